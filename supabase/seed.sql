@@ -1,0 +1,133 @@
+-- Demo data: "Harbour Aesthetics" (the clinic in every demo and test) and a second clinic,
+-- so switching between clinics can be seen. Idempotent: safe to run on every boot.
+-- Aftercare PDFs are stored, and their rows written, by `npm run db:seed` (scripts/db.ts),
+-- since a file and its row must appear together.
+--
+-- Staff accounts (embedded default sign-in; on Supabase create them in Auth instead):
+--   admin@harbour-aesthetics.test        / harbour-admin-2026   admin of both clinics
+--   reception@harbour-aesthetics.test    / harbour-front-2026   receptionist at Harbour
+
+insert into public.clinics (id, slug, name, timezone, phone_number, front_desk_number, settings)
+values
+  ('c1a1c000-0000-4000-8000-000000000001', 'harbour-aesthetics', 'Harbour Aesthetics',
+   'America/New_York', '+15555550199', '+15555550100',
+   '{"slot_minutes": 30,
+     "hours": {"mon": ["09:00", "17:00"], "tue": ["09:00", "17:00"], "wed": ["09:00", "17:00"],
+               "thu": ["09:00", "19:00"], "fri": ["09:00", "17:00"], "sat": ["10:00", "14:00"]},
+     "booking_rules": "Consultations are 30 minutes. New patients start with a consultation before any procedure is scheduled."}'),
+  ('c1a1c000-0000-4000-8000-000000000002', 'marlow-skin', 'Marlow Skin & Laser',
+   'Europe/London', '+15555550142', null,
+   '{"slot_minutes": 30,
+     "hours": {"mon": ["10:00", "18:00"], "wed": ["10:00", "18:00"], "fri": ["10:00", "16:00"]}}')
+on conflict (id) do nothing;
+
+insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+                        confirmation_token, recovery_token, email_change_token_new, email_change,
+                        raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+values
+  ('00000000-0000-0000-0000-000000000000', 'a11ce000-0000-4000-8000-000000000001', 'authenticated',
+   'authenticated', 'admin@harbour-aesthetics.test',
+   extensions.crypt('harbour-admin-2026', extensions.gen_salt('bf')), now(), '', '', '', '',
+   '{"provider": "email", "providers": ["email"]}', '{"full_name": "Olivia Grant"}', now(), now()),
+  ('00000000-0000-0000-0000-000000000000', 'a11ce000-0000-4000-8000-000000000002', 'authenticated',
+   'authenticated', 'reception@harbour-aesthetics.test',
+   extensions.crypt('harbour-front-2026', extensions.gen_salt('bf')), now(), '', '', '', '',
+   '{"provider": "email", "providers": ["email"]}', '{"full_name": "Sam Patel"}', now(), now())
+on conflict (id) do nothing;
+
+insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
+select u.id::text, u.id, jsonb_build_object('sub', u.id::text, 'email', u.email, 'email_verified', true),
+       'email', now(), now()
+from auth.users u
+where u.id in ('a11ce000-0000-4000-8000-000000000001', 'a11ce000-0000-4000-8000-000000000002')
+on conflict (provider_id, provider) do nothing;
+
+insert into public.clinic_members (clinic_id, user_id, role, display_name)
+values
+  ('c1a1c000-0000-4000-8000-000000000001', 'a11ce000-0000-4000-8000-000000000001', 'admin', 'Olivia Grant'),
+  ('c1a1c000-0000-4000-8000-000000000001', 'a11ce000-0000-4000-8000-000000000002', 'receptionist', 'Sam Patel'),
+  ('c1a1c000-0000-4000-8000-000000000002', 'a11ce000-0000-4000-8000-000000000001', 'admin', 'Olivia Grant')
+on conflict do nothing;
+
+insert into public.practitioners (id, clinic_id, name, title)
+values
+  ('9a000000-0000-4000-8000-000000000001', 'c1a1c000-0000-4000-8000-000000000001',
+   'Dr Amara Okafor', 'Consultant plastic surgeon'),
+  ('9a000000-0000-4000-8000-000000000002', 'c1a1c000-0000-4000-8000-000000000001',
+   'Dr James Whitfield', 'Facial plastic surgeon'),
+  ('9a000000-0000-4000-8000-000000000003', 'c1a1c000-0000-4000-8000-000000000002',
+   'Dr Priya Raman', 'Consultant dermatologist')
+on conflict (id) do nothing;
+
+insert into public.procedures (id, clinic_id, name, synonyms, duration_minutes, description, sort_order)
+values
+  ('7c000000-0000-4000-8000-000000000001', 'c1a1c000-0000-4000-8000-000000000001', 'Facelift',
+   '{"face lift","face-lift","rhytidectomy","lower facelift","mini facelift","neck lift"}', 240,
+   'Surgery that lifts and tightens the lower face and neck for a natural, rested look.', 1),
+  ('7c000000-0000-4000-8000-000000000002', 'c1a1c000-0000-4000-8000-000000000001', 'Rhinoplasty',
+   '{"nose job","nose surgery","nose reshaping","septorhinoplasty"}', 180,
+   'Surgery to reshape the nose, for appearance, breathing, or both.', 2),
+  ('7c000000-0000-4000-8000-000000000003', 'c1a1c000-0000-4000-8000-000000000001', 'Blepharoplasty',
+   '{"eyelid surgery","eye lift","eyelid lift","eye bags"}', 120,
+   'Eyelid surgery that removes excess skin or fat from the upper or lower lids.', 3),
+  ('7c000000-0000-4000-8000-000000000004', 'c1a1c000-0000-4000-8000-000000000001', 'Botox',
+   '{"botox","anti-wrinkle injections","wrinkle relaxer","botulinum toxin","tox"}', 30,
+   'Anti-wrinkle injections that soften frown lines, forehead lines and crow''s feet.', 4),
+  ('7c000000-0000-4000-8000-000000000005', 'c1a1c000-0000-4000-8000-000000000001', 'Tummy tuck',
+   '{"abdominoplasty","tummy tuck","stomach tuck","mini tummy tuck"}', 180,
+   'Surgery that removes loose skin and tightens the abdominal muscles.', 5),
+  ('7c000000-0000-4000-8000-000000000006', 'c1a1c000-0000-4000-8000-000000000001', 'Breast augmentation',
+   '{"boob job","breast implants","breast enlargement","augmentation mammoplasty"}', 120,
+   'Surgery to increase breast size or restore volume, usually with implants.', 6),
+  ('7c000000-0000-4000-8000-000000000011', 'c1a1c000-0000-4000-8000-000000000002', 'Laser resurfacing',
+   '{"laser facial","fractional laser","co2 laser"}', 60,
+   'Laser treatment that improves skin texture, fine lines and pigmentation.', 1),
+  ('7c000000-0000-4000-8000-000000000012', 'c1a1c000-0000-4000-8000-000000000002', 'Botox',
+   '{"anti-wrinkle injections","wrinkle relaxer"}', 30,
+   'Anti-wrinkle injections for expression lines.', 2)
+on conflict (id) do nothing;
+
+insert into public.procedure_knowledge (clinic_id, procedure_id, topic, question, answer)
+select 'c1a1c000-0000-4000-8000-000000000001', p.id, k.topic, k.question, k.answer
+from (values
+  ('7c000000-0000-4000-8000-000000000001', 'recovery', 'How long is the recovery after a facelift?',
+   'Most patients are back to light activities in about two weeks; bruising and swelling settle over two to three weeks, and the final result shows at around three months.'),
+  ('7c000000-0000-4000-8000-000000000001', 'candidacy', 'Am I a good candidate for a facelift?',
+   'Good candidates are in good general health, do not smoke, and are bothered by loose skin of the lower face or neck. The surgeon confirms suitability at a consultation.'),
+  ('7c000000-0000-4000-8000-000000000001', 'price', 'How much does a facelift cost?',
+   'A facelift at Harbour Aesthetics typically ranges from 12,000 to 18,000 dollars including the surgeon, anaesthesia and facility. An exact quote is given after the consultation.'),
+  ('7c000000-0000-4000-8000-000000000002', 'recovery', 'What is the recovery time for a nose job?',
+   'The splint comes off after about a week; most people return to work in one to two weeks. Swelling fades gradually over several months.'),
+  ('7c000000-0000-4000-8000-000000000002', 'price', 'How much is rhinoplasty?',
+   'Rhinoplasty typically ranges from 8,000 to 12,000 dollars depending on complexity. The consultation fee is credited if you go ahead.'),
+  ('7c000000-0000-4000-8000-000000000003', 'recovery', 'How long does eyelid surgery take to heal?',
+   'Stitches come out after about five days; most bruising settles in ten to fourteen days.'),
+  ('7c000000-0000-4000-8000-000000000004', 'general', 'How long does Botox last?',
+   'Results appear within three to seven days and usually last three to four months.'),
+  ('7c000000-0000-4000-8000-000000000004', 'price', 'How much does Botox cost?',
+   'Botox is priced per area, typically 300 to 450 dollars per area.'),
+  ('7c000000-0000-4000-8000-000000000005', 'recovery', 'How long is tummy tuck recovery?',
+   'Plan for two to three weeks off work and no heavy lifting for six weeks.'),
+  ('7c000000-0000-4000-8000-000000000006', 'recovery', 'What is recovery like after breast augmentation?',
+   'Most patients return to desk work within a week and to exercise after about six weeks.')
+) as k (procedure_id, topic, question, answer)
+join public.procedures p on p.id = k.procedure_id::uuid
+where not exists (
+  select 1 from public.procedure_knowledge e where e.procedure_id = p.id and e.question = k.question
+);
+
+insert into public.redaction_rules (clinic_id, kind, value, category, description)
+select c.id, r.kind, r.value, r.category, r.description
+from public.clinics c
+cross join (values
+  ('pattern', '\bHA[- ]?[0-9]{6}\b', 'ID', 'Harbour patient record numbers, e.g. HA-204518.'),
+  ('keyword', 'semaglutide', 'MEDICAL', 'Weight-loss medication callers mention before body procedures.'),
+  ('keyword', 'Mounjaro', 'MEDICAL', 'Weight-loss medication brand name.'),
+  ('keyword', 'gastric sleeve', 'MEDICAL', 'Prior bariatric surgery.'),
+  ('keyword', 'patient portal password', 'CUSTOM', 'Callers sometimes read out portal credentials.')
+) as r (kind, value, category, description)
+where c.id in ('c1a1c000-0000-4000-8000-000000000001', 'c1a1c000-0000-4000-8000-000000000002')
+on conflict do nothing;
+
+select public.generate_slots(id, 14) from public.clinics
+where id in ('c1a1c000-0000-4000-8000-000000000001', 'c1a1c000-0000-4000-8000-000000000002');
