@@ -1,0 +1,38 @@
+import type { ClinicRole } from "@/lib/db/clinics";
+
+export interface NavItem {
+  title: string;
+  href: string;
+  icon: "phone" | "calendar" | "list" | "file" | "shield" | "bot";
+  /** Roles that see the item; receptionists see admin lists read-only. */
+  roles: ClinicRole[];
+}
+
+export interface NavGroup {
+  title?: string;
+  items: NavItem[];
+}
+
+export const dashboardNav: NavGroup[] = [
+  {
+    items: [
+      { title: "Live calls", href: "/", icon: "phone", roles: ["admin", "receptionist"] },
+      { title: "Bookings", href: "/bookings", icon: "calendar", roles: ["admin", "receptionist"] },
+    ],
+  },
+  {
+    title: "Admin",
+    items: [
+      { title: "Procedures", href: "/admin/procedures", icon: "list", roles: ["admin", "receptionist"] },
+      { title: "Aftercare", href: "/admin/aftercare", icon: "file", roles: ["admin", "receptionist"] },
+      { title: "Redaction", href: "/admin/redaction", icon: "shield", roles: ["admin"] },
+      { title: "Assistant", href: "/admin/assistant", icon: "bot", roles: ["admin"] },
+    ],
+  },
+];
+
+export function navForRole(role: ClinicRole): NavGroup[] {
+  return dashboardNav
+    .map((group) => ({ ...group, items: group.items.filter((item) => item.roles.includes(role)) }))
+    .filter((group) => group.items.length > 0);
+}

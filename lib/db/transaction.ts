@@ -1,0 +1,69 @@
+import type { PoolClient, QueryResultRow } from "pg";
+
+import type { Claims } from "@/lib/auth/claims";
+import { getPool } from "./pool";
+
+/** The query surface handed to code running inside a transaction. */
+export interface Tx {
+  query<T extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
+  one<T extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]): Promise<T>;
+  maybeOne<T extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]): Promise<T | null>;
+}
+
+function wrap(client: PoolClient): Tx {
+  const tx: Tx = {
+    async query(sql, params) {
+      const result = await client.query(sql, params as unknown[] | undefined);
+      return result.rows;
+    },
+    async one(sql, params) {
+      const row = await tx.maybeOne(sql, params);
+      if (!row) throw new Error("Expected one row, got none");
+      return row as never;
+    },
+    async maybeOne(sql, params) {
+      const rows = await tx.query(sql, params);
+      if (rows.length > 1) throw new Error(`Expected at most one row, got ${rows.length}`);
+      return (rows[0] as never) ?? null;
+    },
+  };
+  return tx;
+}
+
+async function inTransaction<T>(setup: (client: PoolClient) => Promise<void>, fn: (tx: Tx) => Promise<T>) {
+  const client = await getPool().connect();
+  try {
+    await client.query("begin");
+    await setup(client);
+    const result = await fn(wrap(client));
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    await client.query("rollback").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Runs `fn` as the signed-in person: role `authenticated` with their verified JWT claims in
+ * `request.jwt.claims`, exactly as PostgREST does, so RLS decides what they see and change.
+ */
+export function withClaims<T>(claims: Claims, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return inTransaction(async (client) => {
+    await client.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
+      JSON.stringify(claims),
+    ]);
+  }, fn);
+}
+
+/**
+ * Runs `fn` as the service side (webhooks, workers, seeding): role `service_role`, which
+ * bypasses RLS. Callers are verified machines, never a browser session.
+ */
+export function withService<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return inTransaction(async (client) => {
+    await client.query("select set_config('role', 'service_role', true)");
+  }, fn);
+}

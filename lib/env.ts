@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/**
+ * Typed configuration. The only module that reads process.env (lint enforces it).
+ * Parsed lazily so `next build` works without runtime secrets; a missing or malformed
+ * variable fails the first request that needs it, with every problem listed.
+ */
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+
+const serverSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** Postgres connection. Supabase: the pooled (transaction mode) connection string. */
+    DATABASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ })),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    /** Public base URL of this app (used in SMS links and webhook signature checks). */
+    APP_URL: z.preprocess(emptyAsUndefined, z.url().default("http://localhost:3000")),
+    /** local: seeded staff sign in against auth.users; supabase: Supabase Auth. */
+    AUTH_PROVIDER: z.enum(["local", "supabase"]).default("local"),
+    /** HS256 key for local sessions (the embedded default generates one under .data/). */
+    AUTH_JWT_SECRET: optional(z.string().min(32, "AUTH_JWT_SECRET must be at least 32 characters")),
+    NEXT_PUBLIC_SUPABASE_URL: optional(z.url()),
+    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: optional(z.string().min(1)),
+    /** Folder for local adapters (file store, embedded Postgres). */
+    DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data")),
+  })
+  .superRefine((env, ctx) => {
+    if (env.AUTH_PROVIDER === "local" && !env.AUTH_JWT_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_JWT_SECRET"], message: "required when AUTH_PROVIDER=local" });
+    }
+    if (env.AUTH_PROVIDER === "supabase") {
+      for (const key of ["NEXT_PUBLIC_SUPABASE_URL", "NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when AUTH_PROVIDER=supabase" });
+      }
+    }
+  });
+
+export type ServerEnv = z.infer<typeof serverSchema>;
+
+let cached: ServerEnv | undefined;
+
+export function getEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = serverSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment (see .env.example):\n${problems.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests change the environment between cases; production never calls this. */
+export function resetEnvCache() {
+  cached = undefined;
+}
+
+/** Supabase URL and publishable key; throws if AUTH_PROVIDER=supabase was not configured. */
+export function getSupabaseConfig(): { url: string; publishableKey: string } {
+  const env = getEnv();
+  if (!env.NEXT_PUBLIC_SUPABASE_URL || !env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY) {
+    throw new Error("Supabase is not configured (NEXT_PUBLIC_SUPABASE_URL, NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY)");
+  }
+  return { url: env.NEXT_PUBLIC_SUPABASE_URL, publishableKey: env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY };
+}

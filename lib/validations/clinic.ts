@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const switchClinicSchema = z.object({ clinicId: z.uuid() });

@@ -1,0 +1,51 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+import { getEnv } from "@/lib/env";
+import type { Claims } from "@/lib/auth/claims";
+import {
+  LOCAL_SESSION_COOKIE,
+  sessionCookieOptions,
+  shouldRefresh,
+  signLocalSession,
+  verifyLocalSession,
+} from "@/lib/auth/local-session";
+import { updateSession } from "@/lib/supabase/proxy";
+
+/**
+ * Keeps sessions fresh and sends signed-out visitors to /login. Pages only: API routes,
+ * webhooks and the patient link route authenticate themselves.
+ */
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const isLogin = pathname === "/login";
+
+  let response: NextResponse;
+  let claims: Claims | null;
+  if (getEnv().AUTH_PROVIDER === "supabase") {
+    ({ response, claims } = await updateSession(request));
+  } else {
+    response = NextResponse.next({ request });
+    claims = await verifyLocalSession(request.cookies.get(LOCAL_SESSION_COOKIE)?.value);
+    if (claims && shouldRefresh(claims)) {
+      const token = await signLocalSession(
+        { id: claims.sub, email: claims.email ?? "", appMetadata: claims.app_metadata, userMetadata: claims.user_metadata },
+        claims.session_id,
+      );
+      response.cookies.set(LOCAL_SESSION_COOKIE, token, sessionCookieOptions());
+    }
+  }
+
+  if (!claims && !isLogin) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/login";
+    url.search = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url);
+  }
+  // Pages carry session state: never let a shared cache keep one person's page for another.
+  response.headers.set("Cache-Control", "private, no-store");
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!api/|a/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|pdf)$).*)"],
+};
