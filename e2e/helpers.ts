@@ -1,0 +1,12 @@
+import { expect, type Page } from "@playwright/test";
+
+export const ADMIN = { email: "admin@harbour-aesthetics.test", password: "harbour-admin-2026" };
+export const RECEPTIONIST = { email: "reception@harbour-aesthetics.test", password: "harbour-front-2026" };
+
+export async function signIn(page: Page, who: { email: string; password: string }, path = "/") {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

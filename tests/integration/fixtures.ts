@@ -1,0 +1,49 @@
+import type { Client } from "pg";
+
+/** Clinic "Northside" with its own admin and one row in every clinic-owned table. */
+export const NORTHSIDE = "c1a1c000-0000-4000-8000-0000000000bb";
+export const NORTHSIDE_ADMIN = "a11ce000-0000-4000-8000-0000000000bb";
+
+export async function createNorthside(owner: Client) {
+  await owner.query(
+    `insert into auth.users (id, aud, role, email, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+     values ($2, 'authenticated', 'authenticated', 'admin@northside.test', '{}', '{}', now(), now())
+     on conflict do nothing;
+     insert into public.clinics (id, slug, name, timezone, phone_number)
+     values ($1, 'northside', 'Northside Clinic', 'Europe/London', '+15555550777') on conflict do nothing;
+     insert into public.clinic_members (clinic_id, user_id, role) values ($1, $2, 'admin') on conflict do nothing;`.replaceAll("$1", `'${NORTHSIDE}'`).replaceAll("$2", `'${NORTHSIDE_ADMIN}'`),
+  );
+  const existing = await owner.query("select 1 from public.calls where clinic_id = $1", [NORTHSIDE]);
+  if (existing.rowCount) return;
+  await owner.query(
+    `with pr as (insert into public.practitioners (clinic_id, name) values ($1, 'Dr North') returning id),
+     doc as (insert into public.aftercare_documents (clinic_id, title, storage_path, file_name, size_bytes, sha256)
+             values ($1, 'North Aftercare', $1 || '/aftercare/north.pdf', 'north.pdf', 10, repeat('a', 64)) returning id),
+     proc as (insert into public.procedures (clinic_id, name, aftercare_document_id)
+              select $1, 'Brow lift', id from doc returning id),
+     know as (insert into public.procedure_knowledge (clinic_id, procedure_id, question, answer)
+              select $1, id, 'Does it hurt?', 'Mildly.' from proc returning id),
+     rule as (insert into public.redaction_rules (clinic_id, kind, value) values ($1, 'keyword', 'northword') returning id),
+     call as (insert into public.calls (clinic_id, vapi_call_id, state) values ($1, 'north-call-1', 'completed') returning id),
+     ev as (insert into public.call_events (clinic_id, call_id, kind, event) select $1, id, 'note', 'fixture' from call returning id),
+     slot as (insert into public.slots (clinic_id, practitioner_id, starts_at, ends_at, status)
+              select $1, id, now() + interval '3 days', now() + interval '3 days 30 minutes', 'booked' from pr returning id),
+     booking as (insert into public.bookings (clinic_id, slot_id, call_id, patient_name)
+                 select $1, slot.id, call.id, 'Northside Patient' from slot, call returning id),
+     log as (insert into public.logs (clinic_id, call_id, seq, speaker, text) select $1, id, 0, 'user', 'hello [NAME]' from call returning id),
+     lat as (insert into public.turn_latencies (clinic_id, call_id, turn, source, latency_ms)
+             select $1, id, 0, 'speech_update', 640 from call returning id),
+     ho as (insert into public.handoffs (clinic_id, call_id, final_state) select $1, id, 'completed' from call returning id),
+     fu as (insert into public.follow_ups (clinic_id, call_id, handoff_id, kind, to_number, due_by)
+            select $1, call.id, ho.id, 'cut_off', '+15555550123', now() + interval '5 minutes' from call, ho returning id),
+     sms as (insert into public.sms_messages (clinic_id, follow_up_id, direction, to_number, from_number, body, provider)
+             select $1, id, 'outbound', '+15555550123', '+15555550777', 'Hi', 'outbox' from fu returning id),
+     opt as (insert into public.sms_opt_outs (clinic_id, phone_number, source) values ($1, '+15555550124', 'keyword') returning 1),
+     link as (insert into public.aftercare_links (clinic_id, token_hash, aftercare_document_id, expires_at)
+              select $1, repeat('b', 64), id, now() + interval '14 days' from doc returning id),
+     wh as (insert into public.webhook_events (source, dedupe_key, message_type, clinic_id)
+            values ('vapi', 'north-1', 'status-update', $1) returning id)
+     select 1`,
+    [NORTHSIDE],
+  );
+}

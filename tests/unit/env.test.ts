@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from "vitest";
+
+import { getEnv, resetEnvCache } from "@/lib/env";
+
+const saved = { ...process.env };
+afterEach(() => {
+  process.env = { ...saved };
+  resetEnvCache();
+});
+
+function withEnv(values: Record<string, string | undefined>) {
+  process.env = { NODE_ENV: "test", ...values } as NodeJS.ProcessEnv;
+  resetEnvCache();
+}
+
+describe("environment", () => {
+  it("accepts the embedded defaults", () => {
+    withEnv({ DATABASE_URL: "postgres://postgres:postgres@127.0.0.1:54329/callwaiting", AUTH_JWT_SECRET: "x".repeat(32) });
+    expect(getEnv()).toMatchObject({ AUTH_PROVIDER: "local", APP_URL: "http://localhost:3000", DATABASE_POOL_MAX: 10 });
+  });
+
+  it("lists every problem at once", () => {
+    withEnv({ DATABASE_URL: "mysql://nope", AUTH_JWT_SECRET: "short" });
+    expect(() => getEnv()).toThrow(/DATABASE_URL[\s\S]*AUTH_JWT_SECRET: AUTH_JWT_SECRET must be at least 32 characters/);
+  });
+
+  it("requires Supabase settings when Supabase Auth is chosen", () => {
+    withEnv({ DATABASE_URL: "postgres://x@db.example.supabase.co:6543/postgres", AUTH_PROVIDER: "supabase" });
+    expect(() => getEnv()).toThrow(/NEXT_PUBLIC_SUPABASE_URL: required[\s\S]*NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: required/);
+  });
+
+  it("treats empty strings as unset", () => {
+    withEnv({ DATABASE_URL: "postgres://localhost/x", AUTH_JWT_SECRET: "x".repeat(32), APP_URL: "" });
+    expect(getEnv().APP_URL).toBe("http://localhost:3000");
+  });
+});
