@@ -5,6 +5,9 @@ import { defineConfig, devices } from "@playwright/test";
  * build, served by the same boot script as `npm start` with a throw-away embedded database.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
+// A second app server uses the production sign-in path (Supabase Auth) against a local double.
+const supabasePort = port + 1;
+const authDoublePort = Number(process.env.E2E_AUTH_DOUBLE_PORT ?? 54421);
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: [
@@ -34,15 +37,41 @@ export default defineConfig({
     launchOptions: chromium,
   },
   projects: [
-    { name: "desktop", testIgnore: /responsive\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    { name: "desktop", testIgnore: /(responsive|supabase-auth)\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    {
+      name: "supabase-auth",
+      testMatch: /supabase-auth\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${supabasePort}`, launchOptions: chromium },
+    },
     { name: "tablet", testMatch: /responsive\.spec\.ts/, use: { viewport: { width: 820, height: 1180 }, hasTouch: true, launchOptions: chromium } },
   ],
-  webServer: {
-    command: `npx tsx scripts/dev.ts --prod --ephemeral --port ${port}`,
-    url: `http://localhost:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: `npx tsx scripts/dev.ts --prod --ephemeral --port ${port}`,
+      url: `http://localhost:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `npx tsx tests/doubles/supabase-auth.ts --port ${authDoublePort}`,
+      url: `http://127.0.0.1:${authDoublePort}/auth/v1/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx tsx scripts/dev.ts --prod --ephemeral --port ${supabasePort}`,
+      url: `http://localhost:${supabasePort}/api/health`,
+      env: {
+        AUTH_PROVIDER: "supabase",
+        NEXT_PUBLIC_SUPABASE_URL: `http://127.0.0.1:${authDoublePort}`,
+        NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: "sb_publishable_e2e_double",
+      },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

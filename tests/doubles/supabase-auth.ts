@@ -1,0 +1,124 @@
+/**
+ * A local double of Supabase Auth (GoTrue) speaking its documented HTTP protocol, for testing
+ * the production sign-in path (`@supabase/ssr` + `auth.getClaims()`) without the internet.
+ * Like a new Supabase project it signs access tokens with an asymmetric key (ES256, with a
+ * `kid`) and publishes it at /auth/v1/.well-known/jwks.json, so getClaims verifies locally.
+ *
+ *   tsx tests/doubles/supabase-auth.ts --port 54421
+ */
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import { parseArgs } from "node:util";
+
+import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from "jose";
+
+import { SEEDED_STAFF } from "../../scripts/lib/database";
+
+export const SEEDED_USER_IDS: Record<string, string> = {
+  "admin@harbour-aesthetics.test": "a11ce000-0000-4000-8000-000000000001",
+  "reception@harbour-aesthetics.test": "a11ce000-0000-4000-8000-000000000002",
+};
+
+interface Session {
+  userId: string;
+  email: string;
+}
+
+export async function startSupabaseAuthDouble(port: number) {
+  const { privateKey, publicKey } = await generateKeyPair("ES256");
+  const kid = randomUUID();
+  const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: "ES256", use: "sig" };
+  const issuer = `http://127.0.0.1:${port}/auth/v1`;
+  const refreshTokens = new Map<string, Session>();
+
+  const userJson = (session: Session) => ({
+    id: session.userId,
+    aud: "authenticated",
+    role: "authenticated",
+    email: session.email,
+    email_confirmed_at: "2026-01-01T00:00:00Z",
+    app_metadata: { provider: "email", providers: ["email"] },
+    user_metadata: {},
+    identities: [],
+    created_at: "2026-01-01T00:00:00Z",
+    updated_at: "2026-01-01T00:00:00Z",
+  });
+
+  async function issue(session: Session) {
+    const now = Math.floor(Date.now() / 1000);
+    const accessToken = await new SignJWT({
+      email: session.email,
+      role: "authenticated",
+      aal: "aal1",
+      session_id: randomUUID(),
+      is_anonymous: false,
+      app_metadata: { provider: "email", providers: ["email"] },
+      user_metadata: {},
+    })
+      .setProtectedHeader({ alg: "ES256", kid, typ: "JWT" })
+      .setSubject(session.userId)
+      .setAudience("authenticated")
+      .setIssuer(issuer)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 3600)
+      .sign(privateKey);
+    const refreshToken = randomUUID();
+    refreshTokens.set(refreshToken, session);
+    return {
+      access_token: accessToken,
+      token_type: "bearer",
+      expires_in: 3600,
+      expires_at: now + 3600,
+      refresh_token: refreshToken,
+      user: userJson(session),
+    };
+  }
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", issuer);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : {};
+    const send = (status: number, payload?: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(payload === undefined ? "" : JSON.stringify(payload));
+    };
+    const invalid = () => send(400, { code: 400, error_code: "invalid_credentials", msg: "Invalid login credentials" });
+
+    if (req.method === "GET" && url.pathname === "/auth/v1/.well-known/jwks.json") return send(200, { keys: [jwk] });
+    if (req.method === "POST" && url.pathname === "/auth/v1/token") {
+      const grant = url.searchParams.get("grant_type");
+      if (grant === "password") {
+        const staff = SEEDED_STAFF.find((person) => person.email === body.email && person.password === body.password);
+        const userId = staff ? SEEDED_USER_IDS[staff.email] : undefined;
+        return staff && userId ? send(200, await issue({ userId, email: staff.email })) : invalid();
+      }
+      if (grant === "refresh_token") {
+        const session = refreshTokens.get(body.refresh_token);
+        refreshTokens.delete(body.refresh_token);
+        return session ? send(200, await issue(session)) : send(400, { code: 400, error_code: "refresh_token_not_found", msg: "Invalid Refresh Token" });
+      }
+      return invalid();
+    }
+    if (req.method === "GET" && url.pathname === "/auth/v1/user") {
+      try {
+        const token = (req.headers.authorization ?? "").replace(/^Bearer /, "");
+        const { payload } = await jwtVerify(token, publicKey, { issuer, audience: "authenticated" });
+        return send(200, userJson({ userId: String(payload.sub), email: String(payload.email) }));
+      } catch {
+        return send(401, { code: 401, error_code: "bad_jwt", msg: "invalid JWT" });
+      }
+    }
+    if (req.method === "POST" && url.pathname === "/auth/v1/logout") return send(204);
+    if (req.method === "GET" && url.pathname === "/auth/v1/health") return send(200, { name: "GoTrue double" });
+    return send(404, { code: 404, msg: "Not found" });
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+if (process.argv[1]?.endsWith("supabase-auth.ts")) {
+  const { values } = parseArgs({ options: { port: { type: "string", default: "54421" } } });
+  const double = await startSupabaseAuthDouble(Number(values.port));
+  console.log(`Supabase Auth double on ${double.url}`);
+}
