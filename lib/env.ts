@@ -23,6 +23,14 @@ const serverSchema = z
     AUTH_JWT_SECRET: optional(z.string().min(32, "AUTH_JWT_SECRET must be at least 32 characters")),
     NEXT_PUBLIC_SUPABASE_URL: optional(z.url()),
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: optional(z.string().min(1)),
+    /** Shared secret for Vapi server messages (HMAC credential or bearer token). */
+    VAPI_WEBHOOK_SECRET: optional(z.string().min(16, "VAPI_WEBHOOK_SECRET must be at least 16 characters")),
+    /** Optional Vapi credential id used in the assistant's `server` block (the HMAC/bearer secret lives in Vapi). */
+    VAPI_CREDENTIAL_ID: optional(z.string().min(1)),
+    /** Embedded default only: show "Simulate a call" in the dashboard. */
+    ENABLE_CALL_SIMULATOR: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")).transform((value) => value === "true"),
+    /** Pace of simulated calls: 1 is realistic, 0.1 ten times faster (end-to-end tests). */
+    SIMULATOR_SPEED: z.coerce.number().min(0).max(10).default(1),
     /** Folder for local adapters (file store, embedded Postgres). */
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data")),
   })

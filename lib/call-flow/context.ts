@@ -1,0 +1,82 @@
+import "server-only";
+
+import { AppError } from "@/lib/api/errors";
+import { recordWebhookEvent, resolveClinic, upsertCall, type CallRow, type ClinicRef } from "@/lib/db/calls";
+import { withService, type Tx } from "@/lib/db/transaction";
+import type { VapiCall } from "@/lib/vapi/schemas";
+
+/** The parts of any Vapi message that say which clinic and call it is about. */
+export interface MessageBase {
+  type: string;
+  call?: VapiCall;
+  timestamp?: Date;
+  phoneNumber?: { number?: string };
+  customer?: { number?: string };
+  assistant?: { id?: string; metadata?: Record<string, unknown> };
+}
+
+export interface HandlerContext {
+  tx: Tx;
+  clinic: ClinicRef;
+  call: CallRow | null;
+  at: Date;
+  webhookEventId: number;
+}
+
+export type ContextResult<T> = { duplicate: true; response: unknown } | { duplicate: false; value: T };
+
+const RETRYABLE = new Set(["40001", "40P01"]); // serialization failure, deadlock
+
+function clinicIdHint(message: MessageBase): string | undefined {
+  const candidates = [message.assistant?.metadata?.clinicId, message.call?.assistantOverrides?.metadata?.clinicId, message.call?.metadata?.clinicId];
+  return candidates.find((value): value is string => typeof value === "string");
+}
+
+/**
+ * Runs a handler in one service transaction: resolve the clinic, record the message's dedupe
+ * key (a duplicate stops here and gets the earlier answer), record the call, then `fn`.
+ * Anything that throws rolls everything back, including the dedupe row, so a retry works.
+ */
+export async function inCallContext<T>(
+  message: MessageBase,
+  dedupeKey: string,
+  fn: (ctx: HandlerContext) => Promise<T>,
+): Promise<ContextResult<T>> {
+  const at = message.timestamp ?? new Date();
+  const vapiCallId = message.call?.id;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await withService(async (tx) => {
+        const clinic = await resolveClinic(tx, {
+          phoneNumber: message.phoneNumber?.number ?? message.call?.phoneNumber?.number,
+          clinicId: clinicIdHint(message),
+          vapiCallId,
+        });
+        if (!clinic) throw new AppError("not_found", "Unknown clinic: the number called is not configured in CallWaiting AI");
+        const seen = await recordWebhookEvent(tx, { source: "vapi", dedupeKey, messageType: message.type, clinicId: clinic.id, externalCallId: vapiCallId });
+        if (seen.duplicate) return { duplicate: true as const, response: seen.response };
+        const call = vapiCallId
+          ? await upsertCall(tx, {
+              clinicId: clinic.id,
+              vapiCallId,
+              callerNumber: message.customer?.number ?? message.call?.customer?.number,
+              twilioCallSid: message.call?.phoneCallProviderId,
+              assistantId: message.call?.assistantId ?? message.assistant?.id,
+              at,
+            })
+          : null;
+        const value = await fn({ tx, clinic, call, at, webhookEventId: seen.id });
+        return { duplicate: false as const, value };
+      });
+    } catch (error) {
+      if (attempt < 3 && RETRYABLE.has((error as { code?: string }).code ?? "")) continue;
+      throw error;
+    }
+  }
+}
+
+/** Handlers that need a call id get a clear 422 when it is missing. */
+export function requireCall(ctx: HandlerContext): CallRow {
+  if (!ctx.call) throw new AppError("unprocessable", "message.call.id is required for this message type");
+  return ctx.call;
+}

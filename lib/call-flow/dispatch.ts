@@ -1,0 +1,44 @@
+import "server-only";
+
+import {
+  assistantRequestSchema,
+  endOfCallReportSchema,
+  envelopeSchema,
+  hangSchema,
+  speechUpdateSchema,
+  statusUpdateSchema,
+  toolCallsSchema,
+} from "@/lib/vapi/schemas";
+import { assistantRequest } from "./handlers/assistant-request";
+import { endOfCallReport } from "./handlers/end-of-call-report";
+import { hang } from "./handlers/hang";
+import { speechUpdate } from "./handlers/speech-update";
+import { statusUpdate } from "./handlers/status-update";
+import { toolCalls } from "./handlers/tool-calls";
+
+export interface HandlerResponse {
+  status: number;
+  body: unknown;
+}
+
+/** Routes a verified Vapi server message to its handler. Zod errors become 422 upstream. */
+export async function dispatchVapiMessage(payload: unknown): Promise<HandlerResponse> {
+  const { message } = envelopeSchema.parse(payload);
+  switch (message.type) {
+    case "status-update":
+      return statusUpdate(statusUpdateSchema.parse(message));
+    case "speech-update":
+      return speechUpdate(speechUpdateSchema.parse(message));
+    case "tool-calls":
+      return toolCalls(toolCallsSchema.parse(message));
+    case "end-of-call-report":
+      return endOfCallReport(endOfCallReportSchema.parse(message));
+    case "hang":
+      return hang(hangSchema.parse(message));
+    case "assistant-request":
+      return assistantRequest(assistantRequestSchema.parse(message));
+    default:
+      // conversation-update, transcript and types we don't use: acknowledged, nothing stored.
+      return { status: 200, body: { ok: true, ignored: message.type } };
+  }
+}

@@ -1,0 +1,41 @@
+import "server-only";
+
+import { applyCallEvent, insertCallEvent } from "@/lib/db/calls";
+import { callHasBooking, releaseCallHolds } from "@/lib/db/slots";
+import type { Tx } from "@/lib/db/transaction";
+import type { CallState } from "./machine";
+
+const OUTCOME: Partial<Record<CallState, string>> = { completed: "booked", failed: "failed", abandoned: "abandoned" };
+
+/**
+ * Ends a call, from whichever signal arrives first (status-update ended, end-of-call-report,
+ * Twilio call status): the terminal transition, then every hold it had is released at once.
+ * Safe to repeat: later signals only fill in details and find nothing left to release.
+ */
+export async function endCall(
+  tx: Tx,
+  call: { id: string; clinicId: string },
+  input: { endedReason: string | null; at: Date; endedAt?: Date; source: string },
+): Promise<void> {
+  const booked = await callHasBooking(tx, call.id);
+  const result = await applyCallEvent(
+    tx,
+    call.id,
+    { type: "call.ended", endedReason: input.endedReason, booked },
+    { occurredAt: input.at, metadata: { source: input.source }, patch: { ended_at: input.endedAt ?? input.at, ended_reason: input.endedReason ?? undefined } },
+  );
+  if (result.applied) {
+    const outcome = OUTCOME[result.to] ?? (result.from === "transferring" ? "transferred" : "information");
+    await tx.query("update public.calls set outcome = coalesce(outcome, $2) where id = $1", [call.id, outcome]);
+  } else {
+    await tx.query("update public.calls set ended_reason = coalesce(ended_reason, $2), ended_at = coalesce(ended_at, $3) where id = $1", [
+      call.id,
+      input.endedReason,
+      input.endedAt ?? input.at,
+    ]);
+  }
+  for (const slotId of await releaseCallHolds(tx, call.id)) {
+    await insertCallEvent(tx, { clinicId: call.clinicId, callId: call.id, kind: "release", event: "slot.released", occurredAt: input.at,
+      metadata: { slotId, by: "call_ended" } });
+  }
+}

@@ -1,0 +1,35 @@
+import "server-only";
+
+import { applyCallEvent } from "@/lib/db/calls";
+import type { StatusUpdate } from "@/lib/vapi/schemas";
+import { inCallContext, requireCall } from "../context";
+import { endCall } from "../end-call";
+import type { CallEvent } from "../machine";
+
+const EVENTS: Record<string, CallEvent["type"]> = {
+  queued: "call.received",
+  scheduled: "call.received",
+  ringing: "call.ringing",
+  "in-progress": "call.answered",
+  forwarding: "transfer.started",
+};
+
+// status-update: ringing, in-progress, forwarding, ended (other statuses are recorded as seen).
+export async function statusUpdate(message: StatusUpdate) {
+  const key = `${message.call?.id}:status-update:${message.status}:${message.timestamp?.getTime() ?? ""}`;
+  const result = await inCallContext(message, key, async (ctx) => {
+    const call = requireCall(ctx);
+    if (message.status === "ended") {
+      await endCall(ctx.tx, call, { endedReason: message.endedReason ?? null, at: ctx.at, source: "status-update" });
+      return;
+    }
+    const type = EVENTS[message.status];
+    if (!type) return;
+    await applyCallEvent(ctx.tx, call.id, { type } as CallEvent, {
+      occurredAt: ctx.at,
+      metadata: { status: message.status },
+      patch: type === "call.answered" ? { answered_at: ctx.at } : undefined,
+    });
+  });
+  return { status: 200, body: { ok: true, duplicate: result.duplicate } };
+}

@@ -1,0 +1,18 @@
+import { expireSlotHolds } from "@/lib/db/slots";
+import { withService } from "@/lib/db/transaction";
+
+const INTERVAL_MS = 15_000;
+const globalForSweeper = globalThis as unknown as { __holdSweeper?: NodeJS.Timeout };
+
+/**
+ * Flips holds past held_until back to open every 15 s. Claims already treat an expired hold
+ * as free, so this only keeps counts and the board honest; a failed sweep is retried next tick.
+ */
+export function startHoldSweeper() {
+  if (globalForSweeper.__holdSweeper) return;
+  const timer = setInterval(() => {
+    withService((tx) => expireSlotHolds(tx)).catch((error: Error) => console.warn(`[sweeper] skipped: ${error.message}`));
+  }, INTERVAL_MS);
+  timer.unref();
+  globalForSweeper.__holdSweeper = timer;
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+import { addProcedureOfInterest, applyCallEvent, setCallDetails } from "@/lib/db/calls";
+import { matchProcedure } from "@/lib/db/procedures";
+import { listAvailableSlots } from "@/lib/db/slots";
+import { defineTool } from "./types";
+import { describeSlot } from "./slot-format";
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date must be YYYY-MM-DD")
+  .refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()), "date is not a real day");
+
+// check_availability {procedure?, date?, partOfDay?} -> up to 5 bookable slots, soonest first.
+export const checkAvailability = defineTool({
+  name: "check_availability",
+  args: z.object({
+    procedure: z.string().trim().max(200).optional(),
+    date: isoDate.optional(),
+    partOfDay: z.enum(["morning", "afternoon", "evening"]).optional(),
+  }),
+  async run({ tx, clinic, call, at }, args) {
+    await applyCallEvent(tx, call.id, { type: "availability.requested" }, { occurredAt: at, patch: { intent: "booking" } });
+    await setCallDetails(tx, call.id, { intent: "booking" });
+    if (args.procedure) {
+      const procedure = await matchProcedure(tx, clinic.id, args.procedure);
+      if (procedure) await addProcedureOfInterest(tx, call.id, procedure.id);
+    }
+    let slots = await listAvailableSlots(tx, clinic.id, { date: args.date, partOfDay: args.partOfDay });
+    let note: string | undefined;
+    if (slots.length === 0 && (args.date || args.partOfDay)) {
+      slots = await listAvailableSlots(tx, clinic.id, {});
+      note = "Nothing is free at that time; these are the next available appointments.";
+    }
+    if (slots.length === 0) note = "There are no free appointments in the next two weeks; offer a call back from the team.";
+    return {
+      outcome: `${slots.length} slots`,
+      result: { slots: slots.map((slot) => describeSlot(slot, clinic.timezone)), timezone: clinic.timezone, ...(note ? { note } : {}) },
+    };
+  },
+});

@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+import { applyCallEvent, insertCallEvent, setCallDetails } from "@/lib/db/calls";
+import { matchProcedure } from "@/lib/db/procedures";
+import { confirmBooking as confirmBookingAtomic, listAvailableSlots } from "@/lib/db/slots";
+import { describeSlot } from "./slot-format";
+import { defineTool } from "./types";
+
+/** Keeps a plausible phone number in E.164-ish form, or nothing. */
+function normalisePhone(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const digits = raw.replace(/[^\d+]/g, "");
+  return /^\+?[0-9]{7,15}$/.test(digits) ? digits : null;
+}
+
+// confirm_booking {slotId, patientName, procedure?, patientPhone?} -> books the slot this call holds.
+export const confirmBooking = defineTool({
+  name: "confirm_booking",
+  args: z.object({
+    slotId: z.uuid("slotId must be the slotId you held"),
+    patientName: z.string().trim().min(1, "ask the caller for their name").max(120),
+    procedure: z.string().trim().max(200).optional(),
+    patientPhone: z.string().trim().max(32).optional(),
+  }),
+  async run({ tx, clinic, call, at }, args) {
+    await applyCallEvent(tx, call.id, { type: "booking.requested" }, { occurredAt: at, metadata: { slotId: args.slotId } });
+    const procedure = args.procedure ? await matchProcedure(tx, clinic.id, args.procedure) : null;
+    const result = await confirmBookingAtomic(tx, {
+      slotId: args.slotId,
+      callId: call.id,
+      patientName: args.patientName,
+      patientPhone: normalisePhone(args.patientPhone) ?? normalisePhone(call.callerNumber),
+      procedureId: procedure?.id ?? null,
+    });
+    if (result.outcome === "booked" && result.bookingId) {
+      await applyCallEvent(tx, call.id, { type: "booking.confirmed" }, { occurredAt: at, metadata: { bookingId: result.bookingId } });
+      await insertCallEvent(tx, { clinicId: clinic.id, callId: call.id, kind: "booking", event: "booking.created", occurredAt: at,
+        metadata: { bookingId: result.bookingId, slotId: args.slotId, procedureId: procedure?.id ?? null } });
+      await setCallDetails(tx, call.id, { callerName: args.patientName });
+      return { outcome: "booked", result: { booked: true, bookingId: result.bookingId, slotId: args.slotId, procedure: procedure?.name ?? null } };
+    }
+    await applyCallEvent(tx, call.id, { type: "booking.failed" }, { occurredAt: at, metadata: { slotId: args.slotId, reason: result.outcome } });
+    const alternatives = await listAvailableSlots(tx, clinic.id, { excludeSlotId: args.slotId, limit: 3 });
+    return {
+      outcome: result.outcome,
+      result: {
+        booked: false,
+        slotId: args.slotId,
+        reason:
+          result.outcome === "hold_expired"
+            ? "The hold on that time expired before it was confirmed; hold it again or offer another time."
+            : "That time is not held for this call; hold it with hold_slot first.",
+        alternatives: alternatives.map((slot) => describeSlot(slot, clinic.timezone)),
+      },
+    };
+  },
+});

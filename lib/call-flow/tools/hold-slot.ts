@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+import { applyCallEvent, insertCallEvent } from "@/lib/db/calls";
+import { claimSlot, listAvailableSlots } from "@/lib/db/slots";
+import { spokenTime, zonedIso } from "../time";
+import { describeSlot } from "./slot-format";
+import { defineTool } from "./types";
+
+export const HOLD_SECONDS = 90;
+
+const REASONS = {
+  taken: "Another caller has just taken that time.",
+  not_found: "That slot does not exist; use a slotId from check_availability.",
+  in_past: "That time has already passed.",
+  call_ended: "This call has ended.",
+} as const;
+
+// hold_slot {slotId} -> holds the slot for this call for 90 s (claim_slot_atomic), or offers alternatives.
+export const holdSlot = defineTool({
+  name: "hold_slot",
+  args: z.object({ slotId: z.uuid("slotId must be a slotId from check_availability") }),
+  async run({ tx, clinic, call, at }, { slotId }) {
+    const claim = await claimSlot(tx, slotId, call.id, HOLD_SECONDS);
+    if (claim.outcome === "held" && claim.heldUntil) {
+      await applyCallEvent(tx, call.id, { type: "slot.held" }, { occurredAt: at, metadata: { slotId } });
+      await insertCallEvent(tx, { clinicId: clinic.id, callId: call.id, kind: "hold", event: "slot.held", occurredAt: at,
+        metadata: { slotId, heldUntil: claim.heldUntil.toISOString() } });
+      return {
+        outcome: "held",
+        result: {
+          held: true,
+          slotId,
+          heldUntil: zonedIso(claim.heldUntil, clinic.timezone),
+          holdSeconds: HOLD_SECONDS,
+          label: claim.startsAt ? spokenTime(claim.startsAt, clinic.timezone) : undefined,
+        },
+      };
+    }
+    const alternatives = await listAvailableSlots(tx, clinic.id, { excludeSlotId: slotId, notBefore: claim.startsAt ?? undefined, limit: 3 });
+    return {
+      outcome: claim.outcome,
+      result: {
+        held: false,
+        slotId,
+        reason: REASONS[claim.outcome as keyof typeof REASONS] ?? "That time is not available.",
+        alternatives: alternatives.map((slot) => describeSlot(slot, clinic.timezone)),
+      },
+    };
+  },
+});

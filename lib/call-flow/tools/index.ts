@@ -1,0 +1,50 @@
+import { insertCallEvent } from "@/lib/db/calls";
+import { toolArgs, type ToolCall } from "@/lib/vapi/schemas";
+import { checkAvailability } from "./check-availability";
+import { confirmBooking } from "./confirm-booking";
+import { holdSlot } from "./hold-slot";
+import { lookupProcedure } from "./lookup-procedure";
+import { releaseSlot } from "./release-slot";
+import type { z } from "zod";
+
+import type { Tool, ToolContext } from "./types";
+
+/** The tool contract the assistant config declares; names are what Vapi sends. */
+type AnyTool = Tool<z.ZodType>;
+export const TOOLS: Record<string, AnyTool> = Object.fromEntries(
+  [checkAvailability, holdSlot, confirmBooking, releaseSlot, lookupProcedure].map((tool) => [tool.name, tool as unknown as AnyTool]),
+);
+
+export interface ToolCallResult {
+  toolCallId: string;
+  name: string;
+  result?: string;
+  error?: string;
+}
+
+/** Runs one tool call. Bad arguments become an `error` the assistant can recover from. */
+export async function runToolCall(ctx: ToolContext, call: ToolCall): Promise<ToolCallResult> {
+  const name = call.function.name;
+  const reply = (fields: { result?: unknown; error?: string }): ToolCallResult => ({
+    toolCallId: call.id,
+    name,
+    ...(fields.error ? { error: fields.error } : { result: JSON.stringify(fields.result) }),
+  });
+  const tool = TOOLS[name];
+  if (!tool) return reply({ error: `Unknown tool ${name}.` });
+
+  const raw = toolArgs(call);
+  const parsed = raw.ok ? tool.args.safeParse(raw.args) : null;
+  if (!parsed?.success) {
+    const detail = parsed?.error.issues.map((issue) => issue.message).join("; ") ?? "arguments are not valid JSON";
+    await insertCallEvent(ctx.tx, { clinicId: ctx.clinic.id, callId: ctx.call.id, kind: "tool", event: name, occurredAt: ctx.at,
+      metadata: { toolCallId: call.id, outcome: "invalid_arguments" } });
+    return reply({ error: `Invalid arguments for ${name}: ${detail}.` });
+  }
+
+  const started = performance.now();
+  const { result, outcome } = await tool.run(ctx, parsed.data);
+  await insertCallEvent(ctx.tx, { clinicId: ctx.clinic.id, callId: ctx.call.id, kind: "tool", event: name, occurredAt: ctx.at,
+    metadata: { toolCallId: call.id, outcome, ms: Math.round((performance.now() - started) * 10) / 10 } });
+  return reply({ result });
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+import { addProcedureOfInterest, applyCallEvent, setCallDetails } from "@/lib/db/calls";
+import { matchProcedure, searchKnowledge } from "@/lib/db/procedures";
+import { defineTool } from "./types";
+
+const CALL_BACK = "I don't have approved information on that; offer a call back from the clinical team.";
+
+// lookup_procedure {query} -> the matching procedure and the clinic's approved answers. Nothing is invented.
+export const lookupProcedure = defineTool({
+  name: "lookup_procedure",
+  args: z.object({ query: z.string().trim().min(1, "say what the caller asked about").max(300) }),
+  async run({ tx, clinic, call, at }, { query }) {
+    const procedure = await matchProcedure(tx, clinic.id, query);
+    await applyCallEvent(tx, call.id, { type: "procedure.asked" }, { occurredAt: at, metadata: { procedureId: procedure?.id ?? null } });
+    if (!procedure) return { outcome: "not_found", result: { found: false, message: `We don't list that procedure. ${CALL_BACK}` } };
+
+    await addProcedureOfInterest(tx, call.id, procedure.id);
+    await setCallDetails(tx, call.id, { intent: "information" });
+    const answers = await searchKnowledge(tx, procedure.id, query, procedure.matchedWords);
+    const relevant = answers.filter((answer) => answer.relevance > 0.05);
+    return {
+      outcome: "found",
+      result: {
+        found: true,
+        procedure: { name: procedure.name, description: procedure.description, typicalDurationMinutes: procedure.durationMinutes },
+        answers: (relevant.length ? relevant : answers).map(({ topic, question, answer }) => ({ topic, question, answer })),
+        aftercareAvailable: procedure.aftercareAvailable,
+        ...(relevant.length === 0 && answers.length > 0 ? { note: `No answer matches that exact question. ${CALL_BACK}` } : {}),
+        ...(answers.length === 0 ? { note: CALL_BACK } : {}),
+      },
+    };
+  },
+});

@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+import { applyCallEvent, insertCallEvent } from "@/lib/db/calls";
+import { releaseSlotHold } from "@/lib/db/slots";
+import { defineTool } from "./types";
+
+// release_slot {slotId} -> releases this call's hold, e.g. when the caller wants another time.
+export const releaseSlot = defineTool({
+  name: "release_slot",
+  args: z.object({ slotId: z.uuid("slotId must be the slotId you held") }),
+  async run({ tx, clinic, call, at }, { slotId }) {
+    const outcome = await releaseSlotHold(tx, slotId, call.id);
+    if (outcome === "released") {
+      await applyCallEvent(tx, call.id, { type: "slot.released" }, { occurredAt: at, metadata: { slotId } });
+      await insertCallEvent(tx, { clinicId: clinic.id, callId: call.id, kind: "release", event: "slot.released", occurredAt: at,
+        metadata: { slotId, by: "caller" } });
+      return { outcome, result: { released: true, slotId } };
+    }
+    return { outcome, result: { released: false, slotId, reason: "That slot is not held by this call." } };
+  },
+});

@@ -1,0 +1,25 @@
+import type { z } from "zod";
+
+import type { CallRow, ClinicRef } from "@/lib/db/calls";
+import type { Tx } from "@/lib/db/transaction";
+
+export interface ToolContext {
+  tx: Tx;
+  clinic: ClinicRef;
+  call: CallRow;
+  at: Date;
+}
+
+/** What a tool gives back: data the assistant reads, and a short outcome for the audit trail. */
+export interface ToolOutcome {
+  result: Record<string, unknown>;
+  outcome: string;
+}
+
+export interface Tool<S extends z.ZodType> {
+  name: string;
+  args: S;
+  run(ctx: ToolContext, args: z.infer<S>): Promise<ToolOutcome>;
+}
+
+export const defineTool = <S extends z.ZodType>(tool: Tool<S>) => tool;

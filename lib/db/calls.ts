@@ -1,0 +1,165 @@
+import "server-only";
+
+import { transition, type CallEvent, type CallState } from "@/lib/call-flow/machine";
+import type { Tx } from "./transaction";
+
+export interface CallRow {
+  id: string;
+  clinicId: string;
+  vapiCallId: string;
+  state: CallState;
+  stateVersion: number;
+  callerNumber: string | null;
+}
+
+const CALL_COLUMNS = `id, clinic_id as "clinicId", vapi_call_id as "vapiCallId", state, state_version as "stateVersion",
+  caller_number as "callerNumber"`;
+
+export interface ClinicRef {
+  id: string;
+  name: string;
+  timezone: string;
+  phoneNumber: string;
+  vapiAssistantId: string | null;
+}
+
+/** The clinic a message is for: by the number called, then assistant metadata, then a known call. */
+export async function resolveClinic(
+  tx: Tx,
+  hints: { phoneNumber?: string; clinicId?: string; vapiCallId?: string },
+): Promise<ClinicRef | null> {
+  return tx.maybeOne<ClinicRef>(
+    `select id, name, timezone, phone_number as "phoneNumber", vapi_assistant_id as "vapiAssistantId"
+       from public.clinics c
+      where ($1::text is not null and c.phone_number = $1)
+         or ($2::text ~ '^[0-9a-f-]{36}$' and c.id = $2::uuid)
+         or c.id = (select clinic_id from public.calls where vapi_call_id = $3)
+      order by (c.phone_number = $1) desc nulls last
+      limit 1`,
+    [hints.phoneNumber ?? null, hints.clinicId ?? null, hints.vapiCallId ?? null],
+  );
+}
+
+/** Records the call the first time any message mentions it; fills in details as they arrive. */
+export async function upsertCall(
+  tx: Tx,
+  input: { clinicId: string; vapiCallId: string; callerNumber?: string; twilioCallSid?: string; assistantId?: string; at: Date },
+): Promise<CallRow> {
+  const caller = input.callerNumber && /^\+?[0-9]{3,15}$/.test(input.callerNumber) ? input.callerNumber : null;
+  const sid = input.twilioCallSid && /^CA[0-9a-fA-F]{32}$/.test(input.twilioCallSid) ? input.twilioCallSid : null;
+  return tx.one<CallRow>(
+    `insert into public.calls (clinic_id, vapi_call_id, caller_number, twilio_call_sid, assistant_id, started_at)
+     values ($1, $2, $3, $4, $5, $6)
+     on conflict (vapi_call_id) do update set
+       caller_number = coalesce(calls.caller_number, excluded.caller_number),
+       twilio_call_sid = coalesce(calls.twilio_call_sid, excluded.twilio_call_sid),
+       assistant_id = coalesce(calls.assistant_id, excluded.assistant_id),
+       started_at = least(calls.started_at, excluded.started_at)
+     returning ${CALL_COLUMNS}`,
+    [input.clinicId, input.vapiCallId, caller, sid, input.assistantId ?? null, input.at],
+  );
+}
+
+export interface ApplyOptions {
+  occurredAt?: Date;
+  metadata?: Record<string, unknown>;
+  /** Columns to set with the transition, e.g. answered_at. Keys are trusted column names. */
+  patch?: Partial<Record<"answered_at" | "ended_at" | "ended_reason" | "outcome" | "intent", unknown>>;
+}
+
+export type ApplyResult = { applied: true; from: CallState; to: CallState; version: number } | { applied: false; state: CallState; reason: string };
+
+/**
+ * Applies an event to a call: read state and version, compute with the pure machine, write
+ * with a version check and append the audit row. A concurrent writer makes the version check
+ * fail; we re-read and try again. Ignored events are recorded too, so the story is complete.
+ */
+export async function applyCallEvent(tx: Tx, callId: string, event: CallEvent, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const occurredAt = options.occurredAt ?? new Date();
+  const metadata = { ...options.metadata, ...(event.type === "call.ended" ? { endedReason: event.endedReason } : {}) };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const call = await tx.one<{ clinicId: string; state: CallState; version: number }>(
+      `select clinic_id as "clinicId", state, state_version as version from public.calls where id = $1`,
+      [callId],
+    );
+    const result = transition(call.state, event);
+    if (!result.ok) {
+      // A no-op (e.g. a procedure question mid-conversation) is not part of the story.
+      if (result.reason === "no_change") return { applied: false, state: call.state, reason: result.reason };
+      await insertCallEvent(tx, { clinicId: call.clinicId, callId, kind: "ignored", event: event.type, fromState: call.state, toState: call.state,
+        version: call.version, occurredAt, metadata: { ...metadata, reason: result.reason } });
+      return { applied: false, state: call.state, reason: result.reason };
+    }
+    const patch = Object.entries(options.patch ?? {}).filter(([, value]) => value !== undefined);
+    const sets = patch.map(([column], index) => `${column} = coalesce(${column}, $${index + 4})`);
+    const updated = await tx.maybeOne<{ version: number }>(
+      `update public.calls set state = $2, state_version = state_version + 1${sets.length ? `, ${sets.join(", ")}` : ""}
+        where id = $1 and state_version = $3 returning state_version as version`,
+      [callId, result.to, call.version, ...patch.map(([, value]) => value)],
+    );
+    if (!updated) continue;
+    await insertCallEvent(tx, { clinicId: call.clinicId, callId, kind: "transition", event: event.type, fromState: call.state, toState: result.to,
+      version: updated.version, occurredAt, metadata });
+    return { applied: true, from: call.state, to: result.to, version: updated.version };
+  }
+  throw new Error("call state kept changing; giving up after 5 attempts");
+}
+
+export interface CallEventInput {
+  clinicId: string;
+  callId: string;
+  kind: "transition" | "ignored" | "hold" | "release" | "booking" | "handoff" | "tool" | "note";
+  event: string;
+  fromState?: CallState | null;
+  toState?: CallState | null;
+  version?: number | null;
+  occurredAt?: Date;
+  metadata?: Record<string, unknown>;
+}
+
+/** Appends one row to the call's story (business events: hold, release, booking, tool). */
+export async function insertCallEvent(tx: Tx, input: CallEventInput): Promise<void> {
+  await tx.query(
+    `insert into public.call_events (clinic_id, call_id, kind, event, from_state, to_state, state_version, occurred_at, metadata)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [input.clinicId, input.callId, input.kind, input.event, input.fromState ?? null, input.toState ?? null, input.version ?? null,
+      input.occurredAt ?? new Date(), input.metadata ?? {}],
+  );
+}
+
+export async function addProcedureOfInterest(tx: Tx, callId: string, procedureId: string): Promise<void> {
+  await tx.query(
+    `update public.calls set procedures_of_interest = array_append(procedures_of_interest, $2::uuid)
+      where id = $1 and not ($2::uuid = any (procedures_of_interest))`,
+    [callId, procedureId],
+  );
+}
+
+export async function setCallDetails(tx: Tx, callId: string, details: { intent?: string; callerName?: string }): Promise<void> {
+  await tx.query(
+    `update public.calls set intent = coalesce($2, intent), caller_name = coalesce(caller_name, $3) where id = $1`,
+    [callId, details.intent ?? null, details.callerName ?? null],
+  );
+}
+
+/** Webhook de-duplication. Returns the earlier answer when this message was seen before. */
+export async function recordWebhookEvent(
+  tx: Tx,
+  input: { source: "vapi" | "twilio" | "follow-up"; dedupeKey: string; messageType: string; clinicId?: string; externalCallId?: string },
+): Promise<{ duplicate: false; id: number } | { duplicate: true; response: unknown }> {
+  const inserted = await tx.maybeOne<{ id: number }>(
+    `insert into public.webhook_events (source, dedupe_key, message_type, clinic_id, external_call_id)
+     values ($1, $2, $3, $4, $5) on conflict (source, dedupe_key) do nothing returning id`,
+    [input.source, input.dedupeKey.slice(0, 500), input.messageType, input.clinicId ?? null, input.externalCallId ?? null],
+  );
+  if (inserted) return { duplicate: false, id: inserted.id };
+  const existing = await tx.maybeOne<{ response: unknown }>(
+    "select response from public.webhook_events where source = $1 and dedupe_key = $2",
+    [input.source, input.dedupeKey.slice(0, 500)],
+  );
+  return { duplicate: true, response: existing?.response ?? null };
+}
+
+export async function saveWebhookResponse(tx: Tx, id: number, response: unknown): Promise<void> {
+  await tx.query("update public.webhook_events set response = $2 where id = $1", [id, JSON.stringify(response)]);
+}
