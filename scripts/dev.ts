@@ -57,6 +57,7 @@ async function main() {
     APP_URL: appUrl,
     PORT: String(appPort),
     NEXT_TELEMETRY_DISABLED: "1",
+    ENABLE_CALL_SIMULATOR: process.env.ENABLE_CALL_SIMULATOR ?? (useExternal ? "false" : "true"),
   };
 
   const nextBin = path.resolve("node_modules/.bin/next");

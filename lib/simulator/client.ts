@@ -1,0 +1,121 @@
+import { randomBytes, randomUUID } from "node:crypto";
+
+import { signVapiBody } from "@/lib/vapi/verify";
+
+/**
+ * Sends Vapi-shaped server messages to our webhook, signed exactly as Vapi's HMAC credential
+ * signs them. Used by `npm run simulate`, the smoke test, the dashboard's "Simulate a call"
+ * and the integration tests, so all of them go through the real HTTP endpoint.
+ */
+export interface SimulatorOptions {
+  url: string;
+  secret: string;
+  clinicNumber: string;
+  /** Multiplies the realistic pauses between messages; 0 sends as fast as possible. */
+  speed?: number;
+}
+
+export interface SentMessage {
+  status: number;
+  body: unknown;
+  ms: number;
+}
+
+export class SimulatedCall {
+  readonly id = `sim-${randomUUID()}`;
+  readonly twilioSid = `CA${randomBytes(16).toString("hex")}`;
+
+  constructor(
+    private readonly options: SimulatorOptions,
+    readonly callerNumber = `+1555${String(Math.floor(1_000_000 + Math.random() * 8_999_999))}`,
+  ) {}
+
+  private envelope(type: string, fields: Record<string, unknown> = {}) {
+    return {
+      message: {
+        type,
+        timestamp: Date.now(),
+        call: {
+          id: this.id,
+          orgId: "sim-org",
+          type: "inboundPhoneCall",
+          phoneCallProvider: "twilio",
+          phoneCallProviderId: this.twilioSid,
+          customer: { number: this.callerNumber },
+        },
+        phoneNumber: { number: this.options.clinicNumber },
+        customer: { number: this.callerNumber },
+        ...fields,
+      },
+    };
+  }
+
+  async send(type: string, fields: Record<string, unknown> = {}): Promise<SentMessage> {
+    return postSigned(this.options, this.envelope(type, fields));
+  }
+
+  status(status: string, extra: Record<string, unknown> = {}) {
+    return this.send("status-update", { status, ...extra });
+  }
+
+  speech(role: "user" | "assistant", status: "started" | "stopped", turn: number) {
+    return this.send("speech-update", { role, status, turn });
+  }
+
+  /** Calls one tool and returns its parsed result (or error). */
+  async tool(name: string, args: Record<string, unknown>): Promise<{ ms: number; status: number; result?: Record<string, unknown>; error?: string }> {
+    const toolCallId = `call_${randomBytes(8).toString("hex")}`;
+    const sent = await this.send("tool-calls", {
+      toolCallList: [{ id: toolCallId, type: "function", function: { name, arguments: args } }],
+    });
+    const first = (sent.body as { results?: { result?: string; error?: string }[] })?.results?.[0];
+    return { ms: sent.ms, status: sent.status, result: first?.result ? JSON.parse(first.result) : undefined, error: first?.error };
+  }
+
+  end(endedReason = "customer-ended-call") {
+    return this.status("ended", { endedReason });
+  }
+
+  report(endedReason: string, transcript: { role: "user" | "bot"; message: string }[]) {
+    const start = Date.now() - transcript.length * 4000;
+    return this.send("end-of-call-report", {
+      endedReason,
+      startedAt: new Date(start).toISOString(),
+      endedAt: new Date().toISOString(),
+      artifact: {
+        messages: transcript.map((line, index) => ({
+          role: line.role,
+          message: line.message,
+          time: start + index * 4000,
+          endTime: start + index * 4000 + 2500,
+          secondsFromStart: index * 4,
+        })),
+      },
+      analysis: { summary: "Simulated call." },
+    });
+  }
+
+  pause(seconds: number) {
+    const ms = seconds * 1000 * (this.options.speed ?? 1);
+    return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+  }
+}
+
+export async function postSigned(options: SimulatorOptions, payload: unknown): Promise<SentMessage> {
+  const body = JSON.stringify(payload);
+  const timestamp = String(Date.now());
+  const started = performance.now();
+  const response = await fetch(`${options.url.replace(/\/$/, "")}/api/webhooks/vapi`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-timestamp": timestamp, "x-signature": signVapiBody(options.secret, timestamp, body) },
+    body,
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // keep the text
+  }
+  return { status: response.status, body: parsed, ms: performance.now() - started };
+}

@@ -1,0 +1,106 @@
+import { SimulatedCall, type SimulatorOptions } from "./client";
+
+export interface ScenarioStep {
+  step: string;
+  status: number;
+  ms: number;
+  detail?: string;
+}
+
+export interface ScenarioRun {
+  scenario: ScenarioName;
+  vapiCallId: string;
+  steps: ScenarioStep[];
+}
+
+type Log = (step: ScenarioStep) => void;
+
+async function opening(call: SimulatedCall, record: (step: string, sent: { status: number; ms: number }, detail?: string) => void) {
+  record("assistant-request", await call.send("assistant-request"));
+  record("ringing", await call.status("ringing"));
+  await call.pause(1);
+  record("in-progress", await call.status("in-progress"));
+  record("assistant greets", await call.speech("assistant", "started", 0));
+  await call.pause(3);
+  record("caller speaks", await call.speech("user", "started", 1));
+  await call.pause(2);
+}
+
+const SCENARIOS = {
+  /** Asks about a facelift, books a consultation, hangs up happy. */
+  async books(call, record) {
+    await opening(call, record);
+    const lookup = await call.tool("lookup_procedure", { query: "How long is recovery from a facelift?" });
+    record("lookup_procedure", lookup, lookup.result?.found ? "Facelift" : lookup.error);
+    await call.pause(4);
+    const availability = await call.tool("check_availability", { procedure: "facelift", partOfDay: "morning" });
+    const slots = (availability.result?.slots as { slotId: string; label: string }[] | undefined) ?? [];
+    record("check_availability", availability, `${slots.length} slots`);
+    await call.pause(5);
+    const slot = slots[0];
+    if (!slot) return;
+    const hold = await call.tool("hold_slot", { slotId: slot.slotId });
+    record("hold_slot", hold, hold.result?.held ? `held ${slot.label}` : String(hold.result?.reason));
+    await call.pause(8);
+    const booking = await call.tool("confirm_booking", { slotId: slot.slotId, patientName: "Jane Doe", procedure: "facelift" });
+    record("confirm_booking", booking, booking.result?.booked ? "booked" : String(booking.result?.reason));
+    await call.pause(4);
+    record("ended", await call.end("customer-ended-call"));
+    record("end-of-call-report", await call.report("customer-ended-call", [
+      { role: "bot", message: "Thank you for calling Harbour Aesthetics, this is Voxanne." },
+      { role: "user", message: "Hi, I'd like to book a facelift consultation. My name is Jane Doe." },
+    ]));
+  },
+
+  /** Asks about a facelift, hears the times, does not book: the aftercare follow-up case. */
+  async "mentions-facelift-no-booking"(call, record) {
+    await opening(call, record);
+    const lookup = await call.tool("lookup_procedure", { query: "face lift" });
+    record("lookup_procedure", lookup, lookup.result?.found ? "Facelift" : lookup.error);
+    await call.pause(5);
+    const availability = await call.tool("check_availability", { procedure: "facelift" });
+    record("check_availability", availability);
+    await call.pause(4);
+    record("ended", await call.end("customer-ended-call"));
+    record("end-of-call-report", await call.report("customer-ended-call", [
+      { role: "user", message: "I'm thinking about a facelift, I'll call back when I've decided." },
+    ]));
+  },
+
+  /** Holds a time, then the line drops before confirming: the hold must be released at once. */
+  async "drops-during-hold"(call, record) {
+    await opening(call, record);
+    const availability = await call.tool("check_availability", {});
+    const slot = (availability.result?.slots as { slotId: string }[] | undefined)?.[0];
+    record("check_availability", availability);
+    if (!slot) return;
+    const hold = await call.tool("hold_slot", { slotId: slot.slotId });
+    record("hold_slot", hold, hold.result?.held ? "held" : String(hold.result?.reason));
+    await call.pause(3);
+    record("line drops", await call.end("customer-ended-call"));
+    record("end-of-call-report", await call.report("customer-ended-call", [{ role: "user", message: "Yes, that time works, my name is—" }]));
+  },
+
+  /** Asks for a person; the assistant transfers to the front desk. */
+  async "asks-for-human"(call, record) {
+    await opening(call, record);
+    record("forwarding", await call.status("forwarding"));
+    await call.pause(2);
+    record("ended", await call.end("assistant-forwarded-call"));
+    record("end-of-call-report", await call.report("assistant-forwarded-call", [{ role: "user", message: "Can I speak to a person please?" }]));
+  },
+} satisfies Record<string, (call: SimulatedCall, record: (step: string, sent: { status: number; ms: number }, detail?: string) => void) => Promise<void>>;
+
+export type ScenarioName = keyof typeof SCENARIOS;
+export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];
+
+export async function runScenario(name: ScenarioName, options: SimulatorOptions, log?: Log): Promise<ScenarioRun> {
+  const call = new SimulatedCall(options);
+  const steps: ScenarioStep[] = [];
+  await SCENARIOS[name](call, (step, sent, detail) => {
+    const entry = { step, status: sent.status, ms: Math.round(sent.ms * 10) / 10, detail };
+    steps.push(entry);
+    log?.(entry);
+  });
+  return { scenario: name, vapiCallId: call.id, steps };
+}
