@@ -49,6 +49,7 @@ export default defineConfig({
     {
       command: `npx tsx scripts/dev.ts --prod --ephemeral --port ${port}`,
       url: `http://localhost:${port}/api/health`,
+      env: { SIMULATOR_SPEED: "0.1" },
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: "ignore",

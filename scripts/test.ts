@@ -1,6 +1,7 @@
 /**
  * `npm test` — the whole suite, in the order that fails fastest:
- * typecheck, lint, unit, integration (real PostgreSQL), build, end-to-end (real Chromium).
+ * typecheck, lint, unit, build, integration (real PostgreSQL and the built server), end-to-end
+ * (real Chromium).
  * Installs the two system packages the suite needs when they are missing and we are root
  * (Debian's chromium and postgresql-15), so a fresh machine needs nothing else.
  * Ends with one line "N passed, N failed" counting every test case.
@@ -93,8 +94,9 @@ function main() {
     { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
     { name: "lint", command: [bin("eslint"), ".", "--max-warnings", "0"] },
     vitest("unit"),
-    vitest("integration"),
+    // Integration tests drive the production server, so build first.
     { name: "build", command: [bin("next"), "build"] },
+    vitest("integration"),
     {
       name: "end-to-end tests",
       command: [bin("playwright"), "test", "--reporter=list,json"],

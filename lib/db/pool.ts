@@ -20,7 +20,9 @@ export function getPool(): Pool {
       connectionString: env.DATABASE_URL,
       max: env.DATABASE_POOL_MAX,
       idleTimeoutMillis: 30_000,
-      connectionTimeoutMillis: 5_000,
+      // Wait for a free connection up to 15 s: inside Vapi's 20 s tool-call timeout, so a burst
+      // queues instead of failing; past that, 503 tells Vapi's backoff to retry.
+      connectionTimeoutMillis: 15_000,
       application_name: "callwaiting-web",
     });
     // An idle client losing its connection (database restart) must not crash the process.

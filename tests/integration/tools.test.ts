@@ -1,0 +1,187 @@
+import type { Client } from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { ownerClient } from "../helpers/db";
+import { newCall, postRaw } from "../helpers/vapi";
+
+let db: Client;
+beforeAll(async () => {
+  db = await ownerClient();
+});
+afterAll(async () => {
+  await db.end();
+});
+
+type SlotResult = { slotId: string; start: string; end: string; practitioner: string; label: string };
+
+async function liveCall() {
+  const call = newCall();
+  await call.status("in-progress");
+  return call;
+}
+
+describe("check_availability", () => {
+  it("offers at most five bookable slots, soonest first, in the clinic's time zone", async () => {
+    const call = await liveCall();
+    const { result } = await call.tool("check_availability", {});
+    const slots = result!.slots as SlotResult[];
+    expect(slots.length).toBe(5);
+    expect(result!.timezone).toBe("America/New_York");
+    const starts = slots.map((slot) => Date.parse(slot.start));
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+    for (const slot of slots) {
+      expect(slot.start).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00-0[45]:00$/);
+      expect(slot.label).toMatch(/ at \d{1,2}:\d{2} (AM|PM) with Dr /);
+    }
+  });
+
+  it("filters by day and part of day in clinic time", async () => {
+    const call = await liveCall();
+    const first = ((await call.tool("check_availability", {})).result!.slots as SlotResult[])[0]!;
+    const day = first.start.slice(0, 10);
+    const afternoon = (await call.tool("check_availability", { date: day, partOfDay: "afternoon" })).result!.slots as SlotResult[];
+    expect(afternoon.length).toBeGreaterThan(0);
+    for (const slot of afternoon) {
+      expect(slot.start.slice(0, 10)).toBe(day);
+      expect(Number(slot.start.slice(11, 13))).toBeGreaterThanOrEqual(12);
+      expect(Number(slot.start.slice(11, 13))).toBeLessThan(17);
+    }
+  });
+
+  it("says so, and offers the next times, when a day is closed", async () => {
+    const call = await liveCall();
+    const { result } = await call.tool("check_availability", { date: "2030-01-06" });
+    expect(result!.note).toMatch(/next available/);
+    expect((result!.slots as SlotResult[]).length).toBeGreaterThan(0);
+  });
+
+  it("excludes slots another call is holding", async () => {
+    const holder = await liveCall();
+    const target = ((await holder.tool("check_availability", { partOfDay: "evening" })).result!.slots as SlotResult[])[0]!;
+    expect((await holder.tool("hold_slot", { slotId: target.slotId })).result!.held).toBe(true);
+    const other = await liveCall();
+    const seen = (await other.tool("check_availability", { date: target.start.slice(0, 10), partOfDay: "evening" })).result!.slots as SlotResult[];
+    expect(seen.map((slot) => slot.slotId)).not.toContain(target.slotId);
+  });
+
+  it("turns bad arguments into an error the assistant can recover from", async () => {
+    const call = await liveCall();
+    expect((await call.tool("check_availability", { date: "next tuesday" })).error).toMatch(/date must be YYYY-MM-DD/);
+    expect((await call.tool("check_availability", { partOfDay: "midnight" })).error).toMatch(/Invalid arguments/);
+    expect((await call.tool("teleport", {})).error).toMatch(/Unknown tool/);
+  });
+
+  it("accepts arguments as a JSON string, and reports a broken one", async () => {
+    const call = await liveCall();
+    const send = (args: string) =>
+      postRaw(JSON.stringify({ message: { type: "tool-calls", call: { id: call.id }, phoneNumber: { number: "+15555550199" },
+        toolCallList: [{ id: `s-${args.length}`, type: "function", function: { name: "check_availability", arguments: args } }] } }));
+    const ok = await send('{"partOfDay":"morning"}');
+    expect(JSON.parse((ok.json!.results as { result: string }[])[0]!.result).slots.length).toBeGreaterThan(0);
+    const broken = await send('{"partOfDay":');
+    expect(broken.status).toBe(200);
+    expect((broken.json!.results as { error: string }[])[0]!.error).toMatch(/not valid JSON/);
+  });
+});
+
+describe("hold_slot, confirm_booking, release_slot", () => {
+  it("holds for 90 s, moves a call's hold when it picks another time, and books only what it holds", async () => {
+    const call = await liveCall();
+    const [a, b] = (await call.tool("check_availability", {})).result!.slots as SlotResult[];
+    const hold = await call.tool("hold_slot", { slotId: a!.slotId });
+    expect(hold.result).toMatchObject({ held: true, slotId: a!.slotId, holdSeconds: 90 });
+    const seconds = (Date.parse(String(hold.result!.heldUntil)) - Date.now()) / 1000;
+    expect(seconds).toBeGreaterThan(80);
+    expect(seconds).toBeLessThanOrEqual(91);
+
+    expect((await call.tool("hold_slot", { slotId: b!.slotId })).result!.held).toBe(true);
+    const states = await db.query("select id, status from public.slots where id = any($1) order by id", [[a!.slotId, b!.slotId]]);
+    expect(Object.fromEntries(states.rows.map((row) => [row.id, row.status]))).toEqual({ [a!.slotId]: "open", [b!.slotId]: "held" });
+
+    const wrong = await call.tool("confirm_booking", { slotId: a!.slotId, patientName: "Ann Lee" });
+    expect(wrong.result).toMatchObject({ booked: false, reason: expect.stringMatching(/not held/) });
+    const booked = await call.tool("confirm_booking", { slotId: b!.slotId, patientName: "Ann Lee", patientPhone: "(555) 010-2030" });
+    expect(booked.result).toMatchObject({ booked: true, slotId: b!.slotId });
+    const booking = await db.query("select patient_phone from public.bookings where id = $1", [booked.result!.bookingId]);
+    expect(booking.rows[0].patient_phone).toBe("5550102030");
+  });
+
+  it("refuses a slot another call holds, offering alternatives", async () => {
+    const first = await liveCall();
+    const slot = ((await first.tool("check_availability", {})).result!.slots as SlotResult[])[0]!;
+    await first.tool("hold_slot", { slotId: slot.slotId });
+    const second = await liveCall();
+    const refused = await second.tool("hold_slot", { slotId: slot.slotId });
+    expect(refused.result).toMatchObject({ held: false, reason: expect.stringMatching(/just taken/) });
+    expect((refused.result!.alternatives as SlotResult[]).length).toBeGreaterThan(0);
+    expect((refused.result!.alternatives as SlotResult[]).map((alt) => alt.slotId)).not.toContain(slot.slotId);
+  });
+
+  it("treats an expired hold as free, and refuses to book on it", async () => {
+    const first = await liveCall();
+    const slot = ((await first.tool("check_availability", {})).result!.slots as SlotResult[])[0]!;
+    await first.tool("hold_slot", { slotId: slot.slotId });
+    await db.query("update public.slots set held_until = now() - interval '1 second' where id = $1", [slot.slotId]);
+
+    const late = await first.tool("confirm_booking", { slotId: slot.slotId, patientName: "Too Slow" });
+    expect(late.result).toMatchObject({ booked: false, reason: expect.stringMatching(/expired/) });
+
+    await first.tool("hold_slot", { slotId: slot.slotId });
+    await db.query("update public.slots set held_until = now() - interval '1 second' where id = $1", [slot.slotId]);
+    const second = await liveCall();
+    expect((await second.tool("hold_slot", { slotId: slot.slotId })).result!.held).toBe(true);
+  });
+
+  it("releases on request, and only the holder can release", async () => {
+    const holder = await liveCall();
+    const slot = ((await holder.tool("check_availability", {})).result!.slots as SlotResult[])[0]!;
+    await holder.tool("hold_slot", { slotId: slot.slotId });
+    const stranger = await liveCall();
+    expect((await stranger.tool("release_slot", { slotId: slot.slotId })).result).toMatchObject({ released: false });
+    expect((await holder.tool("release_slot", { slotId: slot.slotId })).result).toMatchObject({ released: true });
+    expect((await db.query("select status from public.slots where id = $1", [slot.slotId])).rows[0].status).toBe("open");
+  });
+
+  it("rejects slot ids that are not ids, and slots of another clinic", async () => {
+    const call = await liveCall();
+    expect((await call.tool("hold_slot", { slotId: "tomorrow at 10" })).error).toMatch(/slotId must be/);
+    const marlow = await db.query("select id from public.slots where clinic_id = 'c1a1c000-0000-4000-8000-000000000002' and status = 'open' limit 1");
+    expect((await call.tool("hold_slot", { slotId: marlow.rows[0].id })).result).toMatchObject({ held: false, reason: expect.stringMatching(/does not exist/) });
+  });
+
+  it("refuses holds for a call that has ended", async () => {
+    const call = await liveCall();
+    const slot = ((await call.tool("check_availability", {})).result!.slots as SlotResult[])[0]!;
+    await call.end();
+    expect((await call.tool("hold_slot", { slotId: slot.slotId })).result).toMatchObject({ held: false, reason: expect.stringMatching(/ended/) });
+  });
+});
+
+describe("lookup_procedure", () => {
+  it.each([
+    ["rhytidectomy", "Facelift"],
+    ["How long is recovery from a face lift?", "Facelift"],
+    ["facelfit", "Facelift"],
+    ["how much does a nose job cost", "Rhinoplasty"],
+    ["eyelid surgery", "Blepharoplasty"],
+  ])("matches %j to %s", async (query, name) => {
+    const call = await liveCall();
+    const { result } = await call.tool("lookup_procedure", { query });
+    expect(result).toMatchObject({ found: true, procedure: { name } });
+  });
+
+  it("answers from the clinic's knowledge, most relevant first", async () => {
+    const call = await liveCall();
+    const { result } = await call.tool("lookup_procedure", { query: "how much does a nose job cost" });
+    const answers = result!.answers as { topic: string; answer: string }[];
+    expect(answers[0]).toMatchObject({ topic: "price" });
+    expect(answers[0]!.answer).toMatch(/8,000 to 12,000/);
+    expect(result!.aftercareAvailable).toBe(true);
+  });
+
+  it("invents nothing for a procedure the clinic does not offer", async () => {
+    const call = await liveCall();
+    const { result } = await call.tool("lookup_procedure", { query: "liposuction" });
+    expect(result).toEqual({ found: false, message: expect.stringMatching(/call back/) });
+  });
+});
