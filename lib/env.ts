@@ -27,6 +27,8 @@ const serverSchema = z
     VAPI_WEBHOOK_SECRET: optional(z.string().min(16, "VAPI_WEBHOOK_SECRET must be at least 16 characters")),
     /** Optional Vapi credential id used in the assistant's `server` block (the HMAC/bearer secret lives in Vapi). */
     VAPI_CREDENTIAL_ID: optional(z.string().min(1)),
+    /** Twilio auth token: verifies X-Twilio-Signature on Twilio's callbacks. */
+    TWILIO_AUTH_TOKEN: optional(z.string().min(16)),
     /** Embedded default only: show "Simulate a call" in the dashboard. */
     ENABLE_CALL_SIMULATOR: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")).transform((value) => value === "true"),
     /** Pace of simulated calls: 1 is realistic, 0.1 ten times faster (end-to-end tests). */

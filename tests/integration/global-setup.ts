@@ -18,6 +18,7 @@ declare module "vitest" {
 }
 
 export const WEBHOOK_SECRET = "integration-webhook-secret-0123456789";
+export const TWILIO_AUTH_TOKEN = "integration-twilio-token-0123456789";
 
 /**
  * A real PostgreSQL (embedded, migrated, seeded) and the real Next.js production server on
@@ -43,6 +44,7 @@ export default async function setup(project: TestProject) {
       APP_URL: appUrl,
       AUTH_JWT_SECRET: "integration-session-secret-0123456789abcdef",
       VAPI_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      TWILIO_AUTH_TOKEN,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
