@@ -17,6 +17,11 @@ export async function endCall(
   call: { id: string; clinicId: string },
   input: { endedReason: string | null; at: Date; endedAt?: Date; source: string },
 ): Promise<void> {
+  // Holds first: every path locks slots before calls, so concurrent messages cannot deadlock.
+  for (const slotId of await releaseCallHolds(tx, call.id)) {
+    await insertCallEvent(tx, { clinicId: call.clinicId, callId: call.id, kind: "release", event: "slot.released", occurredAt: input.at,
+      metadata: { slotId, by: "call_ended" } });
+  }
   const booked = await callHasBooking(tx, call.id);
   const result = await applyCallEvent(
     tx,
@@ -33,9 +38,5 @@ export async function endCall(
       input.endedReason,
       input.endedAt ?? input.at,
     ]);
-  }
-  for (const slotId of await releaseCallHolds(tx, call.id)) {
-    await insertCallEvent(tx, { clinicId: call.clinicId, callId: call.id, kind: "release", event: "slot.released", occurredAt: input.at,
-      metadata: { slotId, by: "call_ended" } });
   }
 }
