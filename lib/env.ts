@@ -27,6 +27,9 @@ const serverSchema = z
     VAPI_WEBHOOK_SECRET: optional(z.string().min(16, "VAPI_WEBHOOK_SECRET must be at least 16 characters")),
     /** Optional Vapi credential id used in the assistant's `server` block (the HMAC/bearer secret lives in Vapi). */
     VAPI_CREDENTIAL_ID: optional(z.string().min(1)),
+    /** How dashboards get live call updates: sse (one LISTEN connection per server; embedded
+     * default, needs a direct, non-pooled DATABASE_URL) or supabase (Realtime private channels). */
+    REALTIME_TRANSPORT: z.enum(["sse", "supabase"]).default("sse"),
     /** Twilio auth token: verifies X-Twilio-Signature on Twilio's callbacks. */
     TWILIO_AUTH_TOKEN: optional(z.string().min(16)),
     /** Embedded default only: show "Simulate a call" in the dashboard. */

@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { CalendarClock, Gauge, Stethoscope } from "lucide-react";
+
+import type { LiveCall } from "@/lib/realtime/types";
+import { cn } from "@/lib/utils";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { formatDuration, STATE_LABELS, STATE_TONE } from "@/components/dashboard/call-labels";
+
+const HOLD_MS = 90_000;
+
+export function CallCard({ call, now, timezone }: { call: LiveCall; now: number; timezone: string }) {
+  const since = Date.parse(call.answeredAt ?? call.startedAt);
+  const hold = call.heldSlot;
+  const holdLeft = hold ? Date.parse(hold.heldUntil) - now : 0;
+  const slow = call.lastTurnLatencyMs !== null && call.lastTurnLatencyMs > 700;
+
+  return (
+    <Card className="gap-4 py-5" data-testid="live-call" data-state={call.state}>
+      <CardHeader className="px-5">
+        <CardTitle className="flex items-center justify-between gap-3 text-base">
+          <Link href={`/calls/${call.callId}`} className="truncate hover:underline">
+            {call.callerName ?? (call.callerLast4 ? `•••• ${call.callerLast4}` : "Unknown caller")}
+          </Link>
+          <span className="text-muted-foreground font-mono text-sm tabular-nums" aria-label="Call duration">
+            {formatDuration(now - since)}
+          </span>
+        </CardTitle>
+        <div className="flex items-center gap-2 text-sm">
+          <span className={cn("size-2 rounded-full", STATE_TONE[call.state] ?? "bg-muted-foreground")} aria-hidden />
+          <span data-testid="call-state">{STATE_LABELS[call.state] ?? call.state}</span>
+        </div>
+      </CardHeader>
+      <CardContent className="grid gap-2 px-5 text-sm">
+        <p className="text-muted-foreground flex items-center gap-2">
+          <Stethoscope className="size-4" aria-hidden />
+          {call.procedures.length ? call.procedures.join(", ") : "No procedure mentioned yet"}
+        </p>
+        {hold && holdLeft > 0 ? (
+          <div className="grid gap-1.5" data-testid="hold">
+            <div className="flex items-start gap-2">
+              <CalendarClock className="mt-0.5 size-4 shrink-0 text-amber-600" aria-hidden />
+              <div className="min-w-0 flex-1">
+                <div>
+                  Holding{" "}
+                  {new Intl.DateTimeFormat("en-US", { timeZone: timezone, weekday: "short", hour: "numeric", minute: "2-digit" }).format(new Date(hold.startsAt))}
+                </div>
+                <div className="text-muted-foreground truncate text-xs">with {hold.practitioner}</div>
+              </div>
+              <span className="font-mono tabular-nums" data-testid="hold-countdown" aria-label="Hold time left">{formatDuration(holdLeft)}</span>
+            </div>
+            <div className="bg-muted h-1.5 overflow-hidden rounded-full" aria-hidden>
+              <div className="h-full rounded-full bg-amber-500 transition-[width] duration-1000 ease-linear" style={{ width: `${Math.min(100, (holdLeft / HOLD_MS) * 100)}%` }} />
+            </div>
+          </div>
+        ) : null}
+        {call.lastTurnLatencyMs !== null ? (
+          <p className={cn("flex items-center gap-2", slow ? "text-destructive" : "text-muted-foreground")}>
+            <Gauge className="size-4" aria-hidden />
+            Last reply after {call.lastTurnLatencyMs} ms
+          </p>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}

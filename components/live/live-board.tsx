@@ -1,0 +1,60 @@
+"use client";
+
+import { PhoneIncoming } from "lucide-react";
+
+import { isLive } from "@/lib/realtime/apply-delta";
+import { useNow } from "@/hooks/use-now";
+import { useVoiceAgentStatus } from "@/hooks/use-voice-agent-status";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Skeleton } from "@/components/ui/skeleton";
+import { EmptyState } from "@/components/dashboard/empty-state";
+import { CallCard } from "./call-card";
+import { ConnectionIndicator } from "./connection-indicator";
+import { RecentCalls } from "./recent-calls";
+
+/** The clinic's calls as they happen: cards for live calls, and today's finished calls below. */
+export function LiveBoard({ clinicId, timezone, phoneLabel }: { clinicId: string; timezone: string; phoneLabel: string }) {
+  const { calls, status, isLoading, error, clockOffsetMs } = useVoiceAgentStatus(clinicId);
+  const now = useNow(1000, clockOffsetMs);
+  const live = calls.filter(isLive);
+  const finished = calls.filter((call) => !isLive(call));
+
+  return (
+    <div className="grid gap-6">
+      <div className="flex items-center justify-between">
+        <h2 className="text-sm font-medium">
+          {live.length === 1 ? "1 call in progress" : `${live.length} calls in progress`}
+        </h2>
+        <ConnectionIndicator status={status} />
+      </div>
+      {error ? (
+        <Alert variant="destructive">
+          <AlertDescription>{error.message}</AlertDescription>
+        </Alert>
+      ) : null}
+      {isLoading ? (
+        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+          <Skeleton className="h-40" />
+          <Skeleton className="h-40" />
+        </div>
+      ) : live.length === 0 ? (
+        <EmptyState icon={PhoneIncoming} title="No calls right now">
+          When someone calls {phoneLabel}, their call appears here as a card that updates live: where the conversation
+          is, the procedure they asked about, and any slot being held for them.
+        </EmptyState>
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+          {live.map((call) => (
+            <CallCard key={call.callId} call={call} now={now} timezone={timezone} />
+          ))}
+        </div>
+      )}
+      {finished.length > 0 ? (
+        <section className="grid gap-3">
+          <h2 className="text-sm font-medium">Earlier today</h2>
+          <RecentCalls calls={finished} timezone={timezone} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+
+import { applyCallDelta, mergeSnapshot } from "@/lib/realtime/apply-delta";
+import { callsTopic, type ConnectionStatus, type LiveCall, type LiveCallsSnapshot } from "@/lib/realtime/types";
+import { useRealtimeTransport } from "@/components/realtime-provider";
+
+export const liveCallsKey = (clinicId: string) => ["clinics", clinicId, "calls", "live"] as const;
+
+async function fetchSnapshot(clinicId: string): Promise<LiveCallsSnapshot> {
+  const response = await fetch(`/api/clinics/${clinicId}/calls/live`, { cache: "no-store" });
+  if (!response.ok) throw new Error(response.status === 401 ? "Your session has ended; sign in again." : "Could not load calls.");
+  return response.json();
+}
+
+export interface VoiceAgentStatus {
+  calls: LiveCall[];
+  status: ConnectionStatus;
+  isLoading: boolean;
+  error: Error | null;
+  /** Milliseconds to add to Date.now() to get the server's clock (for countdowns). */
+  clockOffsetMs: number;
+}
+
+/**
+ * The clinic's calls, live. Loads a snapshot, applies broadcast deltas by revision (stale and
+ * duplicate ones are ignored), and reloads the snapshot on every (re)connect and whenever the
+ * tab becomes visible, so anything missed while disconnected or asleep heals itself.
+ */
+export function useVoiceAgentStatus(clinicId: string): VoiceAgentStatus {
+  const transport = useRealtimeTransport();
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<ConnectionStatus>("connecting");
+  const [clockOffsetMs, setClockOffsetMs] = useState(0);
+
+  const query = useQuery({
+    queryKey: liveCallsKey(clinicId),
+    queryFn: async () => {
+      const started = Date.now();
+      const fresh = await fetchSnapshot(clinicId);
+      setClockOffsetMs(Date.parse(fresh.serverTime) - (started + Date.now()) / 2);
+      return mergeSnapshot(queryClient.getQueryData(liveCallsKey(clinicId)), fresh);
+    },
+    refetchOnWindowFocus: false,
+  });
+
+  useEffect(() => {
+    const key = liveCallsKey(clinicId);
+    const reload = () => void queryClient.invalidateQueries({ queryKey: key });
+    const unsubscribe = transport.subscribe(callsTopic(clinicId), {
+      onMessage(event, payload) {
+        if (event !== "call_status") return;
+        queryClient.setQueryData<LiveCallsSnapshot>(key, (current) => applyCallDelta(current, payload as LiveCall));
+      },
+      onStatus(next) {
+        setStatus(next);
+        if (next === "live") reload();
+      },
+    });
+    const onVisibility = () => {
+      if (document.visibilityState === "visible") reload();
+    };
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      unsubscribe();
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [clinicId, transport, queryClient]);
+
+  return { calls: query.data?.calls ?? [], status, isLoading: query.isLoading, error: query.error, clockOffsetMs };
+}

@@ -1,0 +1,31 @@
+import type { LiveCall, LiveCallsSnapshot } from "./types";
+
+/**
+ * Applies one broadcast to the board's data. Deltas carry the call's revision, which grows
+ * with every change: an older or repeated delta is ignored, so order and duplicates don't matter.
+ */
+export function applyCallDelta(snapshot: LiveCallsSnapshot | undefined, delta: LiveCall): LiveCallsSnapshot | undefined {
+  if (!snapshot) return snapshot; // the snapshot that is loading will include it
+  const index = snapshot.calls.findIndex((call) => call.callId === delta.callId);
+  if (index === -1) return { ...snapshot, calls: [delta, ...snapshot.calls] };
+  if (snapshot.calls[index]!.revision >= delta.revision) return snapshot;
+  const calls = [...snapshot.calls];
+  calls[index] = delta;
+  return { ...snapshot, calls };
+}
+
+/** A fresh snapshot merged with what deltas already brought: per call, the higher revision wins. */
+export function mergeSnapshot(current: LiveCallsSnapshot | undefined, fresh: LiveCallsSnapshot): LiveCallsSnapshot {
+  if (!current) return fresh;
+  const byId = new Map(fresh.calls.map((call) => [call.callId, call]));
+  for (const call of current.calls) {
+    const other = byId.get(call.callId);
+    if (other && other.revision >= call.revision) continue;
+    if (other || isLive(call)) byId.set(call.callId, call);
+  }
+  const calls = [...byId.values()].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+  return { ...fresh, calls };
+}
+
+export const TERMINAL = new Set(["completed", "ended", "failed", "abandoned"]);
+export const isLive = (call: LiveCall) => !TERMINAL.has(call.state);
