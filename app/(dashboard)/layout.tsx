@@ -1,5 +1,6 @@
 import { Building2 } from "lucide-react";
 
+import { getEnv, getSupabaseConfig } from "@/lib/env";
 import { navForRole } from "@/config/dashboard";
 import { displayNameFromClaims } from "@/lib/auth/claims";
 import { getClinicContext } from "@/lib/auth/clinic";
@@ -7,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { AppShell } from "@/components/dashboard/app-shell";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { Providers } from "@/components/providers";
+import { RealtimeProvider, type RealtimeConfig } from "@/components/realtime-provider";
 import { signOut } from "@/app/(auth)/login/actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -27,8 +29,12 @@ export default async function DashboardLayout({ children }: { children: React.Re
     );
   }
 
+  const realtime: RealtimeConfig =
+    getEnv().REALTIME_TRANSPORT === "supabase" ? { transport: "supabase", ...getSupabaseConfig() } : { transport: "sse" };
+
   return (
     <Providers>
+      <RealtimeProvider config={realtime}>
       <AppShell
         groups={navForRole(current.role)}
         clinics={clinics}
@@ -37,6 +43,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       >
         {children}
       </AppShell>
+      </RealtimeProvider>
     </Providers>
   );
 }

@@ -9,9 +9,3 @@ export function formatPhone(e164: string) {
   return nanp ? `+1 ${nanp[1]}-${nanp[2]}-${nanp[3]}` : e164;
 }
 
-/** Shows only the last four digits of a caller's number. */
-export function maskPhone(number: string | null): string {
-  if (!number) return "Unknown caller";
-  const digits = number.replace(/\D/g, "");
-  return digits.length >= 4 ? `•••• ${digits.slice(-4)}` : "Unknown caller";
-}

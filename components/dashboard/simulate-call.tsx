@@ -1,7 +1,6 @@
 "use client";
 
-import { useEffect, useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
 import { Loader2, PhoneCall } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
@@ -21,24 +20,15 @@ const SCENARIOS = [
   { id: "asks-for-human", label: "Asks for a person (transfer)" },
 ] as const;
 
-/** Starts a simulated call and refreshes the page while it plays (the live board replaces this). */
+/** Starts a simulated call; the live board shows it as it happens. */
 export function SimulateCall() {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [until, setUntil] = useState(0);
   const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    if (!until) return;
-    const timer = setInterval(() => (Date.now() > until ? setUntil(0) : router.refresh()), 1500);
-    return () => clearInterval(timer);
-  }, [until, router]);
 
   const start = (scenario: string) =>
     startTransition(async () => {
       const result = await simulateCall({ scenario });
       setError(result.error);
-      if (!result.error) setUntil(Date.now() + 60_000);
     });
 
   return (
@@ -46,7 +36,7 @@ export function SimulateCall() {
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
           <Button variant="outline" disabled={pending}>
-            {pending || until ? <Loader2 className="animate-spin" aria-hidden /> : <PhoneCall aria-hidden />}
+            {pending ? <Loader2 className="animate-spin" aria-hidden /> : <PhoneCall aria-hidden />}
             Simulate a call
           </Button>
         </DropdownMenuTrigger>

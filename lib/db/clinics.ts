@@ -26,30 +26,3 @@ export function listMyClinics(claims: Claims): Promise<ClinicMembership[]> {
   );
 }
 
-export interface CallSummary {
-  id: string;
-  state: string;
-  outcome: string | null;
-  callerNumber: string | null;
-  callerName: string | null;
-  startedAt: Date | null;
-  endedAt: Date | null;
-  procedures: string[];
-}
-
-/** The clinic's calls from the last 24 hours, newest first (RLS-scoped). */
-export function listRecentCalls(claims: Claims, clinicId: string): Promise<CallSummary[]> {
-  return withClaims(claims, (tx) =>
-    tx.query<CallSummary>(
-      `select c.id, c.state, c.outcome, c.caller_number as "callerNumber", c.caller_name as "callerName",
-              coalesce(c.started_at, c.created_at) as "startedAt", c.ended_at as "endedAt",
-              coalesce((select array_agg(p.name order by p.sort_order) from public.procedures p
-                         where p.id = any (c.procedures_of_interest)), '{}') as procedures
-         from public.calls c
-        where c.clinic_id = $1 and c.created_at > now() - interval '24 hours'
-        order by c.created_at desc
-        limit 50`,
-      [clinicId],
-    ),
-  );
-}

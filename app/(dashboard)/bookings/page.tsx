@@ -2,60 +2,35 @@ import type { Metadata } from "next";
 import { CalendarCheck } from "lucide-react";
 
 import { getClinicContext } from "@/lib/auth/clinic";
-import { listUpcomingBookings } from "@/lib/db/bookings";
-import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatInClinicZone } from "@/components/dashboard/format";
+import { listBookings } from "@/lib/db/bookings";
+import { bookingFilterSchema } from "@/lib/validations/booking";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { BookingFilters } from "@/components/bookings/booking-filters";
+import { BookingsTable } from "@/components/bookings/bookings-table";
+import { HeldSlots } from "@/components/bookings/held-slots";
 
 export const metadata: Metadata = { title: "Bookings" };
 
-const statusVariant = { pending: "warning", confirmed: "success", cancelled: "outline" } as const;
-
-export default async function BookingsPage() {
+export default async function BookingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { claims, current } = await getClinicContext();
   if (!current) return null;
-  const bookings = await listUpcomingBookings(claims, current.id);
+  const filter = bookingFilterSchema.parse(await searchParams);
+  const bookings = await listBookings(claims, current.id, filter);
 
   return (
-    <>
-      <PageHeader title="Bookings" description="Appointments made by the assistant, waiting for your confirmation." />
+    <div className="grid gap-6">
+      <PageHeader title="Bookings" description="Appointments made by the assistant. Confirm them, or cancel to free the slot." />
+      <HeldSlots clinicId={current.id} timezone={current.timezone} />
+      <BookingFilters />
       {bookings.length === 0 ? (
-        <EmptyState icon={CalendarCheck} title="No upcoming bookings">
+        <EmptyState icon={CalendarCheck} title={filter.day || filter.status ? "No bookings match" : "No upcoming bookings"}>
           When a caller books a consultation with Voxanne, it appears here as pending. Confirm it to send the patient
           their confirmation, or cancel it to free the slot.
         </EmptyState>
       ) : (
-        <div className="rounded-lg border">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>When</TableHead>
-                <TableHead>Patient</TableHead>
-                <TableHead className="hidden sm:table-cell">Procedure</TableHead>
-                <TableHead className="hidden md:table-cell">With</TableHead>
-                <TableHead>Status</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {bookings.map((booking) => (
-                <TableRow key={booking.id}>
-                  <TableCell className="whitespace-nowrap">{formatInClinicZone(booking.startsAt, current.timezone)}</TableCell>
-                  <TableCell>{booking.patientName}</TableCell>
-                  <TableCell className="hidden sm:table-cell">{booking.procedure ?? "Consultation"}</TableCell>
-                  <TableCell className="hidden md:table-cell">{booking.practitioner}</TableCell>
-                  <TableCell>
-                    <Badge variant={statusVariant[booking.status]} className="capitalize">
-                      {booking.status}
-                    </Badge>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <BookingsTable bookings={bookings} timezone={current.timezone} />
       )}
-    </>
+    </div>
   );
 }

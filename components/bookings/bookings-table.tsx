@@ -1,0 +1,104 @@
+"use client";
+
+import { useOptimistic, useState, useTransition } from "react";
+import Link from "next/link";
+import { Check, X } from "lucide-react";
+
+import type { BookingRow } from "@/lib/db/bookings";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { changeBooking } from "@/app/(dashboard)/bookings/actions";
+
+const STATUS_VARIANT = { pending: "warning", confirmed: "success", cancelled: "outline" } as const;
+type Change = { bookingId: string; status: BookingRow["status"] };
+
+/** Bookings with confirm and cancel; the row changes at once and rolls back if the server says no. */
+export function BookingsTable({ bookings, timezone }: { bookings: BookingRow[]; timezone: string }) {
+  const [optimistic, apply] = useOptimistic(bookings, (rows: BookingRow[], change: Change) =>
+    rows.map((row) => (row.id === change.bookingId ? { ...row, status: change.status } : row)),
+  );
+  const [, startTransition] = useTransition();
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string>();
+  const when = new Intl.DateTimeFormat("en-US", { timeZone: timezone, weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
+
+  const run = (change: Change, input: Record<string, string>) =>
+    startTransition(async () => {
+      apply(change);
+      setError(undefined);
+      const result = await changeBooking(input);
+      if (result.error) setError(result.error);
+    });
+
+  return (
+    <div className="grid gap-3">
+      {error ? (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
+      ) : null}
+      <div className="rounded-lg border">
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>When</TableHead>
+              <TableHead>Patient</TableHead>
+              <TableHead className="hidden md:table-cell">Procedure</TableHead>
+              <TableHead className="hidden lg:table-cell">With</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead className="text-right">Actions</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {optimistic.map((booking) => (
+              <TableRow key={booking.id} data-testid="booking-row">
+                <TableCell className="whitespace-nowrap">{when.format(new Date(booking.startsAt))}</TableCell>
+                <TableCell>
+                  {booking.callId ? <Link href={`/calls/${booking.callId}`} className="hover:underline">{booking.patientName}</Link> : booking.patientName}
+                </TableCell>
+                <TableCell className="hidden md:table-cell">{booking.procedure ?? "Consultation"}</TableCell>
+                <TableCell className="hidden lg:table-cell">{booking.practitioner}</TableCell>
+                <TableCell>
+                  <Badge variant={STATUS_VARIANT[booking.status]} className="capitalize" data-testid="booking-status">{booking.status}</Badge>
+                </TableCell>
+                <TableCell className="text-right">
+                  {cancelling === booking.id ? (
+                    <form
+                      className="flex items-center justify-end gap-2"
+                      onSubmit={(event) => {
+                        event.preventDefault();
+                        setCancelling(null);
+                        run({ bookingId: booking.id, status: "cancelled" }, { action: "cancel", bookingId: booking.id, reason });
+                      }}
+                    >
+                      <Input aria-label="Reason for cancelling" placeholder="Reason" value={reason} onChange={(event) => setReason(event.target.value)} className="h-8 w-40" minLength={3} required autoFocus />
+                      <Button type="submit" size="sm" variant="destructive">Cancel booking</Button>
+                      <Button type="button" size="sm" variant="ghost" onClick={() => setCancelling(null)}>Keep</Button>
+                    </form>
+                  ) : (
+                    <div className="flex justify-end gap-2">
+                      {booking.status === "pending" ? (
+                        <Button size="sm" onClick={() => run({ bookingId: booking.id, status: "confirmed" }, { action: "confirm", bookingId: booking.id })}>
+                          <Check aria-hidden /> Confirm
+                        </Button>
+                      ) : null}
+                      {booking.status !== "cancelled" ? (
+                        <Button size="sm" variant="outline" onClick={() => { setReason(""); setCancelling(booking.id); }}>
+                          <X aria-hidden /> Cancel
+                        </Button>
+                      ) : null}
+                    </div>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </div>
+  );
+}
