@@ -15,7 +15,7 @@ const config = [
     },
   },
   {
-    files: ["lib/env.ts", "instrumentation.ts", "scripts/**", "e2e/**", "tests/**", "playwright.config.ts", "vitest.config.ts"],
+    files: ["lib/env.ts", "instrumentation.ts", "scripts/**", "bench/**", "e2e/**", "tests/**", "playwright.config.ts", "vitest.config.ts"],
     rules: { "no-restricted-properties": "off" },
   },
 ];

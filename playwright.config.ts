@@ -8,6 +8,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // A second app server uses the production sign-in path (Supabase Auth) against a local double.
 const supabasePort = port + 1;
 const authDoublePort = Number(process.env.E2E_AUTH_DOUBLE_PORT ?? 54421);
+// Lets tests play a call's webhooks themselves (e2e/helpers.ts).
+export const E2E_WEBHOOK_SECRET = "e2e-webhook-secret-0123456789abcdef";
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: [
@@ -49,7 +51,7 @@ export default defineConfig({
     {
       command: `npx tsx scripts/dev.ts --prod --ephemeral --port ${port}`,
       url: `http://localhost:${port}/api/health`,
-      env: { SIMULATOR_SPEED: "0.1" },
+      env: { SIMULATOR_SPEED: "0.1", VAPI_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET },
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: "ignore",

@@ -20,6 +20,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Hooks and components, in a browser-like DOM.
+        test: { name: "unit-dom", include: ["tests/unit/**/*.test.tsx"], environment: "happy-dom" },
+      },
+      {
+        extends: true,
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],

@@ -7,7 +7,7 @@ test.describe("the dashboard shell", () => {
     await signIn(page, ADMIN);
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(page.getByRole("heading", { name: "Live calls", exact: true })).toBeVisible();
-    await expect(page.getByText("No calls right now")).toBeVisible();
+    await expect(page.getByTestId("connection")).toHaveText("Live");
     await expect(page.getByTestId("current-clinic")).toHaveText("Harbour Aesthetics");
     await expect(page.getByTestId("current-role")).toHaveText("admin");
     for (const item of ["Live calls", "Bookings", "Procedures", "Aftercare", "Redaction", "Assistant"]) {
@@ -52,7 +52,8 @@ test.describe("the dashboard shell", () => {
     await expect(nav.getByRole("link", { name: "Assistant" })).toHaveCount(0);
 
     await nav.getByRole("link", { name: "Bookings" }).click();
-    await expect(page.getByText("No upcoming bookings")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Bookings", exact: true })).toBeVisible();
+    await expect(page.getByLabel("Status")).toBeVisible();
 
     await nav.getByRole("link", { name: "Procedures" }).click();
     await expect(page.getByTestId("read-only")).toBeVisible();

@@ -51,7 +51,8 @@ async function main() {
   const appUrl = process.env.APP_URL && !values.ephemeral ? process.env.APP_URL : `http://localhost:${appPort}`;
   const env = {
     ...process.env,
-    ...Object.fromEntries(Object.entries(secrets).filter(([key]) => !process.env[key] || values.ephemeral)),
+    // Generated secrets fill gaps; anything set explicitly wins.
+    ...Object.fromEntries(Object.entries(secrets).filter(([key]) => !process.env[key])),
     DATABASE_URL: db.url,
     DATA_DIR: dataDir,
     APP_URL: appUrl,

@@ -94,6 +94,7 @@ function main() {
     { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
     { name: "lint", command: [bin("eslint"), ".", "--max-warnings", "0"] },
     vitest("unit"),
+    vitest("unit-dom"),
     // Integration tests drive the production server, so build first.
     { name: "build", command: [bin("next"), "build"] },
     vitest("integration"),

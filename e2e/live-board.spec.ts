@@ -1,0 +1,87 @@
+import { expect, test } from "@playwright/test";
+
+import { RECEPTIONIST, signIn, testCall } from "./helpers";
+
+test.describe("the live board", () => {
+  test("follows a call from ring to booking without reloading, and the receptionist confirms it", async ({ page, context, baseURL }) => {
+    await signIn(page, RECEPTIONIST);
+    await expect(page.getByTestId("connection")).toHaveText("Live");
+    const bookings = await context.newPage();
+    await bookings.goto("/bookings");
+
+    const call = testCall(baseURL!, "+15550107788");
+    await call.status("ringing");
+    const card = page.getByTestId("live-call").filter({ hasText: "•••• 7788" });
+    await expect(card.getByTestId("call-state")).toHaveText("Ringing");
+    await call.status("in-progress");
+    await expect(card.getByTestId("call-state")).toHaveText("Connected");
+    await call.speech("user", "started", 1);
+    await expect(card.getByTestId("call-state")).toHaveText("Talking");
+    await call.tool("lookup_procedure", { query: "rhinoplasty" });
+    await expect(card).toContainText("Rhinoplasty");
+
+    const slots = (await call.tool("check_availability", { partOfDay: "afternoon" })).result!.slots as { slotId: string }[];
+    await expect(card.getByTestId("call-state")).toHaveText("Finding a time");
+    await call.tool("hold_slot", { slotId: slots[0]!.slotId });
+    await expect(card.getByTestId("call-state")).toHaveText("Holding a slot");
+    await expect(card.getByTestId("hold-countdown")).toHaveText(/^1:[0-3]\d$/);
+    await expect(bookings.getByTestId("held-slot")).toContainText("•••• 7788");
+
+    await call.tool("confirm_booking", { slotId: slots[0]!.slotId, patientName: "Priya Shah", procedure: "rhinoplasty" });
+    const row = bookings.getByTestId("booking-row").filter({ hasText: "Priya Shah" });
+    await expect(row.getByTestId("booking-status")).toHaveText("pending");
+    await expect(bookings.getByTestId("held-slot")).toHaveCount(0);
+
+    await call.end("customer-ended-call");
+    await expect(card).toHaveCount(0);
+    const finished = page.getByTestId("call-row").filter({ hasText: "Priya Shah" });
+    await expect(finished).toContainText("Booked");
+
+    await row.getByRole("button", { name: "Confirm" }).click();
+    await expect(row.getByTestId("booking-status")).toHaveText("confirmed");
+    await bookings.reload();
+    await expect(bookings.getByTestId("booking-row").filter({ hasText: "Priya Shah" }).getByTestId("booking-status")).toHaveText("confirmed");
+  });
+
+  test("pauses when the connection drops and heals when it comes back", async ({ page, context, baseURL }) => {
+    await signIn(page, RECEPTIONIST);
+    await expect(page.getByTestId("connection")).toHaveText("Live");
+    const call = testCall(baseURL!, "+15550103344");
+    await call.status("ringing");
+    const card = page.getByTestId("live-call").filter({ hasText: "•••• 3344" });
+    await expect(card.getByTestId("call-state")).toHaveText("Ringing");
+
+    await context.setOffline(true);
+    await expect(page.getByTestId("connection")).toHaveText(/paused/);
+    await call.status("in-progress"); // missed while offline
+    await call.end("customer-ended-call"); // missed too
+    await expect(card.getByTestId("call-state")).toHaveText("Ringing");
+
+    await context.setOffline(false);
+    await expect(page.getByTestId("connection")).toHaveText("Live");
+    await expect(card).toHaveCount(0);
+    await expect(page.getByTestId("call-row").filter({ hasText: "•••• 3344" })).toContainText("Information");
+  });
+
+  test("lets a receptionist cancel a booking with a reason, freeing the slot", async ({ page, baseURL }) => {
+    const call = testCall(baseURL!, "+15550105566");
+    await call.status("in-progress");
+    const slot = ((await call.tool("check_availability", { partOfDay: "morning" })).result!.slots as { slotId: string }[])[1]!.slotId;
+    await call.tool("hold_slot", { slotId: slot });
+    await call.tool("confirm_booking", { slotId: slot, patientName: "Tom Reyes" });
+    await call.end();
+
+    await signIn(page, RECEPTIONIST, "/bookings");
+    const row = page.getByTestId("booking-row").filter({ hasText: "Tom Reyes" });
+    await row.getByRole("button", { name: "Cancel" }).click();
+    await row.getByLabel("Reason for cancelling").fill("Patient will call back next month");
+    await row.getByRole("button", { name: "Cancel booking" }).click();
+    await expect(page.getByTestId("booking-row").filter({ hasText: "Tom Reyes" })).toHaveCount(0);
+
+    await page.getByLabel("Status").selectOption("cancelled");
+    await expect(page.getByTestId("booking-row").filter({ hasText: "Tom Reyes" }).getByTestId("booking-status")).toHaveText("cancelled");
+    const again = testCall(baseURL!);
+    await again.status("in-progress");
+    expect((await again.tool("hold_slot", { slotId: slot })).result!.held).toBe(true);
+  });
+});
