@@ -1,0 +1,39 @@
+import { NUMBER_WORDS } from "../numbers";
+import type { Token } from "../tokens";
+import type { Finding } from "../types";
+
+const WRITTEN = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const TLD =
+  "com|net|org|edu|gov|co|uk|io|us|ca|au|de|fr|ie|nz|me|info|biz|mail|se|nl|es|it|br|jp|in|dk|no|fi|pl|be|ch|at|pt|mx|za|sg|hk|ru|cn|kr|tv|app|dev|ai|cc|ly|xyz|online|store|email";
+// " at gmail dot com", " at yahoo dot co dot uk", " @ outlook.com"
+const SPOKEN_DOMAIN = new RegExp(
+  `\\s+(?:at|@)\\s+[a-z0-9-]+(?:\\s*(?:dot|\\.)\\s*[a-z0-9-]+)*?\\s*(?:dot|\\.)\\s*(?:${TLD})\\b(?:\\s*(?:dot|\\.)\\s*[a-z]{2})?`,
+  "gi",
+);
+const CONNECTORS = new Set(["dot", "underscore", "dash", "hyphen", "period", ".", "_", "-"]);
+const STOP = new Set([
+  "is", "it's", "its", "my", "email", "e-mail", "mail", "address", "the", "that's", "thats", "it", "me", "use", "send", "to", "at",
+  "reach", "on", "by", "and", "or", "so", "yes", "yeah", "sure", "okay", "ok", "um", "uh", "you", "can", "could", "please", "just",
+]);
+
+/** Email addresses as written, and as spoken: "jane dot doe at gmail dot com", "j-d-o-e 84 at ...". */
+export function detectEmails(text: string, tokens: Token[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const match of text.matchAll(WRITTEN)) findings.push({ type: "EMAIL", start: match.index, end: match.index + match[0].length });
+  for (const match of text.matchAll(SPOKEN_DOMAIN)) {
+    // Walk back from " at " over the local part: words, letters, digits and connectors.
+    const atStart = match.index;
+    const before = tokens.filter((token) => token.end <= atStart);
+    let start = -1;
+    let words = 0;
+    for (let index = before.length - 1; index >= 0 && words < 6; index--) {
+      const token = before[index]!;
+      if (STOP.has(token.lower) && !CONNECTORS.has(token.lower)) break;
+      if (!/^[a-z0-9._-]+$/i.test(token.text) && !NUMBER_WORDS.has(token.lower)) break;
+      start = token.start;
+      if (!CONNECTORS.has(token.lower)) words++;
+    }
+    if (start >= 0) findings.push({ type: "EMAIL", start, end: match.index + match[0].length });
+  }
+  return findings;
+}
