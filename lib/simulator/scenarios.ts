@@ -47,8 +47,11 @@ const SCENARIOS = {
     await call.pause(4);
     record("ended", await call.end("customer-ended-call"));
     record("end-of-call-report", await call.report("customer-ended-call", [
-      { role: "bot", message: "Thank you for calling Harbour Aesthetics, this is Voxanne." },
+      { role: "bot", message: "Thank you for calling Harbour Aesthetics, this is Voxanne. How can I help you today?" },
       { role: "user", message: "Hi, I'd like to book a facelift consultation. My name is Jane Doe." },
+      { role: "bot", message: "Lovely, Jane. How long is recovery? Most people are back to light activities in about two weeks." },
+      { role: "user", message: "Great. I'm on warfarin, is that a problem? You can reach me on five five five, two one three, four four nine eight." },
+      { role: "bot", message: "Thanks Jane. The surgeon will go through your medication at the consultation. I've booked Monday at 9:00 AM with Dr Amara Okafor." },
     ]));
   },
 

@@ -1,0 +1,23 @@
+import "server-only";
+
+import type { CustomRule, RedactionConfig, RedactionType } from "@/lib/redaction/types";
+import type { Tx } from "./transaction";
+
+/**
+ * A clinic's redaction configuration: its enabled rules, plus the business words that must
+ * never be redacted (procedure names and synonyms, practitioners, the clinic, the assistant).
+ */
+export async function loadRedactionConfig(tx: Tx, clinicId: string): Promise<RedactionConfig> {
+  const rules = await tx.query<{ kind: CustomRule["kind"]; value: string; category: RedactionType }>(
+    "select kind, value, category from public.redaction_rules where clinic_id = $1 and enabled",
+    [clinicId],
+  );
+  const allow = await tx.query<{ term: string }>(
+    `select unnest(array_append(synonyms, name)) as term from public.procedures where clinic_id = $1
+     union select name from public.practitioners where clinic_id = $1
+     union select name from public.clinics where id = $1
+     union select 'Voxanne'`,
+    [clinicId],
+  );
+  return { rules, allow: allow.map((row) => row.term.replace(/^(dr|doctor)\.?\s+/i, "")) };
+}

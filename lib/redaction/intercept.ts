@@ -1,0 +1,49 @@
+import "server-only";
+
+import { loadRedactionConfig } from "@/lib/db/redaction";
+import type { Tx } from "@/lib/db/transaction";
+import { createRedactor, redactTranscript, type TranscriptLine } from "./redact";
+
+/**
+ * The only way into `logs` (decision 6): takes raw transcript lines, which exist only in
+ * memory while a webhook is handled, and stores their redacted form with the findings' types
+ * and offsets. Idempotent per (call, line), so a repeated report stores nothing twice.
+ */
+export async function storeRedactedTranscript(tx: Tx, input: { clinicId: string; callId: string; lines: TranscriptLine[] }): Promise<number> {
+  if (input.lines.length === 0) return 0;
+  const redactor = createRedactor(await loadRedactionConfig(tx, input.clinicId));
+  const redacted = redactTranscript(redactor, input.lines);
+  let stored = 0;
+  for (const [seq, line] of redacted.entries()) {
+    const rows = await tx.query(
+      `insert into public.logs (clinic_id, call_id, seq, speaker, spoken_at, text, findings)
+       values ($1, $2, $3, $4, $5, $6, $7) on conflict (call_id, seq) do nothing returning id`,
+      [input.clinicId, input.callId, seq, line.speaker, line.at, line.text.slice(0, 20_000), JSON.stringify(line.findings)],
+    );
+    stored += rows.length;
+  }
+  return stored;
+}
+
+/** Transcript lines from an end-of-call report, whatever its vintage. System and tool messages are not transcript. */
+export function transcriptLines(report: {
+  artifact?: { messages?: { role: string; message?: string; time?: number }[]; transcript?: string };
+  messages?: { role: string; message?: string; time?: number }[];
+}): TranscriptLine[] {
+  const messages = report.artifact?.messages ?? report.messages;
+  if (messages?.length) {
+    return messages
+      .filter((message) => ["user", "bot", "assistant"].includes(message.role) && message.message?.trim())
+      .map((message) => ({
+        speaker: message.role === "user" ? "user" : "assistant",
+        text: message.message!.trim(),
+        at: typeof message.time === "number" && Number.isFinite(message.time) ? new Date(message.time < 1e12 ? message.time * 1000 : message.time) : null,
+      }));
+  }
+  // Older reports: "AI: ...\nUser: ..." as one string.
+  return (report.artifact?.transcript ?? "")
+    .split("\n")
+    .map((line) => /^(AI|Assistant|Bot|User|Customer):\s*(.+)$/i.exec(line.trim()))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => ({ speaker: /^(user|customer)$/i.test(match[1]!) ? "user" : "assistant", text: match[2]!, at: null }));
+}
