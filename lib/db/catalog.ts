@@ -72,3 +72,37 @@ export function listRedactionRules(claims: Claims, clinicId: string): Promise<Re
     ),
   );
 }
+
+/** Creates or updates a rule as the signed-in admin (RLS: admins of the clinic only; audited by trigger). */
+export function saveRedactionRule(
+  claims: Claims,
+  clinicId: string,
+  rule: { id?: string; kind: string; value: string; category: string; description: string; enabled: boolean },
+): Promise<"saved" | "not_found" | "duplicate"> {
+  return withClaims(claims, async (tx) => {
+    try {
+      const rows = rule.id
+        ? await tx.query(
+            `update public.redaction_rules set kind = $3, value = $4, category = $5, description = $6, enabled = $7
+              where id = $1 and clinic_id = $2 returning id`,
+            [rule.id, clinicId, rule.kind, rule.value, rule.category, rule.description, rule.enabled],
+          )
+        : await tx.query(
+            `insert into public.redaction_rules (clinic_id, kind, value, category, description, enabled, created_by)
+             values ($1, $2, $3, $4, $5, $6, (select auth.uid())) returning id`,
+            [clinicId, rule.kind, rule.value, rule.category, rule.description, rule.enabled],
+          );
+      return rows.length ? "saved" : "not_found";
+    } catch (error) {
+      if ((error as { code?: string }).code === "23505") return "duplicate";
+      throw error;
+    }
+  });
+}
+
+export function setRedactionRuleEnabled(claims: Claims, clinicId: string, id: string, enabled: boolean): Promise<boolean> {
+  return withClaims(claims, async (tx) => {
+    const rows = await tx.query("update public.redaction_rules set enabled = $3 where id = $1 and clinic_id = $2 returning id", [id, clinicId, enabled]);
+    return rows.length > 0;
+  });
+}

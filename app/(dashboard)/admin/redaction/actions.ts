@@ -1,0 +1,56 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+
+import { getClinicContext } from "@/lib/auth/clinic";
+import { saveRedactionRule, setRedactionRuleEnabled } from "@/lib/db/catalog";
+import { loadRedactionConfig } from "@/lib/db/redaction";
+import { withClaims } from "@/lib/db/transaction";
+import { createRedactor } from "@/lib/redaction/redact";
+import type { Finding } from "@/lib/redaction/types";
+import { redactionRuleSchema, redactionTestSchema, ruleToggleSchema } from "@/lib/validations/redaction-rule";
+
+type Result = { error?: string; fieldErrors?: Record<string, string> };
+
+async function adminContext() {
+  const context = await getClinicContext();
+  if (!context.current || context.current.role !== "admin") return null;
+  return { claims: context.claims, clinicId: context.current.id };
+}
+
+// Add or edit a rule. Patterns are checked for RE2 validity before they can be saved.
+export async function saveRule(input: unknown): Promise<Result> {
+  const admin = await adminContext();
+  if (!admin) return { error: "Only clinic admins can change redaction rules." };
+  const parsed = redactionRuleSchema.safeParse(input);
+  if (!parsed.success) {
+    return { fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "form"), issue.message])) };
+  }
+  const outcome = await saveRedactionRule(admin.claims, admin.clinicId, parsed.data);
+  revalidatePath("/admin/redaction");
+  if (outcome === "duplicate") return { fieldErrors: { value: "You already have this rule." } };
+  if (outcome === "not_found") return { error: "That rule no longer exists." };
+  return {};
+}
+
+export async function toggleRule(input: unknown): Promise<Result> {
+  const admin = await adminContext();
+  if (!admin) return { error: "Only clinic admins can change redaction rules." };
+  const parsed = ruleToggleSchema.safeParse(input);
+  if (!parsed.success) return { error: "Invalid request." };
+  const ok = await setRedactionRuleEnabled(admin.claims, admin.clinicId, parsed.data.id, parsed.data.enabled);
+  revalidatePath("/admin/redaction");
+  return ok ? {} : { error: "That rule no longer exists." };
+}
+
+// The live tester: the clinic's real redactor (built-in detectors, lexicon, its rules) on pasted text.
+// Nothing is stored or logged.
+export async function testRedaction(input: unknown): Promise<{ error?: string; text?: string; findings?: Finding[] }> {
+  const admin = await adminContext();
+  if (!admin) return { error: "Only clinic admins can use the tester." };
+  const parsed = redactionTestSchema.safeParse(input);
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message };
+  const config = await withClaims(admin.claims, (tx) => loadRedactionConfig(tx, admin.clinicId));
+  const { text, findings } = createRedactor(config).redact(parsed.data.text);
+  return { text, findings };
+}
