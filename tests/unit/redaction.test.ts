@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+
+import { createRedactor, redactTranscript } from "@/lib/redaction/redact";
+import { checkPattern } from "@/lib/redaction/rules";
+
+const redactor = createRedactor({ allow: ["Facelift", "face lift", "rhinoplasty", "nose job", "Botox", "Amara Okafor", "Harbour Aesthetics", "Voxanne"] });
+const redact = (text: string) => redactor.redact(text).text;
+
+describe("built-in detectors", () => {
+  it.each([
+    ["My number is 555-123-4567", "My number is [PHONE]"],
+    ["call me on (555) 201 3344 please", "call me on [PHONE] please"],
+    ["it's +1 555 201 3344", "it's [PHONE]"],
+    ["five five five, two one three, four four nine eight", "[PHONE]"],
+    ["oh seven seven double oh, nine hundred one two three", "[PHONE]"],
+    ["my mobile is 07700 900123", "my mobile is [PHONE]"],
+    ["email john.smith@gmail.com", "email [EMAIL]"],
+    ["my email is jane dot doe at gmail dot com", "my email is [EMAIL]"],
+    ["it's j doe eighty four at yahoo dot co dot uk", "it's [EMAIL]"],
+    ["my date of birth is March third nineteen eighty two", "my date of birth is [DOB]"],
+    ["I was born on 03/03/1982", "I was born on [DOB]"],
+    ["the fourteenth of march, 1982", "[DOB]"],
+    ["born in nineteen seventy five", "born in [DOB]"],
+    ["my social is one two three four five six seven eight nine", "my social is [ID]"],
+    ["SSN 123-45-6789", "SSN [ID]"],
+    ["my member ID is XJH 44291 007", "my member ID is [ID]"],
+    ["NHS number four eight five, seven seven seven, three four five six", "NHS number [ID]"],
+    ["card number 4111 1111 1111 1111", "card number [CARD]"],
+    ["four two four two four two four two four two four two four two four two", "[CARD]"],
+    ["I live at 22 Baker Street, apartment 3B", "I live at [ADDRESS]"],
+    ["twenty two baker street", "[ADDRESS]"],
+    ["postcode SW1A 1AA", "postcode [ADDRESS]"],
+    ["zip code nine oh two one oh", "zip code [ADDRESS]"],
+    ["my name is Maria Gonzalez and I have diabetes", "my name is [NAME] and I have [MEDICAL]"],
+    ["it's for my daughter Emily", "it's for my daughter [NAME]"],
+    ["Hi, this is Sam Patel", "Hi, this is [NAME]"],
+    ["the surname is spelled P-A-T-E-L", "the surname is spelled [NAME]"],
+    ["I'm on warfarin and ozempic", "I'm on [MEDICAL] and [MEDICAL]"],
+    ["I'm breastfeeding at the moment", "I'm [MEDICAL] at the moment"],
+  ])("%s", (input, expected) => {
+    expect(redact(input)).toBe(expected);
+  });
+});
+
+describe("business data survives", () => {
+  it.each([
+    "I'd like to book a facelift consultation with Dr Amara Okafor",
+    "How much does a nose job cost? About eight thousand dollars?",
+    "Can I come in next Tuesday at ten thirty, or Friday the 4th at 2:15?",
+    "Recovery takes two weeks and the result shows at three months.",
+    "Thank you for calling Harbour Aesthetics, this is Voxanne.",
+    "I'm interested in botox, I'm calling about prices.",
+    "The consultation is 30 minutes and costs 150 dollars.",
+  ])("%s", (input) => {
+    expect(redact(input)).toBe(input);
+  });
+});
+
+describe("findings", () => {
+  it("gives types and offsets into the original, never the text", () => {
+    const input = "call 555-201-3344 now";
+    const { findings } = redactor.redact(input);
+    expect(findings).toEqual([{ type: "PHONE", start: 5, end: 17 }]);
+    expect(JSON.stringify(findings)).not.toContain("3344");
+  });
+});
+
+describe("names learned anywhere in the call are removed everywhere", () => {
+  it("redacts the assistant's 'Thanks, Jane' once the caller gave her name", () => {
+    const lines = redactTranscript(redactor, [
+      { speaker: "assistant", text: "Thanks Jane, and what's your surname?", at: null },
+      { speaker: "user", text: "my name is Jane Whitmore", at: null },
+    ]);
+    expect(lines.map((line) => line.text)).toEqual(["Thanks [NAME], and what's your surname?", "my name is [NAME]"]);
+  });
+});
+
+describe("custom rules", () => {
+  const clinic = createRedactor({
+    rules: [
+      { kind: "keyword", value: "gastric balloon", category: "MEDICAL" },
+      { kind: "pattern", value: "\\bHA[- ]?[0-9]{6}\\b", category: "ID" },
+    ],
+  });
+  it("applies keywords as whole words, any case, with plurals and hyphens", () => {
+    expect(clinic.redact("I had a Gastric-Balloons fitted").text).toBe("I had a [MEDICAL] fitted");
+    expect(clinic.redact("gastric ballooning").text).toBe("gastric ballooning");
+  });
+  it("applies patterns", () => {
+    expect(clinic.redact("record HA-204518 please").text).toBe("record [ID] please");
+  });
+  it("refuses patterns RE2 cannot run or that match nothing", () => {
+    expect(checkPattern("(a)\\1")).toMatchObject({ ok: false });
+    expect(checkPattern("x*")).toMatchObject({ ok: false, error: expect.stringMatching(/empty/) });
+    expect(checkPattern("(a+")).toMatchObject({ ok: false });
+    expect(checkPattern("\\bHA-\\d{6}\\b")).toEqual({ ok: true });
+  });
+  it("runs even a pathological pattern in linear time", () => {
+    const evil = createRedactor({ rules: [{ kind: "pattern", value: "(a+)+$", category: "CUSTOM" }] });
+    const started = performance.now();
+    evil.redact(`${"a".repeat(30_000)}!`);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
