@@ -36,6 +36,10 @@ const serverSchema = z
     ENABLE_CALL_SIMULATOR: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")).transform((value) => value === "true"),
     /** Pace of simulated calls: 1 is realistic, 0.1 ten times faster (end-to-end tests). */
     SIMULATOR_SPEED: z.coerce.number().min(0).max(10).default(1),
+    /** Where aftercare PDFs are kept: local (DATA_DIR/storage) or supabase (private Storage bucket). */
+    STORAGE_PROVIDER: z.enum(["local", "supabase"]).default("local"),
+    /** Supabase service-role key: server-side Storage access only (never sent to browsers). */
+    SUPABASE_SERVICE_ROLE_KEY: optional(z.string().min(1)),
     /** Folder for local adapters (file store, embedded Postgres). */
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data")),
   })
