@@ -32,6 +32,19 @@ const serverSchema = z
     REALTIME_TRANSPORT: z.enum(["sse", "supabase"]).default("sse"),
     /** Twilio auth token: verifies X-Twilio-Signature on Twilio's callbacks. */
     TWILIO_AUTH_TOKEN: optional(z.string().min(16)),
+    /** How follow-up texts are sent: outbox (recorded and shown in the dashboard; embedded default) or twilio. */
+    SMS_PROVIDER: z.enum(["outbox", "twilio"]).default("outbox"),
+    TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC[0-9a-fA-F]{32}$/, "TWILIO_ACCOUNT_SID looks like AC followed by 32 hex characters")),
+    /** How long one Twilio API request may take before it counts as a (retryable) failure. */
+    TWILIO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /** Tests and local doubles only: send Twilio API requests to this base URL instead of twilio.com. */
+    TWILIO_API_BASE_URL: optional(z.url()),
+    /** HMAC secret for hand-offs delivered to the follow-up agent (POST /api/agents/follow-up). */
+    FOLLOW_UP_AGENT_SECRET: optional(z.string().min(16)),
+    /** Bearer token for the cron-triggered follow-up worker route (Vercel Cron / pg_cron). */
+    CRON_SECRET: optional(z.string().min(16)),
+    /** How long a patient's aftercare link works. */
+    AFTERCARE_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     /** Embedded default only: show "Simulate a call" in the dashboard. */
     ENABLE_CALL_SIMULATOR: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")).transform((value) => value === "true"),
     /** Pace of simulated calls: 1 is realistic, 0.1 ten times faster (end-to-end tests). */

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { after } from "next/server";
+
 import { AppError } from "@/lib/api/errors";
 import { recordWebhookEvent, resolveClinic, upsertCall, type CallRow, type ClinicRef } from "@/lib/db/calls";
 import { withService, type Tx } from "@/lib/db/transaction";
@@ -21,6 +23,8 @@ export interface HandlerContext {
   call: CallRow | null;
   at: Date;
   webhookEventId: number;
+  /** Work to start once this transaction has committed (e.g. hand the call to the follow-up agent). */
+  afterCommit(task: () => Promise<unknown>): void;
 }
 
 export type ContextResult<T> = { duplicate: true; response: unknown } | { duplicate: false; value: T };
@@ -45,8 +49,9 @@ export async function inCallContext<T>(
   const at = message.timestamp ?? new Date();
   const vapiCallId = message.call?.id;
   for (let attempt = 0; ; attempt++) {
+    const tasks: (() => Promise<unknown>)[] = [];
     try {
-      return await withService(async (tx) => {
+      const result = await withService(async (tx) => {
         const clinic = await resolveClinic(tx, {
           phoneNumber: message.phoneNumber?.number ?? message.call?.phoneNumber?.number,
           clinicId: clinicIdHint(message),
@@ -65,13 +70,25 @@ export async function inCallContext<T>(
               at,
             })
           : null;
-        const value = await fn({ tx, clinic, call, at, webhookEventId: seen.id });
+        const value = await fn({ tx, clinic, call, at, webhookEventId: seen.id, afterCommit: (task) => tasks.push(task) });
         return { duplicate: false as const, value };
       });
+      for (const task of tasks) runAfterResponse(task);
+      return result;
     } catch (error) {
       if (attempt < 3 && RETRYABLE.has((error as { code?: string }).code ?? "")) continue;
       throw error;
     }
+  }
+}
+
+/** After the response when inside a request (Next's after()); otherwise right away. Failures are retried by the worker. */
+export function runAfterResponse(task: () => Promise<unknown>) {
+  const run = () => task().catch((error: Error) => console.warn(`[after-commit] ${error.name}: ${error.message}`));
+  try {
+    after(run);
+  } catch {
+    void run();
   }
 }
 

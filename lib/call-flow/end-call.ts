@@ -1,6 +1,7 @@
 import "server-only";
 
 import { applyCallEvent, insertCallEvent } from "@/lib/db/calls";
+import { writeHandoff } from "@/lib/db/handoffs";
 import { callHasBooking, releaseCallHolds } from "@/lib/db/slots";
 import type { Tx } from "@/lib/db/transaction";
 import type { CallState } from "./machine";
@@ -10,13 +11,14 @@ const OUTCOME: Partial<Record<CallState, string>> = { completed: "booked", faile
 /**
  * Ends a call, from whichever signal arrives first (status-update ended, end-of-call-report,
  * Twilio call status): the terminal transition, then every hold it had is released at once.
- * Safe to repeat: later signals only fill in details and find nothing left to release.
+ * Safe to repeat: later signals only fill in details and find nothing left to release. Writes
+ * the hand-off for the follow-up agent in the same transaction.
  */
 export async function endCall(
   tx: Tx,
   call: { id: string; clinicId: string },
   input: { endedReason: string | null; at: Date; endedAt?: Date; source: string },
-): Promise<void> {
+): Promise<{ handoffId: string }> {
   // Holds first: every path locks slots before calls, so concurrent messages cannot deadlock.
   for (const slotId of await releaseCallHolds(tx, call.id)) {
     await insertCallEvent(tx, { clinicId: call.clinicId, callId: call.id, kind: "release", event: "slot.released", occurredAt: input.at,
@@ -39,4 +41,6 @@ export async function endCall(
       input.endedAt ?? input.at,
     ]);
   }
+  // The hand-off is written in the transaction that ends the call (decision 7).
+  return { handoffId: await writeHandoff(tx, call.id) };
 }

@@ -54,3 +54,8 @@ export function searchKnowledge(tx: Tx, procedureId: string, question: string, i
     [procedureId, terms.join(" or "), terms.join(" "), questionTopics(question), limit],
   );
 }
+
+/** The clinic's active procedures with their names and synonyms, for matching a whole transcript. */
+export function listProcedureTerms(tx: Tx, clinicId: string): Promise<{ id: string; name: string; synonyms: string[] }[]> {
+  return tx.query("select id, name, synonyms from public.procedures where clinic_id = $1 and active", [clinicId]);
+}

@@ -9,20 +9,22 @@ import { createRedactor, redactTranscript, type TranscriptLine } from "./redact"
  * memory while a webhook is handled, and stores their redacted form with the findings' types
  * and offsets. Idempotent per (call, line), so a repeated report stores nothing twice.
  */
-export async function storeRedactedTranscript(tx: Tx, input: { clinicId: string; callId: string; lines: TranscriptLine[] }): Promise<number> {
-  if (input.lines.length === 0) return 0;
+export async function storeRedactedTranscript(
+  tx: Tx,
+  input: { clinicId: string; callId: string; lines: TranscriptLine[]; summary?: string },
+): Promise<{ lines: { speaker: string; text: string }[]; summary: string }> {
   const redactor = createRedactor(await loadRedactionConfig(tx, input.clinicId));
   const redacted = redactTranscript(redactor, input.lines);
-  let stored = 0;
+  // The summary is written by Vapi's model from the raw call, so it is redacted the same way.
+  const summary = input.summary ? redactor.redact(input.summary).text : "";
   for (const [seq, line] of redacted.entries()) {
-    const rows = await tx.query(
+    await tx.query(
       `insert into public.logs (clinic_id, call_id, seq, speaker, spoken_at, text, findings)
-       values ($1, $2, $3, $4, $5, $6, $7) on conflict (call_id, seq) do nothing returning id`,
+       values ($1, $2, $3, $4, $5, $6, $7) on conflict (call_id, seq) do nothing`,
       [input.clinicId, input.callId, seq, line.speaker, line.at, line.text.slice(0, 20_000), JSON.stringify(line.findings)],
     );
-    stored += rows.length;
   }
-  return stored;
+  return { lines: redacted, summary };
 }
 
 /** Transcript lines from an end-of-call report, whatever its vintage. System and tool messages are not transcript. */

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { applyCallEvent } from "@/lib/db/calls";
+import { deliverHandoff } from "@/lib/follow-up/delivery";
 import type { StatusUpdate } from "@/lib/vapi/schemas";
 import { inCallContext, requireCall } from "../context";
 import { endCall } from "../end-call";
@@ -20,7 +21,8 @@ export async function statusUpdate(message: StatusUpdate) {
   const result = await inCallContext(message, key, async (ctx) => {
     const call = requireCall(ctx);
     if (message.status === "ended") {
-      await endCall(ctx.tx, call, { endedReason: message.endedReason ?? null, at: ctx.at, source: "status-update" });
+      const { handoffId } = await endCall(ctx.tx, call, { endedReason: message.endedReason ?? null, at: ctx.at, source: "status-update" });
+      ctx.afterCommit(() => deliverHandoff(handoffId));
       return;
     }
     const type = EVENTS[message.status];

@@ -4,6 +4,8 @@ import { z } from "zod";
 
 import { recordWebhookEvent } from "@/lib/db/calls";
 import { withService } from "@/lib/db/transaction";
+import { deliverHandoff } from "@/lib/follow-up/delivery";
+import { runAfterResponse } from "../context";
 import { endCall } from "../end-call";
 
 export const twilioCallStatusSchema = z.looseObject({
@@ -18,7 +20,7 @@ const ENDED = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
 // ends (if it had not) and its holds are released at once.
 export async function twilioCallStatus(params: z.infer<typeof twilioCallStatusSchema>) {
   if (!ENDED.has(params.CallStatus)) return { status: 200, body: { ok: true, ignored: params.CallStatus } };
-  return withService(async (tx) => {
+  const result = await withService(async (tx) => {
     const call = await tx.maybeOne<{ id: string; clinicId: string }>(
       `select id, clinic_id as "clinicId" from public.calls where twilio_call_sid = $1`,
       [params.CallSid],
@@ -28,7 +30,9 @@ export async function twilioCallStatus(params: z.infer<typeof twilioCallStatusSc
       messageType: "call-status", clinicId: call.clinicId, externalCallId: params.CallSid });
     if (seen.duplicate) return { status: 200, body: { ok: true, duplicate: true } };
     const at = params.Timestamp && !Number.isNaN(Date.parse(params.Timestamp)) ? new Date(params.Timestamp) : new Date();
-    await endCall(tx, call, { endedReason: `twilio-${params.CallStatus}`, at, source: "twilio-call-status" });
-    return { status: 200, body: { ok: true, duplicate: false } };
+    const { handoffId } = await endCall(tx, call, { endedReason: `twilio-${params.CallStatus}`, at, source: "twilio-call-status" });
+    return { status: 200, body: { ok: true, duplicate: false }, handoffId };
   });
+  if ("handoffId" in result && result.handoffId) runAfterResponse(() => deliverHandoff(result.handoffId));
+  return { status: result.status, body: result.body };
 }

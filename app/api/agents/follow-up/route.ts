@@ -1,0 +1,23 @@
+import { getEnv } from "@/lib/env";
+import { parseJson, readBody } from "@/lib/api/body";
+import { toErrorResponse } from "@/lib/api/errors";
+import { acceptHandoff } from "@/lib/follow-up/agent";
+import { handoffMemorySchema } from "@/lib/follow-up/memory";
+import { verifyAgentRequest } from "@/lib/follow-up/signature";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/agents/follow-up – a call's hand-off, delivered to the follow-up agent (HMAC-signed,
+// timestamped). The agent decides what is owed and records it; repeats change nothing.
+export async function POST(request: Request) {
+  try {
+    const raw = await readBody(request, 256 * 1024);
+    if (!verifyAgentRequest(request.headers, raw, getEnv().FOLLOW_UP_AGENT_SECRET)) {
+      return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
+    }
+    const result = await acceptHandoff(handoffMemorySchema.parse(parseJson(raw)));
+    return Response.json({ ok: true, ...result });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

@@ -1,0 +1,27 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+
+import { getEnv } from "@/lib/env";
+import { toErrorResponse } from "@/lib/api/errors";
+import { runFollowUps } from "@/lib/follow-up/worker";
+
+export const dynamic = "force-dynamic";
+
+function authorised(request: Request): boolean {
+  const secret = getEnv().CRON_SECRET;
+  const given = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
+  if (!secret || !given) return false;
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(given), digest(secret));
+}
+
+// GET /api/cron/follow-ups – one pass of the follow-up worker, for Vercel Cron or pg_cron + pg_net
+// (Authorization: Bearer CRON_SECRET). Safe to run from several places at once.
+export async function GET(request: Request) {
+  if (!authorised(request)) return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
+  try {
+    return Response.json({ ok: true, ...(await runFollowUps(25)) });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
+export const POST = GET;

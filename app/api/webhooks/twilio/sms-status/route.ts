@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+import { readBody } from "@/lib/api/body";
+import { toErrorResponse } from "@/lib/api/errors";
+import { recordWebhookEvent } from "@/lib/db/calls";
+import { recordOptOut, updateSmsStatus } from "@/lib/db/follow-ups";
+import { withService } from "@/lib/db/transaction";
+import { formParams, verifyTwilioRequest } from "@/lib/twilio/verify";
+
+export const dynamic = "force-dynamic";
+
+const schema = z.looseObject({
+  MessageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, "MessageSid must be a Twilio message sid"),
+  MessageStatus: z.string().min(1).max(30),
+  ErrorCode: z.coerce.number().int().optional(),
+});
+
+// POST /api/webhooks/twilio/sms-status – delivery reports for follow-up texts (signed). Error
+// 21610 means the number has opted out: recorded, and never texted again.
+export async function POST(request: Request) {
+  try {
+    const params = formParams(await readBody(request, 64 * 1024));
+    if (!verifyTwilioRequest("/api/webhooks/twilio/sms-status", request.headers.get("x-twilio-signature"), params)) {
+      return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
+    }
+    const report = schema.parse(params);
+    const duplicate = await withService(async (tx) => {
+      const seen = await recordWebhookEvent(tx, { source: "twilio", dedupeKey: `sms-status:${report.MessageSid}:${report.MessageStatus}`, messageType: "sms-status" });
+      if (seen.duplicate) return true;
+      const message = await updateSmsStatus(tx, report.MessageSid, report.MessageStatus, report.ErrorCode ?? null);
+      if (message && report.ErrorCode === 21610) await recordOptOut(tx, message.clinicId, message.toNumber, "error_21610");
+      return false;
+    });
+    return Response.json({ ok: true, duplicate });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

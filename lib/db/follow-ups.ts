@@ -1,0 +1,203 @@
+import "server-only";
+
+import type { HandoffMemory, PlannedFollowUp } from "@/lib/follow-up/memory";
+import type { Tx } from "./transaction";
+
+/** Records what is owed, once: follow_ups is unique per (call, kind, procedure). Returns how many are new. */
+export async function enqueueFollowUps(tx: Tx, memory: HandoffMemory, plan: PlannedFollowUp[]): Promise<number> {
+  let created = 0;
+  for (const item of plan) {
+    const rows = await tx.query(
+      `insert into public.follow_ups (clinic_id, call_id, handoff_id, procedure_id, kind, status, to_number, due_by, skip_reason)
+       values ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz + interval '5 minutes', $9)
+       on conflict on constraint follow_ups_once do nothing returning id`,
+      [memory.clinicId, memory.callId, memory.handoffId, item.procedureId, item.kind, item.skipReason ? "skipped" : "pending",
+        memory.callerNumber, memory.endedAt, item.skipReason],
+    );
+    created += rows.length;
+    if (item.kind === "cut_off") {
+      await tx.query(
+        "insert into public.callback_tasks (clinic_id, call_id, reason) values ($1, $2, 'Cut off while booking') on conflict (call_id) do nothing",
+        [memory.clinicId, memory.callId],
+      );
+    }
+  }
+  return created;
+}
+
+export interface ClaimedFollowUp {
+  id: string;
+  clinicId: string;
+  callId: string;
+  kind: "aftercare" | "cut_off" | "booking_confirmation";
+  toNumber: string;
+  attempts: number;
+  dueBy: Date;
+  clinicName: string;
+  clinicPhone: string;
+  timezone: string;
+  callerName: string | null;
+  procedureName: string | null;
+  aftercareDocumentId: string | null;
+  optedOut: boolean;
+  bookingStartsAt: Date | null;
+  bookingPractitioner: string | null;
+}
+
+/**
+ * Claims due jobs for this worker: FOR UPDATE SKIP LOCKED, so concurrent workers never take
+ * the same one. A job left "sending" by a worker that died is claimed again after 2 minutes.
+ */
+export function claimDueFollowUps(tx: Tx, limit: number): Promise<ClaimedFollowUp[]> {
+  return tx.query<ClaimedFollowUp>(
+    `with due as (
+       select id from public.follow_ups
+        where (status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and locked_at < now() - interval '2 minutes')
+        order by next_attempt_at limit $1 for update skip locked),
+     claimed as (
+       update public.follow_ups f set status = 'sending', locked_at = now(), attempts = f.attempts + 1
+         from due where f.id = due.id returning f.*)
+     select f.id, f.clinic_id as "clinicId", f.call_id as "callId", f.kind, f.to_number as "toNumber", f.attempts, f.due_by as "dueBy",
+            cl.name as "clinicName", cl.phone_number as "clinicPhone", cl.timezone, h.caller_name as "callerName",
+            p.name as "procedureName", p.aftercare_document_id as "aftercareDocumentId",
+            exists (select 1 from public.sms_opt_outs o where o.clinic_id = f.clinic_id and o.phone_number = f.to_number) as "optedOut",
+            s.starts_at as "bookingStartsAt", pr.name as "bookingPractitioner"
+       from claimed f
+       join public.clinics cl on cl.id = f.clinic_id
+       join public.handoffs h on h.id = f.handoff_id
+       left join public.procedures p on p.id = f.procedure_id
+       left join public.bookings b on b.id = h.booking_id
+       left join public.slots s on s.id = b.slot_id
+       left join public.practitioners pr on pr.id = s.practitioner_id`,
+    [limit],
+  );
+}
+
+export async function markFollowUp(
+  tx: Tx,
+  id: string,
+  change: { status: "sent" } | { status: "skipped"; reason: string } | { status: "failed"; error: string } | { status: "pending"; retryAt: Date; error: string },
+): Promise<void> {
+  if (change.status === "sent") {
+    await tx.query("update public.follow_ups set status = 'sent', sent_at = now(), locked_at = null, last_error = null where id = $1", [id]);
+  } else if (change.status === "skipped") {
+    await tx.query("update public.follow_ups set status = 'skipped', skip_reason = $2, locked_at = null where id = $1", [id, change.reason.slice(0, 200)]);
+  } else if (change.status === "failed") {
+    await tx.query("update public.follow_ups set status = 'failed', last_error = $2, locked_at = null where id = $1", [id, change.error.slice(0, 500)]);
+  } else {
+    await tx.query("update public.follow_ups set status = 'pending', next_attempt_at = $2, last_error = $3, locked_at = null where id = $1", [
+      id,
+      change.retryAt,
+      change.error.slice(0, 500),
+    ]);
+  }
+}
+
+export async function recordSms(
+  tx: Tx,
+  sms: { clinicId: string; followUpId: string | null; direction: "outbound" | "inbound"; to: string; from: string; body: string; provider: string; providerSid: string | null; status: string },
+): Promise<void> {
+  await tx.query(
+    `insert into public.sms_messages (clinic_id, follow_up_id, direction, to_number, from_number, body, provider, provider_sid, status, sent_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, case when $3 = 'outbound' then now() end)
+     on conflict (follow_up_id) do update set provider_sid = excluded.provider_sid, status = excluded.status, body = excluded.body, sent_at = now()`,
+    [sms.clinicId, sms.followUpId, sms.direction, sms.to, sms.from, sms.body.slice(0, 1600), sms.provider, sms.providerSid, sms.status],
+  );
+}
+
+export async function recordOptOut(tx: Tx, clinicId: string, phone: string, source: "keyword" | "error_21610" | "staff"): Promise<void> {
+  await tx.query(
+    "insert into public.sms_opt_outs (clinic_id, phone_number, source) values ($1, $2, $3) on conflict (clinic_id, phone_number) do nothing",
+    [clinicId, phone, source],
+  );
+  // Anything still waiting for this number will not be sent.
+  await tx.query(
+    `update public.follow_ups set status = 'skipped', skip_reason = 'The caller has opted out of texts.'
+      where clinic_id = $1 and to_number = $2 and status = 'pending'`,
+    [clinicId, phone],
+  );
+}
+
+export async function removeOptOut(tx: Tx, clinicId: string, phone: string): Promise<void> {
+  await tx.query("delete from public.sms_opt_outs where clinic_id = $1 and phone_number = $2", [clinicId, phone]);
+}
+
+/** Delivery reports from Twilio. A final status (delivered, undelivered, failed) is never overwritten by a late report. */
+export async function updateSmsStatus(tx: Tx, providerSid: string, status: string, errorCode: number | null): Promise<{ clinicId: string; toNumber: string } | null> {
+  return tx.maybeOne(
+    `update public.sms_messages set status = $2, error_code = coalesce($3, error_code),
+            delivered_at = case when $2 = 'delivered' then now() else delivered_at end
+      where provider_sid = $1 and status not in ('delivered', 'undelivered', 'failed')
+      returning clinic_id as "clinicId", to_number as "toNumber"`,
+    [providerSid, status, errorCode],
+  );
+}
+
+/** Owed when the front desk confirms an assistant's booking: one confirmation text, unless the number opted out. */
+export async function enqueueBookingConfirmation(tx: Tx, bookingId: string): Promise<boolean> {
+  const rows = await tx.query(
+    `insert into public.follow_ups (clinic_id, call_id, handoff_id, kind, status, to_number, due_by, skip_reason)
+     select b.clinic_id, b.call_id, h.id, 'booking_confirmation',
+            case when o.phone_number is null then 'pending' else 'skipped' end,
+            coalesce(b.patient_phone, h.caller_number), now() + interval '5 minutes',
+            case when o.phone_number is null then null else 'The caller has opted out of texts.' end
+       from public.bookings b
+       join public.handoffs h on h.call_id = b.call_id
+       left join public.sms_opt_outs o on o.clinic_id = b.clinic_id and o.phone_number = coalesce(b.patient_phone, h.caller_number)
+      where b.id = $1 and b.status = 'confirmed' and coalesce(b.patient_phone, h.caller_number) is not null
+     on conflict on constraint follow_ups_once do nothing returning id`,
+    [bookingId],
+  );
+  return rows.length > 0;
+}
+
+export interface CallbackTask {
+  id: string;
+  callId: string;
+  reason: string;
+  callerName: string | null;
+  callerLast4: string | null;
+  createdAt: Date;
+}
+
+export function listOpenCallbacks(tx: Tx, clinicId: string): Promise<CallbackTask[]> {
+  return tx.query<CallbackTask>(
+    `select t.id, t.call_id as "callId", t.reason, c.caller_name as "callerName", right(c.caller_number, 4) as "callerLast4", t.created_at as "createdAt"
+       from public.callback_tasks t join public.calls c on c.id = t.call_id
+      where t.clinic_id = $1 and t.done_at is null order by t.created_at`,
+    [clinicId],
+  );
+}
+
+/** Marks a call-back done as the signed-in person (RLS: members of the task's clinic). */
+export async function completeCallbackTask(tx: Tx, taskId: string): Promise<boolean> {
+  const rows = await tx.query(
+    "update public.callback_tasks set done_at = now(), done_by = (select auth.uid()) where id = $1 and done_at is null returning id",
+    [taskId],
+  );
+  return rows.length > 0;
+}
+
+export interface SmsRow {
+  id: string;
+  direction: "outbound" | "inbound";
+  toNumber: string;
+  fromNumber: string;
+  body: string;
+  status: string;
+  errorCode: number | null;
+  createdAt: Date;
+  callId: string | null;
+  kind: string | null;
+}
+
+/** The clinic's recent texts, newest first (RLS-scoped). */
+export function listSmsMessages(tx: Tx, clinicId: string, limit = 100): Promise<SmsRow[]> {
+  return tx.query<SmsRow>(
+    `select m.id, m.direction, m.to_number as "toNumber", m.from_number as "fromNumber", m.body, m.status, m.error_code as "errorCode",
+            m.created_at as "createdAt", f.call_id as "callId", f.kind
+       from public.sms_messages m left join public.follow_ups f on f.id = m.follow_up_id
+      where m.clinic_id = $1 order by m.created_at desc limit $2`,
+    [clinicId, limit],
+  );
+}

@@ -1,0 +1,108 @@
+import "server-only";
+
+import { getEnv } from "@/lib/env";
+import { createAftercareLink } from "@/lib/db/aftercare-links";
+import { insertCallEvent } from "@/lib/db/calls";
+import { claimDueFollowUps, markFollowUp, recordOptOut, recordSms, type ClaimedFollowUp } from "@/lib/db/follow-ups";
+import { listUndeliveredHandoffs } from "@/lib/db/handoffs";
+import { withService } from "@/lib/db/transaction";
+import { getSmsSender } from "@/lib/sms";
+import { SmsError } from "@/lib/sms/types";
+import { deliverHandoff } from "./delivery";
+import { aftercareText, bookingConfirmationText, cutOffText, retryDelayMs } from "./messages";
+
+export interface WorkerReport {
+  delivered: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  skipped: number;
+}
+
+/**
+ * One pass of the follow-up worker: (re)deliver hand-offs, then claim due jobs and send them.
+ * Runs every few seconds inside the app (embedded default) or from a cron route; any number
+ * of workers may run at once. A job is recorded "sending" before the SMS goes out, so the
+ * only duplicate possible is when a worker dies between the provider accepting a message and
+ * our record of it: the job is sent once more after its 2-minute claim expires.
+ */
+export async function runFollowUps(limit = 10): Promise<WorkerReport> {
+  const report: WorkerReport = { delivered: 0, sent: 0, retried: 0, failed: 0, skipped: 0 };
+  for (const { id } of await withService((tx) => listUndeliveredHandoffs(tx))) {
+    if (await deliverHandoff(id).catch(() => false)) report.delivered++;
+  }
+  const jobs = await withService((tx) => claimDueFollowUps(tx, limit));
+  for (const job of jobs) report[await sendFollowUp(job)]++;
+  return report;
+}
+
+async function compose(job: ClaimedFollowUp): Promise<{ body: string } | { skip: string }> {
+  const env = getEnv();
+  if (job.kind === "cut_off") return { body: cutOffText({ clinicName: job.clinicName, callerName: job.callerName, clinicPhone: job.clinicPhone }) };
+  if (job.kind === "booking_confirmation") {
+    if (!job.bookingStartsAt || !job.bookingPractitioner) return { skip: "The booking no longer exists." };
+    const when = new Intl.DateTimeFormat("en-US", { timeZone: job.timezone, weekday: "long", month: "long", day: "numeric", hour: "numeric", minute: "2-digit" }).format(job.bookingStartsAt);
+    return { body: bookingConfirmationText({ clinicName: job.clinicName, callerName: job.callerName, when, practitioner: job.bookingPractitioner }) };
+  }
+  if (!job.aftercareDocumentId || !job.procedureName) return { skip: `No aftercare document for ${job.procedureName ?? "this procedure"}.` };
+  const token = await withService((tx) =>
+    createAftercareLink(tx, { clinicId: job.clinicId, followUpId: job.id, documentId: job.aftercareDocumentId!, days: env.AFTERCARE_LINK_DAYS }),
+  );
+  const link = `${env.APP_URL.replace(/\/$/, "")}/a/${token}`;
+  return { body: aftercareText({ clinicName: job.clinicName, callerName: job.callerName, procedure: job.procedureName, link }) };
+}
+
+async function sendFollowUp(job: ClaimedFollowUp): Promise<"sent" | "retried" | "failed" | "skipped"> {
+  const event = (name: string, metadata: Record<string, unknown>) =>
+    withService((tx) => insertCallEvent(tx, { clinicId: job.clinicId, callId: job.callId, kind: "note", event: name, metadata: { followUpId: job.id, kind: job.kind, ...metadata } }));
+  if (job.optedOut) {
+    await withService((tx) => markFollowUp(tx, job.id, { status: "skipped", reason: "The caller has opted out of texts." }));
+    return "skipped";
+  }
+  if (Date.now() > job.dueBy.getTime()) {
+    await withService((tx) => markFollowUp(tx, job.id, { status: "failed", error: "Not sent within the 5-minute window." }));
+    await event("sms.failed", { reason: "window" });
+    return "failed";
+  }
+  const message = await compose(job);
+  if ("skip" in message) {
+    await withService((tx) => markFollowUp(tx, job.id, { status: "skipped", reason: message.skip }));
+    return "skipped";
+  }
+  const sender = getSmsSender();
+  const env = getEnv();
+  try {
+    const sent = await sender.send({
+      clinicId: job.clinicId,
+      followUpId: job.id,
+      to: job.toNumber,
+      from: job.clinicPhone,
+      body: message.body,
+      statusCallback: sender.provider === "twilio" ? `${env.APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/sms-status` : undefined,
+    });
+    await withService(async (tx) => {
+      await markFollowUp(tx, job.id, { status: "sent" });
+      await recordSms(tx, { clinicId: job.clinicId, followUpId: job.id, direction: "outbound", to: job.toNumber, from: job.clinicPhone, body: message.body,
+        provider: sender.provider, providerSid: sent.providerSid, status: sent.status });
+    });
+    await event("sms.sent", { attempts: job.attempts });
+    return "sent";
+  } catch (error) {
+    const failure = error instanceof SmsError ? error : new SmsError((error as Error).message ?? "send failed", true);
+    if (failure.optedOut) {
+      await withService(async (tx) => {
+        await recordOptOut(tx, job.clinicId, job.toNumber, "error_21610");
+        await markFollowUp(tx, job.id, { status: "skipped", reason: "The caller has opted out of texts (Twilio 21610)." });
+      });
+      return "skipped";
+    }
+    const retryAt = new Date(Date.now() + retryDelayMs(job.attempts));
+    if (failure.transient && retryAt < job.dueBy) {
+      await withService((tx) => markFollowUp(tx, job.id, { status: "pending", retryAt, error: failure.message }));
+      return "retried";
+    }
+    await withService((tx) => markFollowUp(tx, job.id, { status: "failed", error: failure.message }));
+    await event("sms.failed", { error: failure.message, attempts: job.attempts });
+    return "failed";
+  }
+}
