@@ -3,7 +3,7 @@ import type { ClinicRole } from "@/lib/db/clinics";
 export interface NavItem {
   title: string;
   href: string;
-  icon: "phone" | "calendar" | "list" | "file" | "shield" | "bot";
+  icon: "phone" | "calendar" | "list" | "file" | "shield" | "bot" | "message";
   /** Roles that see the item; receptionists see admin lists read-only. */
   roles: ClinicRole[];
 }
@@ -18,6 +18,7 @@ export const dashboardNav: NavGroup[] = [
     items: [
       { title: "Live calls", href: "/", icon: "phone", roles: ["admin", "receptionist"] },
       { title: "Bookings", href: "/bookings", icon: "calendar", roles: ["admin", "receptionist"] },
+      { title: "Messages", href: "/messages", icon: "message", roles: ["admin", "receptionist"] },
     ],
   },
   {

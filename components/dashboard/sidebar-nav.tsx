@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Bot, CalendarCheck, FileText, ListChecks, PhoneCall, ShieldCheck } from "lucide-react";
+import { Bot, CalendarCheck, FileText, ListChecks, MessageSquare, PhoneCall, ShieldCheck } from "lucide-react";
 
 import type { NavGroup, NavItem } from "@/config/dashboard";
 import { cn } from "@/lib/utils";
@@ -14,6 +14,7 @@ const icons: Record<NavItem["icon"], typeof PhoneCall> = {
   file: FileText,
   shield: ShieldCheck,
   bot: Bot,
+  message: MessageSquare,
 };
 
 function isActive(pathname: string, href: string) {

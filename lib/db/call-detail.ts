@@ -23,7 +23,8 @@ export interface CallDetail {
   transcript: { seq: number; speaker: string; spokenAt: Date | null; text: string; findings: { type: string }[] }[];
   bookings: { id: string; status: string; patientName: string; startsAt: Date; practitioner: string; procedure: string | null }[];
   holds: { slotId: string; startsAt: Date | null; practitioner: string | null; event: string; at: Date; by: string | null }[];
-  followUps: { id: string; kind: string; status: string; procedure: string | null; attempts: number; lastError: string | null; skipReason: string | null; sentAt: Date | null; smsStatus: string | null }[];
+  followUps: { id: string; kind: string; status: string; procedure: string | null; attempts: number; lastError: string | null; skipReason: string | null; sentAt: Date | null; smsStatus: string | null; smsBody: string | null }[];
+  handoff: { summary: string; questions: string[]; procedures: string[]; booked: boolean; consentToText: boolean; droppedDuringBooking: boolean; deliveredAt: Date | null } | null;
   latencies: { turn: number; source: string; latencyMs: number; breakdown: Record<string, number> }[];
 }
 
@@ -67,7 +68,7 @@ export function getCallDetail(claims: Claims, callId: string): Promise<CallDetai
       ),
       await tx.query<CallDetail["followUps"][number]>(
         `select f.id, f.kind, f.status, p.name as procedure, f.attempts, f.last_error as "lastError", f.skip_reason as "skipReason",
-                f.sent_at as "sentAt", m.status as "smsStatus"
+                f.sent_at as "sentAt", m.status as "smsStatus", m.body as "smsBody"
            from public.follow_ups f left join public.procedures p on p.id = f.procedure_id
            left join public.sms_messages m on m.follow_up_id = f.id
           where f.call_id = $1 order by f.created_at`,
@@ -78,6 +79,13 @@ export function getCallDetail(claims: Claims, callId: string): Promise<CallDetai
         [callId],
       ),
     ];
-    return { call, events, transcript, bookings, holds, followUps, latencies };
+    const handoff = await tx.maybeOne<NonNullable<CallDetail["handoff"]>>(
+      `select h.summary, coalesce((select jsonb_agg(q) from jsonb_array_elements_text(h.questions) q), '[]'::jsonb) as questions,
+              coalesce((select array_agg(p.name order by p.sort_order) from public.procedures p where p.id = any (h.procedure_ids)), '{}') as procedures,
+              h.booked, h.consent_to_text as "consentToText", h.dropped_during_booking as "droppedDuringBooking", h.delivered_at as "deliveredAt"
+         from public.handoffs h where h.call_id = $1`,
+      [callId],
+    );
+    return { call, events, transcript, bookings, holds, followUps, latencies, handoff };
   });
 }

@@ -3,11 +3,14 @@ import { CalendarCheck } from "lucide-react";
 
 import { getClinicContext } from "@/lib/auth/clinic";
 import { listBookings } from "@/lib/db/bookings";
+import { listOpenCallbacks } from "@/lib/db/follow-ups";
+import { withClaims } from "@/lib/db/transaction";
 import { bookingFilterSchema } from "@/lib/validations/booking";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { BookingFilters } from "@/components/bookings/booking-filters";
 import { BookingsTable } from "@/components/bookings/bookings-table";
+import { CallbackTasks } from "@/components/bookings/callback-tasks";
 import { HeldSlots } from "@/components/bookings/held-slots";
 
 export const metadata: Metadata = { title: "Bookings" };
@@ -17,10 +20,12 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
   if (!current) return null;
   const filter = bookingFilterSchema.parse(await searchParams);
   const bookings = await listBookings(claims, current.id, filter);
+  const callbacks = await withClaims(claims, (tx) => listOpenCallbacks(tx, current.id));
 
   return (
     <div className="grid gap-6">
       <PageHeader title="Bookings" description="Appointments made by the assistant. Confirm them, or cancel to free the slot." />
+      <CallbackTasks tasks={callbacks} />
       <HeldSlots clinicId={current.id} timezone={current.timezone} />
       <BookingFilters />
       {bookings.length === 0 ? (

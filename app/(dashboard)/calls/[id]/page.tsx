@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArrowLeft, FileText, Gauge, MessageSquareText, Send } from "lucide-react";
+import { ArrowLeft, FileText, Gauge, MessageSquareText } from "lucide-react";
 import { z } from "zod";
 
 import { getClinicContext } from "@/lib/auth/clinic";
@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { describeEvent } from "@/components/calls/describe-event";
+import { HandoffCard } from "@/components/calls/handoff-card";
 import { formatDuration, OUTCOME_LABELS, STATE_LABELS } from "@/components/dashboard/call-labels";
 import { formatInClinicZone } from "@/components/dashboard/format";
 
@@ -106,22 +107,7 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
             </CardContent>
           </Card>
 
-          <Card>
-            <CardHeader>
-              <CardTitle className="flex items-center gap-2"><Send className="size-4" aria-hidden /> Follow-ups</CardTitle>
-            </CardHeader>
-            <CardContent className="grid gap-2 text-sm">
-              {detail.followUps.length === 0 ? <Empty>No follow-up is owed for this call.</Empty> : null}
-              {detail.followUps.map((followUp) => (
-                <div key={followUp.id} className="flex items-center justify-between gap-3">
-                  <span>{followUp.kind.replace("_", " ")}{followUp.procedure ? ` · ${followUp.procedure}` : ""}</span>
-                  <Badge variant={followUp.status === "sent" ? "success" : followUp.status === "failed" ? "destructive" : "outline"}>
-                    {followUp.smsStatus ?? followUp.status}
-                  </Badge>
-                </div>
-              ))}
-            </CardContent>
-          </Card>
+          <HandoffCard handoff={detail.handoff} followUps={detail.followUps} />
 
           <Card>
             <CardHeader>
