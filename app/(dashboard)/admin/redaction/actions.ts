@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
-import { getClinicContext } from "@/lib/auth/clinic";
+import { adminContext, fieldErrors, type ActionResult } from "@/lib/actions/admin";
 import { saveRedactionRule, setRedactionRuleEnabled } from "@/lib/db/catalog";
 import { loadRedactionConfig } from "@/lib/db/redaction";
 import { withClaims } from "@/lib/db/transaction";
@@ -10,22 +10,14 @@ import { createRedactor } from "@/lib/redaction/redact";
 import type { Finding } from "@/lib/redaction/types";
 import { redactionRuleSchema, redactionTestSchema, ruleToggleSchema } from "@/lib/validations/redaction-rule";
 
-type Result = { error?: string; fieldErrors?: Record<string, string> };
-
-async function adminContext() {
-  const context = await getClinicContext();
-  if (!context.current || context.current.role !== "admin") return null;
-  return { claims: context.claims, clinicId: context.current.id };
-}
+type Result = ActionResult;
 
 // Add or edit a rule. Patterns are checked for RE2 validity before they can be saved.
 export async function saveRule(input: unknown): Promise<Result> {
   const admin = await adminContext();
   if (!admin) return { error: "Only clinic admins can change redaction rules." };
   const parsed = redactionRuleSchema.safeParse(input);
-  if (!parsed.success) {
-    return { fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "form"), issue.message])) };
-  }
+  if (!parsed.success) return fieldErrors(parsed.error);
   const outcome = await saveRedactionRule(admin.claims, admin.clinicId, parsed.data);
   revalidatePath("/admin/redaction");
   if (outcome === "duplicate") return { fieldErrors: { value: "You already have this rule." } };
