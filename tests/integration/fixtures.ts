@@ -42,7 +42,8 @@ export async function createNorthside(owner: Client) {
      link as (insert into public.aftercare_links (clinic_id, token_hash, aftercare_document_id, expires_at)
               select $1, repeat('b', 64), id, now() + interval '14 days' from doc returning id),
      wh as (insert into public.webhook_events (source, dedupe_key, message_type, clinic_id)
-            values ('vapi', 'north-1', 'status-update', $1) returning id)
+            values ('vapi', 'north-1', 'status-update', $1) returning id),
+     cb as (insert into public.callback_tasks (clinic_id, call_id, reason) select $1, id, 'Cut off while booking' from call returning id)
      select 1`,
     [NORTHSIDE],
   );

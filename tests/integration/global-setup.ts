@@ -6,6 +6,7 @@ import type { TestProject } from "vitest/node";
 
 import { startAppServer } from "../../scripts/lib/app-server";
 import { prepareDatabase } from "../../scripts/lib/database";
+import { startTwilioDouble } from "../doubles/twilio";
 import { freePort } from "../../scripts/lib/ports";
 
 declare module "vitest" {
@@ -14,12 +15,16 @@ declare module "vitest" {
     dataDir: string;
     appUrl: string;
     webhookSecret: string;
+    twilioUrl: string;
   }
 }
 
 export const WEBHOOK_SECRET = "integration-webhook-secret-0123456789";
 export const TWILIO_AUTH_TOKEN = "integration-twilio-token-0123456789";
 export const AUTH_JWT_SECRET = "integration-session-secret-0123456789abcdef";
+export const AGENT_SECRET = "integration-agent-secret-0123456789";
+export const CRON_SECRET = "integration-cron-secret-0123456789";
+export const TWILIO_ACCOUNT_SID = `AC${"0".repeat(32)}`;
 
 /**
  * A real PostgreSQL (embedded, migrated, seeded) and the real Next.js production server on
@@ -28,19 +33,29 @@ export const AUTH_JWT_SECRET = "integration-session-secret-0123456789abcdef";
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "callwaiting-it-"));
   const db = await prepareDatabase({ dataDir, port: await freePort(), persistent: false, fast: true, seed: true });
+  // Follow-up texts go through the real Twilio SDK to a local double of Twilio's API.
+  const twilio = await startTwilioDouble({ authToken: TWILIO_AUTH_TOKEN });
   const server = await startAppServer({
     DATABASE_URL: db.url,
     DATA_DIR: dataDir,
     AUTH_JWT_SECRET,
     VAPI_WEBHOOK_SECRET: WEBHOOK_SECRET,
     TWILIO_AUTH_TOKEN,
+    TWILIO_ACCOUNT_SID,
+    TWILIO_API_BASE_URL: twilio.url,
+    TWILIO_TIMEOUT_MS: "1000",
+    SMS_PROVIDER: "twilio",
+    FOLLOW_UP_AGENT_SECRET: AGENT_SECRET,
+    CRON_SECRET,
   });
   project.provide("databaseUrl", db.url);
   project.provide("dataDir", dataDir);
   project.provide("appUrl", server.url);
   project.provide("webhookSecret", WEBHOOK_SECRET);
+  project.provide("twilioUrl", twilio.url);
   return async () => {
     await server.stop();
+    await twilio.close();
     await db.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };

@@ -36,10 +36,10 @@ describe("signInSchema", () => {
 describe("navigation by role", () => {
   const titles = (role: "admin" | "receptionist") => navForRole(role).flatMap((group) => group.items.map((item) => item.title));
   it("gives admins every page", () => {
-    expect(titles("admin")).toEqual(["Live calls", "Bookings", "Procedures", "Aftercare", "Redaction", "Assistant"]);
+    expect(titles("admin")).toEqual(["Live calls", "Bookings", "Messages", "Procedures", "Aftercare", "Redaction", "Assistant"]);
   });
   it("keeps redaction and assistant settings from receptionists", () => {
-    expect(titles("receptionist")).toEqual(["Live calls", "Bookings", "Procedures", "Aftercare"]);
+    expect(titles("receptionist")).toEqual(["Live calls", "Bookings", "Messages", "Procedures", "Aftercare"]);
   });
 });
 

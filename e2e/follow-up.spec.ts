@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+
+import { RECEPTIONIST, signIn, testCall } from "./helpers";
+
+test("a caller who asked about a facelift and did not book gets the aftercare link, and it opens the PDF", async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  const call = testCall(baseURL!, "+15550109911");
+  await call.status("in-progress");
+  await call.tool("lookup_procedure", { query: "how long is recovery from a face lift" });
+  await call.end("customer-ended-call");
+  await call.report("customer-ended-call", [{ role: "user", message: "I'm thinking about a facelift, I'll call back when I've decided. How long is recovery?" }]);
+
+  await signIn(page, RECEPTIONIST, "/messages");
+  await expect(page).toHaveURL(/\/messages$/);
+  const text = page.getByTestId("sms").filter({ hasText: "•••• 9911" });
+  await expect(async () => {
+    await page.reload();
+    await expect(text).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  const body = await text.getByTestId("sms-body").innerText();
+  expect(body).toMatch(/^Hi, it's Sarah from Harbour Aesthetics\..*Facelift aftercare guide: .*\/a\/[\w-]{22} Reply STOP to opt out\.$/);
+
+  // The patient opens the link on their phone.
+  const link = /http\S+\/a\/[\w-]+/.exec(body)![0];
+  const patient = await page.context().browser()!.newPage();
+  const response = await patient.goto(link);
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()["content-type"]).toBe("application/pdf");
+  await patient.close();
+
+  // The whole chain on the call detail page.
+  await text.getByRole("link", { name: "call" }).click();
+  const handoff = page.getByTestId("handoff");
+  await expect(handoff).toContainText("Facelift");
+  await expect(handoff).toContainText("Delivered to the follow-up agent.");
+  await expect(handoff.getByTestId("follow-up")).toContainText("Facelift");
+  await expect(handoff.getByTestId("follow-up-status")).toHaveText("delivered");
+  // The caller's question is in the hand-off's memory and in the (redacted) transcript.
+  await expect(handoff.getByText(/How long is recovery\?/)).toBeVisible();
+  await expect(page.getByText(/Caller:.*I'm thinking about a facelift/)).toBeVisible();
+});

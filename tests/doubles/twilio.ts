@@ -1,0 +1,86 @@
+/**
+ * A local double of Twilio's Messages API, for exercising the real twilio SDK: accepts
+ * POST /2010-04-01/Accounts/:sid/Messages.json, answers like Twilio (201 with a MessageSid, or
+ * Twilio's error JSON), and reports delivery to the StatusCallback with a valid
+ * X-Twilio-Signature. Tests switch its behaviour over HTTP:
+ *   POST /__mode {"mode": "ok" | "fail500" | "timeout" | "unsubscribed"}
+ *   GET  /__messages   every message it accepted
+ */
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+
+import twilio from "twilio";
+
+export type TwilioMode = "ok" | "fail500" | "timeout" | "unsubscribed";
+
+export interface TwilioDoubleMessage {
+  sid: string;
+  to: string;
+  from: string;
+  body: string;
+  statusCallback?: string;
+}
+
+export async function startTwilioDouble(options: { authToken: string }) {
+  let mode: TwilioMode = "ok";
+  const messages: TwilioDoubleMessage[] = [];
+  const held: http.ServerResponse[] = [];
+
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    };
+    if (req.url === "/__mode" && req.method === "POST") {
+      mode = JSON.parse(raw).mode;
+      return json(200, { mode });
+    }
+    if (req.url === "/__messages") return json(200, messages);
+    if (!/^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\.json$/.test(req.url ?? "") || req.method !== "POST") {
+      return json(404, { code: 20404, message: "The requested resource was not found", status: 404 });
+    }
+    if (mode === "timeout") {
+      held.push(res); // never answered: the SDK's timeout fires
+      return;
+    }
+    if (mode === "fail500") return json(500, { code: 20500, message: "Internal Server Error", status: 500 });
+    if (mode === "unsubscribed") {
+      return json(400, { code: 21610, message: "Attempt to send to unsubscribed recipient", status: 400, more_info: "https://www.twilio.com/docs/errors/21610" });
+    }
+    const form = new URLSearchParams(raw);
+    const message = {
+      sid: `SM${randomBytes(16).toString("hex")}`,
+      to: form.get("To") ?? "",
+      from: form.get("From") ?? "",
+      body: form.get("Body") ?? "",
+      statusCallback: form.get("StatusCallback") ?? undefined,
+    };
+    messages.push(message);
+    json(201, { sid: message.sid, status: "queued", to: message.to, from: message.from, body: message.body, num_segments: "1", direction: "outbound-api" });
+    if (message.statusCallback) {
+      // Twilio reports "sent" then "delivered", signed with the account's auth token.
+      for (const status of ["sent", "delivered"]) {
+        const params = { MessageSid: message.sid, MessageStatus: status, To: message.to, From: message.from, AccountSid: `AC${"0".repeat(32)}` };
+        const signature = twilio.getExpectedTwilioSignature(options.authToken, message.statusCallback, params);
+        await fetch(message.statusCallback, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
+          body: new URLSearchParams(params).toString(),
+        }).catch(() => undefined);
+      }
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        held.forEach((response) => response.destroy());
+        server.close(() => resolve());
+      }),
+  };
+}
