@@ -41,6 +41,13 @@ test.describe("the live board", () => {
     await expect(row.getByTestId("booking-status")).toHaveText("confirmed");
     await bookings.reload();
     await expect(bookings.getByTestId("booking-row").filter({ hasText: "Priya Shah" }).getByTestId("booking-status")).toHaveText("confirmed");
+
+    // Confirming queues Sarah's confirmation text to the patient.
+    await bookings.goto("/messages");
+    await expect(async () => {
+      await bookings.reload();
+      await expect(bookings.getByTestId("sms").filter({ hasText: "•••• 7788" }).getByTestId("sms-body")).toContainText("Your consultation is confirmed for", { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
   });
 
   test("pauses when the connection drops and heals when it comes back", async ({ page, context, baseURL }) => {

@@ -50,3 +50,15 @@ export function inboundSms(from: string, body: string) {
     body: new URLSearchParams(params).toString(),
   });
 }
+
+/** A Twilio-signed delivery report for `sid`, as Twilio (re)sends them. */
+export async function statusCallback(sid: string, status: string): Promise<{ ok?: boolean; duplicate?: boolean }> {
+  const url = `${inject("appUrl")}/api/webhooks/twilio/sms-status`;
+  const params = { MessageSid: sid, MessageStatus: status, AccountSid: `AC${"0".repeat(32)}` };
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilio.getExpectedTwilioSignature(TWILIO_AUTH_TOKEN, url, params) },
+    body: new URLSearchParams(params).toString(),
+  });
+  return response.json();
+}

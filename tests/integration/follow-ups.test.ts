@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import { runScenario } from "@/lib/simulator/scenarios";
 import { signAgentRequest } from "@/lib/follow-up/signature";
 import { ownerClient } from "../helpers/db";
-import { eventually, followUpsOf, inboundSms, runWorker, textsTo, twilioMode } from "../helpers/follow-ups";
+import { eventually, followUpsOf, inboundSms, runWorker, statusCallback, textsTo, twilioMode } from "../helpers/follow-ups";
 import { newCall, simulator } from "../helpers/vapi";
 import { AGENT_SECRET } from "./global-setup";
 
@@ -55,6 +55,13 @@ describe("the aftercare follow-up", () => {
       (status) => status === "delivered",
     );
     expect(sms).toBe("delivered");
+
+    // Twilio retrying a status callback changes nothing; a late "sent" never undoes "delivered".
+    const retried = await statusCallback(text!.sid, "sent");
+    expect(retried).toMatchObject({ ok: true });
+    expect((await statusCallback(text!.sid, "sent")).duplicate).toBe(true);
+    const after = await db.query("select status from public.sms_messages where provider_sid = $1", [text!.sid]);
+    expect(after.rows[0].status).toBe("delivered");
   });
 
   it("sends nothing after a booked call", async () => {
