@@ -73,7 +73,8 @@ function run(step: Step): { ok: boolean; seconds: number; counts?: Counts } {
   } catch {
     counts = undefined; // no report: the runner itself failed, which the exit status says
   }
-  return { ok: result.status === 0, seconds, counts };
+  // Trust the runner's own report too: a step with failed tests fails, whatever its exit code.
+  return { ok: result.status === 0 && (counts?.failed ?? 0) === 0, seconds, counts };
 }
 
 function main() {
