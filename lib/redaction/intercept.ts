@@ -1,6 +1,7 @@
 import "server-only";
 
 import { loadRedactionConfig } from "@/lib/db/redaction";
+import { toDate } from "@/lib/latency/extract";
 import type { Tx } from "@/lib/db/transaction";
 import { createRedactor, redactTranscript, type TranscriptLine } from "./redact";
 
@@ -29,8 +30,8 @@ export async function storeRedactedTranscript(
 
 /** Transcript lines from an end-of-call report, whatever its vintage. System and tool messages are not transcript. */
 export function transcriptLines(report: {
-  artifact?: { messages?: { role: string; message?: string; time?: number }[]; transcript?: string };
-  messages?: { role: string; message?: string; time?: number }[];
+  artifact?: { messages?: { role: string; message?: string; time?: number | string }[]; transcript?: string };
+  messages?: { role: string; message?: string; time?: number | string }[];
 }): TranscriptLine[] {
   const messages = report.artifact?.messages ?? report.messages;
   if (messages?.length) {
@@ -39,7 +40,7 @@ export function transcriptLines(report: {
       .map((message) => ({
         speaker: message.role === "user" ? "user" : "assistant",
         text: message.message!.trim(),
-        at: typeof message.time === "number" && Number.isFinite(message.time) ? new Date(message.time < 1e12 ? message.time * 1000 : message.time) : null,
+        at: toDate(message.time),
       }));
   }
   // Older reports: "AI: ...\nUser: ..." as one string.

@@ -77,20 +77,20 @@ export class SimulatedCall {
   }
 
   report(endedReason: string, transcript: { role: "user" | "bot"; message: string }[]) {
-    const start = Date.now() - transcript.length * 4000;
+    // A plausible timeline: callers speak for ~2.5 s, the assistant answers 550-850 ms later.
+    let clock = Date.now() - transcript.length * 4000;
+    const start = clock;
+    const messages = transcript.map((line) => {
+      const time = clock;
+      const endTime = time + 2500;
+      clock = endTime + (line.role === "user" ? 550 + Math.round(Math.random() * 300) : 800);
+      return { role: line.role, message: line.message, time, endTime, secondsFromStart: (time - start) / 1000 };
+    });
     return this.send("end-of-call-report", {
       endedReason,
       startedAt: new Date(start).toISOString(),
       endedAt: new Date().toISOString(),
-      artifact: {
-        messages: transcript.map((line, index) => ({
-          role: line.role,
-          message: line.message,
-          time: start + index * 4000,
-          endTime: start + index * 4000 + 2500,
-          secondsFromStart: index * 4,
-        })),
-      },
+      artifact: { messages },
       analysis: { summary: "Simulated call." },
     });
   }

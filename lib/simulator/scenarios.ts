@@ -24,6 +24,9 @@ async function opening(call: SimulatedCall, record: (step: string, sent: { statu
   await call.pause(3);
   record("caller speaks", await call.speech("user", "started", 1));
   await call.pause(2);
+  record("caller pauses", await call.speech("user", "stopped", 1));
+  await call.pause(0.65);
+  record("assistant answers", await call.speech("assistant", "started", 2));
 }
 
 const SCENARIOS = {

@@ -94,8 +94,8 @@ export const toolCallsSchema = z
 const transcriptMessageSchema = z.looseObject({
   role: z.string(),
   message: z.string().optional(),
-  time: z.number().optional(),
-  endTime: z.number().optional(),
+  time: z.union([z.number(), z.string()]).optional(),
+  endTime: z.union([z.number(), z.string()]).optional(),
   secondsFromStart: z.number().optional(),
 });
 
@@ -109,6 +109,7 @@ export const endOfCallReportSchema = z.looseObject({
     .looseObject({
       messages: z.array(transcriptMessageSchema).optional(),
       transcript: z.string().optional(),
+      performanceMetrics: z.unknown().optional(),
     })
     .optional(),
   messages: z.array(transcriptMessageSchema).optional(),

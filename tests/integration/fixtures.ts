@@ -43,7 +43,8 @@ export async function createNorthside(owner: Client) {
               select $1, repeat('b', 64), id, now() + interval '14 days' from doc returning id),
      wh as (insert into public.webhook_events (source, dedupe_key, message_type, clinic_id)
             values ('vapi', 'north-1', 'status-update', $1) returning id),
-     cb as (insert into public.callback_tasks (clinic_id, call_id, reason) select $1, id, 'Cut off while booking' from call returning id)
+     cb as (insert into public.callback_tasks (clinic_id, call_id, reason) select $1, id, 'Cut off while booking' from call returning id),
+     sm as (insert into public.speech_marks (call_id, clinic_id, user_stopped_at) select id, $1, now() from call returning call_id)
      select 1`,
     [NORTHSIDE],
   );

@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/api/errors";
 import { loadAssistantSource } from "@/lib/db/assistant";
 import { applyCallEvent, saveWebhookResponse } from "@/lib/db/calls";
-import { buildAssistant } from "@/lib/vapi/assistant";
+import { assistantFor } from "@/lib/vapi/assistant";
 import type { AssistantRequest } from "@/lib/vapi/schemas";
 import { inCallContext } from "../context";
 
@@ -17,12 +17,7 @@ export async function assistantRequest(message: AssistantRequest) {
       const env = getEnv();
       const body = ctx.clinic.vapiAssistantId
         ? { assistantId: ctx.clinic.vapiAssistantId }
-        : {
-            assistant: buildAssistant(await loadAssistantSource(ctx.tx, ctx.clinic.id), {
-              serverUrl: `${env.APP_URL.replace(/\/$/, "")}/api/webhooks/vapi`,
-              credentialId: env.VAPI_CREDENTIAL_ID,
-            }),
-          };
+        : { assistant: assistantFor(await loadAssistantSource(ctx.tx, ctx.clinic.id), env) };
       await saveWebhookResponse(ctx.tx, ctx.webhookEventId, body);
       return body;
     });

@@ -1,6 +1,8 @@
 import "server-only";
 
+import { recordTurnLatencies } from "@/lib/db/latency";
 import { deliverHandoff } from "@/lib/follow-up/delivery";
+import { fromArtifactMessages, fromPerformanceMetrics } from "@/lib/latency/extract";
 import { rememberCall } from "@/lib/follow-up/remember";
 import { transcriptLines } from "@/lib/redaction/intercept";
 import type { EndOfCallReport } from "@/lib/vapi/schemas";
@@ -27,6 +29,10 @@ export async function endOfCallReport(message: EndOfCallReport) {
       summary: message.analysis?.summary,
       structuredData: message.analysis?.structuredData,
     });
+    const artifact = message.artifact;
+    const measured = { clinicId: ctx.clinic.id, callId: call.id };
+    await recordTurnLatencies(ctx.tx, { ...measured, source: "artifact_messages", turns: fromArtifactMessages(artifact?.messages ?? message.messages) });
+    await recordTurnLatencies(ctx.tx, { ...measured, source: "performance_metrics", turns: fromPerformanceMetrics(artifact?.performanceMetrics) });
     ctx.afterCommit(() => deliverHandoff(handoffId));
   });
   return { status: 200, body: { ok: true, duplicate: result.duplicate } };

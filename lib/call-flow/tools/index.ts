@@ -1,4 +1,5 @@
 import { insertCallEvent } from "@/lib/db/calls";
+import { nextTurn, recordTurnLatencies } from "@/lib/db/latency";
 import { toolArgs, type ToolCall } from "@/lib/vapi/schemas";
 import { checkAvailability } from "./check-availability";
 import { confirmBooking } from "./confirm-booking";
@@ -44,7 +45,11 @@ export async function runToolCall(ctx: ToolContext, call: ToolCall): Promise<Too
 
   const started = performance.now();
   const { result, outcome } = await tool.run(ctx, parsed.data);
+  const ms = Math.round((performance.now() - started) * 10) / 10;
   await insertCallEvent(ctx.tx, { clinicId: ctx.clinic.id, callId: ctx.call.id, kind: "tool", event: name, occurredAt: ctx.at,
-    metadata: { toolCallId: call.id, outcome, ms: Math.round((performance.now() - started) * 10) / 10 } });
+    metadata: { toolCallId: call.id, outcome, ms } });
+  // The assistant waits for us: our handling time is part of the caller's wait.
+  await recordTurnLatencies(ctx.tx, { clinicId: ctx.clinic.id, callId: ctx.call.id, source: "tool_call",
+    turns: [{ turn: await nextTurn(ctx.tx, ctx.call.id, "tool_call"), latencyMs: ms, userEndedAt: null, assistantStartedAt: null, breakdown: { [name]: ms } }], board: "none" });
   return reply({ result });
 }

@@ -1,0 +1,63 @@
+import "server-only";
+
+import type { TurnLatency } from "@/lib/latency/extract";
+import type { Tx } from "./transaction";
+
+export type LatencySource = "speech_update" | "artifact_messages" | "performance_metrics" | "tool_call";
+
+export async function markUserStopped(tx: Tx, call: { id: string; clinicId: string }, at: Date, turn: number | null): Promise<void> {
+  await tx.query(
+    `insert into public.speech_marks (call_id, clinic_id, user_stopped_at, turn) values ($1, $2, $3, $4)
+     on conflict (call_id) do update set user_stopped_at = excluded.user_stopped_at, turn = excluded.turn`,
+    [call.id, call.clinicId, at, turn],
+  );
+}
+
+/** The caller's pending end of speech, consumed by the assistant's reply. */
+export function takeUserStopped(tx: Tx, callId: string): Promise<{ userStoppedAt: Date; turn: number | null } | null> {
+  return tx.maybeOne("delete from public.speech_marks where call_id = $1 returning user_stopped_at as \"userStoppedAt\", turn", [callId]);
+}
+
+/**
+ * Stores measured turns, once per (call, source, turn). What the live board shows as the
+ * call's last reply time: a live measurement replaces it, a report's fills it if empty, and
+ * our own tool-handling time never does (it is part of a turn, not a turn).
+ */
+export async function recordTurnLatencies(
+  tx: Tx,
+  input: { clinicId: string; callId: string; source: LatencySource; turns: TurnLatency[]; board?: "replace" | "fill" | "none" },
+): Promise<void> {
+  if (input.turns.length === 0) return;
+  const profile = await tx.maybeOne<{ profile: string }>("select coalesce(settings ->> 'latency_profile', 'standard') as profile from public.clinics where id = $1", [input.clinicId]);
+  for (const turn of input.turns) {
+    await tx.query(
+      `insert into public.turn_latencies (clinic_id, call_id, turn, source, latency_ms, user_ended_at, assistant_started_at, breakdown, assistant_profile)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (call_id, source, turn) do nothing`,
+      [input.clinicId, input.callId, turn.turn, input.source, turn.latencyMs, turn.userEndedAt, turn.assistantStartedAt, turn.breakdown, profile?.profile ?? "standard"],
+    );
+  }
+  const last = Math.round(input.turns.at(-1)!.latencyMs);
+  const board = input.board ?? "fill";
+  if (board === "replace") await tx.query("update public.calls set last_turn_latency_ms = $2 where id = $1", [input.callId, last]);
+  if (board === "fill") await tx.query("update public.calls set last_turn_latency_ms = coalesce(last_turn_latency_ms, $2) where id = $1", [input.callId, last]);
+}
+
+/** The next free turn number for a source (tool-call timings have no turn of their own). */
+export async function nextTurn(tx: Tx, callId: string, source: LatencySource): Promise<number> {
+  const row = await tx.one<{ n: number }>("select count(*)::int as n from public.turn_latencies where call_id = $1 and source = $2", [callId, source]);
+  return row.n;
+}
+
+/** The clinic's user-end to assistant-start delays over recent days (live and report measurements). */
+export function latencySummary(tx: Tx, clinicId: string, days = 7): Promise<{ turns: number; p50: number | null; p95: number | null; p99: number | null; over700: number }> {
+  return tx.one(
+    `select count(*)::int as turns,
+            round(percentile_cont(0.5) within group (order by latency_ms))::int as p50,
+            round(percentile_cont(0.95) within group (order by latency_ms))::int as p95,
+            round(percentile_cont(0.99) within group (order by latency_ms))::int as p99,
+            count(*) filter (where latency_ms > 700)::int as over700
+       from public.turn_latencies
+      where clinic_id = $1 and source in ('speech_update', 'artifact_messages') and created_at > now() - make_interval(days => $2)`,
+    [clinicId, days],
+  );
+}
