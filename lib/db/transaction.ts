@@ -10,7 +10,8 @@ export interface Tx {
   maybeOne<T extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]): Promise<T | null>;
 }
 
-function wrap(client: PoolClient): Tx {
+/** The Tx surface over any connected client (scripts use it with their own connection). */
+export function wrap(client: Pick<PoolClient, "query">): Tx {
   const tx: Tx = {
     async query(sql, params) {
       const result = await client.query(sql, params as unknown[] | undefined);

@@ -1,66 +1,113 @@
+import type { Vapi } from "@vapi-ai/server-sdk";
 import { z } from "zod";
 
 import { TOOL_DEFINITIONS } from "@/lib/call-flow/tools/definitions";
 import type { AssistantSource } from "@/lib/db/assistant";
 
-/**
- * The Vapi assistant for a clinic, built from the database (never from patient data). Used to
- * answer `assistant-request` when the clinic has no assistant id in Vapi yet.
- */
-export function buildAssistant(source: AssistantSource, options: { serverUrl: string; credentialId?: string }) {
-  const { clinic, procedures } = source;
-  const hours = clinic.settings.hours as Record<string, [string, string]> | undefined;
-  const hoursText = hours
-    ? Object.entries(hours)
-        .map(([day, [open, close]]) => `${day} ${open}-${close}`)
-        .join(", ")
-    : "ask the caller to call back during business hours";
-  const procedureText = procedures.map((procedure) => `- ${procedure.name} (also: ${procedure.synonyms.join(", ") || "none"})`).join("\n");
+export const LATENCY_PROFILES = ["standard", "low_latency"] as const;
+export type LatencyProfile = (typeof LATENCY_PROFILES)[number];
 
+/**
+ * Where the time between a caller's last word and Voxanne's first goes, per profile:
+ * Deepgram endpointing, Vapi's smart endpointing, the model's first tokens, the voice, and
+ * `waitSeconds` (applied last, after the voice is ready). The low-latency profile trims each.
+ */
+const PROFILE: Record<LatencyProfile, { endpointingMs: number; waitSeconds: number; maxTokens: number; streamingLatency: number }> = {
+  standard: { endpointingMs: 300, waitSeconds: 0.4, maxTokens: 250, streamingLatency: 2 },
+  low_latency: { endpointingMs: 150, waitSeconds: 0.1, maxTokens: 150, streamingLatency: 4 },
+};
+
+function systemPrompt({ clinic, procedures }: AssistantSource): string {
+  const hours = clinic.settings.hours as Record<string, [string, string]> | undefined;
+  const hoursText = hours ? Object.entries(hours).map(([day, [open, close]]) => `${day} ${open}-${close}`).join(", ") : "not set";
+  return [
+    `You are Voxanne, the receptionist of ${clinic.name}, an aesthetic clinic. Be warm, brief and precise; this is a phone call.`,
+    `Opening hours (${clinic.timezone}): ${hoursText}.`,
+    `Procedures offered:\n${procedures.map((procedure) => `- ${procedure.name} (also: ${procedure.synonyms.join(", ") || "none"})`).join("\n")}`,
+    "Answer questions about procedures only with lookup_procedure results; never give medical advice or invent facts. If it has no answer, offer a call back from the clinical team, or transfer the caller.",
+    "To book: check_availability, offer at most three times, hold_slot the chosen one (it is held for 90 seconds), ask for the caller's name, then confirm_booking. If they change their mind, release_slot.",
+    clinic.settings.booking_rules ? `Booking rules: ${String(clinic.settings.booking_rules)}` : "",
+    "Never read back card numbers or medical details.",
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
+/** A tool's JSON-schema parameters, from the same zod schema its handler validates with. */
+function parameters(schema: z.ZodType): Vapi.OpenAiFunctionParameters {
+  const json = z.toJSONSchema(schema, { io: "input" }) as { properties?: Record<string, Vapi.JsonSchema>; required?: string[] };
+  return { type: "object", properties: json.properties ?? {}, ...(json.required?.length ? { required: json.required } : {}) };
+}
+
+/**
+ * The full Vapi assistant for a clinic, built from the database and never from patient data.
+ * Typed against the Vapi SDK's CreateAssistantDto, so a wrong field fails the typecheck.
+ */
+export function buildAssistant(
+  source: AssistantSource,
+  options: { serverUrl: string; credentialId?: string; profile?: LatencyProfile },
+): Vapi.CreateAssistantDto {
+  const { clinic, procedures } = source;
+  const profileName = options.profile ?? "standard";
+  const profile = PROFILE[profileName];
+  const server = { url: options.serverUrl, timeoutSeconds: 20, ...(options.credentialId ? { credentialId: options.credentialId } : {}) };
   return {
     name: `Voxanne · ${clinic.name}`.slice(0, 40),
     firstMessage: `Thank you for calling ${clinic.name}, this is Voxanne. How can I help you today?`,
-    transcriber: { provider: "deepgram", model: "nova-2", language: "en", keyterm: procedures.map((procedure) => procedure.name) },
+    transcriber: {
+      provider: "deepgram",
+      model: "nova-2",
+      language: "en",
+      smartFormat: true,
+      endpointing: profile.endpointingMs,
+      keyterm: procedures.flatMap((procedure) => [procedure.name, ...procedure.synonyms]).slice(0, 50),
+    },
     model: {
       provider: "openai",
       model: "gpt-4o-mini",
       temperature: 0,
-      messages: [
-        {
-          role: "system",
-          content: [
-            `You are Voxanne, the receptionist of ${clinic.name}, an aesthetic clinic. Be warm, brief and precise.`,
-            `Opening hours (${clinic.timezone}): ${hoursText}.`,
-            `Procedures offered:\n${procedureText}`,
-            "Answer questions about procedures only with lookup_procedure results; never give medical advice or invent facts.",
-            "To book: check_availability, offer at most three times, hold_slot the chosen one (held for 90 seconds),",
-            "ask for the caller's name, then confirm_booking. If they change their mind, release_slot.",
-            clinic.settings.booking_rules ? `Booking rules: ${String(clinic.settings.booking_rules)}` : "",
-          ]
-            .filter(Boolean)
-            .join("\n"),
-        },
-      ],
+      maxTokens: profile.maxTokens,
+      messages: [{ role: "system", content: systemPrompt(source) }],
       tools: [
         ...TOOL_DEFINITIONS.map((tool) => ({
           type: "function" as const,
-          function: { name: tool.name, description: tool.description, parameters: toParameters(tool.args) },
-          server: { url: options.serverUrl },
+          function: { name: tool.name, description: tool.description, parameters: parameters(tool.args) },
+          server,
         })),
         ...(clinic.frontDeskNumber
-          ? [{ type: "transferCall" as const, destinations: [{ type: "number" as const, number: clinic.frontDeskNumber, message: "Connecting you to our front desk now." }] }]
+          ? [
+              {
+                type: "transferCall" as const,
+                destinations: [{ type: "number" as const, number: clinic.frontDeskNumber, message: "Let me connect you with our front desk." }],
+              },
+            ]
           : []),
       ],
     },
-    voice: { provider: "11labs", voiceId: "sarah" },
-    server: { url: options.serverUrl, timeoutSeconds: 20, ...(options.credentialId ? { credentialId: options.credentialId } : {}) },
+    voice: { provider: "11labs", voiceId: "sarah", optimizeStreamingLatency: profile.streamingLatency },
+    server,
     serverMessages: ["status-update", "speech-update", "tool-calls", "end-of-call-report", "hang"],
+    startSpeakingPlan: { waitSeconds: profile.waitSeconds, smartEndpointingPlan: { provider: "vapi" } },
+    stopSpeakingPlan: { numWords: 0, voiceSeconds: 0.2, backoffSeconds: 1 },
     maxDurationSeconds: 900,
-    metadata: { clinicId: clinic.id },
+    analysisPlan: {
+      structuredDataPlan: {
+        enabled: true,
+        schema: {
+          type: "object",
+          properties: {
+            proceduresOfInterest: { type: "array", items: { type: "string" }, description: "Procedures the caller asked about, by name." },
+            bookingIntent: { type: "boolean", description: "Whether the caller wanted to book." },
+          },
+        },
+      },
+    },
+    metadata: { clinicId: clinic.id, latencyProfile: profileName },
   };
 }
 
-function toParameters(schema: z.ZodType) {
-  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io: "input" }) as Record<string, unknown>;
-  return json;
+/** The clinic's assistant as deployed: its chosen latency profile, our webhook, our credential. */
+export function assistantFor(source: AssistantSource, env: { APP_URL: string; VAPI_CREDENTIAL_ID?: string }): Vapi.CreateAssistantDto {
+  const profile = LATENCY_PROFILES.find((name) => name === source.clinic.settings.latency_profile) ?? "standard";
+  return buildAssistant(source, { serverUrl: `${env.APP_URL.replace(/\/$/, "")}/api/webhooks/vapi`, credentialId: env.VAPI_CREDENTIAL_ID, profile });
 }

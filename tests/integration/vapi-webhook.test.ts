@@ -151,7 +151,7 @@ describe("clinic resolution", () => {
       server: { url: string };
     };
     expect(assistant.firstMessage).toMatch(/Harbour Aesthetics/);
-    expect(assistant.metadata).toEqual({ clinicId: "c1a1c000-0000-4000-8000-000000000001" });
+    expect(assistant.metadata).toEqual({ clinicId: "c1a1c000-0000-4000-8000-000000000001", latencyProfile: "standard" });
     const functions = assistant.model.tools.filter((tool) => tool.type === "function");
     expect(functions.map((tool) => tool.function?.name)).toEqual(["check_availability", "hold_slot", "confirm_booking", "release_slot", "lookup_procedure"]);
     expect(functions.find((tool) => tool.function?.name === "hold_slot")?.function?.parameters).toMatchObject({ type: "object", required: ["slotId"] });
