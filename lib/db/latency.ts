@@ -61,3 +61,44 @@ export function latencySummary(tx: Tx, clinicId: string, days = 7): Promise<{ tu
     [clinicId, days],
   );
 }
+
+export interface LatencyDay {
+  day: string;
+  profile: string;
+  turns: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  over700: number;
+  hangs: number;
+}
+
+/**
+ * Turn latency per clinic-local day and assistant profile between `from` and `to` (dates,
+ * inclusive), from the measurements that time real turns (speech updates and the report's
+ * messages), with the day's `hang` alarms. The Latency page and `npm run latency:report` share it.
+ */
+export function latencyByDay(tx: Tx, clinicId: string, from: string, to: string): Promise<LatencyDay[]> {
+  return tx.query<LatencyDay>(
+    `with turns as (
+       select (t.created_at at time zone c.timezone)::date as day, coalesce(t.assistant_profile, 'standard') as profile, t.latency_ms
+         from public.turn_latencies t join public.clinics c on c.id = t.clinic_id
+        where t.clinic_id = $1 and t.source in ('speech_update', 'artifact_messages')
+          and (t.created_at at time zone c.timezone)::date between $2::date and $3::date),
+     hangs as (
+       select (e.occurred_at at time zone c.timezone)::date as day, count(*)::int as hangs
+         from public.call_events e join public.clinics c on c.id = e.clinic_id
+        where e.clinic_id = $1 and e.event = 'assistant.stalled'
+          and (e.occurred_at at time zone c.timezone)::date between $2::date and $3::date
+        group by 1)
+     select to_char(t.day, 'YYYY-MM-DD') as day, t.profile, count(*)::int as turns,
+            round(percentile_cont(0.5) within group (order by t.latency_ms))::int as p50,
+            round(percentile_cont(0.95) within group (order by t.latency_ms))::int as p95,
+            round(percentile_cont(0.99) within group (order by t.latency_ms))::int as p99,
+            count(*) filter (where t.latency_ms > 700)::int as over700,
+            coalesce(max(h.hangs), 0)::int as hangs
+       from turns t left join hangs h on h.day = t.day
+      group by t.day, t.profile order by t.day, t.profile`,
+    [clinicId, from, to],
+  );
+}
