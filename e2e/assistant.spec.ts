@@ -17,3 +17,37 @@ test("an admin sees the generated Vapi configuration and the measured reply time
   await expect(page.getByTestId("latency-summary")).toContainText(/\d+ turns · p50 \d+ ms/);
   await expect(page.getByRole("button", { name: "Download" })).toBeVisible();
 });
+
+test("slow replies bring the 700 ms advice, and the admin applies the low-latency profile after seeing the diff", async ({ page, baseURL }) => {
+  // One call whose report shows 20 turns answered after 950 ms: p95 over 700 ms on the standard profile.
+  const call = testCall(baseURL!);
+  const t = Date.now() - 120_000;
+  const messages = Array.from({ length: 20 }, (_, i) => [
+    { role: "user", message: "Is there a facelift consultation free?", time: t + i * 5000, endTime: t + i * 5000 + 1000 },
+    { role: "bot", message: "Let me check.", time: t + i * 5000 + 1950 },
+  ]).flat();
+  await call.status("in-progress");
+  await call.send("end-of-call-report", { endedReason: "customer-ended-call", artifact: { messages } });
+
+  await signIn(page, ADMIN, "/latency");
+  await expect(page.getByTestId("latency-advice")).toContainText("above the 700 ms target");
+  await page.getByRole("link", { name: "review and apply it" }).click();
+  await expect(page).toHaveURL(/\/admin\/assistant$/);
+  await expect(page.getByTestId("latency-advice")).toContainText("slower than 700 ms");
+  await expect(page.getByTestId("latency-summary")).toContainText("Profile: standard");
+
+  await page.getByRole("button", { name: "Use the low-latency profile" }).click();
+  const diff = page.getByTestId("profile-diff");
+  await expect(diff.getByRole("row", { name: /startSpeakingPlan\.waitSeconds\s+0\.4\s+0\.1/ })).toBeVisible();
+  await expect(diff.getByRole("row", { name: /maxTokens\s+250\s+150/ })).toBeVisible();
+  await diff.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("Applied. Calls use it from the next assistant-request.")).toBeVisible();
+  await expect(page.getByTestId("latency-summary")).toContainText("Profile: low latency");
+  await expect(page.getByTestId("assistant-json")).toContainText('"waitSeconds": 0.1');
+  await expect(page.getByTestId("latency-advice")).toContainText("low-latency profile already");
+
+  // Back to standard, as the other tests expect.
+  await page.getByRole("button", { name: "Back to the standard profile" }).click();
+  await page.getByTestId("profile-diff").getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByTestId("latency-summary")).toContainText("Profile: standard");
+});

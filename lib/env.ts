@@ -25,6 +25,10 @@ const serverSchema = z
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: optional(z.string().min(1)),
     /** Shared secret for Vapi server messages (HMAC credential or bearer token). */
     VAPI_WEBHOOK_SECRET: optional(z.string().min(16, "VAPI_WEBHOOK_SECRET must be at least 16 characters")),
+    /** Vapi private API key: pushes clinics' assistants (npm run vapi:config -- --push, Admin -> Assistant). */
+    VAPI_API_KEY: optional(z.string().min(1)),
+    /** Tests and local doubles only: Vapi API base URL instead of https://api.vapi.ai. */
+    VAPI_API_BASE_URL: optional(z.url()),
     /** Optional Vapi credential id used in the assistant's `server` block (the HMAC/bearer secret lives in Vapi). */
     VAPI_CREDENTIAL_ID: optional(z.string().min(1)),
     /** How dashboards get live call updates: sse (one LISTEN connection per server; embedded

@@ -1,24 +1,26 @@
 /**
- * `npm run vapi:config -- --clinic harbour-aesthetics [--profile low_latency] [--url https://app.example.com]`
+ * `npm run vapi:config -- --clinic harbour-aesthetics [--profile low_latency] [--url https://app.example.com] [--push]`
  * Prints the clinic's full Vapi assistant JSON, built from the database (no patient data).
+ * With --push (and VAPI_API_KEY) creates or updates it in Vapi and stores the assistant id.
  */
-import path from "node:path";
 import { parseArgs } from "node:util";
 
 import nextEnv from "@next/env";
-import { Client } from "pg";
 
-import { loadAssistantSource } from "../lib/db/assistant";
+import { getClinicAssistantId, loadAssistantSource, setClinicAssistantId } from "../lib/db/assistant";
 import { wrap } from "../lib/db/transaction";
 import { assistantFor, buildAssistant, LATENCY_PROFILES, type LatencyProfile } from "../lib/vapi/assistant";
-import { prepareDatabase } from "./lib/database";
+import { pushAssistant } from "../lib/vapi/push";
+import { connectDatabase } from "./lib/connect";
 import { localConfig } from "./lib/local-config";
 
 nextEnv.loadEnvConfig(process.cwd(), true);
 const config = localConfig();
-const { values } = parseArgs({ options: { clinic: { type: "string" }, profile: { type: "string" }, url: { type: "string", default: config.url } } });
+const { values } = parseArgs({
+  options: { clinic: { type: "string" }, profile: { type: "string" }, url: { type: "string", default: config.url }, push: { type: "boolean", default: false } },
+});
 if (!values.clinic) {
-  console.error("usage: npm run vapi:config -- --clinic <slug> [--profile standard|low_latency] [--url <public app url>]");
+  console.error("usage: npm run vapi:config -- --clinic <slug> [--profile standard|low_latency] [--url <public app url>] [--push]");
   process.exit(2);
 }
 if (values.profile && !LATENCY_PROFILES.includes(values.profile as LatencyProfile)) {
@@ -26,18 +28,7 @@ if (values.profile && !LATENCY_PROFILES.includes(values.profile as LatencyProfil
   process.exit(2);
 }
 
-// The running app's database, or the embedded one started just for this.
-let embedded: { stop(): Promise<void> } | undefined;
-let client = new Client({ connectionString: config.databaseUrl });
-try {
-  await client.connect();
-} catch (error) {
-  if (process.env.DATABASE_URL || (error as { code?: string }).code !== "ECONNREFUSED") throw error;
-  const db = await prepareDatabase({ dataDir: path.resolve(process.env.DATA_DIR ?? ".data"), port: Number(process.env.EMBEDDED_PG_PORT ?? 54329), seed: false });
-  embedded = db;
-  client = new Client({ connectionString: db.url });
-  await client.connect();
-}
+const { client, close } = await connectDatabase();
 try {
   const clinic = await client.query<{ id: string }>("select id from public.clinics where slug = $1", [values.clinic]);
   if (!clinic.rows[0]) {
@@ -49,8 +40,18 @@ try {
   const assistant = values.profile
     ? buildAssistant(source, { serverUrl: `${values.url.replace(/\/$/, "")}/api/webhooks/vapi`, credentialId: env.VAPI_CREDENTIAL_ID, profile: values.profile as LatencyProfile })
     : assistantFor(source, env);
-  console.log(JSON.stringify(assistant, null, 2));
+  if (!values.push) {
+    console.log(JSON.stringify(assistant, null, 2));
+  } else {
+    if (!process.env.VAPI_API_KEY) {
+      console.error("--push needs VAPI_API_KEY (Vapi dashboard -> API Keys -> private key)");
+      process.exit(2);
+    }
+    const tx = wrap(client);
+    const result = await pushAssistant(assistant, { apiKey: process.env.VAPI_API_KEY, baseUrl: process.env.VAPI_API_BASE_URL, existingId: await getClinicAssistantId(tx, clinic.rows[0].id) });
+    await setClinicAssistantId(tx, clinic.rows[0].id, result.id);
+    console.log(`${result.created ? "Created" : "Updated"} assistant ${result.id} for ${values.clinic}; assistant-request now answers with it.`);
+  }
 } finally {
-  await client.end();
-  await embedded?.stop();
+  await close();
 }

@@ -5,12 +5,15 @@ import { getEnv } from "@/lib/env";
 import { getClinicContext } from "@/lib/auth/clinic";
 import { loadAssistantSource } from "@/lib/db/assistant";
 import { latencySummary } from "@/lib/db/latency";
+import { LATENCY_TARGET_MS, latencyVerdict } from "@/lib/latency/rule";
 import { withClaims } from "@/lib/db/transaction";
-import { assistantFor } from "@/lib/vapi/assistant";
+import { assistantFor, buildAssistant, type LatencyProfile } from "@/lib/vapi/assistant";
+import { configDiff } from "@/lib/vapi/push";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfigViewer } from "@/components/assistant/config-viewer";
+import { ProfileSwitch } from "@/components/assistant/profile-switch";
 import { AdminsOnly } from "@/components/dashboard/admins-only";
 import { PageHeader } from "@/components/dashboard/page-header";
 
@@ -21,9 +24,14 @@ export default async function AssistantPage() {
   if (!current) return null;
   if (current.role !== "admin") return <AdminsOnly what="The assistant's configuration" />;
   const [source, latency] = await withClaims(claims, async (tx) => [await loadAssistantSource(tx, current.id), await latencySummary(tx, current.id)] as const);
-  const assistant = assistantFor(source, getEnv());
+  const env = getEnv();
+  const assistant = assistantFor(source, env);
   const profile = String(assistant.metadata?.latencyProfile ?? "standard");
-  const slow = latency.p95 !== null && latency.p95 > 700;
+  const other: LatencyProfile = profile === "low_latency" ? "standard" : "low_latency";
+  const alternative = buildAssistant(source, { serverUrl: `${env.APP_URL.replace(/\/$/, "")}/api/webhooks/vapi`, credentialId: env.VAPI_CREDENTIAL_ID, profile: other });
+  const diff = configDiff(assistant, alternative).map((line) => ({ path: line.path, from: JSON.stringify(line.from), to: JSON.stringify(line.to) }));
+  const verdict = latencyVerdict(latency, profile);
+  const slow = latency.p95 !== null && latency.p95 > LATENCY_TARGET_MS;
 
   return (
     <div className="grid gap-6">
@@ -44,13 +52,21 @@ export default async function AssistantPage() {
               </span>
             )}
           </div>
-          {slow && profile !== "low_latency" ? (
-            <Alert>
+          {verdict.kind === "offer_low_latency" ? (
+            <Alert data-testid="latency-advice">
               <AlertDescription>
-                Replies are slower than 700 ms for at least 1 in 20 turns. The low-latency profile shortens endpointing (300 → 150 ms), the final wait (0.4 → 0.1 s) and answers (250 → 150 tokens).
+                Replies are slower than {LATENCY_TARGET_MS} ms for at least 1 in 20 turns (p95 {verdict.p95} ms). The low-latency profile shortens
+                endpointing, the final wait and answers: review the changes below, then apply it.
+              </AlertDescription>
+            </Alert>
+          ) : verdict.kind === "slow_on_low_latency" ? (
+            <Alert data-testid="latency-advice">
+              <AlertDescription>
+                p95 is {verdict.p95} ms on the low-latency profile already. Look at tool-call times on the Latency page and at the model next.
               </AlertDescription>
             </Alert>
           ) : null}
+          <ProfileSwitch target={other} label={other === "low_latency" ? "Use the low-latency profile" : "Back to the standard profile"} diff={diff} canPush={Boolean(env.VAPI_API_KEY)} />
         </CardContent>
       </Card>
       <Card>
