@@ -3,7 +3,7 @@ import type { ClinicRole } from "@/lib/db/clinics";
 export interface NavItem {
   title: string;
   href: string;
-  icon: "phone" | "calendar" | "list" | "file" | "shield" | "bot" | "message";
+  icon: "phone" | "calendar" | "list" | "file" | "shield" | "bot" | "message" | "gauge" | "chart";
   /** Roles that see the item; receptionists see admin lists read-only. */
   roles: ClinicRole[];
 }
@@ -19,6 +19,8 @@ export const dashboardNav: NavGroup[] = [
       { title: "Live calls", href: "/", icon: "phone", roles: ["admin", "receptionist"] },
       { title: "Bookings", href: "/bookings", icon: "calendar", roles: ["admin", "receptionist"] },
       { title: "Messages", href: "/messages", icon: "message", roles: ["admin", "receptionist"] },
+      { title: "Latency", href: "/latency", icon: "gauge", roles: ["admin", "receptionist"] },
+      { title: "Insights", href: "/insights", icon: "chart", roles: ["admin", "receptionist"] },
     ],
   },
   {

@@ -15,6 +15,8 @@ test.describe("the dashboard shell", () => {
     }
 
     await nav.getByRole("link", { name: "Procedures" }).click();
+    // Wait for the page itself: the board behind it may list calls about a facelift too.
+    await expect(page.getByRole("heading", { name: "Procedures", exact: true })).toBeVisible();
     await expect(page.getByRole("cell", { name: "Facelift", exact: true })).toBeVisible();
     await expect(page.getByText("face lift, face-lift, rhytidectomy")).toBeVisible();
     await expect(page.getByText("Facelift Aftercare")).toBeVisible();

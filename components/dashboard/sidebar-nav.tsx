@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Bot, CalendarCheck, FileText, ListChecks, MessageSquare, PhoneCall, ShieldCheck } from "lucide-react";
+import { Bot, CalendarCheck, ChartColumn, FileText, Gauge, ListChecks, MessageSquare, PhoneCall, ShieldCheck } from "lucide-react";
 
 import type { NavGroup, NavItem } from "@/config/dashboard";
 import { cn } from "@/lib/utils";
@@ -15,6 +15,8 @@ const icons: Record<NavItem["icon"], typeof PhoneCall> = {
   shield: ShieldCheck,
   bot: Bot,
   message: MessageSquare,
+  gauge: Gauge,
+  chart: ChartColumn,
 };
 
 function isActive(pathname: string, href: string) {

@@ -1,0 +1,39 @@
+import type { OutcomeByReason } from "@/lib/db/insights";
+
+/** Outcomes in the order they stack, with their labels and colours. */
+export const OUTCOMES = [
+  { key: "booked", label: "Booked", color: "var(--chart-1)" },
+  { key: "follow_up", label: "Follow-up", color: "var(--chart-2)" },
+  { key: "information", label: "Information", color: "var(--chart-3)" },
+  { key: "transferred", label: "Transferred", color: "var(--chart-5)" },
+  { key: "abandoned", label: "Abandoned", color: "var(--chart-4)" },
+  { key: "failed", label: "Failed", color: "var(--destructive)" },
+  { key: "none", label: "No outcome", color: "var(--muted-foreground)" },
+] as const;
+
+export type OutcomeKey = (typeof OUTCOMES)[number]["key"];
+export type ReasonRow = { endedReason: string; total: number } & Record<OutcomeKey, number>;
+
+const empty = () => Object.fromEntries(OUTCOMES.map((outcome) => [outcome.key, 0])) as Record<OutcomeKey, number>;
+const isOutcome = (key: string): key is OutcomeKey => OUTCOMES.some((outcome) => outcome.key === key);
+
+/** The `limit` most common ended reasons, each with a count per outcome, for the stacked chart. */
+export function pivotByReason(rows: OutcomeByReason[], limit = 8): ReasonRow[] {
+  const byReason = new Map<string, ReasonRow>();
+  for (const row of rows) {
+    const entry = byReason.get(row.endedReason) ?? { endedReason: row.endedReason, total: 0, ...empty() };
+    entry[isOutcome(row.outcome) ? row.outcome : "none"] += row.calls;
+    entry.total += row.calls;
+    byReason.set(row.endedReason, entry);
+  }
+  return [...byReason.values()].sort((a, b) => b.total - a.total || a.endedReason.localeCompare(b.endedReason)).slice(0, limit);
+}
+
+/** Calls per outcome over the same calls, most first, leaving out outcomes no call had. */
+export function outcomeTotals(rows: OutcomeByReason[]): { key: OutcomeKey; label: string; calls: number }[] {
+  const totals = empty();
+  for (const row of rows) totals[isOutcome(row.outcome) ? row.outcome : "none"] += row.calls;
+  return OUTCOMES.map((outcome) => ({ key: outcome.key, label: outcome.label, calls: totals[outcome.key] }))
+    .filter((outcome) => outcome.calls > 0)
+    .sort((a, b) => b.calls - a.calls);
+}
