@@ -30,7 +30,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
   return (
     ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08003", "08006", "53300"].includes(code ?? "") ||
-    /Connection terminated|timeout exceeded when trying to connect/i.test((error as Error)?.message ?? "")
+    /Connection terminated|timeout exceeded when trying to connect|is not queryable/i.test((error as Error)?.message ?? "")
   );
 }
 

@@ -33,6 +33,15 @@ export function wrap(client: Pick<PoolClient, "query">): Tx {
 
 async function inTransaction<T>(setup: (client: PoolClient) => Promise<void>, fn: (tx: Tx) => Promise<T>) {
   const client = await getPool().connect();
+  // A connection that cannot even roll back (the database restarted under it) is destroyed,
+  // not returned to the pool, where the next request would find it "not queryable".
+  let broken = false;
+  // The pool listens for errors only on idle clients; a connection lost while checked out
+  // would otherwise be an uncaught exception that kills the server.
+  const onError = () => {
+    broken = true;
+  };
+  client.on("error", onError);
   try {
     await client.query("begin");
     await setup(client);
@@ -40,10 +49,17 @@ async function inTransaction<T>(setup: (client: PoolClient) => Promise<void>, fn
     await client.query("commit");
     return result;
   } catch (error) {
-    await client.query("rollback").catch(() => undefined);
+    if (!broken) {
+      broken = await client.query("rollback").then(
+        () => false,
+        () => true,
+      );
+    }
     throw error;
   } finally {
-    client.release();
+    // A destroyed client keeps the listener: it may still report its dying socket.
+    if (!broken) client.off("error", onError);
+    client.release(broken);
   }
 }
 

@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { Client } from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { SimulatedCall, type SentMessage } from "@/lib/simulator/client";
+import { startAppServer, type AppServer } from "../../scripts/lib/app-server";
+import { prepareDatabase, type PreparedDatabase } from "../../scripts/lib/database";
+import { freePort } from "../../scripts/lib/ports";
+import { HARBOUR } from "../helpers/db";
+import { CLINIC_NUMBER } from "../helpers/vapi";
+
+// The database restarts in the middle of a burst of calls. Its own database and server, so
+// the shared ones are never disturbed.
+const SECRET = "faults-webhook-secret-0123456789";
+const CALLS = 24;
+let dataDir: string;
+let port: number;
+let db: PreparedDatabase;
+let server: AppServer;
+
+const startDb = () => prepareDatabase({ dataDir, port, persistent: true, fast: true, seed: false });
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "callwaiting-faults-"));
+  port = await freePort();
+  db = await prepareDatabase({ dataDir, port, persistent: true, fast: true, seed: true });
+  server = await startAppServer({
+    DATABASE_URL: db.url,
+    DATA_DIR: dataDir,
+    AUTH_JWT_SECRET: "faults-session-secret-0123456789abcdef",
+    VAPI_WEBHOOK_SECRET: SECRET,
+    FOLLOW_UP_AGENT_SECRET: "faults-agent-secret-0123456789",
+  });
+});
+afterAll(async () => {
+  await server?.stop();
+  await db?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("the database restarting during a burst of calls", () => {
+  it("answers 503 while it is down, and keeps every acknowledged booking once it is back", async () => {
+    const owner = new Client({ connectionString: db.url });
+    await owner.connect();
+    const slots = await owner.query<{ id: string }>(
+      "select id from public.slots where clinic_id = $1 and status = 'open' and starts_at > now() + interval '1 day' order by starts_at limit $2",
+      [HARBOUR, CALLS],
+    );
+    await owner.end();
+    expect(slots.rows).toHaveLength(CALLS);
+
+    const statuses: number[] = [];
+    // Like Vapi with a retry policy: a 503 is retried after a pause, anything else is final.
+    const withRetry = async <T extends { status: number }>(send: () => Promise<T>): Promise<T> => {
+      for (let attempt = 0; ; attempt++) {
+        const response = await send();
+        statuses.push(response.status);
+        if (response.status !== 503 || attempt >= 80) return response;
+        await sleep(250);
+      }
+    };
+    const options = { url: server.url, secret: SECRET, clinicNumber: CLINIC_NUMBER, speed: 0 };
+    const runCall = async (slotId: string, index: number) => {
+      await sleep(index * 60);
+      const call = new SimulatedCall(options, `+1555777${String(1000 + index)}`);
+      await withRetry<SentMessage>(() => call.status("in-progress"));
+      const hold = await withRetry(() => call.tool("hold_slot", { slotId }));
+      const booking = await withRetry(() => call.tool("confirm_booking", { slotId, patientName: `Fault Test ${index}`, procedure: "facelift" }));
+      await withRetry<SentMessage>(() => call.end("customer-ended-call"));
+      return { callId: call.id, slotId, held: hold.result?.held === true, booked: booking.result?.booked === true };
+    };
+
+    const burst = Promise.all(slots.rows.map((slot, index) => runCall(slot.id, index)));
+    await sleep(400);
+    await db.stop();
+    await sleep(1500);
+    db = await startDb();
+    const results = await burst;
+
+    expect(statuses).toContain(503);
+    expect(statuses.filter((status) => status >= 500 && status !== 503)).toEqual([]);
+    // Retried like Vapi would, every caller ends up with their slot: nothing was lost in the restart.
+    expect(results.filter((r) => !r.booked)).toEqual([]);
+
+    const check = new Client({ connectionString: db.url });
+    await check.connect();
+    try {
+      // Every booking a caller was told about is there, once, on its own slot.
+      for (const result of results.filter((r) => r.booked)) {
+        const rows = await check.query(
+          `select b.id from public.bookings b join public.calls c on c.id = b.call_id
+            where c.vapi_call_id = $1 and b.slot_id = $2 and b.status <> 'cancelled'`,
+          [result.callId, result.slotId],
+        );
+        expect(rows.rowCount, `booking for ${result.callId}`).toBe(1);
+      }
+      // Nothing half-written: no slot booked twice, no hold left on an ended call, every call ended.
+      const doubles = await check.query("select slot_id from public.bookings where status <> 'cancelled' group by slot_id having count(*) > 1");
+      expect(doubles.rows).toEqual([]);
+      const dangling = await check.query(
+        "select s.id from public.slots s join public.calls c on c.id = s.held_by_call where c.ended_at is not null",
+      );
+      expect(dangling.rows).toEqual([]);
+      const open = await check.query("select vapi_call_id, state from public.calls where vapi_call_id = any($1::text[]) and ended_at is null", [
+        results.map((r) => r.callId),
+      ]);
+      expect(open.rows).toEqual([]);
+    } finally {
+      await check.end();
+    }
+  });
+});
