@@ -13,7 +13,7 @@ import { latencyByDay } from "../lib/db/latency";
 import { wrap } from "../lib/db/transaction";
 import { formatLatencyReport } from "../lib/latency/report";
 import { latencyVerdict } from "../lib/latency/rule";
-import { dateRangeParamsSchema, MAX_RANGE_DAYS, todayIn } from "../lib/validations/date-range";
+import { addDays, dateRangeParamsSchema, MAX_RANGE_DAYS, todayIn } from "../lib/validations/date-range";
 import { connectDatabase } from "./lib/connect";
 
 nextEnv.loadEnvConfig(process.cwd(), true);
@@ -39,9 +39,8 @@ try {
   if (clinics.rows.length === 0) fail(values.clinic ? `No clinic with slug "${values.clinic}"` : "No clinics in the database");
   if (clinics.rows.length > 1) fail(`Several clinics; pick one with --clinic (${clinics.rows.map((c) => c.slug).join(", ")})`);
   const clinic = clinics.rows[0]!;
-  const dayMs = 86_400_000;
-  const to = dates.to ?? (dates.from ? new Date(Date.parse(`${dates.from}T00:00:00Z`) + (days - 1) * dayMs).toISOString().slice(0, 10) : todayIn(clinic.timezone));
-  const from = dates.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - (days - 1) * dayMs).toISOString().slice(0, 10);
+  const to = dates.to ?? (dates.from ? addDays(dates.from, days - 1) : todayIn(clinic.timezone));
+  const from = dates.from ?? addDays(to, -(days - 1));
   if (from > to) fail("--from is after --to");
   const tx = wrap(client);
   const [overview, rows] = [await latencyOverview(tx, clinic.id, from, to), await latencyByDay(tx, clinic.id, from, to)];

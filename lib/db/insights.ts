@@ -1,5 +1,6 @@
 import "server-only";
 
+import { LATENCY_TURNS } from "./latency";
 import type { Tx } from "./transaction";
 
 /** Calls per clinic-local day, and how many of them got to each step towards a booking. */
@@ -98,12 +99,6 @@ export interface LatencyOverview {
   /** Every day of the range, with null percentiles on days without a measured turn. */
   days: { day: string; turns: number; p50: number | null; p95: number | null }[];
 }
-
-// The same turns latencyByDay counts: speech updates and the report's messages, by clinic-local day.
-const LATENCY_TURNS = `select (t.created_at at time zone c.timezone)::date as day, t.latency_ms
-    from public.turn_latencies t join public.clinics c on c.id = t.clinic_id
-   where t.clinic_id = $1 and t.source in ('speech_update', 'artifact_messages')
-     and (t.created_at at time zone c.timezone)::date between $2::date and $3::date`;
 
 /** Turn latency over the whole range and per day across assistant profiles, for the Latency page. */
 export async function latencyOverview(tx: Tx, clinicId: string, from: string, to: string): Promise<LatencyOverview> {

@@ -62,6 +62,16 @@ export function latencySummary(tx: Tx, clinicId: string, days = 7): Promise<{ tu
   );
 }
 
+/**
+ * The turns every latency figure counts, by clinic-local day, for clinic $1 between dates $2
+ * and $3: speech updates and the report's messages (tool time is part of a turn, and Vapi's
+ * metrics repeat turns already counted).
+ */
+export const LATENCY_TURNS = `select (t.created_at at time zone c.timezone)::date as day, coalesce(t.assistant_profile, 'standard') as profile, t.latency_ms
+    from public.turn_latencies t join public.clinics c on c.id = t.clinic_id
+   where t.clinic_id = $1 and t.source in ('speech_update', 'artifact_messages')
+     and (t.created_at at time zone c.timezone)::date between $2::date and $3::date`;
+
 export interface LatencyDay {
   day: string;
   profile: string;
@@ -80,11 +90,7 @@ export interface LatencyDay {
  */
 export function latencyByDay(tx: Tx, clinicId: string, from: string, to: string): Promise<LatencyDay[]> {
   return tx.query<LatencyDay>(
-    `with turns as (
-       select (t.created_at at time zone c.timezone)::date as day, coalesce(t.assistant_profile, 'standard') as profile, t.latency_ms
-         from public.turn_latencies t join public.clinics c on c.id = t.clinic_id
-        where t.clinic_id = $1 and t.source in ('speech_update', 'artifact_messages')
-          and (t.created_at at time zone c.timezone)::date between $2::date and $3::date),
+    `with turns as (${LATENCY_TURNS}),
      hangs as (
        select (e.occurred_at at time zone c.timezone)::date as day, count(*)::int as hangs
          from public.call_events e join public.clinics c on c.id = e.clinic_id

@@ -24,6 +24,11 @@ const DAY_MS = 86_400_000;
 const toDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const toMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
+/** `day` moved by `days` (negative: back), as YYYY-MM-DD. */
+export function addDays(day: string, days: number): string {
+  return toDay(toMs(day) + days * DAY_MS);
+}
+
 /** Today's date where the clinic is, as YYYY-MM-DD. */
 export function todayIn(timezone: string, now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
