@@ -45,6 +45,10 @@ const serverSchema = z
     TWILIO_API_BASE_URL: optional(z.url()),
     /** HMAC secret for hand-offs delivered to the follow-up agent (POST /api/agents/follow-up). */
     FOLLOW_UP_AGENT_SECRET: optional(z.string().min(16)),
+    /** How long a follow-up job may stay claimed ("sending") before another worker takes it again: the
+     * delay before a job whose worker died is retried. It must outlast one send and its record (see the
+     * check below) and leave room for the retry inside the 5-minute window. */
+    FOLLOW_UP_CLAIM_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(240).default(120),
     /** Bearer token for the cron-triggered follow-up worker route (Vercel Cron / pg_cron). */
     CRON_SECRET: optional(z.string().min(16)),
     /** How long a patient's aftercare link works. */
@@ -63,6 +67,11 @@ const serverSchema = z
   .superRefine((env, ctx) => {
     if (env.AUTH_PROVIDER === "local" && !env.AUTH_JWT_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_JWT_SECRET"], message: "required when AUTH_PROVIDER=local" });
+    }
+    // A claim that expires while its send is still waiting on Twilio would let a second worker
+    // send the same text: the claim must outlast a timed-out request with room to record it.
+    if (env.SMS_PROVIDER === "twilio" && env.FOLLOW_UP_CLAIM_TIMEOUT_SECONDS * 1000 < 2 * env.TWILIO_TIMEOUT_MS) {
+      ctx.addIssue({ code: "custom", path: ["FOLLOW_UP_CLAIM_TIMEOUT_SECONDS"], message: "must be at least twice TWILIO_TIMEOUT_MS" });
     }
     if (env.AUTH_PROVIDER === "supabase") {
       for (const key of ["NEXT_PUBLIC_SUPABASE_URL", "NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY"] as const) {

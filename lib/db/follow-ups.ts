@@ -46,13 +46,15 @@ export interface ClaimedFollowUp {
 
 /**
  * Claims due jobs for this worker: FOR UPDATE SKIP LOCKED, so concurrent workers never take
- * the same one. A job left "sending" by a worker that died is claimed again after 2 minutes.
+ * the same one. A job left "sending" by a worker that died is claimed again once its claim is
+ * older than `claimTimeoutSeconds` (FOLLOW_UP_CLAIM_TIMEOUT_SECONDS).
  */
-export function claimDueFollowUps(tx: Tx, limit: number): Promise<ClaimedFollowUp[]> {
+export function claimDueFollowUps(tx: Tx, options: { limit: number; claimTimeoutSeconds: number }): Promise<ClaimedFollowUp[]> {
   return tx.query<ClaimedFollowUp>(
     `with due as (
        select id from public.follow_ups
-        where (status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and locked_at < now() - interval '2 minutes')
+        where (status = 'pending' and next_attempt_at <= now())
+           or (status = 'sending' and locked_at < now() - make_interval(secs => $2::double precision))
         order by next_attempt_at limit $1 for update skip locked),
      claimed as (
        update public.follow_ups f set status = 'sending', locked_at = now(), attempts = f.attempts + 1
@@ -69,7 +71,7 @@ export function claimDueFollowUps(tx: Tx, limit: number): Promise<ClaimedFollowU
        left join public.bookings b on b.id = h.booking_id
        left join public.slots s on s.id = b.slot_id
        left join public.practitioners pr on pr.id = s.practitioner_id`,
-    [limit],
+    [options.limit, options.claimTimeoutSeconds],
   );
 }
 

@@ -24,14 +24,16 @@ export interface WorkerReport {
  * Runs every few seconds inside the app (embedded default) or from a cron route; any number
  * of workers may run at once. A job is recorded "sending" before the SMS goes out, so the
  * only duplicate possible is when a worker dies between the provider accepting a message and
- * our record of it: the job is sent once more after its 2-minute claim expires.
+ * our record of it: the job is sent once more after its claim expires
+ * (FOLLOW_UP_CLAIM_TIMEOUT_SECONDS, 2 minutes by default).
  */
 export async function runFollowUps(limit = 10): Promise<WorkerReport> {
   const report: WorkerReport = { delivered: 0, sent: 0, retried: 0, failed: 0, skipped: 0 };
   for (const { id } of await withService((tx) => listUndeliveredHandoffs(tx))) {
     if (await deliverHandoff(id).catch(() => false)) report.delivered++;
   }
-  const jobs = await withService((tx) => claimDueFollowUps(tx, limit));
+  const claimTimeoutSeconds = getEnv().FOLLOW_UP_CLAIM_TIMEOUT_SECONDS;
+  const jobs = await withService((tx) => claimDueFollowUps(tx, { limit, claimTimeoutSeconds }));
   for (const job of jobs) report[await sendFollowUp(job)]++;
   return report;
 }

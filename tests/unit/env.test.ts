@@ -29,6 +29,20 @@ describe("environment", () => {
     expect(() => getEnv()).toThrow(/NEXT_PUBLIC_SUPABASE_URL: required[\s\S]*NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: required/);
   });
 
+  it("keeps a follow-up claim at least twice as long as a Twilio request may take", () => {
+    const base = { DATABASE_URL: "postgres://localhost/x", AUTH_JWT_SECRET: "x".repeat(32), SMS_PROVIDER: "twilio" };
+    withEnv(base);
+    expect(getEnv().FOLLOW_UP_CLAIM_TIMEOUT_SECONDS).toBe(120);
+    withEnv({ ...base, FOLLOW_UP_CLAIM_TIMEOUT_SECONDS: "3", TWILIO_TIMEOUT_MS: "1000" });
+    expect(getEnv().FOLLOW_UP_CLAIM_TIMEOUT_SECONDS).toBe(3);
+    withEnv({ ...base, FOLLOW_UP_CLAIM_TIMEOUT_SECONDS: "15" });
+    expect(() => getEnv()).toThrow(/FOLLOW_UP_CLAIM_TIMEOUT_SECONDS: must be at least twice TWILIO_TIMEOUT_MS/);
+    withEnv({ ...base, SMS_PROVIDER: "outbox", FOLLOW_UP_CLAIM_TIMEOUT_SECONDS: "15" });
+    expect(getEnv().FOLLOW_UP_CLAIM_TIMEOUT_SECONDS).toBe(15);
+    withEnv({ ...base, FOLLOW_UP_CLAIM_TIMEOUT_SECONDS: "600" });
+    expect(() => getEnv()).toThrow(/FOLLOW_UP_CLAIM_TIMEOUT_SECONDS/);
+  });
+
   it("treats empty strings as unset", () => {
     withEnv({ DATABASE_URL: "postgres://localhost/x", AUTH_JWT_SECRET: "x".repeat(32), APP_URL: "" });
     expect(getEnv().APP_URL).toBe("http://localhost:3000");
