@@ -7,6 +7,8 @@ import { freePort } from "./ports";
 export interface AppServer {
   url: string;
   stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, mid-request, with nothing flushed (crash tests). */
+  kill(): Promise<void>;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: url, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  const exited = new Promise((resolve) => server.once("exit", resolve));
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
@@ -39,9 +42,14 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
   return {
     url,
     async stop() {
-      const exited = new Promise((resolve) => server.once("exit", resolve));
       server.kill("SIGTERM");
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    },
+    // `next start` serves from this one process (checked on Next 16: it forks no workers), so
+    // killing it leaves nothing behind that could keep serving or sending.
+    async kill() {
+      server.kill("SIGKILL");
+      await exited;
     },
   };
 }

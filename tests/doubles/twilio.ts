@@ -5,6 +5,8 @@
  * X-Twilio-Signature. Tests switch its behaviour over HTTP:
  *   POST /__mode {"mode": "ok" | "fail500" | "timeout" | "unsubscribed"}
  *   GET  /__messages   every message it accepted
+ * A test that owns its double can also pass `onMessage`: it runs once a message is accepted and
+ * before the answer, so a test can crash the sender at exactly that moment.
  */
 import { randomBytes } from "node:crypto";
 import http from "node:http";
@@ -21,7 +23,13 @@ export interface TwilioDoubleMessage {
   statusCallback?: string;
 }
 
-export async function startTwilioDouble(options: { authToken: string }) {
+export interface TwilioDoubleOptions {
+  authToken: string;
+  /** Awaited after a message is accepted, before answering; "no-answer" drops the connection instead (no callbacks either). */
+  onMessage?: (message: TwilioDoubleMessage) => Promise<"answer" | "no-answer">;
+}
+
+export async function startTwilioDouble(options: TwilioDoubleOptions) {
   let mode: TwilioMode = "ok";
   const messages: TwilioDoubleMessage[] = [];
   const held: http.ServerResponse[] = [];
@@ -59,6 +67,10 @@ export async function startTwilioDouble(options: { authToken: string }) {
       statusCallback: form.get("StatusCallback") ?? undefined,
     };
     messages.push(message);
+    if ((await options.onMessage?.(message)) === "no-answer") {
+      req.socket.destroy();
+      return;
+    }
     json(201, { sid: message.sid, status: "queued", to: message.to, from: message.from, body: message.body, num_segments: "1", direction: "outbound-api" });
     if (message.statusCallback) {
       // Twilio reports "sent" then "delivered", signed with the account's auth token.
@@ -77,6 +89,8 @@ export async function startTwilioDouble(options: { authToken: string }) {
   const address = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${address.port}`,
+    /** Every message accepted so far (what GET /__messages answers). */
+    messages: messages as readonly TwilioDoubleMessage[],
     close: () =>
       new Promise<void>((resolve) => {
         held.forEach((response) => response.destroy());

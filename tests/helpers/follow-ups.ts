@@ -20,14 +20,24 @@ export async function runWorker() {
   return response.json();
 }
 
-export async function eventually<T>(check: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+/** Polls `check` until `ok` or the deadline and returns the last value, for the caller's assertion to report. */
+export async function waitFor<T>(
+  check: () => Promise<T>,
+  ok: (value: T) => boolean,
+  options: { timeoutMs?: number; between?: () => Promise<unknown> } = {},
+): Promise<T> {
+  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
   for (;;) {
     const value = await check();
     if (ok(value) || Date.now() > deadline) return value;
-    await runWorker();
+    await options.between?.();
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** waitFor on the shared server, running a worker pass between checks. */
+export function eventually<T>(check: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  return waitFor(check, ok, { timeoutMs, between: runWorker });
 }
 
 export function followUpsOf(db: Client, vapiCallId: string) {
