@@ -10,12 +10,15 @@ import { startAppServer, type AppServer } from "../../scripts/lib/app-server";
 import { prepareDatabase, type PreparedDatabase } from "../../scripts/lib/database";
 import { freePort } from "../../scripts/lib/ports";
 import { HARBOUR } from "../helpers/db";
+import { waitFor } from "../helpers/follow-ups";
 import { CLINIC_NUMBER } from "../helpers/vapi";
 
 // The database restarts in the middle of a burst of calls. Its own database and server, so
 // the shared ones are never disturbed.
 const SECRET = "faults-webhook-secret-0123456789";
 const CALLS = 24;
+// Callers who ask about a facelift and hang up, in the same burst: each is owed an aftercare text.
+const ENQUIRIES = 8;
 let dataDir: string;
 let port: number;
 let db: PreparedDatabase;
@@ -33,6 +36,9 @@ beforeAll(async () => {
     AUTH_JWT_SECRET: "faults-session-secret-0123456789abcdef",
     VAPI_WEBHOOK_SECRET: SECRET,
     FOLLOW_UP_AGENT_SECRET: "faults-agent-secret-0123456789",
+    // A worker pass cut off by the restart leaves the jobs it claimed "sending" until the claim
+    // expires (2 minutes by default); 5 s keeps the wait for them short.
+    FOLLOW_UP_CLAIM_TIMEOUT_SECONDS: "5",
   });
 });
 afterAll(async () => {
@@ -44,7 +50,7 @@ afterAll(async () => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("the database restarting during a burst of calls", () => {
-  it("answers 503 while it is down, and keeps every acknowledged booking once it is back", async () => {
+  it("answers 503 while it is down, and keeps every acknowledged booking and follow-up once it is back", async () => {
     const owner = new Client({ connectionString: db.url });
     await owner.connect();
     const slots = await owner.query<{ id: string }>(
@@ -74,13 +80,24 @@ describe("the database restarting during a burst of calls", () => {
       await withRetry<SentMessage>(() => call.end("customer-ended-call"));
       return { callId: call.id, slotId, held: hold.result?.held === true, booked: booking.result?.booked === true };
     };
+    const runEnquiry = async (index: number) => {
+      await sleep(30 + index * 180);
+      const call = new SimulatedCall(options, `+1555778${String(1000 + index)}`);
+      await withRetry<SentMessage>(() => call.status("in-progress"));
+      const lookup = await withRetry(() => call.tool("lookup_procedure", { query: "facelift" }));
+      const ended = await withRetry<SentMessage>(() => call.end("customer-ended-call"));
+      expect([lookup.status, ended.status]).toEqual([200, 200]);
+      return call.id;
+    };
 
     const burst = Promise.all(slots.rows.map((slot, index) => runCall(slot.id, index)));
+    const enquiries = Promise.all(Array.from({ length: ENQUIRIES }, (_, index) => runEnquiry(index)));
     await sleep(400);
     await db.stop();
     await sleep(1500);
     db = await startDb();
     const results = await burst;
+    const enquiryIds = await enquiries;
 
     expect(statuses).toContain(503);
     expect(statuses.filter((status) => status >= 500 && status !== 503)).toEqual([]);
@@ -107,11 +124,51 @@ describe("the database restarting during a burst of calls", () => {
       );
       expect(dangling.rows).toEqual([]);
       const open = await check.query("select vapi_call_id, state from public.calls where vapi_call_id = any($1::text[]) and ended_at is null", [
-        results.map((r) => r.callId),
+        [...results.map((r) => r.callId), ...enquiryIds],
       ]);
       expect(open.rows).toEqual([]);
+      await expectFollowUpsSettled(check, { booked: results.map((r) => r.callId), enquiries: enquiryIds });
     } finally {
       await check.end();
     }
   });
 });
+
+/**
+ * What the burst's calls are owed, once the worker has caught up: every call's hand-off reached
+ * the follow-up agent once; a booked call is owed nothing yet (its confirmation goes when the
+ * front desk confirms); each enquiry is owed exactly one aftercare text, sent and recorded once
+ * in the outbox.
+ */
+async function expectFollowUpsSettled(check: Client, calls: { booked: string[]; enquiries: string[] }) {
+  const all = [...calls.booked, ...calls.enquiries];
+  const handoffs = await waitFor(
+    () =>
+      check.query<{ vapi_call_id: string; booked: boolean; delivered: boolean }>(
+        `select c.vapi_call_id, h.booked, h.delivered_at >= h.updated_at as delivered
+           from public.calls c join public.handoffs h on h.call_id = c.id where c.vapi_call_id = any($1::text[])`,
+        [all],
+      ),
+    (result) => result.rows.length === all.length && result.rows.every((row) => row.delivered),
+    { timeoutMs: 30_000 },
+  );
+  expect(handoffs.rows.filter((row) => !row.delivered)).toEqual([]);
+  expect(handoffs.rows.filter((row) => row.booked).map((row) => row.vapi_call_id).sort()).toEqual([...calls.booked].sort());
+
+  const owed = await waitFor(
+    () =>
+      check.query<{ vapi_call_id: string; kind: string; status: string; texts: number; provider: string | null }>(
+        `select c.vapi_call_id, f.kind, f.status, count(m.id)::int as texts, min(m.provider) as provider
+           from public.follow_ups f join public.calls c on c.id = f.call_id
+           left join public.sms_messages m on m.follow_up_id = f.id
+          where c.vapi_call_id = any($1::text[]) group by c.vapi_call_id, f.id`,
+        [all],
+      ),
+    (result) => result.rows.length >= calls.enquiries.length && result.rows.every((row) => row.status === "sent"),
+    { timeoutMs: 30_000 },
+  );
+  expect(owed.rows.map((row) => row.vapi_call_id).sort()).toEqual([...calls.enquiries].sort());
+  for (const row of owed.rows) {
+    expect(row, `follow-up for ${row.vapi_call_id}`).toMatchObject({ kind: "aftercare", status: "sent", texts: 1, provider: "outbox" });
+  }
+}
