@@ -75,6 +75,19 @@ export function claimDueFollowUps(tx: Tx, options: { limit: number; claimTimeout
   );
 }
 
+/**
+ * Restarts this worker's claim just before it works on the job, so the claim timeout has to
+ * cover one send and its record, not a whole batch sent one after another. Fenced by the attempt
+ * number the claim set: false when the claim expired and another worker has taken the job since.
+ */
+export async function renewClaim(tx: Tx, job: { id: string; attempts: number }): Promise<boolean> {
+  const rows = await tx.query("update public.follow_ups set locked_at = now() where id = $1 and status = 'sending' and attempts = $2 returning id", [
+    job.id,
+    job.attempts,
+  ]);
+  return rows.length > 0;
+}
+
 export async function markFollowUp(
   tx: Tx,
   id: string,

@@ -3,7 +3,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { createAftercareLink } from "@/lib/db/aftercare-links";
 import { insertCallEvent } from "@/lib/db/calls";
-import { claimDueFollowUps, markFollowUp, recordOptOut, recordSms, type ClaimedFollowUp } from "@/lib/db/follow-ups";
+import { claimDueFollowUps, markFollowUp, recordOptOut, recordSms, renewClaim, type ClaimedFollowUp } from "@/lib/db/follow-ups";
 import { listUndeliveredHandoffs } from "@/lib/db/handoffs";
 import { withService } from "@/lib/db/transaction";
 import { getSmsSender } from "@/lib/sms";
@@ -17,6 +17,8 @@ export interface WorkerReport {
   retried: number;
   failed: number;
   skipped: number;
+  /** Claims that expired before their turn in this pass and were taken by another worker. */
+  takenOver: number;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface WorkerReport {
  * (FOLLOW_UP_CLAIM_TIMEOUT_SECONDS, 2 minutes by default).
  */
 export async function runFollowUps(limit = 10): Promise<WorkerReport> {
-  const report: WorkerReport = { delivered: 0, sent: 0, retried: 0, failed: 0, skipped: 0 };
+  const report: WorkerReport = { delivered: 0, sent: 0, retried: 0, failed: 0, skipped: 0, takenOver: 0 };
   for (const { id } of await withService((tx) => listUndeliveredHandoffs(tx))) {
     if (await deliverHandoff(id).catch(() => false)) report.delivered++;
   }
@@ -54,7 +56,8 @@ async function compose(job: ClaimedFollowUp): Promise<{ body: string } | { skip:
   return { body: aftercareText({ clinicName: job.clinicName, callerName: job.callerName, procedure: job.procedureName, link }) };
 }
 
-async function sendFollowUp(job: ClaimedFollowUp): Promise<"sent" | "retried" | "failed" | "skipped"> {
+async function sendFollowUp(job: ClaimedFollowUp): Promise<Exclude<keyof WorkerReport, "delivered">> {
+  if (!(await withService((tx) => renewClaim(tx, job)))) return "takenOver";
   const event = (name: string, metadata: Record<string, unknown>) =>
     withService((tx) => insertCallEvent(tx, { clinicId: job.clinicId, callId: job.callId, kind: "note", event: name, metadata: { followUpId: job.id, kind: job.kind, ...metadata } }));
   if (job.optedOut) {

@@ -1,6 +1,8 @@
 import type { Client } from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 
+import { renewClaim } from "@/lib/db/follow-ups";
+import { wrap } from "@/lib/db/transaction";
 import { runScenario } from "@/lib/simulator/scenarios";
 import { signAgentRequest } from "@/lib/follow-up/signature";
 import { ownerClient } from "../helpers/db";
@@ -81,6 +83,24 @@ describe("the aftercare follow-up", () => {
     await Promise.all([runWorker(), runWorker()]);
     expect(await textsTo(call.callerNumber)).toHaveLength(1);
     expect(await followUpsOf(db, call.id)).toHaveLength(1);
+  });
+
+  it("keeps a worker whose claim expired mid-pass off a job another worker has taken", async () => {
+    const call = await askAndHangUp();
+    await eventually(() => followUpsOf(db, call.id), (rows) => rows[0]?.status === "sent");
+    const { rows } = await db.query("select f.id from public.follow_ups f join public.calls c on c.id = f.call_id where c.vapi_call_id = $1", [call.id]);
+    const id: string = rows[0].id;
+    const tx = wrap(db);
+    expect(await renewClaim(tx, { id, attempts: 1 })).toBe(false);
+    // Another worker claimed it again (attempt 2) after our claim (attempt 1) expired. A fresh
+    // claim, so the running workers leave it alone while we look.
+    await db.query("update public.follow_ups set status = 'sending', attempts = 2, locked_at = now() where id = $1", [id]);
+    try {
+      expect(await renewClaim(tx, { id, attempts: 1 })).toBe(false);
+      expect(await renewClaim(tx, { id, attempts: 2 })).toBe(true);
+    } finally {
+      await db.query("update public.follow_ups set status = 'sent', attempts = 1, locked_at = null where id = $1", [id]);
+    }
   });
 
   it("records why when there is no aftercare PDF for the procedure", async () => {
