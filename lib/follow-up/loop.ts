@@ -1,23 +1,41 @@
 import { runFollowUps } from "./worker";
 
 const INTERVAL_MS = 3_000;
-const globalForLoop = globalThis as unknown as { __followUpLoop?: boolean };
+const shared = globalThis as unknown as { __followUpLoop?: boolean; __followUpPass?: Promise<void> | null; __followUpAgain?: boolean };
 
 /**
- * The in-app follow-up worker (embedded default; in production a cron route can drive it
- * too). Passes never overlap within a process; across processes, SKIP LOCKED keeps jobs apart.
+ * Runs worker passes now, until nothing new was asked for while one ran. Calls made during a
+ * pass join it and ask for one more, so passes never overlap within a process (across
+ * processes, SKIP LOCKED keeps jobs apart). State lives on globalThis because Next.js loads
+ * instrumentation and route handlers as separate module instances.
+ */
+export function runFollowUpsNow(): Promise<void> {
+  if (shared.__followUpPass) {
+    shared.__followUpAgain = true;
+    return shared.__followUpPass;
+  }
+  shared.__followUpPass = (async () => {
+    do {
+      shared.__followUpAgain = false;
+      try {
+        await runFollowUps();
+      } catch (error) {
+        console.warn(`[follow-up] pass skipped: ${(error as Error).message}`);
+      }
+    } while (shared.__followUpAgain);
+  })().finally(() => {
+    shared.__followUpPass = null;
+  });
+  return shared.__followUpPass;
+}
+
+/**
+ * The in-app follow-up worker (embedded default; in production a cron route drives it too):
+ * a pass every few seconds catches retries and anything a request-time pass missed.
  */
 export function startFollowUpWorker() {
-  if (globalForLoop.__followUpLoop) return;
-  globalForLoop.__followUpLoop = true;
-  const tick = async () => {
-    try {
-      await runFollowUps();
-    } catch (error) {
-      console.warn(`[follow-up] pass skipped: ${(error as Error).message}`);
-    } finally {
-      setTimeout(tick, INTERVAL_MS).unref();
-    }
-  };
+  if (shared.__followUpLoop) return;
+  shared.__followUpLoop = true;
+  const tick = () => void runFollowUpsNow().finally(() => setTimeout(tick, INTERVAL_MS).unref());
   setTimeout(tick, INTERVAL_MS).unref();
 }

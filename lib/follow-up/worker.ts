@@ -22,21 +22,30 @@ export interface WorkerReport {
 }
 
 /**
- * One pass of the follow-up worker: (re)deliver hand-offs, then claim due jobs and send them.
- * Runs every few seconds inside the app (embedded default) or from a cron route; any number
- * of workers may run at once. A job is recorded "sending" before the SMS goes out, so the
- * only duplicate possible is when a worker dies between the provider accepting a message and
- * our record of it: the job is sent once more after its claim expires
- * (FOLLOW_UP_CLAIM_TIMEOUT_SECONDS, 2 minutes by default).
+/**
+ * One pass of the follow-up worker: (re)deliver hand-offs, then claim due jobs and send them,
+ * `batch` at a time in parallel, until none is due or `maxBatches` have gone (a burst of calls
+ * ending together is drained in one pass, not 10 texts every few seconds). Runs inside the app
+ * and from a cron route; any number of workers may run at once. A job is recorded "sending"
+ * before the SMS goes out, so the only duplicate possible is when a worker dies between the
+ * provider accepting a message and our record of it: the job is sent once more after its
+ * claim expires (FOLLOW_UP_CLAIM_TIMEOUT_SECONDS, 2 minutes by default).
  */
-export async function runFollowUps(limit = 10): Promise<WorkerReport> {
+export async function runFollowUps(batch = 10, maxBatches = 20): Promise<WorkerReport> {
   const report: WorkerReport = { delivered: 0, sent: 0, retried: 0, failed: 0, skipped: 0, takenOver: 0 };
   for (const { id } of await withService((tx) => listUndeliveredHandoffs(tx))) {
     if (await deliverHandoff(id).catch(() => false)) report.delivered++;
   }
   const claimTimeoutSeconds = getEnv().FOLLOW_UP_CLAIM_TIMEOUT_SECONDS;
-  const jobs = await withService((tx) => claimDueFollowUps(tx, { limit, claimTimeoutSeconds }));
-  for (const job of jobs) report[await sendFollowUp(job)]++;
+  for (let round = 0; round < maxBatches; round++) {
+    const jobs = await withService((tx) => claimDueFollowUps(tx, { limit: batch, claimTimeoutSeconds }));
+    const outcomes = await Promise.allSettled(jobs.map(sendFollowUp));
+    for (const outcome of outcomes) if (outcome.status === "fulfilled") report[outcome.value]++;
+    // A job whose bookkeeping failed (database gone) stays claimed and is retried when its claim expires.
+    const failure = outcomes.find((outcome) => outcome.status === "rejected");
+    if (failure) throw failure.reason;
+    if (jobs.length < batch) break;
+  }
   return report;
 }
 

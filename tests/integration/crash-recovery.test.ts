@@ -119,10 +119,13 @@ describe("the app process killed between a follow-up's send and its record", () 
     expect(victimTexts).toHaveLength(2);
     expect(await smsRecordsOf(victim.id)).toEqual([{ provider: "twilio", provider_sid: victimTexts[1]!.sid }]);
 
-    // The other caller's text, claimed or still pending at the crash, went out once.
+    // The other caller's text went out once; or, if the worker was sending it alongside the
+    // victim's when the process died (a pass sends a batch in parallel), once more: the same
+    // bound, per job in flight. Either way it is recorded once, as the text that went last.
     const otherTexts = twilio.messages.filter((message) => message.to === other.callerNumber);
-    expect(otherTexts).toHaveLength(1);
-    expect(await smsRecordsOf(other.id)).toEqual([{ provider: "twilio", provider_sid: otherTexts[0]!.sid }]);
+    expect(otherTexts.length).toBeGreaterThanOrEqual(1);
+    expect(otherTexts.length).toBeLessThanOrEqual(2);
+    expect(await smsRecordsOf(other.id)).toEqual([{ provider: "twilio", provider_sid: otherTexts.at(-1)!.sid }]);
 
     // Nothing else is owed or stuck, and the link in the latest text opens the PDF.
     const open = await owner.query("select id from public.handoffs where delivered_at is null or delivered_at < updated_at");

@@ -39,7 +39,8 @@ describe("the aftercare follow-up", () => {
     expect(text!.body).toMatch(/^Hi, it's Sarah from Harbour Aesthetics\. .*Facelift aftercare guide: http:\/\/127\.0\.0\.1:\d+\/a\/[A-Za-z0-9_-]{22} Reply STOP to opt out\.$/);
     expect(text!.body).not.toMatch(/warfarin|diabet|pregnan/i);
 
-    const [followUp] = await followUpsOf(db, call.id);
+    // The text is recorded just after the provider accepts it.
+    const [followUp] = await eventually(() => followUpsOf(db, call.id), (rows) => rows[0]?.status === "sent");
     expect(followUp).toMatchObject({ kind: "aftercare", status: "sent", attempts: 1 });
     expect(followUp!.sent_lag_s).toBeLessThan(300);
 

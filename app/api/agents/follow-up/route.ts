@@ -1,7 +1,10 @@
+import { after } from "next/server";
+
 import { getEnv } from "@/lib/env";
 import { parseJson, readBody } from "@/lib/api/body";
 import { toErrorResponse } from "@/lib/api/errors";
 import { acceptHandoff } from "@/lib/follow-up/agent";
+import { runFollowUpsNow } from "@/lib/follow-up/loop";
 import { handoffMemorySchema } from "@/lib/follow-up/memory";
 import { verifyAgentRequest } from "@/lib/follow-up/signature";
 
@@ -16,6 +19,8 @@ export async function POST(request: Request) {
       return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
     }
     const result = await acceptHandoff(handoffMemorySchema.parse(parseJson(raw)));
+    // Texts owed go out now, after this response, rather than at the worker's next tick.
+    if (result.created > 0) after(runFollowUpsNow);
     return Response.json({ ok: true, ...result });
   } catch (error) {
     return toErrorResponse(error);
