@@ -1,5 +1,5 @@
 import { SimulatedCall } from "../lib/simulator/client";
-import { HARBOUR, HARBOUR_RECEPTIONIST, summarise, type BenchEnvironment } from "./environment";
+import { CLINIC_NUMBER, HARBOUR, HARBOUR_RECEPTIONIST, summarise, type BenchEnvironment } from "./environment";
 
 /**
  * Webhook received -> change visible in a subscribed dashboard (SSE), with 20 dashboards
@@ -52,7 +52,7 @@ export async function benchLiveUpdates(env: BenchEnvironment, options = { dashbo
 
   const visible: number[] = [];
   const roundTrips: number[] = [];
-  const options2 = { url: env.appUrl, secret: env.webhookSecret, clinicNumber: "+15555550199", speed: 0 };
+  const options2 = { url: env.appUrl, secret: env.webhookSecret, clinicNumber: CLINIC_NUMBER, speed: 0 };
   const steps: ((call: SimulatedCall) => Promise<unknown>)[] = [
     (call) => call.status("ringing"),
     (call) => call.status("in-progress"),
@@ -94,4 +94,11 @@ export async function benchLiveUpdates(env: BenchEnvironment, options = { dashbo
     visibleMs: summarise(visible),
     baselineWebhookRoundTripMs: summarise(roundTrips),
   };
+}
+
+export function printLiveUpdates(result: Awaited<ReturnType<typeof benchLiveUpdates>>) {
+  console.log(`\n${result.name}`);
+  console.log(`  ${result.dashboards} dashboards, ${result.transitions} transitions, delivered ${(result.deliveredShare * 100).toFixed(1)}%`);
+  console.log(`  visible     p50 ${result.visibleMs.p50} ms   p95 ${result.visibleMs.p95} ms   p99 ${result.visibleMs.p99} ms   max ${result.visibleMs.max} ms`);
+  console.log(`  baseline    webhook round trip p50 ${result.baselineWebhookRoundTripMs.p50} ms   p95 ${result.baselineWebhookRoundTripMs.p95} ms   (visible p50 ${(result.visibleMs.p50 / result.baselineWebhookRoundTripMs.p50).toFixed(1)}x)`);
 }

@@ -40,10 +40,17 @@ const SCENARIOS = {
     const slots = (availability.result?.slots as { slotId: string; label: string }[] | undefined) ?? [];
     record("check_availability", availability, `${slots.length} slots`);
     await call.pause(5);
-    const slot = slots[0];
+    let slot = slots[0];
     if (!slot) return;
-    const hold = await call.tool("hold_slot", { slotId: slot.slotId });
+    let hold = await call.tool("hold_slot", { slotId: slot.slotId });
     record("hold_slot", hold, hold.result?.held ? `held ${slot.label}` : String(hold.result?.reason));
+    // Someone else took it a moment ago: the assistant offers the alternatives and the caller takes the first.
+    const alternative = (hold.result?.alternatives as { slotId: string; label: string }[] | undefined)?.[0];
+    if (!hold.result?.held && alternative) {
+      slot = alternative;
+      hold = await call.tool("hold_slot", { slotId: slot.slotId });
+      record("hold_slot (alternative)", hold, hold.result?.held ? `held ${slot.label}` : String(hold.result?.reason));
+    }
     await call.pause(8);
     const booking = await call.tool("confirm_booking", { slotId: slot.slotId, patientName: "Jane Doe", procedure: "facelift" });
     record("confirm_booking", booking, booking.result?.booked ? "booked" : String(booking.result?.reason));

@@ -1,6 +1,7 @@
 import { Client } from "pg";
 
 import { SimulatedCall, type SimulatorOptions } from "./client";
+import { danglingHolds, doubleBookings } from "./invariants";
 
 export interface SmokeReport {
   calls: number;
@@ -54,13 +55,6 @@ export async function runSmoke(options: SimulatorOptions & { databaseUrl: string
   await db.connect();
   try {
     const dropReleaseMs = await dropDuringHold(options, db, errors);
-    const doubles = await db.query<{ n: number }>(
-      `select count(*)::int as n from (select slot_id from public.bookings where status <> 'cancelled' group by slot_id having count(*) > 1) d`,
-    );
-    const dangling = await db.query<{ n: number }>(
-      `select count(*)::int as n from public.slots s join public.calls c on c.id = s.held_by_call
-        where s.status = 'held' and c.state in ('completed', 'ended', 'failed', 'abandoned')`,
-    );
     const latencies = holds.map((hold) => hold.ms);
     const report: SmokeReport = {
       calls: options.calls,
@@ -68,8 +62,8 @@ export async function runSmoke(options: SimulatorOptions & { databaseUrl: string
       losersOfferedAlternatives: offered,
       losersWithoutAlternatives: losers.length - offered,
       booked,
-      doubleBookings: doubles.rows[0]!.n,
-      danglingHolds: dangling.rows[0]!.n,
+      doubleBookings: await doubleBookings(db),
+      danglingHolds: await danglingHolds(db),
       holdLatencyMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(Math.max(...latencies)) },
       dropReleaseMs,
       errors,

@@ -6,6 +6,8 @@ import { freePort } from "./ports";
 
 export interface AppServer {
   url: string;
+  /** The `next start` process (benchmarks read its memory from /proc). */
+  pid: number;
   stop(): Promise<void>;
   /** SIGKILL: the process dies at once, mid-request, with nothing flushed (crash tests). */
   kill(): Promise<void>;
@@ -41,9 +43,16 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
   }
   return {
     url,
+    pid: server.pid!,
     async stop() {
       server.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      const timedOut = await Promise.race([exited.then(() => false), new Promise((resolve) => setTimeout(() => resolve(true), 5000))]);
+      // Still finishing background work after 5 s: do not leave it running against a database
+      // the caller is about to stop.
+      if (timedOut) {
+        server.kill("SIGKILL");
+        await exited;
+      }
     },
     // `next start` serves from this one process (checked on Next 16: it forks no workers), so
     // killing it leaves nothing behind that could keep serving or sending.

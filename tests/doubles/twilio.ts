@@ -21,6 +21,8 @@ export interface TwilioDoubleMessage {
   from: string;
   body: string;
   statusCallback?: string;
+  /** When the double accepted it (Date.now()): "handed to the sender". */
+  receivedAt: number;
 }
 
 export interface TwilioDoubleOptions {
@@ -65,6 +67,7 @@ export async function startTwilioDouble(options: TwilioDoubleOptions) {
       from: form.get("From") ?? "",
       body: form.get("Body") ?? "",
       statusCallback: form.get("StatusCallback") ?? undefined,
+      receivedAt: Date.now(),
     };
     messages.push(message);
     if ((await options.onMessage?.(message)) === "no-answer") {
