@@ -142,6 +142,11 @@ export async function setCallDetails(tx: Tx, callId: string, details: { intent?:
   );
 }
 
+/** Records when the call was answered, if nothing has yet (for an in-progress that arrives too late to move the call). */
+export async function fillAnsweredAt(tx: Tx, callId: string, at: Date): Promise<void> {
+  await tx.query("update public.calls set answered_at = $2 where id = $1 and answered_at is null", [callId, at]);
+}
+
 /** Webhook de-duplication. Returns the earlier answer when this message was seen before. */
 export async function recordWebhookEvent(
   tx: Tx,

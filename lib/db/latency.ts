@@ -1,21 +1,41 @@
 import "server-only";
 
-import type { TurnLatency } from "@/lib/latency/extract";
+import type { SpeechEvent, TurnLatency } from "@/lib/latency/extract";
 import type { Tx } from "./transaction";
 
 export type LatencySource = "speech_update" | "artifact_messages" | "performance_metrics" | "tool_call";
 
-export async function markUserStopped(tx: Tx, call: { id: string; clinicId: string }, at: Date, turn: number | null): Promise<void> {
+/** Keeps one caller stop or assistant start of a call; a repeated one changes nothing. */
+export async function recordSpeechEvent(tx: Tx, call: { id: string; clinicId: string }, event: SpeechEvent): Promise<void> {
   await tx.query(
-    `insert into public.speech_marks (call_id, clinic_id, user_stopped_at, turn) values ($1, $2, $3, $4)
-     on conflict (call_id) do update set user_stopped_at = excluded.user_stopped_at, turn = excluded.turn`,
-    [call.id, call.clinicId, at, turn],
+    `insert into public.speech_events (call_id, clinic_id, role, at, turn) values ($1, $2, $3, $4, $5) on conflict do nothing`,
+    [call.id, call.clinicId, event.role, event.at, event.turn],
   );
 }
 
-/** The caller's pending end of speech, consumed by the assistant's reply. */
-export function takeUserStopped(tx: Tx, callId: string): Promise<{ userStoppedAt: Date; turn: number | null } | null> {
-  return tx.maybeOne("delete from public.speech_marks where call_id = $1 returning user_stopped_at as \"userStoppedAt\", turn", [callId]);
+export function listSpeechEvents(tx: Tx, callId: string): Promise<SpeechEvent[]> {
+  return tx.query<SpeechEvent>("select role, at, turn from public.speech_events where call_id = $1", [callId]);
+}
+
+/**
+ * Makes the call's speech-update turns the ones `turns` says, by turn: new ones added, ones a
+ * late message paired differently corrected, ones no longer paired removed. The board shows
+ * the latest turn, whatever order the messages came in.
+ */
+export async function replaceSpeechTurns(tx: Tx, call: { id: string; clinicId: string }, turns: TurnLatency[]): Promise<void> {
+  const stored = await tx.query<{ turn: number; latencyMs: number }>(
+    "select turn, latency_ms as \"latencyMs\" from public.turn_latencies where call_id = $1 and source = 'speech_update'",
+    [call.id],
+  );
+  const wanted = new Map(turns.map((turn) => [turn.turn, turn]));
+  const unchanged = (row: { turn: number; latencyMs: number }) => wanted.get(row.turn)?.latencyMs === Number(row.latencyMs);
+  const stale = stored.filter((row) => !unchanged(row)).map((row) => row.turn);
+  const fresh = [...wanted.values()].filter((turn) => !stored.some((row) => row.turn === turn.turn && unchanged(row)));
+  if (stale.length === 0 && fresh.length === 0) return;
+  await tx.query("delete from public.turn_latencies where call_id = $1 and source = 'speech_update' and turn = any ($2::int[])", [call.id, stale]);
+  await recordTurnLatencies(tx, { clinicId: call.clinicId, callId: call.id, source: "speech_update", turns: fresh, board: "none" });
+  const latest = turns.at(-1);
+  if (latest) await tx.query("update public.calls set last_turn_latency_ms = $2 where id = $1", [call.id, Math.round(latest.latencyMs)]);
 }
 
 /**

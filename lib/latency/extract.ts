@@ -86,3 +86,31 @@ export function fromSpeechPair(userStopped: Date, assistantStarted: Date, turn: 
   const gap = assistantStarted.getTime() - userStopped.getTime();
   return plausible(gap) ? { turn, latencyMs: round(gap), userEndedAt: userStopped, assistantStartedAt: assistantStarted, breakdown: {} } : null;
 }
+
+/** A caller's end of speech (`user`) or the assistant's start of speech (`assistant`), from a speech update. */
+export interface SpeechEvent {
+  role: "user" | "assistant";
+  at: Date;
+  turn: number | null;
+}
+
+/**
+ * A call's turns from its speech updates, paired by their own timestamps rather than by arrival
+ * (Vapi may deliver them late or crossed): each assistant start answers the caller's latest stop
+ * before it, once; an assistant start with no caller stop since the last reply measures nothing.
+ */
+export function fromSpeechEvents(events: SpeechEvent[]): TurnLatency[] {
+  const turns: TurnLatency[] = [];
+  let userStop: SpeechEvent | null = null;
+  const byTime = [...events].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.role === "user" ? -1 : 1));
+  for (const event of byTime) {
+    if (event.role === "user") {
+      userStop = event;
+    } else if (userStop) {
+      const turn = fromSpeechPair(userStop.at, event.at, event.turn ?? userStop.turn ?? turns.length);
+      if (turn) turns.push(turn);
+      userStop = null;
+    }
+  }
+  return turns;
+}

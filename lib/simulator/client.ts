@@ -30,7 +30,8 @@ export class SimulatedCall {
     readonly callerNumber = `+1555${String(Math.floor(1_000_000 + Math.random() * 8_999_999))}`,
   ) {}
 
-  private envelope(type: string, fields: Record<string, unknown> = {}) {
+  /** The payload `send` posts, for callers that deliver it themselves (late, twice, out of order) with `postSigned`. */
+  envelope(type: string, fields: Record<string, unknown> = {}) {
     return {
       message: {
         type,

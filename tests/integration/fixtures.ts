@@ -44,7 +44,7 @@ export async function createNorthside(owner: Client) {
      wh as (insert into public.webhook_events (source, dedupe_key, message_type, clinic_id)
             values ('vapi', 'north-1', 'status-update', $1) returning id),
      cb as (insert into public.callback_tasks (clinic_id, call_id, reason) select $1, id, 'Cut off while booking' from call returning id),
-     sm as (insert into public.speech_marks (call_id, clinic_id, user_stopped_at) select id, $1, now() from call returning call_id)
+     se as (insert into public.speech_events (call_id, clinic_id, role, at) select id, $1, 'user', now() from call returning call_id)
      select 1`,
     [NORTHSIDE],
   );

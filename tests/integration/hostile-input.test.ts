@@ -14,7 +14,7 @@ const FUZZ_PREFIX = "fuzz-";
 // Tables only requests like these could write to. Earlier suites' work still runs in the
 // background (follow-up deliveries, the Twilio double's signed status callbacks), so webhook
 // receipts are counted for Vapi only; the unsigned Twilio and agent requests are each asserted 401.
-const GUARDED = ["logs", "turn_latencies", "speech_marks", "bookings", "handoffs"] as const;
+const GUARDED = ["logs", "turn_latencies", "speech_events", "bookings", "handoffs"] as const;
 
 let db: Client;
 let before: Record<string, number>;

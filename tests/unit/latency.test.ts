@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { fromArtifactMessages, fromPerformanceMetrics, fromSpeechPair, toDate } from "@/lib/latency/extract";
+import { fromArtifactMessages, fromPerformanceMetrics, fromSpeechEvents, fromSpeechPair, toDate, type SpeechEvent } from "@/lib/latency/extract";
 
 const T = 1_763_800_000_000; // epoch ms
 
@@ -57,6 +57,27 @@ describe("latency from speech-update pairs", () => {
   it("measures user stopped to assistant started", () => {
     expect(fromSpeechPair(new Date(T), new Date(T + 820), 3)).toMatchObject({ turn: 3, latencyMs: 820 });
     expect(fromSpeechPair(new Date(T), new Date(T - 1), 3)).toBeNull();
+  });
+  // The caller stops at 0 and 5000, the assistant answers at 640 and 5910 and speaks again (no caller turn) at 3000.
+  const call: SpeechEvent[] = [
+    { role: "user", at: new Date(T), turn: 1 },
+    { role: "assistant", at: new Date(T + 640), turn: 2 },
+    { role: "assistant", at: new Date(T + 3000), turn: 3 },
+    { role: "user", at: new Date(T + 5000), turn: 4 },
+    { role: "assistant", at: new Date(T + 5910), turn: 5 },
+  ];
+  const measured = (events: SpeechEvent[]) => fromSpeechEvents(events).map((turn) => [turn.turn, turn.latencyMs]);
+  it.each([
+    ["in order", [0, 1, 2, 3, 4]],
+    ["a reply before the stop it answers", [1, 0, 2, 3, 4]],
+    ["the first stop after everything", [1, 2, 3, 4, 0]],
+    ["backwards", [4, 3, 2, 1, 0]],
+  ])("pairs each stop with the first reply after it by time, delivered %s", (_label, order) => {
+    expect(measured(order.map((index) => call[index]!))).toEqual([[2, 640], [5, 910]]);
+  });
+  it("answers the caller's latest stop, and numbers turns without Vapi's turn by pair", () => {
+    const untimed = call.map((event) => ({ ...event, turn: null }));
+    expect(measured([{ role: "user", at: new Date(T - 400), turn: null }, ...untimed])).toEqual([[0, 640], [1, 910]]);
   });
   it("parses Vapi's time formats", () => {
     expect(toDate("2026-11-22T10:00:00.000Z")?.toISOString()).toBe("2026-11-22T10:00:00.000Z");

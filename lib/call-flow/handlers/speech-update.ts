@@ -1,23 +1,23 @@
 import "server-only";
 
 import { applyCallEvent } from "@/lib/db/calls";
-import { markUserStopped, nextTurn, recordTurnLatencies, takeUserStopped } from "@/lib/db/latency";
-import { fromSpeechPair } from "@/lib/latency/extract";
+import { listSpeechEvents, recordSpeechEvent, replaceSpeechTurns } from "@/lib/db/latency";
+import { fromSpeechEvents, type SpeechEvent } from "@/lib/latency/extract";
 import type { SpeechUpdate } from "@/lib/vapi/schemas";
 import { inCallContext, requireCall } from "../context";
 
 // speech-update: the first words move a connected call into conversation; the assistant
-// speaking again ends an on-hold stall; each caller-stops / assistant-starts pair is a turn latency.
+// speaking again ends an on-hold stall; each caller-stops / assistant-starts pair is a turn latency
+// (paired by time, so a late or crossed update still measures the right turn).
 export async function speechUpdate(message: SpeechUpdate) {
   const key = `${message.call?.id}:speech-update:${message.role}:${message.status}:${message.turn ?? ""}:${message.timestamp?.getTime() ?? ""}`;
   const result = await inCallContext(message, key, async (ctx) => {
     const call = requireCall(ctx);
-    // Latency: the caller's end of speech, then the assistant's start, by message timestamps.
-    if (message.role === "user" && message.status === "stopped") await markUserStopped(ctx.tx, call, ctx.at, message.turn ?? null);
-    if (message.role === "assistant" && message.status === "started") {
-      const mark = await takeUserStopped(ctx.tx, call.id);
-      const turn = mark ? fromSpeechPair(mark.userStoppedAt, ctx.at, message.turn ?? mark.turn ?? (await nextTurn(ctx.tx, call.id, "speech_update"))) : null;
-      if (turn) await recordTurnLatencies(ctx.tx, { clinicId: call.clinicId, callId: call.id, source: "speech_update", turns: [turn], board: "replace" });
+    // Latency: the caller's ends of speech and the assistant's starts, paired by their timestamps.
+    const spoke = (message.role === "user" && message.status === "stopped") || (message.role === "assistant" && message.status === "started");
+    if (spoke) {
+      await recordSpeechEvent(ctx.tx, call, { role: message.role as SpeechEvent["role"], at: ctx.at, turn: message.turn ?? null });
+      await replaceSpeechTurns(ctx.tx, call, fromSpeechEvents(await listSpeechEvents(ctx.tx, call.id)));
     }
     if (message.status !== "started") return;
     if (["idle", "incoming", "ringing", "connected"].includes(call.state)) {

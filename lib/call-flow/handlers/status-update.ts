@@ -1,6 +1,6 @@
 import "server-only";
 
-import { applyCallEvent } from "@/lib/db/calls";
+import { applyCallEvent, fillAnsweredAt } from "@/lib/db/calls";
 import { deliverHandoff } from "@/lib/follow-up/delivery";
 import type { StatusUpdate } from "@/lib/vapi/schemas";
 import { inCallContext, requireCall } from "../context";
@@ -27,11 +27,14 @@ export async function statusUpdate(message: StatusUpdate) {
     }
     const type = EVENTS[message.status];
     if (!type) return;
-    await applyCallEvent(ctx.tx, call.id, { type } as CallEvent, {
+    const applied = await applyCallEvent(ctx.tx, call.id, { type } as CallEvent, {
       occurredAt: ctx.at,
       metadata: { status: message.status },
       patch: type === "call.answered" ? { answered_at: ctx.at } : undefined,
     });
+    // A late in-progress (the conversation already started, or the call ended) moves nothing,
+    // but it is still the only word on when the call was answered.
+    if (type === "call.answered" && !applied.applied) await fillAnsweredAt(ctx.tx, call.id, ctx.at);
   });
   return { status: 200, body: { ok: true, duplicate: result.duplicate } };
 }
