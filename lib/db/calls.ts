@@ -137,7 +137,9 @@ export async function addProcedureOfInterest(tx: Tx, callId: string, procedureId
 
 export async function setCallDetails(tx: Tx, callId: string, details: { intent?: string; callerName?: string }): Promise<void> {
   await tx.query(
-    `update public.calls set intent = coalesce($2, intent), caller_name = coalesce(caller_name, $3) where id = $1`,
+    // Only when something changes: no new row version, no touch, no broadcast for a repeat.
+    `update public.calls set intent = coalesce($2, intent), caller_name = coalesce(caller_name, $3)
+      where id = $1 and (intent is distinct from coalesce($2, intent) or caller_name is distinct from coalesce(caller_name, $3))`,
     [callId, details.intent ?? null, details.callerName ?? null],
   );
 }

@@ -62,10 +62,18 @@ export async function recordTurnLatencies(
   if (board === "fill") await tx.query("update public.calls set last_turn_latency_ms = coalesce(last_turn_latency_ms, $2) where id = $1", [input.callId, last]);
 }
 
-/** The next free turn number for a source (tool-call timings have no turn of their own). */
-export async function nextTurn(tx: Tx, callId: string, source: LatencySource): Promise<number> {
-  const row = await tx.one<{ n: number }>("select count(*)::int as n from public.turn_latencies where call_id = $1 and source = $2", [callId, source]);
-  return row.n;
+/**
+ * Records how long one tool call took us, as the next "tool_call" turn of the call (tool calls
+ * have no turn of their own). One statement: the assistant is waiting.
+ */
+export async function recordToolTime(tx: Tx, input: { clinicId: string; callId: string; tool: string; ms: number }): Promise<void> {
+  await tx.query(
+    `insert into public.turn_latencies (clinic_id, call_id, turn, source, latency_ms, breakdown, assistant_profile)
+     select $1::uuid, $2::uuid, (select count(*) from public.turn_latencies where call_id = $2::uuid and source = 'tool_call'), 'tool_call',
+            $3::numeric, $4::jsonb, (select coalesce(settings ->> 'latency_profile', 'standard') from public.clinics where id = $1::uuid)
+     on conflict (call_id, source, turn) do nothing`,
+    [input.clinicId, input.callId, input.ms, { [input.tool]: input.ms }],
+  );
 }
 
 /** The clinic's user-end to assistant-start delays over recent days (live and report measurements). */

@@ -31,7 +31,8 @@ export function wrap(client: Pick<PoolClient, "query">): Tx {
   return tx;
 }
 
-async function inTransaction<T>(setup: (client: PoolClient) => Promise<void>, fn: (tx: Tx) => Promise<T>) {
+/** `begin` starts the transaction and sets its role (one round trip where it can). */
+async function inTransaction<T>(begin: (client: PoolClient) => Promise<unknown>, fn: (tx: Tx) => Promise<T>) {
   const client = await getPool().connect();
   // A connection that cannot even roll back (the database restarted under it) is destroyed,
   // not returned to the pool, where the next request would find it "not queryable".
@@ -43,8 +44,7 @@ async function inTransaction<T>(setup: (client: PoolClient) => Promise<void>, fn
   };
   client.on("error", onError);
   try {
-    await client.query("begin");
-    await setup(client);
+    await begin(client);
     const result = await fn(wrap(client));
     await client.query("commit");
     return result;
@@ -69,6 +69,7 @@ async function inTransaction<T>(setup: (client: PoolClient) => Promise<void>, fn
  */
 export function withClaims<T>(claims: Claims, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return inTransaction(async (client) => {
+    await client.query("begin");
     await client.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
       JSON.stringify(claims),
     ]);
@@ -80,7 +81,6 @@ export function withClaims<T>(claims: Claims, fn: (tx: Tx) => Promise<T>): Promi
  * bypasses RLS. Callers are verified machines, never a browser session.
  */
 export function withService<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return inTransaction(async (client) => {
-    await client.query("select set_config('role', 'service_role', true)");
-  }, fn);
+  // Every webhook and job starts here: one simple-protocol round trip for both statements.
+  return inTransaction((client) => client.query("begin; select set_config('role', 'service_role', true)"), fn);
 }

@@ -1,5 +1,5 @@
 import { insertCallEvent } from "@/lib/db/calls";
-import { nextTurn, recordTurnLatencies } from "@/lib/db/latency";
+import { recordToolTime } from "@/lib/db/latency";
 import { toolArgs, type ToolCall } from "@/lib/vapi/schemas";
 import { checkAvailability } from "./check-availability";
 import { confirmBooking } from "./confirm-booking";
@@ -49,7 +49,6 @@ export async function runToolCall(ctx: ToolContext, call: ToolCall): Promise<Too
   await insertCallEvent(ctx.tx, { clinicId: ctx.clinic.id, callId: ctx.call.id, kind: "tool", event: name, occurredAt: ctx.at,
     metadata: { toolCallId: call.id, outcome, ms } });
   // The assistant waits for us: our handling time is part of the caller's wait.
-  await recordTurnLatencies(ctx.tx, { clinicId: ctx.clinic.id, callId: ctx.call.id, source: "tool_call",
-    turns: [{ turn: await nextTurn(ctx.tx, ctx.call.id, "tool_call"), latencyMs: ms, userEndedAt: null, assistantStartedAt: null, breakdown: { [name]: ms } }], board: "none" });
+  await recordToolTime(ctx.tx, { clinicId: ctx.clinic.id, callId: ctx.call.id, tool: name, ms });
   return reply({ result });
 }
