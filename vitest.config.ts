@@ -36,6 +36,11 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        // Long fault runs behind a flag: `npm run test:soak` (SOAK_MINUTES, SOAK_CALLS), never in npm test.
+        test: { name: "soak", include: ["tests/soak/**/*.test.ts"], environment: "node", hookTimeout: 180_000 },
+      },
     ],
   },
 });

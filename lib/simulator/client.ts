@@ -13,12 +13,19 @@ export interface SimulatorOptions {
   clinicNumber: string;
   /** Multiplies the realistic pauses between messages; 0 sends as fast as possible. */
   speed?: number;
+  /**
+   * Like Vapi with a backoff plan: a 503 or an unreachable server is retried (freshly signed)
+   * for up to this many milliseconds. Off by default: tests see every answer as it came.
+   */
+  retryUnavailableMs?: number;
 }
 
 export interface SentMessage {
   status: number;
   body: unknown;
   ms: number;
+  /** How many times it was posted (more than 1 only with `retryUnavailableMs`). */
+  attempts: number;
 }
 
 export class SimulatedCall {
@@ -104,19 +111,35 @@ export class SimulatedCall {
 
 export async function postSigned(options: SimulatorOptions, payload: unknown): Promise<SentMessage> {
   const body = JSON.stringify(payload);
-  const timestamp = String(Date.now());
   const started = performance.now();
-  const response = await fetch(`${options.url.replace(/\/$/, "")}/api/webhooks/vapi`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-timestamp": timestamp, "x-signature": signVapiBody(options.secret, timestamp, body) },
-    body,
-  });
-  const text = await response.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // keep the text
+  const deadline = Date.now() + (options.retryUnavailableMs ?? 0);
+  for (let attempts = 1; ; attempts++) {
+    const timestamp = String(Date.now());
+    let status: number;
+    let text: string;
+    try {
+      const response = await fetch(`${options.url.replace(/\/$/, "")}/api/webhooks/vapi`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-timestamp": timestamp, "x-signature": signVapiBody(options.secret, timestamp, body) },
+        body,
+      });
+      status = response.status;
+      text = await response.text();
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      continue;
+    }
+    if (status === 503 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      continue;
+    }
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // keep the text
+    }
+    return { status, body: parsed, ms: performance.now() - started, attempts };
   }
-  return { status: response.status, body: parsed, ms: performance.now() - started };
 }

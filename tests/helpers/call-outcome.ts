@@ -53,12 +53,13 @@ export type CallOutcome = Awaited<ReturnType<typeof callOutcome>>;
 
 /**
  * The call's audited story as the webhooks wrote it: every state change, ignored event, hold,
- * release, booking and tool run, in order (the follow-up agent's notes come whenever it runs).
+ * release, booking and tool run, in order. The follow-up agent's hand-off and sending notes
+ * (sms.sent) are left out: they are written whenever the agent and worker get there.
  */
 export async function callStory(db: Client, vapiCallId: string) {
   const { rows } = await db.query<{ kind: string; event: string; from_state: string | null; to_state: string | null; state_version: number | null }>(
     `select e.kind, e.event, e.from_state, e.to_state, e.state_version from public.call_events e
-       join public.calls c on c.id = e.call_id where c.vapi_call_id = $1 and e.kind <> 'handoff' order by e.id`,
+       join public.calls c on c.id = e.call_id where c.vapi_call_id = $1 and e.kind not in ('handoff', 'note') order by e.id`,
     [vapiCallId],
   );
   return rows;
