@@ -185,3 +185,22 @@ describe("lookup_procedure", () => {
     expect(result).toEqual({ found: false, message: expect.stringMatching(/call back/) });
   });
 });
+
+describe("a read-only tool call delivered after the call ended", () => {
+  it("is answered, and changes nothing about the call or what it is owed", async () => {
+    const call = await liveCall();
+    await call.end();
+    const snapshot = () =>
+      db
+        .query("select intent, procedures_of_interest, state, state_version from public.calls where vapi_call_id = $1", [call.id])
+        .then((result) => result.rows[0]);
+    const before = await snapshot();
+    const lookup = await call.tool("lookup_procedure", { query: "facelift recovery" });
+    expect(lookup.result).toMatchObject({ found: true, procedure: { name: "Facelift" } });
+    const availability = await call.tool("check_availability", { procedure: "rhinoplasty" });
+    expect(availability.status).toBe(200);
+    expect(await snapshot()).toEqual(before);
+    const owed = await db.query("select count(*)::int as n from public.follow_ups f join public.calls c on c.id = f.call_id where c.vapi_call_id = $1", [call.id]);
+    expect(owed.rows[0].n).toBe(0);
+  });
+});

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { addProcedureOfInterest, applyCallEvent, setCallDetails } from "@/lib/db/calls";
 import { matchProcedure } from "@/lib/db/procedures";
 import { listAvailableSlots } from "@/lib/db/slots";
+import { isTerminal } from "../machine";
 import { defineTool } from "./types";
 import { describeSlot } from "./slot-format";
 
@@ -21,10 +22,13 @@ export const checkAvailability = defineTool({
   }),
   async run({ tx, clinic, call, at }, args) {
     await applyCallEvent(tx, call.id, { type: "availability.requested" }, { occurredAt: at, patch: { intent: "booking" } });
-    await setCallDetails(tx, call.id, { intent: "booking" });
-    if (args.procedure) {
-      const procedure = await matchProcedure(tx, clinic.id, args.procedure);
-      if (procedure) await addProcedureOfInterest(tx, call.id, procedure.id);
+    // A late delivery after the call ended is answered, but the call (and its hand-off) stay as they ended.
+    if (!isTerminal(call.state)) {
+      await setCallDetails(tx, call.id, { intent: "booking" });
+      if (args.procedure) {
+        const procedure = await matchProcedure(tx, clinic.id, args.procedure);
+        if (procedure) await addProcedureOfInterest(tx, call.id, procedure.id);
+      }
     }
     let slots = await listAvailableSlots(tx, clinic.id, { date: args.date, partOfDay: args.partOfDay });
     let note: string | undefined;

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { addProcedureOfInterest, applyCallEvent, setCallDetails } from "@/lib/db/calls";
 import { matchProcedure, searchKnowledge } from "@/lib/db/procedures";
+import { isTerminal } from "../machine";
 import { defineTool } from "./types";
 
 const CALL_BACK = "I don't have approved information on that; offer a call back from the clinical team.";
@@ -15,8 +16,11 @@ export const lookupProcedure = defineTool({
     await applyCallEvent(tx, call.id, { type: "procedure.asked" }, { occurredAt: at, metadata: { procedureId: procedure?.id ?? null } });
     if (!procedure) return { outcome: "not_found", result: { found: false, message: `We don't list that procedure. ${CALL_BACK}` } };
 
-    await addProcedureOfInterest(tx, call.id, procedure.id);
-    await setCallDetails(tx, call.id, { intent: "information" });
+    // A late delivery after the call ended is answered, but the call (and its hand-off) stay as they ended.
+    if (!isTerminal(call.state)) {
+      await addProcedureOfInterest(tx, call.id, procedure.id);
+      await setCallDetails(tx, call.id, { intent: "information" });
+    }
     const answers = await searchKnowledge(tx, procedure.id, query, procedure.matchedWords);
     const relevant = answers.filter((answer) => answer.relevance > 0.05);
     return {
