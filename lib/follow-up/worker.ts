@@ -7,7 +7,7 @@ import { claimDueFollowUps, markFollowUp, recordOptOut, recordSms, renewClaim, t
 import { listUndeliveredHandoffs } from "@/lib/db/handoffs";
 import { withService } from "@/lib/db/transaction";
 import { getSmsSender } from "@/lib/sms";
-import { SmsError } from "@/lib/sms/types";
+import { SmsError, type RecentSms, type SentSms, type SmsSender } from "@/lib/sms/types";
 import { deliverHandoff } from "./delivery";
 import { aftercareText, bookingConfirmationText, cutOffText, retryDelayMs } from "./messages";
 
@@ -27,9 +27,9 @@ export interface WorkerReport {
  * `batch` at a time in parallel, until none is due or `maxBatches` have gone (a burst of calls
  * ending together is drained in one pass, not 10 texts every few seconds). Runs inside the app
  * and from a cron route; any number of workers may run at once. A job is recorded "sending"
- * before the SMS goes out, so the only duplicate possible is when a worker dies between the
- * provider accepting a message and our record of it: the job is sent once more after its
- * claim expires (FOLLOW_UP_CLAIM_TIMEOUT_SECONDS, 2 minutes by default).
+ * before the SMS goes out, and a retry first asks the provider whether an earlier attempt was
+ * accepted without our record (a late answer, or a worker that died; a claim expires after
+ * FOLLOW_UP_CLAIM_TIMEOUT_SECONDS), so it is recorded rather than sent twice.
  */
 export async function runFollowUps(batch = 10, maxBatches = 20): Promise<WorkerReport> {
   const report: WorkerReport = { delivered: 0, sent: 0, retried: 0, failed: 0, skipped: 0, takenOver: 0 };
@@ -49,8 +49,8 @@ export async function runFollowUps(batch = 10, maxBatches = 20): Promise<WorkerR
   return report;
 }
 
-async function compose(job: ClaimedFollowUp): Promise<{ body: string } | { skip: string }> {
-  const env = getEnv();
+/** The job's text, with `link` where the aftercare link goes (compose issues the real one). */
+function draft(job: ClaimedFollowUp, link: string): { body: string } | { skip: string } {
   if (job.kind === "cut_off") return { body: cutOffText({ clinicName: job.clinicName, callerName: job.callerName, clinicPhone: job.clinicPhone }) };
   if (job.kind === "booking_confirmation") {
     if (!job.bookingStartsAt || !job.bookingPractitioner) return { skip: "The booking no longer exists." };
@@ -58,11 +58,34 @@ async function compose(job: ClaimedFollowUp): Promise<{ body: string } | { skip:
     return { body: bookingConfirmationText({ clinicName: job.clinicName, callerName: job.callerName, when, practitioner: job.bookingPractitioner }) };
   }
   if (!job.aftercareDocumentId || !job.procedureName) return { skip: `No aftercare document for ${job.procedureName ?? "this procedure"}.` };
+  return { body: aftercareText({ clinicName: job.clinicName, callerName: job.callerName, procedure: job.procedureName, link }) };
+}
+
+async function compose(job: ClaimedFollowUp): Promise<{ body: string } | { skip: string }> {
+  const drafted = draft(job, "");
+  if ("skip" in drafted || job.kind !== "aftercare") return drafted;
+  const env = getEnv();
   const token = await withService((tx) =>
     createAftercareLink(tx, { clinicId: job.clinicId, followUpId: job.id, documentId: job.aftercareDocumentId!, days: env.AFTERCARE_LINK_DAYS }),
   );
-  const link = `${env.APP_URL.replace(/\/$/, "")}/a/${token}`;
-  return { body: aftercareText({ clinicName: job.clinicName, callerName: job.callerName, procedure: job.procedureName, link }) };
+  return draft(job, `${env.APP_URL.replace(/\/$/, "")}/a/${token}`);
+}
+
+/**
+ * On a retry, the text an earlier attempt got accepted without our knowing (Twilio answered too
+ * late, or the worker died before recording it): this job's text to this number since it
+ * became owed. Aftercare texts match up to their link, which differs per attempt.
+ */
+async function earlierAttempt(sender: SmsSender, job: ClaimedFollowUp): Promise<RecentSms | null> {
+  if (job.attempts < 2 || !sender.recent) return null;
+  const LINK = "\u0000";
+  const drafted = draft(job, LINK);
+  if ("skip" in drafted) return null;
+  const expected = drafted.body.split(LINK)[0]!;
+  // Owed since the call ended (due_by minus 5 minutes); a minute more for clock skew and Twilio's whole-second dates.
+  const owedSince = new Date(job.dueBy.getTime() - 6 * 60_000);
+  const recent = await sender.recent({ to: job.toNumber, from: job.clinicPhone, since: owedSince });
+  return recent.find((sms) => (job.kind === "aftercare" ? sms.body.startsWith(expected) : sms.body === expected)) ?? null;
 }
 
 async function sendFollowUp(job: ClaimedFollowUp): Promise<Exclude<keyof WorkerReport, "delivered">> {
@@ -73,19 +96,30 @@ async function sendFollowUp(job: ClaimedFollowUp): Promise<Exclude<keyof WorkerR
     await withService((tx) => markFollowUp(tx, job.id, { status: "skipped", reason: "The caller has opted out of texts." }));
     return "skipped";
   }
-  if (Date.now() > job.dueBy.getTime()) {
-    await withService((tx) => markFollowUp(tx, job.id, { status: "failed", error: "Not sent within the 5-minute window." }));
-    await event("sms.failed", { reason: "window" });
-    return "failed";
-  }
-  const message = await compose(job);
-  if ("skip" in message) {
-    await withService((tx) => markFollowUp(tx, job.id, { status: "skipped", reason: message.skip }));
-    return "skipped";
-  }
   const sender = getSmsSender();
   const env = getEnv();
+  const record = async (body: string, sent: SentSms, metadata: Record<string, unknown> = {}) => {
+    await withService(async (tx) => {
+      await markFollowUp(tx, job.id, { status: "sent" });
+      await recordSms(tx, { clinicId: job.clinicId, followUpId: job.id, direction: "outbound", to: job.toNumber, from: job.clinicPhone, body,
+        provider: sender.provider, providerSid: sent.providerSid, status: sent.status });
+    });
+    await event("sms.sent", { attempts: job.attempts, ...metadata });
+    return "sent" as const;
+  };
   try {
+    const earlier = await earlierAttempt(sender, job);
+    if (earlier) return await record(earlier.body, earlier, { earlierAttempt: true });
+    if (Date.now() > job.dueBy.getTime()) {
+      await withService((tx) => markFollowUp(tx, job.id, { status: "failed", error: "Not sent within the 5-minute window." }));
+      await event("sms.failed", { reason: "window" });
+      return "failed";
+    }
+    const message = await compose(job);
+    if ("skip" in message) {
+      await withService((tx) => markFollowUp(tx, job.id, { status: "skipped", reason: message.skip }));
+      return "skipped";
+    }
     const sent = await sender.send({
       clinicId: job.clinicId,
       followUpId: job.id,
@@ -94,13 +128,7 @@ async function sendFollowUp(job: ClaimedFollowUp): Promise<Exclude<keyof WorkerR
       body: message.body,
       statusCallback: sender.provider === "twilio" ? `${env.APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/sms-status` : undefined,
     });
-    await withService(async (tx) => {
-      await markFollowUp(tx, job.id, { status: "sent" });
-      await recordSms(tx, { clinicId: job.clinicId, followUpId: job.id, direction: "outbound", to: job.toNumber, from: job.clinicPhone, body: message.body,
-        provider: sender.provider, providerSid: sent.providerSid, status: sent.status });
-    });
-    await event("sms.sent", { attempts: job.attempts });
-    return "sent";
+    return await record(message.body, sent);
   } catch (error) {
     const failure = error instanceof SmsError ? error : new SmsError((error as Error).message ?? "send failed", true);
     if (failure.optedOut) {

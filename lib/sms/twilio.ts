@@ -47,5 +47,17 @@ export function createTwilioSender(options: { accountSid: string; authToken: str
         throw new SmsError(`Twilio ${status ?? "unreachable"}${numeric ? ` (error ${numeric})` : ""}`, transient, numeric, status);
       }
     },
+    async recent({ to, from, since }) {
+      try {
+        // Newest first; a retry looks back over minutes, so one page is plenty.
+        const messages = await client.messages.list({ to, from, limit: 20 });
+        return messages
+          .filter((message) => message.dateCreated >= since)
+          .map((message) => ({ providerSid: message.sid, status: message.status, body: message.body, createdAt: message.dateCreated }));
+      } catch (error) {
+        const status = (error as { status?: number }).status;
+        throw new SmsError(`Twilio ${status ?? "unreachable"} (looking for an earlier attempt)`, true, undefined, status);
+      }
+    },
   };
 }

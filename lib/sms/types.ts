@@ -29,7 +29,20 @@ export class SmsError extends Error {
   }
 }
 
+export interface RecentSms {
+  providerSid: string;
+  status: string;
+  body: string;
+  createdAt: Date;
+}
+
 export interface SmsSender {
   readonly provider: "twilio" | "outbox";
   send(message: OutgoingSms): Promise<SentSms>;
+  /**
+   * Texts already sent from `from` to `to` since `since`, newest first, for providers that can
+   * tell: a retry asks before sending again, in case an earlier attempt was accepted but never
+   * answered (a timeout, or a worker that died before recording it).
+   */
+  recent?(query: { to: string; from: string; since: Date }): Promise<RecentSms[]>;
 }

@@ -3,8 +3,12 @@
  * POST /2010-04-01/Accounts/:sid/Messages.json, answers like Twilio (201 with a MessageSid, or
  * Twilio's error JSON), and reports delivery to the StatusCallback with a valid
  * X-Twilio-Signature. Tests switch its behaviour over HTTP:
- *   POST /__mode {"mode": "ok" | "fail500" | "timeout" | "unsubscribed"}
+ *   POST /__mode {"mode": "ok" | "fail500" | "timeout" | "accept-timeout" | "unsubscribed"}
+ *     timeout: the request is never answered and nothing is sent; accept-timeout: the message
+ *     is accepted (and listed) but the request is never answered, like Twilio answering too late
  *   GET  /__messages   every message it accepted
+ * It also lists messages as Twilio does (GET .../Messages.json?To=&From=, newest first), which
+ * the sender uses to look for an earlier attempt before retrying.
  * A test that owns its double can also pass `onMessage`: it runs once a message is accepted and
  * before the answer, so a test can crash the sender at exactly that moment.
  */
@@ -13,7 +17,7 @@ import http from "node:http";
 
 import twilio from "twilio";
 
-export type TwilioMode = "ok" | "fail500" | "timeout" | "unsubscribed";
+export type TwilioMode = "ok" | "fail500" | "timeout" | "accept-timeout" | "unsubscribed";
 
 export interface TwilioDoubleMessage {
   sid: string;
@@ -49,7 +53,21 @@ export async function startTwilioDouble(options: TwilioDoubleOptions) {
       return json(200, { mode });
     }
     if (req.url === "/__messages") return json(200, messages);
-    if (!/^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\.json$/.test(req.url ?? "") || req.method !== "POST") {
+    const url = new URL(req.url ?? "/", "http://double");
+    if (/^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\.json$/.test(url.pathname) && req.method === "GET") {
+      const to = url.searchParams.get("To");
+      const from = url.searchParams.get("From");
+      const pageSize = Number(url.searchParams.get("PageSize") ?? 50);
+      const listed = messages.filter((message) => (!to || message.to === to) && (!from || message.from === from)).reverse().slice(0, pageSize);
+      return json(200, {
+        messages: listed.map((message) => ({
+          sid: message.sid, to: message.to, from: message.from, body: message.body, status: "sent", direction: "outbound-api",
+          date_created: new Date(message.receivedAt).toUTCString(), num_segments: "1",
+        })),
+        first_page_uri: url.pathname, next_page_uri: null, previous_page_uri: null, page: 0, page_size: pageSize, start: 0, end: listed.length - 1, uri: url.pathname,
+      });
+    }
+    if (!/^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\.json$/.test(url.pathname) || req.method !== "POST") {
       return json(404, { code: 20404, message: "The requested resource was not found", status: 404 });
     }
     if (mode === "timeout") {
@@ -70,6 +88,10 @@ export async function startTwilioDouble(options: TwilioDoubleOptions) {
       receivedAt: Date.now(),
     };
     messages.push(message);
+    if (mode === "accept-timeout") {
+      held.push(res);
+      return;
+    }
     if ((await options.onMessage?.(message)) === "no-answer") {
       req.socket.destroy();
       return;

@@ -177,6 +177,31 @@ describe("when Twilio fails", () => {
     const [followUp] = await eventually(() => followUpsOf(db, call.id), (rows) => rows[0]?.status === "pending" && (rows[0]?.attempts ?? 0) >= 1);
     expect(followUp!.last_error).toMatch(/Twilio unreachable/);
   });
+
+  it("does not text twice when Twilio accepted a text but answered too late: the retry finds it and records it", async () => {
+    await twilioMode("accept-timeout");
+    const call = await askAndHangUp();
+    await eventually(() => followUpsOf(db, call.id), (rows) => rows[0]?.status === "pending" && rows[0]?.last_error?.includes("unreachable") === true);
+    const [accepted] = await textsTo(call.callerNumber);
+    expect(accepted).toBeDefined();
+
+    await twilioMode("ok");
+    await db.query(
+      "update public.follow_ups f set next_attempt_at = now() from public.calls c where c.id = f.call_id and c.vapi_call_id = $1",
+      [call.id],
+    );
+    const [followUp] = await eventually(() => followUpsOf(db, call.id), (rows) => rows[0]?.status === "sent");
+    expect(followUp).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await textsTo(call.callerNumber)).toHaveLength(1);
+    const recorded = await db.query<{ provider_sid: string; body: string }>(
+      "select m.provider_sid, m.body from public.sms_messages m join public.follow_ups f on f.id = m.follow_up_id join public.calls c on c.id = f.call_id where c.vapi_call_id = $1",
+      [call.id],
+    );
+    expect(recorded.rows).toEqual([{ provider_sid: accepted!.sid, body: accepted!.body }]);
+    // The link in the text the caller has still opens the PDF: the retry issued no new one.
+    const link = /http\S+\/a\/\S+/.exec(accepted!.body)![0];
+    expect((await fetch(link)).headers.get("content-type")).toBe("application/pdf");
+  });
 });
 
 describe("the follow-up agent's webhook", () => {
