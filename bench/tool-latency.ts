@@ -1,4 +1,5 @@
 import { SimulatedCall, type SimulatorOptions } from "../lib/simulator/client";
+import { seeded } from "../lib/simulator/random";
 import { CLINIC_NUMBER, summarise, type BenchEnvironment } from "./environment";
 
 /**
@@ -16,6 +17,7 @@ const PACES = [
 
 export async function benchToolLatency(env: BenchEnvironment, options = { calls: 50 }) {
   const simulator = { url: env.appUrl, secret: env.webhookSecret, clinicNumber: CLINIC_NUMBER, speed: 0 };
+  // Deterministic pauses, so runs are comparable.
   const random = seeded(8);
   const paces = [];
   for (const pace of PACES) {
@@ -70,16 +72,6 @@ async function toolRounds(simulator: SimulatorOptions, count: number, rounds: nu
     checkAvailabilityMs: summarise(availability),
     holdSlotMs: summarise(hold),
     failures,
-  };
-}
-
-/** Deterministic pauses (mulberry32), so runs are comparable. */
-function seeded(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -32,7 +32,9 @@ export async function replaceSpeechTurns(tx: Tx, call: { id: string; clinicId: s
   const stale = stored.filter((row) => !unchanged(row)).map((row) => row.turn);
   const fresh = [...wanted.values()].filter((turn) => !stored.some((row) => row.turn === turn.turn && unchanged(row)));
   if (stale.length === 0 && fresh.length === 0) return;
-  await tx.query("delete from public.turn_latencies where call_id = $1 and source = 'speech_update' and turn = any ($2::int[])", [call.id, stale]);
+  if (stale.length > 0) {
+    await tx.query("delete from public.turn_latencies where call_id = $1 and source = 'speech_update' and turn = any ($2::int[])", [call.id, stale]);
+  }
   await recordTurnLatencies(tx, { clinicId: call.clinicId, callId: call.id, source: "speech_update", turns: fresh, board: "none" });
   const latest = turns.at(-1);
   if (latest) await tx.query("update public.calls set last_turn_latency_ms = $2 where id = $1", [call.id, Math.round(latest.latencyMs)]);

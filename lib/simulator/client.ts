@@ -24,8 +24,6 @@ export interface SentMessage {
   status: number;
   body: unknown;
   ms: number;
-  /** How many times it was posted (more than 1 only with `retryUnavailableMs`). */
-  attempts: number;
 }
 
 export class SimulatedCall {
@@ -113,7 +111,7 @@ export async function postSigned(options: SimulatorOptions, payload: unknown): P
   const body = JSON.stringify(payload);
   const started = performance.now();
   const deadline = Date.now() + (options.retryUnavailableMs ?? 0);
-  for (let attempts = 1; ; attempts++) {
+  for (;;) {
     const timestamp = String(Date.now());
     let status: number;
     let text: string;
@@ -140,6 +138,6 @@ export async function postSigned(options: SimulatorOptions, payload: unknown): P
     } catch {
       // keep the text
     }
-    return { status, body: parsed, ms: performance.now() - started, attempts };
+    return { status, body: parsed, ms: performance.now() - started };
   }
 }

@@ -99,18 +99,6 @@ function report(kind: ScriptKind, started: number, endedAt: number) {
   };
 }
 
-/** A deterministic pseudo-random source (mulberry32), so every shuffle is reproducible from its seed. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Any order at all (Fisher-Yates). */
 export function shuffle<T>(items: T[], random: () => number): T[] {
   const out = [...items];

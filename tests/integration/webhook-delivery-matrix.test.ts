@@ -2,8 +2,9 @@ import type { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { postSigned } from "@/lib/simulator/client";
+import { seeded } from "@/lib/simulator/random";
 import { callOutcome, callStory, settledFollowUps, storedSecrets, transitionsAreConsistent, type CallOutcome } from "../helpers/call-outcome";
-import { delayRandomly, scriptCall, seeded, shuffle, type CallScript, type ScriptKind, type Step } from "../helpers/call-script";
+import { delayRandomly, scriptCall, shuffle, type CallScript, type ScriptKind, type Step } from "../helpers/call-script";
 import { HARBOUR, ownerClient } from "../helpers/db";
 import { simulator } from "../helpers/vapi";
 
