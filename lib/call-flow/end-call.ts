@@ -2,6 +2,7 @@ import "server-only";
 
 import { applyCallEvent, insertCallEvent } from "@/lib/db/calls";
 import { writeHandoff } from "@/lib/db/handoffs";
+import { lockCall } from "@/lib/db/locks";
 import { callHasBooking, releaseCallHolds } from "@/lib/db/slots";
 import type { Tx } from "@/lib/db/transaction";
 import type { CallState } from "./machine";
@@ -19,7 +20,9 @@ export async function endCall(
   call: { id: string; clinicId: string },
   input: { endedReason: string | null; at: Date; endedAt?: Date; source: string },
 ): Promise<{ handoffId: string }> {
-  // Holds first: every path locks slots before calls, so concurrent messages cannot deadlock.
+  // The call's row, then its slots: the one lock order (lib/db/locks.ts), so a Twilio status and
+  // a Vapi report ending the same call at once queue on the call instead of deadlocking.
+  await lockCall(tx, call.id);
   for (const slotId of await releaseCallHolds(tx, call.id)) {
     await insertCallEvent(tx, { clinicId: call.clinicId, callId: call.id, kind: "release", event: "slot.released", occurredAt: input.at,
       metadata: { slotId, by: "call_ended" } });

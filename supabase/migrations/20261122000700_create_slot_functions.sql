@@ -2,7 +2,8 @@
 -- the service role; they are never exposed to staff or the anon key.
 --
 -- Locking rule, to make deadlocks impossible: every function locks all the slot rows it will
--- touch (the target and the call's current holds) in one statement, ordered by id.
+-- touch (the target and the call's current holds) in one statement, ordered by id. Callers have
+-- locked the call's row before (lock order: call, then slots; see lib/db/locks.ts).
 
 -- Tool-call replies are kept with the webhook event, so a retried tool call gets the same answer.
 alter table public.webhook_events add column response jsonb;

@@ -67,7 +67,8 @@ create trigger calls_broadcast_update after update on public.calls
   for each row when (old.revision is distinct from new.revision) execute function private.broadcast_call();
 
 -- A hold taken, moved, released or booked touches the holding call's row, which bumps its
--- revision and broadcasts it. Lock order is slots then calls everywhere, so no deadlocks.
+-- revision and broadcasts it. The caller already holds that call's row lock: every path locks the
+-- call before its slots (see 20261130010000_real_world_calls.sql), so no deadlocks.
 -- A hold that simply expired is not re-broadcast: the board's countdown already shows it ended.
 create or replace function private.touch_calls_for_slot() returns trigger
 language plpgsql security definer set search_path = '' as $$
