@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { CalendarClock, Gauge, Stethoscope } from "lucide-react";
+import { CalendarClock, Gauge, PhoneForwarded, Stethoscope } from "lucide-react";
 
 import type { LiveCall } from "@/lib/realtime/types";
 import { cn } from "@/lib/utils";
@@ -52,6 +52,12 @@ export function CallCard({ call, now, timezone }: { call: LiveCall; now: number;
               <div className="h-full rounded-full bg-amber-500 transition-[width] duration-1000 ease-linear" style={{ width: `${Math.min(100, (holdLeft / HOLD_MS) * 100)}%` }} />
             </div>
           </div>
+        ) : null}
+        {call.transferredTo ? (
+          <p className="text-muted-foreground flex items-center gap-2" data-testid="transferred-to">
+            <PhoneForwarded className="size-4" aria-hidden />
+            Transferred to {call.transferredTo}
+          </p>
         ) : null}
         {call.lastTurnLatencyMs !== null ? (
           <p className={cn("flex items-center gap-2", slow ? "text-destructive" : "text-muted-foreground")}>

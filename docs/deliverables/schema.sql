@@ -912,7 +912,8 @@ create trigger bookings_audit after update on public.bookings
 -- the service role; they are never exposed to staff or the anon key.
 --
 -- Locking rule, to make deadlocks impossible: every function locks all the slot rows it will
--- touch (the target and the call's current holds) in one statement, ordered by id.
+-- touch (the target and the call's current holds) in one statement, ordered by id. Callers have
+-- locked the call's row before (lock order: call, then slots; see lib/db/locks.ts).
 
 -- Tool-call replies are kept with the webhook event, so a retried tool call gets the same answer.
 alter table public.webhook_events add column response jsonb;
@@ -1160,7 +1161,8 @@ create trigger calls_broadcast_update after update on public.calls
   for each row when (old.revision is distinct from new.revision) execute function private.broadcast_call();
 
 -- A hold taken, moved, released or booked touches the holding call's row, which bumps its
--- revision and broadcasts it. Lock order is slots then calls everywhere, so no deadlocks.
+-- revision and broadcasts it. The caller already holds that call's row lock: every path locks the
+-- call before its slots (see 20261130010000_real_world_calls.sql), so no deadlocks.
 -- A hold that simply expired is not re-broadcast: the board's countdown already shows it ended.
 create or replace function private.touch_calls_for_slot() returns trigger
 language plpgsql security definer set search_path = '' as $$
@@ -1302,3 +1304,57 @@ comment on column public.speech_events.turn is 'Vapi''s turn number, when sent.'
 select private.create_clinic_policies('public.speech_events', 'none');
 
 drop table public.speech_marks;
+
+-- ─── supabase/migrations/20261130010000_real_world_calls.sql ───────────────────────────────────
+
+-- What real Vapi and Twilio traffic tells us about a call (issue: real-world robustness).
+--
+-- Lock order (architecture decision 10), the one every path follows: a call's row first
+-- (`calls`, locked by the webhook's upsert or by `for update` before anything else), then the
+-- slots it holds or claims (by id). Vapi webhooks, Twilio status callbacks, tool calls and the
+-- end of a call all take them in that order; the sweeper takes slot locks only (SKIP LOCKED)
+-- and touches no call. lib/db/locks.ts says the same for the TypeScript side.
+
+-- One Twilio call can carry several Vapi calls (a transfer to another assistant, a retried
+-- leg), and Vapi may send a CallSid we have already seen: a unique CallSid made every message
+-- of such a call fail. Kept, indexed, not unique; a Twilio status ends every call on the sid.
+alter table public.calls drop constraint calls_twilio_call_sid_key;
+create index calls_twilio_call_sid_idx on public.calls (twilio_call_sid) where twilio_call_sid is not null;
+comment on column public.calls.twilio_call_sid is 'Twilio CallSid (call.phoneCallProviderId), for Twilio status callbacks. Not unique: one Twilio call may carry several Vapi calls.';
+
+alter table public.calls
+  add column duration_ms integer check (duration_ms >= 0),
+  add column cost_usd numeric(12, 4),
+  add column interruptions integer not null default 0 check (interruptions >= 0),
+  add column transferred_to text check (length(transferred_to) <= 200);
+comment on column public.calls.duration_ms is 'Length of the call as Vapi reports it (durationMs, or durationSeconds x 1000).';
+comment on column public.calls.cost_usd is 'What Vapi charged for the call (end-of-call report cost, USD).';
+comment on column public.calls.interruptions is 'How many times the caller talked over the assistant (user-interrupted messages).';
+comment on column public.calls.transferred_to is 'Who took the call when it was forwarded: the destination''s description, name or number.';
+
+-- The board shows who took a transferred call.
+create or replace function private.call_board_payload(p_call_id uuid) returns jsonb
+language sql stable security invoker set search_path = '' as $$
+  select jsonb_build_object(
+    'callId', c.id,
+    'revision', c.revision,
+    'state', c.state,
+    'stateVersion', c.state_version,
+    'outcome', c.outcome,
+    'callerLast4', right(regexp_replace(coalesce(c.caller_number, ''), '\D', '', 'g'), 4),
+    'callerName', c.caller_name,
+    'procedures', coalesce((select jsonb_agg(p.name order by p.sort_order) from public.procedures p
+                             where p.id = any (c.procedures_of_interest)), '[]'::jsonb),
+    'startedAt', coalesce(c.started_at, c.created_at),
+    'answeredAt', c.answered_at,
+    'endedAt', c.ended_at,
+    'lastTurnLatencyMs', c.last_turn_latency_ms,
+    'transferredTo', c.transferred_to,
+    'heldSlot', (select jsonb_build_object('slotId', s.id, 'startsAt', s.starts_at, 'heldUntil', s.held_until,
+                                           'practitioner', pr.name)
+                   from public.slots s join public.practitioners pr on pr.id = s.practitioner_id
+                  where s.held_by_call = c.id and s.status = 'held'
+                  order by s.held_until desc limit 1)
+  )
+  from public.calls c where c.id = p_call_id;
+$$;

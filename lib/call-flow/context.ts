@@ -45,8 +45,11 @@ export async function inCallContext<T>(
   message: MessageBase,
   dedupeKey: string,
   fn: (ctx: HandlerContext) => Promise<T>,
+  options: { startedAt?: Date } = {},
 ): Promise<ContextResult<T>> {
   const at = message.timestamp ?? new Date();
+  // A call first seen at its end is filed from when it began, not from when the report came.
+  const startedAt = options.startedAt ?? message.call?.startedAt ?? at;
   const vapiCallId = message.call?.id;
   for (let attempt = 0; ; attempt++) {
     const tasks: (() => Promise<unknown>)[] = [];
@@ -67,7 +70,7 @@ export async function inCallContext<T>(
               callerNumber: message.customer?.number ?? message.call?.customer?.number,
               twilioCallSid: message.call?.phoneCallProviderId,
               assistantId: message.call?.assistantId ?? message.assistant?.id,
-              at,
+              at: startedAt < at ? startedAt : at,
             })
           : null;
         const value = await fn({ tx, clinic, call, at, webhookEventId: seen.id, afterCommit: (task) => tasks.push(task) });

@@ -8,6 +8,8 @@ import {
   speechUpdateSchema,
   statusUpdateSchema,
   toolCallsSchema,
+  transferUpdateSchema,
+  userInterruptedSchema,
 } from "@/lib/vapi/schemas";
 import { assistantRequest } from "./handlers/assistant-request";
 import { endOfCallReport } from "./handlers/end-of-call-report";
@@ -15,6 +17,8 @@ import { hang } from "./handlers/hang";
 import { speechUpdate } from "./handlers/speech-update";
 import { statusUpdate } from "./handlers/status-update";
 import { toolCalls } from "./handlers/tool-calls";
+import { transferUpdate } from "./handlers/transfer-update";
+import { userInterrupted } from "./handlers/user-interrupted";
 
 export interface HandlerResponse {
   status: number;
@@ -37,8 +41,12 @@ export async function dispatchVapiMessage(payload: unknown): Promise<HandlerResp
       return hang(hangSchema.parse(message));
     case "assistant-request":
       return assistantRequest(assistantRequestSchema.parse(message));
+    case "transfer-update":
+      return transferUpdate(transferUpdateSchema.parse(message));
+    case "user-interrupted":
+      return userInterrupted(userInterruptedSchema.parse(message));
     default:
-      // conversation-update, transcript and types we don't use: acknowledged, nothing stored.
+      // conversation-update, partial transcripts and types we don't use: acknowledged, nothing stored.
       return { status: 200, body: { ok: true, ignored: message.type } };
   }
 }

@@ -18,6 +18,10 @@ export interface CallDetail {
     endedAt: Date | null;
     endedReason: string | null;
     procedures: string[];
+    durationMs: number | null;
+    costUsd: string | null;
+    interruptions: number;
+    transferredTo: string | null;
   };
   events: { id: number; kind: string; event: string; fromState: string | null; toState: string | null; occurredAt: Date; metadata: Record<string, unknown> }[];
   transcript: { seq: number; speaker: string; spokenAt: Date | null; text: string; findings: { type: string }[] }[];
@@ -34,7 +38,8 @@ export function getCallDetail(claims: Claims, callId: string): Promise<CallDetai
     const call = await tx.maybeOne<CallDetail["call"]>(
       `select c.id, c.clinic_id as "clinicId", cl.timezone, c.state, c.outcome, c.caller_number as "callerNumber", c.caller_name as "callerName",
               c.intent, coalesce(c.started_at, c.created_at) as "startedAt", c.answered_at as "answeredAt", c.ended_at as "endedAt",
-              c.ended_reason as "endedReason",
+              c.ended_reason as "endedReason", c.duration_ms as "durationMs", c.cost_usd::text as "costUsd", c.interruptions,
+              c.transferred_to as "transferredTo",
               coalesce((select array_agg(p.name order by p.sort_order) from public.procedures p where p.id = any (c.procedures_of_interest)), '{}') as procedures
          from public.calls c join public.clinics cl on cl.id = c.clinic_id where c.id = $1`,
       [callId],

@@ -144,6 +144,29 @@ export async function setCallDetails(tx: Tx, callId: string, details: { intent?:
   );
 }
 
+/** What the end-of-call report says the call cost and lasted (the report is the record of truth). */
+export async function recordCallReport(tx: Tx, callId: string, report: { durationMs?: number; costUsd?: number }): Promise<void> {
+  // Values no real call has (a cost beyond the column, a duration of years) are dropped, not failed on.
+  const costUsd = report.costUsd !== undefined && Math.abs(report.costUsd) < 1e7 ? report.costUsd : undefined;
+  const durationMs = report.durationMs !== undefined && report.durationMs < 2_147_483_647 ? Math.round(report.durationMs) : undefined;
+  if (durationMs === undefined && costUsd === undefined) return;
+  await tx.query(
+    `update public.calls set duration_ms = coalesce($2, duration_ms), cost_usd = coalesce($3, cost_usd)
+      where id = $1 and (duration_ms is distinct from coalesce($2, duration_ms) or cost_usd is distinct from coalesce($3, cost_usd))`,
+    [callId, durationMs ?? null, costUsd ?? null],
+  );
+}
+
+/** Counts a barge-in: the caller talked over the assistant. */
+export async function countInterruption(tx: Tx, callId: string): Promise<void> {
+  await tx.query("update public.calls set interruptions = interruptions + 1 where id = $1", [callId]);
+}
+
+/** Who took a forwarded call, as Vapi's transfer destination describes it. */
+export async function setTransferredTo(tx: Tx, callId: string, destination: string): Promise<void> {
+  await tx.query("update public.calls set transferred_to = $2 where id = $1 and transferred_to is distinct from $2", [callId, destination.slice(0, 200)]);
+}
+
 /** Records when the call was answered, if nothing has yet (for an in-progress that arrives too late to move the call). */
 export async function fillAnsweredAt(tx: Tx, callId: string, at: Date): Promise<void> {
   await tx.query("update public.calls set answered_at = $2 where id = $1 and answered_at is null", [callId, at]);

@@ -12,6 +12,8 @@ export interface LiveCall {
   answeredAt: string | null;
   endedAt: string | null;
   lastTurnLatencyMs: number | null;
+  /** Who took the call when it was forwarded (older broadcasts lack it). */
+  transferredTo?: string | null;
   heldSlot: { slotId: string; startsAt: string; heldUntil: string; practitioner: string } | null;
 }
 

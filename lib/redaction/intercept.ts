@@ -3,6 +3,8 @@ import "server-only";
 import { loadRedactionConfig } from "@/lib/db/redaction";
 import { toDate } from "@/lib/latency/extract";
 import type { Tx } from "@/lib/db/transaction";
+import { reportMessages, reportTranscriptText } from "@/lib/vapi/report";
+import type { EndOfCallReport } from "@/lib/vapi/schemas";
 import { createRedactor, redactTranscript, type TranscriptLine } from "./redact";
 
 /**
@@ -28,23 +30,18 @@ export async function storeRedactedTranscript(
   return { lines: redacted, summary };
 }
 
-/** Transcript lines from an end-of-call report, whatever its vintage. System and tool messages are not transcript. */
-export function transcriptLines(report: {
-  artifact?: { messages?: { role: string; message?: string; time?: number | string }[]; transcript?: string };
-  messages?: { role: string; message?: string; time?: number | string }[];
-}): TranscriptLine[] {
-  const messages = report.artifact?.messages ?? report.messages;
-  if (messages?.length) {
-    return messages
-      .filter((message) => ["user", "bot", "assistant"].includes(message.role) && message.message?.trim())
-      .map((message) => ({
-        speaker: message.role === "user" ? "user" : "assistant",
-        text: message.message!.trim(),
-        at: toDate(message.time),
-      }));
+/**
+ * Transcript lines from an end-of-call report, whatever its vintage (see lib/vapi/report.ts):
+ * the timed messages when there are any, else the transcript text. System and tool messages
+ * are not transcript.
+ */
+export function transcriptLines(report: Pick<EndOfCallReport, "artifact" | "messages" | "transcript">): TranscriptLine[] {
+  const spoken = reportMessages(report).filter((message) => ["user", "bot", "assistant"].includes(message.role) && message.message?.trim());
+  if (spoken.length) {
+    return spoken.map((message) => ({ speaker: message.role === "user" ? "user" : "assistant", text: message.message!.trim(), at: toDate(message.time) }));
   }
-  // Older reports: "AI: ...\nUser: ..." as one string.
-  return (report.artifact?.transcript ?? "")
+  // "AI: ...\nUser: ..." as one string.
+  return reportTranscriptText(report)
     .split("\n")
     .map((line) => /^(AI|Assistant|Bot|User|Customer):\s*(.+)$/i.exec(line.trim()))
     .filter((match): match is RegExpExecArray => match !== null)

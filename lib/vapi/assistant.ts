@@ -86,7 +86,7 @@ export function buildAssistant(
     },
     voice: { provider: "11labs", voiceId: "sarah", optimizeStreamingLatency: profile.streamingLatency },
     server,
-    serverMessages: ["status-update", "speech-update", "tool-calls", "end-of-call-report", "hang"],
+    serverMessages: ["status-update", "speech-update", "tool-calls", "end-of-call-report", "hang", "transfer-update", "user-interrupted", 'transcript[transcriptType="final"]'],
     startSpeakingPlan: { waitSeconds: profile.waitSeconds, smartEndpointingPlan: { provider: "vapi" } },
     stopSpeakingPlan: { numWords: 0, voiceSeconds: 0.2, backoffSeconds: 1 },
     maxDurationSeconds: 900,

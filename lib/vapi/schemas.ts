@@ -1,9 +1,15 @@
 import { z } from "zod";
 
+import { withoutNulls } from "./nulls";
+import { normalizeToolCalls, type NormalizedToolCall } from "./tool-calls";
+
 /**
- * Vapi server messages, parsed tolerantly: real payloads vary by API version (timestamps as
- * ISO strings or epoch ms, tool arguments as objects or JSON strings, transcripts at the top
- * level in older reports). Unknown fields pass through; unknown enum values are kept as text.
+ * Vapi server messages, parsed tolerantly (architecture decision 9): real payloads vary by API
+ * version and Vapi serialises unset fields as `null`. Every message is read through
+ * `withoutNulls` first, so a `null` anywhere means "absent" for every optional field of every
+ * schema below. Timestamps come as ISO strings, epoch ms or epoch seconds; tool calls in four
+ * shapes (see ./tool-calls.ts); end-of-call reports of every vintage. Unknown fields pass
+ * through; unknown enum values are kept as text.
  */
 
 /** ISO string, epoch ms or epoch seconds -> Date. */
@@ -21,24 +27,30 @@ export const vapiTime = z.union([z.number(), z.string().min(1)]).transform((valu
   return date;
 });
 
-const phoneNumberSchema = z.looseObject({ id: z.string().optional(), number: z.string().max(32).optional() });
-const customerSchema = z.looseObject({ number: z.string().max(32).optional(), name: z.string().max(200).optional() });
-const assistantSchema = z.looseObject({
-  id: z.string().optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
-});
+/** A Vapi message schema: nulls are absent, wherever they are. */
+const message = <Shape extends z.ZodRawShape>(shape: Shape) => z.preprocess((value) => withoutNulls(value), z.looseObject(shape));
+
+/** Free text we only display or match on: kept, but never allowed to be huge. */
+const text = (max: number) => z.string().max(max);
+const metadata = z.record(z.string(), z.unknown());
+
+const phoneNumberSchema = z.looseObject({ id: text(200).optional(), number: text(32).optional() });
+const customerSchema = z.looseObject({ number: text(32).optional(), name: text(200).optional() });
+const assistantSchema = z.looseObject({ id: text(200).optional(), metadata: metadata.optional() });
 
 export const callSchema = z.looseObject({
   id: z.string().min(1).max(200),
-  orgId: z.string().optional(),
-  assistantId: z.string().optional(),
-  phoneNumberId: z.string().optional(),
-  phoneCallProvider: z.string().optional(),
-  phoneCallProviderId: z.string().max(64).optional(),
+  orgId: text(200).optional(),
+  assistantId: text(200).optional(),
+  phoneNumberId: text(200).optional(),
+  phoneCallProvider: text(50).optional(),
+  phoneCallProviderId: text(64).optional(),
   customer: customerSchema.optional(),
   phoneNumber: phoneNumberSchema.optional(),
-  assistantOverrides: z.looseObject({ metadata: z.record(z.string(), z.unknown()).optional() }).optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
+  assistantOverrides: z.looseObject({ metadata: metadata.optional() }).optional(),
+  metadata: metadata.optional(),
+  startedAt: vapiTime.optional(),
+  endedAt: vapiTime.optional(),
 });
 
 const base = {
@@ -49,18 +61,18 @@ const base = {
   assistant: assistantSchema.optional(),
 };
 
-export const envelopeSchema = z.object({
-  message: z.looseObject({ type: z.string().min(1).max(100) }),
-});
+export const envelopeSchema = z.preprocess((value) => withoutNulls(value), z.object({ message: z.looseObject({ type: z.string().min(1).max(100) }) }));
 
-export const statusUpdateSchema = z.looseObject({
+export const statusUpdateSchema = message({
   ...base,
   type: z.literal("status-update"),
   status: z.string().min(1).max(50),
-  endedReason: z.string().max(200).optional(),
+  endedReason: text(200).optional(),
+  /** Where a forwarding call is going (status "forwarding"). */
+  destination: z.unknown().optional(),
 });
 
-export const speechUpdateSchema = z.looseObject({
+export const speechUpdateSchema = message({
   ...base,
   type: z.literal("speech-update"),
   status: z.string().min(1).max(20),
@@ -68,28 +80,20 @@ export const speechUpdateSchema = z.looseObject({
   turn: z.number().int().nonnegative().optional(),
 });
 
-const toolArguments = z.union([z.record(z.string(), z.unknown()), z.string(), z.null()]).optional();
-export const toolCallSchema = z.looseObject({
-  id: z.string().min(1).max(200),
-  type: z.string().optional(),
-  function: z.looseObject({ name: z.string().min(1).max(100), arguments: toolArguments, parameters: toolArguments }),
+export const toolCallsSchema = message({
+  ...base,
+  type: z.literal("tool-calls"),
+  toolCallList: z.array(z.unknown()).max(20).optional(),
+  toolWithToolCallList: z.array(z.unknown()).max(20).optional(),
+  toolCalls: z.array(z.unknown()).max(20).optional(),
+}).transform((parsed, ctx) => {
+  const toolCalls = normalizeToolCalls(parsed);
+  if (toolCalls.length === 0) {
+    ctx.addIssue({ code: "custom", path: ["toolCallList"], message: "no tool calls in the message" });
+    return z.NEVER;
+  }
+  return { ...parsed, toolCalls };
 });
-
-export const toolCallsSchema = z
-  .looseObject({
-    ...base,
-    type: z.literal("tool-calls"),
-    toolCallList: z.array(toolCallSchema).max(20).optional(),
-    toolWithToolCallList: z.array(z.looseObject({ toolCall: toolCallSchema })).max(20).optional(),
-  })
-  .transform((message, ctx) => {
-    const calls = message.toolCallList?.length ? message.toolCallList : (message.toolWithToolCallList ?? []).map((tool) => tool.toolCall);
-    if (calls.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["toolCallList"], message: "no tool calls in the message" });
-      return z.NEVER;
-    }
-    return { ...message, toolCalls: calls };
-  });
 
 const transcriptMessageSchema = z.looseObject({
   role: z.string(),
@@ -99,44 +103,44 @@ const transcriptMessageSchema = z.looseObject({
   secondsFromStart: z.number().optional(),
 });
 
-export const endOfCallReportSchema = z.looseObject({
+const finiteNumber = z.number().finite();
+
+export const endOfCallReportSchema = message({
   ...base,
   type: z.literal("end-of-call-report"),
-  endedReason: z.string().max(200).optional(),
+  endedReason: text(200).optional(),
   startedAt: vapiTime.optional(),
   endedAt: vapiTime.optional(),
+  durationSeconds: finiteNumber.nonnegative().optional(),
+  durationMs: finiteNumber.nonnegative().optional(),
+  durationMinutes: finiteNumber.nonnegative().optional(),
+  cost: finiteNumber.optional(),
   artifact: z
     .looseObject({
       messages: z.array(transcriptMessageSchema).optional(),
       transcript: z.string().optional(),
       performanceMetrics: z.unknown().optional(),
+      structuredOutputs: z.unknown().optional(),
     })
     .optional(),
+  // 2024 reports: the lines and the text at the top level (artifact.messages is then []).
   messages: z.array(transcriptMessageSchema).optional(),
+  transcript: z.string().optional(),
   analysis: z.looseObject({ summary: z.string().optional(), structuredData: z.unknown().optional() }).optional(),
 });
 
-export const hangSchema = z.looseObject({ ...base, type: z.literal("hang") });
-export const assistantRequestSchema = z.looseObject({ ...base, type: z.literal("assistant-request") });
-export const conversationUpdateSchema = z.looseObject({ ...base, type: z.enum(["conversation-update", "transcript"]) });
+export const transferUpdateSchema = message({ ...base, type: z.literal("transfer-update"), destination: z.unknown().optional() });
+export const userInterruptedSchema = message({ ...base, type: z.literal("user-interrupted"), turnId: text(200).optional() });
+export const hangSchema = message({ ...base, type: z.literal("hang") });
+export const assistantRequestSchema = message({ ...base, type: z.literal("assistant-request") });
 
 export type StatusUpdate = z.infer<typeof statusUpdateSchema>;
 export type SpeechUpdate = z.infer<typeof speechUpdateSchema>;
 export type ToolCallsMessage = z.infer<typeof toolCallsSchema>;
-export type ToolCall = z.infer<typeof toolCallSchema>;
+export type ToolCall = NormalizedToolCall;
 export type EndOfCallReport = z.infer<typeof endOfCallReportSchema>;
+export type TransferUpdate = z.infer<typeof transferUpdateSchema>;
+export type UserInterrupted = z.infer<typeof userInterruptedSchema>;
 export type HangMessage = z.infer<typeof hangSchema>;
 export type AssistantRequest = z.infer<typeof assistantRequestSchema>;
 export type VapiCall = z.infer<typeof callSchema>;
-
-/** Tool-call arguments as an object, whether Vapi sent an object or a JSON string. */
-export function toolArgs(call: ToolCall): { ok: true; args: Record<string, unknown> } | { ok: false } {
-  const raw = call.function.arguments ?? call.function.parameters ?? {};
-  if (typeof raw !== "string") return { ok: true, args: raw ?? {} };
-  try {
-    const parsed: unknown = raw.trim() ? JSON.parse(raw) : {};
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? { ok: true, args: parsed as Record<string, unknown> } : { ok: false };
-  } catch {
-    return { ok: false };
-  }
-}

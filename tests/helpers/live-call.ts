@@ -14,6 +14,7 @@ export function liveCall(overrides: Partial<LiveCall> = {}): LiveCall {
     answeredAt: "2026-11-22T10:00:02.000Z",
     endedAt: null,
     lastTurnLatencyMs: null,
+    transferredTo: null,
     heldSlot: null,
     ...overrides,
   };

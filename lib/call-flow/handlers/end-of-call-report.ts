@@ -1,39 +1,60 @@
 import "server-only";
 
+import { applyCallEvent, recordCallReport } from "@/lib/db/calls";
 import { recordTurnLatencies } from "@/lib/db/latency";
 import { deliverHandoff } from "@/lib/follow-up/delivery";
-import { fromArtifactMessages, fromPerformanceMetrics } from "@/lib/latency/extract";
 import { rememberCall } from "@/lib/follow-up/remember";
+import { fromArtifactMessages, fromPerformanceMetrics } from "@/lib/latency/extract";
 import { transcriptLines } from "@/lib/redaction/intercept";
+import { reportMessages, reportStructuredData, reportTimes } from "@/lib/vapi/report";
 import type { EndOfCallReport } from "@/lib/vapi/schemas";
 import { inCallContext, requireCall } from "../context";
 import { endCall } from "../end-call";
 
-// end-of-call-report: ends the call if no status-update did, fills in why and when, stores the
-// transcript through the redaction intercept (raw text is never persisted), enriches the
-// hand-off, and hands it to the follow-up agent once committed.
+// end-of-call-report: ends the call if no status-update did, fills in why, when, how long and
+// what it cost, stores the transcript through the redaction intercept (raw text is never
+// persisted), enriches the hand-off, and hands it to the follow-up agent once committed.
+// Reports of every vintage are read the same way (lib/vapi/report.ts).
 export async function endOfCallReport(message: EndOfCallReport) {
   const key = `${message.call?.id}:end-of-call-report`;
-  const result = await inCallContext(message, key, async (ctx) => {
-    const call = requireCall(ctx);
-    const { handoffId } = await endCall(ctx.tx, call, {
-      endedReason: message.endedReason ?? null,
-      at: ctx.at,
-      endedAt: message.endedAt,
-      source: "end-of-call-report",
-    });
-    await rememberCall(ctx.tx, {
-      clinicId: ctx.clinic.id,
-      callId: call.id,
-      lines: transcriptLines(message),
-      summary: message.analysis?.summary,
-      structuredData: message.analysis?.structuredData,
-    });
-    const artifact = message.artifact;
-    const measured = { clinicId: ctx.clinic.id, callId: call.id };
-    await recordTurnLatencies(ctx.tx, { ...measured, source: "artifact_messages", turns: fromArtifactMessages(artifact?.messages ?? message.messages) });
-    await recordTurnLatencies(ctx.tx, { ...measured, source: "performance_metrics", turns: fromPerformanceMetrics(artifact?.performanceMetrics) });
-    ctx.afterCommit(() => deliverHandoff(handoffId));
-  });
+  const times = reportTimes(message);
+  const lines = transcriptLines(message);
+  const result = await inCallContext(
+    message,
+    key,
+    async (ctx) => {
+      const call = requireCall(ctx);
+      // A call first seen at its report (earlier messages lost) is filed by what the report
+      // shows: someone answered if anyone spoke, and a caller who spoke had a conversation.
+      if (["idle", "incoming", "ringing"].includes(call.state) && lines.length > 0) {
+        const at = times.startedAt ?? ctx.at;
+        const metadata = { source: "end-of-call-report" };
+        await applyCallEvent(ctx.tx, call.id, { type: "call.answered" }, { occurredAt: at, metadata, patch: { answered_at: at } });
+        if (lines.some((line) => line.speaker === "user")) {
+          await applyCallEvent(ctx.tx, call.id, { type: "conversation.started" }, { occurredAt: lines.find((line) => line.speaker === "user")?.at ?? at, metadata });
+        }
+      }
+      const { handoffId } = await endCall(ctx.tx, call, {
+        endedReason: message.endedReason ?? null,
+        at: ctx.at,
+        endedAt: times.endedAt,
+        source: "end-of-call-report",
+      });
+      await recordCallReport(ctx.tx, call.id, { durationMs: times.durationMs, costUsd: message.cost });
+      await rememberCall(ctx.tx, {
+        clinicId: ctx.clinic.id,
+        callId: call.id,
+        lines,
+        summary: message.analysis?.summary,
+        structuredData: reportStructuredData(message),
+      });
+      const measured = { clinicId: ctx.clinic.id, callId: call.id };
+      await recordTurnLatencies(ctx.tx, { ...measured, source: "artifact_messages", turns: fromArtifactMessages(reportMessages(message)) });
+      await recordTurnLatencies(ctx.tx, { ...measured, source: "performance_metrics", turns: fromPerformanceMetrics(message.artifact?.performanceMetrics) });
+      ctx.afterCommit(() => deliverHandoff(handoffId));
+    },
+    // Never filed as starting after it ended: the report's start, else its end.
+    { startedAt: times.startedAt ?? times.endedAt },
+  );
   return { status: 200, body: { ok: true, duplicate: result.duplicate } };
 }

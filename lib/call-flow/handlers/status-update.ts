@@ -1,7 +1,8 @@
 import "server-only";
 
-import { applyCallEvent, fillAnsweredAt } from "@/lib/db/calls";
+import { applyCallEvent, fillAnsweredAt, setTransferredTo } from "@/lib/db/calls";
 import { deliverHandoff } from "@/lib/follow-up/delivery";
+import { describeDestination } from "@/lib/vapi/destination";
 import type { StatusUpdate } from "@/lib/vapi/schemas";
 import { inCallContext, requireCall } from "../context";
 import { endCall } from "../end-call";
@@ -25,6 +26,8 @@ export async function statusUpdate(message: StatusUpdate) {
       ctx.afterCommit(() => deliverHandoff(handoffId));
       return;
     }
+    const destination = message.status === "forwarding" ? describeDestination(message.destination) : null;
+    if (destination) await setTransferredTo(ctx.tx, call.id, destination);
     const type = EVENTS[message.status];
     if (!type) return;
     const applied = await applyCallEvent(ctx.tx, call.id, { type } as CallEvent, {

@@ -26,7 +26,7 @@ export async function toolCalls(message: ToolCallsMessage) {
   } catch (error) {
     // An unknown clinic still gets an answer the assistant can say out loud.
     if (error instanceof AppError && error.code === "not_found") {
-      return { status: 200, body: { results: message.toolCalls.map((call) => ({ toolCallId: call.id, name: call.function.name, error: UNAVAILABLE })) } };
+      return { status: 200, body: { results: message.toolCalls.map((call) => ({ toolCallId: call.id, name: call.name, error: UNAVAILABLE })) } };
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 import { insertCallEvent } from "@/lib/db/calls";
 import { recordToolTime } from "@/lib/db/latency";
-import { toolArgs, type ToolCall } from "@/lib/vapi/schemas";
+import type { ToolCall } from "@/lib/vapi/schemas";
 import { checkAvailability } from "./check-availability";
 import { confirmBooking } from "./confirm-booking";
 import { holdSlot } from "./hold-slot";
@@ -23,25 +23,25 @@ export interface ToolCallResult {
   error?: string;
 }
 
-/** Runs one tool call. Bad arguments become an `error` the assistant can recover from. */
+/** Runs one tool call. A malformed call or bad arguments become an `error` the assistant can recover from. */
 export async function runToolCall(ctx: ToolContext, call: ToolCall): Promise<ToolCallResult> {
-  const name = call.function.name;
+  const name = call.name;
   const reply = (fields: { result?: unknown; error?: string }): ToolCallResult => ({
     toolCallId: call.id,
     name,
     ...(fields.error ? { error: fields.error } : { result: JSON.stringify(fields.result) }),
   });
+  const invalid = async (error: string) => {
+    await insertCallEvent(ctx.tx, { clinicId: ctx.clinic.id, callId: ctx.call.id, kind: "tool", event: name.slice(0, 100), occurredAt: ctx.at,
+      metadata: { toolCallId: call.id, outcome: "invalid_arguments" } });
+    return reply({ error });
+  };
+  if (!call.ok) return invalid(call.error);
   const tool = TOOLS[name];
   if (!tool) return reply({ error: `Unknown tool ${name}.` });
 
-  const raw = toolArgs(call);
-  const parsed = raw.ok ? tool.args.safeParse(raw.args) : null;
-  if (!parsed?.success) {
-    const detail = parsed?.error.issues.map((issue) => issue.message).join("; ") ?? "arguments are not valid JSON";
-    await insertCallEvent(ctx.tx, { clinicId: ctx.clinic.id, callId: ctx.call.id, kind: "tool", event: name, occurredAt: ctx.at,
-      metadata: { toolCallId: call.id, outcome: "invalid_arguments" } });
-    return reply({ error: `Invalid arguments for ${name}: ${detail}.` });
-  }
+  const parsed = tool.args.safeParse(call.args);
+  if (!parsed.success) return invalid(`Invalid arguments for ${name}: ${parsed.error.issues.map((issue) => issue.message).join("; ")}.`);
 
   const started = performance.now();
   const { result, outcome } = await tool.run(ctx, parsed.data);

@@ -45,9 +45,15 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
         </div>
         <p className="text-muted-foreground text-sm">
           {call.startedAt ? formatInClinicZone(call.startedAt, tz) : ""}
-          {call.endedAt && call.answeredAt ? ` · ${formatDuration(call.endedAt.getTime() - call.answeredAt.getTime())}` : ""}
+          {call.durationMs !== null
+            ? ` · ${formatDuration(call.durationMs)}`
+            : call.endedAt && call.answeredAt
+              ? ` · ${formatDuration(call.endedAt.getTime() - call.answeredAt.getTime())}`
+              : ""}
+          {call.transferredTo ? ` · transferred to ${call.transferredTo}` : ""}
           {call.procedures.length ? ` · asked about ${call.procedures.join(", ")}` : ""}
           {call.endedReason ? ` · ended: ${call.endedReason}` : ""}
+          {call.costUsd !== null ? ` · Vapi cost $${Number(call.costUsd).toFixed(2)}` : ""}
         </p>
       </div>
 
@@ -113,7 +119,12 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
             <CardHeader>
               <CardTitle className="flex items-center gap-2"><Gauge className="size-4" aria-hidden /> Turn latency</CardTitle>
             </CardHeader>
-            <CardContent>
+            <CardContent className="grid gap-3">
+              <p className="text-muted-foreground text-sm" data-testid="interruptions">
+                {call.interruptions === 0
+                  ? "The caller never talked over Voxanne."
+                  : `The caller talked over Voxanne ${call.interruptions === 1 ? "once" : `${call.interruptions} times`}.`}
+              </p>
               {detail.latencies.length === 0 ? (
                 <Empty>No turn timings were reported for this call.</Empty>
               ) : (

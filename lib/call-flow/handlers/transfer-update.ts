@@ -1,0 +1,19 @@
+import "server-only";
+
+import { applyCallEvent, setTransferredTo } from "@/lib/db/calls";
+import { describeDestination } from "@/lib/vapi/destination";
+import type { TransferUpdate } from "@/lib/vapi/schemas";
+import { inCallContext, requireCall } from "../context";
+
+// transfer-update: the assistant forwarded the call. The call moves to transferring (if it can
+// still move) and records who took it, for the call page and the live board.
+export async function transferUpdate(message: TransferUpdate) {
+  const destination = describeDestination(message.destination);
+  const key = `${message.call?.id}:transfer-update:${message.timestamp?.getTime() ?? ""}:${destination ?? ""}`;
+  const result = await inCallContext(message, key, async (ctx) => {
+    const call = requireCall(ctx);
+    if (destination) await setTransferredTo(ctx.tx, call.id, destination);
+    await applyCallEvent(ctx.tx, call.id, { type: "transfer.started" }, { occurredAt: ctx.at, metadata: { source: "transfer-update", destination } });
+  });
+  return { status: 200, body: { ok: true, duplicate: result.duplicate } };
+}
