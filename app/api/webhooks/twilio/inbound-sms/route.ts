@@ -24,8 +24,9 @@ const twiml = (message?: string) =>
 // answers with how to reach the clinic. Only the keyword is kept, never other reply text.
 export async function POST(request: Request) {
   try {
-    const params = formParams(await readBody(request, 64 * 1024));
-    if (!verifyTwilioRequest("/api/webhooks/twilio/inbound-sms", request.headers.get("x-twilio-signature"), params)) {
+    const raw = await readBody(request, 64 * 1024);
+    const params = formParams(raw);
+    if (!verifyTwilioRequest(request, params, raw)) {
       return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
     }
     const sms = schema.parse(params);

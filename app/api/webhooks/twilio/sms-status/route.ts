@@ -19,8 +19,9 @@ const schema = z.looseObject({
 // 21610 means the number has opted out: recorded, and never texted again.
 export async function POST(request: Request) {
   try {
-    const params = formParams(await readBody(request, 64 * 1024));
-    if (!verifyTwilioRequest("/api/webhooks/twilio/sms-status", request.headers.get("x-twilio-signature"), params)) {
+    const raw = await readBody(request, 64 * 1024);
+    const params = formParams(raw);
+    if (!verifyTwilioRequest(request, params, raw)) {
       return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
     }
     const report = schema.parse(params);
