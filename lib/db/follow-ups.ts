@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { HandoffMemory, PlannedFollowUp } from "@/lib/follow-up/memory";
+import type { OptOutKind } from "@/lib/twilio/opt-out";
 import { statusesBefore, type SmsStatus } from "@/lib/twilio/sms-status";
 import type { Tx } from "./transaction";
 
@@ -153,6 +154,25 @@ export async function updateSmsStatus(tx: Tx, providerSid: string, status: SmsSt
       returning clinic_id as "clinicId", to_number as "toNumber"`,
     [providerSid, status, errorCode, statusesBefore(status)],
   );
+}
+
+/**
+ * A text a patient sent to the clinic's number, stored once per Twilio MessageSid: false when
+ * that MessageSid is already stored (Twilio delivered the webhook again), so the caller applies
+ * an opt-out or opt-in only the first time. Only the keyword kind is kept, never the text.
+ * A message without a sid cannot be recognised again and is stored each time.
+ */
+export async function recordInboundSms(
+  tx: Tx,
+  sms: { clinicId: string; from: string; to: string; kind: OptOutKind | null; providerSid: string | null },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `insert into public.sms_messages (clinic_id, direction, to_number, from_number, body, provider, provider_sid, status)
+     values ($1, 'inbound', $2, $3, $4, 'twilio', $5, 'received')
+     on conflict (provider_sid) do nothing returning id`,
+    [sms.clinicId, sms.to, sms.from, sms.kind ?? "", sms.providerSid],
+  );
+  return rows.length > 0;
 }
 
 /** Owed when the front desk confirms an assistant's booking: one confirmation text, unless the number opted out. */
