@@ -1,6 +1,8 @@
 import "server-only";
 
 import type { HandoffMemory, PlannedFollowUp } from "@/lib/follow-up/memory";
+import type { OptOutKind } from "@/lib/twilio/opt-out";
+import { statusesBefore, type SmsStatus } from "@/lib/twilio/sms-status";
 import type { Tx } from "./transaction";
 
 /** Records what is owed, once: follow_ups is unique per (call, kind, procedure). Returns how many are new. */
@@ -137,15 +139,40 @@ export async function removeOptOut(tx: Tx, clinicId: string, phone: string): Pro
   await tx.query("delete from public.sms_opt_outs where clinic_id = $1 and phone_number = $2", [clinicId, phone]);
 }
 
-/** Delivery reports from Twilio. A final status (delivered, undelivered, failed) is never overwritten by a late report. */
-export async function updateSmsStatus(tx: Tx, providerSid: string, status: string, errorCode: number | null): Promise<{ clinicId: string; toNumber: string } | null> {
+/**
+ * Delivery reports from Twilio, applied only if they move the message forward (see
+ * lib/twilio/sms-status.ts): a late or repeated report never undoes a later one, and a final
+ * status (read, undelivered, failed, canceled) is never overwritten. One UPDATE whose WHERE is
+ * re-checked on the locked row, so concurrent reports cannot race each other backwards.
+ * Null when nothing changed.
+ */
+export async function updateSmsStatus(tx: Tx, providerSid: string, status: SmsStatus, errorCode: number | null): Promise<{ clinicId: string; toNumber: string } | null> {
   return tx.maybeOne(
     `update public.sms_messages set status = $2, error_code = coalesce($3, error_code),
-            delivered_at = case when $2 = 'delivered' then now() else delivered_at end
-      where provider_sid = $1 and status not in ('delivered', 'undelivered', 'failed')
+            delivered_at = case when $2 in ('delivered', 'read') then coalesce(delivered_at, now()) else delivered_at end
+      where provider_sid = $1 and status = any($4::text[])
       returning clinic_id as "clinicId", to_number as "toNumber"`,
-    [providerSid, status, errorCode],
+    [providerSid, status, errorCode, statusesBefore(status)],
   );
+}
+
+/**
+ * A text a patient sent to the clinic's number, stored once per Twilio MessageSid: false when
+ * that MessageSid is already stored (Twilio delivered the webhook again), so the caller applies
+ * an opt-out or opt-in only the first time. Only the keyword kind is kept, never the text.
+ * A message without a sid cannot be recognised again and is stored each time.
+ */
+export async function recordInboundSms(
+  tx: Tx,
+  sms: { clinicId: string; from: string; to: string; kind: OptOutKind | null; providerSid: string | null },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `insert into public.sms_messages (clinic_id, direction, to_number, from_number, body, provider, provider_sid, status)
+     values ($1, 'inbound', $2, $3, $4, 'twilio', $5, 'received')
+     on conflict (provider_sid) do nothing returning id`,
+    [sms.clinicId, sms.to, sms.from, sms.kind ?? "", sms.providerSid],
+  );
+  return rows.length > 0;
 }
 
 /** Owed when the front desk confirms an assistant's booking: one confirmation text, unless the number opted out. */

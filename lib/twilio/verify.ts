@@ -3,13 +3,23 @@ import twilio from "twilio";
 import { getEnv } from "@/lib/env";
 
 /**
- * Verifies X-Twilio-Signature with the official helper. The URL must be the public URL Twilio
- * called, so it is built from APP_URL, never from the request (proxies rewrite host and scheme).
+ * Verifies X-Twilio-Signature with the official helper. Twilio signs the exact URL it called,
+ * query string included, so that URL is rebuilt from APP_URL (the public origin: never the
+ * request's host or scheme, which proxies rewrite) plus the request's own path and query.
+ * The SDK also accepts the URL with or without the default port (:443/:80).
+ *
+ * `bodySHA256` in the query means Twilio signed a JSON body: the signature then covers the URL
+ * alone and the body is checked against the hash, so such a request needs its raw body.
  */
-export function verifyTwilioRequest(pathname: string, signature: string | null, params: Record<string, string>): boolean {
+export function verifyTwilioRequest(request: Request, params: Record<string, string>, rawBody?: string): boolean {
   const token = getEnv().TWILIO_AUTH_TOKEN;
+  const signature = request.headers.get("x-twilio-signature");
   if (!token || !signature) return false;
-  const url = `${getEnv().APP_URL.replace(/\/$/, "")}${pathname}`;
+  const { pathname, search } = new URL(request.url);
+  const url = `${getEnv().APP_URL.replace(/\/$/, "")}${pathname}${search}`;
+  if (new URLSearchParams(search).has("bodySHA256")) {
+    return rawBody !== undefined && twilio.validateRequestWithBody(token, signature, url, rawBody);
+  }
   return twilio.validateRequest(token, signature, url, params);
 }
 

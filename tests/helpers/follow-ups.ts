@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 import twilio from "twilio";
 import type { Client } from "pg";
 import { inject } from "vitest";
@@ -50,10 +52,10 @@ export function followUpsOf(db: Client, vapiCallId: string) {
     .then((result) => result.rows);
 }
 
-/** A Twilio-signed inbound SMS to the clinic's number. */
+/** A Twilio-signed inbound SMS to the clinic's number; each is a new message (its own MessageSid). */
 export function inboundSms(from: string, body: string) {
   const url = `${inject("appUrl")}/api/webhooks/twilio/inbound-sms`;
-  const params = { From: from, To: "+15555550199", Body: body, MessageSid: `SM${"1".repeat(32)}` };
+  const params = { From: from, To: "+15555550199", Body: body, MessageSid: `SM${randomBytes(16).toString("hex")}` };
   return fetch(url, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilio.getExpectedTwilioSignature(TWILIO_AUTH_TOKEN, url, params) },

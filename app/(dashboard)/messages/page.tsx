@@ -44,7 +44,7 @@ export default async function MessagesPage() {
               <p className={cn("max-w-[85%] rounded-2xl px-4 py-2 text-sm leading-6 break-words", message.direction === "inbound" ? "bg-muted" : "bg-primary text-primary-foreground")} data-testid="sms-body">
                 {message.body || "(reply)"}
               </p>
-              <Badge variant={message.status === "delivered" ? "success" : ["failed", "undelivered"].includes(message.status) ? "destructive" : "outline"}>
+              <Badge variant={["delivered", "read"].includes(message.status) ? "success" : ["failed", "undelivered"].includes(message.status) ? "destructive" : "outline"}>
                 {message.status}{message.errorCode ? ` · error ${message.errorCode}` : ""}
               </Badge>
             </li>

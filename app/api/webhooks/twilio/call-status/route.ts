@@ -9,8 +9,9 @@ export const dynamic = "force-dynamic";
 // completed, failed or was not answered ends here too, so its slot holds never outlive it.
 export async function POST(request: Request) {
   try {
-    const params = formParams(await readBody(request, 64 * 1024));
-    if (!verifyTwilioRequest("/api/webhooks/twilio/call-status", request.headers.get("x-twilio-signature"), params)) {
+    const raw = await readBody(request, 64 * 1024);
+    const params = formParams(raw);
+    if (!verifyTwilioRequest(request, params, raw)) {
       return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
     }
     const { status, body } = await twilioCallStatus(twilioCallStatusSchema.parse(params));

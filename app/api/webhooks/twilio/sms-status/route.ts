@@ -5,6 +5,7 @@ import { toErrorResponse } from "@/lib/api/errors";
 import { recordWebhookEvent } from "@/lib/db/calls";
 import { recordOptOut, updateSmsStatus } from "@/lib/db/follow-ups";
 import { withService } from "@/lib/db/transaction";
+import { isSmsStatus } from "@/lib/twilio/sms-status";
 import { formParams, verifyTwilioRequest } from "@/lib/twilio/verify";
 
 export const dynamic = "force-dynamic";
@@ -12,22 +13,28 @@ export const dynamic = "force-dynamic";
 const schema = z.looseObject({
   MessageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, "MessageSid must be a Twilio message sid"),
   MessageStatus: z.string().min(1).max(30),
-  ErrorCode: z.coerce.number().int().optional(),
+  ErrorCode: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(0).max(2_147_483_647).optional()),
 });
 
-// POST /api/webhooks/twilio/sms-status – delivery reports for follow-up texts (signed). Error
-// 21610 means the number has opted out: recorded, and never texted again.
+// POST /api/webhooks/twilio/sms-status – delivery reports for follow-up texts (signed). A status
+// only moves forward (a late "sent" never undoes "delivered" or "read"); read, undelivered,
+// failed and canceled are final. Error 21610 means the number has opted out: recorded, and
+// never texted again. Statuses we do not track (receiving, partially_delivered, ...) are
+// acknowledged and ignored.
 export async function POST(request: Request) {
   try {
-    const params = formParams(await readBody(request, 64 * 1024));
-    if (!verifyTwilioRequest("/api/webhooks/twilio/sms-status", request.headers.get("x-twilio-signature"), params)) {
+    const raw = await readBody(request, 64 * 1024);
+    const params = formParams(raw);
+    if (!verifyTwilioRequest(request, params, raw)) {
       return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
     }
     const report = schema.parse(params);
+    const status = report.MessageStatus;
+    if (!isSmsStatus(status)) return Response.json({ ok: true, ignored: "untracked status" });
     const duplicate = await withService(async (tx) => {
-      const seen = await recordWebhookEvent(tx, { source: "twilio", dedupeKey: `sms-status:${report.MessageSid}:${report.MessageStatus}`, messageType: "sms-status" });
+      const seen = await recordWebhookEvent(tx, { source: "twilio", dedupeKey: `sms-status:${report.MessageSid}:${status}`, messageType: "sms-status" });
       if (seen.duplicate) return true;
-      const message = await updateSmsStatus(tx, report.MessageSid, report.MessageStatus, report.ErrorCode ?? null);
+      const message = await updateSmsStatus(tx, report.MessageSid, status, report.ErrorCode ?? null);
       if (message && report.ErrorCode === 21610) await recordOptOut(tx, message.clinicId, message.toNumber, "error_21610");
       return false;
     });
