@@ -23,6 +23,8 @@ comment on column public.calls.cost_usd is 'What Vapi charged for the call (end-
 comment on column public.calls.interruptions is 'How many times the caller talked over the assistant (user-interrupted messages).';
 comment on column public.calls.transferred_to is 'Who took the call when it was forwarded: the destination''s description, name or number.';
 
+comment on column public.calls.started_at is 'When the call began: Vapi''s startedAt when a message carries it (a call first seen at its end-of-call report), else the first message''s time; never after ended_at.';
+
 -- The board shows who took a transferred call.
 create or replace function private.call_board_payload(p_call_id uuid) returns jsonb
 language sql stable security invoker set search_path = '' as $$
