@@ -3,7 +3,7 @@ import "server-only";
 import { after } from "next/server";
 
 import { AppError } from "@/lib/api/errors";
-import { recordWebhookEvent, resolveClinic, upsertCall, type CallRow, type ClinicRef } from "@/lib/db/calls";
+import { findCall, recordWebhookEvent, resolveClinic, upsertCall, type CallRow, type ClinicRef } from "@/lib/db/calls";
 import { withService, type Tx } from "@/lib/db/transaction";
 import type { VapiCall } from "@/lib/vapi/schemas";
 
@@ -27,6 +27,11 @@ export interface HandlerContext {
   afterCommit(task: () => Promise<unknown>): void;
 }
 
+export interface ContextOptions {
+  /** false: a message about a call not recorded yet gets `call: null` rather than creating it. */
+  createCall?: boolean;
+}
+
 export type ContextResult<T> = { duplicate: true; response: unknown } | { duplicate: false; value: T };
 
 const RETRYABLE = new Set(["40001", "40P01"]); // serialization failure, deadlock
@@ -45,6 +50,7 @@ export async function inCallContext<T>(
   message: MessageBase,
   dedupeKey: string,
   fn: (ctx: HandlerContext) => Promise<T>,
+  options: ContextOptions = {},
 ): Promise<ContextResult<T>> {
   const at = message.timestamp ?? new Date();
   const vapiCallId = message.call?.id;
@@ -60,16 +66,18 @@ export async function inCallContext<T>(
         if (!clinic) throw new AppError("not_found", "Unknown clinic: the number called is not configured in CallWaiting AI");
         const seen = await recordWebhookEvent(tx, { source: "vapi", dedupeKey, messageType: message.type, clinicId: clinic.id, externalCallId: vapiCallId });
         if (seen.duplicate) return { duplicate: true as const, response: seen.response };
-        const call = vapiCallId
-          ? await upsertCall(tx, {
-              clinicId: clinic.id,
-              vapiCallId,
-              callerNumber: message.customer?.number ?? message.call?.customer?.number,
-              twilioCallSid: message.call?.phoneCallProviderId,
-              assistantId: message.call?.assistantId ?? message.assistant?.id,
-              at,
-            })
-          : null;
+        const call = !vapiCallId
+          ? null
+          : options.createCall === false
+            ? await findCall(tx, clinic.id, vapiCallId)
+            : await upsertCall(tx, {
+                clinicId: clinic.id,
+                vapiCallId,
+                callerNumber: message.customer?.number ?? message.call?.customer?.number,
+                twilioCallSid: message.call?.phoneCallProviderId,
+                assistantId: message.call?.assistantId ?? message.assistant?.id,
+                at,
+              });
         const value = await fn({ tx, clinic, call, at, webhookEventId: seen.id, afterCommit: (task) => tasks.push(task) });
         return { duplicate: false as const, value };
       });

@@ -9,12 +9,14 @@ import {
   statusUpdateSchema,
   toolCallsSchema,
 } from "@/lib/vapi/schemas";
+import { transcriptMessageSchema } from "@/lib/vapi/transcript-schema";
 import { assistantRequest } from "./handlers/assistant-request";
 import { endOfCallReport } from "./handlers/end-of-call-report";
 import { hang } from "./handlers/hang";
 import { speechUpdate } from "./handlers/speech-update";
 import { statusUpdate } from "./handlers/status-update";
 import { toolCalls } from "./handlers/tool-calls";
+import { transcript } from "./handlers/transcript";
 
 export interface HandlerResponse {
   status: number;
@@ -37,8 +39,12 @@ export async function dispatchVapiMessage(payload: unknown): Promise<HandlerResp
       return hang(hangSchema.parse(message));
     case "assistant-request":
       return assistantRequest(assistantRequestSchema.parse(message));
+    case "transcript":
+    case 'transcript[transcriptType="final"]':
+    case "transcript[transcriptType='final']":
+      return transcript(transcriptMessageSchema.parse(message));
     default:
-      // conversation-update, transcript and types we don't use: acknowledged, nothing stored.
+      // conversation-update and types we don't use: acknowledged, nothing stored.
       return { status: 200, body: { ok: true, ignored: message.type } };
   }
 }

@@ -43,7 +43,7 @@ describe("the assistant configuration", () => {
   });
 
   it("subscribes to the messages we handle, with our credential and a 20 s timeout", () => {
-    expect(standard.serverMessages).toEqual(["status-update", "speech-update", "tool-calls", "end-of-call-report", "hang"]);
+    expect(standard.serverMessages).toEqual(["status-update", "speech-update", "tool-calls", "end-of-call-report", "hang", 'transcript[transcriptType="final"]']);
     expect(standard.server).toEqual({ url: "https://app.test/api/webhooks/vapi", timeoutSeconds: 20, credentialId: "cred_1" });
     expect(standard.analysisPlan?.structuredDataPlan?.enabled).toBe(true);
   });
