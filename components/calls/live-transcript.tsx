@@ -41,16 +41,16 @@ export function LiveTranscript({ clinicId, callId, state, timezone }: { clinicId
     return () => clearInterval(timer);
   }, [ended, router]);
 
+  // Follow new lines, unless the reader has scrolled up: judged against the height before this
+  // line, since scroll events from our own scrolling can arrive after the next line has grown it.
   const scroller = useRef<HTMLDivElement>(null);
-  const pinned = useRef(true);
+  const heightBefore = useRef(0);
   useEffect(() => {
     const element = scroller.current;
-    if (element && pinned.current) element.scrollTop = element.scrollHeight;
+    if (!element) return;
+    if (element.scrollTop + element.clientHeight >= heightBefore.current - 48) element.scrollTop = element.scrollHeight;
+    heightBefore.current = element.scrollHeight;
   }, [items]);
-  const onScroll = () => {
-    const element = scroller.current;
-    if (element) pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
-  };
 
   return (
     <Card data-testid="live-transcript">
@@ -70,7 +70,6 @@ export function LiveTranscript({ clinicId, callId, state, timezone }: { clinicId
       <CardContent>
         <div
           ref={scroller}
-          onScroll={onScroll}
           role="log"
           aria-label="Live transcript"
           aria-live="polite"
