@@ -4,7 +4,7 @@ import { createContext, useContext, useMemo } from "react";
 
 import { createSseTransport } from "@/lib/realtime/sse-transport";
 import { createSupabaseTransport, type SupabaseLike } from "@/lib/realtime/supabase-transport";
-import type { RealtimeTransport } from "@/lib/realtime/types";
+import { sseStreamPath, type RealtimeTransport } from "@/lib/realtime/types";
 import { createClient } from "@/lib/supabase/client";
 
 export type RealtimeConfig = { transport: "sse" } | { transport: "supabase"; url: string; publishableKey: string };
@@ -19,7 +19,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
   const transport = useMemo<RealtimeTransport>(() => {
     if (url) return createSupabaseTransport(createClient(url, key) as unknown as SupabaseLike);
     return createSseTransport({
-      url: (topic) => `/api/clinics/${encodeURIComponent(topic.split(":")[1] ?? "")}/calls/stream`,
+      url: sseStreamPath,
       network: typeof window === "undefined" ? undefined : window,
     });
   }, [url, key]);

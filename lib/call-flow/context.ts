@@ -3,7 +3,7 @@ import "server-only";
 import { after } from "next/server";
 
 import { AppError } from "@/lib/api/errors";
-import { recordWebhookEvent, resolveClinic, upsertCall, type CallRow, type ClinicRef } from "@/lib/db/calls";
+import { findCall, recordWebhookEvent, resolveClinic, upsertCall, type CallRow, type ClinicRef } from "@/lib/db/calls";
 import { withService, type Tx } from "@/lib/db/transaction";
 import type { VapiCall } from "@/lib/vapi/schemas";
 
@@ -27,6 +27,13 @@ export interface HandlerContext {
   afterCommit(task: () => Promise<unknown>): void;
 }
 
+export interface ContextOptions {
+  /** false: a message about a call not recorded yet gets `call: null` rather than creating it. */
+  createCall?: boolean;
+  /** When the call began, if the message knows better than its own timestamp (an end-of-call report). */
+  startedAt?: Date;
+}
+
 export type ContextResult<T> = { duplicate: true; response: unknown } | { duplicate: false; value: T };
 
 const RETRYABLE = new Set(["40001", "40P01"]); // serialization failure, deadlock
@@ -45,7 +52,7 @@ export async function inCallContext<T>(
   message: MessageBase,
   dedupeKey: string,
   fn: (ctx: HandlerContext) => Promise<T>,
-  options: { startedAt?: Date } = {},
+  options: ContextOptions = {},
 ): Promise<ContextResult<T>> {
   const at = message.timestamp ?? new Date();
   // A call first seen at its end is filed from when it began, not from when the report came.
@@ -63,16 +70,18 @@ export async function inCallContext<T>(
         if (!clinic) throw new AppError("not_found", "Unknown clinic: the number called is not configured in CallWaiting AI");
         const seen = await recordWebhookEvent(tx, { source: "vapi", dedupeKey, messageType: message.type, clinicId: clinic.id, externalCallId: vapiCallId });
         if (seen.duplicate) return { duplicate: true as const, response: seen.response };
-        const call = vapiCallId
-          ? await upsertCall(tx, {
-              clinicId: clinic.id,
-              vapiCallId,
-              callerNumber: message.customer?.number ?? message.call?.customer?.number,
-              twilioCallSid: message.call?.phoneCallProviderId,
-              assistantId: message.call?.assistantId ?? message.assistant?.id,
-              at: startedAt < at ? startedAt : at,
-            })
-          : null;
+        const call = !vapiCallId
+          ? null
+          : options.createCall === false
+            ? await findCall(tx, clinic.id, vapiCallId)
+            : await upsertCall(tx, {
+                clinicId: clinic.id,
+                vapiCallId,
+                callerNumber: message.customer?.number ?? message.call?.customer?.number,
+                twilioCallSid: message.call?.phoneCallProviderId,
+                assistantId: message.call?.assistantId ?? message.assistant?.id,
+                at: startedAt < at ? startedAt : at,
+              });
         const value = await fn({ tx, clinic, call, at, webhookEventId: seen.id, afterCommit: (task) => tasks.push(task) });
         return { duplicate: false as const, value };
       });

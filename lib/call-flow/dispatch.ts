@@ -11,6 +11,7 @@ import {
   transferUpdateSchema,
   userInterruptedSchema,
 } from "@/lib/vapi/schemas";
+import { transcriptMessageSchema } from "@/lib/vapi/transcript-schema";
 import { assistantRequest } from "./handlers/assistant-request";
 import { endOfCallReport } from "./handlers/end-of-call-report";
 import { hang } from "./handlers/hang";
@@ -19,6 +20,7 @@ import { statusUpdate } from "./handlers/status-update";
 import { toolCalls } from "./handlers/tool-calls";
 import { transferUpdate } from "./handlers/transfer-update";
 import { userInterrupted } from "./handlers/user-interrupted";
+import { transcript } from "./handlers/transcript";
 
 export interface HandlerResponse {
   status: number;
@@ -45,6 +47,10 @@ export async function dispatchVapiMessage(payload: unknown): Promise<HandlerResp
       return transferUpdate(transferUpdateSchema.parse(message));
     case "user-interrupted":
       return userInterrupted(userInterruptedSchema.parse(message));
+    case "transcript":
+    case 'transcript[transcriptType="final"]':
+    case "transcript[transcriptType='final']":
+      return transcript(transcriptMessageSchema.parse(message));
     default:
       // conversation-update, partial transcripts and types we don't use: acknowledged, nothing stored.
       return { status: 200, body: { ok: true, ignored: message.type } };

@@ -94,3 +94,10 @@ export function getCallDetail(claims: Claims, callId: string): Promise<CallDetai
     return { call, events, transcript, bookings, holds, followUps, latencies, handoff };
   });
 }
+
+/** Whether this person can see `callId` as one of `clinicId`'s calls (RLS-scoped). */
+export function isClinicCall(claims: Claims, clinicId: string, callId: string): Promise<boolean> {
+  return withClaims(claims, async (tx) =>
+    Boolean(await tx.maybeOne("select 1 from public.calls where id = $1 and clinic_id = $2", [callId, clinicId])),
+  );
+}

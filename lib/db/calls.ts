@@ -60,6 +60,11 @@ export async function upsertCall(
   );
 }
 
+/** The clinic's call with this Vapi id, if any message has recorded it. */
+export async function findCall(tx: Tx, clinicId: string, vapiCallId: string): Promise<CallRow | null> {
+  return tx.maybeOne<CallRow>(`select ${CALL_COLUMNS} from public.calls where clinic_id = $1 and vapi_call_id = $2`, [clinicId, vapiCallId]);
+}
+
 export interface ApplyOptions {
   occurredAt?: Date;
   metadata?: Record<string, unknown>;

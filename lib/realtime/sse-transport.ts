@@ -1,5 +1,5 @@
 import { backoffDelay } from "./backoff";
-import type { RealtimeListener, RealtimeTransport } from "./types";
+import { DEFAULT_EVENTS, type RealtimeListener, type RealtimeTransport } from "./types";
 
 /** What the transport needs of an EventSource (the browser's, or a test's). */
 export interface EventSourceLike {
@@ -42,13 +42,15 @@ export function createSseTransport(options: SseTransportOptions): RealtimeTransp
           listener.onStatus("live");
         });
         current.addEventListener("resync", () => listener.onStatus("live"));
-        current.addEventListener("call_status", (event) => {
-          try {
-            listener.onMessage("call_status", JSON.parse(event.data));
-          } catch {
-            // a malformed frame is skipped; the next snapshot heals it
-          }
-        });
+        for (const name of listener.events ?? DEFAULT_EVENTS) {
+          current.addEventListener(name, (event) => {
+            try {
+              listener.onMessage(name, JSON.parse(event.data));
+            } catch {
+              // a malformed frame is skipped; the next snapshot heals it
+            }
+          });
+        }
         current.onerror = () => {
           if (source !== current || stopped) return;
           current.close();

@@ -1,5 +1,5 @@
 import { backoffDelay } from "./backoff";
-import type { RealtimeListener, RealtimeTransport } from "./types";
+import { DEFAULT_EVENTS, type RealtimeListener, type RealtimeTransport } from "./types";
 
 /** The slice of supabase-js the transport uses, so tests can hand it a fake channel. */
 export interface ChannelLike {
@@ -13,7 +13,7 @@ export interface SupabaseLike {
 }
 
 /**
- * Supabase Realtime transport (production): a private broadcast channel per clinic, joined
+ * Supabase Realtime transport (production): a private broadcast channel per topic, joined
  * after setAuth so Realtime Authorization sees the user's JWT. Errors, timeouts and closes
  * resubscribe with backoff; the hook reloads its snapshot on every SUBSCRIBED.
  */
@@ -44,9 +44,8 @@ export function createSupabaseTransport(client: SupabaseLike): RealtimeTransport
           return retry();
         }
         if (stopped) return;
-        const current = client
-          .channel(topic, { config: { private: true } })
-          .on("broadcast", { event: "call_status" }, (message) => listener.onMessage("call_status", message.payload));
+        const current = client.channel(topic, { config: { private: true } });
+        for (const name of listener.events ?? DEFAULT_EVENTS) current.on("broadcast", { event: name }, (message) => listener.onMessage(name, message.payload));
         channel = current;
         current.subscribe((status) => {
           if (channel !== current || stopped) return;

@@ -23,11 +23,33 @@ export interface LiveCallsSnapshot {
   serverTime: string;
 }
 
+/** One final line of a live call, redacted on the server: the payload of a `transcript` broadcast. */
+export interface LiveTranscriptLine {
+  callId: string;
+  role: "user" | "assistant";
+  text: string;
+  at: string;
+}
+
+/** The clinic's board: `call_status` for every call. */
 export const callsTopic = (clinicId: string) => `clinic:${clinicId}:calls`;
+/** One call's live transcript: `transcript` lines, for staff watching that call. */
+export const callTopic = (clinicId: string, callId: string) => `clinic:${clinicId}:call:${callId}`;
+
+/** Where the SSE transport streams a topic from (each route checks membership first). */
+export function sseStreamPath(topic: string): string {
+  const [, clinicId = "", kind, callId = ""] = topic.split(":");
+  const calls = `/api/clinics/${encodeURIComponent(clinicId)}/calls`;
+  return kind === "call" ? `${calls}/${encodeURIComponent(callId)}/transcript/stream` : `${calls}/stream`;
+}
+
+export const DEFAULT_EVENTS = ["call_status"] as const;
 
 export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline";
 
 export interface RealtimeListener {
+  /** The broadcast events wanted on the topic; `call_status` when not given. */
+  events?: readonly string[];
   onMessage(event: string, payload: unknown): void;
   onStatus(status: ConnectionStatus): void;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { listCallNames } from "@/lib/db/live-transcript";
 import { loadRedactionConfig } from "@/lib/db/redaction";
 import { toDate } from "@/lib/latency/extract";
 import type { Tx } from "@/lib/db/transaction";
@@ -28,6 +29,29 @@ export async function storeRedactedTranscript(
     );
   }
   return { lines: redacted, summary };
+}
+
+/** The longest live line broadcast (pg_notify carries 8000 bytes); the stored transcript keeps whole lines. */
+export const LIVE_LINE_MAX_CHARS = 1500;
+
+/**
+ * One live transcript line for staff watching the call: redacted with the clinic's
+ * configuration exactly as stored lines are, and never stored. Names the call has already
+ * given us (caller, booking) are removed too; a name heard only in an earlier line is not
+ * remembered, because earlier lines are kept nowhere (the stored transcript catches it later).
+ */
+export async function redactLiveLine(tx: Tx, input: { clinicId: string; callId: string; text: string }): Promise<string> {
+  const redactor = createRedactor(await loadRedactionConfig(tx, input.clinicId));
+  const names = (await listCallNames(tx, input.callId)).flatMap((name) => name.toLowerCase().split(/\s+/)).filter((part) => part.length >= 2);
+  return clip(redactor.redact(input.text, new Set(names)).text, LIVE_LINE_MAX_CHARS);
+}
+
+/** Cuts redacted text (never raw: a cut number could escape detection) at a word boundary. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max * 0.8 ? cut.slice(0, space) : cut}…`;
 }
 
 /**

@@ -68,6 +68,11 @@ export class SimulatedCall {
     return this.send("speech-update", { role, status, turn });
   }
 
+  /** One line of live transcript, as Vapi sends it when `transcript` is in the assistant's serverMessages. */
+  transcript(role: "user" | "assistant", transcript: string, transcriptType: "partial" | "final" = "final") {
+    return this.send("transcript", { role, transcriptType, transcript });
+  }
+
   /** Calls one tool and returns its parsed result (or error). */
   async tool(name: string, args: Record<string, unknown>): Promise<{ ms: number; status: number; result?: Record<string, unknown>; error?: string }> {
     const toolCallId = `call_${randomBytes(8).toString("hex")}`;

@@ -86,6 +86,7 @@ export function buildAssistant(
     },
     voice: { provider: "11labs", voiceId: "sarah", optimizeStreamingLatency: profile.streamingLatency },
     server,
+    // Final transcript lines only (no partials): redacted and shown live to staff, never stored.
     serverMessages: ["status-update", "speech-update", "tool-calls", "end-of-call-report", "hang", "transfer-update", "user-interrupted", 'transcript[transcriptType="final"]'],
     startSpeakingPlan: { waitSeconds: profile.waitSeconds, smartEndpointingPlan: { provider: "vapi" } },
     stopSpeakingPlan: { numWords: 0, voiceSeconds: 0.2, backoffSeconds: 1 },

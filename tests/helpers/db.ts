@@ -48,3 +48,39 @@ export async function errorOf(client: Client, sql: string, params: unknown[] = [
     return error as { code?: string; message: string };
   }
 }
+
+/**
+ * Whether Supabase Realtime would let `userId` join the private `topic`: reproduces its join
+ * check on realtime.messages (a probe row for the topic, then SELECT as the user).
+ */
+export async function canJoin(client: Client, userId: string, topic: string): Promise<boolean> {
+  await client.query("insert into realtime.messages (topic, extension, payload, event, private) values ($1, 'broadcast', '{}', 'probe', true)", [topic]);
+  try {
+    return await asActor(client, { role: "authenticated", sub: userId }, async () => {
+      await client.query("select set_config('realtime.topic', $1, true)", [topic]);
+      const { rowCount } = await client.query("select 1 from realtime.messages where topic = $1 and event = 'probe'", [topic]);
+      return (rowCount ?? 0) > 0;
+    });
+  } finally {
+    await client.query("delete from realtime.messages where topic = $1 and event = 'probe'", [topic]);
+  }
+}
+
+/** Every text-like column of every table we own that holds any of `needles` (any case). */
+export async function findAnywhere(client: Client, needles: string[]): Promise<string[]> {
+  const { rows: columns } = await client.query<{ schema: string; table: string; column: string }>(
+    `select c.table_schema as schema, c.table_name as table, c.column_name as column
+       from information_schema.columns c join information_schema.tables t using (table_schema, table_name)
+      where c.table_schema in ('public', 'auth', 'realtime', 'private') and t.table_type = 'BASE TABLE'
+        and c.data_type in ('text', 'character varying', 'jsonb', 'json', 'ARRAY', 'USER-DEFINED')`,
+  );
+  const hits: string[] = [];
+  for (const { schema, table, column } of columns) {
+    const { rows } = await client.query(
+      `select 1 from "${schema}"."${table}" where lower("${column}"::text) like any ($1) limit 1`,
+      [needles.map((needle) => `%${needle.toLowerCase()}%`)],
+    );
+    if (rows.length) hits.push(`${schema}.${table}.${column}`);
+  }
+  return hits;
+}

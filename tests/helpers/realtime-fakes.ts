@@ -24,19 +24,19 @@ export class FakeEventSource {
 
 /** A Supabase RealtimeChannel the test drives: statusCallback("SUBSCRIBED"), broadcast(payload). */
 export class FakeChannel implements ChannelLike {
-  handlers: ((message: { payload: unknown }) => void)[] = [];
+  handlers = new Map<string, ((message: { payload: unknown }) => void)[]>();
   statusCallback: ((status: string) => void) | null = null;
   constructor(readonly name: string, readonly options: { config: { private: boolean } }) {}
   on(_type: "broadcast", filter: { event: string }, callback: (message: { payload: unknown }) => void) {
-    if (filter.event === "call_status") this.handlers.push(callback);
+    this.handlers.set(filter.event, [...(this.handlers.get(filter.event) ?? []), callback]);
     return this;
   }
   subscribe(callback: (status: string) => void) {
     this.statusCallback = callback;
     return this;
   }
-  broadcast(payload: unknown) {
-    for (const handler of this.handlers) handler({ payload });
+  broadcast(payload: unknown, event = "call_status") {
+    for (const handler of this.handlers.get(event) ?? []) handler({ payload });
   }
 }
 

@@ -44,15 +44,24 @@ export async function postRaw(body: string, credential: Credential = { kind: "hm
   return { status: response.status, text, json: json as Record<string, unknown> | null };
 }
 
-export function statusMessage(callId: string, status: string, extra: Record<string, unknown> = {}) {
+/** A Vapi server message of `type` about `callId`, to the demo clinic's number. */
+export function vapiMessage(type: string, callId: string, fields: Record<string, unknown> = {}) {
   return {
     message: {
-      type: "status-update",
-      status,
+      type,
       timestamp: Date.now(),
       call: { id: callId, customer: { number: "+15550001111" } },
       phoneNumber: { number: CLINIC_NUMBER },
-      ...extra,
+      ...fields,
     },
   };
+}
+
+export function statusMessage(callId: string, status: string, extra: Record<string, unknown> = {}) {
+  return vapiMessage("status-update", callId, { status, ...extra });
+}
+
+/** A final line of what the caller said (Vapi's `transcript` message). */
+export function transcriptMessage(callId: string, transcript: string, extra: Record<string, unknown> = {}) {
+  return vapiMessage("transcript", callId, { role: "user", transcriptType: "final", transcript, ...extra });
 }

@@ -1,7 +1,7 @@
 import type { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { asActor, HARBOUR, HARBOUR_RECEPTIONIST, ownerClient } from "../helpers/db";
+import { canJoin, HARBOUR, HARBOUR_RECEPTIONIST, ownerClient } from "../helpers/db";
 import { openStream, sessionCookie } from "../helpers/session";
 import { newCall } from "../helpers/vapi";
 import { createNorthside, NORTHSIDE, NORTHSIDE_ADMIN } from "./fixtures";
@@ -82,25 +82,11 @@ describe("the live call stream", () => {
 });
 
 describe("Realtime Authorization on realtime.messages (Supabase private channels)", () => {
-  // Reproduces Realtime's join check: a probe row for the topic, then SELECT as the user.
-  async function canJoin(userId: string, topic: string): Promise<boolean> {
-    await db.query("insert into realtime.messages (topic, extension, payload, event, private) values ($1, 'broadcast', '{}', 'probe', true)", [topic]);
-    try {
-      return await asActor(db, { role: "authenticated", sub: userId }, async () => {
-        await db.query("select set_config('realtime.topic', $1, true)", [topic]);
-        const { rowCount } = await db.query("select 1 from realtime.messages where topic = $1 and event = 'probe'", [topic]);
-        return (rowCount ?? 0) > 0;
-      });
-    } finally {
-      await db.query("delete from realtime.messages where topic = $1 and event = 'probe'", [topic]);
-    }
-  }
-
   it("lets members join their clinic's topic and nobody else's", async () => {
-    expect(await canJoin(HARBOUR_RECEPTIONIST, `clinic:${HARBOUR}:calls`)).toBe(true);
-    expect(await canJoin(NORTHSIDE_ADMIN, `clinic:${HARBOUR}:calls`)).toBe(false);
-    expect(await canJoin(NORTHSIDE_ADMIN, `clinic:${NORTHSIDE}:calls`)).toBe(true);
-    expect(await canJoin(HARBOUR_RECEPTIONIST, `clinic:${HARBOUR}:secrets`)).toBe(false);
-    expect(await canJoin(HARBOUR_RECEPTIONIST, "clinic:not-a-uuid:calls")).toBe(false);
+    expect(await canJoin(db, HARBOUR_RECEPTIONIST, `clinic:${HARBOUR}:calls`)).toBe(true);
+    expect(await canJoin(db, NORTHSIDE_ADMIN, `clinic:${HARBOUR}:calls`)).toBe(false);
+    expect(await canJoin(db, NORTHSIDE_ADMIN, `clinic:${NORTHSIDE}:calls`)).toBe(true);
+    expect(await canJoin(db, HARBOUR_RECEPTIONIST, `clinic:${HARBOUR}:secrets`)).toBe(false);
+    expect(await canJoin(db, HARBOUR_RECEPTIONIST, "clinic:not-a-uuid:calls")).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import type { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { ownerClient } from "../helpers/db";
+import { findAnywhere, ownerClient } from "../helpers/db";
 import { newCall } from "../helpers/vapi";
 
 let db: Client;
@@ -13,25 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.end();
 });
-
-/** Every text-like column of every table we own, searched for any of `needles`. */
-async function findAnywhere(needles: string[]): Promise<string[]> {
-  const { rows: columns } = await db.query<{ schema: string; table: string; column: string }>(
-    `select c.table_schema as schema, c.table_name as table, c.column_name as column
-       from information_schema.columns c join information_schema.tables t using (table_schema, table_name)
-      where c.table_schema in ('public', 'auth', 'realtime', 'private') and t.table_type = 'BASE TABLE'
-        and c.data_type in ('text', 'character varying', 'jsonb', 'json', 'ARRAY', 'USER-DEFINED')`,
-  );
-  const hits: string[] = [];
-  for (const { schema, table, column } of columns) {
-    const { rows } = await db.query(
-      `select 1 from "${schema}"."${table}" where lower("${column}"::text) like any ($1) limit 1`,
-      [needles.map((needle) => `%${needle.toLowerCase()}%`)],
-    );
-    if (rows.length) hits.push(`${schema}.${table}.${column}`);
-  }
-  return hits;
-}
 
 const FIRST = ["Marisol", "Thandiwe", "Ingrid", "Keziah", "Yusuf", "Oksana", "Priyanka", "Bartholomew"];
 const LAST = ["Quenneville", "Abernathy", "Okonkwo-Baines", "Vasquez-Ortiz", "Lindqvist", "Featherstonehaugh"];
@@ -115,6 +96,6 @@ describe("the redaction intercept", () => {
       await call.end();
       await call.report("customer-ended-call", lines);
     }
-    expect(await findAnywhere([...new Set(planted)])).toEqual([]);
+    expect(await findAnywhere(db, [...new Set(planted)])).toEqual([]);
   });
 });

@@ -125,3 +125,34 @@ describe("Supabase transport", () => {
     vi.useRealTimers();
   });
 });
+
+describe("a listener's own events (a call's live transcript)", () => {
+  const listener = (received: [string, unknown][]) => ({
+    events: ["transcript"],
+    onStatus: () => undefined,
+    onMessage: (event: string, payload: unknown) => received.push([event, payload]),
+  });
+
+  it("are the only ones delivered, over SSE and over Supabase", async () => {
+    FakeEventSource.instances = [];
+    const overSse: [string, unknown][] = [];
+    const stopSse = createSseTransport({ url: (topic) => topic, createEventSource: (url) => new FakeEventSource(url) }).subscribe(
+      "clinic:x:call:y",
+      listener(overSse),
+    );
+    const source = FakeEventSource.instances[0]!;
+    source.emit("call_status", JSON.stringify({ callId: "y", revision: 1 }));
+    source.emit("transcript", JSON.stringify({ callId: "y", text: "[NAME] here" }));
+    expect(overSse).toEqual([["transcript", { callId: "y", text: "[NAME] here" }]]);
+    stopSse();
+
+    const { client, channels } = fakeSupabase();
+    const overSupabase: [string, unknown][] = [];
+    const stopSupabase = createSupabaseTransport(client).subscribe("clinic:x:call:y", listener(overSupabase));
+    await vi.waitFor(() => expect(channels).toHaveLength(1));
+    channels[0]!.broadcast({ callId: "y", revision: 1 });
+    channels[0]!.broadcast({ callId: "y", text: "[NAME] here" }, "transcript");
+    expect(overSupabase).toEqual([["transcript", { callId: "y", text: "[NAME] here" }]]);
+    stopSupabase();
+  });
+});

@@ -5,16 +5,27 @@ import { ArrowLeft, FileText, Gauge, MessageSquareText } from "lucide-react";
 import { z } from "zod";
 
 import { getClinicContext } from "@/lib/auth/clinic";
-import { getCallDetail } from "@/lib/db/call-detail";
+import { getCallDetail, type CallDetail } from "@/lib/db/call-detail";
+import { TERMINAL } from "@/lib/realtime/apply-delta";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { describeEvent } from "@/components/calls/describe-event";
 import { HandoffCard } from "@/components/calls/handoff-card";
+import { LiveTranscript } from "@/components/calls/live-transcript";
 import { formatDuration, OUTCOME_LABELS, STATE_LABELS } from "@/components/dashboard/call-labels";
 import { formatInClinicZone } from "@/components/dashboard/format";
 
 export const metadata: Metadata = { title: "Call" };
+
+// How long after a call ends the live transcript stays up waiting for the stored one.
+const AWAIT_REPORT_MS = 5 * 60_000;
+
+/** Live lines while the call is on, and until its stored transcript has arrived. */
+function showsLiveTranscript({ call, transcript }: CallDetail): boolean {
+  if (!TERMINAL.has(call.state)) return true;
+  return transcript.length === 0 && call.endedAt !== null && Date.now() - call.endedAt.getTime() < AWAIT_REPORT_MS;
+}
 
 function Empty({ children }: { children: React.ReactNode }) {
   return <p className="text-muted-foreground text-sm">{children}</p>;
@@ -152,27 +163,31 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
         </div>
       </div>
 
-      <Card>
-        <CardHeader>
-          <CardTitle className="flex items-center gap-2"><MessageSquareText className="size-4" aria-hidden /> Transcript (redacted)</CardTitle>
-        </CardHeader>
-        <CardContent className="grid gap-2 text-sm">
-          {detail.transcript.length === 0 ? (
-            <Empty>
-              <FileText className="mr-1 inline size-4" aria-hidden />
-              No transcript is stored for this call. Lines are stored only after passing the redaction layer, never raw.
-            </Empty>
-          ) : (
-            detail.transcript.map((line) => (
-              <p key={line.seq}>
-                <span className="text-muted-foreground mr-2 font-mono text-xs">{time(line.spokenAt)}</span>
-                <span className="font-medium">{line.speaker === "user" ? "Caller" : line.speaker === "assistant" ? "Voxanne" : line.speaker}:</span>{" "}
-                {line.text}
-              </p>
-            ))
-          )}
-        </CardContent>
-      </Card>
+      {showsLiveTranscript(detail) ? (
+        <LiveTranscript clinicId={call.clinicId} callId={call.id} state={call.state} timezone={tz} />
+      ) : (
+        <Card>
+          <CardHeader>
+            <CardTitle className="flex items-center gap-2"><MessageSquareText className="size-4" aria-hidden /> Transcript (redacted)</CardTitle>
+          </CardHeader>
+          <CardContent className="grid gap-2 text-sm">
+            {detail.transcript.length === 0 ? (
+              <Empty>
+                <FileText className="mr-1 inline size-4" aria-hidden />
+                No transcript is stored for this call. Lines are stored only after passing the redaction layer, never raw.
+              </Empty>
+            ) : (
+              detail.transcript.map((line) => (
+                <p key={line.seq}>
+                  <span className="text-muted-foreground mr-2 font-mono text-xs">{time(line.spokenAt)}</span>
+                  <span className="font-medium">{line.speaker === "user" ? "Caller" : line.speaker === "assistant" ? "Voxanne" : line.speaker}:</span>{" "}
+                  {line.text}
+                </p>
+              ))
+            )}
+          </CardContent>
+        </Card>
+      )}
     </div>
   );
 }

@@ -1,0 +1,58 @@
+import "server-only";
+
+import { getRealtimeHub } from "./hub";
+
+const HEARTBEAT_MS = 15_000;
+// Streams end after a while so a revoked membership stops receiving; the browser reconnects
+// (and is checked again) without anyone noticing.
+const MAX_LIFETIME_MS = 10 * 60_000;
+
+/**
+ * Server-Sent Events of one topic's broadcasts, for a caller the route has already authorised:
+ * subscribes to the shared LISTEN connection, then sends `ready`; heartbeats; `resync` when the
+ * LISTEN connection was lost; closes after MAX_LIFETIME_MS or when the client goes away.
+ */
+export function streamTopic(request: Request, topic: string): Response {
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let closed = false;
+      const send = (chunk: string) => {
+        if (!closed) controller.enqueue(encoder.encode(chunk));
+      };
+      const unsubscribe = await getRealtimeHub().subscribe(topic, {
+        message: (event, payload) => send(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`),
+        resync: () => send("event: resync\ndata: {}\n\n"),
+      });
+      const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
+      const lifetime = setTimeout(() => cleanup(), MAX_LIFETIME_MS);
+      cleanup = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        clearTimeout(lifetime);
+        unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+      request.signal.addEventListener("abort", cleanup);
+      // Subscribed before "ready": a snapshot loaded after it misses nothing.
+      send("retry: 2000\nevent: ready\ndata: {}\n\n");
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "private, no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
+  });
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+import { vapiTime } from "@/lib/vapi/schemas";
+
+/**
+ * Vapi's `transcript` server message (SDK `ServerMessageTranscript`): one line of what the
+ * caller or the assistant said, partial or final. Newer SDKs also send it typed
+ * `transcript[transcriptType="final"]` (single quotes in some SDKs).
+ *
+ * Vapi writes unset fields as `null`, so every optional field here reads `null` as absent.
+ * Unknown fields are dropped on purpose (plain objects, not loose ones): `originalTranscript`
+ * is the raw text before Vapi's security filter and `artifact` holds the whole conversation so
+ * far, and neither must reach anything downstream of this parse.
+ */
+
+/** `null` → absent, then the optional schema. */
+const nullish = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === null ? undefined : value), schema.optional());
+
+const text = (max: number) => nullish(z.string().max(max));
+const metadata = nullish(z.record(z.string(), z.unknown()));
+const withNumber = nullish(z.object({ number: text(32) }));
+
+const callSchema = z.object({
+  id: z.string().min(1).max(200),
+  assistantId: text(200),
+  phoneCallProviderId: text(64),
+  customer: withNumber,
+  phoneNumber: withNumber,
+  assistantOverrides: nullish(z.object({ metadata })),
+  metadata,
+});
+
+export const TRANSCRIPT_TYPES = ["transcript", 'transcript[transcriptType="final"]', "transcript[transcriptType='final']"] as const;
+
+export const transcriptMessageSchema = z.object({
+  type: z.enum(TRANSCRIPT_TYPES),
+  call: nullish(callSchema),
+  timestamp: nullish(vapiTime),
+  phoneNumber: withNumber,
+  customer: withNumber,
+  assistant: nullish(z.object({ id: text(200), metadata })),
+  // Kept as text: an unknown role or transcript type is ignored by the handler, not refused.
+  role: text(40),
+  transcriptType: text(40),
+  transcript: nullish(z.string()),
+});
+
+export type TranscriptMessage = z.infer<typeof transcriptMessageSchema>;
+
+export interface FinalLine {
+  role: "user" | "assistant";
+  text: string;
+}
+
+/** The final line this message carries, or null for a partial, an empty line or another role. */
+export function finalLine(message: TranscriptMessage): FinalLine | null {
+  const kind = message.transcriptType ?? (message.type === "transcript" ? undefined : "final");
+  const role = message.role === "user" ? "user" : message.role === "assistant" || message.role === "bot" ? "assistant" : null;
+  const text = message.transcript?.trim();
+  return kind === "final" && role && text ? { role, text } : null;
+}
