@@ -1,5 +1,7 @@
 import { ZodError } from "zod";
 
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+
 /** One error type for route handlers; the code decides the HTTP status and says why. */
 const STATUS = {
   bad_request: 400,
@@ -23,15 +25,6 @@ export class AppError extends Error {
   get status() {
     return STATUS[this.code];
   }
-}
-
-/** Postgres errors that mean "the database is not reachable right now": retry later. */
-function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string })?.code;
-  return (
-    ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08003", "08006", "53300"].includes(code ?? "") ||
-    /Connection terminated|timeout exceeded when trying to connect|is not queryable/i.test((error as Error)?.message ?? "")
-  );
 }
 
 /** Maps any error to one JSON shape; unexpected errors say nothing about internals. */

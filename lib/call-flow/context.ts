@@ -4,6 +4,7 @@ import { after } from "next/server";
 
 import { AppError } from "@/lib/api/errors";
 import { findCall, recordWebhookEvent, resolveClinic, upsertCall, type CallRow, type ClinicRef } from "@/lib/db/calls";
+import { retryOnConflict } from "@/lib/db/errors";
 import { withService, type Tx } from "@/lib/db/transaction";
 import type { VapiCall } from "@/lib/vapi/schemas";
 
@@ -36,8 +37,6 @@ export interface ContextOptions {
 
 export type ContextResult<T> = { duplicate: true; response: unknown } | { duplicate: false; value: T };
 
-const RETRYABLE = new Set(["40001", "40P01"]); // serialization failure, deadlock
-
 function clinicIdHint(message: MessageBase): string | undefined {
   const candidates = [message.assistant?.metadata?.clinicId, message.call?.assistantOverrides?.metadata?.clinicId, message.call?.metadata?.clinicId];
   return candidates.find((value): value is string => typeof value === "string");
@@ -58,40 +57,37 @@ export async function inCallContext<T>(
   // A call first seen at its end is filed from when it began, not from when the report came.
   const startedAt = options.startedAt ?? message.call?.startedAt ?? at;
   const vapiCallId = message.call?.id;
-  for (let attempt = 0; ; attempt++) {
-    const tasks: (() => Promise<unknown>)[] = [];
-    try {
-      const result = await withService(async (tx) => {
-        const clinic = await resolveClinic(tx, {
-          phoneNumber: message.phoneNumber?.number ?? message.call?.phoneNumber?.number,
-          clinicId: clinicIdHint(message),
-          vapiCallId,
-        });
-        if (!clinic) throw new AppError("not_found", "Unknown clinic: the number called is not configured in CallWaiting AI");
-        const seen = await recordWebhookEvent(tx, { source: "vapi", dedupeKey, messageType: message.type, clinicId: clinic.id, externalCallId: vapiCallId });
-        if (seen.duplicate) return { duplicate: true as const, response: seen.response };
-        const call = !vapiCallId
-          ? null
-          : options.createCall === false
-            ? await findCall(tx, clinic.id, vapiCallId)
-            : await upsertCall(tx, {
-                clinicId: clinic.id,
-                vapiCallId,
-                callerNumber: message.customer?.number ?? message.call?.customer?.number,
-                twilioCallSid: message.call?.phoneCallProviderId,
-                assistantId: message.call?.assistantId ?? message.assistant?.id,
-                at: startedAt < at ? startedAt : at,
-              });
-        const value = await fn({ tx, clinic, call, at, webhookEventId: seen.id, afterCommit: (task) => tasks.push(task) });
-        return { duplicate: false as const, value };
+  // Work deferred by an attempt that rolled back is dropped with it.
+  const tasks: (() => Promise<unknown>)[] = [];
+  const result = await retryOnConflict(() => {
+    tasks.length = 0;
+    return withService(async (tx): Promise<ContextResult<T>> => {
+      const clinic = await resolveClinic(tx, {
+        phoneNumber: message.phoneNumber?.number ?? message.call?.phoneNumber?.number,
+        clinicId: clinicIdHint(message),
+        vapiCallId,
       });
-      for (const task of tasks) runAfterResponse(task);
-      return result;
-    } catch (error) {
-      if (attempt < 3 && RETRYABLE.has((error as { code?: string }).code ?? "")) continue;
-      throw error;
-    }
-  }
+      if (!clinic) throw new AppError("not_found", "Unknown clinic: the number called is not configured in CallWaiting AI");
+      const seen = await recordWebhookEvent(tx, { source: "vapi", dedupeKey, messageType: message.type, clinicId: clinic.id, externalCallId: vapiCallId });
+      if (seen.duplicate) return { duplicate: true, response: seen.response };
+      const call = !vapiCallId
+        ? null
+        : options.createCall === false
+          ? await findCall(tx, clinic.id, vapiCallId)
+          : await upsertCall(tx, {
+              clinicId: clinic.id,
+              vapiCallId,
+              callerNumber: message.customer?.number ?? message.call?.customer?.number,
+              twilioCallSid: message.call?.phoneCallProviderId,
+              assistantId: message.call?.assistantId ?? message.assistant?.id,
+              at: startedAt < at ? startedAt : at,
+            });
+      const value = await fn({ tx, clinic, call, at, webhookEventId: seen.id, afterCommit: (task) => tasks.push(task) });
+      return { duplicate: false, value };
+    });
+  });
+  for (const task of tasks) runAfterResponse(task);
+  return result;
 }
 
 /** After the response when inside a request (Next's after()); otherwise right away. Failures are retried by the worker. */

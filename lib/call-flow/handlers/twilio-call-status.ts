@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 
 import { recordWebhookEvent } from "@/lib/db/calls";
+import { retryOnConflict } from "@/lib/db/errors";
 import { lockCalls } from "@/lib/db/locks";
 import { withService } from "@/lib/db/transaction";
 import { deliverHandoff } from "@/lib/follow-up/delivery";
@@ -16,7 +17,6 @@ export const twilioCallStatusSchema = z.looseObject({
 });
 
 const ENDED = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
-const RETRYABLE = new Set(["40001", "40P01"]); // serialization failure, deadlock: the lock order makes these rare
 
 // Twilio call-status: the carrier says the call is over, whatever Vapi managed to send. Every
 // call on that CallSid ends (if it had not) and its holds are released at once. Locks follow
@@ -24,28 +24,23 @@ const RETRYABLE = new Set(["40001", "40P01"]); // serialization failure, deadloc
 export async function twilioCallStatus(params: z.infer<typeof twilioCallStatusSchema>) {
   if (!ENDED.has(params.CallStatus)) return { status: 200, body: { ok: true, ignored: params.CallStatus } };
   const at = params.Timestamp && !Number.isNaN(Date.parse(params.Timestamp)) ? new Date(params.Timestamp) : new Date();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const result = await withService(async (tx) => {
-        const known = await tx.maybeOne<{ clinicId: string }>(
-          `select clinic_id as "clinicId" from public.calls where twilio_call_sid = $1 limit 1`,
-          [params.CallSid],
-        );
-        if (!known) return { body: { ok: true, ignored: "unknown call" }, handoffIds: [] };
-        const seen = await recordWebhookEvent(tx, { source: "twilio", dedupeKey: `call-status:${params.CallSid}:${params.CallStatus}`,
-          messageType: "call-status", clinicId: known.clinicId, externalCallId: params.CallSid });
-        if (seen.duplicate) return { body: { ok: true, duplicate: true }, handoffIds: [] };
-        const handoffIds: string[] = [];
-        for (const call of await lockCalls(tx, { twilioCallSid: params.CallSid })) {
-          handoffIds.push((await endCall(tx, call, { endedReason: `twilio-${params.CallStatus}`, at, source: "twilio-call-status" })).handoffId);
-        }
-        return { body: { ok: true, duplicate: false }, handoffIds };
-      });
-      for (const handoffId of result.handoffIds) runAfterResponse(() => deliverHandoff(handoffId));
-      return { status: 200, body: result.body };
-    } catch (error) {
-      if (attempt < 3 && RETRYABLE.has((error as { code?: string }).code ?? "")) continue;
-      throw error;
-    }
-  }
+  const result = await retryOnConflict(() =>
+    withService(async (tx) => {
+      const known = await tx.maybeOne<{ clinicId: string }>(
+        `select clinic_id as "clinicId" from public.calls where twilio_call_sid = $1 limit 1`,
+        [params.CallSid],
+      );
+      if (!known) return { body: { ok: true, ignored: "unknown call" }, handoffIds: [] };
+      const seen = await recordWebhookEvent(tx, { source: "twilio", dedupeKey: `call-status:${params.CallSid}:${params.CallStatus}`,
+        messageType: "call-status", clinicId: known.clinicId, externalCallId: params.CallSid });
+      if (seen.duplicate) return { body: { ok: true, duplicate: true }, handoffIds: [] };
+      const handoffIds: string[] = [];
+      for (const call of await lockCalls(tx, { twilioCallSid: params.CallSid })) {
+        handoffIds.push((await endCall(tx, call, { endedReason: `twilio-${params.CallStatus}`, at, source: "twilio-call-status" })).handoffId);
+      }
+      return { body: { ok: true, duplicate: false }, handoffIds };
+    }),
+  );
+  for (const handoffId of result.handoffIds) runAfterResponse(() => deliverHandoff(handoffId));
+  return { status: 200, body: result.body };
 }
