@@ -1,11 +1,12 @@
 import "server-only";
 
-import { applyCallEvent, insertCallEvent } from "@/lib/db/calls";
+import type { CallState } from "@/types/call-states";
+import { fillCallEnd, insertCallEvent, setCallOutcome } from "@/lib/db/calls";
 import { writeHandoff } from "@/lib/db/handoffs";
 import { lockCall } from "@/lib/db/locks";
 import { callHasBooking, releaseCallHolds } from "@/lib/db/slots";
 import type { Tx } from "@/lib/db/transaction";
-import type { CallState } from "./machine";
+import { applyCallEvent } from "./apply-event";
 
 const OUTCOME: Partial<Record<CallState, string>> = { completed: "booked", failed: "failed", abandoned: "abandoned" };
 
@@ -36,13 +37,9 @@ export async function endCall(
   );
   if (result.applied) {
     const outcome = OUTCOME[result.to] ?? (result.from === "transferring" ? "transferred" : "information");
-    await tx.query("update public.calls set outcome = coalesce(outcome, $2) where id = $1", [call.id, outcome]);
+    await setCallOutcome(tx, call.id, outcome);
   } else {
-    await tx.query("update public.calls set ended_reason = coalesce(ended_reason, $2), ended_at = coalesce(ended_at, $3) where id = $1", [
-      call.id,
-      input.endedReason,
-      input.endedAt ?? input.at,
-    ]);
+    await fillCallEnd(tx, call.id, { endedReason: input.endedReason, endedAt: input.endedAt ?? input.at });
   }
   // The hand-off is written in the transaction that ends the call (decision 7).
   return { handoffId: await writeHandoff(tx, call.id) };

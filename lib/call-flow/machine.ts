@@ -4,26 +4,7 @@
  * so a late or reordered message can never move a call backwards; terminal states are final.
  */
 
-export const CALL_STATES = [
-  "idle",
-  "incoming",
-  "ringing",
-  "connected",
-  "in_conversation",
-  "collecting_info",
-  "booking_appointment",
-  "confirming_details",
-  "transferring",
-  "on_hold",
-  "completed",
-  "ended",
-  "failed",
-  "abandoned",
-] as const;
-export type CallState = (typeof CALL_STATES)[number];
-
-export const TERMINAL_STATES: readonly CallState[] = ["completed", "ended", "failed", "abandoned"];
-export const isTerminal = (state: CallState) => TERMINAL_STATES.includes(state);
+import { isTerminal, type CallState } from "@/types/call-states";
 
 /** Events, named after what happened; `call.ended` carries what the guard needs. */
 export type CallEvent =

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { transition, type CallEvent, type CallState } from "@/lib/call-flow/machine";
+import type { CallState } from "@/types/call-states";
 import type { Tx } from "./transaction";
 
 export interface CallRow {
@@ -65,49 +65,41 @@ export async function findCall(tx: Tx, clinicId: string, vapiCallId: string): Pr
   return tx.maybeOne<CallRow>(`select ${CALL_COLUMNS} from public.calls where clinic_id = $1 and vapi_call_id = $2`, [clinicId, vapiCallId]);
 }
 
-export interface ApplyOptions {
-  occurredAt?: Date;
-  metadata?: Record<string, unknown>;
-  /** Columns to set with the transition, e.g. answered_at. Keys are trusted column names. */
-  patch?: Partial<Record<"answered_at" | "ended_at" | "ended_reason" | "outcome" | "intent", unknown>>;
+/** Columns a transition may fill in, only where still empty (e.g. answered_at). Keys are trusted column names. */
+export type CallPatch = Partial<Record<"answered_at" | "ended_at" | "ended_reason" | "outcome" | "intent", unknown>>;
+
+/** The call's state and version, as a transition reads them. */
+export function readCallState(tx: Tx, callId: string): Promise<{ clinicId: string; state: CallState; version: number }> {
+  return tx.one(`select clinic_id as "clinicId", state, state_version as version from public.calls where id = $1`, [callId]);
 }
 
-export type ApplyResult = { applied: true; from: CallState; to: CallState; version: number } | { applied: false; state: CallState; reason: string };
-
 /**
- * Applies an event to a call: read state and version, compute with the pure machine, write
- * with a version check and append the audit row. A concurrent writer makes the version check
- * fail; we re-read and try again. Ignored events are recorded too, so the story is complete.
+ * Writes a transition if the call is still at `version` (compare-and-swap) and fills in the
+ * patched columns that are empty. The new version, or null when another writer got there first.
  */
-export async function applyCallEvent(tx: Tx, callId: string, event: CallEvent, options: ApplyOptions = {}): Promise<ApplyResult> {
-  const occurredAt = options.occurredAt ?? new Date();
-  const metadata = { ...options.metadata, ...(event.type === "call.ended" ? { endedReason: event.endedReason } : {}) };
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const call = await tx.one<{ clinicId: string; state: CallState; version: number }>(
-      `select clinic_id as "clinicId", state, state_version as version from public.calls where id = $1`,
-      [callId],
-    );
-    const result = transition(call.state, event);
-    if (!result.ok) {
-      // A no-op (e.g. a procedure question mid-conversation) is not part of the story.
-      if (result.reason === "no_change") return { applied: false, state: call.state, reason: result.reason };
-      await insertCallEvent(tx, { clinicId: call.clinicId, callId, kind: "ignored", event: event.type, fromState: call.state, toState: call.state,
-        version: call.version, occurredAt, metadata: { ...metadata, reason: result.reason } });
-      return { applied: false, state: call.state, reason: result.reason };
-    }
-    const patch = Object.entries(options.patch ?? {}).filter(([, value]) => value !== undefined);
-    const sets = patch.map(([column], index) => `${column} = coalesce(${column}, $${index + 4})`);
-    const updated = await tx.maybeOne<{ version: number }>(
-      `update public.calls set state = $2, state_version = state_version + 1${sets.length ? `, ${sets.join(", ")}` : ""}
-        where id = $1 and state_version = $3 returning state_version as version`,
-      [callId, result.to, call.version, ...patch.map(([, value]) => value)],
-    );
-    if (!updated) continue;
-    await insertCallEvent(tx, { clinicId: call.clinicId, callId, kind: "transition", event: event.type, fromState: call.state, toState: result.to,
-      version: updated.version, occurredAt, metadata });
-    return { applied: true, from: call.state, to: result.to, version: updated.version };
-  }
-  throw new Error("call state kept changing; giving up after 5 attempts");
+export async function writeCallState(tx: Tx, callId: string, change: { to: CallState; version: number; patch?: CallPatch }): Promise<number | null> {
+  const patch = Object.entries(change.patch ?? {}).filter(([, value]) => value !== undefined);
+  const sets = patch.map(([column], index) => `${column} = coalesce(${column}, $${index + 4})`);
+  const updated = await tx.maybeOne<{ version: number }>(
+    `update public.calls set state = $2, state_version = state_version + 1${sets.length ? `, ${sets.join(", ")}` : ""}
+      where id = $1 and state_version = $3 returning state_version as version`,
+    [callId, change.to, change.version, ...patch.map(([, value]) => value)],
+  );
+  return updated?.version ?? null;
+}
+
+/** How the call ended for the business, set once by the transition that ended it. */
+export async function setCallOutcome(tx: Tx, callId: string, outcome: string): Promise<void> {
+  await tx.query("update public.calls set outcome = coalesce(outcome, $2) where id = $1", [callId, outcome]);
+}
+
+/** Why and when the call ended, if a later signal knows and nothing has said yet. */
+export async function fillCallEnd(tx: Tx, callId: string, end: { endedReason: string | null; endedAt: Date }): Promise<void> {
+  await tx.query("update public.calls set ended_reason = coalesce(ended_reason, $2), ended_at = coalesce(ended_at, $3) where id = $1", [
+    callId,
+    end.endedReason,
+    end.endedAt,
+  ]);
 }
 
 export interface CallEventInput {

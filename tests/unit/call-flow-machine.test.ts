@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  CALL_EVENT_TYPES,
-  CALL_STATES,
-  isFailureReason,
-  isTerminal,
-  TERMINAL_STATES,
-  transition,
-  type CallEvent,
-  type CallEventType,
-  type CallState,
-} from "@/lib/call-flow/machine";
+import { CALL_STATES, isTerminal, TERMINAL_STATES, type CallState } from "@/types/call-states";
+import { CALL_EVENT_TYPES, isFailureReason, transition, type CallEvent, type CallEventType } from "@/lib/call-flow/machine";
 
 const event = (type: CallEventType, extra: Partial<Extract<CallEvent, { type: "call.ended" }>> = {}): CallEvent =>
   type === "call.ended" ? { type, endedReason: "customer-ended-call", booked: false, ...extra } : ({ type } as CallEvent);

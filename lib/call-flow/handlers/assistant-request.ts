@@ -3,9 +3,10 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/api/errors";
 import { loadAssistantSource } from "@/lib/db/assistant";
-import { applyCallEvent, saveWebhookResponse } from "@/lib/db/calls";
+import { saveWebhookResponse } from "@/lib/db/calls";
 import { assistantFor } from "@/lib/vapi/assistant";
 import type { AssistantRequest } from "@/lib/vapi/schemas";
+import { applyCallEvent } from "../apply-event";
 import { inCallContext } from "../context";
 
 // assistant-request: which assistant answers this number. Vapi allows 7.5 s end to end.

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { applyCallEvent, recordCallReport } from "@/lib/db/calls";
+import { recordCallReport } from "@/lib/db/calls";
 import { recordTurnLatencies } from "@/lib/db/latency";
 import { deliverHandoff } from "@/lib/follow-up/delivery";
 import { rememberCall } from "@/lib/follow-up/remember";
@@ -8,6 +8,7 @@ import { fromArtifactMessages, fromPerformanceMetrics } from "@/lib/latency/extr
 import { transcriptLines } from "@/lib/redaction/intercept";
 import { reportMessages, reportStructuredData, reportTimes } from "@/lib/vapi/report";
 import type { EndOfCallReport } from "@/lib/vapi/schemas";
+import { applyCallEvent } from "../apply-event";
 import { inCallContext, requireCall } from "../context";
 import { endCall } from "../end-call";
 

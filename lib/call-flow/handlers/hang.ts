@@ -1,7 +1,7 @@
 import "server-only";
 
-import { applyCallEvent } from "@/lib/db/calls";
 import type { HangMessage } from "@/lib/vapi/schemas";
+import { applyCallEvent } from "../apply-event";
 import { inCallContext, requireCall } from "../context";
 
 // hang: the assistant has gone quiet (slow model, voice or tool server); the caller is waiting.

@@ -1,9 +1,9 @@
 import "server-only";
 
-import { applyCallEvent } from "@/lib/db/calls";
 import { listSpeechEvents, recordSpeechEvent, replaceSpeechTurns } from "@/lib/db/latency";
 import { fromSpeechEvents, type SpeechEvent } from "@/lib/latency/extract";
 import type { SpeechUpdate } from "@/lib/vapi/schemas";
+import { applyCallEvent } from "../apply-event";
 import { inCallContext, requireCall } from "../context";
 
 // speech-update: the first words move a connected call into conversation; the assistant

@@ -1,9 +1,10 @@
 import "server-only";
 
-import { applyCallEvent, fillAnsweredAt, setTransferredTo } from "@/lib/db/calls";
+import { fillAnsweredAt, setTransferredTo } from "@/lib/db/calls";
 import { deliverHandoff } from "@/lib/follow-up/delivery";
 import { describeDestination } from "@/lib/vapi/destination";
 import type { StatusUpdate } from "@/lib/vapi/schemas";
+import { applyCallEvent } from "../apply-event";
 import { inCallContext, requireCall } from "../context";
 import { endCall } from "../end-call";
 import type { CallEvent } from "../machine";

@@ -2,11 +2,11 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
+import { isTerminal } from "@/types/call-states";
 import { AppError } from "@/lib/api/errors";
 import { broadcastTranscriptLine } from "@/lib/db/live-transcript";
 import { redactLiveLine } from "@/lib/redaction/intercept";
 import { finalLine, type TranscriptMessage } from "@/lib/vapi/transcript-schema";
-import { isTerminal } from "../machine";
 import { inCallContext } from "../context";
 
 // transcript: a final line is redacted with the clinic's rules and broadcast to staff watching

@@ -1,8 +1,9 @@
 import "server-only";
 
-import { applyCallEvent, setTransferredTo } from "@/lib/db/calls";
+import { setTransferredTo } from "@/lib/db/calls";
 import { describeDestination } from "@/lib/vapi/destination";
 import type { TransferUpdate } from "@/lib/vapi/schemas";
+import { applyCallEvent } from "../apply-event";
 import { inCallContext, requireCall } from "../context";
 
 // transfer-update: the assistant forwarded the call. The call moves to transferring (if it can

@@ -1,9 +1,10 @@
 import { z } from "zod";
 
-import { addProcedureOfInterest, applyCallEvent, setCallDetails } from "@/lib/db/calls";
+import { isTerminal } from "@/types/call-states";
+import { addProcedureOfInterest, setCallDetails } from "@/lib/db/calls";
 import { matchProcedure } from "@/lib/db/procedures";
 import { listAvailableSlots } from "@/lib/db/slots";
-import { isTerminal } from "../machine";
+import { applyCallEvent } from "../apply-event";
 import { defineTool } from "./types";
 import { describeSlot } from "./slot-format";
 

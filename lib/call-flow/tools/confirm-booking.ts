@@ -1,8 +1,9 @@
 import { z } from "zod";
 
-import { applyCallEvent, insertCallEvent, setCallDetails } from "@/lib/db/calls";
+import { insertCallEvent, setCallDetails } from "@/lib/db/calls";
 import { matchProcedure } from "@/lib/db/procedures";
 import { confirmBooking as confirmBookingAtomic, listAvailableSlots } from "@/lib/db/slots";
+import { applyCallEvent } from "../apply-event";
 import { describeSlot } from "./slot-format";
 import { defineTool } from "./types";
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-import { applyCallEvent, insertCallEvent } from "@/lib/db/calls";
+import { insertCallEvent } from "@/lib/db/calls";
 import { claimSlot, listAvailableSlots } from "@/lib/db/slots";
+import { applyCallEvent } from "../apply-event";
 import { spokenTime, zonedIso } from "../time";
 import { describeSlot } from "./slot-format";
 import { defineTool } from "./types";

@@ -1,8 +1,9 @@
 import { z } from "zod";
 
-import { addProcedureOfInterest, applyCallEvent, setCallDetails } from "@/lib/db/calls";
+import { isTerminal } from "@/types/call-states";
+import { addProcedureOfInterest, setCallDetails } from "@/lib/db/calls";
 import { matchProcedure, searchKnowledge } from "@/lib/db/procedures";
-import { isTerminal } from "../machine";
+import { applyCallEvent } from "../apply-event";
 import { defineTool } from "./types";
 
 const CALL_BACK = "I don't have approved information on that; offer a call back from the clinical team.";

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-import { applyCallEvent, insertCallEvent } from "@/lib/db/calls";
+import { insertCallEvent } from "@/lib/db/calls";
 import { releaseSlotHold } from "@/lib/db/slots";
+import { applyCallEvent } from "../apply-event";
 import { defineTool } from "./types";
 
 // release_slot {slotId} -> releases this call's hold, e.g. when the caller wants another time.
