@@ -2,10 +2,9 @@ import "server-only";
 
 import { z } from "zod";
 
-import { matchProcedureTerms } from "@/lib/call-flow/procedure-match";
 import { enrichHandoff } from "@/lib/db/handoffs";
-import { listProcedureTerms } from "@/lib/db/procedures";
 import type { Tx } from "@/lib/db/transaction";
+import { proceduresNamed } from "@/lib/procedures/lookup";
 import type { TranscriptLine } from "@/lib/redaction/redact";
 import { storeRedactedTranscript } from "@/lib/redaction/intercept";
 
@@ -22,20 +21,14 @@ export async function rememberCall(
   input: { clinicId: string; callId: string; lines: TranscriptLine[]; summary?: string; structuredData?: unknown },
 ): Promise<void> {
   const stored = await storeRedactedTranscript(tx, input);
-  const procedures = await listProcedureTerms(tx, input.clinicId);
-  const mentioned = new Set<string>();
-  for (const line of input.lines.filter((candidate) => candidate.speaker === "user")) {
-    const match = matchProcedureTerms(line.text, procedures);
-    if (match) mentioned.add(match.id);
-  }
   const structured = structuredDataSchema.safeParse(input.structuredData);
-  for (const name of structured.success ? (structured.data.proceduresOfInterest ?? []) : []) {
-    const match = matchProcedureTerms(name, procedures);
-    if (match) mentioned.add(match.id);
-  }
+  const mentioned = await proceduresNamed(tx, input.clinicId, [
+    ...input.lines.filter((line) => line.speaker === "user").map((line) => line.text),
+    ...(structured.success ? (structured.data.proceduresOfInterest ?? []) : []),
+  ]);
   const questions = stored.lines
     .filter((line) => line.speaker === "user" && line.text.includes("?"))
     .map((line) => line.text.slice(0, 200))
     .slice(0, 5);
-  await enrichHandoff(tx, input.callId, { procedureIds: [...mentioned], summary: stored.summary, questions });
+  await enrichHandoff(tx, input.callId, { procedureIds: mentioned, summary: stored.summary, questions });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { editDistance, matchProcedureTerms, questionTopics } from "@/lib/call-flow/procedure-match";
+import { editDistance, matchProcedureTerms, questionTopics } from "@/lib/procedures/match";
 
 const procedures = [
   { id: "facelift", name: "Facelift", synonyms: ["face lift", "face-lift", "rhytidectomy", "mini facelift", "neck lift"] },

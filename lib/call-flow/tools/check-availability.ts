@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { isTerminal } from "@/types/call-states";
 import { addProcedureOfInterest, setCallDetails } from "@/lib/db/calls";
-import { matchProcedure } from "@/lib/db/procedures";
+import { matchProcedure } from "@/lib/procedures/lookup";
 import { listAvailableSlots } from "@/lib/db/slots";
 import { applyCallEvent } from "../apply-event";
 import { defineTool } from "./types";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { insertCallEvent, setCallDetails } from "@/lib/db/calls";
-import { matchProcedure } from "@/lib/db/procedures";
+import { matchProcedure } from "@/lib/procedures/lookup";
 import { confirmBooking as confirmBookingAtomic, listAvailableSlots } from "@/lib/db/slots";
 import { applyCallEvent } from "../apply-event";
 import { describeSlot } from "./slot-format";

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { isTerminal } from "@/types/call-states";
 import { addProcedureOfInterest, setCallDetails } from "@/lib/db/calls";
-import { matchProcedure, searchKnowledge } from "@/lib/db/procedures";
+import { matchProcedure, searchKnowledge } from "@/lib/procedures/lookup";
 import { applyCallEvent } from "../apply-event";
 import { defineTool } from "./types";
 
