@@ -1,7 +1,7 @@
 import type { Vapi } from "@vapi-ai/server-sdk";
 import { z } from "zod";
 
-import { TOOL_DEFINITIONS } from "@/lib/call-flow/tools/definitions";
+import { TOOL_DEFINITIONS } from "./tool-definitions";
 import type { AssistantSource } from "@/lib/db/assistant";
 
 export const LATENCY_PROFILES = ["standard", "low_latency"] as const;

@@ -1,26 +1,15 @@
-import { z } from "zod";
-
 import { isTerminal } from "@/types/call-states";
 import { addProcedureOfInterest, setCallDetails } from "@/lib/db/calls";
-import { matchProcedure } from "@/lib/procedures/lookup";
 import { listAvailableSlots } from "@/lib/db/slots";
+import { matchProcedure } from "@/lib/procedures/lookup";
+import { checkAvailabilityTool } from "@/lib/vapi/tool-definitions";
 import { applyCallEvent } from "../apply-event";
 import { defineTool } from "./types";
 import { describeSlot } from "./slot-format";
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "date must be YYYY-MM-DD")
-  .refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()), "date is not a real day");
-
 // check_availability {procedure?, date?, partOfDay?} -> up to 5 bookable slots, soonest first.
 export const checkAvailability = defineTool({
-  name: "check_availability",
-  args: z.object({
-    procedure: z.string().trim().max(200).optional(),
-    date: isoDate.optional(),
-    partOfDay: z.enum(["morning", "afternoon", "evening"]).optional(),
-  }),
+  ...checkAvailabilityTool,
   async run({ tx, clinic, call, at }, args) {
     await applyCallEvent(tx, call.id, { type: "availability.requested" }, { occurredAt: at, patch: { intent: "booking" } });
     // A late delivery after the call ended is answered, but the call (and its hand-off) stay as they ended.

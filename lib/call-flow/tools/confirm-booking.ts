@@ -1,8 +1,7 @@
-import { z } from "zod";
-
 import { insertCallEvent, setCallDetails } from "@/lib/db/calls";
-import { matchProcedure } from "@/lib/procedures/lookup";
 import { confirmBooking as confirmBookingAtomic, listAvailableSlots } from "@/lib/db/slots";
+import { matchProcedure } from "@/lib/procedures/lookup";
+import { confirmBookingTool } from "@/lib/vapi/tool-definitions";
 import { applyCallEvent } from "../apply-event";
 import { describeSlot } from "./slot-format";
 import { defineTool } from "./types";
@@ -16,13 +15,7 @@ function normalisePhone(raw: string | null | undefined): string | null {
 
 // confirm_booking {slotId, patientName, procedure?, patientPhone?} -> books the slot this call holds.
 export const confirmBooking = defineTool({
-  name: "confirm_booking",
-  args: z.object({
-    slotId: z.uuid("slotId must be the slotId you held"),
-    patientName: z.string().trim().min(1, "ask the caller for their name").max(120),
-    procedure: z.string().trim().max(200).optional(),
-    patientPhone: z.string().trim().max(32).optional(),
-  }),
+  ...confirmBookingTool,
   async run({ tx, clinic, call, at }, args) {
     await applyCallEvent(tx, call.id, { type: "booking.requested" }, { occurredAt: at, metadata: { slotId: args.slotId } });
     const procedure = args.procedure ? await matchProcedure(tx, clinic.id, args.procedure) : null;

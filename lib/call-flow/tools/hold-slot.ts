@@ -1,7 +1,6 @@
-import { z } from "zod";
-
 import { insertCallEvent } from "@/lib/db/calls";
 import { claimSlot, listAvailableSlots } from "@/lib/db/slots";
+import { holdSlotTool } from "@/lib/vapi/tool-definitions";
 import { applyCallEvent } from "../apply-event";
 import { spokenTime, zonedIso } from "../time";
 import { describeSlot } from "./slot-format";
@@ -18,8 +17,7 @@ const REASONS = {
 
 // hold_slot {slotId} -> holds the slot for this call for 90 s (claim_slot_atomic), or offers alternatives.
 export const holdSlot = defineTool({
-  name: "hold_slot",
-  args: z.object({ slotId: z.uuid("slotId must be a slotId from check_availability") }),
+  ...holdSlotTool,
   async run({ tx, clinic, call, at }, { slotId }) {
     const claim = await claimSlot(tx, slotId, call.id, HOLD_SECONDS);
     if (claim.outcome === "held" && claim.heldUntil) {

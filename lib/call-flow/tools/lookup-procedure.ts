@@ -1,8 +1,7 @@
-import { z } from "zod";
-
 import { isTerminal } from "@/types/call-states";
 import { addProcedureOfInterest, setCallDetails } from "@/lib/db/calls";
 import { matchProcedure, searchKnowledge } from "@/lib/procedures/lookup";
+import { lookupProcedureTool } from "@/lib/vapi/tool-definitions";
 import { applyCallEvent } from "../apply-event";
 import { defineTool } from "./types";
 
@@ -10,8 +9,7 @@ const CALL_BACK = "I don't have approved information on that; offer a call back 
 
 // lookup_procedure {query} -> the matching procedure and the clinic's approved answers. Nothing is invented.
 export const lookupProcedure = defineTool({
-  name: "lookup_procedure",
-  args: z.object({ query: z.string().trim().min(1, "say what the caller asked about").max(300) }),
+  ...lookupProcedureTool,
   async run({ tx, clinic, call, at }, { query }) {
     const procedure = await matchProcedure(tx, clinic.id, query);
     await applyCallEvent(tx, call.id, { type: "procedure.asked" }, { occurredAt: at, metadata: { procedureId: procedure?.id ?? null } });

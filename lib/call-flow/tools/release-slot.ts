@@ -1,14 +1,12 @@
-import { z } from "zod";
-
 import { insertCallEvent } from "@/lib/db/calls";
 import { releaseSlotHold } from "@/lib/db/slots";
+import { releaseSlotTool } from "@/lib/vapi/tool-definitions";
 import { applyCallEvent } from "../apply-event";
 import { defineTool } from "./types";
 
 // release_slot {slotId} -> releases this call's hold, e.g. when the caller wants another time.
 export const releaseSlot = defineTool({
-  name: "release_slot",
-  args: z.object({ slotId: z.uuid("slotId must be the slotId you held") }),
+  ...releaseSlotTool,
   async run({ tx, clinic, call, at }, { slotId }) {
     const outcome = await releaseSlotHold(tx, slotId, call.id);
     if (outcome === "released") {

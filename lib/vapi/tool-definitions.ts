@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+/**
+ * The tools the assistant is given: each one's name, what the assistant is told about it, and
+ * its arguments as a zod schema. The assistant config (./assistant.ts) turns the schemas into
+ * JSON Schema; the handlers (lib/call-flow/tools) validate every call with the same schemas.
+ * This is the contract between the two, so neither imports the other.
+ */
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date must be YYYY-MM-DD")
+  .refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()), "date is not a real day");
+
+export const checkAvailabilityTool = {
+  name: "check_availability",
+  description: "Find free appointment times. Optional: the procedure, a date (YYYY-MM-DD, clinic time) and morning/afternoon/evening.",
+  args: z.object({
+    procedure: z.string().trim().max(200).optional(),
+    date: isoDate.optional(),
+    partOfDay: z.enum(["morning", "afternoon", "evening"]).optional(),
+  }),
+};
+
+export const holdSlotTool = {
+  name: "hold_slot",
+  description: "Hold a time from check_availability for 90 seconds while the caller decides.",
+  args: z.object({ slotId: z.uuid("slotId must be a slotId from check_availability") }),
+};
+
+export const confirmBookingTool = {
+  name: "confirm_booking",
+  description: "Book the held time once you have the caller's name. Optional: procedure and a contact number.",
+  args: z.object({
+    slotId: z.uuid("slotId must be the slotId you held"),
+    patientName: z.string().trim().min(1, "ask the caller for their name").max(120),
+    procedure: z.string().trim().max(200).optional(),
+    patientPhone: z.string().trim().max(32).optional(),
+  }),
+};
+
+export const releaseSlotTool = {
+  name: "release_slot",
+  description: "Release the held time if the caller wants a different one or changes their mind.",
+  args: z.object({ slotId: z.uuid("slotId must be the slotId you held") }),
+};
+
+export const lookupProcedureTool = {
+  name: "lookup_procedure",
+  description: "Look up a procedure the caller asks about and the clinic's approved answers (recovery, candidacy, price).",
+  args: z.object({ query: z.string().trim().min(1, "say what the caller asked about").max(300) }),
+};
+
+/** In the order the assistant is told about them. */
+export const TOOL_DEFINITIONS: { name: string; description: string; args: z.ZodType }[] = [
+  checkAvailabilityTool,
+  holdSlotTool,
+  confirmBookingTool,
+  releaseSlotTool,
+  lookupProcedureTool,
+];
