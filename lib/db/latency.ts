@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { SpeechEvent, TurnLatency } from "@/lib/latency/extract";
+import type { SpeechEvent, TurnLatency } from "@/types/latency";
 import type { Tx } from "./transaction";
 
 export type LatencySource = "speech_update" | "artifact_messages" | "performance_metrics" | "tool_call";

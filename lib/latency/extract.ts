@@ -3,13 +3,7 @@
  * tolerant inputs: times as epoch ms (floats), seconds or ISO strings; metrics often absent.
  */
 
-export interface TurnLatency {
-  turn: number;
-  latencyMs: number;
-  userEndedAt: Date | null;
-  assistantStartedAt: Date | null;
-  breakdown: Record<string, number>;
-}
+import type { SpeechEvent, TurnLatency } from "@/types/latency";
 
 /** Epoch milliseconds (fractions kept: Vapi sends floats) from ms, seconds or an ISO string. */
 export function toMs(value: unknown): number | null {
@@ -85,13 +79,6 @@ export function fromPerformanceMetrics(metrics: unknown): TurnLatency[] {
 export function fromSpeechPair(userStopped: Date, assistantStarted: Date, turn: number): TurnLatency | null {
   const gap = assistantStarted.getTime() - userStopped.getTime();
   return plausible(gap) ? { turn, latencyMs: round(gap), userEndedAt: userStopped, assistantStartedAt: assistantStarted, breakdown: {} } : null;
-}
-
-/** A caller's end of speech (`user`) or the assistant's start of speech (`assistant`), from a speech update. */
-export interface SpeechEvent {
-  role: "user" | "assistant";
-  at: Date;
-  turn: number | null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { fromArtifactMessages, fromPerformanceMetrics, fromSpeechEvents, fromSpeechPair, toDate, type SpeechEvent } from "@/lib/latency/extract";
+import type { SpeechEvent } from "@/types/latency";
+import { fromArtifactMessages, fromPerformanceMetrics, fromSpeechEvents, fromSpeechPair, toDate } from "@/lib/latency/extract";
 
 const T = 1_763_800_000_000; // epoch ms
 

@@ -1,7 +1,8 @@
 import "server-only";
 
+import type { SpeechEvent } from "@/types/latency";
 import { listSpeechEvents, recordSpeechEvent, replaceSpeechTurns } from "@/lib/db/latency";
-import { fromSpeechEvents, type SpeechEvent } from "@/lib/latency/extract";
+import { fromSpeechEvents } from "@/lib/latency/extract";
 import type { SpeechUpdate } from "@/lib/vapi/schemas";
 import { applyCallEvent } from "../apply-event";
 import { inCallContext, requireCall } from "../context";
