@@ -1,6 +1,6 @@
 /**
  * The states a call can be in (architecture decision 4), as the database stores them. The SQL
- * says the same in three places, and tests/integration/call-states.test.ts holds it to this list:
+ * says the same in three places, and tests/integration/sql-lists.test.ts holds it to this list:
  * the `calls.state` check constraint, `private.is_terminal_call_state` and the live-calls index.
  * Client-safe: the dashboard decides "still live" with the same list the state machine uses.
  */

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { CustomRule, RedactionConfig, RedactionType } from "@/lib/redaction/types";
+import type { CustomRule, RedactionConfig, RedactionType } from "@/types/redaction";
 import type { Tx } from "./transaction";
 
 /**

@@ -1,5 +1,7 @@
-export const REDACTION_TYPES = ["NAME", "PHONE", "EMAIL", "DOB", "ADDRESS", "ID", "CARD", "MEDICAL", "CUSTOM"] as const;
-export type RedactionType = (typeof REDACTION_TYPES)[number];
+import type { RedactionType } from "@/types/redaction";
+
+// The configuration's shapes are shared with the data layer; redaction code imports them from here.
+export { REDACTION_TYPES, type CustomRule, type RedactionConfig, type RedactionType } from "@/types/redaction";
 
 /** What was redacted: its type and where it was in the input. Never the matched text. */
 export interface Finding {
@@ -11,19 +13,6 @@ export interface Finding {
 export interface RedactionResult {
   text: string;
   findings: Finding[];
-}
-
-export interface CustomRule {
-  kind: "keyword" | "pattern";
-  value: string;
-  category: RedactionType;
-}
-
-/** Per-clinic configuration of the redactor. */
-export interface RedactionConfig {
-  rules?: CustomRule[];
-  /** Words that are business data, never redacted: procedure names and synonyms, staff names, the clinic's name. */
-  allow?: string[];
 }
 
 /** Placeholder priority when findings overlap: the most specific identifier wins. */

@@ -2,10 +2,11 @@ import type { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { CALL_STATES, isTerminal, TERMINAL_STATES } from "@/types/call-states";
+import { REDACTION_TYPES } from "@/types/redaction";
 import { ownerClient } from "../helpers/db";
 
-// The call states are written once in TypeScript (types/call-states.ts) and three times in the
-// migrated schema; this holds the schema to the TypeScript list.
+// Lists written once in TypeScript (types/) and again in the migrated schema's checks, functions
+// and indexes: this holds the schema to the TypeScript lists.
 let db: Client;
 beforeAll(async () => {
   db = await ownerClient();
@@ -15,17 +16,23 @@ afterAll(async () => {
 });
 
 /** The quoted values of a check constraint or index predicate, e.g. ARRAY['idle'::text, ...]. */
-const quoted = (definition: string) => [...definition.matchAll(/'([a-z_]+)'::text/g)].map((match) => match[1]).sort();
+const quoted = (definition: string) => [...definition.matchAll(/'([A-Za-z_]+)'::text/g)].map((match) => match[1]).sort();
+
+/** The values the check constraint on `table.column` allows. */
+async function checkedValues(table: string, column: string) {
+  const { rows } = await db.query<{ definition: string }>(
+    `select pg_get_constraintdef(c.oid) as definition from pg_constraint c
+       join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
+      where c.conrelid = $1::regclass and c.contype = 'c' and a.attname = $2`,
+    [table, column],
+  );
+  expect(rows).toHaveLength(1);
+  return quoted(rows[0]!.definition);
+}
 
 describe("the call states TypeScript and SQL share", () => {
   it("are exactly the states calls.state may hold", async () => {
-    const { rows } = await db.query<{ definition: string }>(
-      `select pg_get_constraintdef(c.oid) as definition from pg_constraint c
-         join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
-        where c.conrelid = 'public.calls'::regclass and c.contype = 'c' and a.attname = 'state'`,
-    );
-    expect(rows).toHaveLength(1);
-    expect(quoted(rows[0]!.definition)).toEqual([...CALL_STATES].sort());
+    expect(await checkedValues("public.calls", "state")).toEqual([...CALL_STATES].sort());
   });
 
   it("are terminal in private.is_terminal_call_state exactly when isTerminal says so", async () => {
@@ -42,5 +49,11 @@ describe("the call states TypeScript and SQL share", () => {
         where i.indexrelid = 'public.calls_clinic_state_idx'::regclass`,
     );
     expect(quoted(rows[0]!.predicate)).toEqual([...TERMINAL_STATES].sort());
+  });
+});
+
+describe("the redaction types", () => {
+  it("are exactly the categories a clinic's rule may have", async () => {
+    expect(await checkedValues("public.redaction_rules", "category")).toEqual([...REDACTION_TYPES].sort());
   });
 });

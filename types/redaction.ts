@@ -1,0 +1,20 @@
+/**
+ * A clinic's redaction configuration as it is stored and loaded (lib/db/redaction.ts) and as
+ * the redactor takes it (lib/redaction). The types are the `redaction_rules.category` check
+ * (tests/integration/sql-lists.test.ts holds the two together). Client-safe.
+ */
+export const REDACTION_TYPES = ["NAME", "PHONE", "EMAIL", "DOB", "ADDRESS", "ID", "CARD", "MEDICAL", "CUSTOM"] as const;
+export type RedactionType = (typeof REDACTION_TYPES)[number];
+
+export interface CustomRule {
+  kind: "keyword" | "pattern";
+  value: string;
+  category: RedactionType;
+}
+
+/** Per-clinic configuration of the redactor. */
+export interface RedactionConfig {
+  rules?: CustomRule[];
+  /** Words that are business data, never redacted: procedure names and synonyms, staff names, the clinic's name. */
+  allow?: string[];
+}
