@@ -1,26 +1,37 @@
 import "server-only";
 
-import type { HandoffMemory, PlannedFollowUp } from "@/lib/follow-up/memory";
+import type { Handoff } from "@/types/handoff";
 import type { OptOutKind } from "@/lib/twilio/opt-out";
 import { statusesBefore, type SmsStatus } from "@/lib/twilio/sms-status";
 import type { Tx } from "./transaction";
 
+/** One follow-up the agent decided is owed; with a skip reason it is recorded as skipped. */
+export interface OwedFollowUp {
+  kind: "aftercare" | "cut_off";
+  procedureId: string | null;
+  skipReason: string | null;
+}
+
 /** Records what is owed, once: follow_ups is unique per (call, kind, procedure). Returns how many are new. */
-export async function enqueueFollowUps(tx: Tx, memory: HandoffMemory, plan: PlannedFollowUp[]): Promise<number> {
+export async function enqueueFollowUps(
+  tx: Tx,
+  handoff: Pick<Handoff, "handoffId" | "clinicId" | "callId" | "callerNumber" | "endedAt">,
+  plan: OwedFollowUp[],
+): Promise<number> {
   let created = 0;
   for (const item of plan) {
     const rows = await tx.query(
       `insert into public.follow_ups (clinic_id, call_id, handoff_id, procedure_id, kind, status, to_number, due_by, skip_reason)
        values ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz + interval '5 minutes', $9)
        on conflict on constraint follow_ups_once do nothing returning id`,
-      [memory.clinicId, memory.callId, memory.handoffId, item.procedureId, item.kind, item.skipReason ? "skipped" : "pending",
-        memory.callerNumber, memory.endedAt, item.skipReason],
+      [handoff.clinicId, handoff.callId, handoff.handoffId, item.procedureId, item.kind, item.skipReason ? "skipped" : "pending",
+        handoff.callerNumber, handoff.endedAt, item.skipReason],
     );
     created += rows.length;
     if (item.kind === "cut_off") {
       await tx.query(
         "insert into public.callback_tasks (clinic_id, call_id, reason) values ($1, $2, 'Cut off while booking') on conflict (call_id) do nothing",
-        [memory.clinicId, memory.callId],
+        [handoff.clinicId, handoff.callId],
       );
     }
   }

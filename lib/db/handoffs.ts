@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { HandoffMemory } from "@/lib/follow-up/memory";
+import type { Handoff } from "@/types/handoff";
 import type { Tx } from "./transaction";
 
 /**
@@ -53,9 +53,9 @@ export async function enrichHandoff(tx: Tx, callId: string, input: { procedureId
   );
 }
 
-/** The hand-off as typed data for the follow-up agent. */
-export async function loadHandoffMemory(tx: Tx, handoffId: string): Promise<HandoffMemory | null> {
-  return tx.maybeOne<HandoffMemory>(
+/** The hand-off as the follow-up agent receives it. */
+export async function loadHandoff(tx: Tx, handoffId: string): Promise<Handoff | null> {
+  return tx.maybeOne<Handoff>(
     `select h.id as "handoffId", h.clinic_id as "clinicId", h.call_id as "callId", cl.name as "clinicName",
             h.caller_number as "callerNumber", h.caller_name as "callerName",
             coalesce((select jsonb_agg(jsonb_build_object('id', p.id, 'name', p.name, 'aftercareDocumentId', p.aftercare_document_id) order by p.sort_order)

@@ -1,12 +1,10 @@
 import "server-only";
 
+import type { TranscriptLine } from "@/types/transcript";
 import { listCallNames } from "@/lib/db/live-transcript";
 import { loadRedactionConfig } from "@/lib/db/redaction";
-import { toDate } from "@/lib/latency/extract";
 import type { Tx } from "@/lib/db/transaction";
-import { reportMessages, reportTranscriptText } from "@/lib/vapi/report";
-import type { EndOfCallReport } from "@/lib/vapi/schemas";
-import { createRedactor, redactTranscript, type TranscriptLine } from "./redact";
+import { createRedactor, redactTranscript } from "./redact";
 
 /**
  * The only way into `logs` (decision 6): takes raw transcript lines, which exist only in
@@ -52,22 +50,4 @@ function clip(text: string, max: number): string {
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(" ");
   return `${space > max * 0.8 ? cut.slice(0, space) : cut}…`;
-}
-
-/**
- * Transcript lines from an end-of-call report, whatever its vintage (see lib/vapi/report.ts):
- * the timed messages when there are any, else the transcript text. System and tool messages
- * are not transcript.
- */
-export function transcriptLines(report: Pick<EndOfCallReport, "artifact" | "messages" | "transcript">): TranscriptLine[] {
-  const spoken = reportMessages(report).filter((message) => ["user", "bot", "assistant"].includes(message.role) && message.message?.trim());
-  if (spoken.length) {
-    return spoken.map((message) => ({ speaker: message.role === "user" ? "user" : "assistant", text: message.message!.trim(), at: toDate(message.time) }));
-  }
-  // "AI: ...\nUser: ..." as one string.
-  return reportTranscriptText(report)
-    .split("\n")
-    .map((line) => /^(AI|Assistant|Bot|User|Customer):\s*(.+)$/i.exec(line.trim()))
-    .filter((match): match is RegExpExecArray => match !== null)
-    .map((match) => ({ speaker: /^(user|customer)$/i.test(match[1]!) ? "user" : "assistant", text: match[2]!, at: null }));
 }

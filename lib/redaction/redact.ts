@@ -1,3 +1,4 @@
+import type { TranscriptLine } from "@/types/transcript";
 import { detectAddresses } from "./detectors/address";
 import { detectAlphanumericIds, detectCodes, detectDigitRuns } from "./detectors/digits";
 import { detectDatesOfBirth } from "./detectors/dob";
@@ -81,12 +82,6 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       return { text: applyFindings(text, findings), findings, names: learned };
     },
   };
-}
-
-export interface TranscriptLine {
-  speaker: "user" | "assistant";
-  text: string;
-  at: Date | null;
 }
 
 /**

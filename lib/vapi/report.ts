@@ -1,3 +1,5 @@
+import type { TranscriptLine } from "@/types/transcript";
+import { toDate } from "@/lib/latency/extract";
 import type { EndOfCallReport } from "./schemas";
 
 /**
@@ -21,6 +23,23 @@ export function reportMessages(report: Pick<EndOfCallReport, "artifact" | "messa
 /** The report's transcript as one text ("AI: …\nUser: …"), current or 2024 placement. */
 export function reportTranscriptText(report: Pick<EndOfCallReport, "artifact" | "transcript">): string {
   return report.artifact?.transcript || report.transcript || "";
+}
+
+/**
+ * The report's transcript as lines: the timed messages when there are any, else the
+ * transcript text. System and tool messages are not transcript.
+ */
+export function transcriptLines(report: Pick<EndOfCallReport, "artifact" | "messages" | "transcript">): TranscriptLine[] {
+  const spoken = reportMessages(report).filter((message) => ["user", "bot", "assistant"].includes(message.role) && message.message?.trim());
+  if (spoken.length) {
+    return spoken.map((message) => ({ speaker: message.role === "user" ? "user" : "assistant", text: message.message!.trim(), at: toDate(message.time) }));
+  }
+  // "AI: ...\nUser: ..." as one string.
+  return reportTranscriptText(report)
+    .split("\n")
+    .map((line) => /^(AI|Assistant|Bot|User|Customer):\s*(.+)$/i.exec(line.trim()))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => ({ speaker: /^(user|customer)$/i.test(match[1]!) ? "user" : "assistant", text: match[2]!, at: null }));
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);

@@ -1,8 +1,8 @@
 import type { Client } from "pg";
 
-import { loadHandoffMemory } from "@/lib/db/handoffs";
+import { loadHandoff } from "@/lib/db/handoffs";
 import { wrap } from "@/lib/db/transaction";
-import { planFollowUps } from "@/lib/follow-up/memory";
+import { planFollowUps } from "@/lib/follow-up/plan";
 import { SECRETS, type CallScript } from "./call-script";
 
 /**
@@ -91,8 +91,8 @@ export async function settledFollowUps(db: Client, vapiCallId: string, timeoutMs
       `select h.id, h.delivered_at = h.updated_at as acknowledged from public.handoffs h join public.calls c on c.id = h.call_id where c.vapi_call_id = $1`,
       [vapiCallId],
     );
-    const memory = rows[0] ? await loadHandoffMemory(wrap(db), rows[0].id) : null;
-    const owed = memory ? planFollowUps(memory).map(key).sort() : [];
+    const handoff = rows[0] ? await loadHandoff(wrap(db), rows[0].id) : null;
+    const owed = handoff ? planFollowUps(handoff).map(key).sort() : [];
     const recorded = await db.query<{ kind: string; procedureId: string | null }>(
       `select f.kind, f.procedure_id as "procedureId" from public.follow_ups f join public.calls c on c.id = f.call_id where c.vapi_call_id = $1`,
       [vapiCallId],

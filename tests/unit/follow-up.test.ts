@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { planFollowUps, type HandoffMemory } from "@/lib/follow-up/memory";
+import type { Handoff } from "@/types/handoff";
+import { planFollowUps } from "@/lib/follow-up/plan";
 import { aftercareText, bookingConfirmationText, cutOffText, retryDelayMs } from "@/lib/follow-up/messages";
 
-const memory = (overrides: Partial<HandoffMemory> = {}): HandoffMemory => ({
+const handoff = (overrides: Partial<Handoff> = {}): Handoff => ({
   handoffId: "00000000-0000-4000-8000-000000000001",
   clinicId: "00000000-0000-4000-8000-000000000002",
   callId: "00000000-0000-4000-8000-000000000003",
@@ -29,20 +30,20 @@ const memory = (overrides: Partial<HandoffMemory> = {}): HandoffMemory => ({
 
 describe("what the follow-up agent owes", () => {
   it("one aftercare text per procedure of interest, with a reason where there is no PDF", () => {
-    expect(planFollowUps(memory())).toEqual([
+    expect(planFollowUps(handoff())).toEqual([
       { kind: "aftercare", procedureId: "00000000-0000-4000-8000-0000000000a1", skipReason: null },
       { kind: "aftercare", procedureId: "00000000-0000-4000-8000-0000000000a2", skipReason: "No aftercare document for Botox." },
     ]);
   });
   it("nothing after a booking, or without a number", () => {
-    expect(planFollowUps(memory({ booked: true }))).toEqual([]);
-    expect(planFollowUps(memory({ callerNumber: null }))).toEqual([]);
+    expect(planFollowUps(handoff({ booked: true }))).toEqual([]);
+    expect(planFollowUps(handoff({ callerNumber: null }))).toEqual([]);
   });
   it("a 'we got cut off' text when the call dropped mid-booking", () => {
-    expect(planFollowUps(memory({ droppedDuringBooking: true }))).toEqual([{ kind: "cut_off", procedureId: null, skipReason: null }]);
+    expect(planFollowUps(handoff({ droppedDuringBooking: true }))).toEqual([{ kind: "cut_off", procedureId: null, skipReason: null }]);
   });
   it("never a text to someone who opted out", () => {
-    expect(planFollowUps(memory({ consentToText: false })).every((item) => item.skipReason === "The caller has opted out of texts.")).toBe(true);
+    expect(planFollowUps(handoff({ consentToText: false })).every((item) => item.skipReason === "The caller has opted out of texts.")).toBe(true);
   });
 });
 

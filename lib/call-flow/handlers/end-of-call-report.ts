@@ -3,19 +3,20 @@ import "server-only";
 import { recordCallReport } from "@/lib/db/calls";
 import { recordTurnLatencies } from "@/lib/db/latency";
 import { deliverHandoff } from "@/lib/follow-up/delivery";
-import { rememberCall } from "@/lib/follow-up/remember";
 import { fromArtifactMessages, fromPerformanceMetrics } from "@/lib/latency/extract";
-import { transcriptLines } from "@/lib/redaction/intercept";
-import { reportMessages, reportStructuredData, reportTimes } from "@/lib/vapi/report";
+import { storeRedactedTranscript } from "@/lib/redaction/intercept";
+import { reportMessages, reportStructuredData, reportTimes, transcriptLines } from "@/lib/vapi/report";
 import type { EndOfCallReport } from "@/lib/vapi/schemas";
 import { applyCallEvent } from "../apply-event";
 import { inCallContext, requireCall } from "../context";
 import { endCall } from "../end-call";
+import { completeHandoff } from "../handoff";
 
 // end-of-call-report: ends the call if no status-update did, fills in why, when, how long and
-// what it cost, stores the transcript through the redaction intercept (raw text is never
-// persisted), enriches the hand-off, and hands it to the follow-up agent once committed.
-// Reports of every vintage are read the same way (lib/vapi/report.ts).
+// what it cost and the turn latencies; then, in this order, stores the transcript through the
+// redaction intercept (raw text is never persisted), completes the hand-off, and hands it to
+// the follow-up agent once committed. Reports of every vintage are read the same way
+// (lib/vapi/report.ts).
 export async function endOfCallReport(message: EndOfCallReport) {
   const key = `${message.call?.id}:end-of-call-report`;
   const times = reportTimes(message);
@@ -42,16 +43,14 @@ export async function endOfCallReport(message: EndOfCallReport) {
         source: "end-of-call-report",
       });
       await recordCallReport(ctx.tx, call.id, { durationMs: times.durationMs, costUsd: message.cost });
-      await rememberCall(ctx.tx, {
-        clinicId: ctx.clinic.id,
-        callId: call.id,
-        lines,
-        summary: message.analysis?.summary,
-        structuredData: reportStructuredData(message),
-      });
-      const measured = { clinicId: ctx.clinic.id, callId: call.id };
-      await recordTurnLatencies(ctx.tx, { ...measured, source: "artifact_messages", turns: fromArtifactMessages(reportMessages(message)) });
-      await recordTurnLatencies(ctx.tx, { ...measured, source: "performance_metrics", turns: fromPerformanceMetrics(message.artifact?.performanceMetrics) });
+      const ids = { clinicId: ctx.clinic.id, callId: call.id };
+      await recordTurnLatencies(ctx.tx, { ...ids, source: "artifact_messages", turns: fromArtifactMessages(reportMessages(message)) });
+      await recordTurnLatencies(ctx.tx, { ...ids, source: "performance_metrics", turns: fromPerformanceMetrics(message.artifact?.performanceMetrics) });
+      // 1. Redaction: the transcript is stored only in its redacted form (the only way into logs).
+      const redacted = await storeRedactedTranscript(ctx.tx, { ...ids, lines, summary: message.analysis?.summary });
+      // 2. The hand-off: what the report adds for the follow-up agent.
+      await completeHandoff(ctx.tx, { ...ids, heard: lines, redacted, structuredData: reportStructuredData(message) });
+      // 3. The follow-up: the hand-off goes to the agent once all of this has committed.
       ctx.afterCommit(() => deliverHandoff(handoffId));
     },
     // Never filed as starting after it ended: the report's start, else its end.

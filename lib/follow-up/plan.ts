@@ -1,0 +1,22 @@
+import type { Handoff } from "@/types/handoff";
+
+export type PlannedFollowUp =
+  | { kind: "aftercare"; procedureId: string; skipReason: string | null }
+  | { kind: "cut_off"; procedureId: null; skipReason: string | null };
+
+/**
+ * What the follow-up agent owes a caller. A booked call gets nothing here (its confirmation is
+ * sent when the front desk confirms). A call cut off mid-booking gets a "we got cut off"
+ * text. Otherwise each procedure of interest gets one aftercare text, or a recorded reason
+ * why not. Nobody who opted out is ever texted.
+ */
+export function planFollowUps(handoff: Handoff): PlannedFollowUp[] {
+  if (!handoff.callerNumber || handoff.booked) return [];
+  const optedOut = handoff.consentToText ? null : "The caller has opted out of texts.";
+  if (handoff.droppedDuringBooking) return [{ kind: "cut_off", procedureId: null, skipReason: optedOut }];
+  return handoff.procedures.map((procedure) => ({
+    kind: "aftercare" as const,
+    procedureId: procedure.id,
+    skipReason: optedOut ?? (procedure.aftercareDocumentId ? null : `No aftercare document for ${procedure.name}.`),
+  }));
+}
