@@ -3,9 +3,10 @@ import "server-only";
 import { after } from "next/server";
 
 import { AppError } from "@/lib/api/errors";
-import { findCall, recordWebhookEvent, resolveClinic, upsertCall, type CallRow, type ClinicRef } from "@/lib/db/calls";
+import { findCall, resolveClinic, upsertCall, type CallRow, type ClinicRef } from "@/lib/db/calls";
 import { retryOnConflict } from "@/lib/db/errors";
 import { withService, type Tx } from "@/lib/db/transaction";
+import { recordWebhookEvent } from "@/lib/db/webhook-events";
 import type { VapiCall } from "@/lib/vapi/schemas";
 
 /** The parts of any Vapi message that say which clinic and call it is about. */

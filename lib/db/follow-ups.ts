@@ -1,8 +1,6 @@
 import "server-only";
 
 import type { Handoff } from "@/types/handoff";
-import type { OptOutKind } from "@/lib/twilio/opt-out";
-import { statusesBefore, type SmsStatus } from "@/lib/twilio/sms-status";
 import type { Tx } from "./transaction";
 
 /** One follow-up the agent decided is owed; with a skip reason it is recorded as skipped. */
@@ -28,12 +26,6 @@ export async function enqueueFollowUps(
         handoff.callerNumber, handoff.endedAt, item.skipReason],
     );
     created += rows.length;
-    if (item.kind === "cut_off") {
-      await tx.query(
-        "insert into public.callback_tasks (clinic_id, call_id, reason) values ($1, $2, 'Cut off while booking') on conflict (call_id) do nothing",
-        [handoff.clinicId, handoff.callId],
-      );
-    }
   }
   return created;
 }
@@ -121,71 +113,6 @@ export async function markFollowUp(
   }
 }
 
-export async function recordSms(
-  tx: Tx,
-  sms: { clinicId: string; followUpId: string | null; direction: "outbound" | "inbound"; to: string; from: string; body: string; provider: string; providerSid: string | null; status: string },
-): Promise<void> {
-  await tx.query(
-    `insert into public.sms_messages (clinic_id, follow_up_id, direction, to_number, from_number, body, provider, provider_sid, status, sent_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, case when $3 = 'outbound' then now() end)
-     on conflict (follow_up_id) do update set provider_sid = excluded.provider_sid, status = excluded.status, body = excluded.body, sent_at = now()`,
-    [sms.clinicId, sms.followUpId, sms.direction, sms.to, sms.from, sms.body.slice(0, 1600), sms.provider, sms.providerSid, sms.status],
-  );
-}
-
-export async function recordOptOut(tx: Tx, clinicId: string, phone: string, source: "keyword" | "error_21610" | "staff"): Promise<void> {
-  await tx.query(
-    "insert into public.sms_opt_outs (clinic_id, phone_number, source) values ($1, $2, $3) on conflict (clinic_id, phone_number) do nothing",
-    [clinicId, phone, source],
-  );
-  // Anything still waiting for this number will not be sent.
-  await tx.query(
-    `update public.follow_ups set status = 'skipped', skip_reason = 'The caller has opted out of texts.'
-      where clinic_id = $1 and to_number = $2 and status = 'pending'`,
-    [clinicId, phone],
-  );
-}
-
-export async function removeOptOut(tx: Tx, clinicId: string, phone: string): Promise<void> {
-  await tx.query("delete from public.sms_opt_outs where clinic_id = $1 and phone_number = $2", [clinicId, phone]);
-}
-
-/**
- * Delivery reports from Twilio, applied only if they move the message forward (see
- * lib/twilio/sms-status.ts): a late or repeated report never undoes a later one, and a final
- * status (read, undelivered, failed, canceled) is never overwritten. One UPDATE whose WHERE is
- * re-checked on the locked row, so concurrent reports cannot race each other backwards.
- * Null when nothing changed.
- */
-export async function updateSmsStatus(tx: Tx, providerSid: string, status: SmsStatus, errorCode: number | null): Promise<{ clinicId: string; toNumber: string } | null> {
-  return tx.maybeOne(
-    `update public.sms_messages set status = $2, error_code = coalesce($3, error_code),
-            delivered_at = case when $2 in ('delivered', 'read') then coalesce(delivered_at, now()) else delivered_at end
-      where provider_sid = $1 and status = any($4::text[])
-      returning clinic_id as "clinicId", to_number as "toNumber"`,
-    [providerSid, status, errorCode, statusesBefore(status)],
-  );
-}
-
-/**
- * A text a patient sent to the clinic's number, stored once per Twilio MessageSid: false when
- * that MessageSid is already stored (Twilio delivered the webhook again), so the caller applies
- * an opt-out or opt-in only the first time. Only the keyword kind is kept, never the text.
- * A message without a sid cannot be recognised again and is stored each time.
- */
-export async function recordInboundSms(
-  tx: Tx,
-  sms: { clinicId: string; from: string; to: string; kind: OptOutKind | null; providerSid: string | null },
-): Promise<boolean> {
-  const rows = await tx.query(
-    `insert into public.sms_messages (clinic_id, direction, to_number, from_number, body, provider, provider_sid, status)
-     values ($1, 'inbound', $2, $3, $4, 'twilio', $5, 'received')
-     on conflict (provider_sid) do nothing returning id`,
-    [sms.clinicId, sms.to, sms.from, sms.kind ?? "", sms.providerSid],
-  );
-  return rows.length > 0;
-}
-
 /** Owed when the front desk confirms an assistant's booking: one confirmation text, unless the number opted out. */
 export async function enqueueBookingConfirmation(tx: Tx, bookingId: string): Promise<boolean> {
   const rows = await tx.query(
@@ -204,53 +131,6 @@ export async function enqueueBookingConfirmation(tx: Tx, bookingId: string): Pro
   return rows.length > 0;
 }
 
-export interface CallbackTask {
-  id: string;
-  callId: string;
-  reason: string;
-  callerName: string | null;
-  callerLast4: string | null;
-  createdAt: Date;
-}
-
-export function listOpenCallbacks(tx: Tx, clinicId: string): Promise<CallbackTask[]> {
-  return tx.query<CallbackTask>(
-    `select t.id, t.call_id as "callId", t.reason, c.caller_name as "callerName", right(c.caller_number, 4) as "callerLast4", t.created_at as "createdAt"
-       from public.callback_tasks t join public.calls c on c.id = t.call_id
-      where t.clinic_id = $1 and t.done_at is null order by t.created_at`,
-    [clinicId],
-  );
-}
-
-/** Marks a call-back done as the signed-in person (RLS: members of the task's clinic). */
-export async function completeCallbackTask(tx: Tx, taskId: string): Promise<boolean> {
-  const rows = await tx.query(
-    "update public.callback_tasks set done_at = now(), done_by = (select auth.uid()) where id = $1 and done_at is null returning id",
-    [taskId],
-  );
-  return rows.length > 0;
-}
-
-export interface SmsRow {
-  id: string;
-  direction: "outbound" | "inbound";
-  toNumber: string;
-  fromNumber: string;
-  body: string;
-  status: string;
-  errorCode: number | null;
-  createdAt: Date;
-  callId: string | null;
-  kind: string | null;
-}
-
-/** The clinic's recent texts, newest first (RLS-scoped). */
-export function listSmsMessages(tx: Tx, clinicId: string, limit = 100): Promise<SmsRow[]> {
-  return tx.query<SmsRow>(
-    `select m.id, m.direction, m.to_number as "toNumber", m.from_number as "fromNumber", m.body, m.status, m.error_code as "errorCode",
-            m.created_at as "createdAt", f.call_id as "callId", f.kind
-       from public.sms_messages m left join public.follow_ups f on f.id = m.follow_up_id
-      where m.clinic_id = $1 order by m.created_at desc limit $2`,
-    [clinicId, limit],
-  );
-}
+// The dashboard imports these from here; they live with their own tables now.
+export { completeCallbackTask, listOpenCallbacks, type CallbackTask } from "./callback-tasks";
+export { listSmsMessages, type SmsRow } from "./sms-messages";

@@ -1,10 +1,12 @@
 import "server-only";
 
 import type { Handoff } from "@/types/handoff";
-import { insertCallEvent, recordWebhookEvent } from "@/lib/db/calls";
+import { openCallbackTask } from "@/lib/db/callback-tasks";
+import { insertCallEvent } from "@/lib/db/calls";
 import { enqueueFollowUps } from "@/lib/db/follow-ups";
 import { markHandoffDelivered } from "@/lib/db/handoffs";
 import { withService } from "@/lib/db/transaction";
+import { recordWebhookEvent } from "@/lib/db/webhook-events";
 import { planFollowUps } from "./plan";
 
 /**
@@ -23,6 +25,9 @@ export async function acceptHandoff(handoff: Handoff): Promise<{ duplicate: bool
     if (seen.duplicate) return { duplicate: true, created: 0 };
     const plan = planFollowUps(handoff);
     const created = await enqueueFollowUps(tx, handoff, plan);
+    if (plan.some((item) => item.kind === "cut_off")) {
+      await openCallbackTask(tx, { clinicId: handoff.clinicId, callId: handoff.callId, reason: "Cut off while booking" });
+    }
     await markHandoffDelivered(tx, handoff.handoffId);
     if (created > 0) {
       await insertCallEvent(tx, {

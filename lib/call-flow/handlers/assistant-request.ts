@@ -3,7 +3,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/api/errors";
 import { loadAssistantSource } from "@/lib/db/assistant";
-import { saveWebhookResponse } from "@/lib/db/calls";
+import { saveWebhookResponse } from "@/lib/db/webhook-events";
 import { assistantFor } from "@/lib/vapi/assistant";
 import type { AssistantRequest } from "@/lib/vapi/schemas";
 import { applyCallEvent } from "../apply-event";

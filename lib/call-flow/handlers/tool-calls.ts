@@ -1,7 +1,7 @@
 import "server-only";
 
 import { AppError } from "@/lib/api/errors";
-import { saveWebhookResponse } from "@/lib/db/calls";
+import { saveWebhookResponse } from "@/lib/db/webhook-events";
 import type { ToolCallsMessage } from "@/lib/vapi/schemas";
 import { inCallContext, requireCall } from "../context";
 import { runToolCall, type ToolCallResult } from "../tools";

@@ -2,10 +2,10 @@ import "server-only";
 
 import { z } from "zod";
 
-import { recordWebhookEvent } from "@/lib/db/calls";
 import { retryOnConflict } from "@/lib/db/errors";
 import { lockCalls } from "@/lib/db/locks";
 import { withService } from "@/lib/db/transaction";
+import { recordWebhookEvent } from "@/lib/db/webhook-events";
 import { deliverHandoff } from "@/lib/follow-up/delivery";
 import { runAfterResponse } from "../context";
 import { endCall } from "../end-call";

@@ -2,7 +2,8 @@ import { z } from "zod";
 
 import { readBody } from "@/lib/api/body";
 import { toErrorResponse } from "@/lib/api/errors";
-import { recordInboundSms, recordOptOut, removeOptOut } from "@/lib/db/follow-ups";
+import { recordInboundSms } from "@/lib/db/sms-messages";
+import { recordOptOut, removeOptOut } from "@/lib/db/sms-opt-outs";
 import { withService } from "@/lib/db/transaction";
 import { optOutKind } from "@/lib/twilio/opt-out";
 import { formParams, verifyTwilioRequest } from "@/lib/twilio/verify";

@@ -2,10 +2,11 @@ import { z } from "zod";
 
 import { readBody } from "@/lib/api/body";
 import { toErrorResponse } from "@/lib/api/errors";
-import { recordWebhookEvent } from "@/lib/db/calls";
-import { recordOptOut, updateSmsStatus } from "@/lib/db/follow-ups";
+import { updateSmsStatus } from "@/lib/db/sms-messages";
+import { recordOptOut } from "@/lib/db/sms-opt-outs";
 import { withService } from "@/lib/db/transaction";
-import { isSmsStatus } from "@/lib/twilio/sms-status";
+import { recordWebhookEvent } from "@/lib/db/webhook-events";
+import { isSmsStatus, statusesBefore } from "@/lib/twilio/sms-status";
 import { formParams, verifyTwilioRequest } from "@/lib/twilio/verify";
 
 export const dynamic = "force-dynamic";
@@ -34,7 +35,7 @@ export async function POST(request: Request) {
     const duplicate = await withService(async (tx) => {
       const seen = await recordWebhookEvent(tx, { source: "twilio", dedupeKey: `sms-status:${report.MessageSid}:${status}`, messageType: "sms-status" });
       if (seen.duplicate) return true;
-      const message = await updateSmsStatus(tx, report.MessageSid, status, report.ErrorCode ?? null);
+      const message = await updateSmsStatus(tx, report.MessageSid, { status, from: statusesBefore(status), errorCode: report.ErrorCode ?? null });
       if (message && report.ErrorCode === 21610) await recordOptOut(tx, message.clinicId, message.toNumber, "error_21610");
       return false;
     });

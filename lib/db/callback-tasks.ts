@@ -1,0 +1,39 @@
+import "server-only";
+
+import type { Tx } from "./transaction";
+
+/** A call-back the front desk owes a caller (one per call), e.g. after a call cut off while booking. */
+export async function openCallbackTask(tx: Tx, task: { clinicId: string; callId: string; reason: string }): Promise<void> {
+  await tx.query("insert into public.callback_tasks (clinic_id, call_id, reason) values ($1, $2, $3) on conflict (call_id) do nothing", [
+    task.clinicId,
+    task.callId,
+    task.reason,
+  ]);
+}
+
+export interface CallbackTask {
+  id: string;
+  callId: string;
+  reason: string;
+  callerName: string | null;
+  callerLast4: string | null;
+  createdAt: Date;
+}
+
+export function listOpenCallbacks(tx: Tx, clinicId: string): Promise<CallbackTask[]> {
+  return tx.query<CallbackTask>(
+    `select t.id, t.call_id as "callId", t.reason, c.caller_name as "callerName", right(c.caller_number, 4) as "callerLast4", t.created_at as "createdAt"
+       from public.callback_tasks t join public.calls c on c.id = t.call_id
+      where t.clinic_id = $1 and t.done_at is null order by t.created_at`,
+    [clinicId],
+  );
+}
+
+/** Marks a call-back done as the signed-in person (RLS: members of the task's clinic). */
+export async function completeCallbackTask(tx: Tx, taskId: string): Promise<boolean> {
+  const rows = await tx.query(
+    "update public.callback_tasks set done_at = now(), done_by = (select auth.uid()) where id = $1 and done_at is null returning id",
+    [taskId],
+  );
+  return rows.length > 0;
+}

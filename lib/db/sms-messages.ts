@@ -1,0 +1,80 @@
+import "server-only";
+
+import type { Tx } from "./transaction";
+
+// The SMS log: texts Sarah sent (with their delivery status) and texts patients sent back.
+
+export async function recordSms(
+  tx: Tx,
+  sms: { clinicId: string; followUpId: string | null; direction: "outbound" | "inbound"; to: string; from: string; body: string; provider: string; providerSid: string | null; status: string },
+): Promise<void> {
+  await tx.query(
+    `insert into public.sms_messages (clinic_id, follow_up_id, direction, to_number, from_number, body, provider, provider_sid, status, sent_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, case when $3 = 'outbound' then now() end)
+     on conflict (follow_up_id) do update set provider_sid = excluded.provider_sid, status = excluded.status, body = excluded.body, sent_at = now()`,
+    [sms.clinicId, sms.followUpId, sms.direction, sms.to, sms.from, sms.body.slice(0, 1600), sms.provider, sms.providerSid, sms.status],
+  );
+}
+
+/**
+ * A delivery report, applied only if the message is in one of the statuses `from` (the ones
+ * `status` may follow, lib/twilio/sms-status.ts): a late or repeated report never undoes a later
+ * one. One UPDATE whose WHERE is re-checked on the locked row, so concurrent reports cannot race
+ * each other backwards. Null when nothing changed.
+ */
+export async function updateSmsStatus(
+  tx: Tx,
+  providerSid: string,
+  change: { status: string; from: readonly string[]; errorCode: number | null },
+): Promise<{ clinicId: string; toNumber: string } | null> {
+  return tx.maybeOne(
+    `update public.sms_messages set status = $2, error_code = coalesce($3, error_code),
+            delivered_at = case when $2 in ('delivered', 'read') then coalesce(delivered_at, now()) else delivered_at end
+      where provider_sid = $1 and status = any($4::text[])
+      returning clinic_id as "clinicId", to_number as "toNumber"`,
+    [providerSid, change.status, change.errorCode, change.from],
+  );
+}
+
+/**
+ * A text a patient sent to the clinic's number, stored once per Twilio MessageSid: false when
+ * that MessageSid is already stored (Twilio delivered the webhook again), so the caller applies
+ * an opt-out or opt-in only the first time. Only the keyword kind is kept, never the text.
+ * A message without a sid cannot be recognised again and is stored each time.
+ */
+export async function recordInboundSms(
+  tx: Tx,
+  sms: { clinicId: string; from: string; to: string; kind: "STOP" | "START" | "HELP" | null; providerSid: string | null },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `insert into public.sms_messages (clinic_id, direction, to_number, from_number, body, provider, provider_sid, status)
+     values ($1, 'inbound', $2, $3, $4, 'twilio', $5, 'received')
+     on conflict (provider_sid) do nothing returning id`,
+    [sms.clinicId, sms.to, sms.from, sms.kind ?? "", sms.providerSid],
+  );
+  return rows.length > 0;
+}
+
+export interface SmsRow {
+  id: string;
+  direction: "outbound" | "inbound";
+  toNumber: string;
+  fromNumber: string;
+  body: string;
+  status: string;
+  errorCode: number | null;
+  createdAt: Date;
+  callId: string | null;
+  kind: string | null;
+}
+
+/** The clinic's recent texts, newest first (RLS-scoped). */
+export function listSmsMessages(tx: Tx, clinicId: string, limit = 100): Promise<SmsRow[]> {
+  return tx.query<SmsRow>(
+    `select m.id, m.direction, m.to_number as "toNumber", m.from_number as "fromNumber", m.body, m.status, m.error_code as "errorCode",
+            m.created_at as "createdAt", f.call_id as "callId", f.kind
+       from public.sms_messages m left join public.follow_ups f on f.id = m.follow_up_id
+      where m.clinic_id = $1 order by m.created_at desc limit $2`,
+    [clinicId, limit],
+  );
+}
