@@ -3,7 +3,8 @@ import "server-only";
 import { after } from "next/server";
 
 import { AppError } from "@/lib/api/errors";
-import { findCall, resolveClinic, upsertCall, type CallRow, type ClinicRef } from "@/lib/db/calls";
+import { findCall, upsertCall, type CallRow } from "@/lib/db/calls";
+import { resolveClinic, type ClinicRef } from "@/lib/db/clinic-lookup";
 import { retryOnConflict } from "@/lib/db/errors";
 import { withService, type Tx } from "@/lib/db/transaction";
 import { recordWebhookEvent } from "@/lib/db/webhook-events";

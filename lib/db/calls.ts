@@ -15,31 +15,6 @@ export interface CallRow {
 const CALL_COLUMNS = `id, clinic_id as "clinicId", vapi_call_id as "vapiCallId", state, state_version as "stateVersion",
   caller_number as "callerNumber"`;
 
-export interface ClinicRef {
-  id: string;
-  name: string;
-  timezone: string;
-  phoneNumber: string;
-  vapiAssistantId: string | null;
-}
-
-/** The clinic a message is for: by the number called, then assistant metadata, then a known call. */
-export async function resolveClinic(
-  tx: Tx,
-  hints: { phoneNumber?: string; clinicId?: string; vapiCallId?: string },
-): Promise<ClinicRef | null> {
-  return tx.maybeOne<ClinicRef>(
-    `select id, name, timezone, phone_number as "phoneNumber", vapi_assistant_id as "vapiAssistantId"
-       from public.clinics c
-      where ($1::text is not null and c.phone_number = $1)
-         or ($2::text ~ '^[0-9a-f-]{36}$' and c.id = $2::uuid)
-         or c.id = (select clinic_id from public.calls where vapi_call_id = $3)
-      order by (c.phone_number = $1) desc nulls last
-      limit 1`,
-    [hints.phoneNumber ?? null, hints.clinicId ?? null, hints.vapiCallId ?? null],
-  );
-}
-
 /** Records the call the first time any message mentions it; fills in details as they arrive. */
 export async function upsertCall(
   tx: Tx,
@@ -58,6 +33,12 @@ export async function upsertCall(
      returning ${CALL_COLUMNS}`,
     [input.clinicId, input.vapiCallId, caller, sid, input.assistantId ?? null, input.at],
   );
+}
+
+/** The clinic of a call Twilio knows by this CallSid, if we recorded one (several Vapi calls may share it). */
+export async function findClinicOfTwilioCall(tx: Tx, twilioCallSid: string): Promise<string | null> {
+  const row = await tx.maybeOne<{ clinicId: string }>(`select clinic_id as "clinicId" from public.calls where twilio_call_sid = $1 limit 1`, [twilioCallSid]);
+  return row?.clinicId ?? null;
 }
 
 /** The clinic's call with this Vapi id, if any message has recorded it. */

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getEnv } from "@/lib/env";
+import { SmsError, type RecentSms, type SentSms, type SmsSender } from "@/types/sms";
 import { createAftercareLink } from "@/lib/db/aftercare-links";
 import { insertCallEvent } from "@/lib/db/calls";
 import { claimDueFollowUps, markFollowUp, renewClaim, type ClaimedFollowUp } from "@/lib/db/follow-ups";
@@ -9,7 +10,6 @@ import { recordSms } from "@/lib/db/sms-messages";
 import { recordOptOut } from "@/lib/db/sms-opt-outs";
 import { withService } from "@/lib/db/transaction";
 import { getSmsSender } from "@/lib/sms";
-import { SmsError, type RecentSms, type SentSms, type SmsSender } from "@/lib/sms/types";
 import { deliverHandoff } from "./delivery";
 import { aftercareText, bookingConfirmationText, cutOffText, retryDelayMs } from "./messages";
 

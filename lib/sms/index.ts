@@ -1,8 +1,8 @@
 import "server-only";
 
 import { getEnv } from "@/lib/env";
-import { createTwilioSender } from "./twilio";
-import type { SmsSender } from "./types";
+import type { SmsSender } from "@/types/sms";
+import { createTwilioSender } from "@/lib/twilio/sms-sender";
 
 /** The outbox records messages and "delivers" them at once; the dashboard shows them like a phone. */
 const outbox: SmsSender = {

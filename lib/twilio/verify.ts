@@ -1,6 +1,7 @@
 import twilio from "twilio";
 
 import { getEnv } from "@/lib/env";
+import { readBody } from "@/lib/api/body";
 
 /**
  * Verifies X-Twilio-Signature with the official helper. Twilio signs the exact URL it called,
@@ -26,4 +27,14 @@ export function verifyTwilioRequest(request: Request, params: Record<string, str
 /** Twilio posts application/x-www-form-urlencoded; repeated keys keep their last value. */
 export function formParams(raw: string): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(raw));
+}
+
+/**
+ * A Twilio callback's form parameters if X-Twilio-Signature verifies, else null (answer 401).
+ * Twilio's callbacks are small: more than 64 KiB is refused (413) before anything is read.
+ */
+export async function readTwilioForm(request: Request): Promise<Record<string, string> | null> {
+  const raw = await readBody(request, 64 * 1024);
+  const params = formParams(raw);
+  return verifyTwilioRequest(request, params, raw) ? params : null;
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 
-import type { CallRow, ClinicRef } from "@/lib/db/calls";
+import type { CallRow } from "@/lib/db/calls";
+import type { ClinicRef } from "@/lib/db/clinic-lookup";
 import type { Tx } from "@/lib/db/transaction";
 
 export interface ToolContext {

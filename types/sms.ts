@@ -1,3 +1,8 @@
+/**
+ * What the follow-up worker asks of an SMS provider (lib/sms chooses one: the outbox, or Twilio
+ * through lib/twilio/sms-sender.ts), and how a provider reports a failed send.
+ */
+
 export interface OutgoingSms {
   clinicId: string;
   followUpId: string | null;

@@ -1,7 +1,7 @@
 import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
 
-import { SmsError, type OutgoingSms, type SentSms, type SmsSender } from "./types";
+import { SmsError, type OutgoingSms, type SentSms, type SmsSender } from "@/types/sms";
 
 /** Sends every Twilio API request to `baseUrl` instead (local HTTP doubles in tests). */
 class RedirectingRequestClient extends twilio.RequestClient {
