@@ -43,7 +43,10 @@ const serverSchema = z
     TWILIO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /** Tests and local doubles only: send Twilio API requests to this base URL instead of twilio.com. */
     TWILIO_API_BASE_URL: optional(z.url()),
-    /** HMAC secret for hand-offs delivered to the follow-up agent (POST /api/agents/follow-up). */
+    /** Where hand-offs go. Unset: the follow-up agent runs in this process (the default). Set: they are
+     * POSTed, signed, to this URL: a follow-up agent deployed on its own (its /api/agents/follow-up). */
+    FOLLOW_UP_AGENT_URL: optional(z.url()),
+    /** HMAC secret of the signed hand-off webhook (POST /api/agents/follow-up), on both of its ends. */
     FOLLOW_UP_AGENT_SECRET: optional(z.string().min(16)),
     /** How long a follow-up job may stay claimed ("sending") before another worker takes it again: the
      * delay before a job whose worker died is retried. It must outlast one send and its record (see the
@@ -72,6 +75,9 @@ const serverSchema = z
     // send the same text: the claim must outlast a timed-out request with room to record it.
     if (env.SMS_PROVIDER === "twilio" && env.FOLLOW_UP_CLAIM_TIMEOUT_SECONDS * 1000 < 2 * env.TWILIO_TIMEOUT_MS) {
       ctx.addIssue({ code: "custom", path: ["FOLLOW_UP_CLAIM_TIMEOUT_SECONDS"], message: "must be at least twice TWILIO_TIMEOUT_MS" });
+    }
+    if (env.FOLLOW_UP_AGENT_URL && !env.FOLLOW_UP_AGENT_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["FOLLOW_UP_AGENT_SECRET"], message: "required when FOLLOW_UP_AGENT_URL is set" });
     }
     if (env.AUTH_PROVIDER === "supabase") {
       for (const key of ["NEXT_PUBLIC_SUPABASE_URL", "NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY"] as const) {

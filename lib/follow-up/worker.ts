@@ -36,7 +36,7 @@ export interface WorkerReport {
 export async function runFollowUps(batch = 10, maxBatches = 20): Promise<WorkerReport> {
   const report: WorkerReport = { delivered: 0, sent: 0, retried: 0, failed: 0, skipped: 0, takenOver: 0 };
   for (const { id } of await withService((tx) => listUndeliveredHandoffs(tx))) {
-    if (await deliverHandoff(id).catch(() => false)) report.delivered++;
+    if ((await deliverHandoff(id).catch(() => null))?.acknowledged) report.delivered++;
   }
   const claimTimeoutSeconds = getEnv().FOLLOW_UP_CLAIM_TIMEOUT_SECONDS;
   for (let round = 0; round < maxBatches; round++) {

@@ -1,14 +1,19 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
 import type { Client } from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { renewClaim } from "@/lib/db/follow-ups";
 import { wrap } from "@/lib/db/transaction";
+import { signAgentRequest, verifyAgentRequest } from "@/lib/follow-up/signature";
+import { SimulatedCall } from "@/lib/simulator/client";
 import { runScenario } from "@/lib/simulator/scenarios";
-import { signAgentRequest } from "@/lib/follow-up/signature";
+import { startAppServer, type AppServer } from "../../scripts/lib/app-server";
 import { ownerClient } from "../helpers/db";
 import { eventually, followUpsOf, inboundSms, runWorker, statusCallback, textsTo, twilioMode } from "../helpers/follow-ups";
-import { newCall, simulator } from "../helpers/vapi";
-import { AGENT_SECRET } from "./global-setup";
+import { CLINIC_NUMBER, newCall, simulator } from "../helpers/vapi";
+import { AGENT_SECRET, AUTH_JWT_SECRET, CRON_SECRET, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN } from "./global-setup";
 
 let db: Client;
 beforeAll(async () => {
@@ -214,6 +219,66 @@ describe("the follow-up agent's webhook", () => {
     expect((await fetch(url(), { method: "POST", body, headers: stale })).status).toBe(401);
     const malformed = await fetch(url(), { method: "POST", body, headers: signAgentRequest(AGENT_SECRET, body) });
     expect(malformed.status).toBe(422);
+  });
+});
+
+describe("a follow-up agent deployed on its own (FOLLOW_UP_AGENT_URL)", () => {
+  // The shared server plays the agent. A second deployment answers the calls and hands each one
+  // over the signed webhook, through a proxy that records what crossed it.
+  const crossed: { signed: boolean; handoffId: string }[] = [];
+  let proxy: Server;
+  let voice: AppServer;
+  beforeAll(async () => {
+    proxy = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", async () => {
+        const body = Buffer.concat(chunks).toString();
+        const headers = new Headers({ "content-type": "application/json" });
+        for (const name of ["x-callwaiting-signature", "x-callwaiting-timestamp"]) headers.set(name, String(request.headers[name] ?? ""));
+        crossed.push({ signed: verifyAgentRequest(headers, body, AGENT_SECRET), handoffId: JSON.parse(body).handoffId });
+        const answer = await fetch(`${inject("appUrl")}${request.url}`, { method: "POST", headers, body });
+        response.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    voice = await startAppServer({
+      DATABASE_URL: inject("databaseUrl"),
+      DATA_DIR: inject("dataDir"),
+      AUTH_JWT_SECRET,
+      VAPI_WEBHOOK_SECRET: inject("webhookSecret"),
+      TWILIO_AUTH_TOKEN,
+      TWILIO_ACCOUNT_SID,
+      TWILIO_API_BASE_URL: inject("twilioUrl"),
+      TWILIO_TIMEOUT_MS: "1000",
+      SMS_PROVIDER: "twilio",
+      CRON_SECRET,
+      FOLLOW_UP_AGENT_SECRET: AGENT_SECRET,
+      FOLLOW_UP_AGENT_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/api/agents/follow-up`,
+    });
+  });
+  afterAll(async () => {
+    await voice?.stop();
+    await new Promise((resolve) => proxy?.close(resolve));
+  });
+
+  it("hands the call over the signed webhook, and the agent texts the caller once", async () => {
+    const call = new SimulatedCall({ url: voice.url, secret: inject("webhookSecret"), clinicNumber: CLINIC_NUMBER, speed: 0 });
+    await call.status("in-progress");
+    await call.tool("lookup_procedure", { query: "facelift" });
+    await call.end();
+    const [text] = await eventually(() => textsTo(call.callerNumber), (found) => found.length > 0);
+    expect(text!.body).toContain("Facelift aftercare guide");
+    const { rows } = await db.query<{ id: string; acknowledged: boolean }>(
+      "select h.id, h.delivered_at >= h.updated_at as acknowledged from public.handoffs h join public.calls c on c.id = h.call_id where c.vapi_call_id = $1",
+      [call.id],
+    );
+    expect(rows).toEqual([{ id: expect.any(String), acknowledged: true }]);
+    const deliveries = crossed.filter((delivery) => delivery.handoffId === rows[0]!.id);
+    expect(deliveries.length).toBeGreaterThan(0);
+    expect(deliveries.every((delivery) => delivery.signed)).toBe(true);
+    await runWorker();
+    expect(await textsTo(call.callerNumber)).toHaveLength(1);
   });
 });
 

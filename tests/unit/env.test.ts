@@ -43,6 +43,16 @@ describe("environment", () => {
     expect(() => getEnv()).toThrow(/FOLLOW_UP_CLAIM_TIMEOUT_SECONDS/);
   });
 
+  it("runs the follow-up agent in this process unless an agent URL is set, and then needs the secret to sign for it", () => {
+    const base = { DATABASE_URL: "postgres://localhost/x", AUTH_JWT_SECRET: "x".repeat(32) };
+    withEnv(base);
+    expect(getEnv().FOLLOW_UP_AGENT_URL).toBeUndefined();
+    withEnv({ ...base, FOLLOW_UP_AGENT_URL: "https://agent.example.com/api/agents/follow-up" });
+    expect(() => getEnv()).toThrow(/FOLLOW_UP_AGENT_SECRET: required when FOLLOW_UP_AGENT_URL is set/);
+    withEnv({ ...base, FOLLOW_UP_AGENT_URL: "https://agent.example.com/api/agents/follow-up", FOLLOW_UP_AGENT_SECRET: "s".repeat(16) });
+    expect(getEnv().FOLLOW_UP_AGENT_URL).toBe("https://agent.example.com/api/agents/follow-up");
+  });
+
   it("treats empty strings as unset", () => {
     withEnv({ DATABASE_URL: "postgres://localhost/x", AUTH_JWT_SECRET: "x".repeat(32), APP_URL: "" });
     expect(getEnv().APP_URL).toBe("http://localhost:3000");

@@ -2,7 +2,7 @@ import "server-only";
 
 import { recordCallReport } from "@/lib/db/calls";
 import { recordTurnLatencies } from "@/lib/db/latency";
-import { deliverHandoff } from "@/lib/follow-up/delivery";
+import { followUp } from "@/lib/follow-up";
 import { fromArtifactMessages, fromPerformanceMetrics } from "@/lib/latency/extract";
 import { storeRedactedTranscript } from "@/lib/redaction/intercept";
 import { reportMessages, reportStructuredData, reportTimes, transcriptLines } from "@/lib/vapi/report";
@@ -51,7 +51,7 @@ export async function endOfCallReport(message: EndOfCallReport) {
       // 2. The hand-off: what the report adds for the follow-up agent.
       await completeHandoff(ctx.tx, { ...ids, heard: lines, redacted, structuredData: reportStructuredData(message) });
       // 3. The follow-up: the hand-off goes to the agent once all of this has committed.
-      ctx.afterCommit(() => deliverHandoff(handoffId));
+      ctx.afterCommit(() => followUp(handoffId));
     },
     // Never filed as starting after it ended: the report's start, else its end.
     { startedAt: times.startedAt ?? times.endedAt },

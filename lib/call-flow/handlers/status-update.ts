@@ -1,7 +1,7 @@
 import "server-only";
 
 import { fillAnsweredAt, setTransferredTo } from "@/lib/db/calls";
-import { deliverHandoff } from "@/lib/follow-up/delivery";
+import { followUp } from "@/lib/follow-up";
 import { describeDestination } from "@/lib/vapi/destination";
 import type { StatusUpdate } from "@/lib/vapi/schemas";
 import { applyCallEvent } from "../apply-event";
@@ -24,7 +24,7 @@ export async function statusUpdate(message: StatusUpdate) {
     const call = requireCall(ctx);
     if (message.status === "ended") {
       const { handoffId } = await endCall(ctx.tx, call, { endedReason: message.endedReason ?? null, at: ctx.at, source: "status-update" });
-      ctx.afterCommit(() => deliverHandoff(handoffId));
+      ctx.afterCommit(() => followUp(handoffId));
       return;
     }
     const destination = message.status === "forwarding" ? describeDestination(message.destination) : null;

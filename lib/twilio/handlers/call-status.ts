@@ -7,7 +7,7 @@ import { retryOnConflict } from "@/lib/db/errors";
 import { lockCalls } from "@/lib/db/locks";
 import { withService } from "@/lib/db/transaction";
 import { recordWebhookEvent } from "@/lib/db/webhook-events";
-import { deliverHandoff } from "@/lib/follow-up/delivery";
+import { followUp } from "@/lib/follow-up";
 import type { CallStatusCallback } from "../schemas";
 
 const ENDED = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
@@ -32,6 +32,6 @@ export async function callStatus(params: CallStatusCallback) {
       return { body: { ok: true, duplicate: false }, handoffIds };
     }),
   );
-  for (const handoffId of result.handoffIds) runAfterResponse(() => deliverHandoff(handoffId));
+  for (const handoffId of result.handoffIds) runAfterResponse(() => followUp(handoffId));
   return { status: 200, body: result.body };
 }
