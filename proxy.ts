@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { getEnv } from "@/lib/env";
-import type { Claims } from "@/lib/auth/claims";
+import { parseClaims, type Claims } from "@/lib/auth/claims";
 import {
   LOCAL_SESSION_COOKIE,
   sessionCookieOptions,
@@ -22,7 +22,9 @@ export async function proxy(request: NextRequest) {
   let response: NextResponse;
   let claims: Claims | null;
   if (getEnv().AUTH_PROVIDER === "supabase") {
-    ({ response, claims } = await updateSession(request));
+    const session = await updateSession(request);
+    response = session.response;
+    claims = parseClaims(session.claims);
   } else {
     response = NextResponse.next({ request });
     claims = await verifyLocalSession(request.cookies.get(LOCAL_SESSION_COOKIE)?.value);

@@ -20,6 +20,12 @@ export const claimsSchema = z.looseObject({
 
 export type Claims = z.infer<typeof claimsSchema>;
 
+/** Claims a verifier returned (Supabase's getClaims, our local JWT), if they have the shape above. */
+export function parseClaims(raw: unknown): Claims | null {
+  const parsed = claimsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
 export function displayNameFromClaims(claims: Claims): string {
   const fullName = claims.user_metadata.full_name;
   if (typeof fullName === "string" && fullName.trim()) return fullName.trim();

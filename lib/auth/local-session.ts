@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 
 import { getEnv } from "@/lib/env";
-import { claimsSchema, type Claims } from "./claims";
+import type { AuthUser } from "@/lib/db/users";
+import { parseClaims, type Claims } from "./claims";
 
 /**
  * Embedded-default sessions: an HS256 JWT with Supabase's claim shape in an httpOnly cookie.
@@ -22,12 +23,8 @@ function issuer() {
   return `${getEnv().APP_URL.replace(/\/$/, "")}/auth/v1`;
 }
 
-export interface LocalUser {
-  id: string;
-  email: string;
-  appMetadata: Record<string, unknown>;
-  userMetadata: Record<string, unknown>;
-}
+/** Who a local session is for: the staff member auth.users holds. */
+export type LocalUser = AuthUser;
 
 export async function signLocalSession(user: LocalUser, sessionId: string = randomUUID()): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
@@ -59,8 +56,7 @@ export async function verifyLocalSession(token: string | undefined): Promise<Cla
       audience: "authenticated",
       issuer: issuer(),
     });
-    const parsed = claimsSchema.safeParse(payload);
-    return parsed.success ? parsed.data : null;
+    return parseClaims(payload);
   } catch {
     return null;
   }

@@ -6,7 +6,7 @@ import { cache } from "react";
 
 import { getEnv } from "@/lib/env";
 import { createClient } from "@/lib/supabase/server";
-import { claimsSchema, type Claims } from "./claims";
+import { parseClaims, type Claims } from "./claims";
 import { LOCAL_SESSION_COOKIE, verifyLocalSession } from "./local-session";
 
 /**
@@ -20,8 +20,7 @@ export const getSessionClaims = cache(async (): Promise<Claims | null> => {
   if (getEnv().AUTH_PROVIDER === "supabase") {
     const supabase = await createClient();
     const { data } = await supabase.auth.getClaims();
-    const parsed = claimsSchema.safeParse(data?.claims);
-    return parsed.success ? parsed.data : null;
+    return parseClaims(data?.claims);
   }
   return verifyLocalSession(cookieStore.get(LOCAL_SESSION_COOKIE)?.value);
 });

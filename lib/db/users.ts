@@ -1,14 +1,21 @@
 import "server-only";
 
-import type { LocalUser } from "@/lib/auth/local-session";
 import { getPool } from "./pool";
+
+/** A staff member as auth.users holds them (the local sign-in issues its session from this). */
+export interface AuthUser {
+  id: string;
+  email: string;
+  appMetadata: Record<string, unknown>;
+  userMetadata: Record<string, unknown>;
+}
 
 /**
  * Embedded-default sign-in: checks a password against auth.users the way GoTrue does
  * (bcrypt via pgcrypto's crypt). Only used when AUTH_PROVIDER=local; on Supabase, Auth does it.
  * Runs as the connection's own role: the auth schema is not exposed to API roles.
  */
-export async function verifyPassword(email: string, password: string): Promise<LocalUser | null> {
+export async function verifyPassword(email: string, password: string): Promise<AuthUser | null> {
   const { rows } = await getPool().query<{
     id: string;
     email: string;

@@ -2,14 +2,13 @@ import { createServerClient } from "@supabase/ssr";
 import { NextResponse, type NextRequest } from "next/server";
 
 import { getSupabaseConfig } from "@/lib/env";
-import { claimsSchema, type Claims } from "@/lib/auth/claims";
 
 /**
- * Refreshes the Supabase session cookie on every matched request and returns the verified
- * claims. Follows Supabase's Next.js example: nothing may run between createServerClient and
+ * Refreshes the Supabase session cookie on every matched request and returns the claims
+ * getClaims verified (unparsed: lib/auth decides what they mean). Follows Supabase's Next.js example: nothing may run between createServerClient and
  * getClaims, and the returned response (with its cookies and no-cache headers) must be used.
  */
-export async function updateSession(request: NextRequest): Promise<{ response: NextResponse; claims: Claims | null }> {
+export async function updateSession(request: NextRequest): Promise<{ response: NextResponse; claims: unknown }> {
   const { url, publishableKey } = getSupabaseConfig();
   let response = NextResponse.next({ request });
   const supabase = createServerClient(url, publishableKey, {
@@ -26,6 +25,5 @@ export async function updateSession(request: NextRequest): Promise<{ response: N
     },
   });
   const { data } = await supabase.auth.getClaims();
-  const parsed = claimsSchema.safeParse(data?.claims);
-  return { response, claims: parsed.success ? parsed.data : null };
+  return { response, claims: data?.claims };
 }
