@@ -18,3 +18,9 @@ export interface RedactionConfig {
   /** Words that are business data, never redacted: procedure names and synonyms, staff names, the clinic's name. */
   allow?: string[];
 }
+
+/**
+ * Text that has been through the redactor. The logs table takes nothing else, so raw text cannot
+ * reach it by accident: only the intercept (lib/redaction/intercept.ts) makes one.
+ */
+export type RedactedText = string & { readonly __redacted: true };

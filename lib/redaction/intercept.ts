@@ -1,7 +1,9 @@
 import "server-only";
 
+import type { RedactedText } from "@/types/redaction";
 import type { TranscriptLine } from "@/types/transcript";
 import { listCallNames } from "@/lib/db/live-transcript";
+import { insertLogLines } from "@/lib/db/logs";
 import { loadRedactionConfig } from "@/lib/db/redaction";
 import type { Tx } from "@/lib/db/transaction";
 import { createRedactor, redactTranscript } from "./redact";
@@ -19,13 +21,8 @@ export async function storeRedactedTranscript(
   const redacted = redactTranscript(redactor, input.lines);
   // The summary is written by Vapi's model from the raw call, so it is redacted the same way.
   const summary = input.summary ? redactor.redact(input.summary).text : "";
-  for (const [seq, line] of redacted.entries()) {
-    await tx.query(
-      `insert into public.logs (clinic_id, call_id, seq, speaker, spoken_at, text, findings)
-       values ($1, $2, $3, $4, $5, $6, $7) on conflict (call_id, seq) do nothing`,
-      [input.clinicId, input.callId, seq, line.speaker, line.at, line.text.slice(0, 20_000), JSON.stringify(line.findings)],
-    );
-  }
+  // Redacted just above: the one place raw text becomes RedactedText.
+  await insertLogLines(tx, { clinicId: input.clinicId, callId: input.callId, lines: redacted.map((line) => ({ ...line, text: line.text as RedactedText })) });
   return { lines: redacted, summary };
 }
 
