@@ -1,26 +1,9 @@
-import { z } from "zod";
+import { claimsSchema, type Claims } from "@/types/claims";
 
-/**
- * The verified JWT claims of a signed-in person, in Supabase Auth's shape. Both sign-in
- * adapters produce exactly this, and `withClaims` hands it to Postgres as request.jwt.claims.
- */
-export const claimsSchema = z.looseObject({
-  sub: z.uuid(),
-  role: z.literal("authenticated"),
-  aud: z.union([z.string(), z.array(z.string())]),
-  exp: z.number().int(),
-  iat: z.number().int(),
-  iss: z.string().optional(),
-  email: z.string().optional(),
-  session_id: z.string().optional(),
-  is_anonymous: z.boolean().optional(),
-  app_metadata: z.record(z.string(), z.unknown()).default({}),
-  user_metadata: z.record(z.string(), z.unknown()).default({}),
-});
+// The claims' shape is shared with the data layer (withClaims); sign-in code imports it from here.
+export { claimsSchema, type Claims } from "@/types/claims";
 
-export type Claims = z.infer<typeof claimsSchema>;
-
-/** Claims a verifier returned (Supabase's getClaims, our local JWT), if they have the shape above. */
+/** Claims a verifier returned (Supabase's getClaims, our local JWT), if they have that shape. */
 export function parseClaims(raw: unknown): Claims | null {
   const parsed = claimsSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;

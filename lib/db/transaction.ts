@@ -1,12 +1,7 @@
 import type { PoolClient, QueryResultRow } from "pg";
 
+import type { Claims } from "@/types/claims";
 import { getPool } from "./pool";
-
-/**
- * What `withClaims` sets as request.jwt.claims: a verified session's claims in Supabase Auth's
- * shape (lib/auth/claims.ts parses and verifies them; RLS reads `sub` and `role`).
- */
-export type SessionClaims = { sub: string; role: "authenticated" } & Record<string, unknown>;
 
 /** The query surface handed to code running inside a transaction. */
 export interface Tx {
@@ -72,7 +67,7 @@ async function inTransaction<T>(begin: (client: PoolClient) => Promise<unknown>,
  * Runs `fn` as the signed-in person: role `authenticated` with their verified JWT claims in
  * `request.jwt.claims`, exactly as PostgREST does, so RLS decides what they see and change.
  */
-export function withClaims<T>(claims: SessionClaims, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export function withClaims<T>(claims: Claims, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return inTransaction(async (client) => {
     await client.query("begin");
     await client.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
