@@ -15,9 +15,14 @@ const config = [
     },
   },
   {
-    // lib/db is the data layer beneath every domain (docs/architecture.md): it imports only
-    // itself, lib/env and the shared types/. The dashboard's query files listed here still take
-    // Claims and page types from elsewhere until their reads take a transaction instead.
+    files: ["lib/env.ts", "instrumentation.ts", "scripts/**", "bench/**", "e2e/**", "tests/**", "playwright.config.ts", "vitest.config.ts"],
+    rules: { "no-restricted-properties": "off" },
+  },
+  {
+    // lib/db is the data layer beneath everything (docs/architecture.md): it imports only itself,
+    // lib/env and the shared types/, never a domain, a provider or the UI. Last in this list, so
+    // for lib/db it replaces any wider no-restricted-imports rule above. The dashboard's query
+    // files listed here still take page types from elsewhere until they take a transaction.
     files: ["lib/db/**"],
     ignores: ["lib/db/{aftercare-admin,bookings,call-detail,catalog,clinics,live-calls,procedures-admin}.ts"],
     rules: {
@@ -26,17 +31,13 @@ const config = [
         {
           patterns: [
             {
-              group: ["@/lib/*", "!@/lib/db", "!@/lib/env", "../*"],
-              message: "lib/db imports no domain folder: move the type to types/ or the logic to the domain.",
+              group: ["@/*", "!@/lib", "@/lib/*", "!@/lib/db", "!@/lib/env", "!@/types", "../*"],
+              message: "lib/db imports only lib/db, lib/env and types/: move the type to types/ or the logic to its domain.",
             },
           ],
         },
       ],
     },
-  },
-  {
-    files: ["lib/env.ts", "instrumentation.ts", "scripts/**", "bench/**", "e2e/**", "tests/**", "playwright.config.ts", "vitest.config.ts"],
-    rules: { "no-restricted-properties": "off" },
   },
 ];
 
