@@ -33,7 +33,8 @@ describe("holds under contention", () => {
       `with call as (insert into public.calls (clinic_id, vapi_call_id, state)
                      select 'c1a1c000-0000-4000-8000-000000000001', 'sql-race-' || g, 'in_conversation' from generate_series(1, 100) g
                      returning id)
-       select array_agg(id) as ids, (select id from public.slots where status = 'open' and starts_at > now() + interval '2 days' order by starts_at limit 1) as slot
+       select array_agg(id) as ids, (select id from public.slots where clinic_id = 'c1a1c000-0000-4000-8000-000000000001'
+                                                and status = 'open' and starts_at > now() + interval '2 days' order by starts_at limit 1) as slot
          from call`,
     );
     const { ids, slot } = setup.rows[0] as { ids: string[]; slot: string };
