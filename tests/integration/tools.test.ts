@@ -1,6 +1,7 @@
 import type { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { addSlots, callTo, createClinic, localDate, type TestClinic } from "../helpers/clinic";
 import { ownerClient } from "../helpers/db";
 import { newCall, postRaw } from "../helpers/vapi";
 
@@ -14,8 +15,8 @@ afterAll(async () => {
 
 type SlotResult = { slotId: string; start: string; end: string; practitioner: string; label: string };
 
-async function liveCall() {
-  const call = newCall();
+async function liveCall(clinic?: TestClinic) {
+  const call = clinic ? callTo(clinic) : newCall();
   await call.status("in-progress");
   return call;
 }
@@ -36,11 +37,17 @@ describe("check_availability", () => {
   });
 
   it("filters by day and part of day in clinic time", async () => {
-    const call = await liveCall();
+    // Its own diary: Harbour's first free slot can be a Thursday-evening one (late in New York's
+    // day), and that day has no afternoon left to filter for.
+    const clinic = await createClinic(db);
+    await addSlots(db, clinic, { day: 2, times: ["09:00", "11:30", "12:00", "16:30", "17:00"] });
+    await addSlots(db, clinic, { day: 3, times: ["13:00"] });
+    const call = await liveCall(clinic);
     const first = ((await call.tool("check_availability", {})).result!.slots as SlotResult[])[0]!;
     const day = first.start.slice(0, 10);
+    expect(day).toBe(await localDate(db, clinic, 2));
     const afternoon = (await call.tool("check_availability", { date: day, partOfDay: "afternoon" })).result!.slots as SlotResult[];
-    expect(afternoon.length).toBeGreaterThan(0);
+    expect(afternoon.map((slot) => slot.start.slice(0, 16))).toEqual([`${day}T12:00`, `${day}T16:30`]);
     for (const slot of afternoon) {
       expect(slot.start.slice(0, 10)).toBe(day);
       expect(Number(slot.start.slice(11, 13))).toBeGreaterThanOrEqual(12);
@@ -56,12 +63,16 @@ describe("check_availability", () => {
   });
 
   it("excludes slots another call is holding", async () => {
-    const holder = await liveCall();
+    // Its own evening slots: Harbour has evenings on Thursdays only, and other files hold and book there.
+    const clinic = await createClinic(db);
+    const [, sibling] = await addSlots(db, clinic, { day: 2, times: ["17:00", "17:30"] });
+    const holder = await liveCall(clinic);
     const target = ((await holder.tool("check_availability", { partOfDay: "evening" })).result!.slots as SlotResult[])[0]!;
     expect((await holder.tool("hold_slot", { slotId: target.slotId })).result!.held).toBe(true);
-    const other = await liveCall();
+    const other = await liveCall(clinic);
     const seen = (await other.tool("check_availability", { date: target.start.slice(0, 10), partOfDay: "evening" })).result!.slots as SlotResult[];
     expect(seen.map((slot) => slot.slotId)).not.toContain(target.slotId);
+    expect(seen.map((slot) => slot.slotId)).toEqual([sibling!.slotId]);
   });
 
   it("turns bad arguments into an error the assistant can recover from", async () => {
@@ -145,8 +156,8 @@ describe("hold_slot, confirm_booking, release_slot", () => {
   it("rejects slot ids that are not ids, and slots of another clinic", async () => {
     const call = await liveCall();
     expect((await call.tool("hold_slot", { slotId: "tomorrow at 10" })).error).toMatch(/slotId must be/);
-    const marlow = await db.query("select id from public.slots where clinic_id = 'c1a1c000-0000-4000-8000-000000000002' and status = 'open' limit 1");
-    expect((await call.tool("hold_slot", { slotId: marlow.rows[0].id })).result).toMatchObject({ held: false, reason: expect.stringMatching(/does not exist/) });
+    const [foreign] = await addSlots(db, await createClinic(db), { day: 2, times: ["10:00"] });
+    expect((await call.tool("hold_slot", { slotId: foreign!.slotId })).result).toMatchObject({ held: false, reason: expect.stringMatching(/does not exist/) });
   });
 
   it("refuses holds for a call that has ended", async () => {
