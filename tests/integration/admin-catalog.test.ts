@@ -18,8 +18,8 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.DATA_DIR = inject("dataDir");
 process.env.AUTH_JWT_SECRET = AUTH_JWT_SECRET;
 const { closePool } = await import("@/lib/db/pool");
-const procedures = await import("@/lib/db/procedures-admin");
-const aftercare = await import("@/lib/db/aftercare-admin");
+const procedures = await import("@/lib/procedures/service");
+const aftercare = await import("@/lib/aftercare/service");
 
 const admin = claimsSchema.parse(claimsFor(HARBOUR_ADMIN));
 const receptionist = claimsSchema.parse(claimsFor(HARBOUR_RECEPTIONIST));

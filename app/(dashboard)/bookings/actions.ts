@@ -4,9 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import { getClinicContext } from "@/lib/auth/clinic";
-import { updateBookingStatus } from "@/lib/db/bookings";
-import { completeCallbackTask, enqueueBookingConfirmation } from "@/lib/db/follow-ups";
-import { withClaims, withService } from "@/lib/db/transaction";
+import { changeBookingStatus, completeCallback as completeCallbackTask } from "@/lib/bookings/service";
 import { bookingActionSchema } from "@/lib/validations/booking";
 
 // Confirm or cancel a booking. Validated with zod; who may do it is decided by RLS (members of
@@ -15,13 +13,11 @@ export async function changeBooking(input: unknown): Promise<{ error?: string }>
   const parsed = bookingActionSchema.safeParse(input);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Invalid request" };
   const { claims } = await getClinicContext();
-  const result = await updateBookingStatus(claims, parsed.data.bookingId, {
+  const result = await changeBookingStatus(claims, parsed.data.bookingId, {
     status: parsed.data.action === "confirm" ? "confirmed" : "cancelled",
     reason: parsed.data.action === "cancel" ? parsed.data.reason : undefined,
   });
   revalidatePath("/bookings");
-  // Confirmed by the front desk: Sarah texts the patient their confirmation.
-  if (result.ok && parsed.data.action === "confirm") await withService((tx) => enqueueBookingConfirmation(tx, parsed.data.bookingId));
   if (result.ok) return {};
   return {
     error: result.reason === "not_found" ? "That booking no longer exists or is not in your clinic." : "That booking has already been cancelled.",
@@ -35,7 +31,7 @@ export async function completeCallback(input: unknown): Promise<{ error?: string
   const parsed = callbackSchema.safeParse(input);
   if (!parsed.success) return { error: "Invalid request" };
   const { claims } = await getClinicContext();
-  const done = await withClaims(claims, (tx) => completeCallbackTask(tx, parsed.data.taskId));
+  const done = await completeCallbackTask(claims, parsed.data.taskId);
   revalidatePath("/bookings");
   return done ? {} : { error: "That call-back was already done." };
 }

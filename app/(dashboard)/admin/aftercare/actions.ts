@@ -3,16 +3,14 @@
 import { revalidatePath } from "next/cache";
 
 import { adminContext, fieldErrors, type ActionResult } from "@/lib/actions/admin";
-import * as db from "@/lib/db/aftercare-admin";
-import { isPdf, MAX_PDF_BYTES } from "@/lib/storage";
+import { readPdfUpload } from "@/lib/aftercare/files";
+import * as db from "@/lib/aftercare/service";
 import {
-  AFTERCARE_ERRORS,
   aftercareAssignSchema,
   aftercareDeleteSchema,
   aftercareRenameSchema,
   aftercareReplaceSchema,
   aftercareUploadSchema,
-  displayFileName,
 } from "@/lib/validations/aftercare";
 
 const NOT_ADMIN = "Only clinic admins can change aftercare documents.";
@@ -22,15 +20,6 @@ function done(ok: boolean): ActionResult {
   revalidatePath("/admin/aftercare");
   revalidatePath("/admin/procedures");
   return ok ? {} : { error: GONE };
-}
-
-/** The file's bytes if they really are a PDF within the limit; the name and declared type are not trusted. */
-async function readPdf(file: File): Promise<db.PdfUpload | { error: string }> {
-  if (file.size > MAX_PDF_BYTES) return { error: AFTERCARE_ERRORS.tooBig };
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.byteLength > MAX_PDF_BYTES) return { error: AFTERCARE_ERRORS.tooBig };
-  if (!isPdf(bytes)) return { error: AFTERCARE_ERRORS.notPdf };
-  return { fileName: displayFileName(file.name), bytes };
 }
 
 /** Storage or database trouble: logged for us, plain words for the admin. */
@@ -46,7 +35,7 @@ export async function uploadDocument(formData: FormData): Promise<ActionResult> 
   if (!admin) return { error: NOT_ADMIN };
   const parsed = aftercareUploadSchema.safeParse({ title: formData.get("title") ?? "", file: formData.get("file") });
   if (!parsed.success) return fieldErrors(parsed.error);
-  const upload = await readPdf(parsed.data.file);
+  const upload = await readPdfUpload(parsed.data.file);
   if ("error" in upload) return { fieldErrors: { file: upload.error } };
   try {
     await db.createAftercareDocument(admin.claims, admin.clinicId, parsed.data.title, upload);
@@ -62,7 +51,7 @@ export async function replaceDocumentFile(formData: FormData): Promise<ActionRes
   if (!admin) return { error: NOT_ADMIN };
   const parsed = aftercareReplaceSchema.safeParse({ id: formData.get("id"), file: formData.get("file") });
   if (!parsed.success) return fieldErrors(parsed.error);
-  const upload = await readPdf(parsed.data.file);
+  const upload = await readPdfUpload(parsed.data.file);
   if ("error" in upload) return { fieldErrors: { file: upload.error } };
   try {
     return done(await db.replaceAftercareFile(admin.claims, admin.clinicId, parsed.data.id, upload));

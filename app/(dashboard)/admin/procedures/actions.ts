@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import { adminContext, fieldErrors, type ActionResult } from "@/lib/actions/admin";
-import * as db from "@/lib/db/procedures-admin";
+import * as db from "@/lib/procedures/service";
 import {
   knowledgeDeleteSchema,
   knowledgeSchema,

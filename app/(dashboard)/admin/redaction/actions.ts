@@ -3,10 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import { adminContext, fieldErrors, type ActionResult } from "@/lib/actions/admin";
-import { saveRedactionRule, setRedactionRuleEnabled } from "@/lib/db/catalog";
-import { loadRedactionConfig } from "@/lib/db/redaction";
-import { withClaims } from "@/lib/db/transaction";
-import { createRedactor } from "@/lib/redaction/redact";
+import { redactWithClinicRules, saveRule as saveRedactionRule, setRuleEnabled } from "@/lib/redaction/service";
 import type { Finding } from "@/lib/redaction/types";
 import { redactionRuleSchema, redactionTestSchema, ruleToggleSchema } from "@/lib/validations/redaction-rule";
 
@@ -30,7 +27,7 @@ export async function toggleRule(input: unknown): Promise<Result> {
   if (!admin) return { error: "Only clinic admins can change redaction rules." };
   const parsed = ruleToggleSchema.safeParse(input);
   if (!parsed.success) return { error: "Invalid request." };
-  const ok = await setRedactionRuleEnabled(admin.claims, admin.clinicId, parsed.data.id, parsed.data.enabled);
+  const ok = await setRuleEnabled(admin.claims, admin.clinicId, parsed.data.id, parsed.data.enabled);
   revalidatePath("/admin/redaction");
   return ok ? {} : { error: "That rule no longer exists." };
 }
@@ -42,7 +39,5 @@ export async function testRedaction(input: unknown): Promise<{ error?: string; t
   if (!admin) return { error: "Only clinic admins can use the tester." };
   const parsed = redactionTestSchema.safeParse(input);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message };
-  const config = await withClaims(admin.claims, (tx) => loadRedactionConfig(tx, admin.clinicId));
-  const { text, findings } = createRedactor(config).redact(parsed.data.text);
-  return { text, findings };
+  return redactWithClinicRules(admin.claims, admin.clinicId, parsed.data.text);
 }
