@@ -2,6 +2,7 @@ import { Building2 } from "lucide-react";
 
 import { getEnv, getSupabaseConfig } from "@/lib/env";
 import { navForRole } from "@/config/dashboard";
+import { signOut } from "@/lib/actions/auth";
 import { displayNameFromClaims } from "@/lib/auth/claims";
 import { getClinicContext } from "@/lib/auth/clinic";
 import { Button } from "@/components/ui/button";
@@ -9,7 +10,6 @@ import { AppShell } from "@/components/dashboard/app-shell";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { Providers } from "@/components/providers";
 import { RealtimeProvider, type RealtimeConfig } from "@/components/realtime-provider";
-import { signOut } from "@/app/(auth)/login/actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const { claims, clinics, current } = await getClinicContext();
