@@ -4,8 +4,8 @@ import { useEffect, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { applyCallDelta, mergeSnapshot } from "@/lib/realtime/apply-delta";
+import { useRealtimeTransport } from "@/lib/realtime/provider";
 import { callsTopic, type ConnectionStatus, type LiveCall, type LiveCallsSnapshot } from "@/lib/realtime/types";
-import { useRealtimeTransport } from "@/components/realtime-provider";
 
 export const liveCallsKey = (clinicId: string) => ["clinics", clinicId, "calls", "live"] as const;
 

@@ -2,11 +2,11 @@ import { act, renderHook, waitFor } from "@testing-library/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
+import { RealtimeTransportProvider } from "@/lib/realtime/provider";
 import { createSseTransport } from "@/lib/realtime/sse-transport";
 import { createSupabaseTransport } from "@/lib/realtime/supabase-transport";
 import type { LiveCallsSnapshot, RealtimeTransport } from "@/lib/realtime/types";
 import { useVoiceAgentStatus } from "@/hooks/use-voice-agent-status";
-import { RealtimeTransportProvider } from "@/components/realtime-provider";
 import { liveCall } from "../helpers/live-call";
 import { FakeEventSource, fakeSupabase } from "../helpers/realtime-fakes";
 
