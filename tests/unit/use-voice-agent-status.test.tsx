@@ -90,6 +90,9 @@ describe("useVoiceAgentStatus over Supabase Realtime", () => {
     await waitFor(() => expect(result.current.status).toBe("live"));
     await waitFor(() => expect(state(result)).toEqual(["in_conversation@1"]));
 
+    // A payload the board cannot read is ignored; the next one still applies.
+    await act(async () => fake.channels[0]!.broadcast({ callId: "call-1", revision: 2, state: 42 }));
+    expect(state(result)).toEqual(["in_conversation@1"]);
     await act(async () => fake.channels[0]!.broadcast(liveCall({ revision: 3, state: "completed", outcome: "booked" })));
     await waitFor(() => expect(state(result)).toEqual(["completed@3"]));
 
