@@ -121,7 +121,7 @@ describe("procedures, as the signed-in person", () => {
     await call.status("in-progress");
     const { result } = await call.tool("lookup_procedure", { query: "how long is the recovery after skin needling?" });
     expect(result).toMatchObject({ found: true, procedure: { name: "Microneedling", typicalDurationMinutes: 45 } });
-    expect((result!.answers as { answer: string }[])[0]!.answer).toBe(entry.answer);
+    expect(result!.answers![0]!.answer).toBe(entry.answer);
 
     const saved = (await procedures.listAdminProcedures(admin, HARBOUR)).find((procedure) => procedure.id === id)!.knowledge[0]!;
     expect(await procedures.deleteKnowledge(receptionist, HARBOUR, saved.id)).toBe(false);

@@ -17,7 +17,7 @@ describe("holds under contention", () => {
   it("gives one slot to exactly one of 100 concurrent callers, through HTTP", async () => {
     const calls = Array.from({ length: 100 }, () => newCall());
     await Promise.all(calls.map((call) => call.status("in-progress")));
-    const slot = ((await calls[0]!.tool("check_availability", { partOfDay: "afternoon" })).result!.slots as { slotId: string }[])[2]!.slotId;
+    const slot = (await calls[0]!.tool("check_availability", { partOfDay: "afternoon" })).result!.slots[2]!.slotId;
     const results = await Promise.all(calls.map((call) => call.tool("hold_slot", { slotId: slot })));
     expect(results.every((result) => result.status === 200 && !result.error)).toBe(true);
     expect(results.filter((result) => result.result?.held === true)).toHaveLength(1);
@@ -56,7 +56,7 @@ describe("holds under contention", () => {
   it("lets the sweeper expire holds that outlived their 90 seconds", async () => {
     const call = newCall();
     await call.status("in-progress");
-    const slot = ((await call.tool("check_availability", {})).result!.slots as { slotId: string }[])[0]!.slotId;
+    const slot = (await call.tool("check_availability", {})).result!.slots[0]!.slotId;
     await call.tool("hold_slot", { slotId: slot });
     await db.query("update public.slots set held_until = now() - interval '1 second' where id = $1", [slot]);
     const swept = await db.query("select public.expire_slot_holds() as n");
