@@ -1,6 +1,17 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// Imports point down: app/ may use components/, hooks/ and lib/; components/ may use hooks/ and
+// lib/; hooks/ and lib/ use neither. Relative paths that climb into those folders count too.
+const intoApp = {
+  regex: "^(@/|(\\.\\./)+)app(/|$)",
+  message: "Only app/ imports from app/. Server actions live in lib/actions, shared code in lib/ or components/.",
+};
+const intoComponents = {
+  regex: "^(@/|(\\.\\./)+)components(/|$)",
+  message: "lib/ and hooks/ do not import components/. Move what both need into lib/ (React context: lib/realtime/provider.tsx).",
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -13,6 +24,14 @@ const config = [
       // Env is read in one place (lib/env.ts) so a missing variable fails loudly, once.
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts." }],
     },
+  },
+  {
+    ignores: ["app/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [intoApp] }] },
+  },
+  {
+    files: ["lib/**", "hooks/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [intoApp, intoComponents] }] },
   },
   {
     files: ["lib/env.ts", "instrumentation.ts", "scripts/**", "bench/**", "e2e/**", "tests/**", "playwright.config.ts", "vitest.config.ts"],

@@ -23,7 +23,7 @@ describe("holds under contention", () => {
     await addSlots(db, clinic, { day: 3, times: ["09:00", "10:00", "12:00", "13:00", "14:00", "15:00", "16:00"] });
     const calls = Array.from({ length: 100 }, () => callTo(clinic));
     await Promise.all(calls.map((call) => call.status("in-progress")));
-    const afternoon = (await calls[0]!.tool("check_availability", { partOfDay: "afternoon" })).result!.slots as { slotId: string; start: string }[];
+    const afternoon = (await calls[0]!.tool("check_availability", { partOfDay: "afternoon" })).result!.slots;
     expect(afternoon.map((slot) => slot.start.slice(11, 16))).toEqual(["12:00", "13:00", "14:00", "15:00", "16:00"]);
     const slot = afternoon[2]!.slotId;
     const results = await Promise.all(calls.map((call) => call.tool("hold_slot", { slotId: slot })));
@@ -69,7 +69,7 @@ describe("holds under contention", () => {
     await addSlots(db, clinic, { day: 3, times: ["10:00"] });
     const call = callTo(clinic);
     await call.status("in-progress");
-    const slot = ((await call.tool("check_availability", {})).result!.slots as { slotId: string }[])[0]!.slotId;
+    const slot = ((await call.tool("check_availability", {})).result!.slots)[0]!.slotId;
     expect((await call.tool("hold_slot", { slotId: slot })).result!.held).toBe(true);
     // Expired and swept in one transaction: the server's own sweeper (every 15 s) cannot take
     // this hold in between and leave the sweep below with nothing to count.

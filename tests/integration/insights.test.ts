@@ -65,7 +65,7 @@ async function book(callerNumber: string) {
   const call = callTo(clinic, callerNumber);
   await call.status("in-progress");
   const availability = await call.tool("check_availability", {});
-  const [slot] = availability.result?.slots as { slotId: string }[];
+  const [slot] = availability.result!.slots;
   await call.tool("hold_slot", { slotId: slot!.slotId });
   const booked = await call.tool("confirm_booking", { slotId: slot!.slotId, patientName: "Ada Lovelace" });
   expect(booked.result?.booked).toBe(true);

@@ -13,8 +13,6 @@ afterAll(async () => {
   await db.end();
 });
 
-type SlotResult = { slotId: string; start: string; end: string; practitioner: string; label: string };
-
 async function liveCall(clinic?: TestClinic) {
   const call = clinic ? callTo(clinic) : newCall();
   await call.status("in-progress");
@@ -25,7 +23,7 @@ describe("check_availability", () => {
   it("offers at most five bookable slots, soonest first, in the clinic's time zone", async () => {
     const call = await liveCall();
     const { result } = await call.tool("check_availability", {});
-    const slots = result!.slots as SlotResult[];
+    const slots = result!.slots;
     expect(slots.length).toBe(5);
     expect(result!.timezone).toBe("America/New_York");
     const starts = slots.map((slot) => Date.parse(slot.start));
@@ -43,10 +41,10 @@ describe("check_availability", () => {
     await addSlots(db, clinic, { day: 2, times: ["09:00", "11:30", "12:00", "16:30", "17:00"] });
     await addSlots(db, clinic, { day: 3, times: ["13:00"] });
     const call = await liveCall(clinic);
-    const first = ((await call.tool("check_availability", {})).result!.slots as SlotResult[])[0]!;
+    const first = ((await call.tool("check_availability", {})).result!.slots)[0]!;
     const day = first.start.slice(0, 10);
     expect(day).toBe(await localDate(db, clinic, 2));
-    const afternoon = (await call.tool("check_availability", { date: day, partOfDay: "afternoon" })).result!.slots as SlotResult[];
+    const afternoon = (await call.tool("check_availability", { date: day, partOfDay: "afternoon" })).result!.slots;
     expect(afternoon.map((slot) => slot.start.slice(0, 16))).toEqual([`${day}T12:00`, `${day}T16:30`]);
     for (const slot of afternoon) {
       expect(slot.start.slice(0, 10)).toBe(day);
@@ -59,7 +57,7 @@ describe("check_availability", () => {
     const call = await liveCall();
     const { result } = await call.tool("check_availability", { date: "2030-01-06" });
     expect(result!.note).toMatch(/next available/);
-    expect((result!.slots as SlotResult[]).length).toBeGreaterThan(0);
+    expect((result!.slots).length).toBeGreaterThan(0);
   });
 
   it("excludes slots another call is holding", async () => {
@@ -67,10 +65,10 @@ describe("check_availability", () => {
     const clinic = await createClinic(db);
     const [, sibling] = await addSlots(db, clinic, { day: 2, times: ["17:00", "17:30"] });
     const holder = await liveCall(clinic);
-    const target = ((await holder.tool("check_availability", { partOfDay: "evening" })).result!.slots as SlotResult[])[0]!;
+    const target = ((await holder.tool("check_availability", { partOfDay: "evening" })).result!.slots)[0]!;
     expect((await holder.tool("hold_slot", { slotId: target.slotId })).result!.held).toBe(true);
     const other = await liveCall(clinic);
-    const seen = (await other.tool("check_availability", { date: target.start.slice(0, 10), partOfDay: "evening" })).result!.slots as SlotResult[];
+    const seen = (await other.tool("check_availability", { date: target.start.slice(0, 10), partOfDay: "evening" })).result!.slots;
     expect(seen.map((slot) => slot.slotId)).not.toContain(target.slotId);
     expect(seen.map((slot) => slot.slotId)).toEqual([sibling!.slotId]);
   });
@@ -98,7 +96,7 @@ describe("check_availability", () => {
 describe("hold_slot, confirm_booking, release_slot", () => {
   it("holds for 90 s, moves a call's hold when it picks another time, and books only what it holds", async () => {
     const call = await liveCall();
-    const [a, b] = (await call.tool("check_availability", {})).result!.slots as SlotResult[];
+    const [a, b] = (await call.tool("check_availability", {})).result!.slots;
     const hold = await call.tool("hold_slot", { slotId: a!.slotId });
     expect(hold.result).toMatchObject({ held: true, slotId: a!.slotId, holdSeconds: 90 });
     const seconds = (Date.parse(String(hold.result!.heldUntil)) - Date.now()) / 1000;
@@ -119,18 +117,18 @@ describe("hold_slot, confirm_booking, release_slot", () => {
 
   it("refuses a slot another call holds, offering alternatives", async () => {
     const first = await liveCall();
-    const slot = ((await first.tool("check_availability", {})).result!.slots as SlotResult[])[0]!;
+    const slot = ((await first.tool("check_availability", {})).result!.slots)[0]!;
     await first.tool("hold_slot", { slotId: slot.slotId });
     const second = await liveCall();
     const refused = await second.tool("hold_slot", { slotId: slot.slotId });
     expect(refused.result).toMatchObject({ held: false, reason: expect.stringMatching(/just taken/) });
-    expect((refused.result!.alternatives as SlotResult[]).length).toBeGreaterThan(0);
-    expect((refused.result!.alternatives as SlotResult[]).map((alt) => alt.slotId)).not.toContain(slot.slotId);
+    expect(refused.result!.alternatives!.length).toBeGreaterThan(0);
+    expect(refused.result!.alternatives!.map((alt) => alt.slotId)).not.toContain(slot.slotId);
   });
 
   it("treats an expired hold as free, and refuses to book on it", async () => {
     const first = await liveCall();
-    const slot = ((await first.tool("check_availability", {})).result!.slots as SlotResult[])[0]!;
+    const slot = ((await first.tool("check_availability", {})).result!.slots)[0]!;
     await first.tool("hold_slot", { slotId: slot.slotId });
     await db.query("update public.slots set held_until = now() - interval '1 second' where id = $1", [slot.slotId]);
 
@@ -145,7 +143,7 @@ describe("hold_slot, confirm_booking, release_slot", () => {
 
   it("releases on request, and only the holder can release", async () => {
     const holder = await liveCall();
-    const slot = ((await holder.tool("check_availability", {})).result!.slots as SlotResult[])[0]!;
+    const slot = ((await holder.tool("check_availability", {})).result!.slots)[0]!;
     await holder.tool("hold_slot", { slotId: slot.slotId });
     const stranger = await liveCall();
     expect((await stranger.tool("release_slot", { slotId: slot.slotId })).result).toMatchObject({ released: false });
@@ -162,7 +160,7 @@ describe("hold_slot, confirm_booking, release_slot", () => {
 
   it("refuses holds for a call that has ended", async () => {
     const call = await liveCall();
-    const slot = ((await call.tool("check_availability", {})).result!.slots as SlotResult[])[0]!;
+    const slot = ((await call.tool("check_availability", {})).result!.slots)[0]!;
     await call.end();
     expect((await call.tool("hold_slot", { slotId: slot.slotId })).result).toMatchObject({ held: false, reason: expect.stringMatching(/ended/) });
   });
