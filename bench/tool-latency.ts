@@ -55,7 +55,7 @@ async function toolRounds(simulator: SimulatorOptions, count: number, rounds: nu
         const offered = await call.tool("check_availability", partOfDay ? { partOfDay } : {});
         if (offered.status !== 200 || offered.error) failures++;
         else availability.push(offered.ms);
-        const slots = (offered.result?.slots as { slotId: string }[] | undefined) ?? [];
+        const slots = offered.result?.slots ?? [];
         const slot = slots[(index * 7 + round) % Math.max(1, slots.length)];
         if (!slot) continue;
         await pause();

@@ -6,7 +6,7 @@ import { ADMIN, RECEPTIONIST, signIn, testCall } from "./helpers";
 test("after a booked call, Insights shows a call funnel with bookings", async ({ page, baseURL }) => {
   const call = testCall(baseURL!, "+15550104411");
   await call.status("in-progress");
-  const slots = (await call.tool("check_availability", { partOfDay: "morning" })).result!.slots as { slotId: string }[];
+  const slots = (await call.tool("check_availability", { partOfDay: "morning" })).result!.slots;
   await call.tool("hold_slot", { slotId: slots[0]!.slotId });
   expect((await call.tool("confirm_booking", { slotId: slots[0]!.slotId, patientName: "Grace Hopper" })).result!.booked).toBe(true);
   await call.end("customer-ended-call");

@@ -20,7 +20,7 @@ test.describe("the live board", () => {
     await call.tool("lookup_procedure", { query: "rhinoplasty" });
     await expect(card).toContainText("Rhinoplasty");
 
-    const slots = (await call.tool("check_availability", { partOfDay: "afternoon" })).result!.slots as { slotId: string }[];
+    const slots = (await call.tool("check_availability", { partOfDay: "afternoon" })).result!.slots;
     await expect(card.getByTestId("call-state")).toHaveText("Finding a time");
     await call.tool("hold_slot", { slotId: slots[0]!.slotId });
     await expect(card.getByTestId("call-state")).toHaveText("Holding a slot");
@@ -73,7 +73,7 @@ test.describe("the live board", () => {
   test("lets a receptionist cancel a booking with a reason, freeing the slot", async ({ page, baseURL }) => {
     const call = testCall(baseURL!, "+15550105566");
     await call.status("in-progress");
-    const slot = ((await call.tool("check_availability", { partOfDay: "morning" })).result!.slots as { slotId: string }[])[1]!.slotId;
+    const slot = (await call.tool("check_availability", { partOfDay: "morning" })).result!.slots[1]!.slotId;
     await call.tool("hold_slot", { slotId: slot });
     await call.tool("confirm_booking", { slotId: slot, patientName: "Tom Reyes" });
     await call.end();

@@ -2,9 +2,9 @@
 
 import { useEffect, useState } from "react";
 
+import { useRealtimeTransport } from "@/lib/realtime/provider";
 import { addGap, addLine, asLine, type TranscriptItem } from "@/lib/realtime/transcript-lines";
 import { callTopic, type ConnectionStatus } from "@/lib/realtime/types";
-import { useRealtimeTransport } from "@/components/realtime-provider";
 
 const EVENTS = ["transcript"] as const;
 

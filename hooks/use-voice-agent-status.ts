@@ -4,15 +4,17 @@ import { useEffect, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { applyCallDelta, mergeSnapshot } from "@/lib/realtime/apply-delta";
-import { callsTopic, type ConnectionStatus, type LiveCall, type LiveCallsSnapshot } from "@/lib/realtime/types";
-import { useRealtimeTransport } from "@/components/realtime-provider";
+import { useRealtimeTransport } from "@/lib/realtime/provider";
+import { callsTopic, parseLiveCallsSnapshot, type ConnectionStatus, type LiveCall, type LiveCallsSnapshot } from "@/lib/realtime/types";
 
 export const liveCallsKey = (clinicId: string) => ["clinics", clinicId, "calls", "live"] as const;
 
 async function fetchSnapshot(clinicId: string): Promise<LiveCallsSnapshot> {
   const response = await fetch(`/api/clinics/${clinicId}/calls/live`, { cache: "no-store" });
   if (!response.ok) throw new Error(response.status === 401 ? "Your session has ended; sign in again." : "Could not load calls.");
-  return response.json();
+  const snapshot = parseLiveCallsSnapshot(await response.json());
+  if (!snapshot) throw new Error("Could not load calls.");
+  return snapshot;
 }
 
 export interface VoiceAgentStatus {
@@ -52,7 +54,7 @@ export function useVoiceAgentStatus(clinicId: string): VoiceAgentStatus {
     const unsubscribe = transport.subscribe(callsTopic(clinicId), {
       onMessage(event, payload) {
         if (event !== "call_status") return;
-        queryClient.setQueryData<LiveCallsSnapshot>(key, (current) => applyCallDelta(current, payload as LiveCall));
+        queryClient.setQueryData<LiveCallsSnapshot>(key, (current) => applyCallDelta(current, payload));
       },
       onStatus(next) {
         setStatus(next);

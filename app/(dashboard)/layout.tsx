@@ -2,14 +2,14 @@ import { Building2 } from "lucide-react";
 
 import { getEnv, getSupabaseConfig } from "@/lib/env";
 import { navForRole } from "@/config/dashboard";
+import { signOut } from "@/lib/actions/auth";
 import { displayNameFromClaims } from "@/lib/auth/claims";
 import { getClinicContext } from "@/lib/auth/clinic";
+import { RealtimeProvider, type RealtimeConfig } from "@/lib/realtime/provider";
 import { Button } from "@/components/ui/button";
 import { AppShell } from "@/components/dashboard/app-shell";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { Providers } from "@/components/providers";
-import { RealtimeProvider, type RealtimeConfig } from "@/components/realtime-provider";
-import { signOut } from "@/app/(auth)/login/actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const { claims, clinics, current } = await getClinicContext();

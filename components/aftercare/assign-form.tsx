@@ -2,9 +2,9 @@
 
 import { useState, useTransition } from "react";
 
+import { assignDocument } from "@/lib/actions/aftercare";
 import type { ProcedureOption } from "@/lib/db/aftercare-admin";
 import { Button } from "@/components/ui/button";
-import { assignDocument } from "@/app/(dashboard)/admin/aftercare/actions";
 
 interface Props {
   id: string;

@@ -3,11 +3,11 @@
 import { useState, useTransition } from "react";
 import { Download, ExternalLink, FileText, ListChecks, Pencil, Replace, Trash2 } from "lucide-react";
 
+import { deleteDocument } from "@/lib/actions/aftercare";
 import type { AdminDocument, ProcedureOption } from "@/lib/db/aftercare-admin";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatInClinicZone } from "@/components/dashboard/format";
-import { deleteDocument } from "@/app/(dashboard)/admin/aftercare/actions";
 import { AssignForm } from "./assign-form";
 import { formatBytes } from "./check-pdf-file";
 import { RenameForm } from "./rename-form";

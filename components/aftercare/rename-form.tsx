@@ -2,10 +2,10 @@
 
 import { useState, useTransition } from "react";
 
+import { renameDocument } from "@/lib/actions/aftercare";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/form-field";
-import { renameDocument } from "@/app/(dashboard)/admin/aftercare/actions";
 
 /** Changes the title staff and patients see; the file and its links stay the same. */
 export function RenameForm({ id, title, onDone }: { id: string; title: string; onDone: () => void }) {

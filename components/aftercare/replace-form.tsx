@@ -2,10 +2,10 @@
 
 import { useState, useTransition } from "react";
 
+import { replaceDocumentFile } from "@/lib/actions/aftercare";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/form-field";
-import { replaceDocumentFile } from "@/app/(dashboard)/admin/aftercare/actions";
 import { checkPdfFile, UPLOAD_FAILED } from "./check-pdf-file";
 
 /** New bytes for the same document: its procedures and the links already sent keep working. */

@@ -3,12 +3,12 @@
 import { useRef, useState, useTransition } from "react";
 import { Upload } from "lucide-react";
 
+import { uploadDocument } from "@/lib/actions/aftercare";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/form-field";
-import { uploadDocument } from "@/app/(dashboard)/admin/aftercare/actions";
 import { checkPdfFile, UPLOAD_FAILED } from "./check-pdf-file";
 
 /** Upload a new aftercare PDF: a title staff and patients see, and the file (checked in the browser, then on the server). */

@@ -2,9 +2,9 @@
 
 import { useState, useTransition } from "react";
 
+import { applyLatencyProfile } from "@/lib/actions/assistant";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { applyLatencyProfile } from "@/app/(dashboard)/admin/assistant/actions";
 
 export interface DiffLine {
   path: string;

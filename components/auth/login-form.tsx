@@ -3,11 +3,11 @@
 import { useActionState } from "react";
 import { Loader2 } from "lucide-react";
 
+import { signIn, type SignInState } from "@/lib/actions/auth";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/form-field";
-import { signIn, type SignInState } from "@/app/(auth)/login/actions";
 
 export function LoginForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signIn, {});

@@ -4,13 +4,13 @@ import { useOptimistic, useState, useTransition } from "react";
 import Link from "next/link";
 import { Check, X } from "lucide-react";
 
+import { changeBooking } from "@/lib/actions/bookings";
 import type { BookingRow } from "@/lib/db/bookings";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { changeBooking } from "@/app/(dashboard)/bookings/actions";
 
 const STATUS_VARIANT = { pending: "warning", confirmed: "success", cancelled: "outline" } as const;
 type Change = { bookingId: string; status: BookingRow["status"] };

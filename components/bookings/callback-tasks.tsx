@@ -4,9 +4,9 @@ import { useOptimistic, useTransition } from "react";
 import Link from "next/link";
 import { PhoneOutgoing } from "lucide-react";
 
+import { completeCallback } from "@/lib/actions/bookings";
 import type { CallbackTask } from "@/lib/db/follow-ups";
 import { Button } from "@/components/ui/button";
-import { completeCallback } from "@/app/(dashboard)/bookings/actions";
 
 /** Callers to ring back, e.g. cut off while booking. Ticking one off removes it at once. */
 export function CallbackTasks({ tasks }: { tasks: CallbackTask[] }) {

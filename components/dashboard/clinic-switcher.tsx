@@ -3,6 +3,7 @@
 import { useTransition } from "react";
 import { Building2, Check, ChevronsUpDown } from "lucide-react";
 
+import { switchClinic } from "@/lib/actions/clinic";
 import type { ClinicMembership } from "@/lib/db/clinics";
 import { Button } from "@/components/ui/button";
 import {
@@ -12,7 +13,6 @@ import {
   DropdownMenuLabel,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { switchClinic } from "@/app/(dashboard)/actions";
 
 export function ClinicSwitcher({ clinics, current }: { clinics: ClinicMembership[]; current: ClinicMembership }) {
   const [pending, startTransition] = useTransition();
@@ -41,7 +41,7 @@ export function ClinicSwitcher({ clinics, current }: { clinics: ClinicMembership
         {clinics.map((clinic) => (
           <DropdownMenuItem
             key={clinic.id}
-            onSelect={() => startTransition(async () => void (await switchClinic(clinic.id)))}
+            onSelect={() => startTransition(async () => void (await switchClinic({ clinicId: clinic.id })))}
             className="justify-between"
           >
             <span className="truncate">{clinic.name}</span>

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { Loader2, PhoneCall } from "lucide-react";
 
+import { simulateCall } from "@/lib/actions/simulator";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -11,7 +12,6 @@ import {
   DropdownMenuLabel,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { simulateCall } from "@/app/(dashboard)/simulate-actions";
 
 const SCENARIOS = [
   { id: "books", label: "Caller books a facelift consultation" },

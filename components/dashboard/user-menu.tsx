@@ -1,9 +1,9 @@
 import { LogOut } from "lucide-react";
 
+import { signOut } from "@/lib/actions/auth";
 import type { ClinicRole } from "@/lib/db/clinics";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { signOut } from "@/app/(auth)/login/actions";
 
 export function UserMenu({ name, email, role }: { name: string; email?: string; role: ClinicRole }) {
   return (

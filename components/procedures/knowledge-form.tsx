@@ -2,13 +2,13 @@
 
 import { useState, useTransition } from "react";
 
+import { saveKnowledgeEntry } from "@/lib/actions/procedures";
 import type { KnowledgeEntry } from "@/lib/db/procedures-admin";
 import { KNOWLEDGE_TOPICS, type KnowledgeTopic } from "@/lib/validations/procedure";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/form-field";
-import { saveKnowledgeEntry } from "@/app/(dashboard)/admin/procedures/actions";
 import { selectClass, textareaClass } from "./field-styles";
 
 export const TOPIC_LABELS: Record<KnowledgeTopic, string> = {

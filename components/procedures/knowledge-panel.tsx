@@ -3,11 +3,11 @@
 import { useOptimistic, useState, useTransition } from "react";
 import { Pencil, Plus, Trash2 } from "lucide-react";
 
+import { deleteKnowledgeEntry } from "@/lib/actions/procedures";
 import type { AdminProcedure } from "@/lib/db/procedures-admin";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { deleteKnowledgeEntry } from "@/app/(dashboard)/admin/procedures/actions";
 import { KnowledgeForm, TOPIC_LABELS } from "./knowledge-form";
 
 /** The approved answers for one procedure; admins add, edit and delete them. */

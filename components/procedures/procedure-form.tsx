@@ -2,12 +2,12 @@
 
 import { useState, useTransition } from "react";
 
+import { saveProcedure } from "@/lib/actions/procedures";
 import type { AdminProcedure } from "@/lib/db/procedures-admin";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/form-field";
-import { saveProcedure } from "@/app/(dashboard)/admin/procedures/actions";
 import { selectClass, textareaClass } from "./field-styles";
 
 export interface DocumentOption {

@@ -3,12 +3,12 @@
 import { useOptimistic, useState, useTransition } from "react";
 import { Plus } from "lucide-react";
 
+import { moveProcedure, setProcedureActive } from "@/lib/actions/procedures";
+import type { ActionResult } from "@/lib/actions/safe-action";
 import type { AdminProcedure } from "@/lib/db/procedures-admin";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { ActionResult } from "@/lib/actions/admin";
-import { moveProcedure, setProcedureActive } from "@/app/(dashboard)/admin/procedures/actions";
 import { ProcedureForm, type DocumentOption } from "./procedure-form";
 import { ProcedureRow, type RowActions } from "./procedure-row";
 

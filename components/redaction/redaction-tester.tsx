@@ -2,11 +2,11 @@
 
 import { useEffect, useState, useTransition } from "react";
 
+import { testRedaction } from "@/lib/actions/redaction";
 import type { Finding } from "@/lib/redaction/types";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
-import { testRedaction } from "@/app/(dashboard)/admin/redaction/actions";
 import { PlaceholderText } from "./placeholder-text";
 
 const EXAMPLE =

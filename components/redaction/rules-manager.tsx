@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { Pencil, Plus } from "lucide-react";
 
+import { saveRule, toggleRule } from "@/lib/actions/redaction";
 import type { RedactionRuleRow } from "@/lib/db/catalog";
 import { REDACTION_TYPES } from "@/lib/redaction/types";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -11,7 +12,6 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { saveRule, toggleRule } from "@/app/(dashboard)/admin/redaction/actions";
 
 type Draft = { id?: string; kind: "keyword" | "pattern"; value: string; category: string; description: string; enabled: boolean };
 const EMPTY: Draft = { kind: "keyword", value: "", category: "MEDICAL", description: "", enabled: true };

@@ -2,9 +2,11 @@
 -- supabase/migrations by `npm run docs:deliverables` (a test keeps it in sync). Apply the
 -- migrations themselves with `supabase db push` or `npm run db:migrate`.
 
--- ─── supabase/migrations/20261122000100_enable_extensions.sql ──────────────────────────────────
+-- ─── supabase/migrations/20261122000100_platform.sql ───────────────────────────────────────────
 
--- Extensions and shared helpers used by every later migration.
+-- Platform: extensions, the unexposed `private` schema, and the generic helpers every later
+-- migration uses. The schema is split by domain, one migration each, applied in this order:
+--   platform · clinics_and_staff · catalogue · calls · bookings · follow_ups · audit · realtime
 -- Supabase keeps extensions in the `extensions` schema; the local shim does the same.
 
 create extension if not exists pgcrypto with schema extensions;
@@ -24,13 +26,29 @@ begin
 end;
 $$;
 
+-- Append-only tables (call_events, audit_log) refuse every update with this trigger.
+create or replace function private.forbid_update() returns trigger
+language plpgsql set search_path = '' as $$
+begin
+  raise exception '% is append-only', tg_table_name using errcode = '42501';
+end;
+$$;
+
 -- E.164: a plus sign and 8 to 15 digits, no leading zero.
 create domain public.e164 as text check (value ~ '^\+[1-9][0-9]{7,14}$');
 comment on domain public.e164 is 'A phone number in E.164 form, e.g. +15555550199.';
 
--- ─── supabase/migrations/20261122000200_create_clinics.sql ─────────────────────────────────────
+-- ─── supabase/migrations/20261122000200_clinics_and_staff.sql ──────────────────────────────────
 
--- Clinics, their staff and practitioners, and the membership helpers every policy uses.
+-- Clinics (the tenants), their staff, and the membership helpers every RLS policy calls.
+--
+-- The policies of every clinic-owned table follow one pattern, written out next to each table:
+--   "members read"   members of the row's clinic read it:
+--                    clinic_id = any ((select private.member_clinic_ids())::uuid[])
+--   "admins insert", "admins update", "admins delete"
+--                    where the clinic's admins manage the rows (the catalogue, redaction rules)
+--   otherwise no user writes: insert, update, delete and truncate are revoked from anon and
+--   authenticated, and webhooks write through SECURITY DEFINER functions or as service_role.
 
 create table public.clinics (
   id uuid primary key default gen_random_uuid(),
@@ -69,6 +87,8 @@ create trigger clinics_check_timezone before insert or update of timezone on pub
   for each row execute function private.check_timezone();
 create trigger clinics_touch before update on public.clinics
   for each row execute function private.touch_updated_at();
+-- Staff changes to a clinic are audited (clinics_audit, in ..._audit.sql). Its policies follow
+-- the membership helpers below, which they call.
 
 create table public.clinic_members (
   clinic_id uuid not null references public.clinics (id) on delete cascade,
@@ -85,6 +105,47 @@ comment on column public.clinic_members.user_id is 'The staff member (auth.users
 comment on column public.clinic_members.role is 'admin: manages procedures, aftercare, redaction, assistant; receptionist: confirms bookings.';
 comment on column public.clinic_members.display_name is 'Name shown in the dashboard and audit trail.';
 comment on column public.clinic_members.created_at is 'When the membership was granted.';
+
+-- Membership helpers. SECURITY DEFINER so they can read clinic_members without recursing
+-- into its own policy; policies call them as `(select private.x())` so Postgres evaluates
+-- them once per statement (an initPlan), not once per row.
+create or replace function private.member_clinic_ids() returns uuid[]
+language sql stable security definer set search_path = '' as $$
+  select coalesce(array_agg(m.clinic_id), '{}')
+  from public.clinic_members m
+  where m.user_id = (select auth.uid());
+$$;
+
+create or replace function private.admin_clinic_ids() returns uuid[]
+language sql stable security definer set search_path = '' as $$
+  select coalesce(array_agg(m.clinic_id), '{}')
+  from public.clinic_members m
+  where m.user_id = (select auth.uid()) and m.role = 'admin';
+$$;
+
+revoke all on function private.member_clinic_ids(), private.admin_clinic_ids() from public;
+grant execute on function private.member_clinic_ids(), private.admin_clinic_ids()
+  to authenticated, service_role;
+
+-- clinics: members read their clinics, admins update them; nobody inserts or deletes one.
+alter table public.clinics enable row level security;
+create policy "members read their clinics" on public.clinics for select to authenticated
+  using (id = any ((select private.member_clinic_ids())::uuid[]));
+create policy "admins update their clinics" on public.clinics for update to authenticated
+  using (id = any ((select private.admin_clinic_ids())::uuid[]))
+  with check (id = any ((select private.admin_clinic_ids())::uuid[]));
+
+-- clinic_members: members read their clinic's team; memberships are granted by the service side.
+alter table public.clinic_members enable row level security;
+create policy "members read their clinic's team" on public.clinic_members for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+
+-- ─── supabase/migrations/20261122000300_catalogue.sql ──────────────────────────────────────────
+
+-- What a clinic offers: its practitioners, procedures, what the assistant may say about them,
+-- and the aftercare documents (with their private Storage bucket) sent after calls.
+-- Members of the clinic read these; its admins insert, update and delete them. Staff changes
+-- are audited by triggers in ..._audit.sql.
 
 create table public.practitioners (
   id uuid primary key default gen_random_uuid(),
@@ -108,71 +169,16 @@ comment on column public.practitioners.active is 'Inactive practitioners get no 
 comment on column public.practitioners.created_at is 'When the practitioner was added.';
 comment on column public.practitioners.updated_at is 'When the practitioner was last changed.';
 
--- Membership helpers. SECURITY DEFINER so they can read clinic_members without recursing
--- into its own policy; policies call them as `(select private.x())` so Postgres evaluates
--- them once per statement (an initPlan), not once per row.
-create or replace function private.member_clinic_ids() returns uuid[]
-language sql stable security definer set search_path = '' as $$
-  select coalesce(array_agg(m.clinic_id), '{}')
-  from public.clinic_members m
-  where m.user_id = (select auth.uid());
-$$;
-
-create or replace function private.admin_clinic_ids() returns uuid[]
-language sql stable security definer set search_path = '' as $$
-  select coalesce(array_agg(m.clinic_id), '{}')
-  from public.clinic_members m
-  where m.user_id = (select auth.uid()) and m.role = 'admin';
-$$;
-
-revoke all on function private.member_clinic_ids(), private.admin_clinic_ids() from public;
-grant execute on function private.member_clinic_ids(), private.admin_clinic_ids()
-  to authenticated, service_role;
-
-alter table public.clinics enable row level security;
-create policy "members read their clinics" on public.clinics for select to authenticated
-  using (id = any ((select private.member_clinic_ids())::uuid[]));
-create policy "admins update their clinics" on public.clinics for update to authenticated
-  using (id = any ((select private.admin_clinic_ids())::uuid[]))
-  with check (id = any ((select private.admin_clinic_ids())::uuid[]));
-
-alter table public.clinic_members enable row level security;
-create policy "members read their clinic's team" on public.clinic_members for select to authenticated
+alter table public.practitioners enable row level security;
+create policy "members read" on public.practitioners for select to authenticated
   using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
-
--- Uniform tenant policies: members of the row's clinic read it; writers as named.
---   p_writers = 'admin'  admins of the clinic insert, update and delete
---   p_writers = 'none'   no user writes (webhooks write through SECURITY DEFINER functions)
-create or replace function private.create_clinic_policies(p_table regclass, p_writers text)
-returns void language plpgsql set search_path = '' as $$
-begin
-  if p_writers not in ('admin', 'none') then
-    raise exception 'p_writers must be admin or none, got %', p_writers;
-  end if;
-  execute format('alter table %s enable row level security', p_table);
-  execute format($p$create policy "members read" on %s for select to authenticated
-    using (clinic_id = any ((select private.member_clinic_ids())::uuid[]))$p$, p_table);
-  if p_writers = 'admin' then
-    execute format($p$create policy "admins insert" on %s for insert to authenticated
-      with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))$p$, p_table);
-    execute format($p$create policy "admins update" on %s for update to authenticated
-      using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))
-      with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))$p$, p_table);
-    execute format($p$create policy "admins delete" on %s for delete to authenticated
-      using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))$p$, p_table);
-  else
-    execute format('revoke insert, update, delete, truncate on %s from anon, authenticated', p_table);
-  end if;
-end;
-$$;
-revoke all on function private.create_clinic_policies(regclass, text) from public;
-
-select private.create_clinic_policies('public.practitioners', 'admin');
-
--- ─── supabase/migrations/20261122000300_create_procedures.sql ──────────────────────────────────
-
--- What a clinic offers: procedures, what the assistant may say about them, aftercare
--- documents sent after calls, and the clinic's own redaction rules.
+create policy "admins insert" on public.practitioners for insert to authenticated
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins update" on public.practitioners for update to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins delete" on public.practitioners for delete to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
 
 create table public.aftercare_documents (
   id uuid primary key default gen_random_uuid(),
@@ -205,7 +211,44 @@ comment on column public.aftercare_documents.sha256 is 'Content hash, to detect 
 comment on column public.aftercare_documents.uploaded_by is 'Staff member who uploaded it.';
 comment on column public.aftercare_documents.created_at is 'When it was uploaded.';
 comment on column public.aftercare_documents.updated_at is 'When it was last replaced or renamed.';
-select private.create_clinic_policies('public.aftercare_documents', 'admin');
+
+alter table public.aftercare_documents enable row level security;
+create policy "members read" on public.aftercare_documents for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+create policy "admins insert" on public.aftercare_documents for insert to authenticated
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins update" on public.aftercare_documents for update to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins delete" on public.aftercare_documents for delete to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+
+-- Private Storage bucket for aftercare PDFs, first folder = clinic id (Supabase only: the
+-- block does nothing where there is no storage schema, e.g. plain PostgreSQL with the local
+-- shim, whose file store is a folder). Patients never read the bucket directly: /a/<token>
+-- mints a short-lived signed URL with the service role after checking its own link table.
+-- The policies on storage.objects are executed as text only because storage may not exist.
+do $migration$
+begin
+  if not exists (select 1 from pg_namespace where nspname = 'storage') then
+    return;
+  end if;
+
+  insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
+  values ('aftercare', 'aftercare', false, 10485760, array['application/pdf'])
+  on conflict (id) do update set public = false, file_size_limit = excluded.file_size_limit,
+    allowed_mime_types = excluded.allowed_mime_types;
+
+  execute $p$create policy "clinic members read aftercare" on storage.objects for select to authenticated
+    using (bucket_id = 'aftercare' and (storage.foldername(name))[1] = any ((select private.member_clinic_ids())::text[]))$p$;
+  execute $p$create policy "clinic admins upload aftercare" on storage.objects for insert to authenticated
+    with check (bucket_id = 'aftercare' and (storage.foldername(name))[1] = any ((select private.admin_clinic_ids())::text[]))$p$;
+  execute $p$create policy "clinic admins replace aftercare" on storage.objects for update to authenticated
+    using (bucket_id = 'aftercare' and (storage.foldername(name))[1] = any ((select private.admin_clinic_ids())::text[]))$p$;
+  execute $p$create policy "clinic admins delete aftercare" on storage.objects for delete to authenticated
+    using (bucket_id = 'aftercare' and (storage.foldername(name))[1] = any ((select private.admin_clinic_ids())::text[]))$p$;
+end
+$migration$;
 
 create table public.procedures (
   id uuid primary key default gen_random_uuid(),
@@ -241,7 +284,17 @@ comment on column public.procedures.sort_order is 'Order in admin lists and the 
 comment on column public.procedures.aftercare_document_id is 'Aftercare PDF sent to callers interested in this procedure.';
 comment on column public.procedures.created_at is 'When the procedure was added.';
 comment on column public.procedures.updated_at is 'When the procedure was last changed.';
-select private.create_clinic_policies('public.procedures', 'admin');
+
+alter table public.procedures enable row level security;
+create policy "members read" on public.procedures for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+create policy "admins insert" on public.procedures for insert to authenticated
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins update" on public.procedures for update to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins delete" on public.procedures for delete to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
 
 create table public.procedure_knowledge (
   id uuid primary key default gen_random_uuid(),
@@ -275,8 +328,222 @@ comment on column public.procedure_knowledge.answer is 'The approved answer.';
 comment on column public.procedure_knowledge.search is 'Full-text vector over question (weight A) and answer (weight B).';
 comment on column public.procedure_knowledge.created_at is 'When the entry was added.';
 comment on column public.procedure_knowledge.updated_at is 'When the entry was last changed.';
-select private.create_clinic_policies('public.procedure_knowledge', 'admin');
 
+alter table public.procedure_knowledge enable row level security;
+create policy "members read" on public.procedure_knowledge for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+create policy "admins insert" on public.procedure_knowledge for insert to authenticated
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins update" on public.procedure_knowledge for update to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins delete" on public.procedure_knowledge for delete to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+
+-- ─── supabase/migrations/20261122000400_calls.sql ──────────────────────────────────────────────
+
+-- Calls: the call and its state, its append-only story, speech timings and turn latencies,
+-- the redaction boundary (the clinic's redaction rules and the redacted transcript lines), and
+-- webhook de-duplication. Writers are the webhooks (service side); staff read their clinic's
+-- rows (and admins manage redaction rules). Broadcasting a call's changes is in ..._realtime.sql.
+--
+-- Lock order (architecture decision 10), the one every path follows: a call's row first
+-- (`calls`, locked by the webhook's upsert or by `for update` before anything else), then the
+-- slots it holds or claims (by id). Vapi webhooks, Twilio status callbacks, tool calls and the
+-- end of a call all take them in that order; the sweeper takes slot locks only (SKIP LOCKED)
+-- and touches no call. lib/db/locks.ts says the same for the TypeScript side.
+
+create table public.calls (
+  id uuid primary key default gen_random_uuid(),
+  clinic_id uuid not null references public.clinics (id) on delete cascade,
+  vapi_call_id text not null unique check (length(vapi_call_id) between 1 and 200),
+  -- Not unique: one Twilio call can carry several Vapi calls (a transfer to another
+  -- assistant, a retried leg), and Vapi may send a CallSid we have already seen, so a unique
+  -- CallSid made every message of such a call fail. Indexed below; a Twilio status ends every
+  -- call on the sid.
+  twilio_call_sid text check (twilio_call_sid ~ '^CA[0-9a-fA-F]{32}$'),
+  caller_number text check (caller_number ~ '^\+?[0-9]{3,15}$'),
+  caller_name text check (length(caller_name) <= 120),
+  state text not null default 'idle' check (state in (
+    'idle', 'incoming', 'ringing', 'connected', 'in_conversation', 'collecting_info',
+    'booking_appointment', 'confirming_details', 'transferring', 'on_hold',
+    'completed', 'ended', 'failed', 'abandoned')),
+  state_version integer not null default 0 check (state_version >= 0),
+  intent text check (intent in ('booking', 'information', 'reschedule', 'cancel', 'other')),
+  outcome text check (outcome in ('booked', 'follow_up', 'information', 'transferred', 'abandoned', 'failed')),
+  procedures_of_interest uuid[] not null default '{}',
+  assistant_id text,
+  started_at timestamptz,
+  answered_at timestamptz,
+  ended_at timestamptz,
+  ended_reason text check (length(ended_reason) <= 200),
+  last_turn_latency_ms integer check (last_turn_latency_ms >= 0),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  -- revision orders the board's deltas: it grows on every change to the row, and changes to
+  -- one call are serialised by its row lock, so a higher revision is always newer.
+  revision bigint not null default 0,
+  -- What real Vapi and Twilio traffic tells us about a call.
+  duration_ms integer check (duration_ms >= 0),
+  cost_usd numeric(12, 4),
+  interruptions integer not null default 0 check (interruptions >= 0),
+  transferred_to text check (length(transferred_to) <= 200),
+  unique (id, clinic_id)
+);
+create index calls_clinic_active_idx on public.calls (clinic_id, created_at desc);
+create index calls_clinic_state_idx on public.calls (clinic_id, state)
+  where state not in ('completed', 'ended', 'failed', 'abandoned');
+create index calls_twilio_call_sid_idx on public.calls (twilio_call_sid) where twilio_call_sid is not null;
+create trigger calls_touch before update on public.calls
+  for each row execute function private.touch_updated_at();
+comment on table public.calls is 'One phone call answered by the assistant, with its current state in the call-flow state machine.';
+comment on column public.calls.id is 'Primary key.';
+comment on column public.calls.clinic_id is 'The clinic whose number was called.';
+comment on column public.calls.vapi_call_id is 'Vapi''s call id (message.call.id); unique, the key webhooks resolve by.';
+comment on column public.calls.twilio_call_sid is 'Twilio CallSid (call.phoneCallProviderId), for Twilio status callbacks. Not unique: one Twilio call may carry several Vapi calls.';
+comment on column public.calls.caller_number is 'Caller''s number as given by the carrier; masked in the dashboard.';
+comment on column public.calls.caller_name is 'Name the caller gave, once known.';
+comment on column public.calls.state is 'Current state (lib/call-flow states). Terminal: completed, ended, failed, abandoned.';
+comment on column public.calls.state_version is 'Incremented on every transition; optimistic concurrency and broadcast ordering.';
+comment on column public.calls.intent is 'What the caller wanted, once known.';
+comment on column public.calls.outcome is 'How the call ended for the business: booked, follow-up scheduled, etc.';
+comment on column public.calls.procedures_of_interest is 'Procedures the caller asked about (procedures.id).';
+comment on column public.calls.assistant_id is 'Vapi assistant id that answered.';
+comment on column public.calls.started_at is 'When the call began: Vapi''s startedAt when a message carries it (a call first seen at its end-of-call report), else the first message''s time; never after ended_at.';
+comment on column public.calls.answered_at is 'When the conversation started (status in-progress).';
+comment on column public.calls.ended_at is 'When the call ended.';
+comment on column public.calls.ended_reason is 'Vapi endedReason, verbatim (unknown values kept).';
+comment on column public.calls.last_turn_latency_ms is 'Latest measured user-end to assistant-start delay, for the live board.';
+comment on column public.calls.created_at is 'When the row was created.';
+comment on column public.calls.updated_at is 'When the row last changed.';
+comment on column public.calls.revision is 'Incremented on every change (state, details, hold); orders live updates.';
+comment on column public.calls.duration_ms is 'Length of the call as Vapi reports it (durationMs, or durationSeconds x 1000).';
+comment on column public.calls.cost_usd is 'What Vapi charged for the call (end-of-call report cost, USD).';
+comment on column public.calls.interruptions is 'How many times the caller talked over the assistant (user-interrupted messages).';
+comment on column public.calls.transferred_to is 'Who took the call when it was forwarded: the destination''s description, name or number.';
+
+-- Runs before calls_touch (triggers fire in name order), so a no-op upsert by a webhook that
+-- changes nothing neither bumps the revision nor broadcasts.
+create or replace function private.bump_call_revision() returns trigger
+language plpgsql set search_path = '' as $$
+begin
+  if new is distinct from old then
+    new.revision := old.revision + 1;
+  end if;
+  return new;
+end;
+$$;
+create trigger calls_bump_revision before update on public.calls
+  for each row execute function private.bump_call_revision();
+
+create or replace function private.is_terminal_call_state(p_state text) returns boolean
+language sql immutable set search_path = '' as $$
+  select p_state in ('completed', 'ended', 'failed', 'abandoned');
+$$;
+
+alter table public.calls enable row level security;
+create policy "members read" on public.calls for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.calls from anon, authenticated;
+
+create table public.call_events (
+  id bigint generated always as identity primary key,
+  clinic_id uuid not null,
+  call_id uuid not null,
+  kind text not null check (kind in ('transition', 'ignored', 'hold', 'release', 'booking', 'handoff', 'tool', 'note')),
+  event text not null check (length(event) between 1 and 100),
+  from_state text,
+  to_state text,
+  state_version integer,
+  metadata jsonb not null default '{}'::jsonb,
+  occurred_at timestamptz not null default now(),
+  recorded_at timestamptz not null default now(),
+  foreign key (call_id, clinic_id) references public.calls (id, clinic_id) on delete cascade
+);
+create index call_events_call_idx on public.call_events (call_id, id);
+create trigger call_events_append_only before update on public.call_events
+  for each row execute function private.forbid_update();
+comment on table public.call_events is 'Append-only story of a call: every state transition and business event (hold, release, booking, hand-off).';
+comment on column public.call_events.id is 'Monotonic id; orders events within a call.';
+comment on column public.call_events.clinic_id is 'The call''s clinic.';
+comment on column public.call_events.call_id is 'The call.';
+comment on column public.call_events.kind is 'transition, ignored (late or duplicate event), hold, release, booking, handoff, tool, note.';
+comment on column public.call_events.event is 'The event name, e.g. status.in-progress or slot.held.';
+comment on column public.call_events.from_state is 'State before (transitions).';
+comment on column public.call_events.to_state is 'State after (transitions).';
+comment on column public.call_events.state_version is 'The call''s state_version after this event.';
+comment on column public.call_events.metadata is 'Small structured details (ids, reasons). Never transcript text.';
+comment on column public.call_events.occurred_at is 'When it happened according to the source (e.g. Vapi timestamp).';
+comment on column public.call_events.recorded_at is 'When we stored it.';
+
+alter table public.call_events enable row level security;
+create policy "members read" on public.call_events for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.call_events from anon, authenticated;
+
+-- Speech updates are fire-and-forget: Vapi may deliver them late or out of order. One pending
+-- "caller stopped" per call (the former speech_marks table) paired each assistant start with
+-- whichever stop had arrived last, so a crossed pair measured a wrong turn (seconds long,
+-- spanning other turns). Instead every caller stop and assistant start of a call is kept, and
+-- turns are paired by the messages' own timestamps, so the same call measures the same turns in
+-- any arrival order. Kept out of `calls` so it does not broadcast.
+create table public.speech_events (
+  call_id uuid not null,
+  clinic_id uuid not null,
+  role text not null check (role in ('user', 'assistant')),
+  at timestamptz not null,
+  turn integer check (turn >= 0),
+  primary key (call_id, role, at),
+  foreign key (call_id, clinic_id) references public.calls (id, clinic_id) on delete cascade
+);
+comment on table public.speech_events is 'Each caller end of speech and assistant start of speech in a call, from Vapi speech updates; turn latencies are paired from them by time.';
+comment on column public.speech_events.call_id is 'The call.';
+comment on column public.speech_events.clinic_id is 'The call''s clinic.';
+comment on column public.speech_events.role is 'user: the caller stopped speaking; assistant: the assistant started speaking.';
+comment on column public.speech_events.at is 'When (Vapi speech-update timestamp).';
+comment on column public.speech_events.turn is 'Vapi''s turn number, when sent.';
+
+alter table public.speech_events enable row level security;
+create policy "members read" on public.speech_events for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.speech_events from anon, authenticated;
+
+create table public.turn_latencies (
+  id bigint generated always as identity primary key,
+  clinic_id uuid not null,
+  call_id uuid not null,
+  turn integer not null check (turn >= 0),
+  source text not null check (source in ('speech_update', 'artifact_messages', 'performance_metrics', 'tool_call')),
+  latency_ms numeric(10, 1) not null check (latency_ms >= 0),
+  user_ended_at timestamptz,
+  assistant_started_at timestamptz,
+  breakdown jsonb not null default '{}'::jsonb,
+  assistant_profile text,
+  created_at timestamptz not null default now(),
+  unique (call_id, source, turn),
+  foreign key (call_id, clinic_id) references public.calls (id, clinic_id) on delete cascade
+);
+create index turn_latencies_clinic_created_idx on public.turn_latencies (clinic_id, created_at);
+comment on table public.turn_latencies is 'Per-turn delay from the caller''s end of speech to the assistant''s start, by measurement source.';
+comment on column public.turn_latencies.id is 'Primary key.';
+comment on column public.turn_latencies.clinic_id is 'The call''s clinic.';
+comment on column public.turn_latencies.call_id is 'The call.';
+comment on column public.turn_latencies.turn is 'Turn number within the call (0-based).';
+comment on column public.turn_latencies.source is 'speech_update pairs, artifact_messages timings, Vapi performance_metrics, or our own tool_call handling time.';
+comment on column public.turn_latencies.latency_ms is 'The delay in milliseconds.';
+comment on column public.turn_latencies.user_ended_at is 'When the caller stopped speaking, if known.';
+comment on column public.turn_latencies.assistant_started_at is 'When the assistant started speaking, if known.';
+comment on column public.turn_latencies.breakdown is 'Component delays when the source has them (model, voice, transcriber, endpointing).';
+comment on column public.turn_latencies.assistant_profile is 'Assistant latency profile in use, for per-configuration figures.';
+comment on column public.turn_latencies.created_at is 'When it was measured.';
+
+alter table public.turn_latencies enable row level security;
+create policy "members read" on public.turn_latencies for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.turn_latencies from anon, authenticated;
+
+-- The redaction boundary (architecture decision 6): a clinic's own rules, applied with the
+-- built-in detectors (lib/redaction), and the only place transcript text is stored, redacted.
 create table public.redaction_rules (
   id uuid primary key default gen_random_uuid(),
   clinic_id uuid not null references public.clinics (id) on delete cascade,
@@ -304,103 +571,87 @@ comment on column public.redaction_rules.enabled is 'Disabled rules are kept but
 comment on column public.redaction_rules.created_by is 'Admin who created the rule.';
 comment on column public.redaction_rules.created_at is 'When the rule was created.';
 comment on column public.redaction_rules.updated_at is 'When the rule was last changed.';
-select private.create_clinic_policies('public.redaction_rules', 'admin');
 
--- ─── supabase/migrations/20261122000400_create_calls_and_slots.sql ─────────────────────────────
+-- Admins manage their clinic's rules (audited, see ..._audit.sql).
+alter table public.redaction_rules enable row level security;
+create policy "members read" on public.redaction_rules for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+create policy "admins insert" on public.redaction_rules for insert to authenticated
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins update" on public.redaction_rules for update to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins delete" on public.redaction_rules for delete to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
 
--- Calls and their audit trail, appointment slots and bookings, redacted transcript logs,
--- webhook de-duplication and per-turn latency. Writers are the webhooks (service side);
--- staff read their clinic's rows and receptionists confirm or cancel bookings.
-
-create table public.calls (
-  id uuid primary key default gen_random_uuid(),
-  clinic_id uuid not null references public.clinics (id) on delete cascade,
-  vapi_call_id text not null unique check (length(vapi_call_id) between 1 and 200),
-  twilio_call_sid text unique check (twilio_call_sid ~ '^CA[0-9a-fA-F]{32}$'),
-  caller_number text check (caller_number ~ '^\+?[0-9]{3,15}$'),
-  caller_name text check (length(caller_name) <= 120),
-  state text not null default 'idle' check (state in (
-    'idle', 'incoming', 'ringing', 'connected', 'in_conversation', 'collecting_info',
-    'booking_appointment', 'confirming_details', 'transferring', 'on_hold',
-    'completed', 'ended', 'failed', 'abandoned')),
-  state_version integer not null default 0 check (state_version >= 0),
-  intent text check (intent in ('booking', 'information', 'reschedule', 'cancel', 'other')),
-  outcome text check (outcome in ('booked', 'follow_up', 'information', 'transferred', 'abandoned', 'failed')),
-  procedures_of_interest uuid[] not null default '{}',
-  assistant_id text,
-  started_at timestamptz,
-  answered_at timestamptz,
-  ended_at timestamptz,
-  ended_reason text check (length(ended_reason) <= 200),
-  last_turn_latency_ms integer check (last_turn_latency_ms >= 0),
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
-  unique (id, clinic_id)
-);
-create index calls_clinic_active_idx on public.calls (clinic_id, created_at desc);
-create index calls_clinic_state_idx on public.calls (clinic_id, state)
-  where state not in ('completed', 'ended', 'failed', 'abandoned');
-create trigger calls_touch before update on public.calls
-  for each row execute function private.touch_updated_at();
-comment on table public.calls is 'One phone call answered by the assistant, with its current state in the call-flow state machine.';
-comment on column public.calls.id is 'Primary key.';
-comment on column public.calls.clinic_id is 'The clinic whose number was called.';
-comment on column public.calls.vapi_call_id is 'Vapi''s call id (message.call.id); unique, the key webhooks resolve by.';
-comment on column public.calls.twilio_call_sid is 'Twilio CallSid (call.phoneCallProviderId), for Twilio status callbacks.';
-comment on column public.calls.caller_number is 'Caller''s number as given by the carrier; masked in the dashboard.';
-comment on column public.calls.caller_name is 'Name the caller gave, once known.';
-comment on column public.calls.state is 'Current state (lib/call-flow states). Terminal: completed, ended, failed, abandoned.';
-comment on column public.calls.state_version is 'Incremented on every transition; optimistic concurrency and broadcast ordering.';
-comment on column public.calls.intent is 'What the caller wanted, once known.';
-comment on column public.calls.outcome is 'How the call ended for the business: booked, follow-up scheduled, etc.';
-comment on column public.calls.procedures_of_interest is 'Procedures the caller asked about (procedures.id).';
-comment on column public.calls.assistant_id is 'Vapi assistant id that answered.';
-comment on column public.calls.started_at is 'When the call reached us (first message).';
-comment on column public.calls.answered_at is 'When the conversation started (status in-progress).';
-comment on column public.calls.ended_at is 'When the call ended.';
-comment on column public.calls.ended_reason is 'Vapi endedReason, verbatim (unknown values kept).';
-comment on column public.calls.last_turn_latency_ms is 'Latest measured user-end to assistant-start delay, for the live board.';
-comment on column public.calls.created_at is 'When the row was created.';
-comment on column public.calls.updated_at is 'When the row last changed.';
-select private.create_clinic_policies('public.calls', 'none');
-
-create table public.call_events (
+create table public.logs (
   id bigint generated always as identity primary key,
   clinic_id uuid not null,
   call_id uuid not null,
-  kind text not null check (kind in ('transition', 'ignored', 'hold', 'release', 'booking', 'handoff', 'tool', 'note')),
-  event text not null check (length(event) between 1 and 100),
-  from_state text,
-  to_state text,
-  state_version integer,
-  metadata jsonb not null default '{}'::jsonb,
-  occurred_at timestamptz not null default now(),
-  recorded_at timestamptz not null default now(),
+  seq integer not null check (seq >= 0),
+  speaker text not null check (speaker in ('user', 'assistant', 'system', 'tool')),
+  spoken_at timestamptz,
+  text text not null check (length(text) <= 20000),
+  findings jsonb not null default '[]'::jsonb check (jsonb_typeof(findings) = 'array'),
+  created_at timestamptz not null default now(),
+  unique (call_id, seq),
   foreign key (call_id, clinic_id) references public.calls (id, clinic_id) on delete cascade
 );
-create index call_events_call_idx on public.call_events (call_id, id);
-comment on table public.call_events is 'Append-only story of a call: every state transition and business event (hold, release, booking, hand-off).';
-comment on column public.call_events.id is 'Monotonic id; orders events within a call.';
-comment on column public.call_events.clinic_id is 'The call''s clinic.';
-comment on column public.call_events.call_id is 'The call.';
-comment on column public.call_events.kind is 'transition, ignored (late or duplicate event), hold, release, booking, handoff, tool, note.';
-comment on column public.call_events.event is 'The event name, e.g. status.in-progress or slot.held.';
-comment on column public.call_events.from_state is 'State before (transitions).';
-comment on column public.call_events.to_state is 'State after (transitions).';
-comment on column public.call_events.state_version is 'The call''s state_version after this event.';
-comment on column public.call_events.metadata is 'Small structured details (ids, reasons). Never transcript text.';
-comment on column public.call_events.occurred_at is 'When it happened according to the source (e.g. Vapi timestamp).';
-comment on column public.call_events.recorded_at is 'When we stored it.';
-select private.create_clinic_policies('public.call_events', 'none');
+comment on table public.logs is 'Redacted transcript lines. Written only through the redaction intercept (lib/redaction); raw text is never stored.';
+comment on column public.logs.id is 'Primary key.';
+comment on column public.logs.clinic_id is 'The call''s clinic.';
+comment on column public.logs.call_id is 'The call.';
+comment on column public.logs.seq is 'Line number within the call; (call_id, seq) makes writes idempotent.';
+comment on column public.logs.speaker is 'user (caller), assistant, system or tool.';
+comment on column public.logs.spoken_at is 'When the line was spoken.';
+comment on column public.logs.text is 'The redacted line, with typed placeholders such as [PHONE].';
+comment on column public.logs.findings is 'What was redacted: [{type,start,end}] offsets into the original line. Never the matched text.';
+comment on column public.logs.created_at is 'When the line was stored.';
 
-create or replace function private.forbid_update() returns trigger
-language plpgsql set search_path = '' as $$
-begin
-  raise exception '% is append-only', tg_table_name using errcode = '42501';
-end;
-$$;
-create trigger call_events_append_only before update on public.call_events
-  for each row execute function private.forbid_update();
+-- No user role can insert, update or delete a line.
+alter table public.logs enable row level security;
+create policy "members read" on public.logs for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.logs from anon, authenticated;
+
+create table public.webhook_events (
+  id bigint generated always as identity primary key,
+  source text not null check (source in ('vapi', 'twilio', 'follow-up')),
+  dedupe_key text not null check (length(dedupe_key) between 1 and 500),
+  message_type text not null check (length(message_type) between 1 and 100),
+  clinic_id uuid references public.clinics (id) on delete cascade,
+  external_call_id text,
+  received_at timestamptz not null default now(),
+  -- Tool-call replies are kept with the webhook event, so a retried tool call gets the same answer.
+  response jsonb,
+  unique (source, dedupe_key)
+);
+create index webhook_events_received_idx on public.webhook_events (received_at);
+comment on table public.webhook_events is 'One row per accepted webhook message; the unique key makes duplicates harmless. Service-side only.';
+comment on column public.webhook_events.id is 'Primary key.';
+comment on column public.webhook_events.source is 'Who sent it: vapi, twilio or the internal follow-up agent hook.';
+comment on column public.webhook_events.dedupe_key is 'Derived key (e.g. call id + type + status/turn + timestamp); a repeat is acknowledged and ignored.';
+comment on column public.webhook_events.message_type is 'Message type, e.g. status-update.';
+comment on column public.webhook_events.clinic_id is 'Resolved clinic, when known.';
+comment on column public.webhook_events.external_call_id is 'Provider call id, when the message has one.';
+comment on column public.webhook_events.received_at is 'When we accepted it.';
+comment on column public.webhook_events.response is 'What we answered (tool-call results), returned again to a retried duplicate.';
+
+-- Service side only: RLS on and no policy, and no rights for anon or authenticated.
+alter table public.webhook_events enable row level security;
+revoke all on public.webhook_events from anon, authenticated;
+
+-- ─── supabase/migrations/20261122000500_bookings.sql ───────────────────────────────────────────
+
+-- Bookings: appointment slots, the bookings made in them, and the functions that guard the
+-- booking invariants (architecture decision 3). Webhooks call the functions through the
+-- service role; they are never exposed to staff or the anon key. Staff read their clinic's
+-- slots and bookings, and receptionists confirm or cancel bookings.
+--
+-- Locking rule, to make deadlocks impossible: every function locks all the slot rows it will
+-- touch (the target and the call's current holds) in one statement, ordered by id. Callers have
+-- locked the call's row before (lock order: call, then slots; see ..._calls.sql and
+-- lib/db/locks.ts).
 
 create table public.slots (
   id uuid primary key default gen_random_uuid(),
@@ -431,6 +682,8 @@ create index slots_held_idx on public.slots (held_until) where status = 'held';
 create index slots_held_by_call_idx on public.slots (held_by_call) where held_by_call is not null;
 create trigger slots_touch before update on public.slots
   for each row execute function private.touch_updated_at();
+-- A change to a hold also touches the holding call so it broadcasts: slots_touch_calls, in
+-- ..._realtime.sql.
 comment on table public.slots is 'Pre-materialised appointment slots. A hold is data (status held + held_until), never an open transaction.';
 comment on column public.slots.id is 'Primary key; the slotId the assistant passes to tools.';
 comment on column public.slots.clinic_id is 'Owning clinic.';
@@ -442,7 +695,11 @@ comment on column public.slots.held_by_call is 'The call holding the slot, while
 comment on column public.slots.held_until is 'Hold expiry (90 s after the claim); an expired hold counts as free.';
 comment on column public.slots.created_at is 'When the slot was generated.';
 comment on column public.slots.updated_at is 'When the slot last changed.';
-select private.create_clinic_policies('public.slots', 'none');
+
+alter table public.slots enable row level security;
+create policy "members read" on public.slots for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.slots from anon, authenticated;
 
 create table public.bookings (
   id uuid primary key default gen_random_uuid(),
@@ -499,7 +756,8 @@ revoke insert, update, delete, truncate on public.bookings from anon, authentica
 grant update (status, cancel_reason) on public.bookings to authenticated;
 
 -- Staff changes to a booking: allowed transitions only, stamped with who and when; a
--- cancellation frees the slot in the same transaction.
+-- cancellation frees the slot in the same transaction. (Status changes are also audited, without
+-- copying the patient's name or phone: bookings_audit, in ..._audit.sql.)
 create or replace function private.on_booking_status_change() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
@@ -524,83 +782,6 @@ end;
 $$;
 create trigger bookings_status_change before update of status on public.bookings
   for each row execute function private.on_booking_status_change();
-
-create table public.logs (
-  id bigint generated always as identity primary key,
-  clinic_id uuid not null,
-  call_id uuid not null,
-  seq integer not null check (seq >= 0),
-  speaker text not null check (speaker in ('user', 'assistant', 'system', 'tool')),
-  spoken_at timestamptz,
-  text text not null check (length(text) <= 20000),
-  findings jsonb not null default '[]'::jsonb check (jsonb_typeof(findings) = 'array'),
-  created_at timestamptz not null default now(),
-  unique (call_id, seq),
-  foreign key (call_id, clinic_id) references public.calls (id, clinic_id) on delete cascade
-);
-comment on table public.logs is 'Redacted transcript lines. Written only through the redaction intercept (lib/redaction); raw text is never stored.';
-comment on column public.logs.id is 'Primary key.';
-comment on column public.logs.clinic_id is 'The call''s clinic.';
-comment on column public.logs.call_id is 'The call.';
-comment on column public.logs.seq is 'Line number within the call; (call_id, seq) makes writes idempotent.';
-comment on column public.logs.speaker is 'user (caller), assistant, system or tool.';
-comment on column public.logs.spoken_at is 'When the line was spoken.';
-comment on column public.logs.text is 'The redacted line, with typed placeholders such as [PHONE].';
-comment on column public.logs.findings is 'What was redacted: [{type,start,end}] offsets into the original line. Never the matched text.';
-comment on column public.logs.created_at is 'When the line was stored.';
-select private.create_clinic_policies('public.logs', 'none');
-
-create table public.webhook_events (
-  id bigint generated always as identity primary key,
-  source text not null check (source in ('vapi', 'twilio', 'follow-up')),
-  dedupe_key text not null check (length(dedupe_key) between 1 and 500),
-  message_type text not null check (length(message_type) between 1 and 100),
-  clinic_id uuid references public.clinics (id) on delete cascade,
-  external_call_id text,
-  received_at timestamptz not null default now(),
-  unique (source, dedupe_key)
-);
-create index webhook_events_received_idx on public.webhook_events (received_at);
-comment on table public.webhook_events is 'One row per accepted webhook message; the unique key makes duplicates harmless. Service-side only.';
-comment on column public.webhook_events.id is 'Primary key.';
-comment on column public.webhook_events.source is 'Who sent it: vapi, twilio or the internal follow-up agent hook.';
-comment on column public.webhook_events.dedupe_key is 'Derived key (e.g. call id + type + status/turn + timestamp); a repeat is acknowledged and ignored.';
-comment on column public.webhook_events.message_type is 'Message type, e.g. status-update.';
-comment on column public.webhook_events.clinic_id is 'Resolved clinic, when known.';
-comment on column public.webhook_events.external_call_id is 'Provider call id, when the message has one.';
-comment on column public.webhook_events.received_at is 'When we accepted it.';
-alter table public.webhook_events enable row level security;
-revoke all on public.webhook_events from anon, authenticated;
-
-create table public.turn_latencies (
-  id bigint generated always as identity primary key,
-  clinic_id uuid not null,
-  call_id uuid not null,
-  turn integer not null check (turn >= 0),
-  source text not null check (source in ('speech_update', 'artifact_messages', 'performance_metrics', 'tool_call')),
-  latency_ms numeric(10, 1) not null check (latency_ms >= 0),
-  user_ended_at timestamptz,
-  assistant_started_at timestamptz,
-  breakdown jsonb not null default '{}'::jsonb,
-  assistant_profile text,
-  created_at timestamptz not null default now(),
-  unique (call_id, source, turn),
-  foreign key (call_id, clinic_id) references public.calls (id, clinic_id) on delete cascade
-);
-create index turn_latencies_clinic_created_idx on public.turn_latencies (clinic_id, created_at);
-comment on table public.turn_latencies is 'Per-turn delay from the caller''s end of speech to the assistant''s start, by measurement source.';
-comment on column public.turn_latencies.id is 'Primary key.';
-comment on column public.turn_latencies.clinic_id is 'The call''s clinic.';
-comment on column public.turn_latencies.call_id is 'The call.';
-comment on column public.turn_latencies.turn is 'Turn number within the call (0-based).';
-comment on column public.turn_latencies.source is 'speech_update pairs, artifact_messages timings, Vapi performance_metrics, or our own tool_call handling time.';
-comment on column public.turn_latencies.latency_ms is 'The delay in milliseconds.';
-comment on column public.turn_latencies.user_ended_at is 'When the caller stopped speaking, if known.';
-comment on column public.turn_latencies.assistant_started_at is 'When the assistant started speaking, if known.';
-comment on column public.turn_latencies.breakdown is 'Component delays when the source has them (model, voice, transcriber, endpointing).';
-comment on column public.turn_latencies.assistant_profile is 'Assistant latency profile in use, for per-configuration figures.';
-comment on column public.turn_latencies.created_at is 'When it was measured.';
-select private.create_clinic_policies('public.turn_latencies', 'none');
 
 -- Tops up open slots for the next p_days days from the clinic's opening hours
 -- (settings.hours = {"mon": ["09:00", "17:00"], ...}, settings.slot_minutes, default 30).
@@ -646,283 +827,6 @@ end;
 $$;
 revoke all on function public.generate_slots(uuid, integer) from public, anon, authenticated;
 grant execute on function public.generate_slots(uuid, integer) to service_role;
-
--- ─── supabase/migrations/20261122000500_create_follow_ups.sql ──────────────────────────────────
-
--- After the call: the hand-off memory passed to the follow-up agent, durable follow-up jobs,
--- SMS sent and received, opt-outs, and the patient's aftercare links.
-
-create table public.handoffs (
-  id uuid primary key default gen_random_uuid(),
-  clinic_id uuid not null,
-  call_id uuid not null unique,
-  caller_number text check (caller_number ~ '^\+?[0-9]{3,15}$'),
-  caller_name text check (length(caller_name) <= 120),
-  procedure_ids uuid[] not null default '{}',
-  booked boolean not null default false,
-  booking_id uuid,
-  released_slot_ids uuid[] not null default '{}',
-  questions jsonb not null default '[]'::jsonb check (jsonb_typeof(questions) = 'array'),
-  summary text not null default '' check (length(summary) <= 2000),
-  consent_to_text boolean not null default true,
-  final_state text not null,
-  created_at timestamptz not null default now(),
-  delivered_at timestamptz,
-  unique (id, clinic_id),
-  foreign key (call_id, clinic_id) references public.calls (id, clinic_id) on delete cascade,
-  foreign key (booking_id, clinic_id) references public.bookings (id, clinic_id)
-);
-comment on table public.handoffs is 'The inbound agent''s memory of a call, handed to the follow-up agent. Written in the transaction that ends the call.';
-comment on column public.handoffs.id is 'Primary key.';
-comment on column public.handoffs.clinic_id is 'The call''s clinic.';
-comment on column public.handoffs.call_id is 'The call (one hand-off per call).';
-comment on column public.handoffs.caller_number is 'Number to follow up on.';
-comment on column public.handoffs.caller_name is 'Name the caller gave, if any.';
-comment on column public.handoffs.procedure_ids is 'Procedures of interest (procedures.id).';
-comment on column public.handoffs.booked is 'Whether the call ended with a booking.';
-comment on column public.handoffs.booking_id is 'The booking, if one was made.';
-comment on column public.handoffs.released_slot_ids is 'Slots held and then released during the call.';
-comment on column public.handoffs.questions is 'Objections and questions noted, as short redacted strings.';
-comment on column public.handoffs.summary is 'Short redacted summary of the call.';
-comment on column public.handoffs.consent_to_text is 'Whether the caller may be texted (false if they declined or opted out).';
-comment on column public.handoffs.final_state is 'The call''s terminal state.';
-comment on column public.handoffs.created_at is 'When the hand-off was written.';
-comment on column public.handoffs.delivered_at is 'When the follow-up agent accepted it.';
-select private.create_clinic_policies('public.handoffs', 'none');
-
-create table public.follow_ups (
-  id uuid primary key default gen_random_uuid(),
-  clinic_id uuid not null,
-  call_id uuid not null,
-  handoff_id uuid not null,
-  procedure_id uuid,
-  kind text not null check (kind in ('aftercare', 'cut_off', 'booking_confirmation')),
-  status text not null default 'pending' check (status in ('pending', 'sending', 'sent', 'failed', 'skipped')),
-  to_number text not null check (to_number ~ '^\+?[0-9]{3,15}$'),
-  attempts integer not null default 0 check (attempts >= 0),
-  next_attempt_at timestamptz not null default now(),
-  due_by timestamptz not null,
-  locked_at timestamptz,
-  last_error text check (length(last_error) <= 500),
-  skip_reason text check (length(skip_reason) <= 200),
-  sent_at timestamptz,
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
-  unique (id, clinic_id),
-  -- One follow-up of a kind per call and procedure, however often the hand-off is replayed.
-  constraint follow_ups_once unique nulls not distinct (call_id, kind, procedure_id),
-  foreign key (call_id, clinic_id) references public.calls (id, clinic_id) on delete cascade,
-  foreign key (handoff_id, clinic_id) references public.handoffs (id, clinic_id) on delete cascade,
-  foreign key (procedure_id, clinic_id) references public.procedures (id, clinic_id)
-    on delete set null (procedure_id)
-);
-create index follow_ups_due_idx on public.follow_ups (next_attempt_at) where status in ('pending', 'sending');
-create index follow_ups_clinic_created_idx on public.follow_ups (clinic_id, created_at desc);
-create trigger follow_ups_touch before update on public.follow_ups
-  for each row execute function private.touch_updated_at();
-comment on table public.follow_ups is 'Durable follow-up jobs, claimed with FOR UPDATE SKIP LOCKED, sent once or visibly failed.';
-comment on column public.follow_ups.id is 'Primary key.';
-comment on column public.follow_ups.clinic_id is 'The call''s clinic.';
-comment on column public.follow_ups.call_id is 'The call that made it owed.';
-comment on column public.follow_ups.handoff_id is 'The hand-off it came from.';
-comment on column public.follow_ups.procedure_id is 'Procedure whose aftercare is sent (aftercare kind).';
-comment on column public.follow_ups.kind is 'aftercare link, cut_off ("we got cut off") or booking_confirmation.';
-comment on column public.follow_ups.status is 'pending, sending (claimed), sent, failed (after retries, with last_error) or skipped (with skip_reason).';
-comment on column public.follow_ups.to_number is 'Number to text.';
-comment on column public.follow_ups.attempts is 'Send attempts so far.';
-comment on column public.follow_ups.next_attempt_at is 'Earliest time of the next attempt (backoff).';
-comment on column public.follow_ups.due_by is 'Deadline: 5 minutes after the call ended.';
-comment on column public.follow_ups.locked_at is 'When a worker claimed it; stale claims are retried.';
-comment on column public.follow_ups.last_error is 'Last failure, without personal data.';
-comment on column public.follow_ups.skip_reason is 'Why nothing was sent (opted out, no aftercare PDF, ...).';
-comment on column public.follow_ups.sent_at is 'When the SMS was handed to the sender.';
-comment on column public.follow_ups.created_at is 'When it became owed.';
-comment on column public.follow_ups.updated_at is 'When it last changed.';
-select private.create_clinic_policies('public.follow_ups', 'none');
-
-create table public.sms_messages (
-  id uuid primary key default gen_random_uuid(),
-  clinic_id uuid not null references public.clinics (id) on delete cascade,
-  follow_up_id uuid unique,
-  direction text not null check (direction in ('outbound', 'inbound')),
-  to_number text not null check (to_number ~ '^\+?[0-9]{3,15}$'),
-  from_number text not null check (from_number ~ '^\+?[0-9]{3,15}$'),
-  body text not null check (length(body) <= 1600),
-  provider text not null check (provider in ('twilio', 'outbox')),
-  provider_sid text unique check (length(provider_sid) <= 64),
-  status text not null default 'queued' check (status in (
-    'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'received',
-    'accepted', 'scheduled', 'read', 'canceled')),
-  error_code integer,
-  error_message text check (length(error_message) <= 500),
-  sent_at timestamptz,
-  delivered_at timestamptz,
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
-  foreign key (follow_up_id, clinic_id) references public.follow_ups (id, clinic_id) on delete set null (follow_up_id)
-);
-create index sms_messages_clinic_created_idx on public.sms_messages (clinic_id, created_at desc);
-create trigger sms_messages_touch before update on public.sms_messages
-  for each row execute function private.touch_updated_at();
-comment on table public.sms_messages is 'SMS sent to and received from patients, with delivery status from Twilio (or the local outbox).';
-comment on column public.sms_messages.id is 'Primary key.';
-comment on column public.sms_messages.clinic_id is 'Clinic whose number sent or received it.';
-comment on column public.sms_messages.follow_up_id is 'The follow-up it fulfils (outbound).';
-comment on column public.sms_messages.direction is 'outbound or inbound.';
-comment on column public.sms_messages.to_number is 'Recipient.';
-comment on column public.sms_messages.from_number is 'Sender.';
-comment on column public.sms_messages.body is 'Text as sent; inbound bodies are reduced to the keyword (STOP/START/HELP) or left empty.';
-comment on column public.sms_messages.provider is 'twilio in production, outbox in the embedded default.';
-comment on column public.sms_messages.provider_sid is 'Twilio MessageSid.';
-comment on column public.sms_messages.status is 'Twilio MessageStatus as last reported.';
-comment on column public.sms_messages.error_code is 'Twilio ErrorCode, e.g. 21610 (unsubscribed recipient).';
-comment on column public.sms_messages.error_message is 'Provider error text, without personal data.';
-comment on column public.sms_messages.sent_at is 'When the provider accepted it.';
-comment on column public.sms_messages.delivered_at is 'When delivery was reported.';
-comment on column public.sms_messages.created_at is 'When it was recorded.';
-comment on column public.sms_messages.updated_at is 'When its status last changed.';
-select private.create_clinic_policies('public.sms_messages', 'none');
-
-create table public.sms_opt_outs (
-  clinic_id uuid not null references public.clinics (id) on delete cascade,
-  phone_number text not null check (phone_number ~ '^\+?[0-9]{3,15}$'),
-  source text not null check (source in ('keyword', 'error_21610', 'staff')),
-  opted_out_at timestamptz not null default now(),
-  primary key (clinic_id, phone_number)
-);
-comment on table public.sms_opt_outs is 'Numbers that must never be texted by this clinic again (until they reply START).';
-comment on column public.sms_opt_outs.clinic_id is 'Clinic the opt-out applies to.';
-comment on column public.sms_opt_outs.phone_number is 'The opted-out number.';
-comment on column public.sms_opt_outs.source is 'STOP keyword, Twilio error 21610, or staff.';
-comment on column public.sms_opt_outs.opted_out_at is 'When it was recorded.';
-select private.create_clinic_policies('public.sms_opt_outs', 'none');
-
-create table public.aftercare_links (
-  id uuid primary key default gen_random_uuid(),
-  clinic_id uuid not null,
-  token_hash text not null unique check (token_hash ~ '^[0-9a-f]{64}$'),
-  follow_up_id uuid,
-  aftercare_document_id uuid not null,
-  expires_at timestamptz not null,
-  revoked_at timestamptz,
-  open_count integer not null default 0 check (open_count >= 0),
-  first_opened_at timestamptz,
-  last_opened_at timestamptz,
-  created_at timestamptz not null default now(),
-  foreign key (follow_up_id, clinic_id) references public.follow_ups (id, clinic_id) on delete set null (follow_up_id),
-  foreign key (aftercare_document_id, clinic_id) references public.aftercare_documents (id, clinic_id) on delete cascade
-);
-create index aftercare_links_clinic_idx on public.aftercare_links (clinic_id, created_at desc);
-comment on table public.aftercare_links is 'Short, unguessable, expiring, revocable /a/<token> links sent to patients. Only the token''s SHA-256 is stored.';
-comment on column public.aftercare_links.id is 'Primary key.';
-comment on column public.aftercare_links.clinic_id is 'Owning clinic.';
-comment on column public.aftercare_links.token_hash is 'SHA-256 (hex) of the token in the URL; the token itself is never stored.';
-comment on column public.aftercare_links.follow_up_id is 'The follow-up that sent it.';
-comment on column public.aftercare_links.aftercare_document_id is 'The PDF it opens.';
-comment on column public.aftercare_links.expires_at is 'After this the link shows a friendly expired page (default 14 days).';
-comment on column public.aftercare_links.revoked_at is 'Set when staff revoke the link.';
-comment on column public.aftercare_links.open_count is 'How many times it was opened.';
-comment on column public.aftercare_links.first_opened_at is 'First open.';
-comment on column public.aftercare_links.last_opened_at is 'Latest open.';
-comment on column public.aftercare_links.created_at is 'When it was issued.';
-select private.create_clinic_policies('public.aftercare_links', 'none');
-
--- ─── supabase/migrations/20261122000600_create_audit_log.sql ───────────────────────────────────
-
--- Who changed what: every staff change to clinic configuration and bookings is recorded by
--- trigger, so no code path can forget it.
-
-create table public.audit_log (
-  id bigint generated always as identity primary key,
-  clinic_id uuid not null references public.clinics (id) on delete cascade,
-  actor_id uuid,
-  action text not null check (action in ('insert', 'update', 'delete')),
-  table_name text not null,
-  row_id uuid,
-  changes jsonb not null default '{}'::jsonb,
-  at timestamptz not null default now()
-);
-create index audit_log_clinic_at_idx on public.audit_log (clinic_id, at desc);
-comment on table public.audit_log is 'Append-only record of staff changes to configuration and bookings.';
-comment on column public.audit_log.id is 'Primary key.';
-comment on column public.audit_log.clinic_id is 'Clinic the change belongs to.';
-comment on column public.audit_log.actor_id is 'Signed-in user who made it (null for the service side).';
-comment on column public.audit_log.action is 'insert, update or delete.';
-comment on column public.audit_log.table_name is 'Table changed.';
-comment on column public.audit_log.row_id is 'Primary key of the changed row.';
-comment on column public.audit_log.changes is 'Changed columns with old and new values; personal columns are recorded as changed, not copied.';
-comment on column public.audit_log.at is 'When.';
-
-alter table public.audit_log enable row level security;
-create policy "admins read" on public.audit_log for select to authenticated
-  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
-revoke insert, update, delete, truncate on public.audit_log from anon, authenticated;
-create trigger audit_log_append_only before update on public.audit_log
-  for each row execute function private.forbid_update();
-
--- tg_argv[0]: the column holding the clinic id; tg_argv[1..]: personal columns whose values
--- are never copied into the audit trail.
-create or replace function private.audit_row_change() returns trigger
-language plpgsql security definer set search_path = '' as $$
-declare
-  v_old jsonb := case when tg_op <> 'INSERT' then to_jsonb(old) end;
-  v_new jsonb := case when tg_op <> 'DELETE' then to_jsonb(new) end;
-  v_row jsonb := coalesce(v_new, v_old);
-  v_changes jsonb := '{}'::jsonb;
-  v_key text;
-  v_private text[] := coalesce(tg_argv[1:], '{}');
-begin
-  for v_key in select jsonb_object_keys(v_row) loop
-    continue when v_key in ('updated_at', 'created_at', 'search');
-    if tg_op = 'UPDATE' and (v_old -> v_key) is not distinct from (v_new -> v_key) then
-      continue;
-    end if;
-    v_changes := v_changes || jsonb_build_object(v_key, case
-      when v_key = any (v_private) then '"(changed)"'::jsonb
-      else jsonb_build_object('old', v_old -> v_key, 'new', v_new -> v_key) end);
-  end loop;
-  if tg_op = 'UPDATE' and v_changes = '{}'::jsonb then
-    return null;
-  end if;
-  insert into public.audit_log (clinic_id, actor_id, action, table_name, row_id, changes)
-  values ((v_row ->> tg_argv[0])::uuid, (select auth.uid()), lower(tg_op), tg_table_name,
-          (v_row ->> 'id')::uuid, v_changes);
-  return null;
-end;
-$$;
-
-create trigger clinics_audit after update on public.clinics
-  for each row execute function private.audit_row_change('id');
-create trigger practitioners_audit after insert or update or delete on public.practitioners
-  for each row execute function private.audit_row_change('clinic_id');
-create trigger procedures_audit after insert or update or delete on public.procedures
-  for each row execute function private.audit_row_change('clinic_id');
-create trigger procedure_knowledge_audit after insert or update or delete on public.procedure_knowledge
-  for each row execute function private.audit_row_change('clinic_id');
-create trigger aftercare_documents_audit after insert or update or delete on public.aftercare_documents
-  for each row execute function private.audit_row_change('clinic_id');
-create trigger redaction_rules_audit after insert or update or delete on public.redaction_rules
-  for each row execute function private.audit_row_change('clinic_id');
-create trigger bookings_audit after update on public.bookings
-  for each row execute function private.audit_row_change('clinic_id', 'patient_name', 'patient_phone');
-
--- ─── supabase/migrations/20261122000700_create_slot_functions.sql ──────────────────────────────
-
--- The functions that guard the booking invariants (decision 3). Webhooks call them through
--- the service role; they are never exposed to staff or the anon key.
---
--- Locking rule, to make deadlocks impossible: every function locks all the slot rows it will
--- touch (the target and the call's current holds) in one statement, ordered by id. Callers have
--- locked the call's row before (lock order: call, then slots; see lib/db/locks.ts).
-
--- Tool-call replies are kept with the webhook event, so a retried tool call gets the same answer.
-alter table public.webhook_events add column response jsonb;
-comment on column public.webhook_events.response is 'What we answered (tool-call results), returned again to a retried duplicate.';
-
-create or replace function private.is_terminal_call_state(p_state text) returns boolean
-language sql immutable set search_path = '' as $$
-  select p_state in ('completed', 'ended', 'failed', 'abandoned');
-$$;
 
 -- Claims p_slot_id for p_call_id for p_hold_seconds. A call holds at most one slot: a new
 -- hold releases its previous one. An expired hold counts as free.
@@ -1090,35 +994,341 @@ begin
 end
 $$;
 
--- ─── supabase/migrations/20261122000800_broadcast_call_status.sql ──────────────────────────────
+-- ─── supabase/migrations/20261122000600_follow_ups.sql ─────────────────────────────────────────
 
--- Live call status (decision 5): every committed change to a call, including its slot hold,
--- is broadcast to the clinic's private topic `clinic:<clinic_id>:calls`. On Supabase,
--- realtime.send writes realtime.messages, which Realtime streams after commit; locally the
--- shim's realtime.send is pg_notify, which is also delivered only on commit.
+-- After the call (architecture decision 7): the hand-off memory passed to the follow-up agent,
+-- durable follow-up jobs, SMS sent and received, opt-outs, the patient's aftercare links, and
+-- the receptionist's call-back tasks. Written by the service side (webhooks, the follow-up
+-- worker); staff read their clinic's rows and mark call-back tasks done.
 
--- revision orders the board's deltas: it grows on every change to the row, and changes to one
--- call are serialised by its row lock, so a higher revision is always newer.
-alter table public.calls add column revision bigint not null default 0;
-comment on column public.calls.revision is 'Incremented on every change (state, details, hold); orders live updates.';
+create table public.handoffs (
+  id uuid primary key default gen_random_uuid(),
+  clinic_id uuid not null,
+  call_id uuid not null unique,
+  caller_number text check (caller_number ~ '^\+?[0-9]{3,15}$'),
+  caller_name text check (length(caller_name) <= 120),
+  procedure_ids uuid[] not null default '{}',
+  booked boolean not null default false,
+  booking_id uuid,
+  released_slot_ids uuid[] not null default '{}',
+  questions jsonb not null default '[]'::jsonb check (jsonb_typeof(questions) = 'array'),
+  summary text not null default '' check (length(summary) <= 2000),
+  consent_to_text boolean not null default true,
+  final_state text not null,
+  created_at timestamptz not null default now(),
+  delivered_at timestamptz,
+  -- The follow-up agent's working state: whether the call was cut off mid-booking (it owes a
+  -- "we got cut off" text and a call back, see callback_tasks below).
+  dropped_during_booking boolean not null default false,
+  updated_at timestamptz not null default now(),
+  unique (id, clinic_id),
+  foreign key (call_id, clinic_id) references public.calls (id, clinic_id) on delete cascade,
+  foreign key (booking_id, clinic_id) references public.bookings (id, clinic_id)
+);
+create trigger handoffs_touch before update on public.handoffs
+  for each row execute function private.touch_updated_at();
+comment on table public.handoffs is 'The inbound agent''s memory of a call, handed to the follow-up agent. Written in the transaction that ends the call.';
+comment on column public.handoffs.id is 'Primary key.';
+comment on column public.handoffs.clinic_id is 'The call''s clinic.';
+comment on column public.handoffs.call_id is 'The call (one hand-off per call).';
+comment on column public.handoffs.caller_number is 'Number to follow up on.';
+comment on column public.handoffs.caller_name is 'Name the caller gave, if any.';
+comment on column public.handoffs.procedure_ids is 'Procedures of interest (procedures.id).';
+comment on column public.handoffs.booked is 'Whether the call ended with a booking.';
+comment on column public.handoffs.booking_id is 'The booking, if one was made.';
+comment on column public.handoffs.released_slot_ids is 'Slots held and then released during the call.';
+comment on column public.handoffs.questions is 'Objections and questions noted, as short redacted strings.';
+comment on column public.handoffs.summary is 'Short redacted summary of the call.';
+comment on column public.handoffs.consent_to_text is 'Whether the caller may be texted (false if they declined or opted out).';
+comment on column public.handoffs.final_state is 'The call''s terminal state.';
+comment on column public.handoffs.created_at is 'When the hand-off was written.';
+comment on column public.handoffs.delivered_at is 'When the follow-up agent accepted it.';
+comment on column public.handoffs.dropped_during_booking is 'The call ended (abandoned or failed) while a slot was held or being confirmed.';
+comment on column public.handoffs.updated_at is 'When the memory was last enriched (e.g. by the end-of-call report).';
 
--- Runs before calls_touch (triggers fire in name order), so a no-op upsert by a webhook that
--- changes nothing neither bumps the revision nor broadcasts.
-create or replace function private.bump_call_revision() returns trigger
-language plpgsql set search_path = '' as $$
+alter table public.handoffs enable row level security;
+create policy "members read" on public.handoffs for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.handoffs from anon, authenticated;
+
+create table public.follow_ups (
+  id uuid primary key default gen_random_uuid(),
+  clinic_id uuid not null,
+  call_id uuid not null,
+  handoff_id uuid not null,
+  procedure_id uuid,
+  kind text not null check (kind in ('aftercare', 'cut_off', 'booking_confirmation')),
+  status text not null default 'pending' check (status in ('pending', 'sending', 'sent', 'failed', 'skipped')),
+  to_number text not null check (to_number ~ '^\+?[0-9]{3,15}$'),
+  attempts integer not null default 0 check (attempts >= 0),
+  next_attempt_at timestamptz not null default now(),
+  due_by timestamptz not null,
+  locked_at timestamptz,
+  last_error text check (length(last_error) <= 500),
+  skip_reason text check (length(skip_reason) <= 200),
+  sent_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  unique (id, clinic_id),
+  -- One follow-up of a kind per call and procedure, however often the hand-off is replayed.
+  constraint follow_ups_once unique nulls not distinct (call_id, kind, procedure_id),
+  foreign key (call_id, clinic_id) references public.calls (id, clinic_id) on delete cascade,
+  foreign key (handoff_id, clinic_id) references public.handoffs (id, clinic_id) on delete cascade,
+  foreign key (procedure_id, clinic_id) references public.procedures (id, clinic_id)
+    on delete set null (procedure_id)
+);
+create index follow_ups_due_idx on public.follow_ups (next_attempt_at) where status in ('pending', 'sending');
+create index follow_ups_clinic_created_idx on public.follow_ups (clinic_id, created_at desc);
+create trigger follow_ups_touch before update on public.follow_ups
+  for each row execute function private.touch_updated_at();
+comment on table public.follow_ups is 'Durable follow-up jobs, claimed with FOR UPDATE SKIP LOCKED, sent once or visibly failed.';
+comment on column public.follow_ups.id is 'Primary key.';
+comment on column public.follow_ups.clinic_id is 'The call''s clinic.';
+comment on column public.follow_ups.call_id is 'The call that made it owed.';
+comment on column public.follow_ups.handoff_id is 'The hand-off it came from.';
+comment on column public.follow_ups.procedure_id is 'Procedure whose aftercare is sent (aftercare kind).';
+comment on column public.follow_ups.kind is 'aftercare link, cut_off ("we got cut off") or booking_confirmation.';
+comment on column public.follow_ups.status is 'pending, sending (claimed), sent, failed (after retries, with last_error) or skipped (with skip_reason).';
+comment on column public.follow_ups.to_number is 'Number to text.';
+comment on column public.follow_ups.attempts is 'Send attempts so far.';
+comment on column public.follow_ups.next_attempt_at is 'Earliest time of the next attempt (backoff).';
+comment on column public.follow_ups.due_by is 'Deadline: 5 minutes after the call ended.';
+comment on column public.follow_ups.locked_at is 'When a worker claimed it; stale claims are retried.';
+comment on column public.follow_ups.last_error is 'Last failure, without personal data.';
+comment on column public.follow_ups.skip_reason is 'Why nothing was sent (opted out, no aftercare PDF, ...).';
+comment on column public.follow_ups.sent_at is 'When the SMS was handed to the sender.';
+comment on column public.follow_ups.created_at is 'When it became owed.';
+comment on column public.follow_ups.updated_at is 'When it last changed.';
+
+alter table public.follow_ups enable row level security;
+create policy "members read" on public.follow_ups for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.follow_ups from anon, authenticated;
+
+create table public.sms_messages (
+  id uuid primary key default gen_random_uuid(),
+  clinic_id uuid not null references public.clinics (id) on delete cascade,
+  follow_up_id uuid unique,
+  direction text not null check (direction in ('outbound', 'inbound')),
+  to_number text not null check (to_number ~ '^\+?[0-9]{3,15}$'),
+  from_number text not null check (from_number ~ '^\+?[0-9]{3,15}$'),
+  body text not null check (length(body) <= 1600),
+  provider text not null check (provider in ('twilio', 'outbox')),
+  provider_sid text unique check (length(provider_sid) <= 64),
+  status text not null default 'queued' check (status in (
+    'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'received',
+    'accepted', 'scheduled', 'read', 'canceled')),
+  error_code integer,
+  error_message text check (length(error_message) <= 500),
+  sent_at timestamptz,
+  delivered_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  foreign key (follow_up_id, clinic_id) references public.follow_ups (id, clinic_id) on delete set null (follow_up_id)
+);
+create index sms_messages_clinic_created_idx on public.sms_messages (clinic_id, created_at desc);
+create trigger sms_messages_touch before update on public.sms_messages
+  for each row execute function private.touch_updated_at();
+comment on table public.sms_messages is 'SMS sent to and received from patients, with delivery status from Twilio (or the local outbox).';
+comment on column public.sms_messages.id is 'Primary key.';
+comment on column public.sms_messages.clinic_id is 'Clinic whose number sent or received it.';
+comment on column public.sms_messages.follow_up_id is 'The follow-up it fulfils (outbound).';
+comment on column public.sms_messages.direction is 'outbound or inbound.';
+comment on column public.sms_messages.to_number is 'Recipient.';
+comment on column public.sms_messages.from_number is 'Sender.';
+comment on column public.sms_messages.body is 'Text as sent; inbound bodies are reduced to the keyword (STOP/START/HELP) or left empty.';
+comment on column public.sms_messages.provider is 'twilio in production, outbox in the embedded default.';
+comment on column public.sms_messages.provider_sid is 'Twilio MessageSid.';
+comment on column public.sms_messages.status is 'Twilio MessageStatus as last reported.';
+comment on column public.sms_messages.error_code is 'Twilio ErrorCode, e.g. 21610 (unsubscribed recipient).';
+comment on column public.sms_messages.error_message is 'Provider error text, without personal data.';
+comment on column public.sms_messages.sent_at is 'When the provider accepted it.';
+comment on column public.sms_messages.delivered_at is 'When delivery was reported.';
+comment on column public.sms_messages.created_at is 'When it was recorded.';
+comment on column public.sms_messages.updated_at is 'When its status last changed.';
+
+alter table public.sms_messages enable row level security;
+create policy "members read" on public.sms_messages for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.sms_messages from anon, authenticated;
+
+create table public.sms_opt_outs (
+  clinic_id uuid not null references public.clinics (id) on delete cascade,
+  phone_number text not null check (phone_number ~ '^\+?[0-9]{3,15}$'),
+  source text not null check (source in ('keyword', 'error_21610', 'staff')),
+  opted_out_at timestamptz not null default now(),
+  primary key (clinic_id, phone_number)
+);
+comment on table public.sms_opt_outs is 'Numbers that must never be texted by this clinic again (until they reply START).';
+comment on column public.sms_opt_outs.clinic_id is 'Clinic the opt-out applies to.';
+comment on column public.sms_opt_outs.phone_number is 'The opted-out number.';
+comment on column public.sms_opt_outs.source is 'STOP keyword, Twilio error 21610, or staff.';
+comment on column public.sms_opt_outs.opted_out_at is 'When it was recorded.';
+
+alter table public.sms_opt_outs enable row level security;
+create policy "members read" on public.sms_opt_outs for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.sms_opt_outs from anon, authenticated;
+
+create table public.aftercare_links (
+  id uuid primary key default gen_random_uuid(),
+  clinic_id uuid not null,
+  token_hash text not null unique check (token_hash ~ '^[0-9a-f]{64}$'),
+  follow_up_id uuid,
+  aftercare_document_id uuid not null,
+  expires_at timestamptz not null,
+  revoked_at timestamptz,
+  open_count integer not null default 0 check (open_count >= 0),
+  first_opened_at timestamptz,
+  last_opened_at timestamptz,
+  created_at timestamptz not null default now(),
+  foreign key (follow_up_id, clinic_id) references public.follow_ups (id, clinic_id) on delete set null (follow_up_id),
+  foreign key (aftercare_document_id, clinic_id) references public.aftercare_documents (id, clinic_id) on delete cascade
+);
+create index aftercare_links_clinic_idx on public.aftercare_links (clinic_id, created_at desc);
+comment on table public.aftercare_links is 'Short, unguessable, expiring, revocable /a/<token> links sent to patients. Only the token''s SHA-256 is stored.';
+comment on column public.aftercare_links.id is 'Primary key.';
+comment on column public.aftercare_links.clinic_id is 'Owning clinic.';
+comment on column public.aftercare_links.token_hash is 'SHA-256 (hex) of the token in the URL; the token itself is never stored.';
+comment on column public.aftercare_links.follow_up_id is 'The follow-up that sent it.';
+comment on column public.aftercare_links.aftercare_document_id is 'The PDF it opens.';
+comment on column public.aftercare_links.expires_at is 'After this the link shows a friendly expired page (default 14 days).';
+comment on column public.aftercare_links.revoked_at is 'Set when staff revoke the link.';
+comment on column public.aftercare_links.open_count is 'How many times it was opened.';
+comment on column public.aftercare_links.first_opened_at is 'First open.';
+comment on column public.aftercare_links.last_opened_at is 'Latest open.';
+comment on column public.aftercare_links.created_at is 'When it was issued.';
+
+alter table public.aftercare_links enable row level security;
+create policy "members read" on public.aftercare_links for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.aftercare_links from anon, authenticated;
+
+create table public.callback_tasks (
+  id uuid primary key default gen_random_uuid(),
+  clinic_id uuid not null,
+  call_id uuid not null unique,
+  reason text not null check (length(reason) between 1 and 200),
+  created_at timestamptz not null default now(),
+  done_at timestamptz,
+  done_by uuid references auth.users (id) on delete set null,
+  foreign key (call_id, clinic_id) references public.calls (id, clinic_id) on delete cascade
+);
+create index callback_tasks_open_idx on public.callback_tasks (clinic_id, created_at) where done_at is null;
+comment on table public.callback_tasks is 'Callers the front desk should ring back, e.g. when a booking call was cut off.';
+comment on column public.callback_tasks.id is 'Primary key.';
+comment on column public.callback_tasks.clinic_id is 'The call''s clinic.';
+comment on column public.callback_tasks.call_id is 'The call to follow up (one task per call).';
+comment on column public.callback_tasks.reason is 'Why, e.g. "Cut off while booking".';
+comment on column public.callback_tasks.created_at is 'When the task appeared.';
+comment on column public.callback_tasks.done_at is 'When staff marked it done.';
+comment on column public.callback_tasks.done_by is 'Who marked it done.';
+
+-- Members read their clinic's tasks and mark them done; only done_at and done_by are writable by staff.
+alter table public.callback_tasks enable row level security;
+create policy "members read" on public.callback_tasks for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+create policy "members mark done" on public.callback_tasks for update to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]))
+  with check (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.callback_tasks from anon, authenticated;
+grant update (done_at, done_by) on public.callback_tasks to authenticated;
+
+-- ─── supabase/migrations/20261122000700_audit.sql ──────────────────────────────────────────────
+
+-- Who changed what: every staff change to clinic configuration and bookings is recorded by
+-- trigger, so no code path can forget it. The triggers on the audited tables (created in the
+-- earlier domain migrations) are all here, at the end, so the list of what is audited is in one
+-- place.
+
+create table public.audit_log (
+  id bigint generated always as identity primary key,
+  clinic_id uuid not null references public.clinics (id) on delete cascade,
+  actor_id uuid,
+  action text not null check (action in ('insert', 'update', 'delete')),
+  table_name text not null,
+  row_id uuid,
+  changes jsonb not null default '{}'::jsonb,
+  at timestamptz not null default now()
+);
+create index audit_log_clinic_at_idx on public.audit_log (clinic_id, at desc);
+comment on table public.audit_log is 'Append-only record of staff changes to configuration and bookings.';
+comment on column public.audit_log.id is 'Primary key.';
+comment on column public.audit_log.clinic_id is 'Clinic the change belongs to.';
+comment on column public.audit_log.actor_id is 'Signed-in user who made it (null for the service side).';
+comment on column public.audit_log.action is 'insert, update or delete.';
+comment on column public.audit_log.table_name is 'Table changed.';
+comment on column public.audit_log.row_id is 'Primary key of the changed row.';
+comment on column public.audit_log.changes is 'Changed columns with old and new values; personal columns are recorded as changed, not copied.';
+comment on column public.audit_log.at is 'When.';
+
+-- Admins read their clinic's trail; only the audit trigger (SECURITY DEFINER) writes it.
+alter table public.audit_log enable row level security;
+create policy "admins read" on public.audit_log for select to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.audit_log from anon, authenticated;
+create trigger audit_log_append_only before update on public.audit_log
+  for each row execute function private.forbid_update();
+
+-- tg_argv[0]: the column holding the clinic id; tg_argv[1..]: personal columns whose values
+-- are never copied into the audit trail.
+create or replace function private.audit_row_change() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+  v_old jsonb := case when tg_op <> 'INSERT' then to_jsonb(old) end;
+  v_new jsonb := case when tg_op <> 'DELETE' then to_jsonb(new) end;
+  v_row jsonb := coalesce(v_new, v_old);
+  v_changes jsonb := '{}'::jsonb;
+  v_key text;
+  v_private text[] := coalesce(tg_argv[1:], '{}');
 begin
-  if new is distinct from old then
-    new.revision := old.revision + 1;
+  for v_key in select jsonb_object_keys(v_row) loop
+    continue when v_key in ('updated_at', 'created_at', 'search');
+    if tg_op = 'UPDATE' and (v_old -> v_key) is not distinct from (v_new -> v_key) then
+      continue;
+    end if;
+    v_changes := v_changes || jsonb_build_object(v_key, case
+      when v_key = any (v_private) then '"(changed)"'::jsonb
+      else jsonb_build_object('old', v_old -> v_key, 'new', v_new -> v_key) end);
+  end loop;
+  if tg_op = 'UPDATE' and v_changes = '{}'::jsonb then
+    return null;
   end if;
-  return new;
+  insert into public.audit_log (clinic_id, actor_id, action, table_name, row_id, changes)
+  values ((v_row ->> tg_argv[0])::uuid, (select auth.uid()), lower(tg_op), tg_table_name,
+          (v_row ->> 'id')::uuid, v_changes);
+  return null;
 end;
 $$;
-create trigger calls_bump_revision before update on public.calls
-  for each row execute function private.bump_call_revision();
 
--- The small set of fields the board shows. Never transcript text; the caller's number only
--- as its last four digits. SECURITY INVOKER: called by the broadcast trigger it has the
--- owner's rights; called for a person's snapshot, RLS decides what it can see.
+create trigger clinics_audit after update on public.clinics
+  for each row execute function private.audit_row_change('id');
+create trigger practitioners_audit after insert or update or delete on public.practitioners
+  for each row execute function private.audit_row_change('clinic_id');
+create trigger procedures_audit after insert or update or delete on public.procedures
+  for each row execute function private.audit_row_change('clinic_id');
+create trigger procedure_knowledge_audit after insert or update or delete on public.procedure_knowledge
+  for each row execute function private.audit_row_change('clinic_id');
+create trigger aftercare_documents_audit after insert or update or delete on public.aftercare_documents
+  for each row execute function private.audit_row_change('clinic_id');
+create trigger redaction_rules_audit after insert or update or delete on public.redaction_rules
+  for each row execute function private.audit_row_change('clinic_id');
+create trigger bookings_audit after update on public.bookings
+  for each row execute function private.audit_row_change('clinic_id', 'patient_name', 'patient_phone');
+
+-- ─── supabase/migrations/20261122000800_realtime.sql ───────────────────────────────────────────
+
+-- Live updates (architecture decision 5): every committed change to a call, including its slot
+-- hold, is broadcast to the clinic's private topic `clinic:<clinic_id>:calls`, and a call's
+-- redacted live transcript lines to `clinic:<clinic_id>:call:<call_id>`. On Supabase,
+-- realtime.send writes realtime.messages, which Realtime streams after commit; locally the
+-- shim's realtime.send is pg_notify, which is also delivered only on commit. What orders the
+-- deltas, calls.revision and its trigger, is with the calls table in ..._calls.sql.
+
+-- The small set of fields the board shows (including who took a transferred call). Never
+-- transcript text; the caller's number only as its last four digits. SECURITY INVOKER: called
+-- by the broadcast trigger it has the owner's rights; called for a person's snapshot, RLS
+-- decides what it can see.
 create or replace function private.call_board_payload(p_call_id uuid) returns jsonb
 language sql stable security invoker set search_path = '' as $$
   select jsonb_build_object(
@@ -1135,6 +1345,7 @@ language sql stable security invoker set search_path = '' as $$
     'answeredAt', c.answered_at,
     'endedAt', c.ended_at,
     'lastTurnLatencyMs', c.last_turn_latency_ms,
+    'transferredTo', c.transferred_to,
     'heldSlot', (select jsonb_build_object('slotId', s.id, 'startsAt', s.starts_at, 'heldUntil', s.held_until,
                                            'practitioner', pr.name)
                    from public.slots s join public.practitioners pr on pr.id = s.practitioner_id
@@ -1162,7 +1373,7 @@ create trigger calls_broadcast_update after update on public.calls
 
 -- A hold taken, moved, released or booked touches the holding call's row, which bumps its
 -- revision and broadcasts it. The caller already holds that call's row lock: every path locks the
--- call before its slots (see 20261130010000_real_world_calls.sql), so no deadlocks.
+-- call before its slots (the lock order in 20261122000400_calls.sql), so no deadlocks.
 -- A hold that simply expired is not re-broadcast: the board's countdown already shows it ended.
 create or replace function private.touch_calls_for_slot() returns trigger
 language plpgsql security definer set search_path = '' as $$
@@ -1190,184 +1401,10 @@ create policy "clinic staff receive call status" on realtime.messages for select
     and split_part((select realtime.topic()), ':', 2) = any ((select private.member_clinic_ids())::text[])
   );
 
--- ─── supabase/migrations/20261122000900_create_callback_tasks.sql ──────────────────────────────
-
--- The follow-up agent's working state: whether a call was cut off mid-booking (it owes a
--- "we got cut off" text and a call back), and the receptionist's call-back tasks.
-
-alter table public.handoffs add column dropped_during_booking boolean not null default false;
-comment on column public.handoffs.dropped_during_booking is 'The call ended (abandoned or failed) while a slot was held or being confirmed.';
-alter table public.handoffs add column updated_at timestamptz not null default now();
-comment on column public.handoffs.updated_at is 'When the memory was last enriched (e.g. by the end-of-call report).';
-create trigger handoffs_touch before update on public.handoffs
-  for each row execute function private.touch_updated_at();
-
-create table public.callback_tasks (
-  id uuid primary key default gen_random_uuid(),
-  clinic_id uuid not null,
-  call_id uuid not null unique,
-  reason text not null check (length(reason) between 1 and 200),
-  created_at timestamptz not null default now(),
-  done_at timestamptz,
-  done_by uuid references auth.users (id) on delete set null,
-  foreign key (call_id, clinic_id) references public.calls (id, clinic_id) on delete cascade
-);
-create index callback_tasks_open_idx on public.callback_tasks (clinic_id, created_at) where done_at is null;
-comment on table public.callback_tasks is 'Callers the front desk should ring back, e.g. when a booking call was cut off.';
-comment on column public.callback_tasks.id is 'Primary key.';
-comment on column public.callback_tasks.clinic_id is 'The call''s clinic.';
-comment on column public.callback_tasks.call_id is 'The call to follow up (one task per call).';
-comment on column public.callback_tasks.reason is 'Why, e.g. "Cut off while booking".';
-comment on column public.callback_tasks.created_at is 'When the task appeared.';
-comment on column public.callback_tasks.done_at is 'When staff marked it done.';
-comment on column public.callback_tasks.done_by is 'Who marked it done.';
-
-alter table public.callback_tasks enable row level security;
-create policy "members read" on public.callback_tasks for select to authenticated
-  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
-create policy "members mark done" on public.callback_tasks for update to authenticated
-  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]))
-  with check (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
-revoke insert, update, delete, truncate on public.callback_tasks from anon, authenticated;
-grant update (done_at, done_by) on public.callback_tasks to authenticated;
-
--- ─── supabase/migrations/20261122001000_create_aftercare_bucket.sql ────────────────────────────
-
--- Private Storage bucket for aftercare PDFs, first folder = clinic id (Supabase only: the
--- block does nothing where there is no storage schema, e.g. plain PostgreSQL with the local
--- shim, whose file store is a folder). Patients never read the bucket directly: /a/<token>
--- mints a short-lived signed URL with the service role after checking its own link table.
-do $migration$
-begin
-  if not exists (select 1 from pg_namespace where nspname = 'storage') then
-    return;
-  end if;
-
-  insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
-  values ('aftercare', 'aftercare', false, 10485760, array['application/pdf'])
-  on conflict (id) do update set public = false, file_size_limit = excluded.file_size_limit,
-    allowed_mime_types = excluded.allowed_mime_types;
-
-  execute $p$create policy "clinic members read aftercare" on storage.objects for select to authenticated
-    using (bucket_id = 'aftercare' and (storage.foldername(name))[1] = any ((select private.member_clinic_ids())::text[]))$p$;
-  execute $p$create policy "clinic admins upload aftercare" on storage.objects for insert to authenticated
-    with check (bucket_id = 'aftercare' and (storage.foldername(name))[1] = any ((select private.admin_clinic_ids())::text[]))$p$;
-  execute $p$create policy "clinic admins replace aftercare" on storage.objects for update to authenticated
-    using (bucket_id = 'aftercare' and (storage.foldername(name))[1] = any ((select private.admin_clinic_ids())::text[]))$p$;
-  execute $p$create policy "clinic admins delete aftercare" on storage.objects for delete to authenticated
-    using (bucket_id = 'aftercare' and (storage.foldername(name))[1] = any ((select private.admin_clinic_ids())::text[]))$p$;
-end
-$migration$;
-
--- ─── supabase/migrations/20261122001100_create_speech_marks.sql ────────────────────────────────
-
--- When the caller last stopped speaking, per call, so the next "assistant started" speech
--- update can be turned into a turn latency. Kept out of `calls` so it does not broadcast.
-
-create table public.speech_marks (
-  call_id uuid primary key,
-  clinic_id uuid not null,
-  user_stopped_at timestamptz not null,
-  turn integer,
-  foreign key (call_id, clinic_id) references public.calls (id, clinic_id) on delete cascade
-);
-comment on table public.speech_marks is 'The caller''s latest end of speech in a live call, waiting for the assistant''s reply.';
-comment on column public.speech_marks.call_id is 'The call.';
-comment on column public.speech_marks.clinic_id is 'The call''s clinic.';
-comment on column public.speech_marks.user_stopped_at is 'When the caller stopped speaking (Vapi speech-update timestamp).';
-comment on column public.speech_marks.turn is 'Vapi''s turn number, when sent.';
-select private.create_clinic_policies('public.speech_marks', 'none');
-
--- ─── supabase/migrations/20261122001200_create_speech_events.sql ───────────────────────────────
-
--- Speech updates are fire-and-forget: Vapi may deliver them late or out of order. One pending
--- "caller stopped" per call (speech_marks) paired each assistant start with whichever stop had
--- arrived last, so a crossed pair measured a wrong turn (seconds long, spanning other turns).
--- Instead every caller stop and assistant start of a call is kept, and turns are paired by the
--- messages' own timestamps, so the same call measures the same turns in any arrival order.
-
-create table public.speech_events (
-  call_id uuid not null,
-  clinic_id uuid not null,
-  role text not null check (role in ('user', 'assistant')),
-  at timestamptz not null,
-  turn integer check (turn >= 0),
-  primary key (call_id, role, at),
-  foreign key (call_id, clinic_id) references public.calls (id, clinic_id) on delete cascade
-);
-comment on table public.speech_events is 'Each caller end of speech and assistant start of speech in a call, from Vapi speech updates; turn latencies are paired from them by time.';
-comment on column public.speech_events.call_id is 'The call.';
-comment on column public.speech_events.clinic_id is 'The call''s clinic.';
-comment on column public.speech_events.role is 'user: the caller stopped speaking; assistant: the assistant started speaking.';
-comment on column public.speech_events.at is 'When (Vapi speech-update timestamp).';
-comment on column public.speech_events.turn is 'Vapi''s turn number, when sent.';
-select private.create_clinic_policies('public.speech_events', 'none');
-
-drop table public.speech_marks;
-
--- ─── supabase/migrations/20261130010000_real_world_calls.sql ───────────────────────────────────
-
--- What real Vapi and Twilio traffic tells us about a call (issue: real-world robustness).
---
--- Lock order (architecture decision 10), the one every path follows: a call's row first
--- (`calls`, locked by the webhook's upsert or by `for update` before anything else), then the
--- slots it holds or claims (by id). Vapi webhooks, Twilio status callbacks, tool calls and the
--- end of a call all take them in that order; the sweeper takes slot locks only (SKIP LOCKED)
--- and touches no call. lib/db/locks.ts says the same for the TypeScript side.
-
--- One Twilio call can carry several Vapi calls (a transfer to another assistant, a retried
--- leg), and Vapi may send a CallSid we have already seen: a unique CallSid made every message
--- of such a call fail. Kept, indexed, not unique; a Twilio status ends every call on the sid.
-alter table public.calls drop constraint calls_twilio_call_sid_key;
-create index calls_twilio_call_sid_idx on public.calls (twilio_call_sid) where twilio_call_sid is not null;
-comment on column public.calls.twilio_call_sid is 'Twilio CallSid (call.phoneCallProviderId), for Twilio status callbacks. Not unique: one Twilio call may carry several Vapi calls.';
-
-alter table public.calls
-  add column duration_ms integer check (duration_ms >= 0),
-  add column cost_usd numeric(12, 4),
-  add column interruptions integer not null default 0 check (interruptions >= 0),
-  add column transferred_to text check (length(transferred_to) <= 200);
-comment on column public.calls.duration_ms is 'Length of the call as Vapi reports it (durationMs, or durationSeconds x 1000).';
-comment on column public.calls.cost_usd is 'What Vapi charged for the call (end-of-call report cost, USD).';
-comment on column public.calls.interruptions is 'How many times the caller talked over the assistant (user-interrupted messages).';
-comment on column public.calls.transferred_to is 'Who took the call when it was forwarded: the destination''s description, name or number.';
-
-comment on column public.calls.started_at is 'When the call began: Vapi''s startedAt when a message carries it (a call first seen at its end-of-call report), else the first message''s time; never after ended_at.';
-
--- The board shows who took a transferred call.
-create or replace function private.call_board_payload(p_call_id uuid) returns jsonb
-language sql stable security invoker set search_path = '' as $$
-  select jsonb_build_object(
-    'callId', c.id,
-    'revision', c.revision,
-    'state', c.state,
-    'stateVersion', c.state_version,
-    'outcome', c.outcome,
-    'callerLast4', right(regexp_replace(coalesce(c.caller_number, ''), '\D', '', 'g'), 4),
-    'callerName', c.caller_name,
-    'procedures', coalesce((select jsonb_agg(p.name order by p.sort_order) from public.procedures p
-                             where p.id = any (c.procedures_of_interest)), '[]'::jsonb),
-    'startedAt', coalesce(c.started_at, c.created_at),
-    'answeredAt', c.answered_at,
-    'endedAt', c.ended_at,
-    'lastTurnLatencyMs', c.last_turn_latency_ms,
-    'transferredTo', c.transferred_to,
-    'heldSlot', (select jsonb_build_object('slotId', s.id, 'startsAt', s.starts_at, 'heldUntil', s.held_until,
-                                           'practitioner', pr.name)
-                   from public.slots s join public.practitioners pr on pr.id = s.practitioner_id
-                  where s.held_by_call = c.id and s.status = 'held'
-                  order by s.held_until desc limit 1)
-  )
-  from public.calls c where c.id = p_call_id;
-$$;
-
--- ─── supabase/migrations/20261130030000_live_transcript.sql ────────────────────────────────────
-
 -- Live transcript: a call's final transcript lines, already redacted by the server, are
 -- broadcast to staff watching that call on the private topic `clinic:<clinic_id>:call:<call_id>`,
--- event `transcript`. Nothing here stores a line: realtime.send is the whole path (on Supabase
--- Realtime streams realtime.messages after commit; locally the shim's send is pg_notify).
-
+-- event `transcript`. Nothing here stores a line: realtime.send is the whole path.
+--
 -- The topic is built from the call row, so a line can only ever go to its own clinic's topic.
 -- SECURITY DEFINER for the same reason as private.broadcast_call(): on Supabase a denied
 -- realtime.send fails silently. Only the service side (the webhook) may call it.

@@ -1,14 +1,9 @@
 import "server-only";
 
-import { createHash, randomUUID } from "node:crypto";
+import type { Tx } from "./transaction";
 
-import type { Claims } from "@/lib/auth/claims";
-import { getFileStore } from "@/lib/storage";
-import { storageFileName } from "@/lib/validations/aftercare";
-import { withClaims, type Tx } from "./transaction";
-
-// Every function runs as the signed-in person, so RLS decides (members read, admins write) and
-// the audit trigger records the change.
+// Meant to run as the signed-in person, so RLS decides (members read, admins write) and the
+// audit trigger records the change. The files themselves are lib/aftercare's business.
 
 export interface AdminDocument {
   id: string;
@@ -26,8 +21,8 @@ export interface ProcedureOption {
   aftercareDocumentId: string | null;
 }
 
-export function listAftercareAdmin(claims: Claims, clinicId: string) {
-  return withClaims(claims, async (tx) => ({
+export async function listAftercareAdmin(tx: Tx, clinicId: string): Promise<{ documents: AdminDocument[]; procedures: ProcedureOption[] }> {
+  return {
     documents: await tx.query<AdminDocument>(
       `select d.id, d.title, d.file_name as "fileName", d.size_bytes as "sizeBytes", d.updated_at as "updatedAt",
               coalesce(json_agg(json_build_object('id', p.id, 'name', p.name) order by p.sort_order, p.name)
@@ -44,59 +39,39 @@ export function listAftercareAdmin(claims: Claims, clinicId: string) {
          from public.procedures where clinic_id = $1 order by sort_order, name`,
       [clinicId],
     ),
-  }));
-}
-
-export interface PdfUpload {
-  fileName: string;
-  bytes: Uint8Array;
-}
-
-function newObject(clinicId: string, upload: PdfUpload) {
-  return {
-    // A fresh object per upload: a replaced file never overwrites one a patient may be reading.
-    storagePath: `${clinicId}/aftercare/${randomUUID()}-${storageFileName(upload.fileName)}`,
-    sha256: createHash("sha256").update(upload.bytes).digest("hex"),
   };
 }
 
-/**
- * Inserts the row, then stores the bytes, in one transaction: RLS refuses a non-admin before any
- * bytes are written, and a failed store rolls the row back, so no row points at a missing file.
- */
-export function createAftercareDocument(claims: Claims, clinicId: string, title: string, upload: PdfUpload): Promise<string> {
-  const { storagePath, sha256 } = newObject(clinicId, upload);
-  return withClaims(claims, async (tx) => {
-    const row = await tx.one<{ id: string }>(
-      `insert into public.aftercare_documents (clinic_id, title, storage_path, file_name, size_bytes, sha256, uploaded_by)
-       values ($1, $2, $3, $4, $5, $6, (select auth.uid())) returning id`,
-      [clinicId, title, storagePath, upload.fileName, upload.bytes.byteLength, sha256],
-    );
-    await getFileStore().put(storagePath, upload.bytes, "application/pdf");
-    return row.id;
-  });
+/** Where a document's bytes are stored and what they are. */
+export interface StoredFile {
+  storagePath: string;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
 }
 
-/** New bytes for an existing document (same row, so procedures and patient links keep working). */
-export function replaceAftercareFile(claims: Claims, clinicId: string, id: string, upload: PdfUpload): Promise<boolean> {
-  const { storagePath, sha256 } = newObject(clinicId, upload);
-  return withClaims(claims, async (tx) => {
-    const rows = await tx.query(
-      `update public.aftercare_documents set storage_path = $3, file_name = $4, size_bytes = $5, sha256 = $6
-        where id = $1 and clinic_id = $2 returning id`,
-      [id, clinicId, storagePath, upload.fileName, upload.bytes.byteLength, sha256],
-    );
-    if (!rows.length) return false;
-    await getFileStore().put(storagePath, upload.bytes, "application/pdf");
-    return true;
-  });
+export async function insertAftercareDocument(tx: Tx, clinicId: string, title: string, file: StoredFile): Promise<string> {
+  const row = await tx.one<{ id: string }>(
+    `insert into public.aftercare_documents (clinic_id, title, storage_path, file_name, size_bytes, sha256, uploaded_by)
+     values ($1, $2, $3, $4, $5, $6, (select auth.uid())) returning id`,
+    [clinicId, title, file.storagePath, file.fileName, file.sizeBytes, file.sha256],
+  );
+  return row.id;
 }
 
-export function renameAftercareDocument(claims: Claims, clinicId: string, id: string, title: string): Promise<boolean> {
-  return withClaims(claims, async (tx) => {
-    const rows = await tx.query("update public.aftercare_documents set title = $3 where id = $1 and clinic_id = $2 returning id", [id, clinicId, title]);
-    return rows.length > 0;
-  });
+/** Points an existing document at new bytes (same row, so procedures and patient links keep working). */
+export async function updateAftercareFile(tx: Tx, clinicId: string, id: string, file: StoredFile): Promise<boolean> {
+  const rows = await tx.query(
+    `update public.aftercare_documents set storage_path = $3, file_name = $4, size_bytes = $5, sha256 = $6
+      where id = $1 and clinic_id = $2 returning id`,
+    [id, clinicId, file.storagePath, file.fileName, file.sizeBytes, file.sha256],
+  );
+  return rows.length > 0;
+}
+
+export async function renameAftercareDocument(tx: Tx, clinicId: string, id: string, title: string): Promise<boolean> {
+  const rows = await tx.query("update public.aftercare_documents set title = $3 where id = $1 and clinic_id = $2 returning id", [id, clinicId, title]);
+  return rows.length > 0;
 }
 
 /**
@@ -109,38 +84,32 @@ async function lockDocument(tx: Tx, clinicId: string, id: string): Promise<boole
 }
 
 /** Makes `procedureIds` exactly the clinic's procedures that send this document. */
-export function assignAftercareDocument(claims: Claims, clinicId: string, id: string, procedureIds: string[]): Promise<boolean> {
-  return withClaims(claims, async (tx) => {
-    if (!(await lockDocument(tx, clinicId, id))) return false;
-    await tx.query(
-      `update public.procedures
-          set aftercare_document_id = case when id = any ($3::uuid[]) then $1::uuid end
-        where clinic_id = $2 and (id = any ($3::uuid[]) or aftercare_document_id = $1)`,
-      [id, clinicId, procedureIds],
-    );
-    return true;
-  });
+export async function assignAftercareDocument(tx: Tx, clinicId: string, id: string, procedureIds: string[]): Promise<boolean> {
+  if (!(await lockDocument(tx, clinicId, id))) return false;
+  await tx.query(
+    `update public.procedures
+        set aftercare_document_id = case when id = any ($3::uuid[]) then $1::uuid end
+      where clinic_id = $2 and (id = any ($3::uuid[]) or aftercare_document_id = $1)`,
+    [id, clinicId, procedureIds],
+  );
+  return true;
 }
 
 export type DeleteOutcome = { outcome: "deleted" } | { outcome: "not_found" } | { outcome: "in_use"; procedures: string[] };
 
 /** Deletes a document no procedure uses. Its patient links go with it (on delete cascade). */
-export function deleteAftercareDocument(claims: Claims, clinicId: string, id: string): Promise<DeleteOutcome> {
-  return withClaims(claims, async (tx) => {
-    if (!(await lockDocument(tx, clinicId, id))) return { outcome: "not_found" };
-    const users = await tx.query<{ name: string }>(
-      "select name from public.procedures where aftercare_document_id = $1 order by sort_order, name",
-      [id],
-    );
-    if (users.length) return { outcome: "in_use", procedures: users.map((user) => user.name) };
-    await tx.query("delete from public.aftercare_documents where id = $1 and clinic_id = $2", [id, clinicId]);
-    return { outcome: "deleted" };
-  });
+export async function deleteAftercareDocument(tx: Tx, clinicId: string, id: string): Promise<DeleteOutcome> {
+  if (!(await lockDocument(tx, clinicId, id))) return { outcome: "not_found" };
+  const users = await tx.query<{ name: string }>(
+    "select name from public.procedures where aftercare_document_id = $1 order by sort_order, name",
+    [id],
+  );
+  if (users.length) return { outcome: "in_use", procedures: users.map((user) => user.name) };
+  await tx.query("delete from public.aftercare_documents where id = $1 and clinic_id = $2", [id, clinicId]);
+  return { outcome: "deleted" };
 }
 
 /** Where a document's bytes are, if the person may see it (any member of its clinic). */
-export function getAftercareFile(claims: Claims, id: string): Promise<{ storagePath: string; fileName: string } | null> {
-  return withClaims(claims, (tx) =>
-    tx.maybeOne(`select storage_path as "storagePath", file_name as "fileName" from public.aftercare_documents where id = $1`, [id]),
-  );
+export function getAftercareFile(tx: Tx, id: string): Promise<{ storagePath: string; fileName: string } | null> {
+  return tx.maybeOne(`select storage_path as "storagePath", file_name as "fileName" from public.aftercare_documents where id = $1`, [id]);
 }

@@ -1,7 +1,6 @@
 import "server-only";
 
-import type { Claims } from "@/lib/auth/claims";
-import { withClaims } from "./transaction";
+import type { Tx } from "./transaction";
 
 export interface CallDetail {
   call: {
@@ -33,71 +32,67 @@ export interface CallDetail {
 }
 
 /** Everything about one call, RLS-scoped: null if it does not exist or belongs to another clinic. */
-export function getCallDetail(claims: Claims, callId: string): Promise<CallDetail | null> {
-  return withClaims(claims, async (tx) => {
-    const call = await tx.maybeOne<CallDetail["call"]>(
-      `select c.id, c.clinic_id as "clinicId", cl.timezone, c.state, c.outcome, c.caller_number as "callerNumber", c.caller_name as "callerName",
-              c.intent, coalesce(c.started_at, c.created_at) as "startedAt", c.answered_at as "answeredAt", c.ended_at as "endedAt",
-              c.ended_reason as "endedReason", c.duration_ms as "durationMs", c.cost_usd::text as "costUsd", c.interruptions,
-              c.transferred_to as "transferredTo",
-              coalesce((select array_agg(p.name order by p.sort_order) from public.procedures p where p.id = any (c.procedures_of_interest)), '{}') as procedures
-         from public.calls c join public.clinics cl on cl.id = c.clinic_id where c.id = $1`,
+export async function getCallDetail(tx: Tx, callId: string): Promise<CallDetail | null> {
+  const call = await tx.maybeOne<CallDetail["call"]>(
+    `select c.id, c.clinic_id as "clinicId", cl.timezone, c.state, c.outcome, c.caller_number as "callerNumber", c.caller_name as "callerName",
+            c.intent, coalesce(c.started_at, c.created_at) as "startedAt", c.answered_at as "answeredAt", c.ended_at as "endedAt",
+            c.ended_reason as "endedReason", c.duration_ms as "durationMs", c.cost_usd::text as "costUsd", c.interruptions,
+            c.transferred_to as "transferredTo",
+            coalesce((select array_agg(p.name order by p.sort_order) from public.procedures p where p.id = any (c.procedures_of_interest)), '{}') as procedures
+       from public.calls c join public.clinics cl on cl.id = c.clinic_id where c.id = $1`,
+    [callId],
+  );
+  if (!call) return null;
+  const [events, transcript, bookings, holds, followUps, latencies] = [
+    await tx.query<CallDetail["events"][number]>(
+      `select id, kind, event, from_state as "fromState", to_state as "toState", occurred_at as "occurredAt", metadata
+         from public.call_events where call_id = $1 order by id`,
       [callId],
-    );
-    if (!call) return null;
-    const [events, transcript, bookings, holds, followUps, latencies] = [
-      await tx.query<CallDetail["events"][number]>(
-        `select id, kind, event, from_state as "fromState", to_state as "toState", occurred_at as "occurredAt", metadata
-           from public.call_events where call_id = $1 order by id`,
-        [callId],
-      ),
-      await tx.query<CallDetail["transcript"][number]>(
-        `select seq, speaker, spoken_at as "spokenAt", text, findings from public.logs where call_id = $1 order by seq`,
-        [callId],
-      ),
-      await tx.query<CallDetail["bookings"][number]>(
-        `select b.id, b.status, b.patient_name as "patientName", s.starts_at as "startsAt", pr.name as practitioner, p.name as procedure
-           from public.bookings b join public.slots s on s.id = b.slot_id join public.practitioners pr on pr.id = s.practitioner_id
-           left join public.procedures p on p.id = b.procedure_id
-          where b.call_id = $1 order by b.created_at`,
-        [callId],
-      ),
-      await tx.query<CallDetail["holds"][number]>(
-        `select e.metadata ->> 'slotId' as "slotId", s.starts_at as "startsAt", pr.name as practitioner, e.event, e.occurred_at as at,
-                e.metadata ->> 'by' as by
-           from public.call_events e
-           left join public.slots s on s.id = (e.metadata ->> 'slotId')::uuid
-           left join public.practitioners pr on pr.id = s.practitioner_id
-          where e.call_id = $1 and e.kind in ('hold', 'release') order by e.id`,
-        [callId],
-      ),
-      await tx.query<CallDetail["followUps"][number]>(
-        `select f.id, f.kind, f.status, p.name as procedure, f.attempts, f.last_error as "lastError", f.skip_reason as "skipReason",
-                f.sent_at as "sentAt", m.status as "smsStatus", m.body as "smsBody"
-           from public.follow_ups f left join public.procedures p on p.id = f.procedure_id
-           left join public.sms_messages m on m.follow_up_id = f.id
-          where f.call_id = $1 order by f.created_at`,
-        [callId],
-      ),
-      await tx.query<CallDetail["latencies"][number]>(
-        `select turn, source, latency_ms as "latencyMs", breakdown from public.turn_latencies where call_id = $1 order by turn, source`,
-        [callId],
-      ),
-    ];
-    const handoff = await tx.maybeOne<NonNullable<CallDetail["handoff"]>>(
-      `select h.summary, coalesce((select jsonb_agg(q) from jsonb_array_elements_text(h.questions) q), '[]'::jsonb) as questions,
-              coalesce((select array_agg(p.name order by p.sort_order) from public.procedures p where p.id = any (h.procedure_ids)), '{}') as procedures,
-              h.booked, h.consent_to_text as "consentToText", h.dropped_during_booking as "droppedDuringBooking", h.delivered_at as "deliveredAt"
-         from public.handoffs h where h.call_id = $1`,
+    ),
+    await tx.query<CallDetail["transcript"][number]>(
+      `select seq, speaker, spoken_at as "spokenAt", text, findings from public.logs where call_id = $1 order by seq`,
       [callId],
-    );
-    return { call, events, transcript, bookings, holds, followUps, latencies, handoff };
-  });
+    ),
+    await tx.query<CallDetail["bookings"][number]>(
+      `select b.id, b.status, b.patient_name as "patientName", s.starts_at as "startsAt", pr.name as practitioner, p.name as procedure
+         from public.bookings b join public.slots s on s.id = b.slot_id join public.practitioners pr on pr.id = s.practitioner_id
+         left join public.procedures p on p.id = b.procedure_id
+        where b.call_id = $1 order by b.created_at`,
+      [callId],
+    ),
+    await tx.query<CallDetail["holds"][number]>(
+      `select e.metadata ->> 'slotId' as "slotId", s.starts_at as "startsAt", pr.name as practitioner, e.event, e.occurred_at as at,
+              e.metadata ->> 'by' as by
+         from public.call_events e
+         left join public.slots s on s.id = (e.metadata ->> 'slotId')::uuid
+         left join public.practitioners pr on pr.id = s.practitioner_id
+        where e.call_id = $1 and e.kind in ('hold', 'release') order by e.id`,
+      [callId],
+    ),
+    await tx.query<CallDetail["followUps"][number]>(
+      `select f.id, f.kind, f.status, p.name as procedure, f.attempts, f.last_error as "lastError", f.skip_reason as "skipReason",
+              f.sent_at as "sentAt", m.status as "smsStatus", m.body as "smsBody"
+         from public.follow_ups f left join public.procedures p on p.id = f.procedure_id
+         left join public.sms_messages m on m.follow_up_id = f.id
+        where f.call_id = $1 order by f.created_at`,
+      [callId],
+    ),
+    await tx.query<CallDetail["latencies"][number]>(
+      `select turn, source, latency_ms as "latencyMs", breakdown from public.turn_latencies where call_id = $1 order by turn, source`,
+      [callId],
+    ),
+  ];
+  const handoff = await tx.maybeOne<NonNullable<CallDetail["handoff"]>>(
+    `select h.summary, coalesce((select jsonb_agg(q) from jsonb_array_elements_text(h.questions) q), '[]'::jsonb) as questions,
+            coalesce((select array_agg(p.name order by p.sort_order) from public.procedures p where p.id = any (h.procedure_ids)), '{}') as procedures,
+            h.booked, h.consent_to_text as "consentToText", h.dropped_during_booking as "droppedDuringBooking", h.delivered_at as "deliveredAt"
+       from public.handoffs h where h.call_id = $1`,
+    [callId],
+  );
+  return { call, events, transcript, bookings, holds, followUps, latencies, handoff };
 }
 
 /** Whether this person can see `callId` as one of `clinicId`'s calls (RLS-scoped). */
-export function isClinicCall(claims: Claims, clinicId: string, callId: string): Promise<boolean> {
-  return withClaims(claims, async (tx) =>
-    Boolean(await tx.maybeOne("select 1 from public.calls where id = $1 and clinic_id = $2", [callId, clinicId])),
-  );
+export async function isClinicCall(tx: Tx, clinicId: string, callId: string): Promise<boolean> {
+  return Boolean(await tx.maybeOne("select 1 from public.calls where id = $1 and clinic_id = $2", [callId, clinicId]));
 }

@@ -1,7 +1,6 @@
 import "server-only";
 
-import type { Claims } from "@/lib/auth/claims";
-import { withClaims } from "./transaction";
+import type { Tx } from "./transaction";
 
 export type ClinicRole = "admin" | "receptionist";
 
@@ -15,14 +14,12 @@ export interface ClinicMembership {
 }
 
 /** The clinics the signed-in person belongs to, with their role in each (RLS-scoped). */
-export function listMyClinics(claims: Claims): Promise<ClinicMembership[]> {
-  return withClaims(claims, (tx) =>
-    tx.query<ClinicMembership>(
-      `select c.id, c.slug, c.name, c.timezone, c.phone_number as "phoneNumber", m.role
-         from public.clinics c
-         join public.clinic_members m on m.clinic_id = c.id and m.user_id = (select auth.uid())
-        order by c.name`,
-    ),
+export function listMyClinics(tx: Tx): Promise<ClinicMembership[]> {
+  return tx.query<ClinicMembership>(
+    `select c.id, c.slug, c.name, c.timezone, c.phone_number as "phoneNumber", m.role
+       from public.clinics c
+       join public.clinic_members m on m.clinic_id = c.id and m.user_id = (select auth.uid())
+      order by c.name`,
   );
 }
 

@@ -10,8 +10,8 @@ import type { Tx } from "./transaction";
  *   1. the webhook's dedupe row (`webhook_events`, by its unique key)
  *   2. the call's row (`calls`): by the webhook's upsert (`upsertCall`) or by `lockCalls`
  *   3. the slots it claims, holds or releases, in one statement ordered by id (the SQL
- *      functions in `..._create_slot_functions.sql`); the slots' touch trigger then updates the
- *      call row this transaction already holds
+ *      functions in `20261122000500_bookings.sql`); the slots' trigger `slots_touch_calls`
+ *      (`20261122000800_realtime.sql`) then updates the call row this transaction already holds
  *
  * The sweeper (`expire_slot_holds`) locks expired slots only, with SKIP LOCKED, and touches no
  * call. A path that has the call's id but no lock yet (Twilio's call status) takes it here first.

@@ -84,3 +84,11 @@ export function withService<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   // Every webhook and job starts here: one simple-protocol round trip for both statements.
   return inTransaction((client) => client.query("begin; select set_config('role', 'service_role', true)"), fn);
 }
+
+/**
+ * A query function as a service: `(claims, ...args)` runs it in its own transaction as that
+ * person. For services that are one query; a service doing more opens `withClaims` itself.
+ */
+export function asSignedIn<A extends unknown[], T>(query: (tx: Tx, ...args: A) => Promise<T>): (claims: Claims, ...args: A) => Promise<T> {
+  return (claims, ...args) => withClaims(claims, (tx) => query(tx, ...args));
+}

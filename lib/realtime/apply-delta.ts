@@ -1,11 +1,15 @@
-import type { LiveCall, LiveCallsSnapshot } from "./types";
+import { liveCallSchema, type LiveCall, type LiveCallsSnapshot } from "./types";
 
 /**
  * Applies one broadcast to the board's data. Deltas carry the call's revision, which grows
  * with every change: an older or repeated delta is ignored, so order and duplicates don't matter.
+ * A payload that is not a call is ignored too (the next snapshot heals whatever it meant).
  */
-export function applyCallDelta(snapshot: LiveCallsSnapshot | undefined, delta: LiveCall): LiveCallsSnapshot | undefined {
+export function applyCallDelta(snapshot: LiveCallsSnapshot | undefined, payload: unknown): LiveCallsSnapshot | undefined {
   if (!snapshot) return snapshot; // the snapshot that is loading will include it
+  const parsed = liveCallSchema.safeParse(payload);
+  if (!parsed.success) return snapshot;
+  const delta = parsed.data;
   const index = snapshot.calls.findIndex((call) => call.callId === delta.callId);
   if (index === -1) return { ...snapshot, calls: [delta, ...snapshot.calls] };
   if (snapshot.calls[index]!.revision >= delta.revision) return snapshot;

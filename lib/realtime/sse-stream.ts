@@ -18,8 +18,15 @@ export function streamTopic(request: Request, topic: string): Response {
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       let closed = false;
+      // The client can go away at any moment (even while we subscribe, before cleanup is set):
+      // a send to a closed stream ends the stream instead of throwing from a timer.
       const send = (chunk: string) => {
-        if (!closed) controller.enqueue(encoder.encode(chunk));
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(chunk));
+        } catch {
+          cleanup();
+        }
       };
       const unsubscribe = await getRealtimeHub().subscribe(topic, {
         message: (event, payload) => send(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`),
@@ -40,6 +47,7 @@ export function streamTopic(request: Request, topic: string): Response {
         }
       };
       request.signal.addEventListener("abort", cleanup);
+      if (request.signal.aborted) return cleanup();
       // Subscribed before "ready": a snapshot loaded after it misses nothing.
       send("retry: 2000\nevent: ready\ndata: {}\n\n");
     },

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 
 import { signVapiBody } from "@/lib/vapi/verify";
+import type { ToolResult } from "./tool-results";
 
 /**
  * Sends Vapi-shaped server messages to our webhook, signed exactly as Vapi's HMAC credential
@@ -73,8 +74,8 @@ export class SimulatedCall {
     return this.send("transcript", { role, transcriptType, transcript });
   }
 
-  /** Calls one tool and returns its parsed result (or error). */
-  async tool(name: string, args: Record<string, unknown>): Promise<{ ms: number; status: number; result?: Record<string, unknown>; error?: string }> {
+  /** Calls one tool and returns its parsed result (typed per tool, see tool-results.ts) or error. */
+  async tool<N extends string>(name: N, args: Record<string, unknown>): Promise<{ ms: number; status: number; result?: ToolResult<N>; error?: string }> {
     const toolCallId = `call_${randomBytes(8).toString("hex")}`;
     const sent = await this.send("tool-calls", {
       toolCallList: [{ id: toolCallId, type: "function", function: { name, arguments: args } }],

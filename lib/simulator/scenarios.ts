@@ -37,7 +37,7 @@ const SCENARIOS = {
     record("lookup_procedure", lookup, lookup.result?.found ? "Facelift" : lookup.error);
     await call.pause(4);
     const availability = await call.tool("check_availability", { procedure: "facelift", partOfDay: "morning" });
-    const slots = (availability.result?.slots as { slotId: string; label: string }[] | undefined) ?? [];
+    const slots = availability.result?.slots ?? [];
     record("check_availability", availability, `${slots.length} slots`);
     await call.pause(5);
     let slot = slots[0];
@@ -45,7 +45,7 @@ const SCENARIOS = {
     let hold = await call.tool("hold_slot", { slotId: slot.slotId });
     record("hold_slot", hold, hold.result?.held ? `held ${slot.label}` : String(hold.result?.reason));
     // Someone else took it a moment ago: the assistant offers the alternatives and the caller takes the first.
-    const alternative = (hold.result?.alternatives as { slotId: string; label: string }[] | undefined)?.[0];
+    const alternative = hold.result?.alternatives?.[0];
     if (!hold.result?.held && alternative) {
       slot = alternative;
       hold = await call.tool("hold_slot", { slotId: slot.slotId });
@@ -84,7 +84,7 @@ const SCENARIOS = {
   async "drops-during-hold"(call, record) {
     await opening(call, record);
     const availability = await call.tool("check_availability", {});
-    const slot = (availability.result?.slots as { slotId: string }[] | undefined)?.[0];
+    const slot = availability.result?.slots[0];
     record("check_availability", availability);
     if (!slot) return;
     const hold = await call.tool("hold_slot", { slotId: slot.slotId });

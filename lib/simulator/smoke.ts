@@ -33,7 +33,7 @@ export async function runSmoke(options: SimulatorOptions & { databaseUrl: string
   await Promise.all(calls.map((call) => call.status("in-progress")));
 
   const availability = await calls[0]!.tool("check_availability", {});
-  const target = (availability.result?.slots as { slotId: string }[] | undefined)?.[0]?.slotId;
+  const target = availability.result?.slots[0]?.slotId;
   if (!target) throw new Error(`No open slot to race for (check_availability said: ${JSON.stringify(availability)})`);
 
   const holds = await Promise.all(calls.map((call) => call.tool("hold_slot", { slotId: target })));
@@ -41,7 +41,7 @@ export async function runSmoke(options: SimulatorOptions & { databaseUrl: string
   const winnerIndex = holds.findIndex((hold) => hold.result?.held === true);
   const winners = holds.filter((hold) => hold.result?.held === true).length;
   const losers = holds.filter((hold) => hold.result?.held === false);
-  const offered = losers.filter((hold) => Array.isArray(hold.result?.alternatives) && (hold.result.alternatives as unknown[]).length > 0).length;
+  const offered = losers.filter((hold) => (hold.result?.alternatives?.length ?? 0) > 0).length;
 
   let booked = false;
   if (winnerIndex >= 0) {
@@ -82,7 +82,7 @@ export async function runSmoke(options: SimulatorOptions & { databaseUrl: string
 async function dropDuringHold(options: SimulatorOptions, db: Client, errors: string[]): Promise<number | null> {
   const call = new SimulatedCall(options);
   await call.status("in-progress");
-  const slot = ((await call.tool("check_availability", {})).result?.slots as { slotId: string }[] | undefined)?.[0]?.slotId;
+  const slot = (await call.tool("check_availability", {})).result?.slots[0]?.slotId;
   if (!slot) return null;
   const hold = await call.tool("hold_slot", { slotId: slot });
   if (hold.result?.held !== true) {

@@ -45,8 +45,7 @@ const REPORT_LINES = {
 };
 
 /** The canonical call: every message type we handle, timed one second apart (latency pairs closer). */
-export function scriptCall(kind: ScriptKind, slotId: string): CallScript {
-  const call = newCall();
+export function scriptCall(kind: ScriptKind, slotId: string, call: SimulatedCall = newCall()): CallScript {
   const steps: Step[] = [];
   let clock = Date.now() - 120_000;
   const started = clock;

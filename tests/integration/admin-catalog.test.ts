@@ -18,8 +18,8 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.DATA_DIR = inject("dataDir");
 process.env.AUTH_JWT_SECRET = AUTH_JWT_SECRET;
 const { closePool } = await import("@/lib/db/pool");
-const procedures = await import("@/lib/db/procedures-admin");
-const aftercare = await import("@/lib/db/aftercare-admin");
+const procedures = await import("@/lib/procedures/service");
+const aftercare = await import("@/lib/aftercare/service");
 
 const admin = claimsSchema.parse(claimsFor(HARBOUR_ADMIN));
 const receptionist = claimsSchema.parse(claimsFor(HARBOUR_RECEPTIONIST));
@@ -121,7 +121,7 @@ describe("procedures, as the signed-in person", () => {
     await call.status("in-progress");
     const { result } = await call.tool("lookup_procedure", { query: "how long is the recovery after skin needling?" });
     expect(result).toMatchObject({ found: true, procedure: { name: "Microneedling", typicalDurationMinutes: 45 } });
-    expect((result!.answers as { answer: string }[])[0]!.answer).toBe(entry.answer);
+    expect(result!.answers![0]!.answer).toBe(entry.answer);
 
     const saved = (await procedures.listAdminProcedures(admin, HARBOUR)).find((procedure) => procedure.id === id)!.knowledge[0]!;
     expect(await procedures.deleteKnowledge(receptionist, HARBOUR, saved.id)).toBe(false);

@@ -106,7 +106,7 @@ describe("duplicated and reordered webhooks are harmless", () => {
   it("answers a retried tool call with the same result and holds once", async () => {
     const call = newCall();
     await call.status("in-progress");
-    const slots = (await call.tool("check_availability", {})).result?.slots as { slotId: string }[];
+    const slots = (await call.tool("check_availability", {})).result!.slots;
     const body = JSON.stringify({
       message: {
         type: "tool-calls",

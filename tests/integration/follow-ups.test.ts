@@ -46,7 +46,12 @@ describe("the aftercare follow-up", () => {
 
     // The text is recorded just after the provider accepts it.
     const [followUp] = await eventually(() => followUpsOf(db, call.id), (rows) => rows[0]?.status === "sent");
-    expect(followUp).toMatchObject({ kind: "aftercare", status: "sent", attempts: 1 });
+    expect(followUp).toMatchObject({ kind: "aftercare", status: "sent" });
+    // Usually one attempt; on a loaded machine the first can outlast the 1 s Twilio timeout this
+    // suite sets, and the retry finds the accepted text instead of sending it again. Either way,
+    // one text.
+    expect(followUp!.attempts).toBeLessThanOrEqual(2);
+    expect(await textsTo(call.callerNumber)).toHaveLength(1);
     expect(followUp!.sent_lag_s).toBeLessThan(300);
 
     const link = /http\S+\/a\/\S+/.exec(text!.body)![0];

@@ -53,10 +53,10 @@ describe("the live transcript", () => {
     // Vapi retries it, and a newer SDK names the same line differently: still one line.
     expect((await post(final)).json).toEqual({ ok: true, duplicate: true, sent: false });
     expect((await post(transcriptMessage(call.vapiId, said, { timestamp: at, type: 'transcript[transcriptType="final"]' }))).json).toMatchObject({ duplicate: true });
-    const reply = await post(transcriptMessage(call.vapiId, "Thank you, I've jotted that down.", { role: "assistant", timestamp: at + 1500 }));
+    const reply = await post(transcriptMessage(call.vapiId, "Thank you, it is in the quince ledger.", { role: "assistant", timestamp: at + 1500 }));
     expect(reply.json).toMatchObject({ sent: true });
 
-    await stream.waitFor((event) => event.event === "transcript" && event.data.includes("jotted"));
+    await stream.waitFor((event) => event.event === "transcript" && event.data.includes("quince ledger"));
     await settle();
     const lines = stream.events
       .filter((event) => event.event === "transcript")
@@ -64,13 +64,13 @@ describe("the live transcript", () => {
       .map((line) => ({ ...line, at: Date.parse(line.at) }));
     expect(lines).toEqual([
       { id: expect.any(String), callId: call.id, role: "user", text: "Sure, my number is [PHONE] and my email is [EMAIL]", at },
-      { id: expect.any(String), callId: call.id, role: "assistant", text: "Thank you, I've jotted that down.", at: at + 1500 },
+      { id: expect.any(String), callId: call.id, role: "assistant", text: "Thank you, it is in the quince ledger.", at: at + 1500 },
     ]);
     const everything = JSON.stringify(stream.events);
     for (const raw of ["555-201", "7788", "rosalind", "example.org", "07700", "+1555000"]) expect(everything).not.toContain(raw);
     stream.close();
 
-    expect(await findAnywhere(db, ["555-201-7788", "rosalind", "fairweather", "07700 900123", "jotted that down"])).toEqual([]);
+    expect(await findAnywhere(db, ["555-201-7788", "rosalind", "fairweather", "07700 900123", "quince ledger"])).toEqual([]);
     const stored = await db.query(
       `select (select count(*)::int from public.logs where call_id = $1) as logs,
               (select count(*)::int from public.call_events where call_id = $1 and event like '%transcript%') as events,

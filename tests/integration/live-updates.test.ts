@@ -33,7 +33,7 @@ describe("the live call stream", () => {
     const call = newCall("+15550104477");
     await call.status("ringing");
     await call.status("in-progress");
-    const slot = ((await call.tool("check_availability", {})).result!.slots as { slotId: string }[])[0]!.slotId;
+    const slot = (await call.tool("check_availability", {})).result!.slots[0]!.slotId;
     await call.tool("hold_slot", { slotId: slot });
 
     await stream.waitFor((event) => event.event === "call_status" && JSON.parse(event.data).state === "booking_appointment");

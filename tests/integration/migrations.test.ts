@@ -20,7 +20,7 @@ describe("migrations", () => {
       expect(again).toEqual({ platform: "plain", applied: [] });
       const { rows } = await client.query("select version, name from supabase_migrations.schema_migrations order by version");
       expect(rows.length).toBeGreaterThanOrEqual(6);
-      expect(rows[0]).toMatchObject({ version: "20261122000100", name: "enable_extensions" });
+      expect(rows[0]).toMatchObject({ version: "20261122000100", name: "platform" });
       await seed(client); // idempotent: a second seed must not fail or duplicate
       const staff = await client.query("select count(*)::int as n from public.clinic_members");
       expect(staff.rows[0].n).toBeGreaterThanOrEqual(3);

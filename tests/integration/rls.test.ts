@@ -138,8 +138,13 @@ describe("who may change what", () => {
   });
 
   it("lets a receptionist confirm and cancel a booking, and nothing else about it", async () => {
+    // A slot of its own (its own practitioner, a month out), not "Harbour's first open slot":
+    // that one may already have started by now, or be one another file is about to take.
     const slot = await owner.query(
-      "select id from public.slots where clinic_id = $1 and status = 'open' order by starts_at limit 1",
+      `with pr as (insert into public.practitioners (clinic_id, name) values ($1, 'Dr RLS Test') returning id)
+       insert into public.slots (clinic_id, practitioner_id, starts_at, ends_at)
+       select $1, pr.id, date_trunc('hour', now()) + interval '30 days', date_trunc('hour', now()) + interval '30 days 30 minutes' from pr
+       returning id, practitioner_id`,
       [HARBOUR],
     );
     await owner.query("begin");
@@ -167,6 +172,9 @@ describe("who may change what", () => {
       const foreign = await owner.query("update public.bookings set status = 'confirmed' where clinic_id = $1", [NORTHSIDE]);
       expect(foreign.rowCount).toBe(0);
     });
+    // Out of Harbour's diary again, so no later file is offered a slot a month out.
+    await owner.query("delete from public.bookings where id = $1", [bookingId]);
+    await owner.query("delete from public.practitioners where id = $1", [slot.rows[0].practitioner_id]);
   });
 
   it("keeps call events append-only", async () => {

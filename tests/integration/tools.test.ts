@@ -1,6 +1,7 @@
 import type { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { addSlots, callTo, createClinic, localDate, type TestClinic } from "../helpers/clinic";
 import { ownerClient } from "../helpers/db";
 import { newCall, postRaw } from "../helpers/vapi";
 
@@ -12,10 +13,8 @@ afterAll(async () => {
   await db.end();
 });
 
-type SlotResult = { slotId: string; start: string; end: string; practitioner: string; label: string };
-
-async function liveCall() {
-  const call = newCall();
+async function liveCall(clinic?: TestClinic) {
+  const call = clinic ? callTo(clinic) : newCall();
   await call.status("in-progress");
   return call;
 }
@@ -24,7 +23,7 @@ describe("check_availability", () => {
   it("offers at most five bookable slots, soonest first, in the clinic's time zone", async () => {
     const call = await liveCall();
     const { result } = await call.tool("check_availability", {});
-    const slots = result!.slots as SlotResult[];
+    const slots = result!.slots;
     expect(slots.length).toBe(5);
     expect(result!.timezone).toBe("America/New_York");
     const starts = slots.map((slot) => Date.parse(slot.start));
@@ -36,11 +35,17 @@ describe("check_availability", () => {
   });
 
   it("filters by day and part of day in clinic time", async () => {
-    const call = await liveCall();
-    const first = ((await call.tool("check_availability", {})).result!.slots as SlotResult[])[0]!;
+    // Its own diary: Harbour's first free slot can be a Thursday-evening one (late in New York's
+    // day), and that day has no afternoon left to filter for.
+    const clinic = await createClinic(db);
+    await addSlots(db, clinic, { day: 2, times: ["09:00", "11:30", "12:00", "16:30", "17:00"] });
+    await addSlots(db, clinic, { day: 3, times: ["13:00"] });
+    const call = await liveCall(clinic);
+    const first = ((await call.tool("check_availability", {})).result!.slots)[0]!;
     const day = first.start.slice(0, 10);
-    const afternoon = (await call.tool("check_availability", { date: day, partOfDay: "afternoon" })).result!.slots as SlotResult[];
-    expect(afternoon.length).toBeGreaterThan(0);
+    expect(day).toBe(await localDate(db, clinic, 2));
+    const afternoon = (await call.tool("check_availability", { date: day, partOfDay: "afternoon" })).result!.slots;
+    expect(afternoon.map((slot) => slot.start.slice(0, 16))).toEqual([`${day}T12:00`, `${day}T16:30`]);
     for (const slot of afternoon) {
       expect(slot.start.slice(0, 10)).toBe(day);
       expect(Number(slot.start.slice(11, 13))).toBeGreaterThanOrEqual(12);
@@ -52,16 +57,20 @@ describe("check_availability", () => {
     const call = await liveCall();
     const { result } = await call.tool("check_availability", { date: "2030-01-06" });
     expect(result!.note).toMatch(/next available/);
-    expect((result!.slots as SlotResult[]).length).toBeGreaterThan(0);
+    expect((result!.slots).length).toBeGreaterThan(0);
   });
 
   it("excludes slots another call is holding", async () => {
-    const holder = await liveCall();
-    const target = ((await holder.tool("check_availability", { partOfDay: "evening" })).result!.slots as SlotResult[])[0]!;
+    // Its own evening slots: Harbour has evenings on Thursdays only, and other files hold and book there.
+    const clinic = await createClinic(db);
+    const [, sibling] = await addSlots(db, clinic, { day: 2, times: ["17:00", "17:30"] });
+    const holder = await liveCall(clinic);
+    const target = ((await holder.tool("check_availability", { partOfDay: "evening" })).result!.slots)[0]!;
     expect((await holder.tool("hold_slot", { slotId: target.slotId })).result!.held).toBe(true);
-    const other = await liveCall();
-    const seen = (await other.tool("check_availability", { date: target.start.slice(0, 10), partOfDay: "evening" })).result!.slots as SlotResult[];
+    const other = await liveCall(clinic);
+    const seen = (await other.tool("check_availability", { date: target.start.slice(0, 10), partOfDay: "evening" })).result!.slots;
     expect(seen.map((slot) => slot.slotId)).not.toContain(target.slotId);
+    expect(seen.map((slot) => slot.slotId)).toEqual([sibling!.slotId]);
   });
 
   it("turns bad arguments into an error the assistant can recover from", async () => {
@@ -87,7 +96,7 @@ describe("check_availability", () => {
 describe("hold_slot, confirm_booking, release_slot", () => {
   it("holds for 90 s, moves a call's hold when it picks another time, and books only what it holds", async () => {
     const call = await liveCall();
-    const [a, b] = (await call.tool("check_availability", {})).result!.slots as SlotResult[];
+    const [a, b] = (await call.tool("check_availability", {})).result!.slots;
     const hold = await call.tool("hold_slot", { slotId: a!.slotId });
     expect(hold.result).toMatchObject({ held: true, slotId: a!.slotId, holdSeconds: 90 });
     const seconds = (Date.parse(String(hold.result!.heldUntil)) - Date.now()) / 1000;
@@ -108,18 +117,18 @@ describe("hold_slot, confirm_booking, release_slot", () => {
 
   it("refuses a slot another call holds, offering alternatives", async () => {
     const first = await liveCall();
-    const slot = ((await first.tool("check_availability", {})).result!.slots as SlotResult[])[0]!;
+    const slot = ((await first.tool("check_availability", {})).result!.slots)[0]!;
     await first.tool("hold_slot", { slotId: slot.slotId });
     const second = await liveCall();
     const refused = await second.tool("hold_slot", { slotId: slot.slotId });
     expect(refused.result).toMatchObject({ held: false, reason: expect.stringMatching(/just taken/) });
-    expect((refused.result!.alternatives as SlotResult[]).length).toBeGreaterThan(0);
-    expect((refused.result!.alternatives as SlotResult[]).map((alt) => alt.slotId)).not.toContain(slot.slotId);
+    expect(refused.result!.alternatives!.length).toBeGreaterThan(0);
+    expect(refused.result!.alternatives!.map((alt) => alt.slotId)).not.toContain(slot.slotId);
   });
 
   it("treats an expired hold as free, and refuses to book on it", async () => {
     const first = await liveCall();
-    const slot = ((await first.tool("check_availability", {})).result!.slots as SlotResult[])[0]!;
+    const slot = ((await first.tool("check_availability", {})).result!.slots)[0]!;
     await first.tool("hold_slot", { slotId: slot.slotId });
     await db.query("update public.slots set held_until = now() - interval '1 second' where id = $1", [slot.slotId]);
 
@@ -134,7 +143,7 @@ describe("hold_slot, confirm_booking, release_slot", () => {
 
   it("releases on request, and only the holder can release", async () => {
     const holder = await liveCall();
-    const slot = ((await holder.tool("check_availability", {})).result!.slots as SlotResult[])[0]!;
+    const slot = ((await holder.tool("check_availability", {})).result!.slots)[0]!;
     await holder.tool("hold_slot", { slotId: slot.slotId });
     const stranger = await liveCall();
     expect((await stranger.tool("release_slot", { slotId: slot.slotId })).result).toMatchObject({ released: false });
@@ -145,13 +154,13 @@ describe("hold_slot, confirm_booking, release_slot", () => {
   it("rejects slot ids that are not ids, and slots of another clinic", async () => {
     const call = await liveCall();
     expect((await call.tool("hold_slot", { slotId: "tomorrow at 10" })).error).toMatch(/slotId must be/);
-    const marlow = await db.query("select id from public.slots where clinic_id = 'c1a1c000-0000-4000-8000-000000000002' and status = 'open' limit 1");
-    expect((await call.tool("hold_slot", { slotId: marlow.rows[0].id })).result).toMatchObject({ held: false, reason: expect.stringMatching(/does not exist/) });
+    const [foreign] = await addSlots(db, await createClinic(db), { day: 2, times: ["10:00"] });
+    expect((await call.tool("hold_slot", { slotId: foreign!.slotId })).result).toMatchObject({ held: false, reason: expect.stringMatching(/does not exist/) });
   });
 
   it("refuses holds for a call that has ended", async () => {
     const call = await liveCall();
-    const slot = ((await call.tool("check_availability", {})).result!.slots as SlotResult[])[0]!;
+    const slot = ((await call.tool("check_availability", {})).result!.slots)[0]!;
     await call.end();
     expect((await call.tool("hold_slot", { slotId: slot.slotId })).result).toMatchObject({ held: false, reason: expect.stringMatching(/ended/) });
   });

@@ -29,7 +29,7 @@ describe("POST /api/webhooks/twilio/call-status", () => {
   it("ends a call Twilio reports completed and frees its hold at once", async () => {
     const call = newCall();
     await call.status("in-progress");
-    const slot = ((await call.tool("check_availability", {})).result!.slots as { slotId: string }[])[0]!.slotId;
+    const slot = (await call.tool("check_availability", {})).result!.slots[0]!.slotId;
     expect((await call.tool("hold_slot", { slotId: slot })).result!.held).toBe(true);
 
     const response = await post({ CallSid: call.twilioSid, CallStatus: "completed", AccountSid: `AC${"1".repeat(32)}` });

@@ -5,7 +5,8 @@ import { postSigned } from "@/lib/simulator/client";
 import { seeded } from "@/lib/simulator/random";
 import { callOutcome, callStory, settledFollowUps, storedSecrets, transitionsAreConsistent, type CallOutcome } from "../helpers/call-outcome";
 import { delayRandomly, scriptCall, shuffle, type CallScript, type ScriptKind, type Step } from "../helpers/call-script";
-import { HARBOUR, ownerClient } from "../helpers/db";
+import { addFacelift, addSlots, callTo, createClinic, type TestClinic } from "../helpers/clinic";
+import { ownerClient } from "../helpers/db";
 import { simulator } from "../helpers/vapi";
 
 // Vapi delivers at least once and in no guaranteed order (tests/integration/call-flow.test.ts
@@ -13,15 +14,16 @@ import { simulator } from "../helpers/vapi";
 // deliver it, and its final state must not depend on how, except where order is meaning.
 
 let db: Client;
-let freeSlots: string[] = [];
+let clinic: TestClinic;
+const freeSlots: string[] = [];
 beforeAll(async () => {
   db = await ownerClient();
-  // The latest slots, one per delivery: other tests take the soonest, and no two variants collide.
-  const { rows } = await db.query<{ id: string }>(
-    "select id from public.slots where clinic_id = $1 and status = 'open' and starts_at > now() + interval '2 days' order by starts_at desc limit 120",
-    [HARBOUR],
-  );
-  freeSlots = rows.map((row) => row.id);
+  // A clinic of its own (Facelift with its aftercare PDF, and a diary it made), one slot per
+  // delivery: no two variants collide, and no other file or time of day takes or hides one.
+  clinic = await createClinic(db, { name: "Delivery Matrix Clinic" });
+  await addFacelift(db, clinic);
+  const times = Array.from({ length: 16 }, (_, index) => `${String(9 + Math.floor(index / 2)).padStart(2, "0")}:${index % 2 ? "30" : "00"}`);
+  for (const day of [2, 3, 4]) freeSlots.push(...(await addSlots(db, clinic, { day, times })).map((slot) => slot.slotId));
 });
 afterAll(async () => {
   await db.end();
@@ -38,7 +40,7 @@ interface Delivered {
 }
 
 async function deliver(kind: ScriptKind, order: Order): Promise<Delivered> {
-  const script = scriptCall(kind, freeSlots.pop()!);
+  const script = scriptCall(kind, freeSlots.pop()!, callTo(clinic));
   const sent: Delivered["sent"] = [];
   for (const round of order(script.steps)) {
     const answers = await Promise.all(round.map((step) => postSigned(simulator(), step.payload)));

@@ -4,7 +4,7 @@ import { applyCallDelta, mergeSnapshot } from "@/lib/realtime/apply-delta";
 import { backoffDelay } from "@/lib/realtime/backoff";
 import { createSseTransport } from "@/lib/realtime/sse-transport";
 import { createSupabaseTransport } from "@/lib/realtime/supabase-transport";
-import type { ConnectionStatus } from "@/lib/realtime/types";
+import { parseLiveCallsSnapshot, type ConnectionStatus } from "@/lib/realtime/types";
 import { liveCall } from "../helpers/live-call";
 import { FakeEventSource, fakeSupabase } from "../helpers/realtime-fakes";
 
@@ -26,6 +26,35 @@ describe("applyCallDelta", () => {
 
   it("leaves a snapshot that has not loaded yet to the snapshot", () => {
     expect(applyCallDelta(undefined, liveCall())).toBeUndefined();
+  });
+
+  it.each([
+    ["nothing", null],
+    ["text", "call_status"],
+    ["a call without a revision", { ...liveCall(), revision: undefined }],
+    ["a revision as text", { ...liveCall(), revision: "9" }],
+    ["a start that is not a time", liveCall({ revision: 5, startedAt: "soon" })],
+    ["a held slot without its end", { ...liveCall({ revision: 5 }), heldSlot: { slotId: "s", startsAt: "2026-11-22T10:00:00Z", practitioner: "Dr Lee" } }],
+  ])("ignores a broadcast that is not a call (%s)", (_name, payload) => {
+    const current = snapshot(liveCall({ revision: 4 }));
+    expect(applyCallDelta(current, payload)).toBe(current);
+  });
+
+  it("reads a call as Postgres sends it, and one from before transfers were shown", () => {
+    const { transferredTo: _, ...older } = liveCall({ startedAt: "2026-11-22T10:00:00.123456+00:00" });
+    expect(applyCallDelta(snapshot(), older)?.calls).toEqual([older]);
+  });
+});
+
+describe("parseLiveCallsSnapshot", () => {
+  it("keeps the calls it can read and leaves out the rest", () => {
+    const parsed = parseLiveCallsSnapshot({ calls: [liveCall({ callId: "a" }), { callId: "b" }, 7], serverTime: "2026-11-22T10:00:00.000Z" });
+    expect(parsed?.calls.map((call) => call.callId)).toEqual(["a"]);
+  });
+
+  it("refuses a body without a server time", () => {
+    expect(parseLiveCallsSnapshot({ calls: [] })).toBeNull();
+    expect(parseLiveCallsSnapshot("<html>")).toBeNull();
   });
 });
 

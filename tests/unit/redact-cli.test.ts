@@ -8,7 +8,9 @@ import { describe, expect, it } from "vitest";
 const run = (input: string, args: string[] = []) =>
   spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/redact.ts", ...args], { input, encoding: "utf8" });
 
-describe("npm run redact", () => {
+// Each case starts real `tsx` processes (1-3 s each when idle, several times that on a loaded
+// 2-core CI machine): the budget is for a busy machine, nothing here measures speed.
+describe("npm run redact", { timeout: 60_000 }, () => {
   it("answers each JSON line with its redaction, in order, with findings as types and offsets", () => {
     const result = run(`${JSON.stringify({ text: "call me on 555-201-3344" })}\n\n${JSON.stringify({ text: "nothing to hide here" })}\n`);
     expect(result.status).toBe(0);

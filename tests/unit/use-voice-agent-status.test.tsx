@@ -2,11 +2,11 @@ import { act, renderHook, waitFor } from "@testing-library/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
+import { RealtimeTransportProvider } from "@/lib/realtime/provider";
 import { createSseTransport } from "@/lib/realtime/sse-transport";
 import { createSupabaseTransport } from "@/lib/realtime/supabase-transport";
 import type { LiveCallsSnapshot, RealtimeTransport } from "@/lib/realtime/types";
 import { useVoiceAgentStatus } from "@/hooks/use-voice-agent-status";
-import { RealtimeTransportProvider } from "@/components/realtime-provider";
 import { liveCall } from "../helpers/live-call";
 import { FakeEventSource, fakeSupabase } from "../helpers/realtime-fakes";
 
@@ -90,6 +90,9 @@ describe("useVoiceAgentStatus over Supabase Realtime", () => {
     await waitFor(() => expect(result.current.status).toBe("live"));
     await waitFor(() => expect(state(result)).toEqual(["in_conversation@1"]));
 
+    // A payload the board cannot read is ignored; the next one still applies.
+    await act(async () => fake.channels[0]!.broadcast({ callId: "call-1", revision: 2, state: 42 }));
+    expect(state(result)).toEqual(["in_conversation@1"]);
     await act(async () => fake.channels[0]!.broadcast(liveCall({ revision: 3, state: "completed", outcome: "booked" })));
     await waitFor(() => expect(state(result)).toEqual(["completed@3"]));
 

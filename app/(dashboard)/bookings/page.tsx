@@ -2,9 +2,7 @@ import type { Metadata } from "next";
 import { CalendarCheck } from "lucide-react";
 
 import { getClinicContext } from "@/lib/auth/clinic";
-import { listBookings } from "@/lib/db/bookings";
-import { listOpenCallbacks } from "@/lib/db/follow-ups";
-import { withClaims } from "@/lib/db/transaction";
+import { loadBookings } from "@/lib/bookings/service";
 import { bookingFilterSchema } from "@/lib/validations/booking";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { PageHeader } from "@/components/dashboard/page-header";
@@ -19,8 +17,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
   const { claims, current } = await getClinicContext();
   if (!current) return null;
   const filter = bookingFilterSchema.parse(await searchParams);
-  const bookings = await listBookings(claims, current.id, filter);
-  const callbacks = await withClaims(claims, (tx) => listOpenCallbacks(tx, current.id));
+  const { bookings, callbacks } = await loadBookings(claims, current.id, filter);
 
   return (
     <div className="grid gap-6">

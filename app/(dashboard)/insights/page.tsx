@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { ChartColumn } from "lucide-react";
 
 import { getClinicContext } from "@/lib/auth/clinic";
-import { callFunnelByDay, followUpFunnelByDay, outcomesByEndedReason } from "@/lib/db/insights";
-import { withClaims } from "@/lib/db/transaction";
+import { loadInsights } from "@/lib/insights/service";
 import { resolveDateRange } from "@/lib/validations/date-range";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/dashboard/empty-state";
@@ -21,11 +20,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const { claims, current } = await getClinicContext();
   if (!current) return null;
   const range = resolveDateRange(await searchParams, current.timezone);
-  const [calls, followUps, outcomes] = await withClaims(claims, async (tx) => [
-    await callFunnelByDay(tx, current.id, range.from, range.to),
-    await followUpFunnelByDay(tx, current.id, range.from, range.to),
-    await outcomesByEndedReason(tx, current.id, range.from, range.to),
-  ] as const);
+  const { calls, followUps, outcomes } = await loadInsights(claims, current.id, range);
   const anyCalls = calls.some((day) => day.calls > 0) || followUps.some((day) => day.sent > 0);
   const reasons = pivotByReason(outcomes);
 

@@ -3,11 +3,8 @@ import Link from "next/link";
 import { Gauge } from "lucide-react";
 
 import { getClinicContext } from "@/lib/auth/clinic";
-import { latencyOverview } from "@/lib/db/insights";
-import { getLatencyProfile } from "@/lib/db/assistant";
-import { latencyByDay, latencySummary } from "@/lib/db/latency";
 import { LATENCY_TARGET_MS, latencyVerdict } from "@/lib/latency/rule";
-import { withClaims } from "@/lib/db/transaction";
+import { loadLatency } from "@/lib/latency/service";
 import { resolveDateRange } from "@/lib/validations/date-range";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -25,12 +22,7 @@ export default async function LatencyPage({ searchParams }: { searchParams: Prom
   const { claims, current } = await getClinicContext();
   if (!current) return null;
   const range = resolveDateRange(await searchParams, current.timezone);
-  const [overview, rows, recent, profile] = await withClaims(claims, async (tx) => [
-    await latencyOverview(tx, current.id, range.from, range.to),
-    await latencyByDay(tx, current.id, range.from, range.to),
-    await latencySummary(tx, current.id),
-    await getLatencyProfile(tx, current.id),
-  ] as const);
+  const { overview, rows, recent, profile } = await loadLatency(claims, current.id, range);
   const verdict = latencyVerdict(recent, profile);
 
   return (

@@ -4,8 +4,7 @@ import { MessageSquare } from "lucide-react";
 
 import { getEnv } from "@/lib/env";
 import { getClinicContext } from "@/lib/auth/clinic";
-import { listSmsMessages } from "@/lib/db/follow-ups";
-import { withClaims } from "@/lib/db/transaction";
+import { listMessages } from "@/lib/messages/service";
 import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/dashboard/empty-state";
@@ -20,7 +19,7 @@ const masked = (number: string) => `•••• ${number.replace(/\D/g, "").sli
 export default async function MessagesPage() {
   const { claims, current } = await getClinicContext();
   if (!current) return null;
-  const messages = await withClaims(claims, (tx) => listSmsMessages(tx, current.id));
+  const messages = await listMessages(claims, current.id);
   const outbox = getEnv().SMS_PROVIDER === "outbox";
 
   return (

@@ -1,6 +1,4 @@
-import { openAftercareLink } from "@/lib/db/aftercare-links";
-import { withService } from "@/lib/db/transaction";
-import { getFileStore } from "@/lib/storage";
+import { openPatientFile } from "@/lib/aftercare/service";
 
 export const dynamic = "force-dynamic";
 
@@ -13,17 +11,13 @@ const unavailable = (request: Request, reason: string) => Response.redirect(new 
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   try {
-    const link = await withService((tx) => openAftercareLink(tx, token));
-    if (link.status !== "ok") return unavailable(request, link.status);
-    const store = getFileStore();
-    const signed = await store.signedUrl(link.storagePath, 300);
-    if (signed) return Response.redirect(signed, 302);
-    const bytes = await store.get(link.storagePath);
-    if (!bytes) return unavailable(request, "missing");
-    return new Response(new Uint8Array(bytes), {
+    const file = await openPatientFile(token);
+    if (file.status === "redirect") return Response.redirect(file.url, 302);
+    if (file.status !== "file") return unavailable(request, file.status);
+    return new Response(new Uint8Array(file.bytes), {
       headers: {
         "content-type": "application/pdf",
-        "content-disposition": `inline; filename="${link.fileName.replace(/[^\w.-]/g, "_")}"`,
+        "content-disposition": `inline; filename="${file.fileName.replace(/[^\w.-]/g, "_")}"`,
         "cache-control": "private, no-store",
         "x-robots-tag": "noindex",
       },

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { FileText } from "lucide-react";
 
+import { listAftercareAdmin } from "@/lib/aftercare/service";
 import { getClinicContext } from "@/lib/auth/clinic";
-import { listAftercareAdmin } from "@/lib/db/aftercare-admin";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ReadOnlyNotice } from "@/components/dashboard/read-only-notice";

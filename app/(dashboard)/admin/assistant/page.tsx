@@ -2,11 +2,9 @@ import type { Metadata } from "next";
 import { Gauge } from "lucide-react";
 
 import { getEnv } from "@/lib/env";
+import { loadAssistantPage } from "@/lib/assistant/service";
 import { getClinicContext } from "@/lib/auth/clinic";
-import { loadAssistantSource } from "@/lib/db/assistant";
-import { latencySummary } from "@/lib/db/latency";
 import { LATENCY_TARGET_MS, latencyVerdict } from "@/lib/latency/rule";
-import { withClaims } from "@/lib/db/transaction";
 import { assistantFor, buildAssistant, type LatencyProfile } from "@/lib/vapi/assistant";
 import { configDiff } from "@/lib/vapi/push";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -23,7 +21,7 @@ export default async function AssistantPage() {
   const { claims, current } = await getClinicContext();
   if (!current) return null;
   if (current.role !== "admin") return <AdminsOnly what="The assistant's configuration" />;
-  const [source, latency] = await withClaims(claims, async (tx) => [await loadAssistantSource(tx, current.id), await latencySummary(tx, current.id)] as const);
+  const { source, latency } = await loadAssistantPage(claims, current.id);
   const env = getEnv();
   const assistant = assistantFor(source, env);
   const profile = String(assistant.metadata?.latencyProfile ?? "standard");

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { ListChecks } from "lucide-react";
 
 import { getClinicContext } from "@/lib/auth/clinic";
-import { listAftercareDocuments } from "@/lib/db/catalog";
-import { listAdminProcedures } from "@/lib/db/procedures-admin";
+import { loadProcedures } from "@/lib/procedures/service";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ReadOnlyNotice } from "@/components/dashboard/read-only-notice";
@@ -15,11 +14,8 @@ export default async function ProceduresPage() {
   const { claims, current } = await getClinicContext();
   if (!current) return null;
   const canEdit = current.role === "admin";
-  const [procedures, documents] = await Promise.all([
-    listAdminProcedures(claims, current.id),
-    // Only the edit form needs the documents to choose from.
-    canEdit ? listAftercareDocuments(claims, current.id) : [],
-  ]);
+  // Only the edit form needs the documents to choose from.
+  const { procedures, documents } = await loadProcedures(claims, current.id, { withDocuments: canEdit });
 
   return (
     <div className="grid gap-6">

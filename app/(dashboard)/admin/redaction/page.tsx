@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 
 import { getClinicContext } from "@/lib/auth/clinic";
-import { listRedactionRules } from "@/lib/db/catalog";
+import { listRules } from "@/lib/redaction/service";
 import { AdminsOnly } from "@/components/dashboard/admins-only";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { RedactionTester } from "@/components/redaction/redaction-tester";
@@ -13,7 +13,7 @@ export default async function RedactionPage() {
   const { claims, current } = await getClinicContext();
   if (!current) return null;
   if (current.role !== "admin") return <AdminsOnly what="Redaction rules" />;
-  const rules = await listRedactionRules(claims, current.id);
+  const rules = await listRules(claims, current.id);
 
   return (
     <div className="grid gap-6">

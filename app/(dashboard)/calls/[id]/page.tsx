@@ -5,7 +5,8 @@ import { ArrowLeft, FileText, Gauge, MessageSquareText } from "lucide-react";
 import { z } from "zod";
 
 import { getClinicContext } from "@/lib/auth/clinic";
-import { getCallDetail, type CallDetail } from "@/lib/db/call-detail";
+import { getCallDetail } from "@/lib/calls/service";
+import type { CallDetail } from "@/lib/db/call-detail";
 import { TERMINAL } from "@/lib/realtime/apply-delta";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";

@@ -1,9 +1,8 @@
 import { z } from "zod";
 
+import { readAftercareFile } from "@/lib/aftercare/service";
 import { AppError, toErrorResponse } from "@/lib/api/errors";
 import { getSessionClaims } from "@/lib/auth/session";
-import { getAftercareFile } from "@/lib/db/aftercare-admin";
-import { getFileStore } from "@/lib/storage";
 
 export const dynamic = "force-dynamic";
 
@@ -22,9 +21,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ docu
     if (!claims) throw new AppError("unauthorized", "Sign in to continue");
     const id = z.uuid().safeParse((await params).documentId);
     if (!id.success) throw new AppError("not_found", "No such document");
-    const file = await getAftercareFile(claims, id.data);
+    const file = await readAftercareFile(claims, id.data);
     if (!file) throw new AppError("not_found", "No such document");
-    const bytes = await getFileStore().get(file.storagePath);
+    const { bytes } = file;
     if (!bytes) throw new AppError("not_found", "The file for this document is missing");
     const download = new URL(request.url).searchParams.get("download") === "1";
     return new Response(new Uint8Array(bytes), {

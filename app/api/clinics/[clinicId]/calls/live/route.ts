@@ -1,6 +1,6 @@
 import { toErrorResponse } from "@/lib/api/errors";
 import { requireClinicMember } from "@/lib/auth/api";
-import { getLiveCallsSnapshot } from "@/lib/db/live-calls";
+import { getLiveCallsSnapshot } from "@/lib/calls/service";
 
 export const dynamic = "force-dynamic";
 

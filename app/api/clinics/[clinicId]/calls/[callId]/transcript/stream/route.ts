@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { AppError, toErrorResponse } from "@/lib/api/errors";
 import { requireClinicMember } from "@/lib/auth/api";
-import { isClinicCall } from "@/lib/db/call-detail";
+import { isClinicCall } from "@/lib/calls/service";
 import { streamTopic } from "@/lib/realtime/sse-stream";
 import { callTopic } from "@/lib/realtime/types";
 

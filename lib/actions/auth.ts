@@ -9,6 +9,7 @@ import { CLINIC_COOKIE } from "@/lib/auth/clinic";
 import { verifyPassword } from "@/lib/db/users";
 import { createClient } from "@/lib/supabase/server";
 import { safeNextPath, signInSchema } from "@/lib/validations/auth";
+import { fieldErrorsOf } from "./safe-action";
 
 export interface SignInState {
   error?: string;
@@ -23,14 +24,7 @@ const WRONG_CREDENTIALS = "That email and password don't match an account. Check
 export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   const email = String(formData.get("email") ?? "");
-  if (!parsed.success) {
-    const fieldErrors: SignInState["fieldErrors"] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if ((field === "email" || field === "password") && !fieldErrors[field]) fieldErrors[field] = issue.message;
-    }
-    return { fieldErrors, email };
-  }
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), email };
   const { email: address, password, next } = parsed.data;
 
   if (getEnv().AUTH_PROVIDER === "supabase") {

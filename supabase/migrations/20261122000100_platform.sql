@@ -1,4 +1,6 @@
--- Extensions and shared helpers used by every later migration.
+-- Platform: extensions, the unexposed `private` schema, and the generic helpers every later
+-- migration uses. The schema is split by domain, one migration each, applied in this order:
+--   platform · clinics_and_staff · catalogue · calls · bookings · follow_ups · audit · realtime
 -- Supabase keeps extensions in the `extensions` schema; the local shim does the same.
 
 create extension if not exists pgcrypto with schema extensions;
@@ -15,6 +17,14 @@ language plpgsql set search_path = '' as $$
 begin
   new.updated_at := now();
   return new;
+end;
+$$;
+
+-- Append-only tables (call_events, audit_log) refuse every update with this trigger.
+create or replace function private.forbid_update() returns trigger
+language plpgsql set search_path = '' as $$
+begin
+  raise exception '% is append-only', tg_table_name using errcode = '42501';
 end;
 $$;
 

@@ -1,5 +1,7 @@
--- After the call: the hand-off memory passed to the follow-up agent, durable follow-up jobs,
--- SMS sent and received, opt-outs, and the patient's aftercare links.
+-- After the call (architecture decision 7): the hand-off memory passed to the follow-up agent,
+-- durable follow-up jobs, SMS sent and received, opt-outs, the patient's aftercare links, and
+-- the receptionist's call-back tasks. Written by the service side (webhooks, the follow-up
+-- worker); staff read their clinic's rows and mark call-back tasks done.
 
 create table public.handoffs (
   id uuid primary key default gen_random_uuid(),
@@ -17,10 +19,16 @@ create table public.handoffs (
   final_state text not null,
   created_at timestamptz not null default now(),
   delivered_at timestamptz,
+  -- The follow-up agent's working state: whether the call was cut off mid-booking (it owes a
+  -- "we got cut off" text and a call back, see callback_tasks below).
+  dropped_during_booking boolean not null default false,
+  updated_at timestamptz not null default now(),
   unique (id, clinic_id),
   foreign key (call_id, clinic_id) references public.calls (id, clinic_id) on delete cascade,
   foreign key (booking_id, clinic_id) references public.bookings (id, clinic_id)
 );
+create trigger handoffs_touch before update on public.handoffs
+  for each row execute function private.touch_updated_at();
 comment on table public.handoffs is 'The inbound agent''s memory of a call, handed to the follow-up agent. Written in the transaction that ends the call.';
 comment on column public.handoffs.id is 'Primary key.';
 comment on column public.handoffs.clinic_id is 'The call''s clinic.';
@@ -37,7 +45,13 @@ comment on column public.handoffs.consent_to_text is 'Whether the caller may be 
 comment on column public.handoffs.final_state is 'The call''s terminal state.';
 comment on column public.handoffs.created_at is 'When the hand-off was written.';
 comment on column public.handoffs.delivered_at is 'When the follow-up agent accepted it.';
-select private.create_clinic_policies('public.handoffs', 'none');
+comment on column public.handoffs.dropped_during_booking is 'The call ended (abandoned or failed) while a slot was held or being confirmed.';
+comment on column public.handoffs.updated_at is 'When the memory was last enriched (e.g. by the end-of-call report).';
+
+alter table public.handoffs enable row level security;
+create policy "members read" on public.handoffs for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.handoffs from anon, authenticated;
 
 create table public.follow_ups (
   id uuid primary key default gen_random_uuid(),
@@ -87,7 +101,11 @@ comment on column public.follow_ups.skip_reason is 'Why nothing was sent (opted 
 comment on column public.follow_ups.sent_at is 'When the SMS was handed to the sender.';
 comment on column public.follow_ups.created_at is 'When it became owed.';
 comment on column public.follow_ups.updated_at is 'When it last changed.';
-select private.create_clinic_policies('public.follow_ups', 'none');
+
+alter table public.follow_ups enable row level security;
+create policy "members read" on public.follow_ups for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.follow_ups from anon, authenticated;
 
 create table public.sms_messages (
   id uuid primary key default gen_random_uuid(),
@@ -130,7 +148,11 @@ comment on column public.sms_messages.sent_at is 'When the provider accepted it.
 comment on column public.sms_messages.delivered_at is 'When delivery was reported.';
 comment on column public.sms_messages.created_at is 'When it was recorded.';
 comment on column public.sms_messages.updated_at is 'When its status last changed.';
-select private.create_clinic_policies('public.sms_messages', 'none');
+
+alter table public.sms_messages enable row level security;
+create policy "members read" on public.sms_messages for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.sms_messages from anon, authenticated;
 
 create table public.sms_opt_outs (
   clinic_id uuid not null references public.clinics (id) on delete cascade,
@@ -144,7 +166,11 @@ comment on column public.sms_opt_outs.clinic_id is 'Clinic the opt-out applies t
 comment on column public.sms_opt_outs.phone_number is 'The opted-out number.';
 comment on column public.sms_opt_outs.source is 'STOP keyword, Twilio error 21610, or staff.';
 comment on column public.sms_opt_outs.opted_out_at is 'When it was recorded.';
-select private.create_clinic_policies('public.sms_opt_outs', 'none');
+
+alter table public.sms_opt_outs enable row level security;
+create policy "members read" on public.sms_opt_outs for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.sms_opt_outs from anon, authenticated;
 
 create table public.aftercare_links (
   id uuid primary key default gen_random_uuid(),
@@ -174,4 +200,38 @@ comment on column public.aftercare_links.open_count is 'How many times it was op
 comment on column public.aftercare_links.first_opened_at is 'First open.';
 comment on column public.aftercare_links.last_opened_at is 'Latest open.';
 comment on column public.aftercare_links.created_at is 'When it was issued.';
-select private.create_clinic_policies('public.aftercare_links', 'none');
+
+alter table public.aftercare_links enable row level security;
+create policy "members read" on public.aftercare_links for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.aftercare_links from anon, authenticated;
+
+create table public.callback_tasks (
+  id uuid primary key default gen_random_uuid(),
+  clinic_id uuid not null,
+  call_id uuid not null unique,
+  reason text not null check (length(reason) between 1 and 200),
+  created_at timestamptz not null default now(),
+  done_at timestamptz,
+  done_by uuid references auth.users (id) on delete set null,
+  foreign key (call_id, clinic_id) references public.calls (id, clinic_id) on delete cascade
+);
+create index callback_tasks_open_idx on public.callback_tasks (clinic_id, created_at) where done_at is null;
+comment on table public.callback_tasks is 'Callers the front desk should ring back, e.g. when a booking call was cut off.';
+comment on column public.callback_tasks.id is 'Primary key.';
+comment on column public.callback_tasks.clinic_id is 'The call''s clinic.';
+comment on column public.callback_tasks.call_id is 'The call to follow up (one task per call).';
+comment on column public.callback_tasks.reason is 'Why, e.g. "Cut off while booking".';
+comment on column public.callback_tasks.created_at is 'When the task appeared.';
+comment on column public.callback_tasks.done_at is 'When staff marked it done.';
+comment on column public.callback_tasks.done_by is 'Who marked it done.';
+
+-- Members read their clinic's tasks and mark them done; only done_at and done_by are writable by staff.
+alter table public.callback_tasks enable row level security;
+create policy "members read" on public.callback_tasks for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+create policy "members mark done" on public.callback_tasks for update to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]))
+  with check (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.callback_tasks from anon, authenticated;
+grant update (done_at, done_by) on public.callback_tasks to authenticated;

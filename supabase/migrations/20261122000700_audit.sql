@@ -1,5 +1,7 @@
 -- Who changed what: every staff change to clinic configuration and bookings is recorded by
--- trigger, so no code path can forget it.
+-- trigger, so no code path can forget it. The triggers on the audited tables (created in the
+-- earlier domain migrations) are all here, at the end, so the list of what is audited is in one
+-- place.
 
 create table public.audit_log (
   id bigint generated always as identity primary key,
@@ -22,6 +24,7 @@ comment on column public.audit_log.row_id is 'Primary key of the changed row.';
 comment on column public.audit_log.changes is 'Changed columns with old and new values; personal columns are recorded as changed, not copied.';
 comment on column public.audit_log.at is 'When.';
 
+-- Admins read their clinic's trail; only the audit trigger (SECURITY DEFINER) writes it.
 alter table public.audit_log enable row level security;
 create policy "admins read" on public.audit_log for select to authenticated
   using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));

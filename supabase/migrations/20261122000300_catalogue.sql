@@ -1,5 +1,40 @@
--- What a clinic offers: procedures, what the assistant may say about them, aftercare
--- documents sent after calls, and the clinic's own redaction rules.
+-- What a clinic offers: its practitioners, procedures, what the assistant may say about them,
+-- and the aftercare documents (with their private Storage bucket) sent after calls.
+-- Members of the clinic read these; its admins insert, update and delete them. Staff changes
+-- are audited by triggers in ..._audit.sql.
+
+create table public.practitioners (
+  id uuid primary key default gen_random_uuid(),
+  clinic_id uuid not null references public.clinics (id) on delete cascade,
+  name text not null check (length(name) between 1 and 120),
+  title text not null default '' check (length(title) <= 120),
+  active boolean not null default true,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  unique (id, clinic_id)
+);
+create index practitioners_clinic_idx on public.practitioners (clinic_id);
+create trigger practitioners_touch before update on public.practitioners
+  for each row execute function private.touch_updated_at();
+comment on table public.practitioners is 'Surgeons and injectors whose diaries hold appointment slots.';
+comment on column public.practitioners.id is 'Primary key.';
+comment on column public.practitioners.clinic_id is 'The clinic.';
+comment on column public.practitioners.name is 'Name the assistant may say, e.g. "Dr Amara Okafor".';
+comment on column public.practitioners.title is 'Role, e.g. "Consultant plastic surgeon".';
+comment on column public.practitioners.active is 'Inactive practitioners get no new slots.';
+comment on column public.practitioners.created_at is 'When the practitioner was added.';
+comment on column public.practitioners.updated_at is 'When the practitioner was last changed.';
+
+alter table public.practitioners enable row level security;
+create policy "members read" on public.practitioners for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+create policy "admins insert" on public.practitioners for insert to authenticated
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins update" on public.practitioners for update to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins delete" on public.practitioners for delete to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
 
 create table public.aftercare_documents (
   id uuid primary key default gen_random_uuid(),
@@ -32,7 +67,44 @@ comment on column public.aftercare_documents.sha256 is 'Content hash, to detect 
 comment on column public.aftercare_documents.uploaded_by is 'Staff member who uploaded it.';
 comment on column public.aftercare_documents.created_at is 'When it was uploaded.';
 comment on column public.aftercare_documents.updated_at is 'When it was last replaced or renamed.';
-select private.create_clinic_policies('public.aftercare_documents', 'admin');
+
+alter table public.aftercare_documents enable row level security;
+create policy "members read" on public.aftercare_documents for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+create policy "admins insert" on public.aftercare_documents for insert to authenticated
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins update" on public.aftercare_documents for update to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins delete" on public.aftercare_documents for delete to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+
+-- Private Storage bucket for aftercare PDFs, first folder = clinic id (Supabase only: the
+-- block does nothing where there is no storage schema, e.g. plain PostgreSQL with the local
+-- shim, whose file store is a folder). Patients never read the bucket directly: /a/<token>
+-- mints a short-lived signed URL with the service role after checking its own link table.
+-- The policies on storage.objects are executed as text only because storage may not exist.
+do $migration$
+begin
+  if not exists (select 1 from pg_namespace where nspname = 'storage') then
+    return;
+  end if;
+
+  insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
+  values ('aftercare', 'aftercare', false, 10485760, array['application/pdf'])
+  on conflict (id) do update set public = false, file_size_limit = excluded.file_size_limit,
+    allowed_mime_types = excluded.allowed_mime_types;
+
+  execute $p$create policy "clinic members read aftercare" on storage.objects for select to authenticated
+    using (bucket_id = 'aftercare' and (storage.foldername(name))[1] = any ((select private.member_clinic_ids())::text[]))$p$;
+  execute $p$create policy "clinic admins upload aftercare" on storage.objects for insert to authenticated
+    with check (bucket_id = 'aftercare' and (storage.foldername(name))[1] = any ((select private.admin_clinic_ids())::text[]))$p$;
+  execute $p$create policy "clinic admins replace aftercare" on storage.objects for update to authenticated
+    using (bucket_id = 'aftercare' and (storage.foldername(name))[1] = any ((select private.admin_clinic_ids())::text[]))$p$;
+  execute $p$create policy "clinic admins delete aftercare" on storage.objects for delete to authenticated
+    using (bucket_id = 'aftercare' and (storage.foldername(name))[1] = any ((select private.admin_clinic_ids())::text[]))$p$;
+end
+$migration$;
 
 create table public.procedures (
   id uuid primary key default gen_random_uuid(),
@@ -68,7 +140,17 @@ comment on column public.procedures.sort_order is 'Order in admin lists and the 
 comment on column public.procedures.aftercare_document_id is 'Aftercare PDF sent to callers interested in this procedure.';
 comment on column public.procedures.created_at is 'When the procedure was added.';
 comment on column public.procedures.updated_at is 'When the procedure was last changed.';
-select private.create_clinic_policies('public.procedures', 'admin');
+
+alter table public.procedures enable row level security;
+create policy "members read" on public.procedures for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+create policy "admins insert" on public.procedures for insert to authenticated
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins update" on public.procedures for update to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins delete" on public.procedures for delete to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
 
 create table public.procedure_knowledge (
   id uuid primary key default gen_random_uuid(),
@@ -102,33 +184,14 @@ comment on column public.procedure_knowledge.answer is 'The approved answer.';
 comment on column public.procedure_knowledge.search is 'Full-text vector over question (weight A) and answer (weight B).';
 comment on column public.procedure_knowledge.created_at is 'When the entry was added.';
 comment on column public.procedure_knowledge.updated_at is 'When the entry was last changed.';
-select private.create_clinic_policies('public.procedure_knowledge', 'admin');
 
-create table public.redaction_rules (
-  id uuid primary key default gen_random_uuid(),
-  clinic_id uuid not null references public.clinics (id) on delete cascade,
-  kind text not null check (kind in ('keyword', 'pattern')),
-  value text not null check (length(value) between 1 and 200),
-  category text not null default 'CUSTOM'
-    check (category in ('NAME', 'PHONE', 'EMAIL', 'DOB', 'ADDRESS', 'ID', 'CARD', 'MEDICAL', 'CUSTOM')),
-  description text not null default '' check (length(description) <= 500),
-  enabled boolean not null default true,
-  created_by uuid references auth.users (id) on delete set null,
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now()
-);
-create unique index redaction_rules_clinic_value_key on public.redaction_rules (clinic_id, kind, lower(value));
-create trigger redaction_rules_touch before update on public.redaction_rules
-  for each row execute function private.touch_updated_at();
-comment on table public.redaction_rules is 'A clinic''s own redaction rules, applied with the built-in detectors before anything reaches logs.';
-comment on column public.redaction_rules.id is 'Primary key.';
-comment on column public.redaction_rules.clinic_id is 'Owning clinic.';
-comment on column public.redaction_rules.kind is 'keyword: whole word, case-insensitive; pattern: a regular expression (validated on save).';
-comment on column public.redaction_rules.value is 'The keyword or the regular expression.';
-comment on column public.redaction_rules.category is 'Placeholder type written in place of a match, e.g. MEDICAL -> [MEDICAL].';
-comment on column public.redaction_rules.description is 'Why the rule exists, for other admins.';
-comment on column public.redaction_rules.enabled is 'Disabled rules are kept but not applied.';
-comment on column public.redaction_rules.created_by is 'Admin who created the rule.';
-comment on column public.redaction_rules.created_at is 'When the rule was created.';
-comment on column public.redaction_rules.updated_at is 'When the rule was last changed.';
-select private.create_clinic_policies('public.redaction_rules', 'admin');
+alter table public.procedure_knowledge enable row level security;
+create policy "members read" on public.procedure_knowledge for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+create policy "admins insert" on public.procedure_knowledge for insert to authenticated
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins update" on public.procedure_knowledge for update to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins delete" on public.procedure_knowledge for delete to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));

@@ -1,4 +1,12 @@
--- Clinics, their staff and practitioners, and the membership helpers every policy uses.
+-- Clinics (the tenants), their staff, and the membership helpers every RLS policy calls.
+--
+-- The policies of every clinic-owned table follow one pattern, written out next to each table:
+--   "members read"   members of the row's clinic read it:
+--                    clinic_id = any ((select private.member_clinic_ids())::uuid[])
+--   "admins insert", "admins update", "admins delete"
+--                    where the clinic's admins manage the rows (the catalogue, redaction rules)
+--   otherwise no user writes: insert, update, delete and truncate are revoked from anon and
+--   authenticated, and webhooks write through SECURITY DEFINER functions or as service_role.
 
 create table public.clinics (
   id uuid primary key default gen_random_uuid(),
@@ -37,6 +45,8 @@ create trigger clinics_check_timezone before insert or update of timezone on pub
   for each row execute function private.check_timezone();
 create trigger clinics_touch before update on public.clinics
   for each row execute function private.touch_updated_at();
+-- Staff changes to a clinic are audited (clinics_audit, in ..._audit.sql). Its policies follow
+-- the membership helpers below, which they call.
 
 create table public.clinic_members (
   clinic_id uuid not null references public.clinics (id) on delete cascade,
@@ -53,28 +63,6 @@ comment on column public.clinic_members.user_id is 'The staff member (auth.users
 comment on column public.clinic_members.role is 'admin: manages procedures, aftercare, redaction, assistant; receptionist: confirms bookings.';
 comment on column public.clinic_members.display_name is 'Name shown in the dashboard and audit trail.';
 comment on column public.clinic_members.created_at is 'When the membership was granted.';
-
-create table public.practitioners (
-  id uuid primary key default gen_random_uuid(),
-  clinic_id uuid not null references public.clinics (id) on delete cascade,
-  name text not null check (length(name) between 1 and 120),
-  title text not null default '' check (length(title) <= 120),
-  active boolean not null default true,
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
-  unique (id, clinic_id)
-);
-create index practitioners_clinic_idx on public.practitioners (clinic_id);
-create trigger practitioners_touch before update on public.practitioners
-  for each row execute function private.touch_updated_at();
-comment on table public.practitioners is 'Surgeons and injectors whose diaries hold appointment slots.';
-comment on column public.practitioners.id is 'Primary key.';
-comment on column public.practitioners.clinic_id is 'The clinic.';
-comment on column public.practitioners.name is 'Name the assistant may say, e.g. "Dr Amara Okafor".';
-comment on column public.practitioners.title is 'Role, e.g. "Consultant plastic surgeon".';
-comment on column public.practitioners.active is 'Inactive practitioners get no new slots.';
-comment on column public.practitioners.created_at is 'When the practitioner was added.';
-comment on column public.practitioners.updated_at is 'When the practitioner was last changed.';
 
 -- Membership helpers. SECURITY DEFINER so they can read clinic_members without recursing
 -- into its own policy; policies call them as `(select private.x())` so Postgres evaluates
@@ -97,6 +85,7 @@ revoke all on function private.member_clinic_ids(), private.admin_clinic_ids() f
 grant execute on function private.member_clinic_ids(), private.admin_clinic_ids()
   to authenticated, service_role;
 
+-- clinics: members read their clinics, admins update them; nobody inserts or deletes one.
 alter table public.clinics enable row level security;
 create policy "members read their clinics" on public.clinics for select to authenticated
   using (id = any ((select private.member_clinic_ids())::uuid[]));
@@ -104,35 +93,7 @@ create policy "admins update their clinics" on public.clinics for update to auth
   using (id = any ((select private.admin_clinic_ids())::uuid[]))
   with check (id = any ((select private.admin_clinic_ids())::uuid[]));
 
+-- clinic_members: members read their clinic's team; memberships are granted by the service side.
 alter table public.clinic_members enable row level security;
 create policy "members read their clinic's team" on public.clinic_members for select to authenticated
   using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
-
--- Uniform tenant policies: members of the row's clinic read it; writers as named.
---   p_writers = 'admin'  admins of the clinic insert, update and delete
---   p_writers = 'none'   no user writes (webhooks write through SECURITY DEFINER functions)
-create or replace function private.create_clinic_policies(p_table regclass, p_writers text)
-returns void language plpgsql set search_path = '' as $$
-begin
-  if p_writers not in ('admin', 'none') then
-    raise exception 'p_writers must be admin or none, got %', p_writers;
-  end if;
-  execute format('alter table %s enable row level security', p_table);
-  execute format($p$create policy "members read" on %s for select to authenticated
-    using (clinic_id = any ((select private.member_clinic_ids())::uuid[]))$p$, p_table);
-  if p_writers = 'admin' then
-    execute format($p$create policy "admins insert" on %s for insert to authenticated
-      with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))$p$, p_table);
-    execute format($p$create policy "admins update" on %s for update to authenticated
-      using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))
-      with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))$p$, p_table);
-    execute format($p$create policy "admins delete" on %s for delete to authenticated
-      using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))$p$, p_table);
-  else
-    execute format('revoke insert, update, delete, truncate on %s from anon, authenticated', p_table);
-  end if;
-end;
-$$;
-revoke all on function private.create_clinic_policies(regclass, text) from public;
-
-select private.create_clinic_policies('public.practitioners', 'admin');

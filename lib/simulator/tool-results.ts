@@ -1,0 +1,42 @@
+import type { describeSlot } from "@/lib/call-flow/tools/slot-format";
+
+// What each tool answers, as a caller of the webhook reads it (JSON, so absent where the tool
+// left a field undefined). The tools type their result as a plain record, so this map is
+// declared by hand from lib/call-flow/tools/*.ts; keep the two together. Fields that only one
+// outcome carries (a refusal's `reason`, a hold's `heldUntil`) are optional.
+
+/** A bookable time as check_availability offers it, and as refusals offer alternatives. */
+export type SlotOffer = ReturnType<typeof describeSlot>;
+
+export interface ToolResults {
+  check_availability: { slots: SlotOffer[]; timezone: string; note?: string };
+  hold_slot: {
+    held: boolean;
+    slotId: string;
+    heldUntil?: string;
+    holdSeconds?: number;
+    label?: string;
+    reason?: string;
+    alternatives?: SlotOffer[];
+  };
+  confirm_booking: {
+    booked: boolean;
+    slotId: string;
+    bookingId?: string;
+    procedure?: string | null;
+    reason?: string;
+    alternatives?: SlotOffer[];
+  };
+  release_slot: { released: boolean; slotId: string; reason?: string };
+  lookup_procedure: {
+    found: boolean;
+    message?: string;
+    procedure?: { name: string; description: string; typicalDurationMinutes: number };
+    answers?: { topic: string; question: string; answer: string }[];
+    aftercareAvailable?: boolean;
+    note?: string;
+  };
+}
+
+/** The result of the tool called `name`: typed for the five tools, a plain record for any other name. */
+export type ToolResult<N extends string> = N extends keyof ToolResults ? ToolResults[N] : Record<string, unknown>;
