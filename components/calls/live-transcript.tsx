@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
 import { MessageSquareText, Unplug } from "lucide-react";
 
-import { TERMINAL } from "@/lib/realtime/apply-delta";
+import { isTerminal } from "@/types/call-states";
 import { cn } from "@/lib/utils";
 import { useLiveTranscript } from "@/hooks/use-live-transcript";
 import { useVoiceAgentStatus } from "@/hooks/use-voice-agent-status";
@@ -27,7 +27,7 @@ export function LiveTranscript({ clinicId, callId, state, timezone }: { clinicId
   const router = useRouter();
   const board = useVoiceAgentStatus(clinicId).calls.find((call) => call.callId === callId);
   const current = board?.state ?? state;
-  const ended = TERMINAL.has(current);
+  const ended = isTerminal(current);
   const { items, status } = useLiveTranscript(clinicId, callId, !ended);
 
   // The rest of the page (state, timeline, bookings) is server-rendered: refresh it on a new state.

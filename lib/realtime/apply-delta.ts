@@ -1,3 +1,4 @@
+import { isTerminal } from "@/types/call-states";
 import { liveCallSchema, type LiveCall, type LiveCallsSnapshot } from "./types";
 
 /**
@@ -31,5 +32,4 @@ export function mergeSnapshot(current: LiveCallsSnapshot | undefined, fresh: Liv
   return { ...fresh, calls };
 }
 
-export const TERMINAL = new Set(["completed", "ended", "failed", "abandoned"]);
-export const isLive = (call: LiveCall) => !TERMINAL.has(call.state);
+export const isLive = (call: LiveCall) => !isTerminal(call.state);

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { getClinicContext } from "@/lib/auth/clinic";
 import { getCallDetail } from "@/lib/calls/service";
 import type { CallDetail } from "@/lib/db/call-detail";
-import { TERMINAL } from "@/lib/realtime/apply-delta";
+import { isTerminal } from "@/types/call-states";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -24,7 +24,7 @@ const AWAIT_REPORT_MS = 5 * 60_000;
 
 /** Live lines while the call is on, and until its stored transcript has arrived. */
 function showsLiveTranscript({ call, transcript }: CallDetail): boolean {
-  if (!TERMINAL.has(call.state)) return true;
+  if (!isTerminal(call.state)) return true;
   return transcript.length === 0 && call.endedAt !== null && Date.now() - call.endedAt.getTime() < AWAIT_REPORT_MS;
 }
 
