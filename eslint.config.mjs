@@ -5,24 +5,39 @@ import nextTs from "eslint-config-next/typescript";
 // lib/; hooks/ and lib/ use neither. Relative paths that climb into those folders count too.
 const intoApp = {
   regex: "^(@/|(\\.\\./)+)app(/|$)",
-  message: "Only app/ imports from app/. Server actions live in lib/actions, shared code in lib/ or components/.",
+  message:
+    "Only app/ imports from app/. Server actions live in lib/actions, shared code in lib/ or components/.",
 };
 const intoComponents = {
   regex: "^(@/|(\\.\\./)+)components(/|$)",
-  message: "lib/ and hooks/ do not import components/. Move what both need into lib/ (React context: lib/realtime/provider.tsx).",
+  message:
+    "lib/ and hooks/ do not import components/. Move what both need into lib/ (React context: lib/realtime/provider.tsx).",
 };
 
 const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       // Env is read in one place (lib/env.ts) so a missing variable fails loudly, once.
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/env.ts." },
+      ],
     },
   },
   {
@@ -34,7 +49,16 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [intoApp, intoComponents] }] },
   },
   {
-    files: ["lib/env.ts", "instrumentation.ts", "scripts/**", "bench/**", "e2e/**", "tests/**", "playwright.config.ts", "vitest.config.ts"],
+    files: [
+      "lib/env.ts",
+      "instrumentation.ts",
+      "scripts/**",
+      "bench/**",
+      "e2e/**",
+      "tests/**",
+      "playwright.config.ts",
+      "vitest.config.ts",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
   {
@@ -51,7 +75,8 @@ const config = [
           patterns: [
             {
               group: ["@/*", "!@/lib", "@/lib/*", "!@/lib/db", "!@/lib/env", "!@/types", "../*"],
-              message: "lib/db imports only lib/db, lib/env and types/: move the type to types/ or the logic to its domain.",
+              message:
+                "lib/db imports only lib/db, lib/env and types/: move the type to types/ or the logic to its domain.",
             },
           ],
         },

@@ -39,13 +39,25 @@ export default defineConfig({
     launchOptions: chromium,
   },
   projects: [
-    { name: "desktop", testIgnore: /(responsive|supabase-auth)\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    {
+      name: "desktop",
+      testIgnore: /(responsive|supabase-auth)\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
     {
       name: "supabase-auth",
       testMatch: /supabase-auth\.spec\.ts/,
-      use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${supabasePort}`, launchOptions: chromium },
+      use: {
+        ...devices["Desktop Chrome"],
+        baseURL: `http://localhost:${supabasePort}`,
+        launchOptions: chromium,
+      },
     },
-    { name: "tablet", testMatch: /responsive\.spec\.ts/, use: { viewport: { width: 820, height: 1180 }, hasTouch: true, launchOptions: chromium } },
+    {
+      name: "tablet",
+      testMatch: /responsive\.spec\.ts/,
+      use: { viewport: { width: 820, height: 1180 }, hasTouch: true, launchOptions: chromium },
+    },
   ],
   webServer: [
     {

@@ -30,7 +30,12 @@ export async function proxy(request: NextRequest) {
     claims = await verifyLocalSession(request.cookies.get(LOCAL_SESSION_COOKIE)?.value);
     if (claims && shouldRefresh(claims)) {
       const token = await signLocalSession(
-        { id: claims.sub, email: claims.email ?? "", appMetadata: claims.app_metadata, userMetadata: claims.user_metadata },
+        {
+          id: claims.sub,
+          email: claims.email ?? "",
+          appMetadata: claims.app_metadata,
+          userMetadata: claims.user_metadata,
+        },
         claims.session_id,
       );
       response.cookies.set(LOCAL_SESSION_COOKIE, token, sessionCookieOptions());
@@ -49,5 +54,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|a/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|pdf)$).*)"],
+  matcher: [
+    "/((?!api/|a/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|pdf)$).*)",
+  ],
 };

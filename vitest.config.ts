@@ -1,5 +1,4 @@
 import { fileURLToPath } from "node:url";
-
 import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -39,7 +38,12 @@ export default defineConfig({
       {
         extends: true,
         // Long fault runs behind a flag: `npm run test:soak` (SOAK_MINUTES, SOAK_CALLS), never in npm test.
-        test: { name: "soak", include: ["tests/soak/**/*.test.ts"], environment: "node", hookTimeout: 180_000 },
+        test: {
+          name: "soak",
+          include: ["tests/soak/**/*.test.ts"],
+          environment: "node",
+          hookTimeout: 180_000,
+        },
       },
     ],
   },

@@ -1,7 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
 import { SignJWT } from "jose";
 
 import { percentile } from "../lib/simulator/smoke";
@@ -28,7 +27,13 @@ export const HARBOUR_RECEPTIONIST = "a11ce000-0000-4000-8000-000000000002";
 
 export async function startBenchEnvironment(): Promise<BenchEnvironment> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "callwaiting-bench-"));
-  const db = await prepareDatabase({ dataDir, port: await freePort(), persistent: false, fast: false, seed: true });
+  const db = await prepareDatabase({
+    dataDir,
+    port: await freePort(),
+    persistent: false,
+    fast: false,
+    seed: true,
+  });
   const webhookSecret = "bench-webhook-secret-0123456789abcdef";
   const jwtSecret = "bench-session-secret-0123456789abcdefghij";
   const twilioToken = "bench-twilio-token-0123456789abcdef";
@@ -54,7 +59,11 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
     texts: () => twilio.messages,
     async sessionCookie(userId) {
       const now = Math.floor(Date.now() / 1000);
-      const token = await new SignJWT({ role: "authenticated", app_metadata: {}, user_metadata: {} })
+      const token = await new SignJWT({
+        role: "authenticated",
+        app_metadata: {},
+        user_metadata: {},
+      })
         .setProtectedHeader({ alg: "HS256" })
         .setSubject(userId)
         .setAudience("authenticated")
@@ -77,7 +86,11 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
 export const CLINIC_NUMBER = "+15555550199";
 
 /** Runs `task` over `items` with at most `limit` in flight. */
-export async function inBatches<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(
@@ -96,7 +109,11 @@ export function residentMiB(pid: number): number {
   const children = (id: number): number[] => {
     try {
       return readdirSync(`/proc/${id}/task`).flatMap((task) =>
-        readFileSync(`/proc/${id}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+        readFileSync(`/proc/${id}/task/${task}/children`, "utf8")
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number),
       );
     } catch {
       return [];

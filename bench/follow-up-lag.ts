@@ -7,7 +7,12 @@ import { CLINIC_NUMBER, summarise, type BenchEnvironment } from "./environment";
  * server; then 200 calls ending together. The promise to patients is 5 minutes.
  */
 export async function benchFollowUpLag(env: BenchEnvironment, options = { solo: 10, burst: 200 }) {
-  const simulator = { url: env.appUrl, secret: env.webhookSecret, clinicNumber: CLINIC_NUMBER, speed: 0 };
+  const simulator = {
+    url: env.appUrl,
+    secret: env.webhookSecret,
+    clinicNumber: CLINIC_NUMBER,
+    speed: 0,
+  };
   const endedAt = new Map<string, number>();
   const askAndHangUp = async (callerNumber: string) => {
     const call = new SimulatedCall(simulator, callerNumber);
@@ -15,14 +20,19 @@ export async function benchFollowUpLag(env: BenchEnvironment, options = { solo: 
     await call.tool("lookup_procedure", { query: "facelift" });
     endedAt.set(callerNumber, Date.now());
     await call.end("customer-ended-call");
-    await call.report("customer-ended-call", [{ role: "user", message: "I'm thinking about a facelift, I'll call back when I've decided." }]);
+    await call.report("customer-ended-call", [
+      { role: "user", message: "I'm thinking about a facelift, I'll call back when I've decided." },
+    ]);
   };
   const lagsOf = async (numbers: string[], timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const texts = env.texts().filter((text) => endedAt.has(text.to) && numbers.includes(text.to));
       if (texts.length >= numbers.length || Date.now() > deadline) {
-        return { lags: texts.map((text) => text.receivedAt - endedAt.get(text.to)!), texts: texts.length };
+        return {
+          lags: texts.map((text) => text.receivedAt - endedAt.get(text.to)!),
+          texts: texts.length,
+        };
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -35,7 +45,10 @@ export async function benchFollowUpLag(env: BenchEnvironment, options = { solo: 
     solo.push(...(await lagsOf([number], 30_000)).lags);
   }
 
-  const burstNumbers = Array.from({ length: options.burst }, (_, index) => `+1555600${String(index).padStart(4, "0")}`);
+  const burstNumbers = Array.from(
+    { length: options.burst },
+    (_, index) => `+1555600${String(index).padStart(4, "0")}`,
+  );
   await Promise.all(burstNumbers.map((number) => askAndHangUp(number)));
   const burst = await lagsOf(burstNumbers, 6 * 60_000);
   return {
@@ -50,6 +63,10 @@ export async function benchFollowUpLag(env: BenchEnvironment, options = { solo: 
 
 export function printFollowUpLag(result: Awaited<ReturnType<typeof benchFollowUpLag>>) {
   console.log(`\n${result.name}`);
-  console.log(`  ${result.calls} calls ending together  texts ${result.textsSent}/${result.calls}   p50 ${result.lagMs.p50} ms   p99 ${result.lagMs.p99} ms   max ${result.lagMs.max} ms`);
-  console.log(`  baseline one at a time     p50 ${result.baselineOneAtATimeMs.p50} ms   p99 ${result.baselineOneAtATimeMs.p99} ms   (burst p99 ${(result.lagMs.p99 / result.baselineOneAtATimeMs.p99).toFixed(1)}x; promise 300 s)`);
+  console.log(
+    `  ${result.calls} calls ending together  texts ${result.textsSent}/${result.calls}   p50 ${result.lagMs.p50} ms   p99 ${result.lagMs.p99} ms   max ${result.lagMs.max} ms`,
+  );
+  console.log(
+    `  baseline one at a time     p50 ${result.baselineOneAtATimeMs.p50} ms   p99 ${result.baselineOneAtATimeMs.p99} ms   (burst p99 ${(result.lagMs.p99 / result.baselineOneAtATimeMs.p99).toFixed(1)}x; promise 300 s)`,
+  );
 }

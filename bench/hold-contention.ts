@@ -31,11 +31,19 @@ export interface ContentionRow {
 export async function benchHoldContention(env: BenchEnvironment, sizes = [10, 100, 1000]) {
   const max = Math.max(...sizes);
   const pool = new pg.Pool({ connectionString: env.databaseUrl, max: POOL_SIZE });
-  const options = { url: env.appUrl, secret: env.webhookSecret, clinicNumber: CLINIC_NUMBER, speed: 0 };
+  const options = {
+    url: env.appUrl,
+    secret: env.webhookSecret,
+    clinicNumber: CLINIC_NUMBER,
+    speed: 0,
+  };
   try {
     const slotIds = await createBenchSlots(pool, max);
     // Live calls to claim for: started through the webhook, so the HTTP path has them too.
-    const calls = Array.from({ length: max }, (_, index) => new SimulatedCall(options, `+1555300${String(index).padStart(4, "0")}`));
+    const calls = Array.from(
+      { length: max },
+      (_, index) => new SimulatedCall(options, `+1555300${String(index).padStart(4, "0")}`),
+    );
     await inBatches(calls, 50, (call) => call.status("in-progress"));
     const { rows } = await pool.query<{ id: string; vapi_call_id: string }>(
       "select id, vapi_call_id from public.calls where vapi_call_id = any($1)",
@@ -49,11 +57,15 @@ export async function benchHoldContention(env: BenchEnvironment, sizes = [10, 10
     const claim: Record<Method, (index: number, slotId: string) => Promise<boolean>> = {
       http: async (index, slotId) => {
         const hold = await calls[index]!.tool("hold_slot", { slotId });
-        if (hold.status !== 200 || hold.error) throw new Error(`HTTP ${hold.status} ${hold.error ?? ""}`);
+        if (hold.status !== 200 || hold.error)
+          throw new Error(`HTTP ${hold.status} ${hold.error ?? ""}`);
         return hold.result?.held === true;
       },
       claim_slot_atomic: async (index, slotId) => {
-        const result = await pool.query<{ outcome: string }>("select outcome from public.claim_slot_atomic($1, $2)", [slotId, callIds[index]]);
+        const result = await pool.query<{ outcome: string }>(
+          "select outcome from public.claim_slot_atomic($1, $2)",
+          [slotId, callIds[index]],
+        );
         return result.rows[0]?.outcome === "held";
       },
       "for update": async (index, slotId) => {
@@ -66,7 +78,10 @@ export async function benchHoldContention(env: BenchEnvironment, sizes = [10, 10
           );
           const free = slot.rows[0]?.free === true;
           if (free) {
-            await client.query("update public.slots set status = 'held', held_by_call = $2, held_until = now() + interval '90 seconds' where id = $1", [slotId, callIds[index]]);
+            await client.query(
+              "update public.slots set status = 'held', held_by_call = $2, held_until = now() + interval '90 seconds' where id = $1",
+              [slotId, callIds[index]],
+            );
           }
           await client.query("commit");
           return free;
@@ -78,9 +93,15 @@ export async function benchHoldContention(env: BenchEnvironment, sizes = [10, 10
         }
       },
       naive: async (index, slotId) => {
-        const slot = await pool.query<{ status: string }>("select status from public.slots where id = $1", [slotId]);
+        const slot = await pool.query<{ status: string }>(
+          "select status from public.slots where id = $1",
+          [slotId],
+        );
         if (slot.rows[0]?.status !== "open") return false;
-        await pool.query("update public.slots set status = 'held', held_by_call = $2, held_until = now() + interval '90 seconds' where id = $1", [slotId, callIds[index]]);
+        await pool.query(
+          "update public.slots set status = 'held', held_by_call = $2, held_until = now() + interval '90 seconds' where id = $1",
+          [slotId, callIds[index]],
+        );
         return true;
       },
     };
@@ -89,8 +110,13 @@ export async function benchHoldContention(env: BenchEnvironment, sizes = [10, 10
     for (const n of sizes) {
       for (const shape of ["one slot", "spread"] as const) {
         for (const method of METHODS) {
-          await pool.query("update public.slots set status = 'open', held_by_call = null, held_until = null where id = any($1)", [slotIds]);
-          const targets = Array.from({ length: n }, (_, index) => (shape === "one slot" ? slotIds[0]! : slotIds[index]!));
+          await pool.query(
+            "update public.slots set status = 'open', held_by_call = null, held_until = null where id = any($1)",
+            [slotIds],
+          );
+          const targets = Array.from({ length: n }, (_, index) =>
+            shape === "one slot" ? slotIds[0]! : slotIds[index]!,
+          );
           const latencies: number[] = [];
           let errors = 0;
           const started = performance.now();
@@ -109,8 +135,12 @@ export async function benchHoldContention(env: BenchEnvironment, sizes = [10, 10
           );
           const seconds = (performance.now() - started) / 1000;
           const grantsPerSlot = new Map<string, number>();
-          for (const slotId of granted) if (slotId) grantsPerSlot.set(slotId, (grantsPerSlot.get(slotId) ?? 0) + 1);
-          const doubleBookings = [...grantsPerSlot.values()].reduce((sum, count) => sum + count - 1, 0);
+          for (const slotId of granted)
+            if (slotId) grantsPerSlot.set(slotId, (grantsPerSlot.get(slotId) ?? 0) + 1);
+          const doubleBookings = [...grantsPerSlot.values()].reduce(
+            (sum, count) => sum + count - 1,
+            0,
+          );
           rowsOut.push({
             shape,
             n,
@@ -124,9 +154,16 @@ export async function benchHoldContention(env: BenchEnvironment, sizes = [10, 10
         }
       }
     }
-    await pool.query("update public.slots set status = 'open', held_by_call = null, held_until = null where id = any($1)", [slotIds]);
+    await pool.query(
+      "update public.slots set status = 'open', held_by_call = null, held_until = null where id = any($1)",
+      [slotIds],
+    );
     await inBatches(calls, 50, (call) => call.end("customer-ended-call"));
-    return { name: "Hold contention: concurrent claims on appointment slots", poolSize: POOL_SIZE, rows: rowsOut };
+    return {
+      name: "Hold contention: concurrent claims on appointment slots",
+      poolSize: POOL_SIZE,
+      rows: rowsOut,
+    };
   } finally {
     await pool.end();
   }
@@ -147,14 +184,17 @@ async function createBenchSlots(pool: pg.Pool, count: number): Promise<string[]>
 
 export function printHoldContention(result: Awaited<ReturnType<typeof benchHoldContention>>) {
   console.log(`\n${result.name} (pool of ${result.poolSize} connections for the direct methods)`);
-  console.log("  shape      N     method              claims/s   p50 ms   p99 ms  granted  double bookings");
+  console.log(
+    "  shape      N     method              claims/s   p50 ms   p99 ms  granted  double bookings",
+  );
   for (const row of result.rows) {
     console.log(
       `  ${row.shape.padEnd(9)} ${String(row.n).padStart(5)}  ${row.method.padEnd(18)} ${String(row.claimsPerSecond).padStart(9)} ${String(row.latencyMs.p50).padStart(8)} ${String(row.latencyMs.p99).padStart(8)} ${String(row.granted).padStart(8)} ${String(row.doubleBookings).padStart(16)}${row.errors ? `  (${row.errors} errors)` : ""}`,
     );
   }
   for (const n of new Set(result.rows.map((row) => row.n))) {
-    const of = (method: Method) => result.rows.find((row) => row.n === n && row.shape === "one slot" && row.method === method)!;
+    const of = (method: Method) =>
+      result.rows.find((row) => row.n === n && row.shape === "one slot" && row.method === method)!;
     const ratio = (a: number, b: number) => (b === 0 ? "n/a" : (a / b).toFixed(2));
     console.log(
       `  N=${n} one slot: claim_slot_atomic ${ratio(of("claim_slot_atomic").claimsPerSecond, of("for update").claimsPerSecond)}x the throughput of FOR UPDATE; HTTP p99 ${ratio(of("http").latencyMs.p99, of("claim_slot_atomic").latencyMs.p99)}x the direct call's`,

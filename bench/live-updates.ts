@@ -1,12 +1,21 @@
 import { SimulatedCall } from "../lib/simulator/client";
-import { CLINIC_NUMBER, HARBOUR, HARBOUR_RECEPTIONIST, summarise, type BenchEnvironment } from "./environment";
+import {
+  CLINIC_NUMBER,
+  HARBOUR,
+  HARBOUR_RECEPTIONIST,
+  summarise,
+  type BenchEnvironment,
+} from "./environment";
 
 /**
  * Webhook received -> change visible in a subscribed dashboard (SSE), with 20 dashboards
  * connected, over 200 transitions sent one at a time. Baseline: the webhook's own HTTP round
  * trip, which the broadcast rides on (the change is committed before the response).
  */
-export async function benchLiveUpdates(env: BenchEnvironment, options = { dashboards: 20, transitions: 200 }) {
+export async function benchLiveUpdates(
+  env: BenchEnvironment,
+  options = { dashboards: 20, transitions: 200 },
+) {
   const cookie = await env.sessionCookie(HARBOUR_RECEPTIONIST);
   const arrivals: Map<string, number>[] = [];
   const controllers: AbortController[] = [];
@@ -16,7 +25,10 @@ export async function benchLiveUpdates(env: BenchEnvironment, options = { dashbo
       arrivals[index] = seen;
       const controller = new AbortController();
       controllers.push(controller);
-      const response = await fetch(`${env.appUrl}/api/clinics/${HARBOUR}/calls/stream`, { headers: { cookie }, signal: controller.signal });
+      const response = await fetch(`${env.appUrl}/api/clinics/${HARBOUR}/calls/stream`, {
+        headers: { cookie },
+        signal: controller.signal,
+      });
       if (!response.ok || !response.body) throw new Error(`stream refused: ${response.status}`);
       const reader = response.body.getReader();
       const decoder = new TextDecoder();
@@ -52,7 +64,12 @@ export async function benchLiveUpdates(env: BenchEnvironment, options = { dashbo
 
   const visible: number[] = [];
   const roundTrips: number[] = [];
-  const options2 = { url: env.appUrl, secret: env.webhookSecret, clinicNumber: CLINIC_NUMBER, speed: 0 };
+  const options2 = {
+    url: env.appUrl,
+    secret: env.webhookSecret,
+    clinicNumber: CLINIC_NUMBER,
+    speed: 0,
+  };
   const steps: ((call: SimulatedCall) => Promise<unknown>)[] = [
     (call) => call.status("ringing"),
     (call) => call.status("in-progress"),
@@ -64,16 +81,20 @@ export async function benchLiveUpdates(env: BenchEnvironment, options = { dashbo
   const db = new pg.default.Client({ connectionString: env.databaseUrl });
   await db.connect();
   try {
-    for (let sent = 0; sent < options.transitions; ) {
+    for (let sent = 0; sent < options.transitions;) {
       const call = new SimulatedCall(options2);
       for (const step of steps) {
         const started = performance.now();
         await step(call);
         roundTrips.push(performance.now() - started);
-        const { rows } = await db.query<{ id: string; revision: number }>("select id, revision from public.calls where vapi_call_id = $1", [call.id]);
+        const { rows } = await db.query<{ id: string; revision: number }>(
+          "select id, revision from public.calls where vapi_call_id = $1",
+          [call.id],
+        );
         const key = `${rows[0]!.id}:${rows[0]!.revision}`;
         const deadline = Date.now() + 5000;
-        while (arrivals.some((seen) => !seen.has(key)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
+        while (arrivals.some((seen) => !seen.has(key)) && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 1));
         for (const seen of arrivals) {
           const at = seen.get(key);
           if (at !== undefined) visible.push(at - started);
@@ -98,7 +119,13 @@ export async function benchLiveUpdates(env: BenchEnvironment, options = { dashbo
 
 export function printLiveUpdates(result: Awaited<ReturnType<typeof benchLiveUpdates>>) {
   console.log(`\n${result.name}`);
-  console.log(`  ${result.dashboards} dashboards, ${result.transitions} transitions, delivered ${(result.deliveredShare * 100).toFixed(1)}%`);
-  console.log(`  visible     p50 ${result.visibleMs.p50} ms   p95 ${result.visibleMs.p95} ms   p99 ${result.visibleMs.p99} ms   max ${result.visibleMs.max} ms`);
-  console.log(`  baseline    webhook round trip p50 ${result.baselineWebhookRoundTripMs.p50} ms   p95 ${result.baselineWebhookRoundTripMs.p95} ms   (visible p50 ${(result.visibleMs.p50 / result.baselineWebhookRoundTripMs.p50).toFixed(1)}x)`);
+  console.log(
+    `  ${result.dashboards} dashboards, ${result.transitions} transitions, delivered ${(result.deliveredShare * 100).toFixed(1)}%`,
+  );
+  console.log(
+    `  visible     p50 ${result.visibleMs.p50} ms   p95 ${result.visibleMs.p95} ms   p99 ${result.visibleMs.p99} ms   max ${result.visibleMs.max} ms`,
+  );
+  console.log(
+    `  baseline    webhook round trip p50 ${result.baselineWebhookRoundTripMs.p50} ms   p95 ${result.baselineWebhookRoundTripMs.p95} ms   (visible p50 ${(result.visibleMs.p50 / result.baselineWebhookRoundTripMs.p50).toFixed(1)}x)`,
+  );
 }

@@ -7,18 +7,20 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 
 import { startBenchEnvironment } from "./environment";
+import type { BenchEnvironment } from "./environment";
 import { benchFollowUpLag, printFollowUpLag } from "./follow-up-lag";
 import { benchHoldContention, printHoldContention } from "./hold-contention";
 import { benchLiveUpdates, printLiveUpdates } from "./live-updates";
 import { benchToolLatency, printToolLatency } from "./tool-latency";
 import { benchWholeCalls, printWholeCalls } from "./whole-calls";
-import type { BenchEnvironment } from "./environment";
 
 const FIGURES = {
-  hold: async (env: BenchEnvironment) => printed(await benchHoldContention(env), printHoldContention),
+  hold: async (env: BenchEnvironment) =>
+    printed(await benchHoldContention(env), printHoldContention),
   tools: async (env: BenchEnvironment) => printed(await benchToolLatency(env), printToolLatency),
   live: async (env: BenchEnvironment) => printed(await benchLiveUpdates(env), printLiveUpdates),
-  "follow-ups": async (env: BenchEnvironment) => printed(await benchFollowUpLag(env), printFollowUpLag),
+  "follow-ups": async (env: BenchEnvironment) =>
+    printed(await benchFollowUpLag(env), printFollowUpLag),
   calls: async (env: BenchEnvironment) => printed(await benchWholeCalls(env), printWholeCalls),
 };
 type Figure = keyof typeof FIGURES;
@@ -31,7 +33,9 @@ function printed<T>(result: T, print: (result: T) => void): T {
 const asked = process.argv.slice(2).filter((arg) => arg !== "--");
 const unknown = asked.filter((name) => !(name in FIGURES));
 if (unknown.length) {
-  console.error(`Unknown figure ${unknown.join(", ")}; choose from ${Object.keys(FIGURES).join(", ")}.`);
+  console.error(
+    `Unknown figure ${unknown.join(", ")}; choose from ${Object.keys(FIGURES).join(", ")}.`,
+  );
   process.exit(2);
 }
 const figures = (asked.length ? asked : Object.keys(FIGURES)) as Figure[];

@@ -16,12 +16,22 @@ const PACES = [
 ];
 
 export async function benchToolLatency(env: BenchEnvironment, options = { calls: 50 }) {
-  const simulator = { url: env.appUrl, secret: env.webhookSecret, clinicNumber: CLINIC_NUMBER, speed: 0 };
+  const simulator = {
+    url: env.appUrl,
+    secret: env.webhookSecret,
+    clinicNumber: CLINIC_NUMBER,
+    speed: 0,
+  };
   // Deterministic pauses, so runs are comparable.
   const random = seeded(8);
   const paces = [];
   for (const pace of PACES) {
-    const pause = () => (pace.maxMs > 0 ? new Promise((resolve) => setTimeout(resolve, pace.minMs + random() * (pace.maxMs - pace.minMs))) : Promise.resolve());
+    const pause = () =>
+      pace.maxMs > 0
+        ? new Promise((resolve) =>
+            setTimeout(resolve, pace.minMs + random() * (pace.maxMs - pace.minMs)),
+          )
+        : Promise.resolve();
     const baseline: number[] = [];
     await Promise.all(
       Array.from({ length: options.calls }, async () => {
@@ -34,13 +44,30 @@ export async function benchToolLatency(env: BenchEnvironment, options = { calls:
         }
       }),
     );
-    paces.push({ pace: pace.name, ...(await toolRounds(simulator, options.calls, pace.rounds, pause)), baselineHealthMs: summarise(baseline) });
+    paces.push({
+      pace: pace.name,
+      ...(await toolRounds(simulator, options.calls, pace.rounds, pause)),
+      baselineHealthMs: summarise(baseline),
+    });
   }
-  return { name: `Tool-call latency: ${options.calls} concurrent calls`, calls: options.calls, goalP99Ms: 50, paces };
+  return {
+    name: `Tool-call latency: ${options.calls} concurrent calls`,
+    calls: options.calls,
+    goalP99Ms: 50,
+    paces,
+  };
 }
 
-async function toolRounds(simulator: SimulatorOptions, count: number, rounds: number, pause: () => Promise<unknown>) {
-  const calls = Array.from({ length: count }, (_, index) => new SimulatedCall(simulator, `+1555400${String(index).padStart(4, "0")}`));
+async function toolRounds(
+  simulator: SimulatorOptions,
+  count: number,
+  rounds: number,
+  pause: () => Promise<unknown>,
+) {
+  const calls = Array.from(
+    { length: count },
+    (_, index) => new SimulatedCall(simulator, `+1555400${String(index).padStart(4, "0")}`),
+  );
   await Promise.all(calls.map((call) => call.status("in-progress")));
   const availability: number[] = [];
   const hold: number[] = [];
@@ -80,7 +107,9 @@ export function printToolLatency(result: Awaited<ReturnType<typeof benchToolLate
   for (const pace of result.paces) {
     const line = (label: string, figures: ReturnType<typeof summarise>) =>
       `    ${label.padEnd(26)} n ${String(figures.n).padStart(5)}   p50 ${String(figures.p50).padStart(7)} ms   p99 ${String(figures.p99).padStart(7)} ms   (p99 ${(figures.p99 / pace.baselineHealthMs.p99).toFixed(1)}x baseline)`;
-    console.log(`  ${pace.pace}: ${pace.toolCallsPerSecond} tool calls/s, ${pace.failures} failures`);
+    console.log(
+      `  ${pace.pace}: ${pace.toolCallsPerSecond} tool calls/s, ${pace.failures} failures`,
+    );
     console.log(line("check_availability", pace.checkAvailabilityMs));
     console.log(line("hold_slot", pace.holdSlotMs));
     console.log(line("baseline GET /api/health", pace.baselineHealthMs));

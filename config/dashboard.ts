@@ -26,8 +26,18 @@ export const dashboardNav: NavGroup[] = [
   {
     title: "Admin",
     items: [
-      { title: "Procedures", href: "/admin/procedures", icon: "list", roles: ["admin", "receptionist"] },
-      { title: "Aftercare", href: "/admin/aftercare", icon: "file", roles: ["admin", "receptionist"] },
+      {
+        title: "Procedures",
+        href: "/admin/procedures",
+        icon: "list",
+        roles: ["admin", "receptionist"],
+      },
+      {
+        title: "Aftercare",
+        href: "/admin/aftercare",
+        icon: "file",
+        roles: ["admin", "receptionist"],
+      },
       { title: "Redaction", href: "/admin/redaction", icon: "shield", roles: ["admin"] },
       { title: "Assistant", href: "/admin/assistant", icon: "bot", roles: ["admin"] },
     ],

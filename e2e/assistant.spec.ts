@@ -2,12 +2,20 @@ import { expect, test } from "@playwright/test";
 
 import { ADMIN, signIn, testCall } from "./helpers";
 
-test("an admin sees the generated Vapi configuration and the measured reply times", async ({ page, baseURL }) => {
+test("an admin sees the generated Vapi configuration and the measured reply times", async ({
+  page,
+  baseURL,
+}) => {
   const call = testCall(baseURL!);
   const t = Date.now();
   await call.status("in-progress");
   await call.send("speech-update", { role: "user", status: "stopped", turn: 1, timestamp: t });
-  await call.send("speech-update", { role: "assistant", status: "started", turn: 2, timestamp: t + 1250 });
+  await call.send("speech-update", {
+    role: "assistant",
+    status: "started",
+    turn: 2,
+    timestamp: t + 1250,
+  });
 
   await signIn(page, ADMIN, "/admin/assistant");
   const json = page.getByTestId("assistant-json");
@@ -18,16 +26,27 @@ test("an admin sees the generated Vapi configuration and the measured reply time
   await expect(page.getByRole("button", { name: "Download" })).toBeVisible();
 });
 
-test("slow replies bring the 700 ms advice, and the admin applies the low-latency profile after seeing the diff", async ({ page, baseURL }) => {
+test("slow replies bring the 700 ms advice, and the admin applies the low-latency profile after seeing the diff", async ({
+  page,
+  baseURL,
+}) => {
   // One call whose report shows 20 turns answered after 950 ms: p95 over 700 ms on the standard profile.
   const call = testCall(baseURL!);
   const t = Date.now() - 120_000;
   const messages = Array.from({ length: 20 }, (_, i) => [
-    { role: "user", message: "Is there a facelift consultation free?", time: t + i * 5000, endTime: t + i * 5000 + 1000 },
+    {
+      role: "user",
+      message: "Is there a facelift consultation free?",
+      time: t + i * 5000,
+      endTime: t + i * 5000 + 1000,
+    },
     { role: "bot", message: "Let me check.", time: t + i * 5000 + 1950 },
   ]).flat();
   await call.status("in-progress");
-  await call.send("end-of-call-report", { endedReason: "customer-ended-call", artifact: { messages } });
+  await call.send("end-of-call-report", {
+    endedReason: "customer-ended-call",
+    artifact: { messages },
+  });
 
   await signIn(page, ADMIN, "/latency");
   await expect(page.getByTestId("latency-advice")).toContainText("above the 700 ms target");
@@ -38,10 +57,14 @@ test("slow replies bring the 700 ms advice, and the admin applies the low-latenc
 
   await page.getByRole("button", { name: "Use the low-latency profile" }).click();
   const diff = page.getByTestId("profile-diff");
-  await expect(diff.getByRole("row", { name: /startSpeakingPlan\.waitSeconds\s+0\.4\s+0\.1/ })).toBeVisible();
+  await expect(
+    diff.getByRole("row", { name: /startSpeakingPlan\.waitSeconds\s+0\.4\s+0\.1/ }),
+  ).toBeVisible();
   await expect(diff.getByRole("row", { name: /maxTokens\s+250\s+150/ })).toBeVisible();
   await diff.getByRole("button", { name: "Apply" }).click();
-  await expect(page.getByText("Applied. Calls use it from the next assistant-request.")).toBeVisible();
+  await expect(
+    page.getByText("Applied. Calls use it from the next assistant-request."),
+  ).toBeVisible();
   await expect(page.getByTestId("latency-summary")).toContainText("Profile: low latency");
   await expect(page.getByTestId("assistant-json")).toContainText('"waitSeconds": 0.1');
   await expect(page.getByTestId("latency-advice")).toContainText("low-latency profile already");

@@ -2,13 +2,22 @@ import { expect, test } from "@playwright/test";
 
 import { RECEPTIONIST, signIn, testCall } from "./helpers";
 
-test("a caller who asked about a facelift and did not book gets the aftercare link, and it opens the PDF", async ({ page, baseURL }) => {
+test("a caller who asked about a facelift and did not book gets the aftercare link, and it opens the PDF", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(60_000);
   const call = testCall(baseURL!, "+15550109911");
   await call.status("in-progress");
   await call.tool("lookup_procedure", { query: "how long is recovery from a face lift" });
   await call.end("customer-ended-call");
-  await call.report("customer-ended-call", [{ role: "user", message: "I'm thinking about a facelift, I'll call back when I've decided. How long is recovery?" }]);
+  await call.report("customer-ended-call", [
+    {
+      role: "user",
+      message:
+        "I'm thinking about a facelift, I'll call back when I've decided. How long is recovery?",
+    },
+  ]);
 
   await signIn(page, RECEPTIONIST, "/messages");
   await expect(page).toHaveURL(/\/messages$/);
@@ -18,7 +27,9 @@ test("a caller who asked about a facelift and did not book gets the aftercare li
     await expect(text).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   const body = await text.getByTestId("sms-body").innerText();
-  expect(body).toMatch(/^Hi, it's Sarah from Harbour Aesthetics\..*Facelift aftercare guide: .*\/a\/[\w-]{22} Reply STOP to opt out\.$/);
+  expect(body).toMatch(
+    /^Hi, it's Sarah from Harbour Aesthetics\..*Facelift aftercare guide: .*\/a\/[\w-]{22} Reply STOP to opt out\.$/,
+  );
 
   // The patient opens the link on their phone.
   const link = /http\S+\/a\/[\w-]+/.exec(body)![0];

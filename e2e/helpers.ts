@@ -3,7 +3,10 @@ import { expect, type Page } from "@playwright/test";
 import { SimulatedCall } from "../lib/simulator/client";
 
 export const ADMIN = { email: "admin@harbour-aesthetics.test", password: "harbour-admin-2026" };
-export const RECEPTIONIST = { email: "reception@harbour-aesthetics.test", password: "harbour-front-2026" };
+export const RECEPTIONIST = {
+  email: "reception@harbour-aesthetics.test",
+  password: "harbour-front-2026",
+};
 
 export async function signIn(page: Page, who: { email: string; password: string }, path = "/") {
   await page.goto(path);
@@ -15,5 +18,13 @@ export async function signIn(page: Page, who: { email: string; password: string 
 
 /** A call whose Vapi webhooks the test sends itself, signed for the e2e server. */
 export function testCall(baseURL: string, callerNumber?: string) {
-  return new SimulatedCall({ url: baseURL, secret: "e2e-webhook-secret-0123456789abcdef", clinicNumber: "+15555550199", speed: 0 }, callerNumber);
+  return new SimulatedCall(
+    {
+      url: baseURL,
+      secret: "e2e-webhook-secret-0123456789abcdef",
+      clinicNumber: "+15555550199",
+      speed: 0,
+    },
+    callerNumber,
+  );
 }

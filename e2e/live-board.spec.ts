@@ -3,7 +3,11 @@ import { expect, test } from "@playwright/test";
 import { RECEPTIONIST, signIn, testCall } from "./helpers";
 
 test.describe("the live board", () => {
-  test("follows a call from ring to booking without reloading, and the receptionist confirms it", async ({ page, context, baseURL }) => {
+  test("follows a call from ring to booking without reloading, and the receptionist confirms it", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     await signIn(page, RECEPTIONIST);
     await expect(page.getByTestId("connection")).toHaveText("Live");
     const bookings = await context.newPage();
@@ -27,7 +31,11 @@ test.describe("the live board", () => {
     await expect(card.getByTestId("hold-countdown")).toHaveText(/^1:[0-3]\d$/);
     await expect(bookings.getByTestId("held-slot")).toContainText("•••• 7788");
 
-    await call.tool("confirm_booking", { slotId: slots[0]!.slotId, patientName: "Priya Shah", procedure: "rhinoplasty" });
+    await call.tool("confirm_booking", {
+      slotId: slots[0]!.slotId,
+      patientName: "Priya Shah",
+      procedure: "rhinoplasty",
+    });
     const row = bookings.getByTestId("booking-row").filter({ hasText: "Priya Shah" });
     await expect(row.getByTestId("booking-status")).toHaveText("pending");
     await expect(bookings.getByTestId("held-slot")).toHaveCount(0);
@@ -40,17 +48,28 @@ test.describe("the live board", () => {
     await row.getByRole("button", { name: "Confirm" }).click();
     await expect(row.getByTestId("booking-status")).toHaveText("confirmed");
     await bookings.reload();
-    await expect(bookings.getByTestId("booking-row").filter({ hasText: "Priya Shah" }).getByTestId("booking-status")).toHaveText("confirmed");
+    await expect(
+      bookings
+        .getByTestId("booking-row")
+        .filter({ hasText: "Priya Shah" })
+        .getByTestId("booking-status"),
+    ).toHaveText("confirmed");
 
     // Confirming queues Sarah's confirmation text to the patient.
     await bookings.goto("/messages");
     await expect(async () => {
       await bookings.reload();
-      await expect(bookings.getByTestId("sms").filter({ hasText: "•••• 7788" }).getByTestId("sms-body")).toContainText("Your consultation is confirmed for", { timeout: 1000 });
+      await expect(
+        bookings.getByTestId("sms").filter({ hasText: "•••• 7788" }).getByTestId("sms-body"),
+      ).toContainText("Your consultation is confirmed for", { timeout: 1000 });
     }).toPass({ timeout: 20_000 });
   });
 
-  test("pauses when the connection drops and heals when it comes back", async ({ page, context, baseURL }) => {
+  test("pauses when the connection drops and heals when it comes back", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     await signIn(page, RECEPTIONIST);
     await expect(page.getByTestId("connection")).toHaveText("Live");
     const call = testCall(baseURL!, "+15550103344");
@@ -67,13 +86,19 @@ test.describe("the live board", () => {
     await context.setOffline(false);
     await expect(page.getByTestId("connection")).toHaveText("Live");
     await expect(card).toHaveCount(0);
-    await expect(page.getByTestId("call-row").filter({ hasText: "•••• 3344" })).toContainText("Information");
+    await expect(page.getByTestId("call-row").filter({ hasText: "•••• 3344" })).toContainText(
+      "Information",
+    );
   });
 
-  test("lets a receptionist cancel a booking with a reason, freeing the slot", async ({ page, baseURL }) => {
+  test("lets a receptionist cancel a booking with a reason, freeing the slot", async ({
+    page,
+    baseURL,
+  }) => {
     const call = testCall(baseURL!, "+15550105566");
     await call.status("in-progress");
-    const slot = (await call.tool("check_availability", { partOfDay: "morning" })).result!.slots[1]!.slotId;
+    const slot = (await call.tool("check_availability", { partOfDay: "morning" })).result!.slots[1]!
+      .slotId;
     await call.tool("hold_slot", { slotId: slot });
     await call.tool("confirm_booking", { slotId: slot, patientName: "Tom Reyes" });
     await call.end();
@@ -86,7 +111,12 @@ test.describe("the live board", () => {
     await expect(page.getByTestId("booking-row").filter({ hasText: "Tom Reyes" })).toHaveCount(0);
 
     await page.getByLabel("Status").selectOption("cancelled");
-    await expect(page.getByTestId("booking-row").filter({ hasText: "Tom Reyes" }).getByTestId("booking-status")).toHaveText("cancelled");
+    await expect(
+      page
+        .getByTestId("booking-row")
+        .filter({ hasText: "Tom Reyes" })
+        .getByTestId("booking-status"),
+    ).toHaveText("cancelled");
     const again = testCall(baseURL!);
     await again.status("in-progress");
     expect((await again.tool("hold_slot", { slotId: slot })).result!.held).toBe(true);

@@ -2,10 +2,13 @@ import { expect, test } from "@playwright/test";
 
 import { ADMIN, signIn } from "./helpers";
 
-test("an admin tests redaction live, adds a rule, sees it applied, and switches it off", async ({ page }) => {
+test("an admin tests redaction live, adds a rule, sees it applied, and switches it off", async ({
+  page,
+}) => {
   await signIn(page, ADMIN, "/admin/redaction");
   const output = page.getByTestId("tester-output");
-  for (const type of ["NAME", "PHONE", "EMAIL", "DOB", "MEDICAL"]) await expect(output.locator(`[data-placeholder="${type}"]`)).toBeVisible();
+  for (const type of ["NAME", "PHONE", "EMAIL", "DOB", "MEDICAL"])
+    await expect(output.locator(`[data-placeholder="${type}"]`)).toBeVisible();
   await expect(output).toContainText("facelift");
 
   const input = page.getByLabel("Transcript");

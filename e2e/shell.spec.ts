@@ -10,7 +10,14 @@ test.describe("the dashboard shell", () => {
     await expect(page.getByTestId("connection")).toHaveText("Live");
     await expect(page.getByTestId("current-clinic")).toHaveText("Harbour Aesthetics");
     await expect(page.getByTestId("current-role")).toHaveText("admin");
-    for (const item of ["Live calls", "Bookings", "Procedures", "Aftercare", "Redaction", "Assistant"]) {
+    for (const item of [
+      "Live calls",
+      "Bookings",
+      "Procedures",
+      "Aftercare",
+      "Redaction",
+      "Assistant",
+    ]) {
       await expect(nav.getByRole("link", { name: item })).toBeVisible();
     }
 

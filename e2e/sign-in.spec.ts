@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 import { ADMIN, RECEPTIONIST, signIn } from "./helpers";
 
 test.describe("signing in", () => {
-  test("sends a signed-out visitor to sign in, then back where they were going", async ({ page }) => {
+  test("sends a signed-out visitor to sign in, then back where they were going", async ({
+    page,
+  }) => {
     await signIn(page, RECEPTIONIST, "/bookings");
     await expect(page).toHaveURL(/\/bookings$/);
     await expect(page.getByRole("heading", { name: "Bookings", exact: true })).toBeVisible();
@@ -11,7 +13,9 @@ test.describe("signing in", () => {
 
   test("rejects a wrong password with a clear message and keeps the email", async ({ page }) => {
     await signIn(page, { email: ADMIN.email, password: "not-the-password" });
-    await expect(page.getByRole("alert").filter({ hasText: "match" })).toContainText("don't match an account");
+    await expect(page.getByRole("alert").filter({ hasText: "match" })).toContainText(
+      "don't match an account",
+    );
     await expect(page.getByLabel("Email")).toHaveValue(ADMIN.email);
     await expect(page).toHaveURL(/\/login/);
   });
@@ -23,7 +27,9 @@ test.describe("signing in", () => {
   });
 
   test("ignores a forged session cookie", async ({ page, context, baseURL }) => {
-    await context.addCookies([{ name: "cw-session", value: "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", url: baseURL! }]);
+    await context.addCookies([
+      { name: "cw-session", value: "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", url: baseURL! },
+    ]);
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/);
   });

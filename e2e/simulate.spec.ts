@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 import { ADMIN, signIn } from "./helpers";
 
 // Uses the admin's second clinic so Harbour Aesthetics stays empty for the shell tests.
-test("a simulated call from the dashboard books a consultation the receptionist can see", async ({ page }) => {
+test("a simulated call from the dashboard books a consultation the receptionist can see", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await signIn(page, ADMIN);
   await page.getByRole("button", { name: "Switch clinic" }).click();
@@ -18,7 +20,10 @@ test("a simulated call from the dashboard books a consultation the receptionist 
   await expect(row.getByText("Booked")).toBeVisible({ timeout: 60_000 });
   await expect(row).toContainText(/•••• \d{4}/);
 
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Bookings" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Bookings" })
+    .click();
   const booking = page.getByTestId("booking-row").filter({ hasText: "Jane Doe" });
   await expect(booking.getByTestId("booking-status")).toHaveText("pending");
 });

@@ -5,12 +5,17 @@ import { ADMIN, RECEPTIONIST, signIn } from "./helpers";
 // The production sign-in path: @supabase/ssr cookies, getClaims() verifying an ES256 token
 // against the JWKS, and the same claims driving RLS. Supabase Auth is a local protocol double.
 test.describe("Supabase Auth sign-in", () => {
-  test("signs staff in with Supabase sessions and scopes them by RLS", async ({ page, context }) => {
+  test("signs staff in with Supabase sessions and scopes them by RLS", async ({
+    page,
+    context,
+  }) => {
     await signIn(page, RECEPTIONIST, "/bookings");
     await expect(page.getByRole("heading", { name: "Bookings", exact: true })).toBeVisible();
     await expect(page.getByTestId("current-role")).toHaveText("receptionist");
     const cookies = await context.cookies();
-    expect(cookies.some((cookie) => cookie.name.startsWith("sb-") && cookie.name.includes("auth-token"))).toBe(true);
+    expect(
+      cookies.some((cookie) => cookie.name.startsWith("sb-") && cookie.name.includes("auth-token")),
+    ).toBe(true);
     expect(cookies.some((cookie) => cookie.name === "cw-session")).toBe(false);
 
     await page.getByRole("button", { name: "Sign out" }).click();
@@ -21,14 +26,27 @@ test.describe("Supabase Auth sign-in", () => {
 
   test("shows Supabase's rejection as a clear message", async ({ page }) => {
     await signIn(page, { email: ADMIN.email, password: "wrong-password" });
-    await expect(page.getByRole("alert").filter({ hasText: "match" })).toContainText("don't match an account");
+    await expect(page.getByRole("alert").filter({ hasText: "match" })).toContainText(
+      "don't match an account",
+    );
   });
 
-  test("does not accept a token the auth server did not sign", async ({ page, context, baseURL }) => {
+  test("does not accept a token the auth server did not sign", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     const forged = Buffer.from(
-      JSON.stringify({ access_token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.x", refresh_token: "nope", expires_at: 4102444800, user: {} }),
+      JSON.stringify({
+        access_token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.x",
+        refresh_token: "nope",
+        expires_at: 4102444800,
+        user: {},
+      }),
     ).toString("base64");
-    await context.addCookies([{ name: "sb-127-auth-token", value: `base64-${forged}`, url: baseURL! }]);
+    await context.addCookies([
+      { name: "sb-127-auth-token", value: `base64-${forged}`, url: baseURL! },
+    ]);
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/);
   });

@@ -1,17 +1,26 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 
 import { applyCallDelta, mergeSnapshot } from "@/lib/realtime/apply-delta";
 import { useRealtimeTransport } from "@/lib/realtime/provider";
-import { callsTopic, parseLiveCallsSnapshot, type ConnectionStatus, type LiveCall, type LiveCallsSnapshot } from "@/lib/realtime/types";
+import {
+  callsTopic,
+  parseLiveCallsSnapshot,
+  type ConnectionStatus,
+  type LiveCall,
+  type LiveCallsSnapshot,
+} from "@/lib/realtime/types";
 
 export const liveCallsKey = (clinicId: string) => ["clinics", clinicId, "calls", "live"] as const;
 
 async function fetchSnapshot(clinicId: string): Promise<LiveCallsSnapshot> {
   const response = await fetch(`/api/clinics/${clinicId}/calls/live`, { cache: "no-store" });
-  if (!response.ok) throw new Error(response.status === 401 ? "Your session has ended; sign in again." : "Could not load calls.");
+  if (!response.ok)
+    throw new Error(
+      response.status === 401 ? "Your session has ended; sign in again." : "Could not load calls.",
+    );
   const snapshot = parseLiveCallsSnapshot(await response.json());
   if (!snapshot) throw new Error("Could not load calls.");
   return snapshot;
@@ -54,7 +63,9 @@ export function useVoiceAgentStatus(clinicId: string): VoiceAgentStatus {
     const unsubscribe = transport.subscribe(callsTopic(clinicId), {
       onMessage(event, payload) {
         if (event !== "call_status") return;
-        queryClient.setQueryData<LiveCallsSnapshot>(key, (current) => applyCallDelta(current, payload));
+        queryClient.setQueryData<LiveCallsSnapshot>(key, (current) =>
+          applyCallDelta(current, payload),
+        );
       },
       onStatus(next) {
         setStatus(next);
@@ -71,5 +82,11 @@ export function useVoiceAgentStatus(clinicId: string): VoiceAgentStatus {
     };
   }, [clinicId, transport, queryClient]);
 
-  return { calls: query.data?.calls ?? [], status, isLoading: query.isLoading, error: query.error, clockOffsetMs };
+  return {
+    calls: query.data?.calls ?? [],
+    status,
+    isLoading: query.isLoading,
+    error: query.error,
+    clockOffsetMs,
+  };
 }

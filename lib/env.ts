@@ -7,7 +7,8 @@ import { z } from "zod";
  */
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(emptyAsUndefined, schema.optional());
 
 const serverSchema = z
   .object({
@@ -24,7 +25,9 @@ const serverSchema = z
     NEXT_PUBLIC_SUPABASE_URL: optional(z.url()),
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: optional(z.string().min(1)),
     /** Shared secret for Vapi server messages (HMAC credential or bearer token). */
-    VAPI_WEBHOOK_SECRET: optional(z.string().min(16, "VAPI_WEBHOOK_SECRET must be at least 16 characters")),
+    VAPI_WEBHOOK_SECRET: optional(
+      z.string().min(16, "VAPI_WEBHOOK_SECRET must be at least 16 characters"),
+    ),
     /** Vapi private API key: pushes clinics' assistants (npm run vapi:config -- --push, Admin -> Assistant). */
     VAPI_API_KEY: optional(z.string().min(1)),
     /** Tests and local doubles only: Vapi API base URL instead of https://api.vapi.ai. */
@@ -38,7 +41,14 @@ const serverSchema = z
     TWILIO_AUTH_TOKEN: optional(z.string().min(16)),
     /** How follow-up texts are sent: outbox (recorded and shown in the dashboard; embedded default) or twilio. */
     SMS_PROVIDER: z.enum(["outbox", "twilio"]).default("outbox"),
-    TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC[0-9a-fA-F]{32}$/, "TWILIO_ACCOUNT_SID looks like AC followed by 32 hex characters")),
+    TWILIO_ACCOUNT_SID: optional(
+      z
+        .string()
+        .regex(
+          /^AC[0-9a-fA-F]{32}$/,
+          "TWILIO_ACCOUNT_SID looks like AC followed by 32 hex characters",
+        ),
+    ),
     /** How long one Twilio API request may take before it counts as a (retryable) failure. */
     TWILIO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /** Tests and local doubles only: send Twilio API requests to this base URL instead of twilio.com. */
@@ -57,7 +67,9 @@ const serverSchema = z
     /** How long a patient's aftercare link works. */
     AFTERCARE_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     /** Embedded default only: show "Simulate a call" in the dashboard. */
-    ENABLE_CALL_SIMULATOR: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")).transform((value) => value === "true"),
+    ENABLE_CALL_SIMULATOR: z
+      .preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false"))
+      .transform((value) => value === "true"),
     /** Pace of simulated calls: 1 is realistic, 0.1 ten times faster (end-to-end tests). */
     SIMULATOR_SPEED: z.coerce.number().min(0).max(10).default(1),
     /** Where aftercare PDFs are kept: local (DATA_DIR/storage) or supabase (private Storage bucket). */
@@ -69,19 +81,42 @@ const serverSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_PROVIDER === "local" && !env.AUTH_JWT_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_JWT_SECRET"], message: "required when AUTH_PROVIDER=local" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_JWT_SECRET"],
+        message: "required when AUTH_PROVIDER=local",
+      });
     }
     // A claim that expires while its send is still waiting on Twilio would let a second worker
     // send the same text: the claim must outlast a timed-out request with room to record it.
-    if (env.SMS_PROVIDER === "twilio" && env.FOLLOW_UP_CLAIM_TIMEOUT_SECONDS * 1000 < 2 * env.TWILIO_TIMEOUT_MS) {
-      ctx.addIssue({ code: "custom", path: ["FOLLOW_UP_CLAIM_TIMEOUT_SECONDS"], message: "must be at least twice TWILIO_TIMEOUT_MS" });
+    if (
+      env.SMS_PROVIDER === "twilio" &&
+      env.FOLLOW_UP_CLAIM_TIMEOUT_SECONDS * 1000 < 2 * env.TWILIO_TIMEOUT_MS
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["FOLLOW_UP_CLAIM_TIMEOUT_SECONDS"],
+        message: "must be at least twice TWILIO_TIMEOUT_MS",
+      });
     }
     if (env.FOLLOW_UP_AGENT_URL && !env.FOLLOW_UP_AGENT_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["FOLLOW_UP_AGENT_SECRET"], message: "required when FOLLOW_UP_AGENT_URL is set" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["FOLLOW_UP_AGENT_SECRET"],
+        message: "required when FOLLOW_UP_AGENT_URL is set",
+      });
     }
     if (env.AUTH_PROVIDER === "supabase") {
-      for (const key of ["NEXT_PUBLIC_SUPABASE_URL", "NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY"] as const) {
-        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when AUTH_PROVIDER=supabase" });
+      for (const key of [
+        "NEXT_PUBLIC_SUPABASE_URL",
+        "NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY",
+      ] as const) {
+        if (!env[key])
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "required when AUTH_PROVIDER=supabase",
+          });
       }
     }
   });
@@ -94,7 +129,9 @@ export function getEnv(): ServerEnv {
   if (cached) return cached;
   const parsed = serverSchema.safeParse(process.env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join(".")}: ${issue.message}`,
+    );
     throw new Error(`Invalid environment (see .env.example):\n${problems.join("\n")}`);
   }
   cached = parsed.data;
@@ -110,7 +147,12 @@ export function resetEnvCache() {
 export function getSupabaseConfig(): { url: string; publishableKey: string } {
   const env = getEnv();
   if (!env.NEXT_PUBLIC_SUPABASE_URL || !env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY) {
-    throw new Error("Supabase is not configured (NEXT_PUBLIC_SUPABASE_URL, NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY)");
+    throw new Error(
+      "Supabase is not configured (NEXT_PUBLIC_SUPABASE_URL, NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY)",
+    );
   }
-  return { url: env.NEXT_PUBLIC_SUPABASE_URL, publishableKey: env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY };
+  return {
+    url: env.NEXT_PUBLIC_SUPABASE_URL,
+    publishableKey: env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,
+  };
 }

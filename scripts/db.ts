@@ -8,7 +8,6 @@
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
-
 import nextEnv from "@next/env";
 
 import { prepareDatabase } from "./lib/database";
@@ -25,7 +24,9 @@ async function main() {
   }
   if (command === "reset") {
     if (process.env.DATABASE_URL) {
-      throw new Error("db:reset only resets the embedded database. For Supabase use `supabase db reset`.");
+      throw new Error(
+        "db:reset only resets the embedded database. For Supabase use `supabase db reset`.",
+      );
     }
     log(`Deleting ${dataDir}`);
     rmSync(dataDir, { recursive: true, force: true });

@@ -12,7 +12,6 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-
 import nextEnv from "@next/env";
 
 import { prepareDatabase, SEEDED_STAFF } from "./lib/database";
@@ -48,7 +47,8 @@ async function main() {
   });
 
   const secrets = await localSecrets(dataDir);
-  const appUrl = process.env.APP_URL && !values.ephemeral ? process.env.APP_URL : `http://localhost:${appPort}`;
+  const appUrl =
+    process.env.APP_URL && !values.ephemeral ? process.env.APP_URL : `http://localhost:${appPort}`;
   const env = {
     ...process.env,
     // Generated secrets fill gaps; anything set explicitly wins.
@@ -68,14 +68,20 @@ async function main() {
     if (build.status !== 0) throw new Error("next build failed");
   }
 
-  log(`Database: ${db.embedded ? "embedded PostgreSQL" : "DATABASE_URL"}; files in ${path.join(dataDir, "storage")}`);
+  log(
+    `Database: ${db.embedded ? "embedded PostgreSQL" : "DATABASE_URL"}; files in ${path.join(dataDir, "storage")}`,
+  );
   if (!useExternal) {
     log("Sign in with a seeded account:");
-    for (const staff of SEEDED_STAFF) log(`  ${staff.role.padEnd(12)} ${staff.email} / ${staff.password}`);
+    for (const staff of SEEDED_STAFF)
+      log(`  ${staff.role.padEnd(12)} ${staff.email} / ${staff.password}`);
   }
   log(`App: ${appUrl}`);
 
-  const child = spawn(nextBin, [values.prod ? "start" : "dev", "-p", String(appPort)], { stdio: "inherit", env });
+  const child = spawn(nextBin, [values.prod ? "start" : "dev", "-p", String(appPort)], {
+    stdio: "inherit",
+    env,
+  });
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;

@@ -10,7 +10,6 @@
 // re-running the script only changes the files when the content changes.
 //
 // Usage: node scripts/generate-aftercare-pdfs.mjs
-
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -203,7 +202,8 @@ function charWidth(ch, weight) {
   const code = ch.charCodeAt(0);
   if (code >= 32 && code <= 126) return FONTS[weight].ascii[code - 32];
   const extra = EXTRA[ch];
-  if (!extra) throw new Error(`Unsupported character ${JSON.stringify(ch)} (U+${code.toString(16)})`);
+  if (!extra)
+    throw new Error(`Unsupported character ${JSON.stringify(ch)} (U+${code.toString(16)})`);
   return extra[weight];
 }
 
@@ -289,13 +289,17 @@ class Layout {
     const labelW = textWidth(label, "regular", 8.5);
     this.text(label, PAGE_W - MARGIN_X - labelW, top - 11, "regular", 8.5, MUTED);
     // Rule under the header.
-    this.ops.push(`${ACCENT} RG 1.2 w ${fmt(MARGIN_X)} ${fmt(top - 22)} m ${fmt(PAGE_W - MARGIN_X)} ${fmt(top - 22)} l S`);
+    this.ops.push(
+      `${ACCENT} RG 1.2 w ${fmt(MARGIN_X)} ${fmt(top - 22)} m ${fmt(PAGE_W - MARGIN_X)} ${fmt(top - 22)} l S`,
+    );
     this.y = top - 22 - 26;
   }
 
   text(str, x, y, weight, size, color = TEXT) {
     const font = FONTS[weight].resource;
-    this.ops.push(`BT ${color} rg /${font} ${fmt(size)} Tf ${fmt(x)} ${fmt(y)} Td ${pdfString(str)} Tj ET`);
+    this.ops.push(
+      `BT ${color} rg /${font} ${fmt(size)} Tf ${fmt(x)} ${fmt(y)} Td ${pdfString(str)} Tj ET`,
+    );
   }
 
   /** Make sure `height` points fit above the bottom margin, else start a new page. */
@@ -311,7 +315,10 @@ class Layout {
     this.y -= 11 + 20;
   }
 
-  paragraph(str, { weight = "regular", size = BODY_SIZE, leading = BODY_LEADING, color = TEXT, after = 8 } = {}) {
+  paragraph(
+    str,
+    { weight = "regular", size = BODY_SIZE, leading = BODY_LEADING, color = TEXT, after = 8 } = {},
+  ) {
     const lines = wrap(normalise(str), weight, size, CONTENT_W);
     for (const line of lines) {
       this.ensure(leading);
@@ -353,7 +360,9 @@ class Layout {
     this.y -= 10;
     this.ensure(boxH);
     const top = this.y;
-    this.ops.push(`0.93 0.96 0.965 rg ${fmt(MARGIN_X)} ${fmt(top - boxH)} ${fmt(CONTENT_W)} ${fmt(boxH)} re f`);
+    this.ops.push(
+      `0.93 0.96 0.965 rg ${fmt(MARGIN_X)} ${fmt(top - boxH)} ${fmt(CONTENT_W)} ${fmt(boxH)} re f`,
+    );
     this.ops.push(`${ACCENT} rg ${fmt(MARGIN_X)} ${fmt(top - boxH)} 3 ${fmt(boxH)} re f`);
     let y = top - pad;
     for (const line of lines) {
@@ -373,11 +382,17 @@ class Layout {
       const left = `${this.title}  \u2022  ${CLINIC_NAME}  \u2022  ${CLINIC_PHONE}`;
       const right = `Page ${i + 1} of ${n}`;
       const y = MARGIN_BOTTOM - 30;
-      ops.push(`0.80 0.83 0.85 RG 0.5 w ${fmt(MARGIN_X)} ${fmt(y + 12)} m ${fmt(PAGE_W - MARGIN_X)} ${fmt(y + 12)} l S`);
+      ops.push(
+        `0.80 0.83 0.85 RG 0.5 w ${fmt(MARGIN_X)} ${fmt(y + 12)} m ${fmt(PAGE_W - MARGIN_X)} ${fmt(y + 12)} l S`,
+      );
       const font = FONTS.regular.resource;
-      ops.push(`BT ${MUTED} rg /${font} ${size} Tf ${fmt(MARGIN_X)} ${fmt(y)} Td ${pdfString(normalise(left))} Tj ET`);
+      ops.push(
+        `BT ${MUTED} rg /${font} ${size} Tf ${fmt(MARGIN_X)} ${fmt(y)} Td ${pdfString(normalise(left))} Tj ET`,
+      );
       const rw = textWidth(right, "regular", size);
-      ops.push(`BT ${MUTED} rg /${font} ${size} Tf ${fmt(PAGE_W - MARGIN_X - rw)} ${fmt(y)} Td ${pdfString(right)} Tj ET`);
+      ops.push(
+        `BT ${MUTED} rg /${font} ${size} Tf ${fmt(PAGE_W - MARGIN_X - rw)} ${fmt(y)} Td ${pdfString(right)} Tj ET`,
+      );
     });
     return this.pages.map((ops) => ops.join("\n") + "\n");
   }
@@ -437,7 +452,8 @@ function buildPdf(doc, pageStreams) {
       `/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${contentId} 0 R >>`;
     // Content streams contain only ASCII (non-ASCII glyphs are octal-escaped),
     // so string length equals byte length.
-    objects[contentId] = `<< /Length ${Buffer.byteLength(stream, "latin1")} >>\nstream\n${stream}endstream`;
+    objects[contentId] =
+      `<< /Length ${Buffer.byteLength(stream, "latin1")} >>\nstream\n${stream}endstream`;
   });
 
   // Header with a binary comment so tools treat the file as binary.

@@ -7,15 +7,20 @@
 import { readFileSync } from "node:fs";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
-
 import { z } from "zod";
 
 import { createRedactor } from "../lib/redaction/redact";
 import { checkPattern } from "../lib/redaction/rules";
 import { REDACTION_TYPES, type CustomRule } from "../lib/redaction/types";
 
-const ruleEntry = z.union([z.string().min(1), z.object({ value: z.string().min(1), category: z.enum(REDACTION_TYPES).default("CUSTOM") })]);
-const rulesFile = z.object({ keywords: z.array(ruleEntry).default([]), patterns: z.array(ruleEntry).default([]) });
+const ruleEntry = z.union([
+  z.string().min(1),
+  z.object({ value: z.string().min(1), category: z.enum(REDACTION_TYPES).default("CUSTOM") }),
+]);
+const rulesFile = z.object({
+  keywords: z.array(ruleEntry).default([]),
+  patterns: z.array(ruleEntry).default([]),
+});
 
 function fail(message: string): never {
   process.stderr.write(`redact: ${message}\n`);
@@ -31,8 +36,12 @@ if (values.rules) {
   } catch (error) {
     fail(`cannot use ${values.rules}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const entry = (kind: CustomRule["kind"]) => (item: z.infer<typeof ruleEntry>): CustomRule =>
-    typeof item === "string" ? { kind, value: item, category: "CUSTOM" } : { kind, value: item.value, category: item.category };
+  const entry =
+    (kind: CustomRule["kind"]) =>
+    (item: z.infer<typeof ruleEntry>): CustomRule =>
+      typeof item === "string"
+        ? { kind, value: item, category: "CUSTOM" }
+        : { kind, value: item.value, category: item.category };
   rules.push(...parsed.keywords.map(entry("keyword")), ...parsed.patterns.map(entry("pattern")));
   for (const rule of rules.filter((candidate) => candidate.kind === "pattern")) {
     const check = checkPattern(rule.value);
@@ -54,5 +63,7 @@ for await (const line of input) {
   }
   if (typeof text !== "string") fail(`line ${lineNumber} has no "text" string`);
   const { text: redacted, findings } = redactor.redact(text);
-  process.stdout.write(`${JSON.stringify({ text: redacted, findings: findings.map(({ type, start, end }) => ({ type, start, end })) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ text: redacted, findings: findings.map(({ type, start, end }) => ({ type, start, end })) })}\n`,
+  );
 }

@@ -4,12 +4,20 @@
  * With --push (and VAPI_API_KEY) creates or updates it in Vapi and stores the assistant id.
  */
 import { parseArgs } from "node:util";
-
 import nextEnv from "@next/env";
 
-import { getClinicAssistantId, loadAssistantSource, setClinicAssistantId } from "../lib/db/assistant";
+import {
+  getClinicAssistantId,
+  loadAssistantSource,
+  setClinicAssistantId,
+} from "../lib/db/assistant";
 import { wrap } from "../lib/db/transaction";
-import { assistantFor, buildAssistant, LATENCY_PROFILES, type LatencyProfile } from "../lib/vapi/assistant";
+import {
+  assistantFor,
+  buildAssistant,
+  LATENCY_PROFILES,
+  type LatencyProfile,
+} from "../lib/vapi/assistant";
 import { pushAssistant } from "../lib/vapi/push";
 import { connectDatabase } from "./lib/connect";
 import { localConfig } from "./lib/local-config";
@@ -17,10 +25,17 @@ import { localConfig } from "./lib/local-config";
 nextEnv.loadEnvConfig(process.cwd(), true);
 const config = localConfig();
 const { values } = parseArgs({
-  options: { clinic: { type: "string" }, profile: { type: "string" }, url: { type: "string", default: config.url }, push: { type: "boolean", default: false } },
+  options: {
+    clinic: { type: "string" },
+    profile: { type: "string" },
+    url: { type: "string", default: config.url },
+    push: { type: "boolean", default: false },
+  },
 });
 if (!values.clinic) {
-  console.error("usage: npm run vapi:config -- --clinic <slug> [--profile standard|low_latency] [--url <public app url>] [--push]");
+  console.error(
+    "usage: npm run vapi:config -- --clinic <slug> [--profile standard|low_latency] [--url <public app url>] [--push]",
+  );
   process.exit(2);
 }
 if (values.profile && !LATENCY_PROFILES.includes(values.profile as LatencyProfile)) {
@@ -30,7 +45,10 @@ if (values.profile && !LATENCY_PROFILES.includes(values.profile as LatencyProfil
 
 const { client, close } = await connectDatabase();
 try {
-  const clinic = await client.query<{ id: string }>("select id from public.clinics where slug = $1", [values.clinic]);
+  const clinic = await client.query<{ id: string }>(
+    "select id from public.clinics where slug = $1",
+    [values.clinic],
+  );
   if (!clinic.rows[0]) {
     console.error(`No clinic with slug "${values.clinic}"`);
     process.exit(1);
@@ -38,7 +56,11 @@ try {
   const source = await loadAssistantSource(wrap(client), clinic.rows[0].id);
   const env = { APP_URL: values.url, VAPI_CREDENTIAL_ID: process.env.VAPI_CREDENTIAL_ID };
   const assistant = values.profile
-    ? buildAssistant(source, { serverUrl: `${values.url.replace(/\/$/, "")}/api/webhooks/vapi`, credentialId: env.VAPI_CREDENTIAL_ID, profile: values.profile as LatencyProfile })
+    ? buildAssistant(source, {
+        serverUrl: `${values.url.replace(/\/$/, "")}/api/webhooks/vapi`,
+        credentialId: env.VAPI_CREDENTIAL_ID,
+        profile: values.profile as LatencyProfile,
+      })
     : assistantFor(source, env);
   if (!values.push) {
     console.log(JSON.stringify(assistant, null, 2));
@@ -48,9 +70,15 @@ try {
       process.exit(2);
     }
     const tx = wrap(client);
-    const result = await pushAssistant(assistant, { apiKey: process.env.VAPI_API_KEY, baseUrl: process.env.VAPI_API_BASE_URL, existingId: await getClinicAssistantId(tx, clinic.rows[0].id) });
+    const result = await pushAssistant(assistant, {
+      apiKey: process.env.VAPI_API_KEY,
+      baseUrl: process.env.VAPI_API_BASE_URL,
+      existingId: await getClinicAssistantId(tx, clinic.rows[0].id),
+    });
     await setClinicAssistantId(tx, clinic.rows[0].id, result.id);
-    console.log(`${result.created ? "Created" : "Updated"} assistant ${result.id} for ${values.clinic}; assistant-request now answers with it.`);
+    console.log(
+      `${result.created ? "Created" : "Updated"} assistant ${result.id} for ${values.clinic}; assistant-request now answers with it.`,
+    );
   }
 } finally {
   await close();

@@ -26,4 +26,5 @@ export type CallState = (typeof CALL_STATES)[number];
 export const TERMINAL_STATES: readonly CallState[] = ["completed", "ended", "failed", "abandoned"];
 
 /** Takes any string, so a client holding a broadcast's `state` can ask too. */
-export const isTerminal = (state: string): boolean => (TERMINAL_STATES as readonly string[]).includes(state);
+export const isTerminal = (state: string): boolean =>
+  (TERMINAL_STATES as readonly string[]).includes(state);

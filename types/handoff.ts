@@ -13,7 +13,9 @@ export const handoffSchema = z.object({
   clinicName: z.string(),
   callerNumber: z.string().nullable(),
   callerName: z.string().nullable(),
-  procedures: z.array(z.object({ id: z.uuid(), name: z.string(), aftercareDocumentId: z.uuid().nullable() })),
+  procedures: z.array(
+    z.object({ id: z.uuid(), name: z.string(), aftercareDocumentId: z.uuid().nullable() }),
+  ),
   booked: z.boolean(),
   bookingId: z.uuid().nullable(),
   releasedSlotIds: z.array(z.uuid()),

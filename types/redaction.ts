@@ -3,7 +3,17 @@
  * the redactor takes it (lib/redaction). The types are the `redaction_rules.category` check
  * (tests/integration/sql-lists.test.ts holds the two together). Client-safe.
  */
-export const REDACTION_TYPES = ["NAME", "PHONE", "EMAIL", "DOB", "ADDRESS", "ID", "CARD", "MEDICAL", "CUSTOM"] as const;
+export const REDACTION_TYPES = [
+  "NAME",
+  "PHONE",
+  "EMAIL",
+  "DOB",
+  "ADDRESS",
+  "ID",
+  "CARD",
+  "MEDICAL",
+  "CUSTOM",
+] as const;
 export type RedactionType = (typeof REDACTION_TYPES)[number];
 
 export interface CustomRule {

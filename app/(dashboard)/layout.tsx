@@ -18,7 +18,10 @@ export default async function DashboardLayout({ children }: { children: React.Re
     return (
       <main className="flex min-h-dvh items-center justify-center p-4">
         <EmptyState icon={Building2} title="You're not part of a clinic yet">
-          <p>Your account ({claims.email}) is signed in but has not been added to a clinic. Ask your clinic admin to add you.</p>
+          <p>
+            Your account ({claims.email}) is signed in but has not been added to a clinic. Ask your
+            clinic admin to add you.
+          </p>
           <form action={signOut} className="mt-4">
             <Button type="submit" variant="outline" size="sm">
               Sign out
@@ -30,19 +33,21 @@ export default async function DashboardLayout({ children }: { children: React.Re
   }
 
   const realtime: RealtimeConfig =
-    getEnv().REALTIME_TRANSPORT === "supabase" ? { transport: "supabase", ...getSupabaseConfig() } : { transport: "sse" };
+    getEnv().REALTIME_TRANSPORT === "supabase"
+      ? { transport: "supabase", ...getSupabaseConfig() }
+      : { transport: "sse" };
 
   return (
     <Providers>
       <RealtimeProvider config={realtime}>
-      <AppShell
-        groups={navForRole(current.role)}
-        clinics={clinics}
-        current={current}
-        user={{ name: displayNameFromClaims(claims), email: claims.email }}
-      >
-        {children}
-      </AppShell>
+        <AppShell
+          groups={navForRole(current.role)}
+          clinics={clinics}
+          current={current}
+          user={{ name: displayNameFromClaims(claims), email: claims.email }}
+        >
+          {children}
+        </AppShell>
       </RealtimeProvider>
     </Providers>
   );

@@ -14,10 +14,18 @@ export default async function LiveCallsPage() {
   if (!current) return null;
   return (
     <>
-      <PageHeader title="Live calls" description={`Calls Voxanne is answering for ${current.name}, as they happen.`}>
+      <PageHeader
+        title="Live calls"
+        description={`Calls Voxanne is answering for ${current.name}, as they happen.`}
+      >
         {getEnv().ENABLE_CALL_SIMULATOR ? <SimulateCall /> : null}
       </PageHeader>
-      <LiveBoard key={current.id} clinicId={current.id} timezone={current.timezone} phoneLabel={formatPhone(current.phoneNumber)} />
+      <LiveBoard
+        key={current.id}
+        clinicId={current.id}
+        timezone={current.timezone}
+        phoneLabel={formatPhone(current.phoneNumber)}
+      />
     </>
   );
 }

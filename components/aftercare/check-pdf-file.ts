@@ -12,7 +12,8 @@ export async function checkPdfFile(file: File | undefined): Promise<string | nul
 }
 
 /** An upload the server never answered (connection lost, or a body over the server's limit). */
-export const UPLOAD_FAILED = "The upload did not reach the server. Please try again; if it keeps failing, try a smaller file.";
+export const UPLOAD_FAILED =
+  "The upload did not reach the server. Please try again; if it keeps failing, try a smaller file.";
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;

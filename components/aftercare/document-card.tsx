@@ -1,13 +1,29 @@
 "use client";
 
+import {
+  Download,
+  ExternalLink,
+  FileText,
+  ListChecks,
+  Pencil,
+  Replace,
+  Trash2,
+} from "lucide-react";
 import { useState, useTransition } from "react";
-import { Download, ExternalLink, FileText, ListChecks, Pencil, Replace, Trash2 } from "lucide-react";
 
 import { deleteDocument } from "@/lib/actions/aftercare";
 import type { AdminDocument, ProcedureOption } from "@/lib/db/aftercare-admin";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardFooter,
+  CardHeader,
+  CardTitle,
+} from "@/components/ui/card";
 import { formatInClinicZone } from "@/components/dashboard/format";
+
 import { AssignForm } from "./assign-form";
 import { formatBytes } from "./check-pdf-file";
 import { RenameForm } from "./rename-form";
@@ -56,55 +72,113 @@ export function DocumentCard({ document, procedures, titles, timezone, canEdit }
       </CardHeader>
       <CardContent className="text-muted-foreground grid gap-1 text-sm">
         <span>For: {usedBy.join(", ") || "no procedure yet"}</span>
-        <span>Updated {formatInClinicZone(document.updatedAt, timezone, { timeStyle: undefined })}</span>
+        <span>
+          Updated {formatInClinicZone(document.updatedAt, timezone, { timeStyle: undefined })}
+        </span>
       </CardContent>
       {mode ? (
         <CardContent className="border-t pt-4">
-          {mode === "rename" ? <RenameForm id={document.id} title={document.title} onDone={() => setMode(null)} /> : null}
-          {mode === "replace" ? <ReplaceForm id={document.id} onDone={() => setMode(null)} /> : null}
-          {mode === "assign" ? <AssignForm id={document.id} procedures={procedures} titles={titles} onDone={() => setMode(null)} /> : null}
+          {mode === "rename" ? (
+            <RenameForm id={document.id} title={document.title} onDone={() => setMode(null)} />
+          ) : null}
+          {mode === "replace" ? (
+            <ReplaceForm id={document.id} onDone={() => setMode(null)} />
+          ) : null}
+          {mode === "assign" ? (
+            <AssignForm
+              id={document.id}
+              procedures={procedures}
+              titles={titles}
+              onDone={() => setMode(null)}
+            />
+          ) : null}
           {mode === "delete" ? (
             usedBy.length ? (
               <p className="text-sm" role="alert">
-                {usedBy.join(", ")} {usedBy.length === 1 ? "sends" : "send"} this document. Choose another document (or none) for{" "}
-                {usedBy.length === 1 ? "it" : "them"} first, then delete it.
+                {usedBy.join(", ")} {usedBy.length === 1 ? "sends" : "send"} this document. Choose
+                another document (or none) for {usedBy.length === 1 ? "it" : "them"} first, then
+                delete it.
               </p>
             ) : (
               <div className="grid gap-3 text-sm">
-                <p>Delete this document? Links already texted to patients will stop working. This cannot be undone.</p>
+                <p>
+                  Delete this document? Links already texted to patients will stop working. This
+                  cannot be undone.
+                </p>
                 <div className="flex gap-2">
-                  <Button size="sm" variant="destructive" disabled={pending} onClick={remove}>Delete document</Button>
-                  <Button size="sm" variant="ghost" onClick={() => setMode(null)}>Keep</Button>
+                  <Button size="sm" variant="destructive" disabled={pending} onClick={remove}>
+                    Delete document
+                  </Button>
+                  <Button size="sm" variant="ghost" onClick={() => setMode(null)}>
+                    Keep
+                  </Button>
                 </div>
               </div>
             )
           ) : null}
-          {error ? <p className="text-destructive mt-2 text-sm" role="alert">{error}</p> : null}
+          {error ? (
+            <p className="text-destructive mt-2 text-sm" role="alert">
+              {error}
+            </p>
+          ) : null}
         </CardContent>
       ) : null}
       <CardFooter className="mt-auto flex-wrap gap-1">
         <Button asChild size="sm" variant="outline">
-          <a href={fileUrl} target="_blank" rel="noopener noreferrer" aria-label={`Preview ${document.title} (opens in a new tab)`}>
+          <a
+            href={fileUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            aria-label={`Preview ${document.title} (opens in a new tab)`}
+          >
             <ExternalLink aria-hidden /> Preview
           </a>
         </Button>
         <Button asChild size="icon-sm" variant="ghost">
-          <a href={`${fileUrl}?download=1`} download={document.fileName} aria-label={`Download ${document.title}`}>
+          <a
+            href={`${fileUrl}?download=1`}
+            download={document.fileName}
+            aria-label={`Download ${document.title}`}
+          >
             <Download aria-hidden />
           </a>
         </Button>
         {canEdit ? (
           <>
-            <Button size="sm" variant="ghost" aria-label={`Procedures for ${document.title}`} aria-pressed={mode === "assign"} onClick={() => open("assign")}>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Procedures for ${document.title}`}
+              aria-pressed={mode === "assign"}
+              onClick={() => open("assign")}
+            >
               <ListChecks aria-hidden /> Procedures
             </Button>
-            <Button size="sm" variant="ghost" aria-label={`Rename ${document.title}`} aria-pressed={mode === "rename"} onClick={() => open("rename")}>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Rename ${document.title}`}
+              aria-pressed={mode === "rename"}
+              onClick={() => open("rename")}
+            >
               <Pencil aria-hidden /> Rename
             </Button>
-            <Button size="sm" variant="ghost" aria-label={`Replace file of ${document.title}`} aria-pressed={mode === "replace"} onClick={() => open("replace")}>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Replace file of ${document.title}`}
+              aria-pressed={mode === "replace"}
+              onClick={() => open("replace")}
+            >
               <Replace aria-hidden /> Replace file
             </Button>
-            <Button size="sm" variant="ghost" aria-label={`Delete ${document.title}`} aria-pressed={mode === "delete"} onClick={() => open("delete")}>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Delete ${document.title}`}
+              aria-pressed={mode === "delete"}
+              onClick={() => open("delete")}
+            >
               <Trash2 aria-hidden /> Delete
             </Button>
           </>

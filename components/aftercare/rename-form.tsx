@@ -8,7 +8,15 @@ import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/form-field";
 
 /** Changes the title staff and patients see; the file and its links stay the same. */
-export function RenameForm({ id, title, onDone }: { id: string; title: string; onDone: () => void }) {
+export function RenameForm({
+  id,
+  title,
+  onDone,
+}: {
+  id: string;
+  title: string;
+  onDone: () => void;
+}) {
   const [value, setValue] = useState(title);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
@@ -25,11 +33,23 @@ export function RenameForm({ id, title, onDone }: { id: string; title: string; o
   return (
     <form onSubmit={submit} noValidate className="grid gap-3" aria-label="Rename document">
       <FormField label="New title" error={errors.title}>
-        {(props) => <Input {...props} value={value} maxLength={160} onChange={(event) => setValue(event.target.value)} autoFocus />}
+        {(props) => (
+          <Input
+            {...props}
+            value={value}
+            maxLength={160}
+            onChange={(event) => setValue(event.target.value)}
+            autoFocus
+          />
+        )}
       </FormField>
       <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={pending}>Save title</Button>
-        <Button type="button" size="sm" variant="ghost" onClick={onDone}>Cancel</Button>
+        <Button type="submit" size="sm" disabled={pending}>
+          Save title
+        </Button>
+        <Button type="button" size="sm" variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

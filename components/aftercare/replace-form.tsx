@@ -6,6 +6,7 @@ import { replaceDocumentFile } from "@/lib/actions/aftercare";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/form-field";
+
 import { checkPdfFile, UPLOAD_FAILED } from "./check-pdf-file";
 
 /** New bytes for the same document: its procedures and the links already sent keep working. */
@@ -39,8 +40,12 @@ export function ReplaceForm({ id, onDone }: { id: string; onDone: () => void }) 
         {(props) => <Input {...props} name="file" type="file" accept="application/pdf,.pdf" />}
       </FormField>
       <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={pending}>{pending ? "Uploading…" : "Replace file"}</Button>
-        <Button type="button" size="sm" variant="ghost" onClick={onDone}>Cancel</Button>
+        <Button type="submit" size="sm" disabled={pending}>
+          {pending ? "Uploading…" : "Replace file"}
+        </Button>
+        <Button type="button" size="sm" variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
 import { Upload } from "lucide-react";
+import { useRef, useState, useTransition } from "react";
 
 import { uploadDocument } from "@/lib/actions/aftercare";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/form-field";
+
 import { checkPdfFile, UPLOAD_FAILED } from "./check-pdf-file";
 
 /** Upload a new aftercare PDF: a title staff and patients see, and the file (checked in the browser, then on the server). */
@@ -28,7 +29,10 @@ export function UploadForm() {
       setError(undefined);
       const fileError = await checkPdfFile((data.get("file") as File | null) ?? undefined);
       if (fileError || !title) {
-        setErrors({ ...(title ? {} : { title: "Give the document a title" }), ...(fileError ? { file: fileError } : {}) });
+        setErrors({
+          ...(title ? {} : { title: "Give the document a title" }),
+          ...(fileError ? { file: fileError } : {}),
+        });
         return;
       }
       try {
@@ -49,12 +53,22 @@ export function UploadForm() {
     <Card>
       <CardHeader>
         <CardTitle>Upload a PDF</CardTitle>
-        <CardDescription>PDF files up to 10 MB. Assign it to procedures once it is uploaded.</CardDescription>
+        <CardDescription>
+          PDF files up to 10 MB. Assign it to procedures once it is uploaded.
+        </CardDescription>
       </CardHeader>
       <CardContent>
-        <form ref={form} onSubmit={submit} noValidate className="grid items-start gap-4 md:grid-cols-[1fr_1fr_auto]" aria-label="Upload a PDF">
+        <form
+          ref={form}
+          onSubmit={submit}
+          noValidate
+          className="grid items-start gap-4 md:grid-cols-[1fr_1fr_auto]"
+          aria-label="Upload a PDF"
+        >
           <FormField label="Title" error={errors.title}>
-            {(props) => <Input {...props} name="title" maxLength={160} placeholder="Lip Filler Aftercare" />}
+            {(props) => (
+              <Input {...props} name="title" maxLength={160} placeholder="Lip Filler Aftercare" />
+            )}
           </FormField>
           <FormField label="PDF file" error={errors.file}>
             {(props) => <Input {...props} name="file" type="file" accept="application/pdf,.pdf" />}
@@ -69,7 +83,11 @@ export function UploadForm() {
               <AlertDescription>{error}</AlertDescription>
             </Alert>
           ) : null}
-          {uploaded ? <p className="text-success text-sm">Uploaded. Choose the procedures that send it on its card below.</p> : null}
+          {uploaded ? (
+            <p className="text-success text-sm">
+              Uploaded. Choose the procedures that send it on its card below.
+            </p>
+          ) : null}
         </div>
       </CardContent>
     </Card>

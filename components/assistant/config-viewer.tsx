@@ -1,7 +1,7 @@
 "use client";
 
-import { useState } from "react";
 import { Check, Copy, Download } from "lucide-react";
+import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 
@@ -22,10 +22,21 @@ export function ConfigViewer({ json, fileName }: { json: string; fileName: strin
   return (
     <div className="grid gap-2">
       <div className="flex gap-2">
-        <Button size="sm" variant="outline" onClick={copy}>{copied ? <Check aria-hidden /> : <Copy aria-hidden />}{copied ? "Copied" : "Copy"}</Button>
-        <Button size="sm" variant="outline" onClick={download}><Download aria-hidden />Download</Button>
+        <Button size="sm" variant="outline" onClick={copy}>
+          {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
+          {copied ? "Copied" : "Copy"}
+        </Button>
+        <Button size="sm" variant="outline" onClick={download}>
+          <Download aria-hidden />
+          Download
+        </Button>
       </div>
-      <pre className="bg-muted max-h-[32rem] overflow-auto rounded-lg border p-4 font-mono text-xs leading-5" data-testid="assistant-json">{json}</pre>
+      <pre
+        className="bg-muted max-h-[32rem] overflow-auto rounded-lg border p-4 font-mono text-xs leading-5"
+        data-testid="assistant-json"
+      >
+        {json}
+      </pre>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { Loader2 } from "lucide-react";
+import { useActionState } from "react";
 
 import { signIn, type SignInState } from "@/lib/actions/auth";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -35,7 +35,15 @@ export function LoginForm({ next }: { next?: string }) {
         )}
       </FormField>
       <FormField label="Password" error={state.fieldErrors?.password}>
-        {(props) => <Input {...props} name="password" type="password" autoComplete="current-password" required />}
+        {(props) => (
+          <Input
+            {...props}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
+        )}
       </FormField>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? <Loader2 className="animate-spin" aria-hidden /> : null}

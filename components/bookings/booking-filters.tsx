@@ -21,7 +21,13 @@ export function BookingFilters() {
     <div className="flex flex-wrap items-end gap-3">
       <div className="grid gap-1.5">
         <Label htmlFor="day">Day</Label>
-        <Input id="day" type="date" value={params.get("day") ?? ""} onChange={(event) => set("day", event.target.value)} className="w-40" />
+        <Input
+          id="day"
+          type="date"
+          value={params.get("day") ?? ""}
+          onChange={(event) => set("day", event.target.value)}
+          className="w-40"
+        />
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor="status">Status</Label>

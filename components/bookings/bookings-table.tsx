@@ -1,8 +1,8 @@
 "use client";
 
-import { useOptimistic, useState, useTransition } from "react";
-import Link from "next/link";
 import { Check, X } from "lucide-react";
+import Link from "next/link";
+import { useOptimistic, useState, useTransition } from "react";
 
 import { changeBooking } from "@/lib/actions/bookings";
 import type { BookingRow } from "@/lib/db/bookings";
@@ -10,13 +10,26 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 
 const STATUS_VARIANT = { pending: "warning", confirmed: "success", cancelled: "outline" } as const;
 type Change = { bookingId: string; status: BookingRow["status"] };
 
 /** Bookings with confirm and cancel; the row changes at once and rolls back if the server says no. */
-export function BookingsTable({ bookings, timezone }: { bookings: BookingRow[]; timezone: string }) {
+export function BookingsTable({
+  bookings,
+  timezone,
+}: {
+  bookings: BookingRow[];
+  timezone: string;
+}) {
   const [optimistic, apply] = useOptimistic(bookings, (rows: BookingRow[], change: Change) =>
     rows.map((row) => (row.id === change.bookingId ? { ...row, status: change.status } : row)),
   );
@@ -24,7 +37,14 @@ export function BookingsTable({ bookings, timezone }: { bookings: BookingRow[]; 
   const [cancelling, setCancelling] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string>();
-  const when = new Intl.DateTimeFormat("en-US", { timeZone: timezone, weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
+  const when = new Intl.DateTimeFormat("en-US", {
+    timeZone: timezone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  });
 
   const run = (change: Change, input: Record<string, string>) =>
     startTransition(async () => {
@@ -56,14 +76,30 @@ export function BookingsTable({ bookings, timezone }: { bookings: BookingRow[]; 
           <TableBody>
             {optimistic.map((booking) => (
               <TableRow key={booking.id} data-testid="booking-row">
-                <TableCell className="whitespace-nowrap">{when.format(new Date(booking.startsAt))}</TableCell>
-                <TableCell>
-                  {booking.callId ? <Link href={`/calls/${booking.callId}`} className="hover:underline">{booking.patientName}</Link> : booking.patientName}
+                <TableCell className="whitespace-nowrap">
+                  {when.format(new Date(booking.startsAt))}
                 </TableCell>
-                <TableCell className="hidden md:table-cell">{booking.procedure ?? "Consultation"}</TableCell>
+                <TableCell>
+                  {booking.callId ? (
+                    <Link href={`/calls/${booking.callId}`} className="hover:underline">
+                      {booking.patientName}
+                    </Link>
+                  ) : (
+                    booking.patientName
+                  )}
+                </TableCell>
+                <TableCell className="hidden md:table-cell">
+                  {booking.procedure ?? "Consultation"}
+                </TableCell>
                 <TableCell className="hidden lg:table-cell">{booking.practitioner}</TableCell>
                 <TableCell>
-                  <Badge variant={STATUS_VARIANT[booking.status]} className="capitalize" data-testid="booking-status">{booking.status}</Badge>
+                  <Badge
+                    variant={STATUS_VARIANT[booking.status]}
+                    className="capitalize"
+                    data-testid="booking-status"
+                  >
+                    {booking.status}
+                  </Badge>
                 </TableCell>
                 <TableCell className="text-right">
                   {cancelling === booking.id ? (
@@ -72,22 +108,58 @@ export function BookingsTable({ bookings, timezone }: { bookings: BookingRow[]; 
                       onSubmit={(event) => {
                         event.preventDefault();
                         setCancelling(null);
-                        run({ bookingId: booking.id, status: "cancelled" }, { action: "cancel", bookingId: booking.id, reason });
+                        run(
+                          { bookingId: booking.id, status: "cancelled" },
+                          { action: "cancel", bookingId: booking.id, reason },
+                        );
                       }}
                     >
-                      <Input aria-label="Reason for cancelling" placeholder="Reason" value={reason} onChange={(event) => setReason(event.target.value)} className="h-8 w-40" minLength={3} required autoFocus />
-                      <Button type="submit" size="sm" variant="destructive">Cancel booking</Button>
-                      <Button type="button" size="sm" variant="ghost" onClick={() => setCancelling(null)}>Keep</Button>
+                      <Input
+                        aria-label="Reason for cancelling"
+                        placeholder="Reason"
+                        value={reason}
+                        onChange={(event) => setReason(event.target.value)}
+                        className="h-8 w-40"
+                        minLength={3}
+                        required
+                        autoFocus
+                      />
+                      <Button type="submit" size="sm" variant="destructive">
+                        Cancel booking
+                      </Button>
+                      <Button
+                        type="button"
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => setCancelling(null)}
+                      >
+                        Keep
+                      </Button>
                     </form>
                   ) : (
                     <div className="flex justify-end gap-2">
                       {booking.status === "pending" ? (
-                        <Button size="sm" onClick={() => run({ bookingId: booking.id, status: "confirmed" }, { action: "confirm", bookingId: booking.id })}>
+                        <Button
+                          size="sm"
+                          onClick={() =>
+                            run(
+                              { bookingId: booking.id, status: "confirmed" },
+                              { action: "confirm", bookingId: booking.id },
+                            )
+                          }
+                        >
                           <Check aria-hidden /> Confirm
                         </Button>
                       ) : null}
                       {booking.status !== "cancelled" ? (
-                        <Button size="sm" variant="outline" onClick={() => { setReason(""); setCancelling(booking.id); }}>
+                        <Button
+                          size="sm"
+                          variant="outline"
+                          onClick={() => {
+                            setReason("");
+                            setCancelling(booking.id);
+                          }}
+                        >
                           <X aria-hidden /> Cancel
                         </Button>
                       ) : null}

@@ -1,8 +1,8 @@
 "use client";
 
-import { useOptimistic, useTransition } from "react";
-import Link from "next/link";
 import { PhoneOutgoing } from "lucide-react";
+import Link from "next/link";
+import { useOptimistic, useTransition } from "react";
 
 import { completeCallback } from "@/lib/actions/bookings";
 import type { CallbackTask } from "@/lib/db/follow-ups";
@@ -10,11 +10,16 @@ import { Button } from "@/components/ui/button";
 
 /** Callers to ring back, e.g. cut off while booking. Ticking one off removes it at once. */
 export function CallbackTasks({ tasks }: { tasks: CallbackTask[] }) {
-  const [open, remove] = useOptimistic(tasks, (current: CallbackTask[], id: string) => current.filter((task) => task.id !== id));
+  const [open, remove] = useOptimistic(tasks, (current: CallbackTask[], id: string) =>
+    current.filter((task) => task.id !== id),
+  );
   const [, startTransition] = useTransition();
   if (open.length === 0) return null;
   return (
-    <section className="grid gap-2 rounded-lg border border-sky-300 bg-sky-50 p-4 dark:bg-sky-950/30" aria-label="Call backs">
+    <section
+      className="grid gap-2 rounded-lg border border-sky-300 bg-sky-50 p-4 dark:bg-sky-950/30"
+      aria-label="Call backs"
+    >
       <h2 className="flex items-center gap-2 text-sm font-medium">
         <PhoneOutgoing className="size-4 text-sky-700" aria-hidden /> Call back
       </h2>
@@ -24,7 +29,17 @@ export function CallbackTasks({ tasks }: { tasks: CallbackTask[] }) {
             {task.callerName ?? (task.callerLast4 ? `•••• ${task.callerLast4}` : "Unknown caller")}
           </Link>
           <span className="text-muted-foreground">{task.reason}</span>
-          <Button size="sm" variant="outline" className="ml-auto" onClick={() => startTransition(async () => { remove(task.id); await completeCallback({ taskId: task.id }); })}>
+          <Button
+            size="sm"
+            variant="outline"
+            className="ml-auto"
+            onClick={() =>
+              startTransition(async () => {
+                remove(task.id);
+                await completeCallback({ taskId: task.id });
+              })
+            }
+          >
             Done
           </Button>
         </div>

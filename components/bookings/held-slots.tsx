@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import { useRouter } from "next/navigation";
 import { CalendarClock } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 import { isLive } from "@/lib/realtime/apply-delta";
 import { useNow } from "@/hooks/use-now";
@@ -28,19 +28,36 @@ export function HeldSlots({ clinicId, timezone }: { clinicId: string; timezone: 
     return () => clearTimeout(timer);
   }, [digest, router]);
 
-  const held = calls.filter((call) => isLive(call) && call.heldSlot && Date.parse(call.heldSlot.heldUntil) > now);
+  const held = calls.filter(
+    (call) => isLive(call) && call.heldSlot && Date.parse(call.heldSlot.heldUntil) > now,
+  );
   if (held.length === 0) return null;
-  const when = new Intl.DateTimeFormat("en-US", { timeZone: timezone, weekday: "short", hour: "numeric", minute: "2-digit" });
+  const when = new Intl.DateTimeFormat("en-US", {
+    timeZone: timezone,
+    weekday: "short",
+    hour: "numeric",
+    minute: "2-digit",
+  });
   return (
-    <section className="grid gap-2 rounded-lg border border-amber-300 bg-amber-50 p-4 dark:bg-amber-950/30" aria-label="Slots being held by callers">
+    <section
+      className="grid gap-2 rounded-lg border border-amber-300 bg-amber-50 p-4 dark:bg-amber-950/30"
+      aria-label="Slots being held by callers"
+    >
       <h2 className="flex items-center gap-2 text-sm font-medium">
-        <CalendarClock className="size-4 text-amber-600" aria-hidden /> Being held by callers right now
+        <CalendarClock className="size-4 text-amber-600" aria-hidden /> Being held by callers right
+        now
       </h2>
       {held.map((call) => (
         <p key={call.callId} className="flex items-center gap-3 text-sm" data-testid="held-slot">
-          <span>{when.format(new Date(call.heldSlot!.startsAt))} with {call.heldSlot!.practitioner}</span>
-          <span className="text-muted-foreground">{call.callerName ?? `•••• ${call.callerLast4}`}</span>
-          <span className="ml-auto font-mono tabular-nums">{formatDuration(Date.parse(call.heldSlot!.heldUntil) - now)}</span>
+          <span>
+            {when.format(new Date(call.heldSlot!.startsAt))} with {call.heldSlot!.practitioner}
+          </span>
+          <span className="text-muted-foreground">
+            {call.callerName ?? `•••• ${call.callerLast4}`}
+          </span>
+          <span className="ml-auto font-mono tabular-nums">
+            {formatDuration(Date.parse(call.heldSlot!.heldUntil) - now)}
+          </span>
         </p>
       ))}
     </section>

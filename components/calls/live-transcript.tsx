@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import { useRouter } from "next/navigation";
 import { MessageSquareText, Unplug } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 import { isTerminal } from "@/types/call-states";
 import { cn } from "@/lib/utils";
@@ -23,7 +23,17 @@ const REFRESH_TRIES = 24;
  * refreshed when the call changes state, so when it ends (and its report has been stored)
  * the server renders the stored transcript in place of this.
  */
-export function LiveTranscript({ clinicId, callId, state, timezone }: { clinicId: string; callId: string; state: string; timezone: string }) {
+export function LiveTranscript({
+  clinicId,
+  callId,
+  state,
+  timezone,
+}: {
+  clinicId: string;
+  callId: string;
+  state: string;
+  timezone: string;
+}) {
   const router = useRouter();
   const board = useVoiceAgentStatus(clinicId).calls.find((call) => call.callId === callId);
   const current = board?.state ?? state;
@@ -37,7 +47,10 @@ export function LiveTranscript({ clinicId, callId, state, timezone }: { clinicId
   useEffect(() => {
     if (!ended) return;
     let tries = 0;
-    const timer = setInterval(() => (++tries > REFRESH_TRIES ? clearInterval(timer) : router.refresh()), REFRESH_MS);
+    const timer = setInterval(
+      () => (++tries > REFRESH_TRIES ? clearInterval(timer) : router.refresh()),
+      REFRESH_MS,
+    );
     return () => clearInterval(timer);
   }, [ended, router]);
 
@@ -48,7 +61,8 @@ export function LiveTranscript({ clinicId, callId, state, timezone }: { clinicId
   useEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    if (element.scrollTop + element.clientHeight >= heightBefore.current - 48) element.scrollTop = element.scrollHeight;
+    if (element.scrollTop + element.clientHeight >= heightBefore.current - 48)
+      element.scrollTop = element.scrollHeight;
     heightBefore.current = element.scrollHeight;
   }, [items]);
 
@@ -76,12 +90,20 @@ export function LiveTranscript({ clinicId, callId, state, timezone }: { clinicId
           className="grid max-h-[60dvh] content-start gap-3 overflow-y-auto overscroll-contain pr-1 text-sm"
         >
           {items.length === 0 ? (
-            <p className="text-muted-foreground">{ended ? "No lines were received while this page was open." : "Waiting for the next thing said…"}</p>
+            <p className="text-muted-foreground">
+              {ended
+                ? "No lines were received while this page was open."
+                : "Waiting for the next thing said…"}
+            </p>
           ) : null}
           {items.map((item, index) =>
             item.kind === "gap" ? (
-              <p key={`gap-${index}`} className="text-muted-foreground flex items-center justify-center gap-2 text-xs">
-                <Unplug className="size-3" aria-hidden /> Reconnected: anything said while disconnected is not shown.
+              <p
+                key={`gap-${index}`}
+                className="text-muted-foreground flex items-center justify-center gap-2 text-xs"
+              >
+                <Unplug className="size-3" aria-hidden /> Reconnected: anything said while
+                disconnected is not shown.
               </p>
             ) : (
               <div
@@ -90,13 +112,18 @@ export function LiveTranscript({ clinicId, callId, state, timezone }: { clinicId
                 data-role={item.role}
                 className={cn(
                   "max-w-[85%] rounded-2xl px-3 py-2 sm:max-w-[75%]",
-                  item.role === "user" ? "bg-muted justify-self-start rounded-bl-sm" : "bg-primary/10 justify-self-end rounded-br-sm",
+                  item.role === "user"
+                    ? "bg-muted justify-self-start rounded-bl-sm"
+                    : "bg-primary/10 justify-self-end rounded-br-sm",
                 )}
               >
                 <div className="text-muted-foreground flex items-baseline justify-between gap-3 text-xs">
                   <span className="font-medium">{item.role === "user" ? "Caller" : "Voxanne"}</span>
                   <time dateTime={item.at} className="font-mono tabular-nums">
-                    {formatInClinicZone(new Date(item.at), timezone, { dateStyle: undefined, timeStyle: "medium" })}
+                    {formatInClinicZone(new Date(item.at), timezone, {
+                      dateStyle: undefined,
+                      timeStyle: "medium",
+                    })}
                   </time>
                 </div>
                 <PlaceholderText text={item.text} className="leading-6 break-words" />

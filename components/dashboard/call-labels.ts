@@ -16,7 +16,10 @@ export const STATE_LABELS: Record<string, string> = {
   abandoned: "Abandoned",
 };
 
-export const OUTCOME_LABELS: Record<string, { label: string; variant: "success" | "warning" | "destructive" | "secondary" | "outline" }> = {
+export const OUTCOME_LABELS: Record<
+  string,
+  { label: string; variant: "success" | "warning" | "destructive" | "secondary" | "outline" }
+> = {
   booked: { label: "Booked", variant: "success" },
   follow_up: { label: "Follow-up scheduled", variant: "secondary" },
   information: { label: "Information", variant: "outline" },

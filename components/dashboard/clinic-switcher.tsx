@@ -1,7 +1,7 @@
 "use client";
 
-import { useTransition } from "react";
 import { Building2, Check, ChevronsUpDown } from "lucide-react";
+import { useTransition } from "react";
 
 import { switchClinic } from "@/lib/actions/clinic";
 import type { ClinicMembership } from "@/lib/db/clinics";
@@ -14,7 +14,13 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 
-export function ClinicSwitcher({ clinics, current }: { clinics: ClinicMembership[]; current: ClinicMembership }) {
+export function ClinicSwitcher({
+  clinics,
+  current,
+}: {
+  clinics: ClinicMembership[];
+  current: ClinicMembership;
+}) {
   const [pending, startTransition] = useTransition();
   const label = (
     <span className="flex min-w-0 items-center gap-2">
@@ -31,7 +37,12 @@ export function ClinicSwitcher({ clinics, current }: { clinics: ClinicMembership
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="w-full justify-between px-3 font-semibold" disabled={pending} aria-label="Switch clinic">
+        <Button
+          variant="ghost"
+          className="w-full justify-between px-3 font-semibold"
+          disabled={pending}
+          aria-label="Switch clinic"
+        >
           {label}
           <ChevronsUpDown className="size-4 opacity-60" aria-hidden />
         </Button>
@@ -41,11 +52,15 @@ export function ClinicSwitcher({ clinics, current }: { clinics: ClinicMembership
         {clinics.map((clinic) => (
           <DropdownMenuItem
             key={clinic.id}
-            onSelect={() => startTransition(async () => void (await switchClinic({ clinicId: clinic.id })))}
+            onSelect={() =>
+              startTransition(async () => void (await switchClinic({ clinicId: clinic.id })))
+            }
             className="justify-between"
           >
             <span className="truncate">{clinic.name}</span>
-            {clinic.id === current.id ? <Check className="size-4" aria-label="Current clinic" /> : null}
+            {clinic.id === current.id ? (
+              <Check className="size-4" aria-label="Current clinic" />
+            ) : null}
           </DropdownMenuItem>
         ))}
       </DropdownMenuContent>

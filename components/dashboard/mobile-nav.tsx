@@ -1,10 +1,17 @@
 "use client";
 
-import { useState } from "react";
 import { Menu } from "lucide-react";
+import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { Sheet, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import {
+  Sheet,
+  SheetContent,
+  SheetDescription,
+  SheetTitle,
+  SheetTrigger,
+} from "@/components/ui/sheet";
+
 import { SidebarContent, type SidebarProps } from "./sidebar-content";
 
 /** The sidebar as a sheet on phones and portrait tablets; closes when a link is followed. */

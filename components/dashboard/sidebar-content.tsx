@@ -3,6 +3,7 @@
 import type { NavGroup } from "@/config/dashboard";
 import type { ClinicMembership } from "@/lib/db/clinics";
 import { Separator } from "@/components/ui/separator";
+
 import { ClinicSwitcher } from "./clinic-switcher";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
@@ -14,7 +15,13 @@ export interface SidebarProps {
   user: { name: string; email?: string };
 }
 
-export function SidebarContent({ groups, clinics, current, user, onNavigate }: SidebarProps & { onNavigate?: () => void }) {
+export function SidebarContent({
+  groups,
+  clinics,
+  current,
+  user,
+  onNavigate,
+}: SidebarProps & { onNavigate?: () => void }) {
   return (
     <div className="flex h-full flex-col gap-4">
       <ClinicSwitcher clinics={clinics} current={current} />

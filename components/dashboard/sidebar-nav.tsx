@@ -1,8 +1,18 @@
 "use client";
 
+import {
+  Bot,
+  CalendarCheck,
+  ChartColumn,
+  FileText,
+  Gauge,
+  ListChecks,
+  MessageSquare,
+  PhoneCall,
+  ShieldCheck,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Bot, CalendarCheck, ChartColumn, FileText, Gauge, ListChecks, MessageSquare, PhoneCall, ShieldCheck } from "lucide-react";
 
 import type { NavGroup, NavItem } from "@/config/dashboard";
 import { cn } from "@/lib/utils";
@@ -20,17 +30,27 @@ const icons: Record<NavItem["icon"], typeof PhoneCall> = {
 };
 
 function isActive(pathname: string, href: string) {
-  return href === "/" ? pathname === "/" || pathname.startsWith("/calls") : pathname.startsWith(href);
+  return href === "/"
+    ? pathname === "/" || pathname.startsWith("/calls")
+    : pathname.startsWith(href);
 }
 
-export function SidebarNav({ groups, onNavigate }: { groups: NavGroup[]; onNavigate?: () => void }) {
+export function SidebarNav({
+  groups,
+  onNavigate,
+}: {
+  groups: NavGroup[];
+  onNavigate?: () => void;
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="grid gap-6">
       {groups.map((group, index) => (
         <div key={group.title ?? index} className="grid gap-1">
           {group.title ? (
-            <p className="text-sidebar-foreground/60 px-3 pb-1 text-xs font-medium tracking-wide uppercase">{group.title}</p>
+            <p className="text-sidebar-foreground/60 px-3 pb-1 text-xs font-medium tracking-wide uppercase">
+              {group.title}
+            </p>
           ) : null}
           {group.items.map((item) => {
             const Icon = icons[item.icon];
@@ -44,7 +64,9 @@ export function SidebarNav({ groups, onNavigate }: { groups: NavGroup[]; onNavig
                 className={cn(
                   "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors",
                   "hover:bg-sidebar-accent hover:text-sidebar-accent-foreground",
-                  active ? "bg-sidebar-accent text-sidebar-accent-foreground" : "text-sidebar-foreground/80",
+                  active
+                    ? "bg-sidebar-accent text-sidebar-accent-foreground"
+                    : "text-sidebar-foreground/80",
                 )}
               >
                 <Icon className="size-4" aria-hidden />

@@ -1,7 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { Loader2, PhoneCall } from "lucide-react";
+import { useState, useTransition } from "react";
 
 import { simulateCall } from "@/lib/actions/simulator";
 import { Button } from "@/components/ui/button";
@@ -49,7 +49,11 @@ export function SimulateCall() {
           ))}
         </DropdownMenuContent>
       </DropdownMenu>
-      {error ? <p className="text-destructive text-sm" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="text-destructive text-sm" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

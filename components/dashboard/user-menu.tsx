@@ -5,7 +5,15 @@ import type { ClinicRole } from "@/lib/db/clinics";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 
-export function UserMenu({ name, email, role }: { name: string; email?: string; role: ClinicRole }) {
+export function UserMenu({
+  name,
+  email,
+  role,
+}: {
+  name: string;
+  email?: string;
+  role: ClinicRole;
+}) {
   return (
     <div className="grid gap-3">
       <div className="grid gap-0.5 px-3">

@@ -1,7 +1,22 @@
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 
 /** A two-column count table: a label per row and its number of calls. */
-export function CountTable({ heading, rows, testId }: { heading: string; rows: { label: string; calls: number }[]; testId?: string }) {
+export function CountTable({
+  heading,
+  rows,
+  testId,
+}: {
+  heading: string;
+  rows: { label: string; calls: number }[];
+  testId?: string;
+}) {
   return (
     <Table data-testid={testId}>
       <TableHeader>

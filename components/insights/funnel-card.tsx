@@ -1,4 +1,5 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+
 import { DailyFunnelChart, type FunnelSeries } from "./daily-funnel-chart";
 import { FunnelTable } from "./funnel-table";
 
@@ -20,7 +21,10 @@ export function FunnelCard<T extends { day: string }>({
   testId: string;
 }) {
   const total = (key: keyof T) => days.reduce((sum, day) => sum + Number(day[key] ?? 0), 0);
-  const data = days.map((day) => ({ day: day.day, ...Object.fromEntries(series.map((item) => [item.key, Number(day[item.key] ?? 0)])) }));
+  const data = days.map((day) => ({
+    day: day.day,
+    ...Object.fromEntries(series.map((item) => [item.key, Number(day[item.key] ?? 0)])),
+  }));
   return (
     <Card data-testid={testId}>
       <CardHeader>
@@ -29,7 +33,10 @@ export function FunnelCard<T extends { day: string }>({
       </CardHeader>
       <CardContent className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <DailyFunnelChart data={data} series={series} testId={`${testId}-chart`} />
-        <FunnelTable steps={series.map((item) => ({ label: item.label, count: total(item.key) }))} testId={`${testId}-table`} />
+        <FunnelTable
+          steps={series.map((item) => ({ label: item.label, count: total(item.key) }))}
+          testId={`${testId}-table`}
+        />
       </CardContent>
     </Card>
   );

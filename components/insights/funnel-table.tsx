@@ -1,11 +1,19 @@
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 
 export interface FunnelStep {
   label: string;
   count: number;
 }
 
-const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : "–");
+const percent = (part: number, whole: number) =>
+  whole > 0 ? `${Math.round((part / whole) * 100)}%` : "–";
 
 /** Each step's total over the range, with its share of the step before and of the first step. */
 export function FunnelTable({ steps, testId }: { steps: FunnelStep[]; testId?: string }) {
@@ -24,9 +32,15 @@ export function FunnelTable({ steps, testId }: { steps: FunnelStep[]; testId?: s
         {steps.map((step, index) => (
           <TableRow key={step.label} data-testid="funnel-step" data-step={step.label}>
             <TableCell className="font-medium">{step.label}</TableCell>
-            <TableCell className="text-right tabular-nums" data-testid="funnel-count">{step.count}</TableCell>
-            <TableCell className="text-muted-foreground text-right tabular-nums">{index === 0 ? "" : percent(step.count, steps[index - 1]!.count)}</TableCell>
-            <TableCell className="text-muted-foreground text-right tabular-nums">{index === 0 ? "" : percent(step.count, first)}</TableCell>
+            <TableCell className="text-right tabular-nums" data-testid="funnel-count">
+              {step.count}
+            </TableCell>
+            <TableCell className="text-muted-foreground text-right tabular-nums">
+              {index === 0 ? "" : percent(step.count, steps[index - 1]!.count)}
+            </TableCell>
+            <TableCell className="text-muted-foreground text-right tabular-nums">
+              {index === 0 ? "" : percent(step.count, first)}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -14,26 +14,40 @@ export const OUTCOMES = [
 export type OutcomeKey = (typeof OUTCOMES)[number]["key"];
 export type ReasonRow = { endedReason: string; total: number } & Record<OutcomeKey, number>;
 
-const empty = () => Object.fromEntries(OUTCOMES.map((outcome) => [outcome.key, 0])) as Record<OutcomeKey, number>;
-const isOutcome = (key: string): key is OutcomeKey => OUTCOMES.some((outcome) => outcome.key === key);
+const empty = () =>
+  Object.fromEntries(OUTCOMES.map((outcome) => [outcome.key, 0])) as Record<OutcomeKey, number>;
+const isOutcome = (key: string): key is OutcomeKey =>
+  OUTCOMES.some((outcome) => outcome.key === key);
 
 /** The `limit` most common ended reasons, each with a count per outcome, for the stacked chart. */
 export function pivotByReason(rows: OutcomeByReason[], limit = 8): ReasonRow[] {
   const byReason = new Map<string, ReasonRow>();
   for (const row of rows) {
-    const entry = byReason.get(row.endedReason) ?? { endedReason: row.endedReason, total: 0, ...empty() };
+    const entry = byReason.get(row.endedReason) ?? {
+      endedReason: row.endedReason,
+      total: 0,
+      ...empty(),
+    };
     entry[isOutcome(row.outcome) ? row.outcome : "none"] += row.calls;
     entry.total += row.calls;
     byReason.set(row.endedReason, entry);
   }
-  return [...byReason.values()].sort((a, b) => b.total - a.total || a.endedReason.localeCompare(b.endedReason)).slice(0, limit);
+  return [...byReason.values()]
+    .sort((a, b) => b.total - a.total || a.endedReason.localeCompare(b.endedReason))
+    .slice(0, limit);
 }
 
 /** Calls per outcome over the same calls, most first, leaving out outcomes no call had. */
-export function outcomeTotals(rows: OutcomeByReason[]): { key: OutcomeKey; label: string; calls: number }[] {
+export function outcomeTotals(
+  rows: OutcomeByReason[],
+): { key: OutcomeKey; label: string; calls: number }[] {
   const totals = empty();
   for (const row of rows) totals[isOutcome(row.outcome) ? row.outcome : "none"] += row.calls;
-  return OUTCOMES.map((outcome) => ({ key: outcome.key, label: outcome.label, calls: totals[outcome.key] }))
+  return OUTCOMES.map((outcome) => ({
+    key: outcome.key,
+    label: outcome.label,
+    calls: totals[outcome.key],
+  }))
     .filter((outcome) => outcome.calls > 0)
     .sort((a, b) => b.calls - a.calls);
 }

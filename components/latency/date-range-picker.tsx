@@ -24,11 +24,25 @@ export function DateRangePicker({ from, to }: { from: string; to: string }) {
     <div className="flex flex-wrap items-end gap-3" data-testid="date-range">
       <div className="grid gap-1.5">
         <Label htmlFor="range-from">From</Label>
-        <Input id="range-from" type="date" value={from} max={to} onChange={(event) => set("from", event.target.value)} className="w-40" />
+        <Input
+          id="range-from"
+          type="date"
+          value={from}
+          max={to}
+          onChange={(event) => set("from", event.target.value)}
+          className="w-40"
+        />
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor="range-to">To</Label>
-        <Input id="range-to" type="date" value={to} min={from} onChange={(event) => set("to", event.target.value)} className="w-40" />
+        <Input
+          id="range-to"
+          type="date"
+          value={to}
+          min={from}
+          onChange={(event) => set("to", event.target.value)}
+          className="w-40"
+        />
       </div>
       {params.has("from") || params.has("to") ? (
         <Button variant="ghost" size="sm" onClick={() => router.replace(pathname)}>

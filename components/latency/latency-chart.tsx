@@ -2,7 +2,14 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from "recharts";
 
-import { ChartContainer, ChartLegend, ChartLegendContent, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
+import {
+  ChartContainer,
+  ChartLegend,
+  ChartLegendContent,
+  ChartTooltip,
+  ChartTooltipContent,
+  type ChartConfig,
+} from "@/components/ui/chart";
 
 const config = {
   p50: { label: "p50", color: "var(--chart-1)" },
@@ -15,7 +22,12 @@ export interface LatencyChartDay {
   p95: number | null;
 }
 
-const shortDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+const shortDay = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", {
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
 
 /** Daily p50 and p95 reply time, with the 700 ms target as a reference line. */
 export function LatencyChart({ days }: { days: LatencyChartDay[] }) {
@@ -24,12 +36,56 @@ export function LatencyChart({ days }: { days: LatencyChartDay[] }) {
     <ChartContainer config={config} className="aspect-auto h-64 w-full" data-testid="latency-chart">
       <LineChart data={days} margin={{ left: 4, right: 12, top: 8 }} accessibilityLayer>
         <CartesianGrid vertical={false} />
-        <XAxis dataKey="day" tickLine={false} axisLine={false} tickMargin={8} minTickGap={24} tickFormatter={shortDay} />
-        <YAxis tickLine={false} axisLine={false} width={64} domain={[0, Math.ceil(peak / 100) * 100]} tickFormatter={(value: number) => `${value} ms`} />
-        <ChartTooltip content={<ChartTooltipContent indicator="line" labelFormatter={(label) => (typeof label === "string" ? shortDay(label) : label)} />} />
-        <ReferenceLine y={700} stroke="var(--destructive)" strokeDasharray="4 4" label={{ value: "700 ms", position: "insideTopRight", fill: "var(--destructive)", fontSize: 11 }} />
-        <Line dataKey="p50" type="monotone" stroke="var(--color-p50)" strokeWidth={2} dot={{ r: 2.5 }} connectNulls />
-        <Line dataKey="p95" type="monotone" stroke="var(--color-p95)" strokeWidth={2} dot={{ r: 2.5 }} connectNulls />
+        <XAxis
+          dataKey="day"
+          tickLine={false}
+          axisLine={false}
+          tickMargin={8}
+          minTickGap={24}
+          tickFormatter={shortDay}
+        />
+        <YAxis
+          tickLine={false}
+          axisLine={false}
+          width={64}
+          domain={[0, Math.ceil(peak / 100) * 100]}
+          tickFormatter={(value: number) => `${value} ms`}
+        />
+        <ChartTooltip
+          content={
+            <ChartTooltipContent
+              indicator="line"
+              labelFormatter={(label) => (typeof label === "string" ? shortDay(label) : label)}
+            />
+          }
+        />
+        <ReferenceLine
+          y={700}
+          stroke="var(--destructive)"
+          strokeDasharray="4 4"
+          label={{
+            value: "700 ms",
+            position: "insideTopRight",
+            fill: "var(--destructive)",
+            fontSize: 11,
+          }}
+        />
+        <Line
+          dataKey="p50"
+          type="monotone"
+          stroke="var(--color-p50)"
+          strokeWidth={2}
+          dot={{ r: 2.5 }}
+          connectNulls
+        />
+        <Line
+          dataKey="p95"
+          type="monotone"
+          stroke="var(--color-p95)"
+          strokeWidth={2}
+          dot={{ r: 2.5 }}
+          connectNulls
+        />
         <ChartLegend content={<ChartLegendContent />} />
       </LineChart>
     </ChartContainer>

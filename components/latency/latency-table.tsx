@@ -1,7 +1,14 @@
 import type { LatencyDay } from "@/lib/db/latency";
 import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 
 const TARGET_MS = 700;
 const ms = (value: number) => `${value} ms`;
@@ -27,20 +34,37 @@ export function LatencyTable({ rows }: { rows: LatencyDay[] }) {
           {[...rows].reverse().map((row) => (
             <TableRow key={`${row.day}-${row.profile}`} data-testid="latency-row">
               <TableCell className="font-medium tabular-nums">{row.day}</TableCell>
-              <TableCell className="text-muted-foreground">{row.profile.replace("_", " ")}</TableCell>
+              <TableCell className="text-muted-foreground">
+                {row.profile.replace("_", " ")}
+              </TableCell>
               <TableCell className="text-right tabular-nums">{row.turns}</TableCell>
               <TableCell className="text-right tabular-nums">{ms(row.p50)}</TableCell>
-              <TableCell className={cn("text-right tabular-nums", row.p95 > TARGET_MS && "text-destructive")}>{ms(row.p95)}</TableCell>
-              <TableCell className={cn("text-right tabular-nums", row.p99 > TARGET_MS && "text-destructive")}>{ms(row.p99)}</TableCell>
               <TableCell
-                className={cn("text-right tabular-nums", row.over700 > 0 && "text-destructive font-semibold")}
+                className={cn("text-right tabular-nums", row.p95 > TARGET_MS && "text-destructive")}
+              >
+                {ms(row.p95)}
+              </TableCell>
+              <TableCell
+                className={cn("text-right tabular-nums", row.p99 > TARGET_MS && "text-destructive")}
+              >
+                {ms(row.p99)}
+              </TableCell>
+              <TableCell
+                className={cn(
+                  "text-right tabular-nums",
+                  row.over700 > 0 && "text-destructive font-semibold",
+                )}
                 data-testid="latency-over700"
                 data-slow={row.over700 > 0 ? "true" : undefined}
               >
                 {row.over700}
               </TableCell>
               <TableCell className="text-right">
-                {row.hangs > 0 ? <Badge variant="destructive">{row.hangs}</Badge> : <span className="text-muted-foreground">0</span>}
+                {row.hangs > 0 ? (
+                  <Badge variant="destructive">{row.hangs}</Badge>
+                ) : (
+                  <span className="text-muted-foreground">0</span>
+                )}
               </TableCell>
             </TableRow>
           ))}

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { CalendarClock, Gauge, PhoneForwarded, Stethoscope } from "lucide-react";
+import Link from "next/link";
 
 import type { LiveCall } from "@/lib/realtime/types";
 import { cn } from "@/lib/utils";
@@ -8,7 +8,15 @@ import { formatDuration, STATE_LABELS, STATE_TONE } from "@/components/dashboard
 
 const HOLD_MS = 90_000;
 
-export function CallCard({ call, now, timezone }: { call: LiveCall; now: number; timezone: string }) {
+export function CallCard({
+  call,
+  now,
+  timezone,
+}: {
+  call: LiveCall;
+  now: number;
+  timezone: string;
+}) {
   const since = Date.parse(call.answeredAt ?? call.startedAt);
   const hold = call.heldSlot;
   const holdLeft = hold ? Date.parse(hold.heldUntil) - now : 0;
@@ -21,12 +29,18 @@ export function CallCard({ call, now, timezone }: { call: LiveCall; now: number;
           <Link href={`/calls/${call.callId}`} className="truncate hover:underline">
             {call.callerName ?? (call.callerLast4 ? `•••• ${call.callerLast4}` : "Unknown caller")}
           </Link>
-          <span className="text-muted-foreground font-mono text-sm tabular-nums" aria-label="Call duration">
+          <span
+            className="text-muted-foreground font-mono text-sm tabular-nums"
+            aria-label="Call duration"
+          >
             {formatDuration(now - since)}
           </span>
         </CardTitle>
         <div className="flex items-center gap-2 text-sm">
-          <span className={cn("size-2 rounded-full", STATE_TONE[call.state] ?? "bg-muted-foreground")} aria-hidden />
+          <span
+            className={cn("size-2 rounded-full", STATE_TONE[call.state] ?? "bg-muted-foreground")}
+            aria-hidden
+          />
           <span data-testid="call-state">{STATE_LABELS[call.state] ?? call.state}</span>
         </div>
       </CardHeader>
@@ -42,14 +56,30 @@ export function CallCard({ call, now, timezone }: { call: LiveCall; now: number;
               <div className="min-w-0 flex-1">
                 <div>
                   Holding{" "}
-                  {new Intl.DateTimeFormat("en-US", { timeZone: timezone, weekday: "short", hour: "numeric", minute: "2-digit" }).format(new Date(hold.startsAt))}
+                  {new Intl.DateTimeFormat("en-US", {
+                    timeZone: timezone,
+                    weekday: "short",
+                    hour: "numeric",
+                    minute: "2-digit",
+                  }).format(new Date(hold.startsAt))}
                 </div>
-                <div className="text-muted-foreground truncate text-xs">with {hold.practitioner}</div>
+                <div className="text-muted-foreground truncate text-xs">
+                  with {hold.practitioner}
+                </div>
               </div>
-              <span className="font-mono tabular-nums" data-testid="hold-countdown" aria-label="Hold time left">{formatDuration(holdLeft)}</span>
+              <span
+                className="font-mono tabular-nums"
+                data-testid="hold-countdown"
+                aria-label="Hold time left"
+              >
+                {formatDuration(holdLeft)}
+              </span>
             </div>
             <div className="bg-muted h-1.5 overflow-hidden rounded-full" aria-hidden>
-              <div className="h-full rounded-full bg-amber-500 transition-[width] duration-1000 ease-linear" style={{ width: `${Math.min(100, (holdLeft / HOLD_MS) * 100)}%` }} />
+              <div
+                className="h-full rounded-full bg-amber-500 transition-[width] duration-1000 ease-linear"
+                style={{ width: `${Math.min(100, (holdLeft / HOLD_MS) * 100)}%` }}
+              />
             </div>
           </div>
         ) : null}
@@ -60,7 +90,12 @@ export function CallCard({ call, now, timezone }: { call: LiveCall; now: number;
           </p>
         ) : null}
         {call.lastTurnLatencyMs !== null ? (
-          <p className={cn("flex items-center gap-2", slow ? "text-destructive" : "text-muted-foreground")}>
+          <p
+            className={cn(
+              "flex items-center gap-2",
+              slow ? "text-destructive" : "text-muted-foreground",
+            )}
+          >
             <Gauge className="size-4" aria-hidden />
             Last reply after {call.lastTurnLatencyMs} ms
           </p>

@@ -11,8 +11,16 @@ const LABELS: Record<ConnectionStatus, { text: string; tone: string }> = {
 export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
   const { text, tone } = LABELS[status];
   return (
-    <span className="text-muted-foreground inline-flex items-center gap-2 text-sm" role="status" aria-live="polite" data-testid="connection">
-      <span className={cn("size-2 rounded-full", tone, status === "live" && "animate-pulse")} aria-hidden />
+    <span
+      className="text-muted-foreground inline-flex items-center gap-2 text-sm"
+      role="status"
+      aria-live="polite"
+      data-testid="connection"
+    >
+      <span
+        className={cn("size-2 rounded-full", tone, status === "live" && "animate-pulse")}
+        aria-hidden
+      />
       {text}
     </span>
   );

@@ -8,12 +8,21 @@ import { useVoiceAgentStatus } from "@/hooks/use-voice-agent-status";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState } from "@/components/dashboard/empty-state";
+
 import { CallCard } from "./call-card";
 import { ConnectionIndicator } from "./connection-indicator";
 import { RecentCalls } from "./recent-calls";
 
 /** The clinic's calls as they happen: cards for live calls, and today's finished calls below. */
-export function LiveBoard({ clinicId, timezone, phoneLabel }: { clinicId: string; timezone: string; phoneLabel: string }) {
+export function LiveBoard({
+  clinicId,
+  timezone,
+  phoneLabel,
+}: {
+  clinicId: string;
+  timezone: string;
+  phoneLabel: string;
+}) {
   const { calls, status, isLoading, error, clockOffsetMs } = useVoiceAgentStatus(clinicId);
   const now = useNow(1000, clockOffsetMs);
   const live = calls.filter(isLive);
@@ -39,8 +48,9 @@ export function LiveBoard({ clinicId, timezone, phoneLabel }: { clinicId: string
         </div>
       ) : live.length === 0 ? (
         <EmptyState icon={PhoneIncoming} title="No calls right now">
-          When someone calls {phoneLabel}, their call appears here as a card that updates live: where the conversation
-          is, the procedure they asked about, and any slot being held for them.
+          When someone calls {phoneLabel}, their call appears here as a card that updates live:
+          where the conversation is, the procedure they asked about, and any slot being held for
+          them.
         </EmptyState>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">

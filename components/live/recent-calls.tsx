@@ -2,11 +2,22 @@ import Link from "next/link";
 
 import type { LiveCall } from "@/lib/realtime/types";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { formatDuration, OUTCOME_LABELS } from "@/components/dashboard/call-labels";
 
 export function RecentCalls({ calls, timezone }: { calls: LiveCall[]; timezone: string }) {
-  const time = new Intl.DateTimeFormat("en-US", { timeZone: timezone, hour: "numeric", minute: "2-digit" });
+  const time = new Intl.DateTimeFormat("en-US", {
+    timeZone: timezone,
+    hour: "numeric",
+    minute: "2-digit",
+  });
   return (
     <div className="rounded-lg border">
       <Table aria-label="Today's finished calls">
@@ -21,18 +32,28 @@ export function RecentCalls({ calls, timezone }: { calls: LiveCall[]; timezone: 
         </TableHeader>
         <TableBody>
           {calls.map((call) => {
-            const outcome = OUTCOME_LABELS[call.outcome ?? ""] ?? { label: "Ended", variant: "outline" as const };
+            const outcome = OUTCOME_LABELS[call.outcome ?? ""] ?? {
+              label: "Ended",
+              variant: "outline" as const,
+            };
             const started = Date.parse(call.answeredAt ?? call.startedAt);
             return (
               <TableRow key={call.callId} data-testid="call-row">
                 <TableCell>
                   <Link href={`/calls/${call.callId}`} className="font-medium hover:underline">
-                    {call.callerName ?? (call.callerLast4 ? `•••• ${call.callerLast4}` : "Unknown caller")}
+                    {call.callerName ??
+                      (call.callerLast4 ? `•••• ${call.callerLast4}` : "Unknown caller")}
                   </Link>
-                  {call.callerName && call.callerLast4 ? <div className="text-muted-foreground text-xs">•••• {call.callerLast4}</div> : null}
+                  {call.callerName && call.callerLast4 ? (
+                    <div className="text-muted-foreground text-xs">•••• {call.callerLast4}</div>
+                  ) : null}
                 </TableCell>
-                <TableCell className="hidden sm:table-cell">{call.procedures.join(", ") || "—"}</TableCell>
-                <TableCell className="hidden md:table-cell">{time.format(new Date(call.startedAt))}</TableCell>
+                <TableCell className="hidden sm:table-cell">
+                  {call.procedures.join(", ") || "—"}
+                </TableCell>
+                <TableCell className="hidden md:table-cell">
+                  {time.format(new Date(call.startedAt))}
+                </TableCell>
                 <TableCell className="hidden font-mono tabular-nums md:table-cell">
                   {call.endedAt ? formatDuration(Date.parse(call.endedAt) - started) : "—"}
                 </TableCell>

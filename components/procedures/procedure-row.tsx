@@ -6,6 +6,7 @@ import type { AdminProcedure } from "@/lib/db/procedures-admin";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TableCell, TableRow } from "@/components/ui/table";
+
 import { KnowledgePanel } from "./knowledge-panel";
 
 export interface RowActions {
@@ -27,7 +28,15 @@ interface Props {
 }
 
 /** One procedure, and under it (when expanded) its approved answers. */
-export function ProcedureRow({ procedure, first, last, expanded, actions, canEdit, columns }: Props) {
+export function ProcedureRow({
+  procedure,
+  first,
+  last,
+  expanded,
+  actions,
+  canEdit,
+  columns,
+}: Props) {
   const answers = procedure.knowledge.length;
   const Chevron = expanded ? ChevronDown : ChevronRight;
   return (
@@ -36,10 +45,22 @@ export function ProcedureRow({ procedure, first, last, expanded, actions, canEdi
         {canEdit ? (
           <TableCell className="w-20">
             <div className="flex gap-0.5">
-              <Button size="icon-sm" variant="ghost" disabled={first} aria-label={`Move ${procedure.name} up`} onClick={() => actions.move(procedure, "up")}>
+              <Button
+                size="icon-sm"
+                variant="ghost"
+                disabled={first}
+                aria-label={`Move ${procedure.name} up`}
+                onClick={() => actions.move(procedure, "up")}
+              >
                 <ArrowUp aria-hidden />
               </Button>
-              <Button size="icon-sm" variant="ghost" disabled={last} aria-label={`Move ${procedure.name} down`} onClick={() => actions.move(procedure, "down")}>
+              <Button
+                size="icon-sm"
+                variant="ghost"
+                disabled={last}
+                aria-label={`Move ${procedure.name} down`}
+                onClick={() => actions.move(procedure, "down")}
+              >
                 <ArrowDown aria-hidden />
               </Button>
             </div>
@@ -49,13 +70,27 @@ export function ProcedureRow({ procedure, first, last, expanded, actions, canEdi
           <div className="font-medium">{procedure.name}</div>
           {!procedure.active ? <Badge variant="outline">Inactive</Badge> : null}
         </TableCell>
-        <TableCell className="text-muted-foreground hidden max-w-sm truncate md:table-cell">{procedure.synonyms.join(", ") || "—"}</TableCell>
-        <TableCell className="hidden tabular-nums lg:table-cell">{procedure.durationMinutes} min</TableCell>
+        <TableCell className="text-muted-foreground hidden max-w-sm truncate md:table-cell">
+          {procedure.synonyms.join(", ") || "—"}
+        </TableCell>
+        <TableCell className="hidden tabular-nums lg:table-cell">
+          {procedure.durationMinutes} min
+        </TableCell>
         <TableCell className="hidden sm:table-cell">
-          {procedure.aftercareTitle ? <Badge variant="success">{procedure.aftercareTitle}</Badge> : <span className="text-muted-foreground text-sm">None</span>}
+          {procedure.aftercareTitle ? (
+            <Badge variant="success">{procedure.aftercareTitle}</Badge>
+          ) : (
+            <span className="text-muted-foreground text-sm">None</span>
+          )}
         </TableCell>
         <TableCell className="text-right">
-          <Button size="sm" variant="ghost" aria-expanded={expanded} aria-label={`Answers for ${procedure.name} (${answers})`} onClick={() => actions.toggleAnswers(procedure)}>
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-expanded={expanded}
+            aria-label={`Answers for ${procedure.name} (${answers})`}
+            onClick={() => actions.toggleAnswers(procedure)}
+          >
             <span className="tabular-nums">{answers}</span>
             <Chevron aria-hidden />
           </Button>
@@ -63,10 +98,20 @@ export function ProcedureRow({ procedure, first, last, expanded, actions, canEdi
         {canEdit ? (
           <TableCell className="text-right">
             <div className="flex items-center justify-end gap-1">
-              <Button size="icon-sm" variant="ghost" aria-label={`Edit ${procedure.name}`} onClick={() => actions.edit(procedure)}>
+              <Button
+                size="icon-sm"
+                variant="ghost"
+                aria-label={`Edit ${procedure.name}`}
+                onClick={() => actions.edit(procedure)}
+              >
                 <Pencil aria-hidden />
               </Button>
-              <Button size="sm" variant="outline" aria-label={`${procedure.active ? "Deactivate" : "Reactivate"} ${procedure.name}`} onClick={() => actions.setActive(procedure, !procedure.active)}>
+              <Button
+                size="sm"
+                variant="outline"
+                aria-label={`${procedure.active ? "Deactivate" : "Reactivate"} ${procedure.name}`}
+                onClick={() => actions.setActive(procedure, !procedure.active)}
+              >
                 {procedure.active ? "Deactivate" : "Reactivate"}
               </Button>
             </div>

@@ -1,7 +1,7 @@
 "use client";
 
-import { useOptimistic, useState, useTransition } from "react";
 import { Plus } from "lucide-react";
+import { useOptimistic, useState, useTransition } from "react";
 
 import { moveProcedure, setProcedureActive } from "@/lib/actions/procedures";
 import type { ActionResult } from "@/lib/actions/safe-action";
@@ -9,13 +9,15 @@ import type { AdminProcedure } from "@/lib/db/procedures-admin";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+
 import { ProcedureForm, type DocumentOption } from "./procedure-form";
 import { ProcedureRow, type RowActions } from "./procedure-row";
 
 type Change = { id: string; move: "up" | "down" } | { id: string; active: boolean };
 
 function applyChange(rows: AdminProcedure[], change: Change): AdminProcedure[] {
-  if ("active" in change) return rows.map((row) => (row.id === change.id ? { ...row, active: change.active } : row));
+  if ("active" in change)
+    return rows.map((row) => (row.id === change.id ? { ...row, active: change.active } : row));
   const from = rows.findIndex((row) => row.id === change.id);
   const to = change.move === "up" ? from - 1 : from + 1;
   if (from === -1 || to < 0 || to >= rows.length) return rows;
@@ -28,7 +30,15 @@ function applyChange(rows: AdminProcedure[], change: Change): AdminProcedure[] {
  * The clinic's procedures. Admins add, edit, reorder and (de)activate them and manage their
  * answers; moves and (de)activation show at once and roll back if the server refuses.
  */
-export function ProceduresManager({ procedures, documents, canEdit }: { procedures: AdminProcedure[]; documents: DocumentOption[]; canEdit: boolean }) {
+export function ProceduresManager({
+  procedures,
+  documents,
+  canEdit,
+}: {
+  procedures: AdminProcedure[];
+  documents: DocumentOption[];
+  canEdit: boolean;
+}) {
   const [rows, apply] = useOptimistic(procedures, applyChange);
   const [editing, setEditing] = useState<AdminProcedure | "new" | null>(null);
   const [expanded, setExpanded] = useState<string | null>(null);
@@ -45,9 +55,14 @@ export function ProceduresManager({ procedures, documents, canEdit }: { procedur
 
   const actions: RowActions = {
     edit: (procedure) => setEditing(procedure),
-    move: (procedure, direction) => run({ id: procedure.id, move: direction }, () => moveProcedure({ id: procedure.id, direction })),
-    setActive: (procedure, active) => run({ id: procedure.id, active }, () => setProcedureActive({ id: procedure.id, active })),
-    toggleAnswers: (procedure) => setExpanded((current) => (current === procedure.id ? null : procedure.id)),
+    move: (procedure, direction) =>
+      run({ id: procedure.id, move: direction }, () =>
+        moveProcedure({ id: procedure.id, direction }),
+      ),
+    setActive: (procedure, active) =>
+      run({ id: procedure.id, active }, () => setProcedureActive({ id: procedure.id, active })),
+    toggleAnswers: (procedure) =>
+      setExpanded((current) => (current === procedure.id ? null : procedure.id)),
   };
   const columns = canEdit ? 7 : 5;
 
@@ -79,13 +94,21 @@ export function ProceduresManager({ procedures, documents, canEdit }: { procedur
           <Table>
             <TableHeader>
               <TableRow>
-                {canEdit ? <TableHead className="w-20"><span className="sr-only">Order</span></TableHead> : null}
+                {canEdit ? (
+                  <TableHead className="w-20">
+                    <span className="sr-only">Order</span>
+                  </TableHead>
+                ) : null}
                 <TableHead>Procedure</TableHead>
                 <TableHead className="hidden md:table-cell">Callers also say</TableHead>
                 <TableHead className="hidden lg:table-cell">Duration</TableHead>
                 <TableHead className="hidden sm:table-cell">Aftercare</TableHead>
                 <TableHead className="text-right">Answers</TableHead>
-                {canEdit ? <TableHead className="text-right"><span className="sr-only">Actions</span></TableHead> : null}
+                {canEdit ? (
+                  <TableHead className="text-right">
+                    <span className="sr-only">Actions</span>
+                  </TableHead>
+                ) : null}
               </TableRow>
             </TableHeader>
             <TableBody>

@@ -20,7 +20,11 @@ export function PlaceholderText({ text, className }: { text: string; className?:
       {parts.map((part, index) => {
         const type = /^\[([A-Z]+)\]$/.exec(part)?.[1];
         return type ? (
-          <mark key={index} className={cn("rounded px-1 py-0.5 font-mono text-xs font-medium", TONE[type])} data-placeholder={type}>
+          <mark
+            key={index}
+            className={cn("rounded px-1 py-0.5 font-mono text-xs font-medium", TONE[type])}
+            data-placeholder={type}
+          >
             {part}
           </mark>
         ) : (

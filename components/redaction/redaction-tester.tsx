@@ -7,6 +7,7 @@ import type { Finding } from "@/lib/redaction/types";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
+
 import { PlaceholderText } from "./placeholder-text";
 
 const EXAMPLE =
@@ -19,12 +20,18 @@ export function RedactionTester() {
   const [pending, startTransition] = useTransition();
 
   useEffect(() => {
-    const timer = setTimeout(() => startTransition(async () => setResult(await testRedaction({ text }))), 350);
+    const timer = setTimeout(
+      () => startTransition(async () => setResult(await testRedaction({ text }))),
+      350,
+    );
     return () => clearTimeout(timer);
   }, [text]);
 
   const counts = Object.entries(
-    (result.findings ?? []).reduce<Record<string, number>>((all, finding) => ({ ...all, [finding.type]: (all[finding.type] ?? 0) + 1 }), {}),
+    (result.findings ?? []).reduce<Record<string, number>>(
+      (all, finding) => ({ ...all, [finding.type]: (all[finding.type] ?? 0) + 1 }),
+      {},
+    ),
   );
 
   return (

@@ -1,7 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { Pencil, Plus } from "lucide-react";
+import { useState, useTransition } from "react";
 
 import { saveRule, toggleRule } from "@/lib/actions/redaction";
 import type { RedactionRuleRow } from "@/lib/db/catalog";
@@ -11,10 +11,30 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 
-type Draft = { id?: string; kind: "keyword" | "pattern"; value: string; category: string; description: string; enabled: boolean };
-const EMPTY: Draft = { kind: "keyword", value: "", category: "MEDICAL", description: "", enabled: true };
+type Draft = {
+  id?: string;
+  kind: "keyword" | "pattern";
+  value: string;
+  category: string;
+  description: string;
+  enabled: boolean;
+};
+const EMPTY: Draft = {
+  kind: "keyword",
+  value: "",
+  category: "MEDICAL",
+  description: "",
+  enabled: true,
+};
 const selectClass = "border-input bg-background h-9 rounded-md border px-3 text-sm";
 
 /** The clinic's own rules: add, edit, switch on and off. Every change is audited by the database. */
@@ -48,34 +68,78 @@ export function RulesManager({ rules }: { rules: RedactionRuleRow[] }) {
         </Alert>
       ) : null}
       {draft ? (
-        <form onSubmit={submit} className="bg-muted/30 grid gap-4 rounded-lg border p-4 md:grid-cols-[8rem_1fr_9rem]" aria-label={draft.id ? "Edit rule" : "New rule"}>
+        <form
+          onSubmit={submit}
+          className="bg-muted/30 grid gap-4 rounded-lg border p-4 md:grid-cols-[8rem_1fr_9rem]"
+          aria-label={draft.id ? "Edit rule" : "New rule"}
+        >
           <div className="grid gap-1.5">
             <Label htmlFor="rule-kind">Kind</Label>
-            <select id="rule-kind" className={selectClass} value={draft.kind} onChange={(event) => setDraft({ ...draft, kind: event.target.value as Draft["kind"] })}>
+            <select
+              id="rule-kind"
+              className={selectClass}
+              value={draft.kind}
+              onChange={(event) =>
+                setDraft({ ...draft, kind: event.target.value as Draft["kind"] })
+              }
+            >
               <option value="keyword">Keyword</option>
               <option value="pattern">Pattern</option>
             </select>
           </div>
           <div className="grid gap-1.5">
-            <Label htmlFor="rule-value">{draft.kind === "keyword" ? "Keyword or phrase (whole words, any case)" : "Regular expression (RE2 syntax)"}</Label>
-            <Input id="rule-value" value={draft.value} onChange={(event) => setDraft({ ...draft, value: event.target.value })} aria-invalid={Boolean(errors.value)} className="font-mono" required />
+            <Label htmlFor="rule-value">
+              {draft.kind === "keyword"
+                ? "Keyword or phrase (whole words, any case)"
+                : "Regular expression (RE2 syntax)"}
+            </Label>
+            <Input
+              id="rule-value"
+              value={draft.value}
+              onChange={(event) => setDraft({ ...draft, value: event.target.value })}
+              aria-invalid={Boolean(errors.value)}
+              className="font-mono"
+              required
+            />
             {errors.value ? <p className="text-destructive text-sm">{errors.value}</p> : null}
           </div>
           <div className="grid gap-1.5">
             <Label htmlFor="rule-category">Replace with</Label>
-            <select id="rule-category" className={selectClass} value={draft.category} onChange={(event) => setDraft({ ...draft, category: event.target.value })}>
+            <select
+              id="rule-category"
+              className={selectClass}
+              value={draft.category}
+              onChange={(event) => setDraft({ ...draft, category: event.target.value })}
+            >
               {REDACTION_TYPES.map((type) => (
-                <option key={type} value={type}>[{type}]</option>
+                <option key={type} value={type}>
+                  [{type}]
+                </option>
               ))}
             </select>
           </div>
           <div className="grid gap-1.5 md:col-span-3">
             <Label htmlFor="rule-description">Why (for other admins)</Label>
-            <Input id="rule-description" value={draft.description} onChange={(event) => setDraft({ ...draft, description: event.target.value })} />
+            <Input
+              id="rule-description"
+              value={draft.description}
+              onChange={(event) => setDraft({ ...draft, description: event.target.value })}
+            />
           </div>
           <div className="flex gap-2 md:col-span-3">
-            <Button type="submit" disabled={pending}>{draft.id ? "Save rule" : "Add rule"}</Button>
-            <Button type="button" variant="ghost" onClick={() => { setDraft(null); setErrors({}); }}>Cancel</Button>
+            <Button type="submit" disabled={pending}>
+              {draft.id ? "Save rule" : "Add rule"}
+            </Button>
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() => {
+                setDraft(null);
+                setErrors({});
+              }}
+            >
+              Cancel
+            </Button>
           </div>
         </form>
       ) : (
@@ -105,13 +169,27 @@ export function RulesManager({ rules }: { rules: RedactionRuleRow[] }) {
                 <TableCell>
                   <Badge variant="secondary">[{rule.category}]</Badge>
                 </TableCell>
-                <TableCell className="text-muted-foreground hidden max-w-sm truncate md:table-cell">{rule.description}</TableCell>
+                <TableCell className="text-muted-foreground hidden max-w-sm truncate md:table-cell">
+                  {rule.description}
+                </TableCell>
                 <TableCell className="text-right">
                   <div className="flex items-center justify-end gap-2">
-                    <Button size="sm" variant="ghost" aria-label={`Edit ${rule.value}`} onClick={() => setDraft({ ...rule })}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Edit ${rule.value}`}
+                      onClick={() => setDraft({ ...rule })}
+                    >
                       <Pencil aria-hidden />
                     </Button>
-                    <Button size="sm" variant={rule.enabled ? "outline" : "secondary"} disabled={pending} onClick={() => toggle(rule)} aria-pressed={rule.enabled} aria-label={`${rule.enabled ? "Turn off" : "Turn on"} ${rule.value}`}>
+                    <Button
+                      size="sm"
+                      variant={rule.enabled ? "outline" : "secondary"}
+                      disabled={pending}
+                      onClick={() => toggle(rule)}
+                      aria-pressed={rule.enabled}
+                      aria-label={`${rule.enabled ? "Turn off" : "Turn on"} ${rule.value}`}
+                    >
                       {rule.enabled ? "On" : "Off"}
                     </Button>
                   </div>

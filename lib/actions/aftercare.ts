@@ -11,6 +11,7 @@ import {
   aftercareReplaceSchema,
   aftercareUploadSchema,
 } from "@/lib/validations/aftercare";
+
 import { clinicAction, type ActionResult } from "./safe-action";
 
 const NOT_ADMIN = "Only clinic admins can change aftercare documents.";
@@ -33,7 +34,11 @@ function failed(error: unknown): ActionResult {
 
 // POST (server action) – upload a new aftercare PDF: FormData { title, file }.
 export const uploadDocument = adminAction(
-  { schema: aftercareUploadSchema, invalid: "fields", input: (form: FormData) => ({ title: form.get("title") ?? "", file: form.get("file") }) },
+  {
+    schema: aftercareUploadSchema,
+    invalid: "fields",
+    input: (form: FormData) => ({ title: form.get("title") ?? "", file: form.get("file") }),
+  },
   async ({ title, file }, { claims, clinic }) => {
     const upload = await readPdfUpload(file);
     if ("error" in upload) return { fieldErrors: { file: upload.error } };
@@ -48,7 +53,11 @@ export const uploadDocument = adminAction(
 
 // Replace the PDF of an existing document: FormData { id, file }.
 export const replaceDocumentFile = adminAction(
-  { schema: aftercareReplaceSchema, invalid: "fields", input: (form: FormData) => ({ id: form.get("id"), file: form.get("file") }) },
+  {
+    schema: aftercareReplaceSchema,
+    invalid: "fields",
+    input: (form: FormData) => ({ id: form.get("id"), file: form.get("file") }),
+  },
   async ({ id, file }, { claims, clinic }) => {
     const upload = await readPdfUpload(file);
     if ("error" in upload) return { fieldErrors: { file: upload.error } };
@@ -60,20 +69,29 @@ export const replaceDocumentFile = adminAction(
   },
 );
 
-export const renameDocument = adminAction({ schema: aftercareRenameSchema, invalid: "fields" }, async ({ id, title }, { claims, clinic }) =>
-  done(await aftercare.renameAftercareDocument(claims, clinic.id, id, title)),
+export const renameDocument = adminAction(
+  { schema: aftercareRenameSchema, invalid: "fields" },
+  async ({ id, title }, { claims, clinic }) =>
+    done(await aftercare.renameAftercareDocument(claims, clinic.id, id, title)),
 );
 
-export const assignDocument = adminAction({ schema: aftercareAssignSchema, invalid: INVALID }, async ({ id, procedureIds }, { claims, clinic }) =>
-  done(await aftercare.assignAftercareDocument(claims, clinic.id, id, procedureIds)),
+export const assignDocument = adminAction(
+  { schema: aftercareAssignSchema, invalid: INVALID },
+  async ({ id, procedureIds }, { claims, clinic }) =>
+    done(await aftercare.assignAftercareDocument(claims, clinic.id, id, procedureIds)),
 );
 
-export const deleteDocument = adminAction({ schema: aftercareDeleteSchema, invalid: INVALID }, async ({ id }, { claims, clinic }) => {
-  const result = await aftercare.deleteAftercareDocument(claims, clinic.id, id);
-  if (result.outcome === "in_use") {
-    const one = result.procedures.length === 1;
-    const names = new Intl.ListFormat("en", { type: "conjunction" }).format(result.procedures);
-    return { error: `${names} still ${one ? "sends" : "send"} this document. Choose another document (or none) for ${one ? "it" : "them"} first, then delete it.` };
-  }
-  return done(result.outcome === "deleted");
-});
+export const deleteDocument = adminAction(
+  { schema: aftercareDeleteSchema, invalid: INVALID },
+  async ({ id }, { claims, clinic }) => {
+    const result = await aftercare.deleteAftercareDocument(claims, clinic.id, id);
+    if (result.outcome === "in_use") {
+      const one = result.procedures.length === 1;
+      const names = new Intl.ListFormat("en", { type: "conjunction" }).format(result.procedures);
+      return {
+        error: `${names} still ${one ? "sends" : "send"} this document. Choose another document (or none) for ${one ? "it" : "them"} first, then delete it.`,
+      };
+    }
+    return done(result.outcome === "deleted");
+  },
+);

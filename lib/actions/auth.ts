@@ -4,11 +4,16 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 
 import { getEnv } from "@/lib/env";
-import { LOCAL_SESSION_COOKIE, sessionCookieOptions, signLocalSession } from "@/lib/auth/local-session";
 import { CLINIC_COOKIE } from "@/lib/auth/clinic";
+import {
+  LOCAL_SESSION_COOKIE,
+  sessionCookieOptions,
+  signLocalSession,
+} from "@/lib/auth/local-session";
 import { verifyPassword } from "@/lib/db/users";
 import { createClient } from "@/lib/supabase/server";
 import { safeNextPath, signInSchema } from "@/lib/validations/auth";
+
 import { fieldErrorsOf } from "./safe-action";
 
 export interface SignInState {
@@ -17,7 +22,8 @@ export interface SignInState {
   email?: string;
 }
 
-const WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try again.";
+const WRONG_CREDENTIALS =
+  "That email and password don't match an account. Check them and try again.";
 
 // Server action for the sign-in form: validate, authenticate with the configured provider,
 // set the session cookie, redirect to where the person was going.
@@ -30,11 +36,22 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
   if (getEnv().AUTH_PROVIDER === "supabase") {
     const supabase = await createClient();
     const { error } = await supabase.auth.signInWithPassword({ email: address, password });
-    if (error) return { error: error.status === 400 ? WRONG_CREDENTIALS : "Sign-in is unavailable right now. Try again shortly.", email };
+    if (error)
+      return {
+        error:
+          error.status === 400
+            ? WRONG_CREDENTIALS
+            : "Sign-in is unavailable right now. Try again shortly.",
+        email,
+      };
   } else {
     const user = await verifyPassword(address, password);
     if (!user) return { error: WRONG_CREDENTIALS, email };
-    (await cookies()).set(LOCAL_SESSION_COOKIE, await signLocalSession(user), sessionCookieOptions());
+    (await cookies()).set(
+      LOCAL_SESSION_COOKIE,
+      await signLocalSession(user),
+      sessionCookieOptions(),
+    );
   }
   redirect(safeNextPath(next));
 }

@@ -1,10 +1,11 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 
 import { CLINIC_COOKIE } from "@/lib/auth/clinic";
 import { switchClinicSchema } from "@/lib/validations/clinic";
+
 import { clinicAction } from "./safe-action";
 
 const NOT_A_MEMBER = "You are not a member of that clinic";

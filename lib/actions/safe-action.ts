@@ -55,7 +55,8 @@ export function clinicAction(access: { role: "member" | "admin"; refused: string
   ): (raw: I) => Promise<ActionResponse<R>> {
     const run = async (raw: I): Promise<R | ActionResult> => {
       const { claims, clinics, current } = await getClinicContext();
-      if (!current || (access.role === "admin" && current.role !== "admin")) return { error: access.refused };
+      if (!current || (access.role === "admin" && current.role !== "admin"))
+        return { error: access.refused };
       const parsed = validation.schema.safeParse(validation.input ? validation.input(raw) : raw);
       if (!parsed.success) return invalidResult(parsed.error, validation.invalid);
       return handler(parsed.data, { claims, clinic: current, clinics });

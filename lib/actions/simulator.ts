@@ -5,19 +5,33 @@ import { z } from "zod";
 
 import { getEnv } from "@/lib/env";
 import { runScenario, SCENARIO_NAMES, type ScenarioName } from "@/lib/simulator/scenarios";
+
 import { clinicAction } from "./safe-action";
 
 const schema = z.object({ scenario: z.enum(SCENARIO_NAMES as [ScenarioName, ...ScenarioName[]]) });
 
 // Embedded default only: plays a signed Vapi call against this server, as Vapi would, so the
 // product can be seen working without a phone line. Runs after the response is sent.
-export const simulateCall = clinicAction({ role: "member", refused: "You are not a member of a clinic." })(
+export const simulateCall = clinicAction({
+  role: "member",
+  refused: "You are not a member of a clinic.",
+})(
   { schema, invalid: { error: "Choose one of the simulated calls." } },
   async ({ scenario }, { clinic }) => {
     const env = getEnv();
-    if (!env.ENABLE_CALL_SIMULATOR || !env.VAPI_WEBHOOK_SECRET) return { error: "The call simulator is not enabled on this server." };
-    const options = { url: env.APP_URL, secret: env.VAPI_WEBHOOK_SECRET, clinicNumber: clinic.phoneNumber, speed: env.SIMULATOR_SPEED };
-    after(() => runScenario(scenario, options).catch((error: Error) => console.warn(`[simulator] ${scenario} stopped: ${error.message}`)));
+    if (!env.ENABLE_CALL_SIMULATOR || !env.VAPI_WEBHOOK_SECRET)
+      return { error: "The call simulator is not enabled on this server." };
+    const options = {
+      url: env.APP_URL,
+      secret: env.VAPI_WEBHOOK_SECRET,
+      clinicNumber: clinic.phoneNumber,
+      speed: env.SIMULATOR_SPEED,
+    };
+    after(() =>
+      runScenario(scenario, options).catch((error: Error) =>
+        console.warn(`[simulator] ${scenario} stopped: ${error.message}`),
+      ),
+    );
     return {};
   },
 );

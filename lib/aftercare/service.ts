@@ -5,6 +5,7 @@ import * as db from "@/lib/db/aftercare-admin";
 import { openAftercareLink } from "@/lib/db/aftercare-links";
 import { asSignedIn, withClaims, withService } from "@/lib/db/transaction";
 import { getFileStore } from "@/lib/storage";
+
 import { newStoredFile, readStoredFile, storePdf, type PdfUpload } from "./files";
 
 // Aftercare documents for staff run as the signed-in person: RLS decides (members read, admins
@@ -19,7 +20,12 @@ export const deleteAftercareDocument = asSignedIn(db.deleteAftercareDocument);
  * Inserts the row, then stores the bytes, in one transaction: RLS refuses a non-admin before any
  * bytes are written, and a failed store rolls the row back, so no row points at a missing file.
  */
-export function createAftercareDocument(claims: Claims, clinicId: string, title: string, upload: PdfUpload): Promise<string> {
+export function createAftercareDocument(
+  claims: Claims,
+  clinicId: string,
+  title: string,
+  upload: PdfUpload,
+): Promise<string> {
   const file = newStoredFile(clinicId, upload);
   return withClaims(claims, async (tx) => {
     const id = await db.insertAftercareDocument(tx, clinicId, title, file);
@@ -29,7 +35,12 @@ export function createAftercareDocument(claims: Claims, clinicId: string, title:
 }
 
 /** New bytes for an existing document (same row, so procedures and patient links keep working). */
-export function replaceAftercareFile(claims: Claims, clinicId: string, id: string, upload: PdfUpload): Promise<boolean> {
+export function replaceAftercareFile(
+  claims: Claims,
+  clinicId: string,
+  id: string,
+  upload: PdfUpload,
+): Promise<boolean> {
   const file = newStoredFile(clinicId, upload);
   return withClaims(claims, async (tx) => {
     if (!(await db.updateAftercareFile(tx, clinicId, id, file))) return false;
@@ -39,7 +50,10 @@ export function replaceAftercareFile(claims: Claims, clinicId: string, id: strin
 }
 
 /** A document's PDF for a member of its clinic: null if they may not see it, `bytes: null` if the file is missing. */
-export async function readAftercareFile(claims: Claims, id: string): Promise<{ fileName: string; bytes: Buffer | null } | null> {
+export async function readAftercareFile(
+  claims: Claims,
+  id: string,
+): Promise<{ fileName: string; bytes: Buffer | null } | null> {
   const file = await withClaims(claims, (tx) => db.getAftercareFile(tx, id));
   if (!file) return null;
   return { fileName: file.fileName, bytes: await readStoredFile(file.storagePath) };

@@ -29,14 +29,26 @@ export class AppError extends Error {
 
 /** Maps any error to one JSON shape; unexpected errors say nothing about internals. */
 export function toErrorResponse(error: unknown): Response {
-  if (error instanceof AppError) return Response.json({ error: error.message, code: error.code }, { status: error.status });
+  if (error instanceof AppError)
+    return Response.json({ error: error.message, code: error.code }, { status: error.status });
   if (error instanceof ZodError) {
-    const issues = error.issues.slice(0, 5).map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
-    return Response.json({ error: `Invalid payload: ${issues.join("; ")}`, code: "unprocessable" }, { status: 422 });
+    const issues = error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
+    return Response.json(
+      { error: `Invalid payload: ${issues.join("; ")}`, code: "unprocessable" },
+      { status: 422 },
+    );
   }
   if (isDatabaseUnavailable(error)) {
-    return Response.json({ error: "Temporarily unavailable, retry later", code: "unavailable" }, { status: 503, headers: { "Retry-After": "2" } });
+    return Response.json(
+      { error: "Temporarily unavailable, retry later", code: "unavailable" },
+      { status: 503, headers: { "Retry-After": "2" } },
+    );
   }
-  console.error("[api] unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : "unknown");
+  console.error(
+    "[api] unexpected error:",
+    error instanceof Error ? `${error.name}: ${error.message}` : "unknown",
+  );
   return Response.json({ error: "Internal error", code: "internal" }, { status: 500 });
 }

@@ -31,7 +31,11 @@ export async function pushClinicAssistant(clinicId: string): Promise<boolean> {
     assistant: assistantFor(await db.loadAssistantSource(tx, clinicId), env),
     existingId: await db.getClinicAssistantId(tx, clinicId),
   }));
-  const result = await pushAssistant(assistant, { apiKey: env.VAPI_API_KEY, baseUrl: env.VAPI_API_BASE_URL, existingId });
+  const result = await pushAssistant(assistant, {
+    apiKey: env.VAPI_API_KEY,
+    baseUrl: env.VAPI_API_BASE_URL,
+    existingId,
+  });
   await withService((tx) => db.setClinicAssistantId(tx, clinicId, result.id));
   return true;
 }

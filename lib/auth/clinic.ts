@@ -5,6 +5,7 @@ import { cache } from "react";
 
 import { listMyClinics, type ClinicMembership } from "@/lib/db/clinics";
 import { asSignedIn } from "@/lib/db/transaction";
+
 import { requireClaims } from "./session";
 
 /** Which of the person's clinics the dashboard shows; switching sets this cookie. */

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-
 import { jwtVerify, SignJWT } from "jose";
 
 import { getEnv } from "@/lib/env";
 import type { AuthUser } from "@/lib/db/users";
+
 import { parseClaims, type Claims } from "./claims";
 
 /**
@@ -26,7 +26,10 @@ function issuer() {
 /** Who a local session is for: the staff member auth.users holds. */
 export type LocalUser = AuthUser;
 
-export async function signLocalSession(user: LocalUser, sessionId: string = randomUUID()): Promise<string> {
+export async function signLocalSession(
+  user: LocalUser,
+  sessionId: string = randomUUID(),
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({
     email: user.email,

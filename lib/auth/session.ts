@@ -6,6 +6,7 @@ import { cache } from "react";
 
 import { getEnv } from "@/lib/env";
 import { createClient } from "@/lib/supabase/server";
+
 import { parseClaims, type Claims } from "./claims";
 import { LOCAL_SESSION_COOKIE, verifyLocalSession } from "./local-session";
 

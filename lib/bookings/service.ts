@@ -2,11 +2,19 @@ import "server-only";
 
 import type { Claims } from "@/lib/auth/claims";
 import { listBookings, updateBookingStatus, type BookingUpdate } from "@/lib/db/bookings";
-import { completeCallbackTask, enqueueBookingConfirmation, listOpenCallbacks } from "@/lib/db/follow-ups";
+import {
+  completeCallbackTask,
+  enqueueBookingConfirmation,
+  listOpenCallbacks,
+} from "@/lib/db/follow-ups";
 import { asSignedIn, withClaims, withService } from "@/lib/db/transaction";
 
 /** The Bookings page: the clinic's bookings under `filter`, and the call-backs still to make. */
-export function loadBookings(claims: Claims, clinicId: string, filter: Parameters<typeof listBookings>[2]) {
+export function loadBookings(
+  claims: Claims,
+  clinicId: string,
+  filter: Parameters<typeof listBookings>[2],
+) {
   return withClaims(claims, async (tx) => ({
     bookings: await listBookings(tx, clinicId, filter),
     callbacks: await listOpenCallbacks(tx, clinicId),
@@ -24,7 +32,8 @@ export async function changeBookingStatus(
   change: { status: "confirmed" | "cancelled"; reason?: string },
 ): Promise<BookingUpdate> {
   const result = await withClaims(claims, (tx) => updateBookingStatus(tx, bookingId, change));
-  if (result.ok && change.status === "confirmed") await withService((tx) => enqueueBookingConfirmation(tx, bookingId));
+  if (result.ok && change.status === "confirmed")
+    await withService((tx) => enqueueBookingConfirmation(tx, bookingId));
   return result;
 }
 

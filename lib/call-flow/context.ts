@@ -37,10 +37,15 @@ export interface ContextOptions {
   startedAt?: Date;
 }
 
-export type ContextResult<T> = { duplicate: true; response: unknown } | { duplicate: false; value: T };
+export type ContextResult<T> =
+  { duplicate: true; response: unknown } | { duplicate: false; value: T };
 
 function clinicIdHint(message: MessageBase): string | undefined {
-  const candidates = [message.assistant?.metadata?.clinicId, message.call?.assistantOverrides?.metadata?.clinicId, message.call?.metadata?.clinicId];
+  const candidates = [
+    message.assistant?.metadata?.clinicId,
+    message.call?.assistantOverrides?.metadata?.clinicId,
+    message.call?.metadata?.clinicId,
+  ];
   return candidates.find((value): value is string => typeof value === "string");
 }
 
@@ -69,8 +74,18 @@ export async function inCallContext<T>(
         clinicId: clinicIdHint(message),
         vapiCallId,
       });
-      if (!clinic) throw new AppError("not_found", "Unknown clinic: the number called is not configured in CallWaiting AI");
-      const seen = await recordWebhookEvent(tx, { source: "vapi", dedupeKey, messageType: message.type, clinicId: clinic.id, externalCallId: vapiCallId });
+      if (!clinic)
+        throw new AppError(
+          "not_found",
+          "Unknown clinic: the number called is not configured in CallWaiting AI",
+        );
+      const seen = await recordWebhookEvent(tx, {
+        source: "vapi",
+        dedupeKey,
+        messageType: message.type,
+        clinicId: clinic.id,
+        externalCallId: vapiCallId,
+      });
       if (seen.duplicate) return { duplicate: true, response: seen.response };
       const call = !vapiCallId
         ? null
@@ -84,7 +99,14 @@ export async function inCallContext<T>(
               assistantId: message.call?.assistantId ?? message.assistant?.id,
               at: startedAt < at ? startedAt : at,
             });
-      const value = await fn({ tx, clinic, call, at, webhookEventId: seen.id, afterCommit: (task) => tasks.push(task) });
+      const value = await fn({
+        tx,
+        clinic,
+        call,
+        at,
+        webhookEventId: seen.id,
+        afterCommit: (task) => tasks.push(task),
+      });
       return { duplicate: false, value };
     });
   });
@@ -94,7 +116,8 @@ export async function inCallContext<T>(
 
 /** After the response when inside a request (Next's after()); otherwise right away. Failures are retried by the worker. */
 export function runAfterResponse(task: () => Promise<unknown>) {
-  const run = () => task().catch((error: Error) => console.warn(`[after-commit] ${error.name}: ${error.message}`));
+  const run = () =>
+    task().catch((error: Error) => console.warn(`[after-commit] ${error.name}: ${error.message}`));
   try {
     after(run);
   } catch {
@@ -104,6 +127,7 @@ export function runAfterResponse(task: () => Promise<unknown>) {
 
 /** Handlers that need a call id get a clear 422 when it is missing. */
 export function requireCall(ctx: HandlerContext): CallRow {
-  if (!ctx.call) throw new AppError("unprocessable", "message.call.id is required for this message type");
+  if (!ctx.call)
+    throw new AppError("unprocessable", "message.call.id is required for this message type");
   return ctx.call;
 }

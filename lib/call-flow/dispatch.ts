@@ -12,15 +12,16 @@ import {
   userInterruptedSchema,
 } from "@/lib/vapi/schemas";
 import { transcriptMessageSchema } from "@/lib/vapi/transcript-schema";
+
 import { assistantRequest } from "./handlers/assistant-request";
 import { endOfCallReport } from "./handlers/end-of-call-report";
 import { hang } from "./handlers/hang";
 import { speechUpdate } from "./handlers/speech-update";
 import { statusUpdate } from "./handlers/status-update";
 import { toolCalls } from "./handlers/tool-calls";
+import { transcript } from "./handlers/transcript";
 import { transferUpdate } from "./handlers/transfer-update";
 import { userInterrupted } from "./handlers/user-interrupted";
-import { transcript } from "./handlers/transcript";
 
 export interface HandlerResponse {
   status: number;

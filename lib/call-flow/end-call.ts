@@ -6,9 +6,14 @@ import { writeHandoff } from "@/lib/db/handoffs";
 import { lockCall } from "@/lib/db/locks";
 import { callHasBooking, releaseCallHolds } from "@/lib/db/slots";
 import type { Tx } from "@/lib/db/transaction";
+
 import { applyCallEvent } from "./apply-event";
 
-const OUTCOME: Partial<Record<CallState, string>> = { completed: "booked", failed: "failed", abandoned: "abandoned" };
+const OUTCOME: Partial<Record<CallState, string>> = {
+  completed: "booked",
+  failed: "failed",
+  abandoned: "abandoned",
+};
 
 /**
  * Ends a call, from whichever signal arrives first (status-update ended, end-of-call-report,
@@ -25,21 +30,35 @@ export async function endCall(
   // a Vapi report ending the same call at once queue on the call instead of deadlocking.
   await lockCall(tx, call.id);
   for (const slotId of await releaseCallHolds(tx, call.id)) {
-    await insertCallEvent(tx, { clinicId: call.clinicId, callId: call.id, kind: "release", event: "slot.released", occurredAt: input.at,
-      metadata: { slotId, by: "call_ended" } });
+    await insertCallEvent(tx, {
+      clinicId: call.clinicId,
+      callId: call.id,
+      kind: "release",
+      event: "slot.released",
+      occurredAt: input.at,
+      metadata: { slotId, by: "call_ended" },
+    });
   }
   const booked = await callHasBooking(tx, call.id);
   const result = await applyCallEvent(
     tx,
     call.id,
     { type: "call.ended", endedReason: input.endedReason, booked },
-    { occurredAt: input.at, metadata: { source: input.source }, patch: { ended_at: input.endedAt ?? input.at, ended_reason: input.endedReason ?? undefined } },
+    {
+      occurredAt: input.at,
+      metadata: { source: input.source },
+      patch: { ended_at: input.endedAt ?? input.at, ended_reason: input.endedReason ?? undefined },
+    },
   );
   if (result.applied) {
-    const outcome = OUTCOME[result.to] ?? (result.from === "transferring" ? "transferred" : "information");
+    const outcome =
+      OUTCOME[result.to] ?? (result.from === "transferring" ? "transferred" : "information");
     await setCallOutcome(tx, call.id, outcome);
   } else {
-    await fillCallEnd(tx, call.id, { endedReason: input.endedReason, endedAt: input.endedAt ?? input.at });
+    await fillCallEnd(tx, call.id, {
+      endedReason: input.endedReason,
+      endedAt: input.endedAt ?? input.at,
+    });
   }
   // The hand-off is written in the transaction that ends the call (decision 7).
   return { handoffId: await writeHandoff(tx, call.id) };

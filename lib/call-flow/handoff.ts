@@ -8,7 +8,9 @@ import type { Tx } from "@/lib/db/transaction";
 import { proceduresNamed } from "@/lib/procedures/lookup";
 
 // What our assistant's analysis plan asks Vapi to extract (lib/vapi/assistant.ts), read tolerantly.
-const structuredDataSchema = z.looseObject({ proceduresOfInterest: z.array(z.string()).optional() });
+const structuredDataSchema = z.looseObject({
+  proceduresOfInterest: z.array(z.string()).optional(),
+});
 
 /**
  * What the end-of-call report adds to the call's hand-off (written when the call ended): the
@@ -35,5 +37,9 @@ export async function completeHandoff(
     .filter((line) => line.speaker === "user" && line.text.includes("?"))
     .map((line) => line.text.slice(0, 200))
     .slice(0, 5);
-  await enrichHandoff(tx, input.callId, { procedureIds, summary: input.redacted.summary, questions });
+  await enrichHandoff(tx, input.callId, {
+    procedureIds,
+    summary: input.redacted.summary,
+    questions,
+  });
 }

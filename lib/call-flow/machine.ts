@@ -49,12 +49,16 @@ const BOOKING: CallState[] = ["booking_appointment", "confirming_details"];
 const LIVE: CallState[] = [...PRE_ANSWER, ...TALKING, ...BOOKING, "transferring"];
 
 type Target = CallState | ((state: CallState, event: CallEvent) => CallState);
-const to = (target: Target, from: CallState[]) => Object.fromEntries(from.map((state) => [state, target]));
+const to = (target: Target, from: CallState[]) =>
+  Object.fromEntries(from.map((state) => [state, target]));
 
 /** Vapi endedReason values that mean something broke rather than someone hung up. */
 export function isFailureReason(reason: string | null): boolean {
   if (!reason) return false;
-  return /error|fault|failed|pipeline-|not-found|invalid|unavailable/.test(reason) && reason !== "customer-busy";
+  return (
+    /error|fault|failed|pipeline-|not-found|invalid|unavailable/.test(reason) &&
+    reason !== "customer-busy"
+  );
 }
 
 /** How a live call ends, decided from where it was and why it ended. */
@@ -78,7 +82,12 @@ const TABLE: Record<CallEventType, Partial<Record<CallState, Target>>> = {
     ...to("in_conversation", [...PRE_ANSWER, "connected", "on_hold"]),
     ...to((state) => state, ["in_conversation", "collecting_info", ...BOOKING]),
   },
-  "availability.requested": to("collecting_info", [...PRE_ANSWER, "connected", "in_conversation", "on_hold"]),
+  "availability.requested": to("collecting_info", [
+    ...PRE_ANSWER,
+    "connected",
+    "in_conversation",
+    "on_hold",
+  ]),
   "slot.held": to("booking_appointment", [...PRE_ANSWER, ...TALKING, "booking_appointment"]),
   "slot.released": to("collecting_info", BOOKING),
   "booking.requested": to("confirming_details", ["booking_appointment"]),
@@ -90,7 +99,8 @@ const TABLE: Record<CallEventType, Partial<Record<CallState, Target>>> = {
   "call.ended": to(endState, LIVE),
 };
 
-export type TransitionResult = { ok: true; to: CallState } | { ok: false; reason: "terminal" | "not_allowed" | "no_change" };
+export type TransitionResult =
+  { ok: true; to: CallState } | { ok: false; reason: "terminal" | "not_allowed" | "no_change" };
 
 export function transition(state: CallState, event: CallEvent): TransitionResult {
   if (isTerminal(state)) return { ok: false, reason: "terminal" };

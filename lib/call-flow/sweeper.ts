@@ -11,7 +11,9 @@ const globalForSweeper = globalThis as unknown as { __holdSweeper?: NodeJS.Timeo
 export function startHoldSweeper() {
   if (globalForSweeper.__holdSweeper) return;
   const timer = setInterval(() => {
-    withService((tx) => expireSlotHolds(tx)).catch((error: Error) => console.warn(`[sweeper] skipped: ${error.message}`));
+    withService((tx) => expireSlotHolds(tx)).catch((error: Error) =>
+      console.warn(`[sweeper] skipped: ${error.message}`),
+    );
   }, INTERVAL_MS);
   timer.unref();
   globalForSweeper.__holdSweeper = timer;

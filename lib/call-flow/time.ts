@@ -27,6 +27,7 @@ export function zonedIso(date: Date, timeZone: string): string {
       .formatToParts(date)
       .map((part) => [part.type, part.value]),
   );
-  const offset = parts.timeZoneName === "GMT" ? "+00:00" : String(parts.timeZoneName).replace("GMT", "");
+  const offset =
+    parts.timeZoneName === "GMT" ? "+00:00" : String(parts.timeZoneName).replace("GMT", "");
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }

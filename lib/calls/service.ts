@@ -1,6 +1,9 @@
 import "server-only";
 
-import { getCallDetail as queryCallDetail, isClinicCall as queryIsClinicCall } from "@/lib/db/call-detail";
+import {
+  getCallDetail as queryCallDetail,
+  isClinicCall as queryIsClinicCall,
+} from "@/lib/db/call-detail";
 import { getLiveCallsSnapshot as queryLiveCalls } from "@/lib/db/live-calls";
 import { asSignedIn } from "@/lib/db/transaction";
 

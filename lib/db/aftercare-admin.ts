@@ -21,7 +21,10 @@ export interface ProcedureOption {
   aftercareDocumentId: string | null;
 }
 
-export async function listAftercareAdmin(tx: Tx, clinicId: string): Promise<{ documents: AdminDocument[]; procedures: ProcedureOption[] }> {
+export async function listAftercareAdmin(
+  tx: Tx,
+  clinicId: string,
+): Promise<{ documents: AdminDocument[]; procedures: ProcedureOption[] }> {
   return {
     documents: await tx.query<AdminDocument>(
       `select d.id, d.title, d.file_name as "fileName", d.size_bytes as "sizeBytes", d.updated_at as "updatedAt",
@@ -50,7 +53,12 @@ export interface StoredFile {
   sha256: string;
 }
 
-export async function insertAftercareDocument(tx: Tx, clinicId: string, title: string, file: StoredFile): Promise<string> {
+export async function insertAftercareDocument(
+  tx: Tx,
+  clinicId: string,
+  title: string,
+  file: StoredFile,
+): Promise<string> {
   const row = await tx.one<{ id: string }>(
     `insert into public.aftercare_documents (clinic_id, title, storage_path, file_name, size_bytes, sha256, uploaded_by)
      values ($1, $2, $3, $4, $5, $6, (select auth.uid())) returning id`,
@@ -60,7 +68,12 @@ export async function insertAftercareDocument(tx: Tx, clinicId: string, title: s
 }
 
 /** Points an existing document at new bytes (same row, so procedures and patient links keep working). */
-export async function updateAftercareFile(tx: Tx, clinicId: string, id: string, file: StoredFile): Promise<boolean> {
+export async function updateAftercareFile(
+  tx: Tx,
+  clinicId: string,
+  id: string,
+  file: StoredFile,
+): Promise<boolean> {
   const rows = await tx.query(
     `update public.aftercare_documents set storage_path = $3, file_name = $4, size_bytes = $5, sha256 = $6
       where id = $1 and clinic_id = $2 returning id`,
@@ -69,8 +82,16 @@ export async function updateAftercareFile(tx: Tx, clinicId: string, id: string, 
   return rows.length > 0;
 }
 
-export async function renameAftercareDocument(tx: Tx, clinicId: string, id: string, title: string): Promise<boolean> {
-  const rows = await tx.query("update public.aftercare_documents set title = $3 where id = $1 and clinic_id = $2 returning id", [id, clinicId, title]);
+export async function renameAftercareDocument(
+  tx: Tx,
+  clinicId: string,
+  id: string,
+  title: string,
+): Promise<boolean> {
+  const rows = await tx.query(
+    "update public.aftercare_documents set title = $3 where id = $1 and clinic_id = $2 returning id",
+    [id, clinicId, title],
+  );
   return rows.length > 0;
 }
 
@@ -79,12 +100,20 @@ export async function renameAftercareDocument(tx: Tx, clinicId: string, id: stri
  * receptionist this finds nothing; and it blocks procedures being pointed at it meanwhile.
  */
 async function lockDocument(tx: Tx, clinicId: string, id: string): Promise<boolean> {
-  const row = await tx.maybeOne("select id from public.aftercare_documents where id = $1 and clinic_id = $2 for update", [id, clinicId]);
+  const row = await tx.maybeOne(
+    "select id from public.aftercare_documents where id = $1 and clinic_id = $2 for update",
+    [id, clinicId],
+  );
   return row !== null;
 }
 
 /** Makes `procedureIds` exactly the clinic's procedures that send this document. */
-export async function assignAftercareDocument(tx: Tx, clinicId: string, id: string, procedureIds: string[]): Promise<boolean> {
+export async function assignAftercareDocument(
+  tx: Tx,
+  clinicId: string,
+  id: string,
+  procedureIds: string[],
+): Promise<boolean> {
   if (!(await lockDocument(tx, clinicId, id))) return false;
   await tx.query(
     `update public.procedures
@@ -95,21 +124,35 @@ export async function assignAftercareDocument(tx: Tx, clinicId: string, id: stri
   return true;
 }
 
-export type DeleteOutcome = { outcome: "deleted" } | { outcome: "not_found" } | { outcome: "in_use"; procedures: string[] };
+export type DeleteOutcome =
+  { outcome: "deleted" } | { outcome: "not_found" } | { outcome: "in_use"; procedures: string[] };
 
 /** Deletes a document no procedure uses. Its patient links go with it (on delete cascade). */
-export async function deleteAftercareDocument(tx: Tx, clinicId: string, id: string): Promise<DeleteOutcome> {
+export async function deleteAftercareDocument(
+  tx: Tx,
+  clinicId: string,
+  id: string,
+): Promise<DeleteOutcome> {
   if (!(await lockDocument(tx, clinicId, id))) return { outcome: "not_found" };
   const users = await tx.query<{ name: string }>(
     "select name from public.procedures where aftercare_document_id = $1 order by sort_order, name",
     [id],
   );
   if (users.length) return { outcome: "in_use", procedures: users.map((user) => user.name) };
-  await tx.query("delete from public.aftercare_documents where id = $1 and clinic_id = $2", [id, clinicId]);
+  await tx.query("delete from public.aftercare_documents where id = $1 and clinic_id = $2", [
+    id,
+    clinicId,
+  ]);
   return { outcome: "deleted" };
 }
 
 /** Where a document's bytes are, if the person may see it (any member of its clinic). */
-export function getAftercareFile(tx: Tx, id: string): Promise<{ storagePath: string; fileName: string } | null> {
-  return tx.maybeOne(`select storage_path as "storagePath", file_name as "fileName" from public.aftercare_documents where id = $1`, [id]);
+export function getAftercareFile(
+  tx: Tx,
+  id: string,
+): Promise<{ storagePath: string; fileName: string } | null> {
+  return tx.maybeOne(
+    `select storage_path as "storagePath", file_name as "fileName" from public.aftercare_documents where id = $1`,
+    [id],
+  );
 }

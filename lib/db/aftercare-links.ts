@@ -11,9 +11,15 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
  * so a database reader cannot open patients' links. Earlier links of the same follow-up are
  * revoked, so a retried send leaves exactly one working link.
  */
-export async function createAftercareLink(tx: Tx, input: { clinicId: string; followUpId: string; documentId: string; days: number }): Promise<string> {
+export async function createAftercareLink(
+  tx: Tx,
+  input: { clinicId: string; followUpId: string; documentId: string; days: number },
+): Promise<string> {
   const token = randomBytes(16).toString("base64url");
-  await tx.query("update public.aftercare_links set revoked_at = now() where follow_up_id = $1 and revoked_at is null", [input.followUpId]);
+  await tx.query(
+    "update public.aftercare_links set revoked_at = now() where follow_up_id = $1 and revoked_at is null",
+    [input.followUpId],
+  );
   await tx.query(
     `insert into public.aftercare_links (clinic_id, token_hash, follow_up_id, aftercare_document_id, expires_at)
      values ($1, $2, $3, $4, now() + make_interval(days => $5))`,
@@ -29,7 +35,14 @@ export type LinkLookup =
 /** Resolves a link a patient opened, recording the open. */
 export async function openAftercareLink(tx: Tx, token: string): Promise<LinkLookup> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return { status: "unknown" };
-  const link = await tx.maybeOne<{ id: string; expired: boolean; revoked: boolean; storagePath: string; fileName: string; title: string }>(
+  const link = await tx.maybeOne<{
+    id: string;
+    expired: boolean;
+    revoked: boolean;
+    storagePath: string;
+    fileName: string;
+    title: string;
+  }>(
     `select l.id, l.expires_at <= now() as expired, l.revoked_at is not null as revoked,
             d.storage_path as "storagePath", d.file_name as "fileName", d.title
        from public.aftercare_links l join public.aftercare_documents d on d.id = l.aftercare_document_id
@@ -44,5 +57,10 @@ export async function openAftercareLink(tx: Tx, token: string): Promise<LinkLook
       where id = $1`,
     [link.id],
   );
-  return { status: "ok", storagePath: link.storagePath, fileName: link.fileName, title: link.title };
+  return {
+    status: "ok",
+    storagePath: link.storagePath,
+    fileName: link.fileName,
+    title: link.title,
+  };
 }

@@ -3,7 +3,13 @@ import "server-only";
 import type { Tx } from "./transaction";
 
 export interface AssistantSource {
-  clinic: { id: string; name: string; timezone: string; frontDeskNumber: string | null; settings: Record<string, unknown> };
+  clinic: {
+    id: string;
+    name: string;
+    timezone: string;
+    frontDeskNumber: string | null;
+    settings: Record<string, unknown>;
+  };
   procedures: { name: string; synonyms: string[]; description: string }[];
 }
 
@@ -21,12 +27,23 @@ export async function loadAssistantSource(tx: Tx, clinicId: string): Promise<Ass
 }
 
 /** Stores the id Vapi gave the clinic's assistant (assistant-request then answers with it). */
-export async function setClinicAssistantId(tx: Tx, clinicId: string, assistantId: string): Promise<void> {
-  await tx.query("update public.clinics set vapi_assistant_id = $2 where id = $1", [clinicId, assistantId]);
+export async function setClinicAssistantId(
+  tx: Tx,
+  clinicId: string,
+  assistantId: string,
+): Promise<void> {
+  await tx.query("update public.clinics set vapi_assistant_id = $2 where id = $1", [
+    clinicId,
+    assistantId,
+  ]);
 }
 
 /** Sets the clinic's latency profile (RLS: admins of the clinic; audited by trigger). */
-export async function setLatencyProfile(tx: Tx, clinicId: string, profile: string): Promise<boolean> {
+export async function setLatencyProfile(
+  tx: Tx,
+  clinicId: string,
+  profile: string,
+): Promise<boolean> {
   const rows = await tx.query(
     "update public.clinics set settings = jsonb_set(settings, '{latency_profile}', to_jsonb($2::text)) where id = $1 returning id",
     [clinicId, profile],
@@ -35,12 +52,18 @@ export async function setLatencyProfile(tx: Tx, clinicId: string, profile: strin
 }
 
 export async function getClinicAssistantId(tx: Tx, clinicId: string): Promise<string | null> {
-  const row = await tx.maybeOne<{ id: string | null }>("select vapi_assistant_id as id from public.clinics where id = $1", [clinicId]);
+  const row = await tx.maybeOne<{ id: string | null }>(
+    "select vapi_assistant_id as id from public.clinics where id = $1",
+    [clinicId],
+  );
   return row?.id ?? null;
 }
 
 /** The clinic's latency profile, `standard` unless an admin switched it. */
 export async function getLatencyProfile(tx: Tx, clinicId: string): Promise<string> {
-  const row = await tx.maybeOne<{ profile: string | null }>("select settings->>'latency_profile' as profile from public.clinics where id = $1", [clinicId]);
+  const row = await tx.maybeOne<{ profile: string | null }>(
+    "select settings->>'latency_profile' as profile from public.clinics where id = $1",
+    [clinicId],
+  );
   return row?.profile ?? "standard";
 }

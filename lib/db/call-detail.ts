@@ -22,13 +22,65 @@ export interface CallDetail {
     interruptions: number;
     transferredTo: string | null;
   };
-  events: { id: number; kind: string; event: string; fromState: string | null; toState: string | null; occurredAt: Date; metadata: Record<string, unknown> }[];
-  transcript: { seq: number; speaker: string; spokenAt: Date | null; text: string; findings: { type: string }[] }[];
-  bookings: { id: string; status: string; patientName: string; startsAt: Date; practitioner: string; procedure: string | null }[];
-  holds: { slotId: string; startsAt: Date | null; practitioner: string | null; event: string; at: Date; by: string | null }[];
-  followUps: { id: string; kind: string; status: string; procedure: string | null; attempts: number; lastError: string | null; skipReason: string | null; sentAt: Date | null; smsStatus: string | null; smsBody: string | null }[];
-  handoff: { summary: string; questions: string[]; procedures: string[]; booked: boolean; consentToText: boolean; droppedDuringBooking: boolean; deliveredAt: Date | null } | null;
-  latencies: { turn: number; source: string; latencyMs: number; breakdown: Record<string, number> }[];
+  events: {
+    id: number;
+    kind: string;
+    event: string;
+    fromState: string | null;
+    toState: string | null;
+    occurredAt: Date;
+    metadata: Record<string, unknown>;
+  }[];
+  transcript: {
+    seq: number;
+    speaker: string;
+    spokenAt: Date | null;
+    text: string;
+    findings: { type: string }[];
+  }[];
+  bookings: {
+    id: string;
+    status: string;
+    patientName: string;
+    startsAt: Date;
+    practitioner: string;
+    procedure: string | null;
+  }[];
+  holds: {
+    slotId: string;
+    startsAt: Date | null;
+    practitioner: string | null;
+    event: string;
+    at: Date;
+    by: string | null;
+  }[];
+  followUps: {
+    id: string;
+    kind: string;
+    status: string;
+    procedure: string | null;
+    attempts: number;
+    lastError: string | null;
+    skipReason: string | null;
+    sentAt: Date | null;
+    smsStatus: string | null;
+    smsBody: string | null;
+  }[];
+  handoff: {
+    summary: string;
+    questions: string[];
+    procedures: string[];
+    booked: boolean;
+    consentToText: boolean;
+    droppedDuringBooking: boolean;
+    deliveredAt: Date | null;
+  } | null;
+  latencies: {
+    turn: number;
+    source: string;
+    latencyMs: number;
+    breakdown: Record<string, number>;
+  }[];
 }
 
 /** Everything about one call, RLS-scoped: null if it does not exist or belongs to another clinic. */
@@ -94,5 +146,10 @@ export async function getCallDetail(tx: Tx, callId: string): Promise<CallDetail 
 
 /** Whether this person can see `callId` as one of `clinicId`'s calls (RLS-scoped). */
 export async function isClinicCall(tx: Tx, clinicId: string, callId: string): Promise<boolean> {
-  return Boolean(await tx.maybeOne("select 1 from public.calls where id = $1 and clinic_id = $2", [callId, clinicId]));
+  return Boolean(
+    await tx.maybeOne("select 1 from public.calls where id = $1 and clinic_id = $2", [
+      callId,
+      clinicId,
+    ]),
+  );
 }

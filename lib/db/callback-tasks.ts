@@ -3,12 +3,14 @@ import "server-only";
 import type { Tx } from "./transaction";
 
 /** A call-back the front desk owes a caller (one per call), e.g. after a call cut off while booking. */
-export async function openCallbackTask(tx: Tx, task: { clinicId: string; callId: string; reason: string }): Promise<void> {
-  await tx.query("insert into public.callback_tasks (clinic_id, call_id, reason) values ($1, $2, $3) on conflict (call_id) do nothing", [
-    task.clinicId,
-    task.callId,
-    task.reason,
-  ]);
+export async function openCallbackTask(
+  tx: Tx,
+  task: { clinicId: string; callId: string; reason: string },
+): Promise<void> {
+  await tx.query(
+    "insert into public.callback_tasks (clinic_id, call_id, reason) values ($1, $2, $3) on conflict (call_id) do nothing",
+    [task.clinicId, task.callId, task.reason],
+  );
 }
 
 export interface CallbackTask {

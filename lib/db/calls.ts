@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { CallState } from "@/types/call-states";
+
 import type { Tx } from "./transaction";
 
 export interface CallRow {
@@ -18,10 +19,21 @@ const CALL_COLUMNS = `id, clinic_id as "clinicId", vapi_call_id as "vapiCallId",
 /** Records the call the first time any message mentions it; fills in details as they arrive. */
 export async function upsertCall(
   tx: Tx,
-  input: { clinicId: string; vapiCallId: string; callerNumber?: string; twilioCallSid?: string; assistantId?: string; at: Date },
+  input: {
+    clinicId: string;
+    vapiCallId: string;
+    callerNumber?: string;
+    twilioCallSid?: string;
+    assistantId?: string;
+    at: Date;
+  },
 ): Promise<CallRow> {
-  const caller = input.callerNumber && /^\+?[0-9]{3,15}$/.test(input.callerNumber) ? input.callerNumber : null;
-  const sid = input.twilioCallSid && /^CA[0-9a-fA-F]{32}$/.test(input.twilioCallSid) ? input.twilioCallSid : null;
+  const caller =
+    input.callerNumber && /^\+?[0-9]{3,15}$/.test(input.callerNumber) ? input.callerNumber : null;
+  const sid =
+    input.twilioCallSid && /^CA[0-9a-fA-F]{32}$/.test(input.twilioCallSid)
+      ? input.twilioCallSid
+      : null;
   return tx.one<CallRow>(
     `insert into public.calls (clinic_id, vapi_call_id, caller_number, twilio_call_sid, assistant_id, started_at)
      values ($1, $2, $3, $4, $5, $6)
@@ -36,29 +48,54 @@ export async function upsertCall(
 }
 
 /** The clinic of a call Twilio knows by this CallSid, if we recorded one (several Vapi calls may share it). */
-export async function findClinicOfTwilioCall(tx: Tx, twilioCallSid: string): Promise<string | null> {
-  const row = await tx.maybeOne<{ clinicId: string }>(`select clinic_id as "clinicId" from public.calls where twilio_call_sid = $1 limit 1`, [twilioCallSid]);
+export async function findClinicOfTwilioCall(
+  tx: Tx,
+  twilioCallSid: string,
+): Promise<string | null> {
+  const row = await tx.maybeOne<{ clinicId: string }>(
+    `select clinic_id as "clinicId" from public.calls where twilio_call_sid = $1 limit 1`,
+    [twilioCallSid],
+  );
   return row?.clinicId ?? null;
 }
 
 /** The clinic's call with this Vapi id, if any message has recorded it. */
-export async function findCall(tx: Tx, clinicId: string, vapiCallId: string): Promise<CallRow | null> {
-  return tx.maybeOne<CallRow>(`select ${CALL_COLUMNS} from public.calls where clinic_id = $1 and vapi_call_id = $2`, [clinicId, vapiCallId]);
+export async function findCall(
+  tx: Tx,
+  clinicId: string,
+  vapiCallId: string,
+): Promise<CallRow | null> {
+  return tx.maybeOne<CallRow>(
+    `select ${CALL_COLUMNS} from public.calls where clinic_id = $1 and vapi_call_id = $2`,
+    [clinicId, vapiCallId],
+  );
 }
 
 /** Columns a transition may fill in, only where still empty (e.g. answered_at). Keys are trusted column names. */
-export type CallPatch = Partial<Record<"answered_at" | "ended_at" | "ended_reason" | "outcome" | "intent", unknown>>;
+export type CallPatch = Partial<
+  Record<"answered_at" | "ended_at" | "ended_reason" | "outcome" | "intent", unknown>
+>;
 
 /** The call's state and version, as a transition reads them. */
-export function readCallState(tx: Tx, callId: string): Promise<{ clinicId: string; state: CallState; version: number }> {
-  return tx.one(`select clinic_id as "clinicId", state, state_version as version from public.calls where id = $1`, [callId]);
+export function readCallState(
+  tx: Tx,
+  callId: string,
+): Promise<{ clinicId: string; state: CallState; version: number }> {
+  return tx.one(
+    `select clinic_id as "clinicId", state, state_version as version from public.calls where id = $1`,
+    [callId],
+  );
 }
 
 /**
  * Writes a transition if the call is still at `version` (compare-and-swap) and fills in the
  * patched columns that are empty. The new version, or null when another writer got there first.
  */
-export async function writeCallState(tx: Tx, callId: string, change: { to: CallState; version: number; patch?: CallPatch }): Promise<number | null> {
+export async function writeCallState(
+  tx: Tx,
+  callId: string,
+  change: { to: CallState; version: number; patch?: CallPatch },
+): Promise<number | null> {
   const patch = Object.entries(change.patch ?? {}).filter(([, value]) => value !== undefined);
   const sets = patch.map(([column], index) => `${column} = coalesce(${column}, $${index + 4})`);
   const updated = await tx.maybeOne<{ version: number }>(
@@ -71,16 +108,22 @@ export async function writeCallState(tx: Tx, callId: string, change: { to: CallS
 
 /** How the call ended for the business, set once by the transition that ended it. */
 export async function setCallOutcome(tx: Tx, callId: string, outcome: string): Promise<void> {
-  await tx.query("update public.calls set outcome = coalesce(outcome, $2) where id = $1", [callId, outcome]);
+  await tx.query("update public.calls set outcome = coalesce(outcome, $2) where id = $1", [
+    callId,
+    outcome,
+  ]);
 }
 
 /** Why and when the call ended, if a later signal knows and nothing has said yet. */
-export async function fillCallEnd(tx: Tx, callId: string, end: { endedReason: string | null; endedAt: Date }): Promise<void> {
-  await tx.query("update public.calls set ended_reason = coalesce(ended_reason, $2), ended_at = coalesce(ended_at, $3) where id = $1", [
-    callId,
-    end.endedReason,
-    end.endedAt,
-  ]);
+export async function fillCallEnd(
+  tx: Tx,
+  callId: string,
+  end: { endedReason: string | null; endedAt: Date },
+): Promise<void> {
+  await tx.query(
+    "update public.calls set ended_reason = coalesce(ended_reason, $2), ended_at = coalesce(ended_at, $3) where id = $1",
+    [callId, end.endedReason, end.endedAt],
+  );
 }
 
 export interface CallEventInput {
@@ -100,12 +143,25 @@ export async function insertCallEvent(tx: Tx, input: CallEventInput): Promise<vo
   await tx.query(
     `insert into public.call_events (clinic_id, call_id, kind, event, from_state, to_state, state_version, occurred_at, metadata)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [input.clinicId, input.callId, input.kind, input.event, input.fromState ?? null, input.toState ?? null, input.version ?? null,
-      input.occurredAt ?? new Date(), input.metadata ?? {}],
+    [
+      input.clinicId,
+      input.callId,
+      input.kind,
+      input.event,
+      input.fromState ?? null,
+      input.toState ?? null,
+      input.version ?? null,
+      input.occurredAt ?? new Date(),
+      input.metadata ?? {},
+    ],
   );
 }
 
-export async function addProcedureOfInterest(tx: Tx, callId: string, procedureId: string): Promise<void> {
+export async function addProcedureOfInterest(
+  tx: Tx,
+  callId: string,
+  procedureId: string,
+): Promise<void> {
   await tx.query(
     `update public.calls set procedures_of_interest = array_append(procedures_of_interest, $2::uuid)
       where id = $1 and not ($2::uuid = any (procedures_of_interest))`,
@@ -113,7 +169,11 @@ export async function addProcedureOfInterest(tx: Tx, callId: string, procedureId
   );
 }
 
-export async function setCallDetails(tx: Tx, callId: string, details: { intent?: string; callerName?: string }): Promise<void> {
+export async function setCallDetails(
+  tx: Tx,
+  callId: string,
+  details: { intent?: string; callerName?: string },
+): Promise<void> {
   await tx.query(
     // Only when something changes: no new row version, no touch, no broadcast for a repeat.
     `update public.calls set intent = coalesce($2, intent), caller_name = coalesce(caller_name, $3)
@@ -123,10 +183,18 @@ export async function setCallDetails(tx: Tx, callId: string, details: { intent?:
 }
 
 /** What the end-of-call report says the call cost and lasted (the report is the record of truth). */
-export async function recordCallReport(tx: Tx, callId: string, report: { durationMs?: number; costUsd?: number }): Promise<void> {
+export async function recordCallReport(
+  tx: Tx,
+  callId: string,
+  report: { durationMs?: number; costUsd?: number },
+): Promise<void> {
   // Values no real call has (a cost beyond the column, a duration of years) are dropped, not failed on.
-  const costUsd = report.costUsd !== undefined && Math.abs(report.costUsd) < 1e7 ? report.costUsd : undefined;
-  const durationMs = report.durationMs !== undefined && report.durationMs < 2_147_483_647 ? Math.round(report.durationMs) : undefined;
+  const costUsd =
+    report.costUsd !== undefined && Math.abs(report.costUsd) < 1e7 ? report.costUsd : undefined;
+  const durationMs =
+    report.durationMs !== undefined && report.durationMs < 2_147_483_647
+      ? Math.round(report.durationMs)
+      : undefined;
   if (durationMs === undefined && costUsd === undefined) return;
   await tx.query(
     `update public.calls set duration_ms = coalesce($2, duration_ms), cost_usd = coalesce($3, cost_usd)
@@ -137,15 +205,23 @@ export async function recordCallReport(tx: Tx, callId: string, report: { duratio
 
 /** Counts a barge-in: the caller talked over the assistant. */
 export async function countInterruption(tx: Tx, callId: string): Promise<void> {
-  await tx.query("update public.calls set interruptions = interruptions + 1 where id = $1", [callId]);
+  await tx.query("update public.calls set interruptions = interruptions + 1 where id = $1", [
+    callId,
+  ]);
 }
 
 /** Who took a forwarded call, as Vapi's transfer destination describes it. */
 export async function setTransferredTo(tx: Tx, callId: string, destination: string): Promise<void> {
-  await tx.query("update public.calls set transferred_to = $2 where id = $1 and transferred_to is distinct from $2", [callId, destination.slice(0, 200)]);
+  await tx.query(
+    "update public.calls set transferred_to = $2 where id = $1 and transferred_to is distinct from $2",
+    [callId, destination.slice(0, 200)],
+  );
 }
 
 /** Records when the call was answered, if nothing has yet (for an in-progress that arrives too late to move the call). */
 export async function fillAnsweredAt(tx: Tx, callId: string, at: Date): Promise<void> {
-  await tx.query("update public.calls set answered_at = $2 where id = $1 and answered_at is null", [callId, at]);
+  await tx.query("update public.calls set answered_at = $2 where id = $1 and answered_at is null", [
+    callId,
+    at,
+  ]);
 }

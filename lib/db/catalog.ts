@@ -49,7 +49,14 @@ export function listRedactionRules(tx: Tx, clinicId: string): Promise<RedactionR
 export async function saveRedactionRule(
   tx: Tx,
   clinicId: string,
-  rule: { id?: string; kind: string; value: string; category: string; description: string; enabled: boolean },
+  rule: {
+    id?: string;
+    kind: string;
+    value: string;
+    category: string;
+    description: string;
+    enabled: boolean;
+  },
 ): Promise<"saved" | "not_found" | "duplicate"> {
   try {
     const rows = rule.id
@@ -70,7 +77,15 @@ export async function saveRedactionRule(
   }
 }
 
-export async function setRedactionRuleEnabled(tx: Tx, clinicId: string, id: string, enabled: boolean): Promise<boolean> {
-  const rows = await tx.query("update public.redaction_rules set enabled = $3 where id = $1 and clinic_id = $2 returning id", [id, clinicId, enabled]);
+export async function setRedactionRuleEnabled(
+  tx: Tx,
+  clinicId: string,
+  id: string,
+  enabled: boolean,
+): Promise<boolean> {
+  const rows = await tx.query(
+    "update public.redaction_rules set enabled = $3 where id = $1 and clinic_id = $2 returning id",
+    [id, clinicId, enabled],
+  );
   return rows.length > 0;
 }

@@ -30,6 +30,12 @@ export async function resolveClinic(
 }
 
 /** The clinic whose own number this is (texts patients send it). */
-export function findClinicByNumber(tx: Tx, phoneNumber: string): Promise<{ id: string; name: string; phone: string } | null> {
-  return tx.maybeOne("select id, name, phone_number as phone from public.clinics where phone_number = $1", [phoneNumber]);
+export function findClinicByNumber(
+  tx: Tx,
+  phoneNumber: string,
+): Promise<{ id: string; name: string; phone: string } | null> {
+  return tx.maybeOne(
+    "select id, name, phone_number as phone from public.clinics where phone_number = $1",
+    [phoneNumber],
+  );
 }

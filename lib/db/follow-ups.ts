@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Handoff } from "@/types/handoff";
+
 import type { Tx } from "./transaction";
 
 /** One follow-up the agent decided is owed; with a skip reason it is recorded as skipped. */
@@ -22,8 +23,17 @@ export async function enqueueFollowUps(
       `insert into public.follow_ups (clinic_id, call_id, handoff_id, procedure_id, kind, status, to_number, due_by, skip_reason)
        values ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz + interval '5 minutes', $9)
        on conflict on constraint follow_ups_once do nothing returning id`,
-      [handoff.clinicId, handoff.callId, handoff.handoffId, item.procedureId, item.kind, item.skipReason ? "skipped" : "pending",
-        handoff.callerNumber, handoff.endedAt, item.skipReason],
+      [
+        handoff.clinicId,
+        handoff.callId,
+        handoff.handoffId,
+        item.procedureId,
+        item.kind,
+        item.skipReason ? "skipped" : "pending",
+        handoff.callerNumber,
+        handoff.endedAt,
+        item.skipReason,
+      ],
     );
     created += rows.length;
   }
@@ -54,7 +64,10 @@ export interface ClaimedFollowUp {
  * the same one. A job left "sending" by a worker that died is claimed again once its claim is
  * older than `claimTimeoutSeconds` (FOLLOW_UP_CLAIM_TIMEOUT_SECONDS).
  */
-export function claimDueFollowUps(tx: Tx, options: { limit: number; claimTimeoutSeconds: number }): Promise<ClaimedFollowUp[]> {
+export function claimDueFollowUps(
+  tx: Tx,
+  options: { limit: number; claimTimeoutSeconds: number },
+): Promise<ClaimedFollowUp[]> {
   return tx.query<ClaimedFollowUp>(
     `with due as (
        select id from public.follow_ups
@@ -86,30 +99,42 @@ export function claimDueFollowUps(tx: Tx, options: { limit: number; claimTimeout
  * number the claim set: false when the claim expired and another worker has taken the job since.
  */
 export async function renewClaim(tx: Tx, job: { id: string; attempts: number }): Promise<boolean> {
-  const rows = await tx.query("update public.follow_ups set locked_at = now() where id = $1 and status = 'sending' and attempts = $2 returning id", [
-    job.id,
-    job.attempts,
-  ]);
+  const rows = await tx.query(
+    "update public.follow_ups set locked_at = now() where id = $1 and status = 'sending' and attempts = $2 returning id",
+    [job.id, job.attempts],
+  );
   return rows.length > 0;
 }
 
 export async function markFollowUp(
   tx: Tx,
   id: string,
-  change: { status: "sent" } | { status: "skipped"; reason: string } | { status: "failed"; error: string } | { status: "pending"; retryAt: Date; error: string },
+  change:
+    | { status: "sent" }
+    | { status: "skipped"; reason: string }
+    | { status: "failed"; error: string }
+    | { status: "pending"; retryAt: Date; error: string },
 ): Promise<void> {
   if (change.status === "sent") {
-    await tx.query("update public.follow_ups set status = 'sent', sent_at = now(), locked_at = null, last_error = null where id = $1", [id]);
+    await tx.query(
+      "update public.follow_ups set status = 'sent', sent_at = now(), locked_at = null, last_error = null where id = $1",
+      [id],
+    );
   } else if (change.status === "skipped") {
-    await tx.query("update public.follow_ups set status = 'skipped', skip_reason = $2, locked_at = null where id = $1", [id, change.reason.slice(0, 200)]);
+    await tx.query(
+      "update public.follow_ups set status = 'skipped', skip_reason = $2, locked_at = null where id = $1",
+      [id, change.reason.slice(0, 200)],
+    );
   } else if (change.status === "failed") {
-    await tx.query("update public.follow_ups set status = 'failed', last_error = $2, locked_at = null where id = $1", [id, change.error.slice(0, 500)]);
+    await tx.query(
+      "update public.follow_ups set status = 'failed', last_error = $2, locked_at = null where id = $1",
+      [id, change.error.slice(0, 500)],
+    );
   } else {
-    await tx.query("update public.follow_ups set status = 'pending', next_attempt_at = $2, last_error = $3, locked_at = null where id = $1", [
-      id,
-      change.retryAt,
-      change.error.slice(0, 500),
-    ]);
+    await tx.query(
+      "update public.follow_ups set status = 'pending', next_attempt_at = $2, last_error = $3, locked_at = null where id = $1",
+      [id, change.retryAt, change.error.slice(0, 500)],
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Handoff } from "@/types/handoff";
+
 import type { Tx } from "./transaction";
 
 /**
@@ -39,7 +40,11 @@ export async function writeHandoff(tx: Tx, callId: string): Promise<string> {
 }
 
 /** Adds what the end-of-call report knows: procedures heard in the transcript, a redacted summary and questions. */
-export async function enrichHandoff(tx: Tx, callId: string, input: { procedureIds: string[]; summary: string; questions: string[] }) {
+export async function enrichHandoff(
+  tx: Tx,
+  callId: string,
+  input: { procedureIds: string[]; summary: string; questions: string[] },
+) {
   await tx.query(
     `update public.calls set procedures_of_interest = array(select distinct unnest(procedures_of_interest || $2::uuid[])) where id = $1`,
     [callId, input.procedureIds],

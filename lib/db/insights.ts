@@ -34,7 +34,12 @@ export interface OutcomeByReason {
 const DAYS = "select d::date as day from generate_series($2::date, $3::date, interval '1 day') d";
 
 /** The booking funnel per day between `from` and `to` (dates, inclusive, clinic-local). */
-export function callFunnelByDay(tx: Tx, clinicId: string, from: string, to: string): Promise<CallFunnelDay[]> {
+export function callFunnelByDay(
+  tx: Tx,
+  clinicId: string,
+  from: string,
+  to: string,
+): Promise<CallFunnelDay[]> {
   return tx.query<CallFunnelDay>(
     `with days as (${DAYS}),
      steps as (
@@ -55,7 +60,12 @@ export function callFunnelByDay(tx: Tx, clinicId: string, from: string, to: stri
 }
 
 /** The aftercare funnel per day the text was sent, between `from` and `to` (inclusive, clinic-local). */
-export function followUpFunnelByDay(tx: Tx, clinicId: string, from: string, to: string): Promise<FollowUpFunnelDay[]> {
+export function followUpFunnelByDay(
+  tx: Tx,
+  clinicId: string,
+  from: string,
+  to: string,
+): Promise<FollowUpFunnelDay[]> {
   return tx.query<FollowUpFunnelDay>(
     `with days as (${DAYS}),
      sent as (
@@ -83,7 +93,12 @@ export function followUpFunnelByDay(tx: Tx, clinicId: string, from: string, to: 
  * page charts the top 8 and counts outcomes over all). Calls still in progress have neither
  * and show as 'in progress' / 'none'.
  */
-export function outcomesByEndedReason(tx: Tx, clinicId: string, from: string, to: string): Promise<OutcomeByReason[]> {
+export function outcomesByEndedReason(
+  tx: Tx,
+  clinicId: string,
+  from: string,
+  to: string,
+): Promise<OutcomeByReason[]> {
   return tx.query<OutcomeByReason>(
     `select coalesce(c.ended_reason, 'in progress') as "endedReason", coalesce(c.outcome, 'none') as outcome, count(*)::int as calls
        from public.calls c join public.clinics cl on cl.id = c.clinic_id
@@ -95,13 +110,24 @@ export function outcomesByEndedReason(tx: Tx, clinicId: string, from: string, to
 }
 
 export interface LatencyOverview {
-  summary: { turns: number; p50: number | null; p95: number | null; p99: number | null; over700: number };
+  summary: {
+    turns: number;
+    p50: number | null;
+    p95: number | null;
+    p99: number | null;
+    over700: number;
+  };
   /** Every day of the range, with null percentiles on days without a measured turn. */
   days: { day: string; turns: number; p50: number | null; p95: number | null }[];
 }
 
 /** Turn latency over the whole range and per day across assistant profiles, for the Latency page. */
-export async function latencyOverview(tx: Tx, clinicId: string, from: string, to: string): Promise<LatencyOverview> {
+export async function latencyOverview(
+  tx: Tx,
+  clinicId: string,
+  from: string,
+  to: string,
+): Promise<LatencyOverview> {
   const summary = await tx.one<LatencyOverview["summary"]>(
     `select count(*)::int as turns,
             round(percentile_cont(0.5) within group (order by latency_ms))::int as p50,

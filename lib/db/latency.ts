@@ -1,12 +1,18 @@
 import "server-only";
 
 import type { SpeechEvent, TurnLatency } from "@/types/latency";
+
 import type { Tx } from "./transaction";
 
-export type LatencySource = "speech_update" | "artifact_messages" | "performance_metrics" | "tool_call";
+export type LatencySource =
+  "speech_update" | "artifact_messages" | "performance_metrics" | "tool_call";
 
 /** Keeps one caller stop or assistant start of a call; a repeated one changes nothing. */
-export async function recordSpeechEvent(tx: Tx, call: { id: string; clinicId: string }, event: SpeechEvent): Promise<void> {
+export async function recordSpeechEvent(
+  tx: Tx,
+  call: { id: string; clinicId: string },
+  event: SpeechEvent,
+): Promise<void> {
   await tx.query(
     `insert into public.speech_events (call_id, clinic_id, role, at, turn) values ($1, $2, $3, $4, $5) on conflict do nothing`,
     [call.id, call.clinicId, event.role, event.at, event.turn],
@@ -14,7 +20,10 @@ export async function recordSpeechEvent(tx: Tx, call: { id: string; clinicId: st
 }
 
 export function listSpeechEvents(tx: Tx, callId: string): Promise<SpeechEvent[]> {
-  return tx.query<SpeechEvent>("select role, at, turn from public.speech_events where call_id = $1", [callId]);
+  return tx.query<SpeechEvent>(
+    "select role, at, turn from public.speech_events where call_id = $1",
+    [callId],
+  );
 }
 
 /**
@@ -22,22 +31,42 @@ export function listSpeechEvents(tx: Tx, callId: string): Promise<SpeechEvent[]>
  * late message paired differently corrected, ones no longer paired removed. The board shows
  * the latest turn, whatever order the messages came in.
  */
-export async function replaceSpeechTurns(tx: Tx, call: { id: string; clinicId: string }, turns: TurnLatency[]): Promise<void> {
+export async function replaceSpeechTurns(
+  tx: Tx,
+  call: { id: string; clinicId: string },
+  turns: TurnLatency[],
+): Promise<void> {
   const stored = await tx.query<{ turn: number; latencyMs: number }>(
     "select turn, latency_ms as \"latencyMs\" from public.turn_latencies where call_id = $1 and source = 'speech_update'",
     [call.id],
   );
   const wanted = new Map(turns.map((turn) => [turn.turn, turn]));
-  const unchanged = (row: { turn: number; latencyMs: number }) => wanted.get(row.turn)?.latencyMs === Number(row.latencyMs);
+  const unchanged = (row: { turn: number; latencyMs: number }) =>
+    wanted.get(row.turn)?.latencyMs === Number(row.latencyMs);
   const stale = stored.filter((row) => !unchanged(row)).map((row) => row.turn);
-  const fresh = [...wanted.values()].filter((turn) => !stored.some((row) => row.turn === turn.turn && unchanged(row)));
+  const fresh = [...wanted.values()].filter(
+    (turn) => !stored.some((row) => row.turn === turn.turn && unchanged(row)),
+  );
   if (stale.length === 0 && fresh.length === 0) return;
   if (stale.length > 0) {
-    await tx.query("delete from public.turn_latencies where call_id = $1 and source = 'speech_update' and turn = any ($2::int[])", [call.id, stale]);
+    await tx.query(
+      "delete from public.turn_latencies where call_id = $1 and source = 'speech_update' and turn = any ($2::int[])",
+      [call.id, stale],
+    );
   }
-  await recordTurnLatencies(tx, { clinicId: call.clinicId, callId: call.id, source: "speech_update", turns: fresh, board: "none" });
+  await recordTurnLatencies(tx, {
+    clinicId: call.clinicId,
+    callId: call.id,
+    source: "speech_update",
+    turns: fresh,
+    board: "none",
+  });
   const latest = turns.at(-1);
-  if (latest) await tx.query("update public.calls set last_turn_latency_ms = $2 where id = $1", [call.id, Math.round(latest.latencyMs)]);
+  if (latest)
+    await tx.query("update public.calls set last_turn_latency_ms = $2 where id = $1", [
+      call.id,
+      Math.round(latest.latencyMs),
+    ]);
 }
 
 /**
@@ -47,28 +76,58 @@ export async function replaceSpeechTurns(tx: Tx, call: { id: string; clinicId: s
  */
 export async function recordTurnLatencies(
   tx: Tx,
-  input: { clinicId: string; callId: string; source: LatencySource; turns: TurnLatency[]; board?: "replace" | "fill" | "none" },
+  input: {
+    clinicId: string;
+    callId: string;
+    source: LatencySource;
+    turns: TurnLatency[];
+    board?: "replace" | "fill" | "none";
+  },
 ): Promise<void> {
   if (input.turns.length === 0) return;
-  const profile = await tx.maybeOne<{ profile: string }>("select coalesce(settings ->> 'latency_profile', 'standard') as profile from public.clinics where id = $1", [input.clinicId]);
+  const profile = await tx.maybeOne<{ profile: string }>(
+    "select coalesce(settings ->> 'latency_profile', 'standard') as profile from public.clinics where id = $1",
+    [input.clinicId],
+  );
   for (const turn of input.turns) {
     await tx.query(
       `insert into public.turn_latencies (clinic_id, call_id, turn, source, latency_ms, user_ended_at, assistant_started_at, breakdown, assistant_profile)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (call_id, source, turn) do nothing`,
-      [input.clinicId, input.callId, turn.turn, input.source, turn.latencyMs, turn.userEndedAt, turn.assistantStartedAt, turn.breakdown, profile?.profile ?? "standard"],
+      [
+        input.clinicId,
+        input.callId,
+        turn.turn,
+        input.source,
+        turn.latencyMs,
+        turn.userEndedAt,
+        turn.assistantStartedAt,
+        turn.breakdown,
+        profile?.profile ?? "standard",
+      ],
     );
   }
   const last = Math.round(input.turns.at(-1)!.latencyMs);
   const board = input.board ?? "fill";
-  if (board === "replace") await tx.query("update public.calls set last_turn_latency_ms = $2 where id = $1", [input.callId, last]);
-  if (board === "fill") await tx.query("update public.calls set last_turn_latency_ms = coalesce(last_turn_latency_ms, $2) where id = $1", [input.callId, last]);
+  if (board === "replace")
+    await tx.query("update public.calls set last_turn_latency_ms = $2 where id = $1", [
+      input.callId,
+      last,
+    ]);
+  if (board === "fill")
+    await tx.query(
+      "update public.calls set last_turn_latency_ms = coalesce(last_turn_latency_ms, $2) where id = $1",
+      [input.callId, last],
+    );
 }
 
 /**
  * Records how long one tool call took us, as the next "tool_call" turn of the call (tool calls
  * have no turn of their own). One statement: the assistant is waiting.
  */
-export async function recordToolTime(tx: Tx, input: { clinicId: string; callId: string; tool: string; ms: number }): Promise<void> {
+export async function recordToolTime(
+  tx: Tx,
+  input: { clinicId: string; callId: string; tool: string; ms: number },
+): Promise<void> {
   await tx.query(
     `insert into public.turn_latencies (clinic_id, call_id, turn, source, latency_ms, breakdown, assistant_profile)
      select $1::uuid, $2::uuid, (select count(*) from public.turn_latencies where call_id = $2::uuid and source = 'tool_call'), 'tool_call',
@@ -79,7 +138,17 @@ export async function recordToolTime(tx: Tx, input: { clinicId: string; callId: 
 }
 
 /** The clinic's user-end to assistant-start delays over recent days (live and report measurements). */
-export function latencySummary(tx: Tx, clinicId: string, days = 7): Promise<{ turns: number; p50: number | null; p95: number | null; p99: number | null; over700: number }> {
+export function latencySummary(
+  tx: Tx,
+  clinicId: string,
+  days = 7,
+): Promise<{
+  turns: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  over700: number;
+}> {
   return tx.one(
     `select count(*)::int as turns,
             round(percentile_cont(0.5) within group (order by latency_ms))::int as p50,
@@ -118,7 +187,12 @@ export interface LatencyDay {
  * inclusive), from the measurements that time real turns (speech updates and the report's
  * messages), with the day's `hang` alarms. The Latency page and `npm run latency:report` share it.
  */
-export function latencyByDay(tx: Tx, clinicId: string, from: string, to: string): Promise<LatencyDay[]> {
+export function latencyByDay(
+  tx: Tx,
+  clinicId: string,
+  from: string,
+  to: string,
+): Promise<LatencyDay[]> {
   return tx.query<LatencyDay>(
     `with turns as (${LATENCY_TURNS}),
      hangs as (

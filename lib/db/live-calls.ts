@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { LiveCallsSnapshot } from "@/lib/realtime/types";
+
 import type { Tx } from "./transaction";
 
 /**

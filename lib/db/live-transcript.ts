@@ -10,12 +10,10 @@ export async function broadcastTranscriptLine(
   tx: Tx,
   line: { callId: string; role: "user" | "assistant"; text: string; at: Date },
 ): Promise<boolean> {
-  const row = await tx.one<{ sent: boolean }>("select private.broadcast_transcript_line($1, $2, $3, $4) as sent", [
-    line.callId,
-    line.role,
-    line.text,
-    line.at,
-  ]);
+  const row = await tx.one<{ sent: boolean }>(
+    "select private.broadcast_transcript_line($1, $2, $3, $4) as sent",
+    [line.callId, line.role, line.text, line.at],
+  );
   return row.sent;
 }
 

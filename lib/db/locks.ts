@@ -16,7 +16,10 @@ import type { Tx } from "./transaction";
  * The sweeper (`expire_slot_holds`) locks expired slots only, with SKIP LOCKED, and touches no
  * call. A path that has the call's id but no lock yet (Twilio's call status) takes it here first.
  */
-export async function lockCalls(tx: Tx, where: { twilioCallSid: string }): Promise<{ id: string; clinicId: string }[]> {
+export async function lockCalls(
+  tx: Tx,
+  where: { twilioCallSid: string },
+): Promise<{ id: string; clinicId: string }[]> {
   return tx.query<{ id: string; clinicId: string }>(
     `select id, clinic_id as "clinicId" from public.calls where twilio_call_sid = $1 order by id for update`,
     [where.twilioCallSid],

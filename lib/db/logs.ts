@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { RedactedText } from "@/types/redaction";
+
 import type { Tx } from "./transaction";
 
 /**
@@ -10,13 +11,25 @@ import type { Tx } from "./transaction";
  */
 export async function insertLogLines(
   tx: Tx,
-  input: { clinicId: string; callId: string; lines: { speaker: string; at: Date | null; text: RedactedText; findings: unknown }[] },
+  input: {
+    clinicId: string;
+    callId: string;
+    lines: { speaker: string; at: Date | null; text: RedactedText; findings: unknown }[];
+  },
 ): Promise<void> {
   for (const [seq, line] of input.lines.entries()) {
     await tx.query(
       `insert into public.logs (clinic_id, call_id, seq, speaker, spoken_at, text, findings)
        values ($1, $2, $3, $4, $5, $6, $7) on conflict (call_id, seq) do nothing`,
-      [input.clinicId, input.callId, seq, line.speaker, line.at, line.text.slice(0, 20_000), JSON.stringify(line.findings)],
+      [
+        input.clinicId,
+        input.callId,
+        seq,
+        line.speaker,
+        line.at,
+        line.text.slice(0, 20_000),
+        JSON.stringify(line.findings),
+      ],
     );
   }
 }

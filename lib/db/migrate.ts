@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-
 import type { Client, ClientBase } from "pg";
 
 /**
@@ -22,7 +21,9 @@ export interface MigrationResult {
 
 /** Supabase projects have the supabase_admin role; a plain PostgreSQL does not. */
 export async function detectPlatform(client: ClientBase): Promise<"supabase" | "plain"> {
-  const { rows } = await client.query("select exists (select 1 from pg_roles where rolname = 'supabase_admin') as supabase");
+  const { rows } = await client.query(
+    "select exists (select 1 from pg_roles where rolname = 'supabase_admin') as supabase",
+  );
   return rows[0]?.supabase ? "supabase" : "plain";
 }
 
@@ -68,15 +69,17 @@ export async function migrate(client: Client): Promise<MigrationResult> {
     await client.query("begin");
     try {
       await client.query("select pg_advisory_xact_lock(7215002)");
-      const done = await client.query("select 1 from supabase_migrations.schema_migrations where version = $1", [version]);
+      const done = await client.query(
+        "select 1 from supabase_migrations.schema_migrations where version = $1",
+        [version],
+      );
       if (done.rowCount === 0) {
         await client.query("set local search_path = public, extensions");
         await client.query(sql);
-        await client.query("insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)", [
-          version,
-          name,
-          [sql],
-        ]);
+        await client.query(
+          "insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)",
+          [version, name, [sql]],
+        );
         applied.push(file);
       }
       await client.query("commit");

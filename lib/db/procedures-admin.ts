@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { KnowledgeInput, KnowledgeTopic, ProcedureInput } from "@/lib/validations/procedure";
+
 import type { Tx } from "./transaction";
 
 // Meant to run as the signed-in person: RLS lets members read and only the clinic's admins
@@ -53,8 +54,20 @@ export function listAdminProcedures(tx: Tx, clinicId: string): Promise<AdminProc
 }
 
 /** Creates (at the end of the list) or updates a procedure. */
-export async function saveProcedure(tx: Tx, clinicId: string, input: ProcedureInput): Promise<SaveOutcome> {
-  const values = [clinicId, input.name, input.synonyms, input.durationMinutes, input.description, input.active, input.aftercareDocumentId];
+export async function saveProcedure(
+  tx: Tx,
+  clinicId: string,
+  input: ProcedureInput,
+): Promise<SaveOutcome> {
+  const values = [
+    clinicId,
+    input.name,
+    input.synonyms,
+    input.durationMinutes,
+    input.description,
+    input.active,
+    input.aftercareDocumentId,
+  ];
   try {
     const rows = input.id
       ? await tx.query(
@@ -76,8 +89,16 @@ export async function saveProcedure(tx: Tx, clinicId: string, input: ProcedureIn
   }
 }
 
-export async function setProcedureActive(tx: Tx, clinicId: string, id: string, active: boolean): Promise<boolean> {
-  const rows = await tx.query("update public.procedures set active = $3 where id = $1 and clinic_id = $2 returning id", [id, clinicId, active]);
+export async function setProcedureActive(
+  tx: Tx,
+  clinicId: string,
+  id: string,
+  active: boolean,
+): Promise<boolean> {
+  const rows = await tx.query(
+    "update public.procedures set active = $3 where id = $1 and clinic_id = $2 returning id",
+    [id, clinicId, active],
+  );
   return rows.length > 0;
 }
 
@@ -86,7 +107,12 @@ export async function setProcedureActive(tx: Tx, clinicId: string, id: string, a
  * ties or gaps left by older data heal, and two admins moving at once cannot interleave.
  * Returns false if the procedure is not there (or the person may not change it).
  */
-export async function moveProcedure(tx: Tx, clinicId: string, id: string, direction: "up" | "down"): Promise<boolean> {
+export async function moveProcedure(
+  tx: Tx,
+  clinicId: string,
+  id: string,
+  direction: "up" | "down",
+): Promise<boolean> {
   const rows = await tx.query<{ id: string }>(
     "select id from public.procedures where clinic_id = $1 order by sort_order, name, id for update",
     [clinicId],
@@ -107,7 +133,11 @@ export async function moveProcedure(tx: Tx, clinicId: string, id: string, direct
 }
 
 /** Adds or edits an approved answer; the procedure must belong to the same clinic. */
-export async function saveKnowledge(tx: Tx, clinicId: string, input: KnowledgeInput): Promise<SaveOutcome> {
+export async function saveKnowledge(
+  tx: Tx,
+  clinicId: string,
+  input: KnowledgeInput,
+): Promise<SaveOutcome> {
   try {
     const rows = input.id
       ? await tx.query(
@@ -128,6 +158,9 @@ export async function saveKnowledge(tx: Tx, clinicId: string, input: KnowledgeIn
 }
 
 export async function deleteKnowledge(tx: Tx, clinicId: string, id: string): Promise<boolean> {
-  const rows = await tx.query("delete from public.procedure_knowledge where id = $1 and clinic_id = $2 returning id", [id, clinicId]);
+  const rows = await tx.query(
+    "delete from public.procedure_knowledge where id = $1 and clinic_id = $2 returning id",
+    [id, clinicId],
+  );
   return rows.length > 0;
 }

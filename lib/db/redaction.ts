@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { CustomRule, RedactionConfig, RedactionType } from "@/types/redaction";
+
 import type { Tx } from "./transaction";
 
 /**
@@ -8,10 +9,13 @@ import type { Tx } from "./transaction";
  * never be redacted (procedure names and synonyms, practitioners, the clinic, the assistant).
  */
 export async function loadRedactionConfig(tx: Tx, clinicId: string): Promise<RedactionConfig> {
-  const rules = await tx.query<{ kind: CustomRule["kind"]; value: string; category: RedactionType }>(
-    "select kind, value, category from public.redaction_rules where clinic_id = $1 and enabled",
-    [clinicId],
-  );
+  const rules = await tx.query<{
+    kind: CustomRule["kind"];
+    value: string;
+    category: RedactionType;
+  }>("select kind, value, category from public.redaction_rules where clinic_id = $1 and enabled", [
+    clinicId,
+  ]);
   const allow = await tx.query<{ term: string }>(
     `select unnest(array_append(synonyms, name)) as term from public.procedures where clinic_id = $1
      union select name from public.practitioners where clinic_id = $1

@@ -19,7 +19,13 @@ export type PartOfDay = "morning" | "afternoon" | "evening";
 export function listAvailableSlots(
   tx: Tx,
   clinicId: string,
-  filter: { date?: string; partOfDay?: PartOfDay; limit?: number; excludeSlotId?: string; notBefore?: Date },
+  filter: {
+    date?: string;
+    partOfDay?: PartOfDay;
+    limit?: number;
+    excludeSlotId?: string;
+    notBefore?: Date;
+  },
 ): Promise<AvailableSlot[]> {
   return tx.query<AvailableSlot>(
     `select s.id as "slotId", s.starts_at as "startsAt", s.ends_at as "endsAt", p.name as practitioner
@@ -38,7 +44,14 @@ export function listAvailableSlots(
         and ($4::uuid is null or s.id <> $4::uuid)
       order by s.starts_at, p.name
       limit $6`,
-    [clinicId, filter.date ?? null, filter.partOfDay ?? null, filter.excludeSlotId ?? null, filter.notBefore ?? null, filter.limit ?? 5],
+    [
+      clinicId,
+      filter.date ?? null,
+      filter.partOfDay ?? null,
+      filter.excludeSlotId ?? null,
+      filter.notBefore ?? null,
+      filter.limit ?? 5,
+    ],
   );
 }
 
@@ -54,7 +67,13 @@ export async function claimSlot(tx: Tx, slotId: string, callId: string, holdSeco
 
 export async function confirmBooking(
   tx: Tx,
-  input: { slotId: string; callId: string; patientName: string; patientPhone: string | null; procedureId: string | null },
+  input: {
+    slotId: string;
+    callId: string;
+    patientName: string;
+    patientPhone: string | null;
+    procedureId: string | null;
+  },
 ) {
   return tx.one<{ outcome: "booked" | "hold_expired" | "not_held"; bookingId: string | null }>(
     `select outcome, booking_id as "bookingId" from public.confirm_booking_atomic($1, $2, $3, $4, $5)`,
@@ -62,13 +81,22 @@ export async function confirmBooking(
   );
 }
 
-export async function releaseSlotHold(tx: Tx, slotId: string, callId: string): Promise<"released" | "not_held"> {
-  const row = await tx.one<{ outcome: "released" | "not_held" }>("select public.release_slot_hold($1, $2) as outcome", [slotId, callId]);
+export async function releaseSlotHold(
+  tx: Tx,
+  slotId: string,
+  callId: string,
+): Promise<"released" | "not_held"> {
+  const row = await tx.one<{ outcome: "released" | "not_held" }>(
+    "select public.release_slot_hold($1, $2) as outcome",
+    [slotId, callId],
+  );
   return row.outcome;
 }
 
 export async function releaseCallHolds(tx: Tx, callId: string): Promise<string[]> {
-  const row = await tx.one<{ ids: string[] }>("select public.release_call_holds($1) as ids", [callId]);
+  const row = await tx.one<{ ids: string[] }>("select public.release_call_holds($1) as ids", [
+    callId,
+  ]);
   return row.ids;
 }
 
@@ -78,6 +106,9 @@ export async function expireSlotHolds(tx: Tx): Promise<number> {
 }
 
 export async function callHasBooking(tx: Tx, callId: string): Promise<boolean> {
-  const row = await tx.maybeOne("select 1 from public.bookings where call_id = $1 and status <> 'cancelled' limit 1", [callId]);
+  const row = await tx.maybeOne(
+    "select 1 from public.bookings where call_id = $1 and status <> 'cancelled' limit 1",
+    [callId],
+  );
   return row !== null;
 }

@@ -6,13 +6,33 @@ import type { Tx } from "./transaction";
 
 export async function recordSms(
   tx: Tx,
-  sms: { clinicId: string; followUpId: string | null; direction: "outbound" | "inbound"; to: string; from: string; body: string; provider: string; providerSid: string | null; status: string },
+  sms: {
+    clinicId: string;
+    followUpId: string | null;
+    direction: "outbound" | "inbound";
+    to: string;
+    from: string;
+    body: string;
+    provider: string;
+    providerSid: string | null;
+    status: string;
+  },
 ): Promise<void> {
   await tx.query(
     `insert into public.sms_messages (clinic_id, follow_up_id, direction, to_number, from_number, body, provider, provider_sid, status, sent_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, case when $3 = 'outbound' then now() end)
      on conflict (follow_up_id) do update set provider_sid = excluded.provider_sid, status = excluded.status, body = excluded.body, sent_at = now()`,
-    [sms.clinicId, sms.followUpId, sms.direction, sms.to, sms.from, sms.body.slice(0, 1600), sms.provider, sms.providerSid, sms.status],
+    [
+      sms.clinicId,
+      sms.followUpId,
+      sms.direction,
+      sms.to,
+      sms.from,
+      sms.body.slice(0, 1600),
+      sms.provider,
+      sms.providerSid,
+      sms.status,
+    ],
   );
 }
 
@@ -44,7 +64,13 @@ export async function updateSmsStatus(
  */
 export async function recordInboundSms(
   tx: Tx,
-  sms: { clinicId: string; from: string; to: string; kind: "STOP" | "START" | "HELP" | null; providerSid: string | null },
+  sms: {
+    clinicId: string;
+    from: string;
+    to: string;
+    kind: "STOP" | "START" | "HELP" | null;
+    providerSid: string | null;
+  },
 ): Promise<boolean> {
   const rows = await tx.query(
     `insert into public.sms_messages (clinic_id, direction, to_number, from_number, body, provider, provider_sid, status)

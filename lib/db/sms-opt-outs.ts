@@ -4,7 +4,12 @@ import type { Tx } from "./transaction";
 
 // Numbers that replied STOP (or that Twilio reports as unsubscribed, error 21610): never texted.
 
-export async function recordOptOut(tx: Tx, clinicId: string, phone: string, source: "keyword" | "error_21610" | "staff"): Promise<void> {
+export async function recordOptOut(
+  tx: Tx,
+  clinicId: string,
+  phone: string,
+  source: "keyword" | "error_21610" | "staff",
+): Promise<void> {
   await tx.query(
     "insert into public.sms_opt_outs (clinic_id, phone_number, source) values ($1, $2, $3) on conflict (clinic_id, phone_number) do nothing",
     [clinicId, phone, source],
@@ -18,5 +23,8 @@ export async function recordOptOut(tx: Tx, clinicId: string, phone: string, sour
 }
 
 export async function removeOptOut(tx: Tx, clinicId: string, phone: string): Promise<void> {
-  await tx.query("delete from public.sms_opt_outs where clinic_id = $1 and phone_number = $2", [clinicId, phone]);
+  await tx.query("delete from public.sms_opt_outs where clinic_id = $1 and phone_number = $2", [
+    clinicId,
+    phone,
+  ]);
 }

@@ -1,13 +1,17 @@
 import type { PoolClient, QueryResultRow } from "pg";
 
 import type { Claims } from "@/types/claims";
+
 import { getPool } from "./pool";
 
 /** The query surface handed to code running inside a transaction. */
 export interface Tx {
   query<T extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
   one<T extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]): Promise<T>;
-  maybeOne<T extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]): Promise<T | null>;
+  maybeOne<T extends QueryResultRow = QueryResultRow>(
+    sql: string,
+    params?: unknown[],
+  ): Promise<T | null>;
 }
 
 /** The Tx surface over any connected client (scripts use it with their own connection). */
@@ -32,7 +36,10 @@ export function wrap(client: Pick<PoolClient, "query">): Tx {
 }
 
 /** `begin` starts the transaction and sets its role (one round trip where it can). */
-async function inTransaction<T>(begin: (client: PoolClient) => Promise<unknown>, fn: (tx: Tx) => Promise<T>) {
+async function inTransaction<T>(
+  begin: (client: PoolClient) => Promise<unknown>,
+  fn: (tx: Tx) => Promise<T>,
+) {
   const client = await getPool().connect();
   // A connection that cannot even roll back (the database restarted under it) is destroyed,
   // not returned to the pool, where the next request would find it "not queryable".
@@ -70,9 +77,10 @@ async function inTransaction<T>(begin: (client: PoolClient) => Promise<unknown>,
 export function withClaims<T>(claims: Claims, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return inTransaction(async (client) => {
     await client.query("begin");
-    await client.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
-      JSON.stringify(claims),
-    ]);
+    await client.query(
+      "select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)",
+      [JSON.stringify(claims)],
+    );
   }, fn);
 }
 
@@ -82,13 +90,18 @@ export function withClaims<T>(claims: Claims, fn: (tx: Tx) => Promise<T>): Promi
  */
 export function withService<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   // Every webhook and job starts here: one simple-protocol round trip for both statements.
-  return inTransaction((client) => client.query("begin; select set_config('role', 'service_role', true)"), fn);
+  return inTransaction(
+    (client) => client.query("begin; select set_config('role', 'service_role', true)"),
+    fn,
+  );
 }
 
 /**
  * A query function as a service: `(claims, ...args)` runs it in its own transaction as that
  * person. For services that are one query; a service doing more opens `withClaims` itself.
  */
-export function asSignedIn<A extends unknown[], T>(query: (tx: Tx, ...args: A) => Promise<T>): (claims: Claims, ...args: A) => Promise<T> {
+export function asSignedIn<A extends unknown[], T>(
+  query: (tx: Tx, ...args: A) => Promise<T>,
+): (claims: Claims, ...args: A) => Promise<T> {
   return (claims, ...args) => withClaims(claims, (tx) => query(tx, ...args));
 }

@@ -5,12 +5,24 @@ import type { Tx } from "./transaction";
 /** Webhook de-duplication. Returns the earlier answer when this message was seen before. */
 export async function recordWebhookEvent(
   tx: Tx,
-  input: { source: "vapi" | "twilio" | "follow-up"; dedupeKey: string; messageType: string; clinicId?: string; externalCallId?: string },
+  input: {
+    source: "vapi" | "twilio" | "follow-up";
+    dedupeKey: string;
+    messageType: string;
+    clinicId?: string;
+    externalCallId?: string;
+  },
 ): Promise<{ duplicate: false; id: number } | { duplicate: true; response: unknown }> {
   const inserted = await tx.maybeOne<{ id: number }>(
     `insert into public.webhook_events (source, dedupe_key, message_type, clinic_id, external_call_id)
      values ($1, $2, $3, $4, $5) on conflict (source, dedupe_key) do nothing returning id`,
-    [input.source, input.dedupeKey.slice(0, 500), input.messageType, input.clinicId ?? null, input.externalCallId ?? null],
+    [
+      input.source,
+      input.dedupeKey.slice(0, 500),
+      input.messageType,
+      input.clinicId ?? null,
+      input.externalCallId ?? null,
+    ],
   );
   if (inserted) return { duplicate: false, id: inserted.id };
   const existing = await tx.maybeOne<{ response: unknown }>(
@@ -21,5 +33,8 @@ export async function recordWebhookEvent(
 }
 
 export async function saveWebhookResponse(tx: Tx, id: number, response: unknown): Promise<void> {
-  await tx.query("update public.webhook_events set response = $2 where id = $1", [id, JSON.stringify(response)]);
+  await tx.query("update public.webhook_events set response = $2 where id = $1", [
+    id,
+    JSON.stringify(response),
+  ]);
 }

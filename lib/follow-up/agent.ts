@@ -7,6 +7,7 @@ import { enqueueFollowUps } from "@/lib/db/follow-ups";
 import { markHandoffDelivered } from "@/lib/db/handoffs";
 import { withService } from "@/lib/db/transaction";
 import { recordWebhookEvent } from "@/lib/db/webhook-events";
+
 import { planFollowUps } from "./plan";
 
 /**
@@ -14,7 +15,9 @@ import { planFollowUps } from "./plan";
  * durable jobs. Idempotent: the same hand-off (same version) is acted on once, and jobs are
  * unique per call, kind and procedure, so repeated or concurrent deliveries change nothing.
  */
-export async function acceptHandoff(handoff: Handoff): Promise<{ duplicate: boolean; created: number }> {
+export async function acceptHandoff(
+  handoff: Handoff,
+): Promise<{ duplicate: boolean; created: number }> {
   return withService(async (tx) => {
     const seen = await recordWebhookEvent(tx, {
       source: "follow-up",
@@ -26,7 +29,11 @@ export async function acceptHandoff(handoff: Handoff): Promise<{ duplicate: bool
     const plan = planFollowUps(handoff);
     const created = await enqueueFollowUps(tx, handoff, plan);
     if (plan.some((item) => item.kind === "cut_off")) {
-      await openCallbackTask(tx, { clinicId: handoff.clinicId, callId: handoff.callId, reason: "Cut off while booking" });
+      await openCallbackTask(tx, {
+        clinicId: handoff.clinicId,
+        callId: handoff.callId,
+        reason: "Cut off while booking",
+      });
     }
     await markHandoffDelivered(tx, handoff.handoffId);
     if (created > 0) {
@@ -35,7 +42,10 @@ export async function acceptHandoff(handoff: Handoff): Promise<{ duplicate: bool
         callId: handoff.callId,
         kind: "handoff",
         event: "follow-up.planned",
-        metadata: { kinds: plan.map((item) => item.kind), skipped: plan.filter((item) => item.skipReason).length },
+        metadata: {
+          kinds: plan.map((item) => item.kind),
+          skipped: plan.filter((item) => item.skipReason).length,
+        },
       });
     }
     return { duplicate: false, created };

@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { handoffSchema, type Handoff } from "@/types/handoff";
 import { loadHandoff } from "@/lib/db/handoffs";
 import { withService } from "@/lib/db/transaction";
+
 import { acceptHandoff } from "./agent";
 import { signAgentRequest } from "./signature";
 

@@ -1,7 +1,11 @@
 import { runFollowUps } from "./worker";
 
 const INTERVAL_MS = 3_000;
-const shared = globalThis as unknown as { __followUpLoop?: boolean; __followUpPass?: Promise<void> | null; __followUpAgain?: boolean };
+const shared = globalThis as unknown as {
+  __followUpLoop?: boolean;
+  __followUpPass?: Promise<void> | null;
+  __followUpAgain?: boolean;
+};
 
 /**
  * Runs worker passes now, until nothing new was asked for while one ran. Calls made during a

@@ -4,15 +4,29 @@ const firstName = (name: string | null) => name?.trim().split(/\s+/)[0] ?? null;
 const greeting = (name: string | null) => `Hi${firstName(name) ? ` ${firstName(name)}` : ""}`;
 const STOP = "Reply STOP to opt out.";
 
-export function aftercareText(input: { clinicName: string; callerName: string | null; procedure: string; link: string }): string {
+export function aftercareText(input: {
+  clinicName: string;
+  callerName: string | null;
+  procedure: string;
+  link: string;
+}): string {
   return `${greeting(input.callerName)}, it's Sarah from ${input.clinicName}. Thanks for asking about ${input.procedure.toLowerCase()}. Here is our ${input.procedure} aftercare guide: ${input.link} ${STOP}`;
 }
 
-export function cutOffText(input: { clinicName: string; callerName: string | null; clinicPhone: string }): string {
+export function cutOffText(input: {
+  clinicName: string;
+  callerName: string | null;
+  clinicPhone: string;
+}): string {
   return `${greeting(input.callerName)}, it's Sarah from ${input.clinicName}. Sorry, we got cut off while booking. We'll call you back shortly, or call us on ${input.clinicPhone}. ${STOP}`;
 }
 
-export function bookingConfirmationText(input: { clinicName: string; callerName: string | null; when: string; practitioner: string }): string {
+export function bookingConfirmationText(input: {
+  clinicName: string;
+  callerName: string | null;
+  when: string;
+  practitioner: string;
+}): string {
   return `${greeting(input.callerName)}, it's Sarah from ${input.clinicName}. Your consultation is confirmed for ${input.when} with ${input.practitioner}. ${STOP}`;
 }
 

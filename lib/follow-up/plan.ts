@@ -13,10 +13,13 @@ export type PlannedFollowUp =
 export function planFollowUps(handoff: Handoff): PlannedFollowUp[] {
   if (!handoff.callerNumber || handoff.booked) return [];
   const optedOut = handoff.consentToText ? null : "The caller has opted out of texts.";
-  if (handoff.droppedDuringBooking) return [{ kind: "cut_off", procedureId: null, skipReason: optedOut }];
+  if (handoff.droppedDuringBooking)
+    return [{ kind: "cut_off", procedureId: null, skipReason: optedOut }];
   return handoff.procedures.map((procedure) => ({
     kind: "aftercare" as const,
     procedureId: procedure.id,
-    skipReason: optedOut ?? (procedure.aftercareDocumentId ? null : `No aftercare document for ${procedure.name}.`),
+    skipReason:
+      optedOut ??
+      (procedure.aftercareDocumentId ? null : `No aftercare document for ${procedure.name}.`),
   }));
 }

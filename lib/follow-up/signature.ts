@@ -11,10 +11,18 @@ export const TIMESTAMP_HEADER = "x-callwaiting-timestamp";
 
 export function signAgentRequest(secret: string, body: string, now = Date.now()) {
   const timestamp = String(now);
-  return { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex") };
+  return {
+    [TIMESTAMP_HEADER]: timestamp,
+    [SIGNATURE_HEADER]: createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex"),
+  };
 }
 
-export function verifyAgentRequest(headers: Headers, body: string, secret: string | undefined, now = Date.now()): boolean {
+export function verifyAgentRequest(
+  headers: Headers,
+  body: string,
+  secret: string | undefined,
+  now = Date.now(),
+): boolean {
   const timestamp = headers.get(TIMESTAMP_HEADER) ?? "";
   const signature = headers.get(SIGNATURE_HEADER) ?? "";
   const at = timestampToMs(timestamp);

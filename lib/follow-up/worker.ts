@@ -4,12 +4,18 @@ import { getEnv } from "@/lib/env";
 import { SmsError, type RecentSms, type SentSms, type SmsSender } from "@/types/sms";
 import { createAftercareLink } from "@/lib/db/aftercare-links";
 import { insertCallEvent } from "@/lib/db/calls";
-import { claimDueFollowUps, markFollowUp, renewClaim, type ClaimedFollowUp } from "@/lib/db/follow-ups";
+import {
+  claimDueFollowUps,
+  markFollowUp,
+  renewClaim,
+  type ClaimedFollowUp,
+} from "@/lib/db/follow-ups";
 import { listUndeliveredHandoffs } from "@/lib/db/handoffs";
 import { recordSms } from "@/lib/db/sms-messages";
 import { recordOptOut } from "@/lib/db/sms-opt-outs";
 import { withService } from "@/lib/db/transaction";
 import { getSmsSender } from "@/lib/sms";
+
 import { deliverHandoff } from "./delivery";
 import { aftercareText, bookingConfirmationText, cutOffText, retryDelayMs } from "./messages";
 
@@ -34,13 +40,22 @@ export interface WorkerReport {
  * FOLLOW_UP_CLAIM_TIMEOUT_SECONDS), so it is recorded rather than sent twice.
  */
 export async function runFollowUps(batch = 10, maxBatches = 20): Promise<WorkerReport> {
-  const report: WorkerReport = { delivered: 0, sent: 0, retried: 0, failed: 0, skipped: 0, takenOver: 0 };
+  const report: WorkerReport = {
+    delivered: 0,
+    sent: 0,
+    retried: 0,
+    failed: 0,
+    skipped: 0,
+    takenOver: 0,
+  };
   for (const { id } of await withService((tx) => listUndeliveredHandoffs(tx))) {
     if ((await deliverHandoff(id).catch(() => null))?.acknowledged) report.delivered++;
   }
   const claimTimeoutSeconds = getEnv().FOLLOW_UP_CLAIM_TIMEOUT_SECONDS;
   for (let round = 0; round < maxBatches; round++) {
-    const jobs = await withService((tx) => claimDueFollowUps(tx, { limit: batch, claimTimeoutSeconds }));
+    const jobs = await withService((tx) =>
+      claimDueFollowUps(tx, { limit: batch, claimTimeoutSeconds }),
+    );
     const outcomes = await Promise.allSettled(jobs.map(sendFollowUp));
     for (const outcome of outcomes) if (outcome.status === "fulfilled") report[outcome.value]++;
     // A job whose bookkeeping failed (database gone) stays claimed and is retried when its claim expires.
@@ -53,14 +68,44 @@ export async function runFollowUps(batch = 10, maxBatches = 20): Promise<WorkerR
 
 /** The job's text, with `link` where the aftercare link goes (compose issues the real one). */
 function draft(job: ClaimedFollowUp, link: string): { body: string } | { skip: string } {
-  if (job.kind === "cut_off") return { body: cutOffText({ clinicName: job.clinicName, callerName: job.callerName, clinicPhone: job.clinicPhone }) };
+  if (job.kind === "cut_off")
+    return {
+      body: cutOffText({
+        clinicName: job.clinicName,
+        callerName: job.callerName,
+        clinicPhone: job.clinicPhone,
+      }),
+    };
   if (job.kind === "booking_confirmation") {
-    if (!job.bookingStartsAt || !job.bookingPractitioner) return { skip: "The booking no longer exists." };
-    const when = new Intl.DateTimeFormat("en-US", { timeZone: job.timezone, weekday: "long", month: "long", day: "numeric", hour: "numeric", minute: "2-digit" }).format(job.bookingStartsAt);
-    return { body: bookingConfirmationText({ clinicName: job.clinicName, callerName: job.callerName, when, practitioner: job.bookingPractitioner }) };
+    if (!job.bookingStartsAt || !job.bookingPractitioner)
+      return { skip: "The booking no longer exists." };
+    const when = new Intl.DateTimeFormat("en-US", {
+      timeZone: job.timezone,
+      weekday: "long",
+      month: "long",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+    }).format(job.bookingStartsAt);
+    return {
+      body: bookingConfirmationText({
+        clinicName: job.clinicName,
+        callerName: job.callerName,
+        when,
+        practitioner: job.bookingPractitioner,
+      }),
+    };
   }
-  if (!job.aftercareDocumentId || !job.procedureName) return { skip: `No aftercare document for ${job.procedureName ?? "this procedure"}.` };
-  return { body: aftercareText({ clinicName: job.clinicName, callerName: job.callerName, procedure: job.procedureName, link }) };
+  if (!job.aftercareDocumentId || !job.procedureName)
+    return { skip: `No aftercare document for ${job.procedureName ?? "this procedure"}.` };
+  return {
+    body: aftercareText({
+      clinicName: job.clinicName,
+      callerName: job.callerName,
+      procedure: job.procedureName,
+      link,
+    }),
+  };
 }
 
 async function compose(job: ClaimedFollowUp): Promise<{ body: string } | { skip: string }> {
@@ -68,7 +113,12 @@ async function compose(job: ClaimedFollowUp): Promise<{ body: string } | { skip:
   if ("skip" in drafted || job.kind !== "aftercare") return drafted;
   const env = getEnv();
   const token = await withService((tx) =>
-    createAftercareLink(tx, { clinicId: job.clinicId, followUpId: job.id, documentId: job.aftercareDocumentId!, days: env.AFTERCARE_LINK_DAYS }),
+    createAftercareLink(tx, {
+      clinicId: job.clinicId,
+      followUpId: job.id,
+      documentId: job.aftercareDocumentId!,
+      days: env.AFTERCARE_LINK_DAYS,
+    }),
   );
   return draft(job, `${env.APP_URL.replace(/\/$/, "")}/a/${token}`);
 }
@@ -87,15 +137,31 @@ async function earlierAttempt(sender: SmsSender, job: ClaimedFollowUp): Promise<
   // Owed since the call ended (due_by minus 5 minutes); a minute more for clock skew and Twilio's whole-second dates.
   const owedSince = new Date(job.dueBy.getTime() - 6 * 60_000);
   const recent = await sender.recent({ to: job.toNumber, from: job.clinicPhone, since: owedSince });
-  return recent.find((sms) => (job.kind === "aftercare" ? sms.body.startsWith(expected) : sms.body === expected)) ?? null;
+  return (
+    recent.find((sms) =>
+      job.kind === "aftercare" ? sms.body.startsWith(expected) : sms.body === expected,
+    ) ?? null
+  );
 }
 
-async function sendFollowUp(job: ClaimedFollowUp): Promise<Exclude<keyof WorkerReport, "delivered">> {
+async function sendFollowUp(
+  job: ClaimedFollowUp,
+): Promise<Exclude<keyof WorkerReport, "delivered">> {
   if (!(await withService((tx) => renewClaim(tx, job)))) return "takenOver";
   const event = (name: string, metadata: Record<string, unknown>) =>
-    withService((tx) => insertCallEvent(tx, { clinicId: job.clinicId, callId: job.callId, kind: "note", event: name, metadata: { followUpId: job.id, kind: job.kind, ...metadata } }));
+    withService((tx) =>
+      insertCallEvent(tx, {
+        clinicId: job.clinicId,
+        callId: job.callId,
+        kind: "note",
+        event: name,
+        metadata: { followUpId: job.id, kind: job.kind, ...metadata },
+      }),
+    );
   if (job.optedOut) {
-    await withService((tx) => markFollowUp(tx, job.id, { status: "skipped", reason: "The caller has opted out of texts." }));
+    await withService((tx) =>
+      markFollowUp(tx, job.id, { status: "skipped", reason: "The caller has opted out of texts." }),
+    );
     return "skipped";
   }
   const sender = getSmsSender();
@@ -103,8 +169,17 @@ async function sendFollowUp(job: ClaimedFollowUp): Promise<Exclude<keyof WorkerR
   const record = async (body: string, sent: SentSms, metadata: Record<string, unknown> = {}) => {
     await withService(async (tx) => {
       await markFollowUp(tx, job.id, { status: "sent" });
-      await recordSms(tx, { clinicId: job.clinicId, followUpId: job.id, direction: "outbound", to: job.toNumber, from: job.clinicPhone, body,
-        provider: sender.provider, providerSid: sent.providerSid, status: sent.status });
+      await recordSms(tx, {
+        clinicId: job.clinicId,
+        followUpId: job.id,
+        direction: "outbound",
+        to: job.toNumber,
+        from: job.clinicPhone,
+        body,
+        provider: sender.provider,
+        providerSid: sent.providerSid,
+        status: sent.status,
+      });
     });
     await event("sms.sent", { attempts: job.attempts, ...metadata });
     return "sent" as const;
@@ -113,13 +188,20 @@ async function sendFollowUp(job: ClaimedFollowUp): Promise<Exclude<keyof WorkerR
     const earlier = await earlierAttempt(sender, job);
     if (earlier) return await record(earlier.body, earlier, { earlierAttempt: true });
     if (Date.now() > job.dueBy.getTime()) {
-      await withService((tx) => markFollowUp(tx, job.id, { status: "failed", error: "Not sent within the 5-minute window." }));
+      await withService((tx) =>
+        markFollowUp(tx, job.id, {
+          status: "failed",
+          error: "Not sent within the 5-minute window.",
+        }),
+      );
       await event("sms.failed", { reason: "window" });
       return "failed";
     }
     const message = await compose(job);
     if ("skip" in message) {
-      await withService((tx) => markFollowUp(tx, job.id, { status: "skipped", reason: message.skip }));
+      await withService((tx) =>
+        markFollowUp(tx, job.id, { status: "skipped", reason: message.skip }),
+      );
       return "skipped";
     }
     const sent = await sender.send({
@@ -128,24 +210,37 @@ async function sendFollowUp(job: ClaimedFollowUp): Promise<Exclude<keyof WorkerR
       to: job.toNumber,
       from: job.clinicPhone,
       body: message.body,
-      statusCallback: sender.provider === "twilio" ? `${env.APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/sms-status` : undefined,
+      statusCallback:
+        sender.provider === "twilio"
+          ? `${env.APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/sms-status`
+          : undefined,
     });
     return await record(message.body, sent);
   } catch (error) {
-    const failure = error instanceof SmsError ? error : new SmsError((error as Error).message ?? "send failed", true);
+    const failure =
+      error instanceof SmsError
+        ? error
+        : new SmsError((error as Error).message ?? "send failed", true);
     if (failure.optedOut) {
       await withService(async (tx) => {
         await recordOptOut(tx, job.clinicId, job.toNumber, "error_21610");
-        await markFollowUp(tx, job.id, { status: "skipped", reason: "The caller has opted out of texts (Twilio 21610)." });
+        await markFollowUp(tx, job.id, {
+          status: "skipped",
+          reason: "The caller has opted out of texts (Twilio 21610).",
+        });
       });
       return "skipped";
     }
     const retryAt = new Date(Date.now() + retryDelayMs(job.attempts));
     if (failure.transient && retryAt < job.dueBy) {
-      await withService((tx) => markFollowUp(tx, job.id, { status: "pending", retryAt, error: failure.message }));
+      await withService((tx) =>
+        markFollowUp(tx, job.id, { status: "pending", retryAt, error: failure.message }),
+      );
       return "retried";
     }
-    await withService((tx) => markFollowUp(tx, job.id, { status: "failed", error: failure.message }));
+    await withService((tx) =>
+      markFollowUp(tx, job.id, { status: "failed", error: failure.message }),
+    );
     await event("sms.failed", { error: failure.message, attempts: job.attempts });
     return "failed";
   }

@@ -7,10 +7,15 @@ import type { SpeechEvent, TurnLatency } from "@/types/latency";
 
 /** Epoch milliseconds (fractions kept: Vapi sends floats) from ms, seconds or an ISO string. */
 export function toMs(value: unknown): number | null {
-  if (typeof value === "number" && Number.isFinite(value)) return value < 1e12 ? value * 1000 : value;
+  if (typeof value === "number" && Number.isFinite(value))
+    return value < 1e12 ? value * 1000 : value;
   if (typeof value === "string" && value.trim()) {
     const numeric = Number(value);
-    const ms = Number.isFinite(numeric) ? (numeric < 1e12 ? numeric * 1000 : numeric) : Date.parse(value);
+    const ms = Number.isFinite(numeric)
+      ? numeric < 1e12
+        ? numeric * 1000
+        : numeric
+      : Date.parse(value);
     return Number.isNaN(ms) ? null : ms;
   }
   return null;
@@ -44,10 +49,21 @@ export function fromArtifactMessages(messages: ArtifactMessage[] | undefined): T
     const role = String(message.role ?? "");
     if (role === "user") {
       userEnd = toMs(message.endTime) ?? toMs(message.time);
-    } else if ((role === "bot" || role === "assistant") && typeof message.message === "string" && message.message.trim() && userEnd !== null) {
+    } else if (
+      (role === "bot" || role === "assistant") &&
+      typeof message.message === "string" &&
+      message.message.trim() &&
+      userEnd !== null
+    ) {
       const started = toMs(message.time);
       if (started !== null && plausible(started - userEnd)) {
-        turns.push({ turn: turns.length, latencyMs: round(started - userEnd), userEndedAt: new Date(userEnd), assistantStartedAt: new Date(started), breakdown: {} });
+        turns.push({
+          turn: turns.length,
+          latencyMs: round(started - userEnd),
+          userEndedAt: new Date(userEnd),
+          assistantStartedAt: new Date(started),
+          breakdown: {},
+        });
       }
       userEnd = null;
     }
@@ -55,7 +71,14 @@ export function fromArtifactMessages(messages: ArtifactMessage[] | undefined): T
   return turns;
 }
 
-const COMPONENTS = ["modelLatency", "voiceLatency", "transcriberLatency", "endpointingLatency", "fromTransportLatency", "toTransportLatency"] as const;
+const COMPONENTS = [
+  "modelLatency",
+  "voiceLatency",
+  "transcriberLatency",
+  "endpointingLatency",
+  "fromTransportLatency",
+  "toTransportLatency",
+] as const;
 
 /** From `artifact.performanceMetrics.turnLatencies` (milliseconds), when Vapi sends them. */
 export function fromPerformanceMetrics(metrics: unknown): TurnLatency[] {
@@ -68,17 +91,36 @@ export function fromPerformanceMetrics(metrics: unknown): TurnLatency[] {
     const breakdown: Record<string, number> = {};
     for (const name of COMPONENTS) {
       const component = (entry as Record<string, unknown>)[name];
-      if (typeof component === "number" && Number.isFinite(component)) breakdown[name.replace(/Latency$/, "")] = round(component);
+      if (typeof component === "number" && Number.isFinite(component))
+        breakdown[name.replace(/Latency$/, "")] = round(component);
     }
-    turns.push({ turn: index, latencyMs: round(value), userEndedAt: null, assistantStartedAt: null, breakdown });
+    turns.push({
+      turn: index,
+      latencyMs: round(value),
+      userEndedAt: null,
+      assistantStartedAt: null,
+      breakdown,
+    });
   }
   return turns;
 }
 
 /** From a pair of speech-update messages: the user stopped at `userStopped`, the assistant started at `assistantStarted`. */
-export function fromSpeechPair(userStopped: Date, assistantStarted: Date, turn: number): TurnLatency | null {
+export function fromSpeechPair(
+  userStopped: Date,
+  assistantStarted: Date,
+  turn: number,
+): TurnLatency | null {
   const gap = assistantStarted.getTime() - userStopped.getTime();
-  return plausible(gap) ? { turn, latencyMs: round(gap), userEndedAt: userStopped, assistantStartedAt: assistantStarted, breakdown: {} } : null;
+  return plausible(gap)
+    ? {
+        turn,
+        latencyMs: round(gap),
+        userEndedAt: userStopped,
+        assistantStartedAt: assistantStarted,
+        breakdown: {},
+      }
+    : null;
 }
 
 /**
@@ -89,12 +131,18 @@ export function fromSpeechPair(userStopped: Date, assistantStarted: Date, turn: 
 export function fromSpeechEvents(events: SpeechEvent[]): TurnLatency[] {
   const turns: TurnLatency[] = [];
   let userStop: SpeechEvent | null = null;
-  const byTime = [...events].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.role === "user" ? -1 : 1));
+  const byTime = [...events].sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || (a.role === "user" ? -1 : 1),
+  );
   for (const event of byTime) {
     if (event.role === "user") {
       userStop = event;
     } else if (userStop) {
-      const turn = fromSpeechPair(userStop.at, event.at, event.turn ?? userStop.turn ?? turns.length);
+      const turn = fromSpeechPair(
+        userStop.at,
+        event.at,
+        event.turn ?? userStop.turn ?? turns.length,
+      );
       if (turn) turns.push(turn);
       userStop = null;
     }

@@ -23,5 +23,7 @@ export type LatencyVerdict =
 export function latencyVerdict(figures: LatencyFigures, profile: string): LatencyVerdict {
   if (figures.p95 === null || figures.turns < MIN_TURNS_FOR_ADVICE) return { kind: "unmeasured" };
   if (figures.p95 <= LATENCY_TARGET_MS) return { kind: "on_target" };
-  return profile === "low_latency" ? { kind: "slow_on_low_latency", p95: figures.p95 } : { kind: "offer_low_latency", p95: figures.p95 };
+  return profile === "low_latency"
+    ? { kind: "slow_on_low_latency", p95: figures.p95 }
+    : { kind: "offer_low_latency", p95: figures.p95 };
 }

@@ -1,7 +1,13 @@
 import "server-only";
 
-import { listActiveProcedures, rankKnowledge, type ActiveProcedure, type KnowledgeAnswer } from "@/lib/db/procedures";
+import {
+  listActiveProcedures,
+  rankKnowledge,
+  type ActiveProcedure,
+  type KnowledgeAnswer,
+} from "@/lib/db/procedures";
 import type { Tx } from "@/lib/db/transaction";
+
 import { matchProcedureTerms, questionTopics, words } from "./match";
 
 export type ProcedureMatch = Omit<ActiveProcedure, "synonyms"> & {
@@ -10,7 +16,11 @@ export type ProcedureMatch = Omit<ActiveProcedure, "synonyms"> & {
 };
 
 /** The clinic's active procedure a caller's words refer to, by name, synonym or misspelling. */
-export async function matchProcedure(tx: Tx, clinicId: string, phrase: string): Promise<ProcedureMatch | null> {
+export async function matchProcedure(
+  tx: Tx,
+  clinicId: string,
+  phrase: string,
+): Promise<ProcedureMatch | null> {
   const procedures = await listActiveProcedures(tx, clinicId);
   const match = matchProcedureTerms(phrase, procedures);
   const procedure = match && procedures.find((candidate) => candidate.id === match.id);
@@ -20,7 +30,11 @@ export async function matchProcedure(tx: Tx, clinicId: string, phrase: string): 
 }
 
 /** The ids of the clinic's procedures that any of `phrases` names (each phrase counts for its best match). */
-export async function proceduresNamed(tx: Tx, clinicId: string, phrases: string[]): Promise<string[]> {
+export async function proceduresNamed(
+  tx: Tx,
+  clinicId: string,
+  phrases: string[],
+): Promise<string[]> {
   const procedures = await listActiveProcedures(tx, clinicId);
   const named = new Set<string>();
   for (const phrase of phrases) {
@@ -35,8 +49,19 @@ export async function proceduresNamed(tx: Tx, clinicId: string, phrases: string[
  * question similarity, and a boost for the kind of question asked (price, recovery, ...).
  * The words that named the procedure are left out, since every entry is about it.
  */
-export function searchKnowledge(tx: Tx, procedureId: string, question: string, ignoreWords: string[] = [], limit = 3): Promise<KnowledgeAnswer[]> {
+export function searchKnowledge(
+  tx: Tx,
+  procedureId: string,
+  question: string,
+  ignoreWords: string[] = [],
+  limit = 3,
+): Promise<KnowledgeAnswer[]> {
   const ignored = new Set(ignoreWords);
   const terms = words(question).filter((word) => !ignored.has(word));
-  return rankKnowledge(tx, procedureId, { anyWords: terms, phrase: terms.join(" "), topics: questionTopics(question), limit });
+  return rankKnowledge(tx, procedureId, {
+    anyWords: terms,
+    phrase: terms.join(" "),
+    topics: questionTopics(question),
+    limit,
+  });
 }

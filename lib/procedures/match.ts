@@ -19,19 +19,27 @@ export interface TermMatch {
 }
 
 export function words(text: string): string[] {
-  return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").split(/[^a-z0-9]+/).filter(Boolean);
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
   return d[a.length]![b.length]!;
@@ -41,7 +49,10 @@ function allowedEdits(length: number): number {
   return length <= 4 ? 0 : length <= 7 ? 1 : 2;
 }
 
-export function matchProcedureTerms(phrase: string, procedures: ProcedureTerms[]): TermMatch | null {
+export function matchProcedureTerms(
+  phrase: string,
+  procedures: ProcedureTerms[],
+): TermMatch | null {
   const tokens = words(phrase);
   let best: TermMatch | null = null;
   for (const procedure of procedures) {
@@ -64,10 +75,13 @@ export function matchProcedureTerms(phrase: string, procedures: ProcedureTerms[]
 
 /** Which kind of question a caller is asking, to prefer that kind of approved answer. */
 const TOPIC_CUES: Record<string, RegExp> = {
-  price: /\b(cost|costs|price|prices|pricing|much|expensive|fee|fees|pay|afford|finance|financing)\b/,
-  recovery: /\b(recover|recovery|heal|healing|downtime|off work|back to work|swelling|bruising|how long)\b/,
+  price:
+    /\b(cost|costs|price|prices|pricing|much|expensive|fee|fees|pay|afford|finance|financing)\b/,
+  recovery:
+    /\b(recover|recovery|heal|healing|downtime|off work|back to work|swelling|bruising|how long)\b/,
   candidacy: /\b(candidate|suitable|right for me|eligible|too old|too young|age)\b/,
-  risks: /\b(risk|risks|safe|safety|complication|complications|side effects?|scar|scars|scarring)\b/,
+  risks:
+    /\b(risk|risks|safe|safety|complication|complications|side effects?|scar|scars|scarring)\b/,
   preparation: /\b(prepare|preparation|before surgery|beforehand|stop taking)\b/,
 };
 

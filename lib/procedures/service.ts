@@ -9,7 +9,11 @@ import { asSignedIn, withClaims } from "@/lib/db/transaction";
 // audit trigger records who changed what.
 
 /** The Procedures page: every procedure with its answers, and (for the edit form) the documents to choose from. */
-export function loadProcedures(claims: Claims, clinicId: string, options: { withDocuments: boolean }) {
+export function loadProcedures(
+  claims: Claims,
+  clinicId: string,
+  options: { withDocuments: boolean },
+) {
   return withClaims(claims, async (tx) => ({
     procedures: await db.listAdminProcedures(tx, clinicId),
     documents: options.withDocuments ? await listAftercareDocuments(tx, clinicId) : [],

@@ -1,4 +1,5 @@
 import { isTerminal } from "@/types/call-states";
+
 import { liveCallSchema, type LiveCall, type LiveCallsSnapshot } from "./types";
 
 /**
@@ -6,7 +7,10 @@ import { liveCallSchema, type LiveCall, type LiveCallsSnapshot } from "./types";
  * with every change: an older or repeated delta is ignored, so order and duplicates don't matter.
  * A payload that is not a call is ignored too (the next snapshot heals whatever it meant).
  */
-export function applyCallDelta(snapshot: LiveCallsSnapshot | undefined, payload: unknown): LiveCallsSnapshot | undefined {
+export function applyCallDelta(
+  snapshot: LiveCallsSnapshot | undefined,
+  payload: unknown,
+): LiveCallsSnapshot | undefined {
   if (!snapshot) return snapshot; // the snapshot that is loading will include it
   const parsed = liveCallSchema.safeParse(payload);
   if (!parsed.success) return snapshot;
@@ -20,7 +24,10 @@ export function applyCallDelta(snapshot: LiveCallsSnapshot | undefined, payload:
 }
 
 /** A fresh snapshot merged with what deltas already brought: per call, the higher revision wins. */
-export function mergeSnapshot(current: LiveCallsSnapshot | undefined, fresh: LiveCallsSnapshot): LiveCallsSnapshot {
+export function mergeSnapshot(
+  current: LiveCallsSnapshot | undefined,
+  fresh: LiveCallsSnapshot,
+): LiveCallsSnapshot {
   if (!current) return fresh;
   const byId = new Map(fresh.calls.map((call) => [call.callId, call]));
   for (const call of current.calls) {
@@ -28,7 +35,9 @@ export function mergeSnapshot(current: LiveCallsSnapshot | undefined, fresh: Liv
     if (other && other.revision >= call.revision) continue;
     if (other || isLive(call)) byId.set(call.callId, call);
   }
-  const calls = [...byId.values()].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+  const calls = [...byId.values()].sort(
+    (a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt),
+  );
   return { ...fresh, calls };
 }
 

@@ -36,7 +36,10 @@ class RealtimeHub {
   }
 
   private async connect() {
-    const client = new Client({ connectionString: getEnv().DATABASE_URL, application_name: "callwaiting-realtime" });
+    const client = new Client({
+      connectionString: getEnv().DATABASE_URL,
+      application_name: "callwaiting-realtime",
+    });
     client.on("notification", (notification) => this.dispatch(notification.payload));
     client.on("error", () => this.lost(client));
     client.on("end", () => this.lost(client));
@@ -54,7 +57,8 @@ class RealtimeHub {
     } catch {
       return;
     }
-    for (const handler of this.topics.get(message.topic ?? "") ?? []) handler.message(message.event ?? "message", message.payload);
+    for (const handler of this.topics.get(message.topic ?? "") ?? [])
+      handler.message(message.event ?? "message", message.payload);
   }
 
   private lost(client: Client) {

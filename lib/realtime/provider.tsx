@@ -7,12 +7,19 @@ import { createSupabaseTransport, type SupabaseLike } from "@/lib/realtime/supab
 import { sseStreamPath, type RealtimeTransport } from "@/lib/realtime/types";
 import { createClient } from "@/lib/supabase/client";
 
-export type RealtimeConfig = { transport: "sse" } | { transport: "supabase"; url: string; publishableKey: string };
+export type RealtimeConfig =
+  { transport: "sse" } | { transport: "supabase"; url: string; publishableKey: string };
 
 const RealtimeContext = createContext<RealtimeTransport | null>(null);
 
 /** Chooses the live-update transport from server configuration; components only see the interface. */
-export function RealtimeProvider({ config, children }: { config: RealtimeConfig; children: React.ReactNode }) {
+export function RealtimeProvider({
+  config,
+  children,
+}: {
+  config: RealtimeConfig;
+  children: React.ReactNode;
+}) {
   // Keyed by value: a refreshed layout hands down an equal config, which must not reconnect.
   const url = config.transport === "supabase" ? config.url : "";
   const key = config.transport === "supabase" ? config.publishableKey : "";
@@ -27,7 +34,13 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
 }
 
 /** Provides a ready-made transport (tests, storybooks). */
-export function RealtimeTransportProvider({ transport, children }: { transport: RealtimeTransport; children: React.ReactNode }) {
+export function RealtimeTransportProvider({
+  transport,
+  children,
+}: {
+  transport: RealtimeTransport;
+  children: React.ReactNode;
+}) {
   return <RealtimeContext.Provider value={transport}>{children}</RealtimeContext.Provider>;
 }
 

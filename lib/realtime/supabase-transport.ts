@@ -3,7 +3,11 @@ import { DEFAULT_EVENTS, type RealtimeListener, type RealtimeTransport } from ".
 
 /** The slice of supabase-js the transport uses, so tests can hand it a fake channel. */
 export interface ChannelLike {
-  on(type: "broadcast", filter: { event: string }, callback: (message: { payload: unknown }) => void): ChannelLike;
+  on(
+    type: "broadcast",
+    filter: { event: string },
+    callback: (message: { payload: unknown }) => void,
+  ): ChannelLike;
   subscribe(callback: (status: string, error?: Error) => void): ChannelLike;
 }
 export interface SupabaseLike {
@@ -45,7 +49,10 @@ export function createSupabaseTransport(client: SupabaseLike): RealtimeTransport
         }
         if (stopped) return;
         const current = client.channel(topic, { config: { private: true } });
-        for (const name of listener.events ?? DEFAULT_EVENTS) current.on("broadcast", { event: name }, (message) => listener.onMessage(name, message.payload));
+        for (const name of listener.events ?? DEFAULT_EVENTS)
+          current.on("broadcast", { event: name }, (message) =>
+            listener.onMessage(name, message.payload),
+          );
         channel = current;
         current.subscribe((status) => {
           if (channel !== current || stopped) return;

@@ -6,7 +6,8 @@ export type TranscriptItem = ({ kind: "line" } & LiveTranscriptLine) | { kind: "
 /** Enough for a long call on screen; older lines scroll away (the stored transcript has them all). */
 export const MAX_ITEMS = 300;
 
-const sameLine = (item: TranscriptItem, line: LiveTranscriptLine) => item.kind === "line" && item.role === line.role && item.at === line.at;
+const sameLine = (item: TranscriptItem, line: LiveTranscriptLine) =>
+  item.kind === "line" && item.role === line.role && item.at === line.at;
 
 /**
  * Adds a broadcast line: a repeat (same role and time, as the server dedupes) is ignored, and a
@@ -25,13 +26,16 @@ export function addLine(items: TranscriptItem[], line: LiveTranscriptLine): Tran
 
 /** Marks that lines may be missing here (a reconnect): one mark, however many reconnects. */
 export function addGap(items: TranscriptItem[]): TranscriptItem[] {
-  return items.at(-1)?.kind === "gap" ? items : [...items, { kind: "gap" as const }].slice(-MAX_ITEMS);
+  return items.at(-1)?.kind === "gap"
+    ? items
+    : [...items, { kind: "gap" as const }].slice(-MAX_ITEMS);
 }
 
 /** A broadcast payload that is a line of this call, or null. */
 export function asLine(payload: unknown, callId: string): LiveTranscriptLine | null {
   const line = payload as Partial<LiveTranscriptLine> | null;
-  if (!line || line.callId !== callId || (line.role !== "user" && line.role !== "assistant")) return null;
+  if (!line || line.callId !== callId || (line.role !== "user" && line.role !== "assistant"))
+    return null;
   if (typeof line.text !== "string" || typeof line.at !== "string") return null;
   return { callId, role: line.role, text: line.text, at: line.at };
 }

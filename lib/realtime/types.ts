@@ -23,7 +23,9 @@ export const liveCallSchema = z.object({
   lastTurnLatencyMs: z.number().nullable(),
   /** Who took the call when it was forwarded (older broadcasts lack it). */
   transferredTo: z.string().nullable().optional(),
-  heldSlot: z.object({ slotId: z.string(), startsAt: moment, heldUntil: moment, practitioner: z.string() }).nullable(),
+  heldSlot: z
+    .object({ slotId: z.string(), startsAt: moment, heldUntil: moment, practitioner: z.string() })
+    .nullable(),
 });
 
 export type LiveCall = z.infer<typeof liveCallSchema>;
@@ -62,7 +64,9 @@ export const callTopic = (clinicId: string, callId: string) => `clinic:${clinicI
 export function sseStreamPath(topic: string): string {
   const [, clinicId = "", kind, callId = ""] = topic.split(":");
   const calls = `/api/clinics/${encodeURIComponent(clinicId)}/calls`;
-  return kind === "call" ? `${calls}/${encodeURIComponent(callId)}/transcript/stream` : `${calls}/stream`;
+  return kind === "call"
+    ? `${calls}/${encodeURIComponent(callId)}/transcript/stream`
+    : `${calls}/stream`;
 }
 
 export const DEFAULT_EVENTS = ["call_status"] as const;

@@ -19,13 +19,15 @@ export interface Evaluation {
 /** Every occurrence of `value` in `text`. */
 function occurrences(text: string, value: string): [number, number][] {
   const spans: [number, number][] = [];
-  for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + 1)) spans.push([at, at + value.length]);
+  for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + 1))
+    spans.push([at, at + value.length]);
   return spans;
 }
 
 const covered = (findings: Finding[], start: number, end: number) => {
   // Every non-space character of [start, end) lies inside some finding.
-  for (let index = start; index < end; index++) if (!findings.some((f) => f.start <= index && index < f.end)) return false;
+  for (let index = start; index < end; index++)
+    if (!findings.some((f) => f.start <= index && index < f.end)) return false;
   return true;
 };
 
@@ -34,7 +36,9 @@ const covered = (findings: Finding[], start: number, end: number) => {
  * only if it is redacted in full, by any placeholder) and the share of non-sensitive words kept.
  */
 export function evaluateRedaction(redactor: Redactor, turns: LabelledTurn[]): Evaluation {
-  const perType = Object.fromEntries(REDACTION_TYPES.map((type) => [type, { total: 0, caught: 0, recall: 1 }])) as Evaluation["perType"];
+  const perType = Object.fromEntries(
+    REDACTION_TYPES.map((type) => [type, { total: 0, caught: 0, recall: 1 }]),
+  ) as Evaluation["perType"];
   const leaks: Evaluation["leaks"] = [];
   const overRedacted: Evaluation["overRedacted"] = [];
   let words = 0;
@@ -53,7 +57,8 @@ export function evaluateRedaction(redactor: Redactor, turns: LabelledTurn[]): Ev
         const lead = inner.length - inner.trimStart().length;
         return [start + lead, start + inner.trimEnd().length] as const;
       });
-      if (textSpans.length && textSpans.every(([start, end]) => covered(findings, start, end))) stats.caught++;
+      if (textSpans.length && textSpans.every(([start, end]) => covered(findings, start, end)))
+        stats.caught++;
       else leaks.push({ id: turn.id, type: entity.type, value: entity.value });
     }
     for (const match of turn.text.matchAll(/[A-Za-z0-9']+/g)) {
@@ -61,12 +66,20 @@ export function evaluateRedaction(redactor: Redactor, turns: LabelledTurn[]): Ev
       const end = start + match[0].length;
       if (labelled.some(([a, b]) => start < b && end > a)) continue;
       words++;
-      if (findings.some((finding) => start < finding.end && end > finding.start)) overRedacted.push({ id: turn.id, word: match[0] });
+      if (findings.some((finding) => start < finding.end && end > finding.start))
+        overRedacted.push({ id: turn.id, word: match[0] });
       else kept++;
     }
   }
-  for (const stats of Object.values(perType)) stats.recall = stats.total ? stats.caught / stats.total : 1;
-  return { turns: turns.length, perType, wordsKept: { total: words, kept, share: words ? kept / words : 1 }, leaks, overRedacted };
+  for (const stats of Object.values(perType))
+    stats.recall = stats.total ? stats.caught / stats.total : 1;
+  return {
+    turns: turns.length,
+    perType,
+    wordsKept: { total: words, kept, share: words ? kept / words : 1 },
+    leaks,
+    overRedacted,
+  };
 }
 
 /** The targets the product promises. */
@@ -80,10 +93,22 @@ export const REDACTION_TARGETS = {
 export function meetsTargets(evaluation: Evaluation): { ok: boolean; failures: string[] } {
   const failures: string[] = [];
   for (const type of REDACTION_TARGETS.structured) {
-    if (evaluation.perType[type].caught < evaluation.perType[type].total) failures.push(`${type}: ${evaluation.perType[type].total - evaluation.perType[type].caught} leaked`);
+    if (evaluation.perType[type].caught < evaluation.perType[type].total)
+      failures.push(
+        `${type}: ${evaluation.perType[type].total - evaluation.perType[type].caught} leaked`,
+      );
   }
-  if (evaluation.perType.NAME.recall < REDACTION_TARGETS.names) failures.push(`NAME recall ${evaluation.perType.NAME.recall.toFixed(3)} < ${REDACTION_TARGETS.names}`);
-  if (evaluation.perType.MEDICAL.recall < REDACTION_TARGETS.medical) failures.push(`MEDICAL recall ${evaluation.perType.MEDICAL.recall.toFixed(3)} < ${REDACTION_TARGETS.medical}`);
-  if (evaluation.wordsKept.share < REDACTION_TARGETS.wordsKept) failures.push(`words kept ${evaluation.wordsKept.share.toFixed(3)} < ${REDACTION_TARGETS.wordsKept}`);
+  if (evaluation.perType.NAME.recall < REDACTION_TARGETS.names)
+    failures.push(
+      `NAME recall ${evaluation.perType.NAME.recall.toFixed(3)} < ${REDACTION_TARGETS.names}`,
+    );
+  if (evaluation.perType.MEDICAL.recall < REDACTION_TARGETS.medical)
+    failures.push(
+      `MEDICAL recall ${evaluation.perType.MEDICAL.recall.toFixed(3)} < ${REDACTION_TARGETS.medical}`,
+    );
+  if (evaluation.wordsKept.share < REDACTION_TARGETS.wordsKept)
+    failures.push(
+      `words kept ${evaluation.wordsKept.share.toFixed(3)} < ${REDACTION_TARGETS.wordsKept}`,
+    );
   return { ok: failures.length === 0, failures };
 }

@@ -6,6 +6,7 @@ import { listCallNames } from "@/lib/db/live-transcript";
 import { insertLogLines } from "@/lib/db/logs";
 import { loadRedactionConfig } from "@/lib/db/redaction";
 import type { Tx } from "@/lib/db/transaction";
+
 import { createRedactor, redactTranscript } from "./redact";
 
 /**
@@ -22,7 +23,11 @@ export async function storeRedactedTranscript(
   // The summary is written by Vapi's model from the raw call, so it is redacted the same way.
   const summary = input.summary ? redactor.redact(input.summary).text : "";
   // Redacted just above: the one place raw text becomes RedactedText.
-  await insertLogLines(tx, { clinicId: input.clinicId, callId: input.callId, lines: redacted.map((line) => ({ ...line, text: line.text as RedactedText })) });
+  await insertLogLines(tx, {
+    clinicId: input.clinicId,
+    callId: input.callId,
+    lines: redacted.map((line) => ({ ...line, text: line.text as RedactedText })),
+  });
   return { lines: redacted, summary };
 }
 
@@ -35,9 +40,14 @@ export const LIVE_LINE_MAX_CHARS = 1500;
  * given us (caller, booking) are removed too; a name heard only in an earlier line is not
  * remembered, because earlier lines are kept nowhere (the stored transcript catches it later).
  */
-export async function redactLiveLine(tx: Tx, input: { clinicId: string; callId: string; text: string }): Promise<string> {
+export async function redactLiveLine(
+  tx: Tx,
+  input: { clinicId: string; callId: string; text: string },
+): Promise<string> {
   const redactor = createRedactor(await loadRedactionConfig(tx, input.clinicId));
-  const names = (await listCallNames(tx, input.callId)).flatMap((name) => name.toLowerCase().split(/\s+/)).filter((part) => part.length >= 2);
+  const names = (await listCallNames(tx, input.callId))
+    .flatMap((name) => name.toLowerCase().split(/\s+/))
+    .filter((part) => part.length >= 2);
   return clip(redactor.redact(input.text, new Set(names)).text, LIVE_LINE_MAX_CHARS);
 }
 

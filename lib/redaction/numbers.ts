@@ -6,13 +6,51 @@ import { FILLERS, type Token } from "./tokens";
  * the normalised shadow the digit detectors read; it is never stored.
  */
 export const UNITS: Record<string, number> = {
-  zero: 0, oh: 0, o: 0, nought: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  zero: 0,
+  oh: 0,
+  o: 0,
+  nought: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
 };
 export const TEENS: Record<string, number> = {
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
-export const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-export const NUMBER_WORDS = new Set([...Object.keys(UNITS), ...Object.keys(TEENS), ...Object.keys(TENS), "hundred", "thousand", "double", "triple"]);
+export const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+export const NUMBER_WORDS = new Set([
+  ...Object.keys(UNITS),
+  ...Object.keys(TEENS),
+  ...Object.keys(TENS),
+  "hundred",
+  "thousand",
+  "double",
+  "triple",
+]);
 
 export interface DigitRun {
   digits: string;
@@ -36,15 +74,24 @@ function digitsOf(tokens: Token[], index: number): { digits: string; consumed: n
   if (/^\d+$/.test(token.text)) return { digits: token.text, consumed: 1 };
   const word = token.lower;
   if (word === "double" || word === "triple") {
-    const repeated = next && (UNITS[next.lower] ?? (/^\d$/.test(next.text) ? Number(next.text) : undefined));
+    const repeated =
+      next && (UNITS[next.lower] ?? (/^\d$/.test(next.text) ? Number(next.text) : undefined));
     if (repeated === undefined) return null;
     return { digits: String(repeated).repeat(word === "double" ? 2 : 3), consumed: 2 };
   }
   if (word === "o" || word === "oh") {
     // A zero only among other digits ("oh seven seven", "one oh oh oh five"), never the
     // interjection: look past separators and further ohs for a real digit on either side.
-    const isDigit = (t?: Token) => !!t && (/^\d+$/.test(t.text) || (t.lower in UNITS && t.lower !== "o" && t.lower !== "oh") || t.lower in TEENS || t.lower in TENS || t.lower === "double" || t.lower === "triple");
-    const skip = (t?: Token) => !!t && (SEPARATORS.has(t.text) || t.lower === "o" || t.lower === "oh");
+    const isDigit = (t?: Token) =>
+      !!t &&
+      (/^\d+$/.test(t.text) ||
+        (t.lower in UNITS && t.lower !== "o" && t.lower !== "oh") ||
+        t.lower in TEENS ||
+        t.lower in TENS ||
+        t.lower === "double" ||
+        t.lower === "triple");
+    const skip = (t?: Token) =>
+      !!t && (SEPARATORS.has(t.text) || t.lower === "o" || t.lower === "oh");
     let back = index - 1;
     while (skip(tokens[back])) back--;
     let ahead = index + 1;
@@ -67,7 +114,7 @@ function digitsOf(tokens: Token[], index: number): { digits: string; consumed: n
 export function digitRuns(tokens: Token[]): DigitRun[] {
   const runs: DigitRun[] = [];
   let current: DigitRun | null = null;
-  for (let index = 0; index < tokens.length; ) {
+  for (let index = 0; index < tokens.length;) {
     const token = tokens[index]!;
     const value = digitsOf(tokens, index);
     if (value) {
@@ -80,12 +127,21 @@ export function digitRuns(tokens: Token[]): DigitRun[] {
         current.quantity ||= token.lower === "thousand" || tokens[last]!.lower === "thousand";
       } else {
         if (current) runs.push(current);
-        current = { digits: value.digits, quantity: token.lower === "thousand", start: token.start, end: tokens[last]!.end, first: index, last, raw: value.digits };
+        current = {
+          digits: value.digits,
+          quantity: token.lower === "thousand",
+          start: token.start,
+          end: tokens[last]!.end,
+          first: index,
+          last,
+          raw: value.digits,
+        };
       }
       index += value.consumed;
       continue;
     }
-    const isSeparator = SEPARATORS.has(token.text) || SEPARATORS.has(token.lower) || FILLERS.has(token.lower);
+    const isSeparator =
+      SEPARATORS.has(token.text) || SEPARATORS.has(token.lower) || FILLERS.has(token.lower);
     if (current && isSeparator) {
       if (token.text !== "." || /\d/.test(tokens[index + 1]?.text ?? "")) current.raw += token.text;
       index++;

@@ -1,4 +1,5 @@
 import type { TranscriptLine } from "@/types/transcript";
+
 import { detectAddresses } from "./detectors/address";
 import { detectAlphanumericIds, detectCodes, detectDigitRuns } from "./detectors/digits";
 import { detectDatesOfBirth } from "./detectors/dob";
@@ -12,7 +13,9 @@ import { TYPE_PRIORITY, type Finding, type RedactionConfig, type RedactionResult
 
 /** Merges overlapping findings into one span each; the most specific type names it. */
 export function mergeFindings(findings: Finding[]): Finding[] {
-  const sorted = [...findings].filter((finding) => finding.end > finding.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = [...findings]
+    .filter((finding) => finding.end > finding.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Finding[] = [];
   for (const finding of sorted) {
     const last = merged.at(-1);
@@ -48,7 +51,11 @@ export interface Redactor {
  * original; only the redacted text ever leaves this module.
  */
 export function createRedactor(config: RedactionConfig = {}): Redactor {
-  const allow = new Set((config.allow ?? []).flatMap((term) => [term.toLowerCase(), ...term.toLowerCase().split(/\s+/)]).filter(Boolean));
+  const allow = new Set(
+    (config.allow ?? [])
+      .flatMap((term) => [term.toLowerCase(), ...term.toLowerCase().split(/\s+/)])
+      .filter(Boolean),
+  );
   const rules = config.rules ?? [];
   const medical = compileLexicon(Object.values(MEDICAL_LEXICON).flat(), "MEDICAL", allow);
   const keywords = rules
@@ -61,7 +68,8 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       const tokens = tokenize(text);
       // Terms the clinic or the lexicon name explicitly outrank a guess that a word is a name.
       const terms = [...medical(text), ...keywords.flatMap((match) => match(text))];
-      const overlapsTerm = (finding: Finding) => terms.some((term) => finding.start < term.end && finding.end > term.start);
+      const overlapsTerm = (finding: Finding) =>
+        terms.some((term) => finding.start < term.end && finding.end > term.start);
       const names = detectNames(text, tokens, allow).filter((finding) => !overlapsTerm(finding));
       const findings = mergeFindings([
         ...detectDigitRuns(text, tokens),
@@ -78,7 +86,12 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       const learned = names
         .map((finding) => text.slice(finding.start, finding.end))
         .flatMap((name) => name.split(/\s+/))
-        .filter((part) => part.length >= 2 && !/^[A-Za-z]([\s.-][A-Za-z])+$/.test(part) && !allow.has(part.toLowerCase()));
+        .filter(
+          (part) =>
+            part.length >= 2 &&
+            !/^[A-Za-z]([\s.-][A-Za-z])+$/.test(part) &&
+            !allow.has(part.toLowerCase()),
+        );
       return { text: applyFindings(text, findings), findings, names: learned };
     },
   };
@@ -90,7 +103,8 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
  */
 export function redactTranscript(redactor: Redactor, lines: TranscriptLine[]) {
   const names = new Set<string>();
-  for (const line of lines) for (const name of redactor.redact(line.text).names) names.add(name.toLowerCase());
+  for (const line of lines)
+    for (const name of redactor.redact(line.text).names) names.add(name.toLowerCase());
   return lines.map((line) => {
     const { text, findings } = redactor.redact(line.text, names);
     return { speaker: line.speaker, at: line.at, text, findings };

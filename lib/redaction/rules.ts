@@ -15,13 +15,18 @@ export type PatternCheck = { ok: true } | { ok: false; error: string };
  */
 export function checkPattern(pattern: string): PatternCheck {
   if (!pattern.trim()) return { ok: false, error: "Enter a pattern." };
-  if (pattern.length > MAX_PATTERN_LENGTH) return { ok: false, error: `Patterns are limited to ${MAX_PATTERN_LENGTH} characters.` };
+  if (pattern.length > MAX_PATTERN_LENGTH)
+    return { ok: false, error: `Patterns are limited to ${MAX_PATTERN_LENGTH} characters.` };
   try {
     const compiled = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
-    if (compiled.matcher("").find() || compiled.matches("")) return { ok: false, error: "This pattern matches empty text, so it would match everywhere." };
+    if (compiled.matcher("").find() || compiled.matches(""))
+      return { ok: false, error: "This pattern matches empty text, so it would match everywhere." };
     return { ok: true };
   } catch (error) {
-    return { ok: false, error: `Not a valid pattern: ${(error as Error).message.replace(/^error parsing regexp: /, "")}` };
+    return {
+      ok: false,
+      error: `Not a valid pattern: ${(error as Error).message.replace(/^error parsing regexp: /, "")}`,
+    };
   }
 }
 
@@ -29,7 +34,10 @@ export function checkPattern(pattern: string): PatternCheck {
 export function compilePatterns(rules: CustomRule[]) {
   const compiled = rules
     .filter((rule) => rule.kind === "pattern" && checkPattern(rule.value).ok)
-    .map((rule) => ({ regex: RE2JS.compile(rule.value, RE2JS.CASE_INSENSITIVE), type: rule.category }));
+    .map((rule) => ({
+      regex: RE2JS.compile(rule.value, RE2JS.CASE_INSENSITIVE),
+      type: rule.category,
+    }));
   return (text: string): Finding[] => {
     const findings: Finding[] = [];
     for (let offset = 0; offset < text.length; offset += WINDOW) {
@@ -38,7 +46,8 @@ export function compilePatterns(rules: CustomRule[]) {
       for (const { regex, type } of compiled) {
         const matcher = regex.matcher(slice);
         while (matcher.find()) {
-          if (matcher.end() > matcher.start()) findings.push({ type, start: offset + matcher.start(), end: offset + matcher.end() });
+          if (matcher.end() > matcher.start())
+            findings.push({ type, start: offset + matcher.start(), end: offset + matcher.end() });
         }
       }
     }

@@ -4,6 +4,7 @@ import type { Claims } from "@/lib/auth/claims";
 import { listRedactionRules, saveRedactionRule, setRedactionRuleEnabled } from "@/lib/db/catalog";
 import { loadRedactionConfig } from "@/lib/db/redaction";
 import { asSignedIn, withClaims } from "@/lib/db/transaction";
+
 import { createRedactor } from "./redact";
 import type { Finding } from "./types";
 
@@ -15,7 +16,11 @@ export const saveRule = asSignedIn(saveRedactionRule);
 export const setRuleEnabled = asSignedIn(setRedactionRuleEnabled);
 
 /** The clinic's real redactor (built-in detectors, lexicon, its rules) on `text`. Nothing is stored or logged. */
-export async function redactWithClinicRules(claims: Claims, clinicId: string, text: string): Promise<{ text: string; findings: Finding[] }> {
+export async function redactWithClinicRules(
+  claims: Claims,
+  clinicId: string,
+  text: string,
+): Promise<{ text: string; findings: Finding[] }> {
   const config = await withClaims(claims, (tx) => loadRedactionConfig(tx, clinicId));
   const { text: redacted, findings } = createRedactor(config).redact(text);
   return { text: redacted, findings };

@@ -11,7 +11,12 @@ const TOKEN = /[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?|\d+|[^\s]/g;
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN)) {
-    tokens.push({ text: match[0], lower: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length });
+    tokens.push({
+      text: match[0],
+      lower: match[0].toLowerCase(),
+      start: match.index,
+      end: match.index + match[0].length,
+    });
   }
   return tokens;
 }

@@ -1,7 +1,12 @@
 import type { RedactionType } from "@/types/redaction";
 
 // The configuration's shapes are shared with the data layer; redaction code imports them from here.
-export { REDACTION_TYPES, type CustomRule, type RedactionConfig, type RedactionType } from "@/types/redaction";
+export {
+  REDACTION_TYPES,
+  type CustomRule,
+  type RedactionConfig,
+  type RedactionType,
+} from "@/types/redaction";
 
 /** What was redacted: its type and where it was in the input. Never the matched text. */
 export interface Finding {

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 
 import { signVapiBody } from "@/lib/vapi/verify";
+
 import type { ToolResult } from "./tool-results";
 
 /**
@@ -70,18 +71,30 @@ export class SimulatedCall {
   }
 
   /** One line of live transcript, as Vapi sends it when `transcript` is in the assistant's serverMessages. */
-  transcript(role: "user" | "assistant", transcript: string, transcriptType: "partial" | "final" = "final") {
+  transcript(
+    role: "user" | "assistant",
+    transcript: string,
+    transcriptType: "partial" | "final" = "final",
+  ) {
     return this.send("transcript", { role, transcriptType, transcript });
   }
 
   /** Calls one tool and returns its parsed result (typed per tool, see tool-results.ts) or error. */
-  async tool<N extends string>(name: N, args: Record<string, unknown>): Promise<{ ms: number; status: number; result?: ToolResult<N>; error?: string }> {
+  async tool<N extends string>(
+    name: N,
+    args: Record<string, unknown>,
+  ): Promise<{ ms: number; status: number; result?: ToolResult<N>; error?: string }> {
     const toolCallId = `call_${randomBytes(8).toString("hex")}`;
     const sent = await this.send("tool-calls", {
       toolCallList: [{ id: toolCallId, type: "function", function: { name, arguments: args } }],
     });
     const first = (sent.body as { results?: { result?: string; error?: string }[] })?.results?.[0];
-    return { ms: sent.ms, status: sent.status, result: first?.result ? JSON.parse(first.result) : undefined, error: first?.error };
+    return {
+      ms: sent.ms,
+      status: sent.status,
+      result: first?.result ? JSON.parse(first.result) : undefined,
+      error: first?.error,
+    };
   }
 
   end(endedReason = "customer-ended-call") {
@@ -96,7 +109,13 @@ export class SimulatedCall {
       const time = clock;
       const endTime = time + 2500;
       clock = endTime + (line.role === "user" ? 550 + Math.round(Math.random() * 300) : 800);
-      return { role: line.role, message: line.message, time, endTime, secondsFromStart: (time - start) / 1000 };
+      return {
+        role: line.role,
+        message: line.message,
+        time,
+        endTime,
+        secondsFromStart: (time - start) / 1000,
+      };
     });
     return this.send("end-of-call-report", {
       endedReason,
@@ -113,7 +132,10 @@ export class SimulatedCall {
   }
 }
 
-export async function postSigned(options: SimulatorOptions, payload: unknown): Promise<SentMessage> {
+export async function postSigned(
+  options: SimulatorOptions,
+  payload: unknown,
+): Promise<SentMessage> {
   const body = JSON.stringify(payload);
   const started = performance.now();
   const deadline = Date.now() + (options.retryUnavailableMs ?? 0);
@@ -124,7 +146,11 @@ export async function postSigned(options: SimulatorOptions, payload: unknown): P
     try {
       const response = await fetch(`${options.url.replace(/\/$/, "")}/api/webhooks/vapi`, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-timestamp": timestamp, "x-signature": signVapiBody(options.secret, timestamp, body) },
+        headers: {
+          "content-type": "application/json",
+          "x-timestamp": timestamp,
+          "x-signature": signVapiBody(options.secret, timestamp, body),
+        },
         body,
       });
       status = response.status;

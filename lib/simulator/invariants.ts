@@ -6,11 +6,15 @@ import type { Client, Pool } from "pg";
  */
 type Db = Pick<Client | Pool, "query">;
 
-const count = async (db: Db, sql: string, params: unknown[] = []) => (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
+const count = async (db: Db, sql: string, params: unknown[] = []) =>
+  (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
 
 /** Slots with more than one live booking. */
 export function doubleBookings(db: Db): Promise<number> {
-  return count(db, `select count(*)::int as n from (select slot_id from public.bookings where status <> 'cancelled' group by slot_id having count(*) > 1) d`);
+  return count(
+    db,
+    `select count(*)::int as n from (select slot_id from public.bookings where status <> 'cancelled' group by slot_id having count(*) > 1) d`,
+  );
 }
 
 /** Slots still held by a call that has ended. */

@@ -15,7 +15,10 @@ export interface ScenarioRun {
 
 type Log = (step: ScenarioStep) => void;
 
-async function opening(call: SimulatedCall, record: (step: string, sent: { status: number; ms: number }, detail?: string) => void) {
+async function opening(
+  call: SimulatedCall,
+  record: (step: string, sent: { status: number; ms: number }, detail?: string) => void,
+) {
   record("assistant-request", await call.send("assistant-request"));
   record("ringing", await call.status("ringing"));
   await call.pause(1);
@@ -33,36 +36,79 @@ const SCENARIOS = {
   /** Asks about a facelift, books a consultation, hangs up happy. */
   async books(call, record) {
     await opening(call, record);
-    const lookup = await call.tool("lookup_procedure", { query: "How long is recovery from a facelift?" });
+    const lookup = await call.tool("lookup_procedure", {
+      query: "How long is recovery from a facelift?",
+    });
     record("lookup_procedure", lookup, lookup.result?.found ? "Facelift" : lookup.error);
     await call.pause(4);
-    const availability = await call.tool("check_availability", { procedure: "facelift", partOfDay: "morning" });
+    const availability = await call.tool("check_availability", {
+      procedure: "facelift",
+      partOfDay: "morning",
+    });
     const slots = availability.result?.slots ?? [];
     record("check_availability", availability, `${slots.length} slots`);
     await call.pause(5);
     let slot = slots[0];
     if (!slot) return;
     let hold = await call.tool("hold_slot", { slotId: slot.slotId });
-    record("hold_slot", hold, hold.result?.held ? `held ${slot.label}` : String(hold.result?.reason));
+    record(
+      "hold_slot",
+      hold,
+      hold.result?.held ? `held ${slot.label}` : String(hold.result?.reason),
+    );
     // Someone else took it a moment ago: the assistant offers the alternatives and the caller takes the first.
     const alternative = hold.result?.alternatives?.[0];
     if (!hold.result?.held && alternative) {
       slot = alternative;
       hold = await call.tool("hold_slot", { slotId: slot.slotId });
-      record("hold_slot (alternative)", hold, hold.result?.held ? `held ${slot.label}` : String(hold.result?.reason));
+      record(
+        "hold_slot (alternative)",
+        hold,
+        hold.result?.held ? `held ${slot.label}` : String(hold.result?.reason),
+      );
     }
     await call.pause(8);
-    const booking = await call.tool("confirm_booking", { slotId: slot.slotId, patientName: "Jane Doe", procedure: "facelift" });
-    record("confirm_booking", booking, booking.result?.booked ? "booked" : String(booking.result?.reason));
+    const booking = await call.tool("confirm_booking", {
+      slotId: slot.slotId,
+      patientName: "Jane Doe",
+      procedure: "facelift",
+    });
+    record(
+      "confirm_booking",
+      booking,
+      booking.result?.booked ? "booked" : String(booking.result?.reason),
+    );
     await call.pause(4);
     record("ended", await call.end("customer-ended-call"));
-    record("end-of-call-report", await call.report("customer-ended-call", [
-      { role: "bot", message: "Thank you for calling Harbour Aesthetics, this is Voxanne. How can I help you today?" },
-      { role: "user", message: "Hi, I'd like to book a facelift consultation. My name is Jane Doe." },
-      { role: "bot", message: "Lovely, Jane. How long is recovery? Most people are back to light activities in about two weeks." },
-      { role: "user", message: "Great. I'm on warfarin, is that a problem? You can reach me on five five five, two one three, four four nine eight." },
-      { role: "bot", message: "Thanks Jane. The surgeon will go through your medication at the consultation. I've booked Monday at 9:00 AM with Dr Amara Okafor." },
-    ]));
+    record(
+      "end-of-call-report",
+      await call.report("customer-ended-call", [
+        {
+          role: "bot",
+          message:
+            "Thank you for calling Harbour Aesthetics, this is Voxanne. How can I help you today?",
+        },
+        {
+          role: "user",
+          message: "Hi, I'd like to book a facelift consultation. My name is Jane Doe.",
+        },
+        {
+          role: "bot",
+          message:
+            "Lovely, Jane. How long is recovery? Most people are back to light activities in about two weeks.",
+        },
+        {
+          role: "user",
+          message:
+            "Great. I'm on warfarin, is that a problem? You can reach me on five five five, two one three, four four nine eight.",
+        },
+        {
+          role: "bot",
+          message:
+            "Thanks Jane. The surgeon will go through your medication at the consultation. I've booked Monday at 9:00 AM with Dr Amara Okafor.",
+        },
+      ]),
+    );
   },
 
   /** Asks about a facelift, hears the times, does not book: the aftercare follow-up case. */
@@ -75,9 +121,15 @@ const SCENARIOS = {
     record("check_availability", availability);
     await call.pause(4);
     record("ended", await call.end("customer-ended-call"));
-    record("end-of-call-report", await call.report("customer-ended-call", [
-      { role: "user", message: "I'm thinking about a facelift, I'll call back when I've decided." },
-    ]));
+    record(
+      "end-of-call-report",
+      await call.report("customer-ended-call", [
+        {
+          role: "user",
+          message: "I'm thinking about a facelift, I'll call back when I've decided.",
+        },
+      ]),
+    );
   },
 
   /** Holds a time, then the line drops before confirming: the hold must be released at once. */
@@ -91,7 +143,12 @@ const SCENARIOS = {
     record("hold_slot", hold, hold.result?.held ? "held" : String(hold.result?.reason));
     await call.pause(3);
     record("line drops", await call.end("customer-ended-call"));
-    record("end-of-call-report", await call.report("customer-ended-call", [{ role: "user", message: "Yes, that time works, my name is—" }]));
+    record(
+      "end-of-call-report",
+      await call.report("customer-ended-call", [
+        { role: "user", message: "Yes, that time works, my name is—" },
+      ]),
+    );
   },
 
   /** Asks for a person; the assistant transfers to the front desk. */
@@ -100,14 +157,29 @@ const SCENARIOS = {
     record("forwarding", await call.status("forwarding"));
     await call.pause(2);
     record("ended", await call.end("assistant-forwarded-call"));
-    record("end-of-call-report", await call.report("assistant-forwarded-call", [{ role: "user", message: "Can I speak to a person please?" }]));
+    record(
+      "end-of-call-report",
+      await call.report("assistant-forwarded-call", [
+        { role: "user", message: "Can I speak to a person please?" },
+      ]),
+    );
   },
-} satisfies Record<string, (call: SimulatedCall, record: (step: string, sent: { status: number; ms: number }, detail?: string) => void) => Promise<void>>;
+} satisfies Record<
+  string,
+  (
+    call: SimulatedCall,
+    record: (step: string, sent: { status: number; ms: number }, detail?: string) => void,
+  ) => Promise<void>
+>;
 
 export type ScenarioName = keyof typeof SCENARIOS;
 export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];
 
-export async function runScenario(name: ScenarioName, options: SimulatorOptions, log?: Log): Promise<ScenarioRun> {
+export async function runScenario(
+  name: ScenarioName,
+  options: SimulatorOptions,
+  log?: Log,
+): Promise<ScenarioRun> {
   const call = new SimulatedCall(options);
   const steps: ScenarioStep[] = [];
   await SCENARIOS[name](call, (step, sent, detail) => {

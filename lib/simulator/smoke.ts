@@ -27,17 +27,24 @@ export function percentile(values: number[], p: number): number {
  * N simulated calls race through the real HTTP endpoint to hold the same slot; the winner
  * books it; then a call drops during a hold. Invariants are read from the database itself.
  */
-export async function runSmoke(options: SimulatorOptions & { databaseUrl: string; calls: number }): Promise<SmokeReport> {
+export async function runSmoke(
+  options: SimulatorOptions & { databaseUrl: string; calls: number },
+): Promise<SmokeReport> {
   const errors: string[] = [];
   const calls = Array.from({ length: options.calls }, () => new SimulatedCall(options));
   await Promise.all(calls.map((call) => call.status("in-progress")));
 
   const availability = await calls[0]!.tool("check_availability", {});
   const target = availability.result?.slots[0]?.slotId;
-  if (!target) throw new Error(`No open slot to race for (check_availability said: ${JSON.stringify(availability)})`);
+  if (!target)
+    throw new Error(
+      `No open slot to race for (check_availability said: ${JSON.stringify(availability)})`,
+    );
 
   const holds = await Promise.all(calls.map((call) => call.tool("hold_slot", { slotId: target })));
-  for (const hold of holds) if (hold.status !== 200 || hold.error) errors.push(`hold_slot: HTTP ${hold.status} ${hold.error ?? ""}`.trim());
+  for (const hold of holds)
+    if (hold.status !== 200 || hold.error)
+      errors.push(`hold_slot: HTTP ${hold.status} ${hold.error ?? ""}`.trim());
   const winnerIndex = holds.findIndex((hold) => hold.result?.held === true);
   const winners = holds.filter((hold) => hold.result?.held === true).length;
   const losers = holds.filter((hold) => hold.result?.held === false);
@@ -45,9 +52,13 @@ export async function runSmoke(options: SimulatorOptions & { databaseUrl: string
 
   let booked = false;
   if (winnerIndex >= 0) {
-    const booking = await calls[winnerIndex]!.tool("confirm_booking", { slotId: target, patientName: "Smoke Test" });
+    const booking = await calls[winnerIndex]!.tool("confirm_booking", {
+      slotId: target,
+      patientName: "Smoke Test",
+    });
     booked = booking.result?.booked === true;
-    if (!booked) errors.push(`winner could not book: ${JSON.stringify(booking.result ?? booking.error)}`);
+    if (!booked)
+      errors.push(`winner could not book: ${JSON.stringify(booking.result ?? booking.error)}`);
   }
   await Promise.all(calls.map((call) => call.end("customer-ended-call")));
 
@@ -64,14 +75,24 @@ export async function runSmoke(options: SimulatorOptions & { databaseUrl: string
       booked,
       doubleBookings: await doubleBookings(db),
       danglingHolds: await danglingHolds(db),
-      holdLatencyMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(Math.max(...latencies)) },
+      holdLatencyMs: {
+        p50: round(percentile(latencies, 50)),
+        p99: round(percentile(latencies, 99)),
+        max: round(Math.max(...latencies)),
+      },
       dropReleaseMs,
       errors,
       ok: false,
     };
     report.ok =
-      winners === 1 && booked && report.doubleBookings === 0 && report.danglingHolds === 0 && errors.length === 0 &&
-      dropReleaseMs !== null && dropReleaseMs < 1000 && winners + losers.length === options.calls;
+      winners === 1 &&
+      booked &&
+      report.doubleBookings === 0 &&
+      report.danglingHolds === 0 &&
+      errors.length === 0 &&
+      dropReleaseMs !== null &&
+      dropReleaseMs < 1000 &&
+      winners + losers.length === options.calls;
     return report;
   } finally {
     await db.end();
@@ -79,7 +100,11 @@ export async function runSmoke(options: SimulatorOptions & { databaseUrl: string
 }
 
 /** A call holds a slot and the line drops: how long until the slot is open again. */
-async function dropDuringHold(options: SimulatorOptions, db: Client, errors: string[]): Promise<number | null> {
+async function dropDuringHold(
+  options: SimulatorOptions,
+  db: Client,
+  errors: string[],
+): Promise<number | null> {
   const call = new SimulatedCall(options);
   await call.status("in-progress");
   const slot = (await call.tool("check_availability", {})).result?.slots[0]?.slotId;
@@ -92,7 +117,10 @@ async function dropDuringHold(options: SimulatorOptions, db: Client, errors: str
   const ended = Date.now();
   await call.end("customer-ended-call");
   for (;;) {
-    const { rows } = await db.query<{ status: string }>("select status from public.slots where id = $1", [slot]);
+    const { rows } = await db.query<{ status: string }>(
+      "select status from public.slots where id = $1",
+      [slot],
+    );
     if (rows[0]?.status === "open") return Date.now() - ended;
     if (Date.now() - ended > 90_000) {
       errors.push("drop-during-hold: slot still held 90 s after the call ended");

@@ -39,4 +39,6 @@ export interface ToolResults {
 }
 
 /** The result of the tool called `name`: typed for the five tools, a plain record for any other name. */
-export type ToolResult<N extends string> = N extends keyof ToolResults ? ToolResults[N] : Record<string, unknown>;
+export type ToolResult<N extends string> = N extends keyof ToolResults
+  ? ToolResults[N]
+  : Record<string, unknown>;

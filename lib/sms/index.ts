@@ -17,7 +17,8 @@ export function getSmsSender(): SmsSender {
   if (cached) return cached;
   const env = getEnv();
   if (env.SMS_PROVIDER === "twilio") {
-    if (!env.TWILIO_ACCOUNT_SID || !env.TWILIO_AUTH_TOKEN) throw new Error("SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN");
+    if (!env.TWILIO_ACCOUNT_SID || !env.TWILIO_AUTH_TOKEN)
+      throw new Error("SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN");
     cached = createTwilioSender({
       accountSid: env.TWILIO_ACCOUNT_SID,
       authToken: env.TWILIO_AUTH_TOKEN,

@@ -1,10 +1,10 @@
 import "server-only";
 
 import path from "node:path";
-
 import { createClient } from "@supabase/supabase-js";
 
 import { getEnv } from "@/lib/env";
+
 import { LocalFileStore } from "./local";
 
 /**
@@ -39,10 +39,14 @@ class LocalStore implements FileStore {
 class SupabaseStore implements FileStore {
   private readonly client;
   constructor(url: string, serviceRoleKey: string) {
-    this.client = createClient(url, serviceRoleKey, { auth: { persistSession: false, autoRefreshToken: false } });
+    this.client = createClient(url, serviceRoleKey, {
+      auth: { persistSession: false, autoRefreshToken: false },
+    });
   }
   async put(objectPath: string, bytes: Uint8Array, contentType: string) {
-    const { error } = await this.client.storage.from(AFTERCARE_BUCKET).upload(objectPath, bytes, { contentType, upsert: true });
+    const { error } = await this.client.storage
+      .from(AFTERCARE_BUCKET)
+      .upload(objectPath, bytes, { contentType, upsert: true });
     if (error) throw new Error(`Storage upload failed: ${error.message}`);
   }
   async get(objectPath: string) {
@@ -51,8 +55,11 @@ class SupabaseStore implements FileStore {
     return Buffer.from(await data.arrayBuffer());
   }
   async signedUrl(objectPath: string, seconds: number) {
-    const { data, error } = await this.client.storage.from(AFTERCARE_BUCKET).createSignedUrl(objectPath, seconds);
-    if (error || !data) throw new Error(`Could not sign a storage URL: ${error?.message ?? "unknown"}`);
+    const { data, error } = await this.client.storage
+      .from(AFTERCARE_BUCKET)
+      .createSignedUrl(objectPath, seconds);
+    if (error || !data)
+      throw new Error(`Could not sign a storage URL: ${error?.message ?? "unknown"}`);
     return data.signedUrl;
   }
 }
@@ -63,7 +70,9 @@ export function getFileStore(): FileStore {
   const env = getEnv();
   if (env.STORAGE_PROVIDER === "supabase") {
     if (!env.NEXT_PUBLIC_SUPABASE_URL || !env.SUPABASE_SERVICE_ROLE_KEY) {
-      throw new Error("STORAGE_PROVIDER=supabase needs NEXT_PUBLIC_SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY");
+      throw new Error(
+        "STORAGE_PROVIDER=supabase needs NEXT_PUBLIC_SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY",
+      );
     }
     cached = new SupabaseStore(env.NEXT_PUBLIC_SUPABASE_URL, env.SUPABASE_SERVICE_ROLE_KEY);
   } else {

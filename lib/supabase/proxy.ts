@@ -8,7 +8,9 @@ import { getSupabaseConfig } from "@/lib/env";
  * getClaims verified (unparsed: lib/auth decides what they mean). Follows Supabase's Next.js example: nothing may run between createServerClient and
  * getClaims, and the returned response (with its cookies and no-cache headers) must be used.
  */
-export async function updateSession(request: NextRequest): Promise<{ response: NextResponse; claims: unknown }> {
+export async function updateSession(
+  request: NextRequest,
+): Promise<{ response: NextResponse; claims: unknown }> {
   const { url, publishableKey } = getSupabaseConfig();
   let response = NextResponse.next({ request });
   const supabase = createServerClient(url, publishableKey, {
@@ -19,8 +21,10 @@ export async function updateSession(request: NextRequest): Promise<{ response: N
       setAll(cookiesToSet, headers) {
         for (const { name, value } of cookiesToSet) request.cookies.set(name, value);
         response = NextResponse.next({ request });
-        for (const { name, value, options } of cookiesToSet) response.cookies.set(name, value, options);
-        for (const [name, value] of Object.entries(headers ?? {})) response.headers.set(name, value);
+        for (const { name, value, options } of cookiesToSet)
+          response.cookies.set(name, value, options);
+        for (const [name, value] of Object.entries(headers ?? {}))
+          response.headers.set(name, value);
       },
     },
   });

@@ -17,13 +17,24 @@ export type CallStatusCallback = z.infer<typeof callStatusSchema>;
 
 // Message status callback (sms-status) for a text we sent.
 export const smsStatusSchema = z.looseObject({
-  MessageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, "MessageSid must be a Twilio message sid"),
+  MessageSid: z
+    .string()
+    .regex(/^(SM|MM)[0-9a-fA-F]{32}$/, "MessageSid must be a Twilio message sid"),
   MessageStatus: z.string().min(1).max(30),
-  ErrorCode: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(2_147_483_647).optional()),
+  ErrorCode: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+  ),
 });
 export type SmsStatusCallback = z.infer<typeof smsStatusSchema>;
 
-const messageSid = z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/, "must be a Twilio message sid").optional());
+const messageSid = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/, "must be a Twilio message sid")
+    .optional(),
+);
 
 // A text a patient sent to a clinic's number (inbound-sms). Media (NumMedia, MediaUrl0, ...)
 // and any other parameter Twilio adds are accepted and not kept.

@@ -21,11 +21,18 @@ class RedirectingRequestClient extends twilio.RequestClient {
 }
 
 /** Production SMS through the official Twilio SDK, with a status callback for delivery reports. */
-export function createTwilioSender(options: { accountSid: string; authToken: string; baseUrl?: string; timeoutMs?: number }): SmsSender {
+export function createTwilioSender(options: {
+  accountSid: string;
+  authToken: string;
+  baseUrl?: string;
+  timeoutMs?: number;
+}): SmsSender {
   const timeout = options.timeoutMs ?? 10_000;
   const client = twilio(options.accountSid, options.authToken, {
     timeout,
-    ...(options.baseUrl ? { httpClient: new RedirectingRequestClient(options.baseUrl, timeout) } : {}),
+    ...(options.baseUrl
+      ? { httpClient: new RedirectingRequestClient(options.baseUrl, timeout) }
+      : {}),
   });
   return {
     provider: "twilio",
@@ -44,7 +51,12 @@ export function createTwilioSender(options: { accountSid: string; authToken: str
         const numeric = typeof code === "number" ? code : undefined;
         // No status: the request never got an answer (timeout, connection refused).
         const transient = status === undefined || status === 429 || status >= 500;
-        throw new SmsError(`Twilio ${status ?? "unreachable"}${numeric ? ` (error ${numeric})` : ""}`, transient, numeric, status);
+        throw new SmsError(
+          `Twilio ${status ?? "unreachable"}${numeric ? ` (error ${numeric})` : ""}`,
+          transient,
+          numeric,
+          status,
+        );
       }
     },
     async recent({ to, from, since }) {
@@ -53,10 +65,20 @@ export function createTwilioSender(options: { accountSid: string; authToken: str
         const messages = await client.messages.list({ to, from, limit: 20 });
         return messages
           .filter((message) => message.dateCreated >= since)
-          .map((message) => ({ providerSid: message.sid, status: message.status, body: message.body, createdAt: message.dateCreated }));
+          .map((message) => ({
+            providerSid: message.sid,
+            status: message.status,
+            body: message.body,
+            createdAt: message.dateCreated,
+          }));
       } catch (error) {
         const status = (error as { status?: number }).status;
-        throw new SmsError(`Twilio ${status ?? "unreachable"} (looking for an earlier attempt)`, true, undefined, status);
+        throw new SmsError(
+          `Twilio ${status ?? "unreachable"} (looking for an earlier attempt)`,
+          true,
+          undefined,
+          status,
+        );
       }
     },
   };

@@ -6,7 +6,18 @@
  * receipts), undelivered, failed, or canceled (a scheduled message cancelled before it went).
  * delivered is final except that read may still follow it.
  */
-export const SMS_STATUSES = ["scheduled", "accepted", "queued", "sending", "sent", "delivered", "undelivered", "failed", "canceled", "read"] as const;
+export const SMS_STATUSES = [
+  "scheduled",
+  "accepted",
+  "queued",
+  "sending",
+  "sent",
+  "delivered",
+  "undelivered",
+  "failed",
+  "canceled",
+  "read",
+] as const;
 export type SmsStatus = (typeof SMS_STATUSES)[number];
 
 const RANK: Record<SmsStatus, number> = {

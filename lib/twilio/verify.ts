@@ -12,7 +12,11 @@ import { readBody } from "@/lib/api/body";
  * `bodySHA256` in the query means Twilio signed a JSON body: the signature then covers the URL
  * alone and the body is checked against the hash, so such a request needs its raw body.
  */
-export function verifyTwilioRequest(request: Request, params: Record<string, string>, rawBody?: string): boolean {
+export function verifyTwilioRequest(
+  request: Request,
+  params: Record<string, string>,
+  rawBody?: string,
+): boolean {
   const token = getEnv().TWILIO_AUTH_TOKEN;
   const signature = request.headers.get("x-twilio-signature");
   if (!token || !signature) return false;

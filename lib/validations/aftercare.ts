@@ -27,13 +27,19 @@ const pdfFileSchema = z
 export const aftercareUploadSchema = z.object({ title: aftercareTitleSchema, file: pdfFileSchema });
 export const aftercareReplaceSchema = z.object({ id: z.uuid(), file: pdfFileSchema });
 export const aftercareRenameSchema = z.object({ id: z.uuid(), title: aftercareTitleSchema });
-export const aftercareAssignSchema = z.object({ id: z.uuid(), procedureIds: z.array(z.uuid()).max(500) });
+export const aftercareAssignSchema = z.object({
+  id: z.uuid(),
+  procedureIds: z.array(z.uuid()).max(500),
+});
 export const aftercareDeleteSchema = z.object({ id: z.uuid() });
 
 /** The name staff and patients see when downloading: the original, without folders or control characters. */
 export function displayFileName(original: string): string {
   const base = original.split(/[\\/]/).pop() ?? "";
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(-200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim()
+    .slice(-200);
   return clean || "document.pdf";
 }
 

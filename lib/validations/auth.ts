@@ -2,7 +2,11 @@ import { z } from "zod";
 
 export const signInSchema = z.object({
   // Trim before checking: people paste addresses with stray spaces.
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter the email address you sign in with").max(254)),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("Enter the email address you sign in with").max(254)),
   password: z.string().min(1, "Enter your password").max(200),
   next: z.string().optional(),
 });

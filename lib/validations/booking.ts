@@ -8,7 +8,10 @@ export const bookingFilterSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional()
     .catch(undefined),
-  status: z.enum([...BOOKING_STATUSES, "all"]).optional().catch(undefined),
+  status: z
+    .enum([...BOOKING_STATUSES, "all"])
+    .optional()
+    .catch(undefined),
 });
 
 export const bookingActionSchema = z.discriminatedUnion("action", [

@@ -7,7 +7,11 @@ export const DEFAULT_RANGE_DAYS = 14;
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value));
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+  );
 
 /** `from` and `to` search params: each a real YYYY-MM-DD date, or dropped. */
 export const dateRangeParamsSchema = z.object({
@@ -31,7 +35,12 @@ export function addDays(day: string, days: number): string {
 
 /** Today's date where the clinic is, as YYYY-MM-DD. */
 export function todayIn(timezone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: timezone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 /** Days from `from` to `to`, both included. */
@@ -50,6 +59,7 @@ export function resolveDateRange(params: unknown, timezone: string, now = new Da
   let to = given.to ?? (given.from && given.from > today ? given.from : today);
   let from = given.from ?? toDay(toMs(to) - (DEFAULT_RANGE_DAYS - 1) * DAY_MS);
   if (from > to) [from, to] = [to, from];
-  if (daysInRange({ from, to }) > MAX_RANGE_DAYS) from = toDay(toMs(to) - (MAX_RANGE_DAYS - 1) * DAY_MS);
+  if (daysInRange({ from, to }) > MAX_RANGE_DAYS)
+    from = toDay(toMs(to) - (MAX_RANGE_DAYS - 1) * DAY_MS);
   return { from, to };
 }

@@ -1,7 +1,14 @@
 import { z } from "zod";
 
 /** Kinds of approved answer; lookup_procedure boosts the kind a caller's question is about. */
-export const KNOWLEDGE_TOPICS = ["general", "recovery", "candidacy", "price", "risks", "preparation"] as const;
+export const KNOWLEDGE_TOPICS = [
+  "general",
+  "recovery",
+  "candidacy",
+  "price",
+  "risks",
+  "preparation",
+] as const;
 export type KnowledgeTopic = (typeof KNOWLEDGE_TOPICS)[number];
 
 // Admins type synonyms as one comma-separated line; the database keeps a text[] (at most 50).
@@ -26,17 +33,27 @@ const synonymsSchema = z
 
 export const procedureSchema = z.object({
   id: z.uuid().optional(),
-  name: z.string().trim().min(1, "Enter the procedure's name").max(120, "Keep the name under 120 characters"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter the procedure's name")
+    .max(120, "Keep the name under 120 characters"),
   synonyms: synonymsSchema,
   durationMinutes: z.coerce
     .number({ message: "Enter the duration in minutes" })
     .int("Use whole minutes")
     .min(5, "At least 5 minutes")
     .max(1440, "At most 1,440 minutes (a day)"),
-  description: z.string().trim().max(4000, "Keep the description under 4,000 characters").default(""),
+  description: z
+    .string()
+    .trim()
+    .max(4000, "Keep the description under 4,000 characters")
+    .default(""),
   active: z.boolean().default(true),
   // The form's "None" option is an empty string.
-  aftercareDocumentId: z.union([z.uuid(), z.literal("").transform(() => null), z.null()]).default(null),
+  aftercareDocumentId: z
+    .union([z.uuid(), z.literal("").transform(() => null), z.null()])
+    .default(null),
 });
 export type ProcedureInput = z.infer<typeof procedureSchema>;
 
@@ -47,8 +64,16 @@ export const knowledgeSchema = z.object({
   id: z.uuid().optional(),
   procedureId: z.uuid(),
   topic: z.enum(KNOWLEDGE_TOPICS, { message: "Choose a topic" }),
-  question: z.string().trim().min(1, "Enter the question as a caller might ask it").max(500, "Keep the question under 500 characters"),
-  answer: z.string().trim().min(1, "Enter the approved answer").max(4000, "Keep the answer under 4,000 characters"),
+  question: z
+    .string()
+    .trim()
+    .min(1, "Enter the question as a caller might ask it")
+    .max(500, "Keep the question under 500 characters"),
+  answer: z
+    .string()
+    .trim()
+    .min(1, "Enter the approved answer")
+    .max(4000, "Keep the answer under 4,000 characters"),
 });
 export type KnowledgeInput = z.infer<typeof knowledgeSchema>;
 

@@ -17,10 +17,16 @@ export const redactionRuleSchema = z
       const check = checkPattern(rule.value);
       if (!check.ok) ctx.addIssue({ code: "custom", path: ["value"], message: check.error });
     } else if (rule.value.length < 2) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: "Keywords need at least two characters" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: "Keywords need at least two characters",
+      });
     }
   });
 export type RedactionRuleInput = z.infer<typeof redactionRuleSchema>;
 
 export const ruleToggleSchema = z.object({ id: z.uuid(), enabled: z.boolean() });
-export const redactionTestSchema = z.object({ text: z.string().max(5000, "Paste at most 5,000 characters") });
+export const redactionTestSchema = z.object({
+  text: z.string().max(5000, "Paste at most 5,000 characters"),
+});

@@ -1,8 +1,9 @@
 import type { Vapi } from "@vapi-ai/server-sdk";
 import { z } from "zod";
 
-import { TOOL_DEFINITIONS } from "./tool-definitions";
 import type { AssistantSource } from "@/lib/db/assistant";
+
+import { TOOL_DEFINITIONS } from "./tool-definitions";
 
 export const LATENCY_PROFILES = ["standard", "low_latency"] as const;
 export type LatencyProfile = (typeof LATENCY_PROFILES)[number];
@@ -12,14 +13,21 @@ export type LatencyProfile = (typeof LATENCY_PROFILES)[number];
  * Deepgram endpointing, Vapi's smart endpointing, the model's first tokens, the voice, and
  * `waitSeconds` (applied last, after the voice is ready). The low-latency profile trims each.
  */
-const PROFILE: Record<LatencyProfile, { endpointingMs: number; waitSeconds: number; maxTokens: number; streamingLatency: number }> = {
+const PROFILE: Record<
+  LatencyProfile,
+  { endpointingMs: number; waitSeconds: number; maxTokens: number; streamingLatency: number }
+> = {
   standard: { endpointingMs: 300, waitSeconds: 0.4, maxTokens: 250, streamingLatency: 2 },
   low_latency: { endpointingMs: 150, waitSeconds: 0.1, maxTokens: 150, streamingLatency: 4 },
 };
 
 function systemPrompt({ clinic, procedures }: AssistantSource): string {
   const hours = clinic.settings.hours as Record<string, [string, string]> | undefined;
-  const hoursText = hours ? Object.entries(hours).map(([day, [open, close]]) => `${day} ${open}-${close}`).join(", ") : "not set";
+  const hoursText = hours
+    ? Object.entries(hours)
+        .map(([day, [open, close]]) => `${day} ${open}-${close}`)
+        .join(", ")
+    : "not set";
   return [
     `You are Voxanne, the receptionist of ${clinic.name}, an aesthetic clinic. Be warm, brief and precise; this is a phone call.`,
     `Opening hours (${clinic.timezone}): ${hoursText}.`,
@@ -35,8 +43,15 @@ function systemPrompt({ clinic, procedures }: AssistantSource): string {
 
 /** A tool's JSON-schema parameters, from the same zod schema its handler validates with. */
 function parameters(schema: z.ZodType): Vapi.OpenAiFunctionParameters {
-  const json = z.toJSONSchema(schema, { io: "input" }) as { properties?: Record<string, Vapi.JsonSchema>; required?: string[] };
-  return { type: "object", properties: json.properties ?? {}, ...(json.required?.length ? { required: json.required } : {}) };
+  const json = z.toJSONSchema(schema, { io: "input" }) as {
+    properties?: Record<string, Vapi.JsonSchema>;
+    required?: string[];
+  };
+  return {
+    type: "object",
+    properties: json.properties ?? {},
+    ...(json.required?.length ? { required: json.required } : {}),
+  };
 }
 
 /**
@@ -50,7 +65,11 @@ export function buildAssistant(
   const { clinic, procedures } = source;
   const profileName = options.profile ?? "standard";
   const profile = PROFILE[profileName];
-  const server = { url: options.serverUrl, timeoutSeconds: 20, ...(options.credentialId ? { credentialId: options.credentialId } : {}) };
+  const server = {
+    url: options.serverUrl,
+    timeoutSeconds: 20,
+    ...(options.credentialId ? { credentialId: options.credentialId } : {}),
+  };
   return {
     name: `Voxanne · ${clinic.name}`.slice(0, 40),
     firstMessage: `Thank you for calling ${clinic.name}, this is Voxanne. How can I help you today?`,
@@ -60,7 +79,9 @@ export function buildAssistant(
       language: "en",
       smartFormat: true,
       endpointing: profile.endpointingMs,
-      keyterm: procedures.flatMap((procedure) => [procedure.name, ...procedure.synonyms]).slice(0, 50),
+      keyterm: procedures
+        .flatMap((procedure) => [procedure.name, ...procedure.synonyms])
+        .slice(0, 50),
     },
     model: {
       provider: "openai",
@@ -71,24 +92,50 @@ export function buildAssistant(
       tools: [
         ...TOOL_DEFINITIONS.map((tool) => ({
           type: "function" as const,
-          function: { name: tool.name, description: tool.description, parameters: parameters(tool.args) },
+          function: {
+            name: tool.name,
+            description: tool.description,
+            parameters: parameters(tool.args),
+          },
           server,
         })),
         ...(clinic.frontDeskNumber
           ? [
               {
                 type: "transferCall" as const,
-                destinations: [{ type: "number" as const, number: clinic.frontDeskNumber, message: "Let me connect you with our front desk." }],
+                destinations: [
+                  {
+                    type: "number" as const,
+                    number: clinic.frontDeskNumber,
+                    message: "Let me connect you with our front desk.",
+                  },
+                ],
               },
             ]
           : []),
       ],
     },
-    voice: { provider: "11labs", voiceId: "sarah", optimizeStreamingLatency: profile.streamingLatency },
+    voice: {
+      provider: "11labs",
+      voiceId: "sarah",
+      optimizeStreamingLatency: profile.streamingLatency,
+    },
     server,
     // Final transcript lines only (no partials): redacted and shown live to staff, never stored.
-    serverMessages: ["status-update", "speech-update", "tool-calls", "end-of-call-report", "hang", "transfer-update", "user-interrupted", 'transcript[transcriptType="final"]'],
-    startSpeakingPlan: { waitSeconds: profile.waitSeconds, smartEndpointingPlan: { provider: "vapi" } },
+    serverMessages: [
+      "status-update",
+      "speech-update",
+      "tool-calls",
+      "end-of-call-report",
+      "hang",
+      "transfer-update",
+      "user-interrupted",
+      'transcript[transcriptType="final"]',
+    ],
+    startSpeakingPlan: {
+      waitSeconds: profile.waitSeconds,
+      smartEndpointingPlan: { provider: "vapi" },
+    },
     stopSpeakingPlan: { numWords: 0, voiceSeconds: 0.2, backoffSeconds: 1 },
     maxDurationSeconds: 900,
     analysisPlan: {
@@ -97,7 +144,11 @@ export function buildAssistant(
         schema: {
           type: "object",
           properties: {
-            proceduresOfInterest: { type: "array", items: { type: "string" }, description: "Procedures the caller asked about, by name." },
+            proceduresOfInterest: {
+              type: "array",
+              items: { type: "string" },
+              description: "Procedures the caller asked about, by name.",
+            },
             bookingIntent: { type: "boolean", description: "Whether the caller wanted to book." },
           },
         },
@@ -108,7 +159,15 @@ export function buildAssistant(
 }
 
 /** The clinic's assistant as deployed: its chosen latency profile, our webhook, our credential. */
-export function assistantFor(source: AssistantSource, env: { APP_URL: string; VAPI_CREDENTIAL_ID?: string }): Vapi.CreateAssistantDto {
-  const profile = LATENCY_PROFILES.find((name) => name === source.clinic.settings.latency_profile) ?? "standard";
-  return buildAssistant(source, { serverUrl: `${env.APP_URL.replace(/\/$/, "")}/api/webhooks/vapi`, credentialId: env.VAPI_CREDENTIAL_ID, profile });
+export function assistantFor(
+  source: AssistantSource,
+  env: { APP_URL: string; VAPI_CREDENTIAL_ID?: string },
+): Vapi.CreateAssistantDto {
+  const profile =
+    LATENCY_PROFILES.find((name) => name === source.clinic.settings.latency_profile) ?? "standard";
+  return buildAssistant(source, {
+    serverUrl: `${env.APP_URL.replace(/\/$/, "")}/api/webhooks/vapi`,
+    credentialId: env.VAPI_CREDENTIAL_ID,
+    profile,
+  });
 }

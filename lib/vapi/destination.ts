@@ -7,7 +7,10 @@
 export function describeDestination(destination: unknown): string | null {
   if (typeof destination !== "object" || destination === null) return null;
   const fields = destination as Record<string, unknown>;
-  const text = (key: string) => (typeof fields[key] === "string" && (fields[key] as string).trim() ? (fields[key] as string).trim() : undefined);
+  const text = (key: string) =>
+    typeof fields[key] === "string" && (fields[key] as string).trim()
+      ? (fields[key] as string).trim()
+      : undefined;
   const number = text("number");
   const label =
     text("description") ??

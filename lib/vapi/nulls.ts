@@ -9,7 +9,8 @@ const MAX_DEPTH = 32;
  */
 export function withoutNulls(value: unknown, depth = 0): unknown {
   if (depth >= MAX_DEPTH || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((item) => (item === null ? null : withoutNulls(item, depth + 1)));
+  if (Array.isArray(value))
+    return value.map((item) => (item === null ? null : withoutNulls(item, depth + 1)));
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     if (item !== null) copy[key] = withoutNulls(item, depth + 1);

@@ -8,9 +8,15 @@ export async function pushAssistant(
   assistant: Vapi.CreateAssistantDto,
   options: { apiKey: string; baseUrl?: string; existingId: string | null },
 ): Promise<{ id: string; created: boolean }> {
-  const client = new VapiClient({ token: options.apiKey, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
+  const client = new VapiClient({
+    token: options.apiKey,
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+  });
   if (options.existingId) {
-    const updated = await client.assistants.update({ id: options.existingId, ...assistant } as Vapi.UpdateAssistantDto);
+    const updated = await client.assistants.update({
+      id: options.existingId,
+      ...assistant,
+    } as Vapi.UpdateAssistantDto);
     return { id: updated.id, created: false };
   }
   const created = await client.assistants.create(assistant);
@@ -18,10 +24,19 @@ export async function pushAssistant(
 }
 
 /** What changes between two configurations, as dotted paths (for showing before applying). */
-export function configDiff(before: unknown, after: unknown, prefix = ""): { path: string; from: unknown; to: unknown }[] {
-  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+export function configDiff(
+  before: unknown,
+  after: unknown,
+  prefix = "",
+): { path: string; from: unknown; to: unknown }[] {
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    typeof value === "object" && value !== null && !Array.isArray(value);
   if (isObject(before) && isObject(after)) {
-    return [...new Set([...Object.keys(before), ...Object.keys(after)])].flatMap((key) => configDiff(before[key], after[key], prefix ? `${prefix}.${key}` : key));
+    return [...new Set([...Object.keys(before), ...Object.keys(after)])].flatMap((key) =>
+      configDiff(before[key], after[key], prefix ? `${prefix}.${key}` : key),
+    );
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path: prefix, from: before, to: after }];
+  return JSON.stringify(before) === JSON.stringify(after)
+    ? []
+    : [{ path: prefix, from: before, to: after }];
 }

@@ -1,5 +1,6 @@
 import type { TranscriptLine } from "@/types/transcript";
 import { toDate } from "@/lib/latency/extract";
+
 import type { EndOfCallReport } from "./schemas";
 
 /**
@@ -15,13 +16,17 @@ import type { EndOfCallReport } from "./schemas";
 type ReportMessage = NonNullable<EndOfCallReport["messages"]>[number];
 
 /** The report's timed messages (user, bot, tool calls...), from wherever this vintage put them. */
-export function reportMessages(report: Pick<EndOfCallReport, "artifact" | "messages">): ReportMessage[] {
+export function reportMessages(
+  report: Pick<EndOfCallReport, "artifact" | "messages">,
+): ReportMessage[] {
   if (report.artifact?.messages?.length) return report.artifact.messages;
   return report.messages ?? [];
 }
 
 /** The report's transcript as one text ("AI: …\nUser: …"), current or 2024 placement. */
-export function reportTranscriptText(report: Pick<EndOfCallReport, "artifact" | "transcript">): string {
+export function reportTranscriptText(
+  report: Pick<EndOfCallReport, "artifact" | "transcript">,
+): string {
   return report.artifact?.transcript || report.transcript || "";
 }
 
@@ -29,27 +34,44 @@ export function reportTranscriptText(report: Pick<EndOfCallReport, "artifact" | 
  * The report's transcript as lines: the timed messages when there are any, else the
  * transcript text. System and tool messages are not transcript.
  */
-export function transcriptLines(report: Pick<EndOfCallReport, "artifact" | "messages" | "transcript">): TranscriptLine[] {
-  const spoken = reportMessages(report).filter((message) => ["user", "bot", "assistant"].includes(message.role) && message.message?.trim());
+export function transcriptLines(
+  report: Pick<EndOfCallReport, "artifact" | "messages" | "transcript">,
+): TranscriptLine[] {
+  const spoken = reportMessages(report).filter(
+    (message) => ["user", "bot", "assistant"].includes(message.role) && message.message?.trim(),
+  );
   if (spoken.length) {
-    return spoken.map((message) => ({ speaker: message.role === "user" ? "user" : "assistant", text: message.message!.trim(), at: toDate(message.time) }));
+    return spoken.map((message) => ({
+      speaker: message.role === "user" ? "user" : "assistant",
+      text: message.message!.trim(),
+      at: toDate(message.time),
+    }));
   }
   // "AI: ...\nUser: ..." as one string.
   return reportTranscriptText(report)
     .split("\n")
     .map((line) => /^(AI|Assistant|Bot|User|Customer):\s*(.+)$/i.exec(line.trim()))
     .filter((match): match is RegExpExecArray => match !== null)
-    .map((match) => ({ speaker: /^(user|customer)$/i.test(match[1]!) ? "user" : "assistant", text: match[2]!, at: null }));
+    .map((match) => ({
+      speaker: /^(user|customer)$/i.test(match[1]!) ? "user" : "assistant",
+      text: match[2]!,
+      at: null,
+    }));
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Structured data as one object: each structured output contributes its result under its name
  * (and, when its result is an object, that object's fields), over the legacy structuredData.
  */
-export function reportStructuredData(report: Pick<EndOfCallReport, "artifact" | "analysis">): Record<string, unknown> {
-  const merged: Record<string, unknown> = isObject(report.analysis?.structuredData) ? { ...report.analysis.structuredData } : {};
+export function reportStructuredData(
+  report: Pick<EndOfCallReport, "artifact" | "analysis">,
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = isObject(report.analysis?.structuredData)
+    ? { ...report.analysis.structuredData }
+    : {};
   const outputs = report.artifact?.structuredOutputs;
   if (!isObject(outputs)) return merged;
   for (const [id, output] of Object.entries(outputs)) {
@@ -69,17 +91,29 @@ export interface ReportTimes {
 }
 
 /** When the call started and ended and how long it lasted, as far as the report says. */
-export function reportTimes(report: Pick<EndOfCallReport, "startedAt" | "endedAt" | "durationMs" | "durationSeconds" | "durationMinutes" | "call">): ReportTimes {
+export function reportTimes(
+  report: Pick<
+    EndOfCallReport,
+    "startedAt" | "endedAt" | "durationMs" | "durationSeconds" | "durationMinutes" | "call"
+  >,
+): ReportTimes {
   const durationMs =
-    report.durationMs ?? (report.durationSeconds !== undefined ? report.durationSeconds * 1000 : undefined) ??
+    report.durationMs ??
+    (report.durationSeconds !== undefined ? report.durationSeconds * 1000 : undefined) ??
     (report.durationMinutes !== undefined ? report.durationMinutes * 60_000 : undefined);
   const endedAt = report.endedAt ?? report.call?.endedAt;
   let startedAt = report.startedAt ?? report.call?.startedAt;
-  if (!startedAt && endedAt && durationMs !== undefined) startedAt = new Date(endedAt.getTime() - durationMs);
+  if (!startedAt && endedAt && durationMs !== undefined)
+    startedAt = new Date(endedAt.getTime() - durationMs);
   const measured = startedAt && endedAt ? endedAt.getTime() - startedAt.getTime() : undefined;
   return {
     startedAt,
     endedAt: startedAt && endedAt && endedAt < startedAt ? startedAt : endedAt,
-    durationMs: durationMs !== undefined ? Math.round(durationMs) : measured !== undefined && measured >= 0 ? measured : undefined,
+    durationMs:
+      durationMs !== undefined
+        ? Math.round(durationMs)
+        : measured !== undefined && measured >= 0
+          ? measured
+          : undefined,
   };
 }

@@ -28,7 +28,8 @@ export const vapiTime = z.union([z.number(), z.string().min(1)]).transform((valu
 });
 
 /** A Vapi message schema: nulls are absent, wherever they are. */
-const message = <Shape extends z.ZodRawShape>(shape: Shape) => z.preprocess((value) => withoutNulls(value), z.looseObject(shape));
+const message = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z.preprocess((value) => withoutNulls(value), z.looseObject(shape));
 
 /** Free text we only display or match on: kept, but never allowed to be huge. */
 const text = (max: number) => z.string().max(max);
@@ -61,7 +62,10 @@ const base = {
   assistant: assistantSchema.optional(),
 };
 
-export const envelopeSchema = z.preprocess((value) => withoutNulls(value), z.object({ message: z.looseObject({ type: z.string().min(1).max(100) }) }));
+export const envelopeSchema = z.preprocess(
+  (value) => withoutNulls(value),
+  z.object({ message: z.looseObject({ type: z.string().min(1).max(100) }) }),
+);
 
 export const statusUpdateSchema = message({
   ...base,
@@ -89,7 +93,11 @@ export const toolCallsSchema = message({
 }).transform((parsed, ctx) => {
   const toolCalls = normalizeToolCalls(parsed);
   if (toolCalls.length === 0) {
-    ctx.addIssue({ code: "custom", path: ["toolCallList"], message: "no tool calls in the message" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["toolCallList"],
+      message: "no tool calls in the message",
+    });
     return z.NEVER;
   }
   return { ...parsed, toolCalls };
@@ -126,11 +134,21 @@ export const endOfCallReportSchema = message({
   // 2024 reports: the lines and the text at the top level (artifact.messages is then []).
   messages: z.array(transcriptMessageSchema).optional(),
   transcript: z.string().optional(),
-  analysis: z.looseObject({ summary: z.string().optional(), structuredData: z.unknown().optional() }).optional(),
+  analysis: z
+    .looseObject({ summary: z.string().optional(), structuredData: z.unknown().optional() })
+    .optional(),
 });
 
-export const transferUpdateSchema = message({ ...base, type: z.literal("transfer-update"), destination: z.unknown().optional() });
-export const userInterruptedSchema = message({ ...base, type: z.literal("user-interrupted"), turnId: text(200).optional() });
+export const transferUpdateSchema = message({
+  ...base,
+  type: z.literal("transfer-update"),
+  destination: z.unknown().optional(),
+});
+export const userInterruptedSchema = message({
+  ...base,
+  type: z.literal("user-interrupted"),
+  turnId: text(200).optional(),
+});
 export const hangSchema = message({ ...base, type: z.literal("hang") });
 export const assistantRequestSchema = message({ ...base, type: z.literal("assistant-request") });
 

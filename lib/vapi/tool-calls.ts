@@ -16,8 +16,10 @@ export type NormalizedToolCall =
 
 type Entry = { id?: string; name?: string; args?: unknown; hasArgs: boolean };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-const str = (value: unknown, max: number) => (typeof value === "string" && value.length > 0 && value.length <= max ? value : undefined);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const str = (value: unknown, max: number) =>
+  typeof value === "string" && value.length > 0 && value.length <= max ? value : undefined;
 
 /** What one entry says: its id, its tool's name and its arguments, wherever they were put. */
 function readEntry(raw: unknown, wrapped: boolean): Entry {
@@ -36,7 +38,9 @@ function readEntry(raw: unknown, wrapped: boolean): Entry {
 }
 
 /** Arguments as an object, whether sent as an object or as a JSON string; else why not. */
-export function parseToolArguments(raw: unknown): { ok: true; args: Record<string, unknown> } | { ok: false; reason: string } {
+export function parseToolArguments(
+  raw: unknown,
+): { ok: true; args: Record<string, unknown> } | { ok: false; reason: string } {
   if (raw === undefined || raw === null) return { ok: true, args: {} };
   if (isObject(raw)) return { ok: true, args: raw };
   if (typeof raw !== "string") return { ok: false, reason: "arguments are not a JSON object" };
@@ -46,10 +50,16 @@ export function parseToolArguments(raw: unknown): { ok: true; args: Record<strin
   } catch {
     return { ok: false, reason: "arguments are not valid JSON" };
   }
-  return isObject(parsed) ? { ok: true, args: parsed } : { ok: false, reason: "arguments are not a JSON object" };
+  return isObject(parsed)
+    ? { ok: true, args: parsed }
+    : { ok: false, reason: "arguments are not a JSON object" };
 }
 
-export function normalizeToolCalls(message: { toolCallList?: unknown[]; toolWithToolCallList?: unknown[]; toolCalls?: unknown[] }): NormalizedToolCall[] {
+export function normalizeToolCalls(message: {
+  toolCallList?: unknown[];
+  toolWithToolCallList?: unknown[];
+  toolCalls?: unknown[];
+}): NormalizedToolCall[] {
   const lists: [unknown[] | undefined, boolean][] = [
     [message.toolCallList, false],
     [message.toolWithToolCallList, true],
@@ -65,7 +75,16 @@ export function normalizeToolCalls(message: { toolCallList?: unknown[]; toolWith
       const entry = readEntry(raw, wrapped);
       if (!entry.id) continue;
       const known = byId.get(entry.id);
-      byId.set(entry.id, known ? { ...known, name: known.name ?? entry.name, ...(known.hasArgs ? {} : { args: entry.args, hasArgs: entry.hasArgs }) } : entry);
+      byId.set(
+        entry.id,
+        known
+          ? {
+              ...known,
+              name: known.name ?? entry.name,
+              ...(known.hasArgs ? {} : { args: entry.args, hasArgs: entry.hasArgs }),
+            }
+          : entry,
+      );
     }
   }
   return primary[0]!.map((raw, index) => {
@@ -74,9 +93,16 @@ export function normalizeToolCalls(message: { toolCallList?: unknown[]; toolWith
     const id = entry.id ?? `malformed-${index}`;
     const name = entry.name ?? "unknown";
     if (!entry.id) return { ok: false as const, id, name, error: "This tool call has no id." };
-    if (!entry.name) return { ok: false as const, id, name, error: "This tool call does not name a tool." };
+    if (!entry.name)
+      return { ok: false as const, id, name, error: "This tool call does not name a tool." };
     const parsed = parseToolArguments(entry.args);
-    if (!parsed.ok) return { ok: false as const, id, name, error: `Invalid arguments for ${name}: ${parsed.reason}.` };
+    if (!parsed.ok)
+      return {
+        ok: false as const,
+        id,
+        name,
+        error: `Invalid arguments for ${name}: ${parsed.reason}.`,
+      };
     return { ok: true as const, id, name, args: parsed.args };
   });
 }

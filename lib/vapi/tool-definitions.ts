@@ -10,11 +10,15 @@ import { z } from "zod";
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "date must be YYYY-MM-DD")
-  .refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()), "date is not a real day");
+  .refine(
+    (value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()),
+    "date is not a real day",
+  );
 
 export const checkAvailabilityTool = {
   name: "check_availability",
-  description: "Find free appointment times. Optional: the procedure, a date (YYYY-MM-DD, clinic time) and morning/afternoon/evening.",
+  description:
+    "Find free appointment times. Optional: the procedure, a date (YYYY-MM-DD, clinic time) and morning/afternoon/evening.",
   args: z.object({
     procedure: z.string().trim().max(200).optional(),
     date: isoDate.optional(),
@@ -30,7 +34,8 @@ export const holdSlotTool = {
 
 export const confirmBookingTool = {
   name: "confirm_booking",
-  description: "Book the held time once you have the caller's name. Optional: procedure and a contact number.",
+  description:
+    "Book the held time once you have the caller's name. Optional: procedure and a contact number.",
   args: z.object({
     slotId: z.uuid("slotId must be the slotId you held"),
     patientName: z.string().trim().min(1, "ask the caller for their name").max(120),
@@ -47,7 +52,8 @@ export const releaseSlotTool = {
 
 export const lookupProcedureTool = {
   name: "lookup_procedure",
-  description: "Look up a procedure the caller asks about and the clinic's approved answers (recovery, candidacy, price).",
+  description:
+    "Look up a procedure the caller asks about and the clinic's approved answers (recovery, candidacy, price).",
   args: z.object({ query: z.string().trim().min(1, "say what the caller asked about").max(300) }),
 };
 

@@ -14,7 +14,8 @@ import { vapiTime } from "@/lib/vapi/schemas";
  */
 
 /** `null` → absent, then the optional schema. */
-const nullish = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === null ? undefined : value), schema.optional());
+const nullish = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === null ? undefined : value), schema.optional());
 
 const text = (max: number) => nullish(z.string().max(max));
 const metadata = nullish(z.record(z.string(), z.unknown()));
@@ -30,7 +31,11 @@ const callSchema = z.object({
   metadata,
 });
 
-export const TRANSCRIPT_TYPES = ["transcript", 'transcript[transcriptType="final"]', "transcript[transcriptType='final']"] as const;
+export const TRANSCRIPT_TYPES = [
+  "transcript",
+  'transcript[transcriptType="final"]',
+  "transcript[transcriptType='final']",
+] as const;
 
 export const transcriptMessageSchema = z.object({
   type: z.enum(TRANSCRIPT_TYPES),
@@ -55,7 +60,12 @@ export interface FinalLine {
 /** The final line this message carries, or null for a partial, an empty line or another role. */
 export function finalLine(message: TranscriptMessage): FinalLine | null {
   const kind = message.transcriptType ?? (message.type === "transcript" ? undefined : "final");
-  const role = message.role === "user" ? "user" : message.role === "assistant" || message.role === "bot" ? "assistant" : null;
+  const role =
+    message.role === "user"
+      ? "user"
+      : message.role === "assistant" || message.role === "bot"
+        ? "assistant"
+        : null;
   const text = message.transcript?.trim();
   return kind === "final" && role && text ? { role, text } : null;
 }

@@ -28,7 +28,12 @@ export function signVapiBody(secret: string, timestamp: string, rawBody: string)
   return createHmac("sha256", secret).update(`${timestamp}.${rawBody}`).digest("hex");
 }
 
-export function verifyVapiRequest(headers: Headers, rawBody: string, secret: string | undefined, now = Date.now()): VerifyResult {
+export function verifyVapiRequest(
+  headers: Headers,
+  rawBody: string,
+  secret: string | undefined,
+  now = Date.now(),
+): VerifyResult {
   if (!secret) return { ok: false, reason: "no webhook secret configured" };
 
   const signature = headers.get("x-signature");
@@ -36,14 +41,23 @@ export function verifyVapiRequest(headers: Headers, rawBody: string, secret: str
     const timestamp = headers.get("x-timestamp") ?? "";
     const at = timestampToMs(timestamp);
     if (at === null) return { ok: false, reason: "missing or malformed x-timestamp" };
-    if (Math.abs(now - at) > REPLAY_WINDOW_MS) return { ok: false, reason: "timestamp outside the replay window" };
+    if (Math.abs(now - at) > REPLAY_WINDOW_MS)
+      return { ok: false, reason: "timestamp outside the replay window" };
     const expected = signVapiBody(secret, timestamp, rawBody);
-    const given = signature.trim().toLowerCase().replace(/^sha256=/, "");
-    return safeEqual(given, expected) ? { ok: true, method: "hmac" } : { ok: false, reason: "bad signature" };
+    const given = signature
+      .trim()
+      .toLowerCase()
+      .replace(/^sha256=/, "");
+    return safeEqual(given, expected)
+      ? { ok: true, method: "hmac" }
+      : { ok: false, reason: "bad signature" };
   }
 
   const authorization = headers.get("authorization");
   const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1] ?? headers.get("x-vapi-secret");
-  if (bearer) return safeEqual(bearer.trim(), secret) ? { ok: true, method: "bearer" } : { ok: false, reason: "bad credential" };
+  if (bearer)
+    return safeEqual(bearer.trim(), secret)
+      ? { ok: true, method: "bearer" }
+      : { ok: false, reason: "bad credential" };
   return { ok: false, reason: "no credential" };
 }

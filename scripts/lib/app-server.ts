@@ -20,13 +20,22 @@ export interface AppServer {
 export async function startAppServer(env: Record<string, string>): Promise<AppServer> {
   const next = path.resolve("node_modules/.bin/next");
   if (!existsSync(".next/BUILD_ID")) {
-    const build = spawnSync(next, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(next, ["build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const server = spawn(next, ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: url, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      APP_URL: url,
+      ...env,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise((resolve) => server.once("exit", resolve));
@@ -46,7 +55,10 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
     pid: server.pid!,
     async stop() {
       server.kill("SIGTERM");
-      const timedOut = await Promise.race([exited.then(() => false), new Promise((resolve) => setTimeout(() => resolve(true), 5000))]);
+      const timedOut = await Promise.race([
+        exited.then(() => false),
+        new Promise((resolve) => setTimeout(() => resolve(true), 5000)),
+      ]);
       // Still finishing background work after 5 s: do not leave it running against a database
       // the caller is about to stop.
       if (timedOut) {

@@ -1,5 +1,4 @@
 import path from "node:path";
-
 import { Client } from "pg";
 
 import { prepareDatabase } from "./database";
@@ -16,9 +15,14 @@ export async function connectDatabase(): Promise<{ client: Client; close(): Prom
     await client.connect();
     return { client, close: () => client.end() };
   } catch (error) {
-    if (process.env.DATABASE_URL || (error as { code?: string }).code !== "ECONNREFUSED") throw error;
+    if (process.env.DATABASE_URL || (error as { code?: string }).code !== "ECONNREFUSED")
+      throw error;
   }
-  const db = await prepareDatabase({ dataDir: path.resolve(process.env.DATA_DIR ?? ".data"), port: Number(process.env.EMBEDDED_PG_PORT ?? 54329), seed: false });
+  const db = await prepareDatabase({
+    dataDir: path.resolve(process.env.DATA_DIR ?? ".data"),
+    port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+    seed: false,
+  });
   const embedded = new Client({ connectionString: db.url });
   await embedded.connect();
   return {

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-
 import { Client } from "pg";
 
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded";
@@ -13,7 +12,11 @@ export const DEMO_CLINIC_ID = "c1a1c000-0000-4000-8000-000000000001";
 /** The seeded staff, printed by `npm run dev` and listed in the README. */
 export const SEEDED_STAFF = [
   { role: "admin", email: "admin@harbour-aesthetics.test", password: "harbour-admin-2026" },
-  { role: "receptionist", email: "reception@harbour-aesthetics.test", password: "harbour-front-2026" },
+  {
+    role: "receptionist",
+    email: "reception@harbour-aesthetics.test",
+    password: "harbour-front-2026",
+  },
 ] as const;
 
 const AFTERCARE_SEED = [
@@ -44,7 +47,9 @@ export async function prepareDatabase(options: PrepareOptions): Promise<Prepared
   let embedded: EmbeddedDatabase | undefined;
   let url = options.databaseUrl;
   if (!url) {
-    log(`Starting embedded PostgreSQL on port ${options.port} (data in ${path.join(options.dataDir, "postgres")})`);
+    log(
+      `Starting embedded PostgreSQL on port ${options.port} (data in ${path.join(options.dataDir, "postgres")})`,
+    );
     embedded = await startEmbeddedPostgres({
       dataDir: path.join(options.dataDir, "postgres"),
       port: options.port,
@@ -58,7 +63,11 @@ export async function prepareDatabase(options: PrepareOptions): Promise<Prepared
   await client.connect();
   try {
     const { platform, applied } = await migrate(client);
-    log(applied.length ? `Applied ${applied.length} migration(s) to ${platform} PostgreSQL` : "Migrations up to date");
+    log(
+      applied.length
+        ? `Applied ${applied.length} migration(s) to ${platform} PostgreSQL`
+        : "Migrations up to date",
+    );
     if (options.seed) {
       await seed(client);
       await seedAftercareFiles(client, new LocalFileStore(options.dataDir));
@@ -80,7 +89,8 @@ async function seedAftercareFiles(client: Client, store: LocalFileStore) {
   const dir = path.resolve("supabase/seed/aftercare");
   const present = new Set(await readdir(dir));
   for (const doc of AFTERCARE_SEED) {
-    if (!present.has(doc.file)) throw new Error(`Missing seed file supabase/seed/aftercare/${doc.file}`);
+    if (!present.has(doc.file))
+      throw new Error(`Missing seed file supabase/seed/aftercare/${doc.file}`);
     const bytes = await readFile(path.join(dir, doc.file));
     const storagePath = `${DEMO_CLINIC_ID}/aftercare/${doc.file}`;
     await store.put("aftercare", storagePath, bytes);
@@ -92,7 +102,15 @@ async function seedAftercareFiles(client: Client, store: LocalFileStore) {
          returning id)
        update public.procedures set aftercare_document_id = (select id from doc)
         where clinic_id = $1 and name = $7 and aftercare_document_id is null`,
-      [DEMO_CLINIC_ID, doc.title, storagePath, doc.file, bytes.length, createHash("sha256").update(bytes).digest("hex"), doc.procedure],
+      [
+        DEMO_CLINIC_ID,
+        doc.title,
+        storagePath,
+        doc.file,
+        bytes.length,
+        createHash("sha256").update(bytes).digest("hex"),
+        doc.procedure,
+      ],
     );
   }
 }

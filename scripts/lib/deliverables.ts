@@ -7,7 +7,10 @@ export function schemaSql(): string {
   const parts = readdirSync(dir)
     .filter((name) => name.endsWith(".sql"))
     .sort()
-    .map((name) => `-- ─── supabase/migrations/${name} ${"─".repeat(Math.max(0, 70 - name.length))}\n\n${readFileSync(path.join(dir, name), "utf8").trim()}\n`);
+    .map(
+      (name) =>
+        `-- ─── supabase/migrations/${name} ${"─".repeat(Math.max(0, 70 - name.length))}\n\n${readFileSync(path.join(dir, name), "utf8").trim()}\n`,
+    );
   return `-- CallWaiting AI: the complete schema, RLS policies and functions, generated from\n-- supabase/migrations by \`npm run docs:deliverables\` (a test keeps it in sync). Apply the\n-- migrations themselves with \`supabase db push\` or \`npm run db:migrate\`.\n\n${parts.join("\n")}`;
 }
 

@@ -9,8 +9,16 @@ import path from "node:path";
  */
 export async function localSecrets(dataDir: string): Promise<Record<string, string>> {
   const file = path.join(dataDir, "secrets.json");
-  const existing: Record<string, string> = existsSync(file) ? JSON.parse(await readFile(file, "utf8")) : {};
-  const wanted = ["AUTH_JWT_SECRET", "VAPI_WEBHOOK_SECRET", "TWILIO_AUTH_TOKEN", "FOLLOW_UP_AGENT_SECRET", "CRON_SECRET"];
+  const existing: Record<string, string> = existsSync(file)
+    ? JSON.parse(await readFile(file, "utf8"))
+    : {};
+  const wanted = [
+    "AUTH_JWT_SECRET",
+    "VAPI_WEBHOOK_SECRET",
+    "TWILIO_AUTH_TOKEN",
+    "FOLLOW_UP_AGENT_SECRET",
+    "CRON_SECRET",
+  ];
   let changed = false;
   for (const key of wanted) {
     if (!existing[key]) {

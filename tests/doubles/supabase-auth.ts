@@ -9,7 +9,6 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { parseArgs } from "node:util";
-
 import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from "jose";
 
 import { SEEDED_STAFF } from "../../scripts/lib/database";
@@ -83,38 +82,55 @@ export async function startSupabaseAuthDouble(port: number) {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(payload === undefined ? "" : JSON.stringify(payload));
     };
-    const invalid = () => send(400, { code: 400, error_code: "invalid_credentials", msg: "Invalid login credentials" });
+    const invalid = () =>
+      send(400, { code: 400, error_code: "invalid_credentials", msg: "Invalid login credentials" });
 
-    if (req.method === "GET" && url.pathname === "/auth/v1/.well-known/jwks.json") return send(200, { keys: [jwk] });
+    if (req.method === "GET" && url.pathname === "/auth/v1/.well-known/jwks.json")
+      return send(200, { keys: [jwk] });
     if (req.method === "POST" && url.pathname === "/auth/v1/token") {
       const grant = url.searchParams.get("grant_type");
       if (grant === "password") {
-        const staff = SEEDED_STAFF.find((person) => person.email === body.email && person.password === body.password);
+        const staff = SEEDED_STAFF.find(
+          (person) => person.email === body.email && person.password === body.password,
+        );
         const userId = staff ? SEEDED_USER_IDS[staff.email] : undefined;
         return staff && userId ? send(200, await issue({ userId, email: staff.email })) : invalid();
       }
       if (grant === "refresh_token") {
         const session = refreshTokens.get(body.refresh_token);
         refreshTokens.delete(body.refresh_token);
-        return session ? send(200, await issue(session)) : send(400, { code: 400, error_code: "refresh_token_not_found", msg: "Invalid Refresh Token" });
+        return session
+          ? send(200, await issue(session))
+          : send(400, {
+              code: 400,
+              error_code: "refresh_token_not_found",
+              msg: "Invalid Refresh Token",
+            });
       }
       return invalid();
     }
     if (req.method === "GET" && url.pathname === "/auth/v1/user") {
       try {
         const token = (req.headers.authorization ?? "").replace(/^Bearer /, "");
-        const { payload } = await jwtVerify(token, publicKey, { issuer, audience: "authenticated" });
+        const { payload } = await jwtVerify(token, publicKey, {
+          issuer,
+          audience: "authenticated",
+        });
         return send(200, userJson({ userId: String(payload.sub), email: String(payload.email) }));
       } catch {
         return send(401, { code: 401, error_code: "bad_jwt", msg: "invalid JWT" });
       }
     }
     if (req.method === "POST" && url.pathname === "/auth/v1/logout") return send(204);
-    if (req.method === "GET" && url.pathname === "/auth/v1/health") return send(200, { name: "GoTrue double" });
+    if (req.method === "GET" && url.pathname === "/auth/v1/health")
+      return send(200, { name: "GoTrue double" });
     return send(404, { code: 404, msg: "Not found" });
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 if (process.argv[1]?.endsWith("supabase-auth.ts")) {

@@ -14,7 +14,6 @@
  */
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-
 import twilio from "twilio";
 
 export type TwilioMode = "ok" | "fail500" | "timeout" | "accept-timeout" | "unsubscribed";
@@ -54,29 +53,61 @@ export async function startTwilioDouble(options: TwilioDoubleOptions) {
     }
     if (req.url === "/__messages") return json(200, messages);
     const url = new URL(req.url ?? "/", "http://double");
-    if (/^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\.json$/.test(url.pathname) && req.method === "GET") {
+    if (
+      /^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\.json$/.test(url.pathname) &&
+      req.method === "GET"
+    ) {
       const to = url.searchParams.get("To");
       const from = url.searchParams.get("From");
       const pageSize = Number(url.searchParams.get("PageSize") ?? 50);
-      const listed = messages.filter((message) => (!to || message.to === to) && (!from || message.from === from)).reverse().slice(0, pageSize);
+      const listed = messages
+        .filter((message) => (!to || message.to === to) && (!from || message.from === from))
+        .reverse()
+        .slice(0, pageSize);
       return json(200, {
         messages: listed.map((message) => ({
-          sid: message.sid, to: message.to, from: message.from, body: message.body, status: "sent", direction: "outbound-api",
-          date_created: new Date(message.receivedAt).toUTCString(), num_segments: "1",
+          sid: message.sid,
+          to: message.to,
+          from: message.from,
+          body: message.body,
+          status: "sent",
+          direction: "outbound-api",
+          date_created: new Date(message.receivedAt).toUTCString(),
+          num_segments: "1",
         })),
-        first_page_uri: url.pathname, next_page_uri: null, previous_page_uri: null, page: 0, page_size: pageSize, start: 0, end: listed.length - 1, uri: url.pathname,
+        first_page_uri: url.pathname,
+        next_page_uri: null,
+        previous_page_uri: null,
+        page: 0,
+        page_size: pageSize,
+        start: 0,
+        end: listed.length - 1,
+        uri: url.pathname,
       });
     }
-    if (!/^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\.json$/.test(url.pathname) || req.method !== "POST") {
-      return json(404, { code: 20404, message: "The requested resource was not found", status: 404 });
+    if (
+      !/^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\.json$/.test(url.pathname) ||
+      req.method !== "POST"
+    ) {
+      return json(404, {
+        code: 20404,
+        message: "The requested resource was not found",
+        status: 404,
+      });
     }
     if (mode === "timeout") {
       held.push(res); // never answered: the SDK's timeout fires
       return;
     }
-    if (mode === "fail500") return json(500, { code: 20500, message: "Internal Server Error", status: 500 });
+    if (mode === "fail500")
+      return json(500, { code: 20500, message: "Internal Server Error", status: 500 });
     if (mode === "unsubscribed") {
-      return json(400, { code: 21610, message: "Attempt to send to unsubscribed recipient", status: 400, more_info: "https://www.twilio.com/docs/errors/21610" });
+      return json(400, {
+        code: 21610,
+        message: "Attempt to send to unsubscribed recipient",
+        status: 400,
+        more_info: "https://www.twilio.com/docs/errors/21610",
+      });
     }
     const form = new URLSearchParams(raw);
     const message = {
@@ -96,15 +127,36 @@ export async function startTwilioDouble(options: TwilioDoubleOptions) {
       req.socket.destroy();
       return;
     }
-    json(201, { sid: message.sid, status: "queued", to: message.to, from: message.from, body: message.body, num_segments: "1", direction: "outbound-api" });
+    json(201, {
+      sid: message.sid,
+      status: "queued",
+      to: message.to,
+      from: message.from,
+      body: message.body,
+      num_segments: "1",
+      direction: "outbound-api",
+    });
     if (message.statusCallback) {
       // Twilio reports "sent" then "delivered", signed with the account's auth token.
       for (const status of ["sent", "delivered"]) {
-        const params = { MessageSid: message.sid, MessageStatus: status, To: message.to, From: message.from, AccountSid: `AC${"0".repeat(32)}` };
-        const signature = twilio.getExpectedTwilioSignature(options.authToken, message.statusCallback, params);
+        const params = {
+          MessageSid: message.sid,
+          MessageStatus: status,
+          To: message.to,
+          From: message.from,
+          AccountSid: `AC${"0".repeat(32)}`,
+        };
+        const signature = twilio.getExpectedTwilioSignature(
+          options.authToken,
+          message.statusCallback,
+          params,
+        );
         await fetch(message.statusCallback, {
           method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            "x-twilio-signature": signature,
+          },
           body: new URLSearchParams(params).toString(),
         }).catch(() => undefined);
       }

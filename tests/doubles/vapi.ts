@@ -15,14 +15,36 @@ export async function startVapiDouble(apiKey: string) {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(payload));
     };
-    if (req.headers.authorization !== `Bearer ${apiKey}`) return json(401, { message: "Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa." });
+    if (req.headers.authorization !== `Bearer ${apiKey}`)
+      return json(401, {
+        message:
+          "Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa.",
+      });
     received.push({ method: req.method ?? "", path: req.url ?? "", body });
     const now = new Date().toISOString();
-    if (req.method === "POST" && req.url === "/assistant") return json(201, { ...body, id: randomUUID(), orgId: randomUUID(), createdAt: now, updatedAt: now });
+    if (req.method === "POST" && req.url === "/assistant")
+      return json(201, {
+        ...body,
+        id: randomUUID(),
+        orgId: randomUUID(),
+        createdAt: now,
+        updatedAt: now,
+      });
     const match = /^\/assistant\/([\w-]+)$/.exec(req.url ?? "");
-    if (req.method === "PATCH" && match) return json(200, { ...body, id: match[1], orgId: randomUUID(), createdAt: now, updatedAt: now });
+    if (req.method === "PATCH" && match)
+      return json(200, {
+        ...body,
+        id: match[1],
+        orgId: randomUUID(),
+        createdAt: now,
+        updatedAt: now,
+      });
     return json(404, { message: "Not Found" });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -3,6 +3,7 @@ import type { Client } from "pg";
 import { loadHandoff } from "@/lib/db/handoffs";
 import { wrap } from "@/lib/db/transaction";
 import { planFollowUps } from "@/lib/follow-up/plan";
+
 import { SECRETS, type CallScript } from "./call-script";
 
 /**
@@ -10,8 +11,10 @@ import { SECRETS, type CallScript } from "./call-script";
  * times), so two deliveries of the same logical call can be compared with one `toEqual`.
  */
 export async function callOutcome(db: Client, script: CallScript) {
-  const select = async (sql: string, params: unknown[] = [script.call.id]) => (await db.query(sql, params)).rows;
-  const names = "(select coalesce(array_agg(p.name order by p.name), '{}') from public.procedures p where p.id = any";
+  const select = async (sql: string, params: unknown[] = [script.call.id]) =>
+    (await db.query(sql, params)).rows;
+  const names =
+    "(select coalesce(array_agg(p.name order by p.name), '{}') from public.procedures p where p.id = any";
   const [call] = await select(
     `select c.state, c.outcome, c.ended_reason as "endedReason", c.intent, c.caller_name as "callerName", c.answered_at is not null as answered,
             c.last_turn_latency_ms as "boardLatencyMs",
@@ -27,26 +30,47 @@ export async function callOutcome(db: Client, script: CallScript) {
          from public.bookings b join public.slots s on s.id = b.slot_id join public.calls c on c.id = b.call_id where c.vapi_call_id = $1`,
       [script.call.id, script.slotId],
     ),
-    slot: (await select("select status, held_by_call is not null as held from public.slots where id = $1", [script.slotId]))[0],
-    handoff: (await select(
-      `select h.booked, h.final_state as "finalState", ${names} (h.procedure_ids)) as procedures, h.summary, h.questions,
+    slot: (
+      await select(
+        "select status, held_by_call is not null as held from public.slots where id = $1",
+        [script.slotId],
+      )
+    )[0],
+    handoff: (
+      await select(
+        `select h.booked, h.final_state as "finalState", ${names} (h.procedure_ids)) as procedures, h.summary, h.questions,
               h.released_slot_ids = array[$2::uuid] as "releasedScriptSlot", h.dropped_during_booking as "droppedDuringBooking"
          from public.handoffs h join public.calls c on c.id = h.call_id where c.vapi_call_id = $1`,
-      [script.call.id, script.slotId],
-    ))[0],
+        [script.call.id, script.slotId],
+      )
+    )[0],
     followUps: await select(
       `select f.kind, (select name from public.procedures where id = f.procedure_id) as procedure, f.skip_reason as "skipReason"
          from public.follow_ups f join public.calls c on c.id = f.call_id where c.vapi_call_id = $1 order by 1, 2`,
     ),
     // A hold must not outlast its call.
-    heldSlots: (await select("select count(*)::int as n from public.slots s join public.calls c on c.id = s.held_by_call where c.vapi_call_id = $1"))[0]!.n,
-    callbackTasks: (await select(`select count(*)::int as n from public.callback_tasks t join public.calls c on c.id = t.call_id where c.vapi_call_id = $1`))[0]!.n,
-    logs: await select(`select l.seq, l.speaker, l.text from public.logs l join public.calls c on c.id = l.call_id where c.vapi_call_id = $1 order by l.seq`),
+    heldSlots: (
+      await select(
+        "select count(*)::int as n from public.slots s join public.calls c on c.id = s.held_by_call where c.vapi_call_id = $1",
+      )
+    )[0]!.n,
+    callbackTasks: (
+      await select(
+        `select count(*)::int as n from public.callback_tasks t join public.calls c on c.id = t.call_id where c.vapi_call_id = $1`,
+      )
+    )[0]!.n,
+    logs: await select(
+      `select l.seq, l.speaker, l.text from public.logs l join public.calls c on c.id = l.call_id where c.vapi_call_id = $1 order by l.seq`,
+    ),
     latency: await select(
       `select t.source, count(*)::int as turns, array_agg(t.latency_ms::float order by t.turn) filter (where t.source <> 'tool_call') as ms
          from public.turn_latencies t join public.calls c on c.id = t.call_id where c.vapi_call_id = $1 group by 1 order by 1`,
     ),
-    receipts: (await select(`select count(*)::int as n from public.webhook_events where source = 'vapi' and external_call_id = $1`))[0]!.n,
+    receipts: (
+      await select(
+        `select count(*)::int as n from public.webhook_events where source = 'vapi' and external_call_id = $1`,
+      )
+    )[0]!.n,
   };
 }
 export type CallOutcome = Awaited<ReturnType<typeof callOutcome>>;
@@ -57,7 +81,13 @@ export type CallOutcome = Awaited<ReturnType<typeof callOutcome>>;
  * (sms.sent) are left out: they are written whenever the agent and worker get there.
  */
 export async function callStory(db: Client, vapiCallId: string) {
-  const { rows } = await db.query<{ kind: string; event: string; from_state: string | null; to_state: string | null; state_version: number | null }>(
+  const { rows } = await db.query<{
+    kind: string;
+    event: string;
+    from_state: string | null;
+    to_state: string | null;
+    state_version: number | null;
+  }>(
     `select e.kind, e.event, e.from_state, e.to_state, e.state_version from public.call_events e
        join public.calls c on c.id = e.call_id where c.vapi_call_id = $1 and e.kind not in ('handoff', 'note') order by e.id`,
     [vapiCallId],
@@ -68,11 +98,18 @@ export async function callStory(db: Client, vapiCallId: string) {
 /** The story's transitions chain (each starts where the last ended), agree with the version, and end once, last. */
 export async function transitionsAreConsistent(db: Client, vapiCallId: string) {
   const transitions = (await callStory(db, vapiCallId)).filter((row) => row.kind === "transition");
-  const { rows } = await db.query<{ state_version: number }>("select state_version from public.calls where vapi_call_id = $1", [vapiCallId]);
+  const { rows } = await db.query<{ state_version: number }>(
+    "select state_version from public.calls where vapi_call_id = $1",
+    [vapiCallId],
+  );
   const terminal = ["completed", "ended", "failed", "abandoned"];
   return {
-    versionMatches: rows[0]?.state_version === transitions.length && transitions.every((row, index) => row.state_version === index + 1),
-    chained: transitions.every((row, index) => (index === 0 ? row.from_state === "idle" : row.from_state === transitions[index - 1]!.to_state)),
+    versionMatches:
+      rows[0]?.state_version === transitions.length &&
+      transitions.every((row, index) => row.state_version === index + 1),
+    chained: transitions.every((row, index) =>
+      index === 0 ? row.from_state === "idle" : row.from_state === transitions[index - 1]!.to_state,
+    ),
     terminalTransitions: transitions.filter((row) => terminal.includes(row.to_state ?? "")).length,
     lastIsTerminal: terminal.includes(transitions.at(-1)?.to_state ?? ""),
   };
@@ -84,7 +121,8 @@ export async function transitionsAreConsistent(db: Client, vapiCallId: string) {
  * with a deadline, until the agent has acknowledged the latest hand-off and the two agree.
  */
 export async function settledFollowUps(db: Client, vapiCallId: string, timeoutMs = 10_000) {
-  const key = (item: { kind: string; procedureId: string | null }) => `${item.kind}:${item.procedureId ?? ""}`;
+  const key = (item: { kind: string; procedureId: string | null }) =>
+    `${item.kind}:${item.procedureId ?? ""}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows } = await db.query<{ id: string; acknowledged: boolean }>(
@@ -97,8 +135,16 @@ export async function settledFollowUps(db: Client, vapiCallId: string, timeoutMs
       `select f.kind, f.procedure_id as "procedureId" from public.follow_ups f join public.calls c on c.id = f.call_id where c.vapi_call_id = $1`,
       [vapiCallId],
     );
-    const settled = { acknowledged: rows[0]?.acknowledged === true, owed, recorded: recorded.rows.map(key).sort() };
-    if ((settled.acknowledged && settled.owed.join() === settled.recorded.join()) || Date.now() > deadline) return settled;
+    const settled = {
+      acknowledged: rows[0]?.acknowledged === true,
+      owed,
+      recorded: recorded.rows.map(key).sort(),
+    };
+    if (
+      (settled.acknowledged && settled.owed.join() === settled.recorded.join()) ||
+      Date.now() > deadline
+    )
+      return settled;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

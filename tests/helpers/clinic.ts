@@ -1,11 +1,11 @@
 import { createHash, randomInt, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-
 import type { Client } from "pg";
 import { inject } from "vitest";
 
 import { SimulatedCall } from "@/lib/simulator/client";
 import { LocalFileStore } from "@/lib/storage/local";
+
 import { simulator } from "./vapi";
 
 /**
@@ -30,7 +30,10 @@ export interface ClinicOptions {
 }
 
 /** A clinic with no opening hours (generate_slots makes nothing for it): its diary is what the test adds. */
-export async function createClinic(owner: Client, options: ClinicOptions = {}): Promise<TestClinic> {
+export async function createClinic(
+  owner: Client,
+  options: ClinicOptions = {},
+): Promise<TestClinic> {
   const id = randomUUID();
   const name = options.name ?? `Test Clinic ${id.slice(0, 8)}`;
   const timezone = options.timezone ?? "America/New_York";
@@ -46,7 +49,13 @@ export async function createClinic(owner: Client, options: ClinicOptions = {}): 
         "insert into public.practitioners (clinic_id, name) select $1, 'Dr Test ' || n from generate_series(1, $2::int) n order by n returning id",
         [id, options.practitioners ?? 1],
       );
-      return { id, name, timezone, phoneNumber, practitionerIds: practitioners.rows.map((row) => row.id) };
+      return {
+        id,
+        name,
+        timezone,
+        phoneNumber,
+        practitionerIds: practitioners.rows.map((row) => row.id),
+      };
     } catch (error) {
       if ((error as { code?: string }).code !== "23505" || attempt > 5) throw error;
     }
@@ -66,7 +75,12 @@ export interface OwnSlot {
 export async function addSlots(
   owner: Client,
   clinic: TestClinic,
-  { day, times, practitioner = 0, minutes = 30 }: { day: number; times: string[]; practitioner?: number; minutes?: number },
+  {
+    day,
+    times,
+    practitioner = 0,
+    minutes = 30,
+  }: { day: number; times: string[]; practitioner?: number; minutes?: number },
 ): Promise<OwnSlot[]> {
   const { rows } = await owner.query<OwnSlot>(
     `insert into public.slots (clinic_id, practitioner_id, starts_at, ends_at)
@@ -81,15 +95,18 @@ export async function addSlots(
 
 /** The clinic-local date `day` days from the clinic's today, as YYYY-MM-DD. */
 export async function localDate(owner: Client, clinic: TestClinic, day: number): Promise<string> {
-  const { rows } = await owner.query<{ day: string }>("select to_char((now() at time zone $1)::date + $2::int, 'YYYY-MM-DD') as day", [
-    clinic.timezone,
-    day,
-  ]);
+  const { rows } = await owner.query<{ day: string }>(
+    "select to_char((now() at time zone $1)::date + $2::int, 'YYYY-MM-DD') as day",
+    [clinic.timezone, day],
+  );
   return rows[0]!.day;
 }
 
 /** Staff of their own: an auth user who is a member of each clinic given, in the role given. */
-export async function addStaff(owner: Client, memberships: { clinic: TestClinic; role: "admin" | "receptionist" }[]): Promise<string> {
+export async function addStaff(
+  owner: Client,
+  memberships: { clinic: TestClinic; role: "admin" | "receptionist" }[],
+): Promise<string> {
   const userId = randomUUID();
   await owner.query(
     `insert into auth.users (id, aud, role, email, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
@@ -97,7 +114,10 @@ export async function addStaff(owner: Client, memberships: { clinic: TestClinic;
     [userId, `staff-${userId}@test-clinic.test`],
   );
   for (const { clinic, role } of memberships) {
-    await owner.query("insert into public.clinic_members (clinic_id, user_id, role) values ($1, $2, $3)", [clinic.id, userId, role]);
+    await owner.query(
+      "insert into public.clinic_members (clinic_id, user_id, role) values ($1, $2, $3)",
+      [clinic.id, userId, role],
+    );
   }
   return userId;
 }

@@ -16,7 +16,15 @@ export async function ownerClient(): Promise<Client> {
 export type Actor = { role: "anon" } | { role: "authenticated"; sub: string };
 
 export function claimsFor(sub: string) {
-  return { sub, role: "authenticated", aud: "authenticated", exp: 4102444800, iat: 1700000000, app_metadata: {}, user_metadata: {} };
+  return {
+    sub,
+    role: "authenticated",
+    aud: "authenticated",
+    exp: 4102444800,
+    iat: 1700000000,
+    app_metadata: {},
+    user_metadata: {},
+  };
 }
 
 /**
@@ -26,10 +34,10 @@ export function claimsFor(sub: string) {
 export async function asActor<T>(client: Client, actor: Actor, fn: () => Promise<T>): Promise<T> {
   await client.query("begin");
   try {
-    await client.query("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)", [
-      actor.role,
-      actor.role === "anon" ? "" : JSON.stringify(claimsFor(actor.sub)),
-    ]);
+    await client.query(
+      "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)",
+      [actor.role, actor.role === "anon" ? "" : JSON.stringify(claimsFor(actor.sub))],
+    );
     return await fn();
   } finally {
     await client.query("rollback");
@@ -37,7 +45,11 @@ export async function asActor<T>(client: Client, actor: Actor, fn: () => Promise
 }
 
 /** The error Postgres raised for `sql`, or null if it succeeded (inside a savepoint). */
-export async function errorOf(client: Client, sql: string, params: unknown[] = []): Promise<{ code?: string; message: string } | null> {
+export async function errorOf(
+  client: Client,
+  sql: string,
+  params: unknown[] = [],
+): Promise<{ code?: string; message: string } | null> {
   await client.query("savepoint probe");
   try {
     await client.query(sql, params);
@@ -54,15 +66,23 @@ export async function errorOf(client: Client, sql: string, params: unknown[] = [
  * check on realtime.messages (a probe row for the topic, then SELECT as the user).
  */
 export async function canJoin(client: Client, userId: string, topic: string): Promise<boolean> {
-  await client.query("insert into realtime.messages (topic, extension, payload, event, private) values ($1, 'broadcast', '{}', 'probe', true)", [topic]);
+  await client.query(
+    "insert into realtime.messages (topic, extension, payload, event, private) values ($1, 'broadcast', '{}', 'probe', true)",
+    [topic],
+  );
   try {
     return await asActor(client, { role: "authenticated", sub: userId }, async () => {
       await client.query("select set_config('realtime.topic', $1, true)", [topic]);
-      const { rowCount } = await client.query("select 1 from realtime.messages where topic = $1 and event = 'probe'", [topic]);
+      const { rowCount } = await client.query(
+        "select 1 from realtime.messages where topic = $1 and event = 'probe'",
+        [topic],
+      );
       return (rowCount ?? 0) > 0;
     });
   } finally {
-    await client.query("delete from realtime.messages where topic = $1 and event = 'probe'", [topic]);
+    await client.query("delete from realtime.messages where topic = $1 and event = 'probe'", [
+      topic,
+    ]);
   }
 }
 

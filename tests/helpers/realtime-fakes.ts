@@ -26,8 +26,15 @@ export class FakeEventSource {
 export class FakeChannel implements ChannelLike {
   handlers = new Map<string, ((message: { payload: unknown }) => void)[]>();
   statusCallback: ((status: string) => void) | null = null;
-  constructor(readonly name: string, readonly options: { config: { private: boolean } }) {}
-  on(_type: "broadcast", filter: { event: string }, callback: (message: { payload: unknown }) => void) {
+  constructor(
+    readonly name: string,
+    readonly options: { config: { private: boolean } },
+  ) {}
+  on(
+    _type: "broadcast",
+    filter: { event: string },
+    callback: (message: { payload: unknown }) => void,
+  ) {
     this.handlers.set(filter.event, [...(this.handlers.get(filter.event) ?? []), callback]);
     return this;
   }

@@ -6,7 +6,12 @@ import { AUTH_JWT_SECRET } from "../integration/global-setup";
 /** A session cookie for `userId`, signed as the integration server's local sign-in signs them. */
 export async function sessionCookie(userId: string, email = "staff@example.test"): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  const token = await new SignJWT({ email, role: "authenticated", app_metadata: {}, user_metadata: {} })
+  const token = await new SignJWT({
+    email,
+    role: "authenticated",
+    app_metadata: {},
+    user_metadata: {},
+  })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(userId)
     .setAudience("authenticated")
@@ -25,7 +30,10 @@ export interface SseEvent {
 /** Opens an SSE stream with Node's fetch and collects its events. */
 export async function openStream(path: string, cookie?: string) {
   const controller = new AbortController();
-  const response = await fetch(`${inject("appUrl")}${path}`, { headers: cookie ? { cookie } : {}, signal: controller.signal });
+  const response = await fetch(`${inject("appUrl")}${path}`, {
+    headers: cookie ? { cookie } : {},
+    signal: controller.signal,
+  });
   const events: SseEvent[] = [];
   if (response.ok && response.body) {
     void (async () => {
@@ -58,7 +66,9 @@ export async function openStream(path: string, cookie?: string) {
         if (found) return found;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      throw new Error(`no matching event within ${timeoutMs} ms; got ${events.map((e) => e.event).join(", ")}`);
+      throw new Error(
+        `no matching event within ${timeoutMs} ms; got ${events.map((e) => e.event).join(", ")}`,
+      );
     },
     close: () => controller.abort(),
   };

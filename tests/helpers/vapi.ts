@@ -1,5 +1,4 @@
 import { createHmac } from "node:crypto";
-
 import { inject } from "vitest";
 
 import { SimulatedCall } from "@/lib/simulator/client";
@@ -7,7 +6,12 @@ import { SimulatedCall } from "@/lib/simulator/client";
 export const CLINIC_NUMBER = "+15555550199";
 
 export function simulator() {
-  return { url: inject("appUrl"), secret: inject("webhookSecret"), clinicNumber: CLINIC_NUMBER, speed: 0 };
+  return {
+    url: inject("appUrl"),
+    secret: inject("webhookSecret"),
+    clinicNumber: CLINIC_NUMBER,
+    speed: 0,
+  };
 }
 
 export function newCall(callerNumber?: string) {
@@ -21,19 +25,29 @@ export type Credential =
   | { kind: "none" };
 
 /** Posts raw bytes to the webhook with the chosen credential. */
-export async function postRaw(body: string, credential: Credential = { kind: "hmac" }, extraHeaders: Record<string, string> = {}) {
+export async function postRaw(
+  body: string,
+  credential: Credential = { kind: "hmac" },
+  extraHeaders: Record<string, string> = {},
+) {
   const secret = ("secret" in credential && credential.secret) || inject("webhookSecret");
   const headers: Record<string, string> = { "content-type": "application/json", ...extraHeaders };
   if (credential.kind === "hmac") {
     const timestamp = credential.timestamp ?? String(Date.now());
     headers["x-timestamp"] = timestamp;
-    headers["x-signature"] = createHmac("sha256", secret).update(`${timestamp}.${credential.signedBody ?? body}`).digest("hex");
+    headers["x-signature"] = createHmac("sha256", secret)
+      .update(`${timestamp}.${credential.signedBody ?? body}`)
+      .digest("hex");
   } else if (credential.kind === "bearer") {
     headers.authorization = `Bearer ${secret}`;
   } else if (credential.kind === "legacy") {
     headers["x-vapi-secret"] = secret;
   }
-  const response = await fetch(`${inject("appUrl")}/api/webhooks/vapi`, { method: "POST", headers, body });
+  const response = await fetch(`${inject("appUrl")}/api/webhooks/vapi`, {
+    method: "POST",
+    headers,
+    body,
+  });
   const text = await response.text();
   let json: unknown = null;
   try {
@@ -62,6 +76,15 @@ export function statusMessage(callId: string, status: string, extra: Record<stri
 }
 
 /** A final line of what the caller said (Vapi's `transcript` message). */
-export function transcriptMessage(callId: string, transcript: string, extra: Record<string, unknown> = {}) {
-  return vapiMessage("transcript", callId, { role: "user", transcriptType: "final", transcript, ...extra });
+export function transcriptMessage(
+  callId: string,
+  transcript: string,
+  extra: Record<string, unknown> = {},
+) {
+  return vapiMessage("transcript", callId, {
+    role: "user",
+    transcriptType: "final",
+    transcript,
+    ...extra,
+  });
 }

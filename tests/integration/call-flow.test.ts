@@ -2,6 +2,7 @@ import type { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { runScenario } from "@/lib/simulator/scenarios";
+
 import { ownerClient } from "../helpers/db";
 import { newCall, postRaw, simulator, statusMessage } from "../helpers/vapi";
 
@@ -23,7 +24,12 @@ async function callRow(vapiCallId: string) {
 }
 
 async function story(vapiCallId: string) {
-  const { rows } = await db.query<{ kind: string; event: string; from_state: string | null; to_state: string | null }>(
+  const { rows } = await db.query<{
+    kind: string;
+    event: string;
+    from_state: string | null;
+    to_state: string | null;
+  }>(
     `select e.kind, e.event, e.from_state, e.to_state from public.call_events e
        join public.calls c on c.id = e.call_id where c.vapi_call_id = $1 order by e.id`,
     [vapiCallId],
@@ -36,11 +42,19 @@ describe("a simulated call walks through the states", () => {
     const run = await runScenario("books", simulator());
     expect(run.steps.every((step) => step.status === 200)).toBe(true);
     const call = await callRow(run.vapiCallId);
-    expect(call).toMatchObject({ state: "completed", outcome: "booked", ended_reason: "customer-ended-call", caller_name: "Jane Doe", intent: "booking" });
+    expect(call).toMatchObject({
+      state: "completed",
+      outcome: "booked",
+      ended_reason: "customer-ended-call",
+      caller_name: "Jane Doe",
+      intent: "booking",
+    });
     expect(call.answered_at).toBeInstanceOf(Date);
     expect(call.procedures_of_interest).toEqual(["7c000000-0000-4000-8000-000000000001"]);
 
-    const transitions = (await story(run.vapiCallId)).filter((row) => row.kind === "transition").map((row) => `${row.from_state}>${row.to_state}`);
+    const transitions = (await story(run.vapiCallId))
+      .filter((row) => row.kind === "transition")
+      .map((row) => `${row.from_state}>${row.to_state}`);
     expect(transitions).toEqual([
       "idle>incoming",
       "incoming>ringing",
@@ -60,21 +74,34 @@ describe("a simulated call walks through the states", () => {
       `select b.status, b.patient_name, s.status as slot_status, s.held_by_call from public.bookings b join public.slots s on s.id = b.slot_id where b.call_id = $1`,
       [call.id],
     );
-    expect(booking.rows).toEqual([{ status: "pending", patient_name: "Jane Doe", slot_status: "booked", held_by_call: null }]);
+    expect(booking.rows).toEqual([
+      { status: "pending", patient_name: "Jane Doe", slot_status: "booked", held_by_call: null },
+    ]);
   });
 
   it("drops during hold: the call is abandoned and its slot is free at once", async () => {
     const run = await runScenario("drops-during-hold", simulator());
     const call = await callRow(run.vapiCallId);
     expect(call).toMatchObject({ state: "abandoned", outcome: "abandoned" });
-    const held = await db.query("select count(*)::int as n from public.slots where held_by_call = $1", [call.id]);
+    const held = await db.query(
+      "select count(*)::int as n from public.slots where held_by_call = $1",
+      [call.id],
+    );
     expect(held.rows[0].n).toBe(0);
-    expect((await story(run.vapiCallId)).some((row) => row.kind === "release" && row.event === "slot.released")).toBe(true);
+    expect(
+      (await story(run.vapiCallId)).some(
+        (row) => row.kind === "release" && row.event === "slot.released",
+      ),
+    ).toBe(true);
   });
 
   it("asks for a human: transferring, then ended as transferred", async () => {
     const run = await runScenario("asks-for-human", simulator());
-    expect(await callRow(run.vapiCallId)).toMatchObject({ state: "ended", outcome: "transferred", ended_reason: "assistant-forwarded-call" });
+    expect(await callRow(run.vapiCallId)).toMatchObject({
+      state: "ended",
+      outcome: "transferred",
+      ended_reason: "assistant-forwarded-call",
+    });
   });
 
   it("mentions a facelift and does not book: ended, with the procedure of interest recorded", async () => {
@@ -112,7 +139,13 @@ describe("duplicated and reordered webhooks are harmless", () => {
         type: "tool-calls",
         call: { id: call.id },
         phoneNumber: { number: "+15555550199" },
-        toolCallList: [{ id: "retry-me", type: "function", function: { name: "hold_slot", arguments: { slotId: slots[0]!.slotId } } }],
+        toolCallList: [
+          {
+            id: "retry-me",
+            type: "function",
+            function: { name: "hold_slot", arguments: { slotId: slots[0]!.slotId } },
+          },
+        ],
       },
     });
     const [first, second] = await Promise.all([postRaw(body), postRaw(body)]);
@@ -128,7 +161,9 @@ describe("duplicated and reordered webhooks are harmless", () => {
     await call.status("ringing"); // late
     await call.status("in-progress"); // late
     expect(await callRow(call.id)).toMatchObject({ state: "in_conversation" });
-    const ignored = (await story(call.id)).filter((row) => row.kind === "ignored").map((row) => row.event);
+    const ignored = (await story(call.id))
+      .filter((row) => row.kind === "ignored")
+      .map((row) => row.event);
     expect(ignored).toEqual(["call.ringing", "call.answered"]);
   });
 
@@ -148,7 +183,12 @@ describe("duplicated and reordered webhooks are harmless", () => {
   it("lets concurrent messages for one call serialise through the version check", async () => {
     const call = newCall();
     await call.status("in-progress");
-    await Promise.all([call.speech("user", "started", 1), call.send("hang"), call.tool("check_availability", {}), call.speech("assistant", "started", 2)]);
+    await Promise.all([
+      call.speech("user", "started", 1),
+      call.send("hang"),
+      call.tool("check_availability", {}),
+      call.speech("assistant", "started", 2),
+    ]);
     const row = await callRow(call.id);
     const transitions = (await story(call.id)).filter((event) => event.kind === "transition");
     expect(row.state_version).toBe(transitions.length);

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { SimulatedCall } from "@/lib/simulator/client";
+
 import { startAppServer, type AppServer } from "../../scripts/lib/app-server";
 import { prepareDatabase, type PreparedDatabase } from "../../scripts/lib/database";
 import { freePort } from "../../scripts/lib/ports";
@@ -33,7 +33,13 @@ const serverCrashed = new Promise<void>((resolve) => (crashed = resolve));
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "callwaiting-crash-"));
-  db = await prepareDatabase({ dataDir, port: await freePort(), persistent: true, fast: true, seed: true });
+  db = await prepareDatabase({
+    dataDir,
+    port: await freePort(),
+    persistent: true,
+    fast: true,
+    seed: true,
+  });
   owner = new Client({ connectionString: db.url });
   await owner.connect();
   twilio = await startTwilioDouble({
@@ -74,7 +80,12 @@ afterAll(async () => {
 
 /** A caller who asks about a facelift and hangs up: owed one aftercare text. */
 async function enquire() {
-  const call = new SimulatedCall({ url: server.url, secret: SECRET, clinicNumber: CLINIC_NUMBER, speed: 0 });
+  const call = new SimulatedCall({
+    url: server.url,
+    secret: SECRET,
+    clinicNumber: CLINIC_NUMBER,
+    speed: 0,
+  });
   await call.status("in-progress");
   await call.tool("lookup_procedure", { query: "facelift" });
   expect((await call.end()).status).toBe(200);
@@ -100,7 +111,9 @@ describe("the app process killed between a follow-up's send and its record", () 
     // The moment the bound is about: Twilio has the text, our record of it was never written.
     const victim = calls.find((call) => call.callerNumber === crashedOn!.to)!;
     const other = calls.find((call) => call !== victim)!;
-    expect(await followUpsOf(owner, victim.id)).toEqual([expect.objectContaining({ kind: "aftercare", status: "sending", attempts: 1 })]);
+    expect(await followUpsOf(owner, victim.id)).toEqual([
+      expect.objectContaining({ kind: "aftercare", status: "sending", attempts: 1 }),
+    ]);
     expect(await smsRecordsOf(victim.id)).toEqual([]);
 
     server = await startAppServer(env);
@@ -118,19 +131,27 @@ describe("the app process killed between a follow-up's send and its record", () 
     expect((await followUpsOf(owner, victim.id))[0]!.attempts).toBe(2);
     const victimTexts = twilio.messages.filter((message) => message.to === victim.callerNumber);
     expect(victimTexts).toHaveLength(1);
-    expect(await smsRecordsOf(victim.id)).toEqual([{ provider: "twilio", provider_sid: victimTexts[0]!.sid }]);
+    expect(await smsRecordsOf(victim.id)).toEqual([
+      { provider: "twilio", provider_sid: victimTexts[0]!.sid },
+    ]);
 
     // The other caller's text, pending or in flight alongside the victim's when the process died
     // (a pass sends a batch in parallel), went out once and is recorded once.
     const otherTexts = twilio.messages.filter((message) => message.to === other.callerNumber);
     expect(otherTexts).toHaveLength(1);
-    expect(await smsRecordsOf(other.id)).toEqual([{ provider: "twilio", provider_sid: otherTexts[0]!.sid }]);
+    expect(await smsRecordsOf(other.id)).toEqual([
+      { provider: "twilio", provider_sid: otherTexts[0]!.sid },
+    ]);
 
     // Nothing else is owed or stuck, and the link in the text the caller has opens the PDF.
-    const open = await owner.query("select id from public.handoffs where delivered_at is null or delivered_at < updated_at");
+    const open = await owner.query(
+      "select id from public.handoffs where delivered_at is null or delivered_at < updated_at",
+    );
     expect(open.rows).toEqual([]);
     const link = new URL(/http\S+\/a\/\S+/.exec(victimTexts[0]!.body)![0]);
     // The text was composed by the server that died; its successor listens on another port.
-    expect((await fetch(new URL(link.pathname, server.url))).headers.get("content-type")).toBe("application/pdf");
+    expect((await fetch(new URL(link.pathname, server.url))).headers.get("content-type")).toBe(
+      "application/pdf",
+    );
   });
 });

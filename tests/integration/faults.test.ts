@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { SimulatedCall, type SentMessage } from "@/lib/simulator/client";
+
 import { startAppServer, type AppServer } from "../../scripts/lib/app-server";
 import { prepareDatabase, type PreparedDatabase } from "../../scripts/lib/database";
 import { freePort } from "../../scripts/lib/ports";
@@ -76,9 +76,20 @@ describe("the database restarting during a burst of calls", () => {
       const call = new SimulatedCall(options, `+1555777${String(1000 + index)}`);
       await withRetry<SentMessage>(() => call.status("in-progress"));
       const hold = await withRetry(() => call.tool("hold_slot", { slotId }));
-      const booking = await withRetry(() => call.tool("confirm_booking", { slotId, patientName: `Fault Test ${index}`, procedure: "facelift" }));
+      const booking = await withRetry(() =>
+        call.tool("confirm_booking", {
+          slotId,
+          patientName: `Fault Test ${index}`,
+          procedure: "facelift",
+        }),
+      );
       await withRetry<SentMessage>(() => call.end("customer-ended-call"));
-      return { callId: call.id, slotId, held: hold.result?.held === true, booked: booking.result?.booked === true };
+      return {
+        callId: call.id,
+        slotId,
+        held: hold.result?.held === true,
+        booked: booking.result?.booked === true,
+      };
     };
     const runEnquiry = async (index: number) => {
       await sleep(30 + index * 180);
@@ -91,7 +102,9 @@ describe("the database restarting during a burst of calls", () => {
     };
 
     const burst = Promise.all(slots.rows.map((slot, index) => runCall(slot.id, index)));
-    const enquiries = Promise.all(Array.from({ length: ENQUIRIES }, (_, index) => runEnquiry(index)));
+    const enquiries = Promise.all(
+      Array.from({ length: ENQUIRIES }, (_, index) => runEnquiry(index)),
+    );
     await sleep(400);
     await db.stop();
     await sleep(1500);
@@ -117,17 +130,23 @@ describe("the database restarting during a burst of calls", () => {
         expect(rows.rowCount, `booking for ${result.callId}`).toBe(1);
       }
       // Nothing half-written: no slot booked twice, no hold left on an ended call, every call ended.
-      const doubles = await check.query("select slot_id from public.bookings where status <> 'cancelled' group by slot_id having count(*) > 1");
+      const doubles = await check.query(
+        "select slot_id from public.bookings where status <> 'cancelled' group by slot_id having count(*) > 1",
+      );
       expect(doubles.rows).toEqual([]);
       const dangling = await check.query(
         "select s.id from public.slots s join public.calls c on c.id = s.held_by_call where c.ended_at is not null",
       );
       expect(dangling.rows).toEqual([]);
-      const open = await check.query("select vapi_call_id, state from public.calls where vapi_call_id = any($1::text[]) and ended_at is null", [
-        [...results.map((r) => r.callId), ...enquiryIds],
-      ]);
+      const open = await check.query(
+        "select vapi_call_id, state from public.calls where vapi_call_id = any($1::text[]) and ended_at is null",
+        [[...results.map((r) => r.callId), ...enquiryIds]],
+      );
       expect(open.rows).toEqual([]);
-      await expectFollowUpsSettled(check, { booked: results.map((r) => r.callId), enquiries: enquiryIds });
+      await expectFollowUpsSettled(check, {
+        booked: results.map((r) => r.callId),
+        enquiries: enquiryIds,
+      });
     } finally {
       await check.end();
     }
@@ -140,7 +159,10 @@ describe("the database restarting during a burst of calls", () => {
  * front desk confirms); each enquiry is owed exactly one aftercare text, sent and recorded once
  * in the outbox.
  */
-async function expectFollowUpsSettled(check: Client, calls: { booked: string[]; enquiries: string[] }) {
+async function expectFollowUpsSettled(
+  check: Client,
+  calls: { booked: string[]; enquiries: string[] },
+) {
   const all = [...calls.booked, ...calls.enquiries];
   const handoffs = await waitFor(
     () =>
@@ -153,22 +175,40 @@ async function expectFollowUpsSettled(check: Client, calls: { booked: string[]; 
     { timeoutMs: 30_000 },
   );
   expect(handoffs.rows.filter((row) => !row.delivered)).toEqual([]);
-  expect(handoffs.rows.filter((row) => row.booked).map((row) => row.vapi_call_id).sort()).toEqual([...calls.booked].sort());
+  expect(
+    handoffs.rows
+      .filter((row) => row.booked)
+      .map((row) => row.vapi_call_id)
+      .sort(),
+  ).toEqual([...calls.booked].sort());
 
   const owed = await waitFor(
     () =>
-      check.query<{ vapi_call_id: string; kind: string; status: string; texts: number; provider: string | null }>(
+      check.query<{
+        vapi_call_id: string;
+        kind: string;
+        status: string;
+        texts: number;
+        provider: string | null;
+      }>(
         `select c.vapi_call_id, f.kind, f.status, count(m.id)::int as texts, min(m.provider) as provider
            from public.follow_ups f join public.calls c on c.id = f.call_id
            left join public.sms_messages m on m.follow_up_id = f.id
           where c.vapi_call_id = any($1::text[]) group by c.vapi_call_id, f.id`,
         [all],
       ),
-    (result) => result.rows.length >= calls.enquiries.length && result.rows.every((row) => row.status === "sent"),
+    (result) =>
+      result.rows.length >= calls.enquiries.length &&
+      result.rows.every((row) => row.status === "sent"),
     { timeoutMs: 30_000 },
   );
   expect(owed.rows.map((row) => row.vapi_call_id).sort()).toEqual([...calls.enquiries].sort());
   for (const row of owed.rows) {
-    expect(row, `follow-up for ${row.vapi_call_id}`).toMatchObject({ kind: "aftercare", status: "sent", texts: 1, provider: "outbox" });
+    expect(row, `follow-up for ${row.vapi_call_id}`).toMatchObject({
+      kind: "aftercare",
+      status: "sent",
+      texts: 1,
+      provider: "outbox",
+    });
   }
 }

@@ -11,9 +11,13 @@ export async function createNorthside(owner: Client) {
      on conflict do nothing;
      insert into public.clinics (id, slug, name, timezone, phone_number)
      values ($1, 'northside', 'Northside Clinic', 'Europe/London', '+15555550777') on conflict do nothing;
-     insert into public.clinic_members (clinic_id, user_id, role) values ($1, $2, 'admin') on conflict do nothing;`.replaceAll("$1", `'${NORTHSIDE}'`).replaceAll("$2", `'${NORTHSIDE_ADMIN}'`),
+     insert into public.clinic_members (clinic_id, user_id, role) values ($1, $2, 'admin') on conflict do nothing;`
+      .replaceAll("$1", `'${NORTHSIDE}'`)
+      .replaceAll("$2", `'${NORTHSIDE_ADMIN}'`),
   );
-  const existing = await owner.query("select 1 from public.calls where clinic_id = $1", [NORTHSIDE]);
+  const existing = await owner.query("select 1 from public.calls where clinic_id = $1", [
+    NORTHSIDE,
+  ]);
   if (existing.rowCount) return;
   await owner.query(
     `with pr as (insert into public.practitioners (clinic_id, name) values ($1, 'Dr North') returning id),

@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
 import type { TestProject } from "vitest/node";
 
 import { startAppServer } from "../../scripts/lib/app-server";
 import { prepareDatabase } from "../../scripts/lib/database";
-import { startTwilioDouble } from "../doubles/twilio";
 import { freePort } from "../../scripts/lib/ports";
+import { startTwilioDouble } from "../doubles/twilio";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -32,7 +31,13 @@ export const TWILIO_ACCOUNT_SID = `AC${"0".repeat(32)}`;
  */
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "callwaiting-it-"));
-  const db = await prepareDatabase({ dataDir, port: await freePort(), persistent: false, fast: true, seed: true });
+  const db = await prepareDatabase({
+    dataDir,
+    port: await freePort(),
+    persistent: false,
+    fast: true,
+    seed: true,
+  });
   // Follow-up texts go through the real Twilio SDK to a local double of Twilio's API.
   const twilio = await startTwilioDouble({ authToken: TWILIO_AUTH_TOKEN });
   const server = await startAppServer({

@@ -1,11 +1,25 @@
 import type { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { callFunnelByDay, followUpFunnelByDay, latencyOverview, outcomesByEndedReason } from "@/lib/db/insights";
+import {
+  callFunnelByDay,
+  followUpFunnelByDay,
+  latencyOverview,
+  outcomesByEndedReason,
+} from "@/lib/db/insights";
 import { closePool } from "@/lib/db/pool";
 import { withClaims, type Tx } from "@/lib/db/transaction";
 import { runScenario } from "@/lib/simulator/scenarios";
-import { addFacelift, addSlots, addStaff, callTo, createClinic, simulatorFor, type TestClinic } from "../helpers/clinic";
+
+import {
+  addFacelift,
+  addSlots,
+  addStaff,
+  callTo,
+  createClinic,
+  simulatorFor,
+  type TestClinic,
+} from "../helpers/clinic";
 import { claimsFor, ownerClient } from "../helpers/db";
 import { eventually, followUpsOf, textsTo } from "../helpers/follow-ups";
 import { AUTH_JWT_SECRET } from "./global-setup";
@@ -27,9 +41,17 @@ beforeAll(async () => {
   clinic = await createClinic(db, { name: "Insights Clinic", practitioners: 2 });
   other = await createClinic(db, { name: "Insights Other Clinic", timezone: "Europe/London" });
   await addFacelift(db, clinic);
-  for (const practitioner of [0, 1]) await addSlots(db, clinic, { day: 2, times: ["09:00", "09:30", "10:00", "13:00"], practitioner });
+  for (const practitioner of [0, 1])
+    await addSlots(db, clinic, {
+      day: 2,
+      times: ["09:00", "09:30", "10:00", "13:00"],
+      practitioner,
+    });
   receptionist = await addStaff(db, [{ clinic, role: "receptionist" }]);
-  admin = await addStaff(db, [{ clinic, role: "admin" }, { clinic: other, role: "admin" }]);
+  admin = await addStaff(db, [
+    { clinic, role: "admin" },
+    { clinic: other, role: "admin" },
+  ]);
   // Yesterday to tomorrow where the clinic is, so a run across midnight still counts every call.
   const { rows } = await db.query(
     `select to_char((now() at time zone timezone)::date - 1, 'YYYY-MM-DD') as "from", to_char((now() at time zone timezone)::date + 1, 'YYYY-MM-DD') as "to"
@@ -43,12 +65,20 @@ afterAll(async () => {
   await closePool();
 });
 
-const sum = <T extends object>(days: T[], key: keyof T) => days.reduce((total, day) => total + Number(day[key]), 0);
-const asMember = <T>(sub: string, fn: (tx: Tx) => Promise<T>) => withClaims({ ...claimsFor(sub), role: "authenticated" as const }, fn);
+const sum = <T extends object>(days: T[], key: keyof T) =>
+  days.reduce((total, day) => total + Number(day[key]), 0);
+const asMember = <T>(sub: string, fn: (tx: Tx) => Promise<T>) =>
+  withClaims({ ...claimsFor(sub), role: "authenticated" as const }, fn);
 
 async function callFunnel(sub = receptionist, clinicId = clinic.id) {
   const days = await asMember(sub, (tx) => callFunnelByDay(tx, clinicId, range.from, range.to));
-  return { days: days.length, calls: sum(days, "calls"), intent: sum(days, "intent"), held: sum(days, "held"), booked: sum(days, "booked") };
+  return {
+    days: days.length,
+    calls: sum(days, "calls"),
+    intent: sum(days, "intent"),
+    held: sum(days, "held"),
+    booked: sum(days, "booked"),
+  };
 }
 
 /** The caller asks for times and hangs up without holding one. */
@@ -67,7 +97,10 @@ async function book(callerNumber: string) {
   const availability = await call.tool("check_availability", {});
   const [slot] = availability.result!.slots;
   await call.tool("hold_slot", { slotId: slot!.slotId });
-  const booked = await call.tool("confirm_booking", { slotId: slot!.slotId, patientName: "Ada Lovelace" });
+  const booked = await call.tool("confirm_booking", {
+    slotId: slot!.slotId,
+    patientName: "Ada Lovelace",
+  });
   expect(booked.result?.booked).toBe(true);
   await call.end("customer-ended-call");
 }
@@ -80,7 +113,12 @@ describe("the call funnel", () => {
     await runScenario("books", simulatorFor(clinic));
     await askOnly();
     const after = await callFunnel();
-    expect({ calls: after.calls - before.calls, intent: after.intent - before.intent, held: after.held - before.held, booked: after.booked - before.booked }).toEqual({
+    expect({
+      calls: after.calls - before.calls,
+      intent: after.intent - before.intent,
+      held: after.held - before.held,
+      booked: after.booked - before.booked,
+    }).toEqual({
       calls: 2,
       intent: 2,
       held: 1,
@@ -93,15 +131,29 @@ describe("the call funnel", () => {
       [other.id, `it-insights-other-${other.id}`],
     );
     expect((await callFunnel(admin, other.id)).calls).toBe(1);
-    expect(await callFunnel(receptionist, other.id)).toEqual({ days: 3, calls: 0, intent: 0, held: 0, booked: 0 });
+    expect(await callFunnel(receptionist, other.id)).toEqual({
+      days: 3,
+      calls: 0,
+      intent: 0,
+      held: 0,
+      booked: 0,
+    });
     expect(await callFunnel(admin)).toEqual(after);
   });
 
   it("counts outcomes by ended reason", async () => {
-    const rows = await asMember(receptionist, (tx) => outcomesByEndedReason(tx, clinic.id, range.from, range.to));
-    expect(rows).toContainEqual({ endedReason: "customer-ended-call", outcome: "booked", calls: expect.any(Number) });
+    const rows = await asMember(receptionist, (tx) =>
+      outcomesByEndedReason(tx, clinic.id, range.from, range.to),
+    );
+    expect(rows).toContainEqual({
+      endedReason: "customer-ended-call",
+      outcome: "booked",
+      calls: expect.any(Number),
+    });
     expect(rows.every((row) => row.calls > 0)).toBe(true);
-    const elsewhere = await asMember(receptionist, (tx) => outcomesByEndedReason(tx, other.id, range.from, range.to));
+    const elsewhere = await asMember(receptionist, (tx) =>
+      outcomesByEndedReason(tx, other.id, range.from, range.to),
+    );
     expect(elsewhere).toEqual([]);
   });
 });
@@ -109,8 +161,14 @@ describe("the call funnel", () => {
 describe("the aftercare follow-up funnel", () => {
   it("counts a text sent, its link opened, and the same caller booking afterwards", async () => {
     const funnel = async (sub = receptionist, clinicId = clinic.id) => {
-      const days = await asMember(sub, (tx) => followUpFunnelByDay(tx, clinicId, range.from, range.to));
-      return { sent: sum(days, "sent"), opened: sum(days, "opened"), bookedLater: sum(days, "bookedLater") };
+      const days = await asMember(sub, (tx) =>
+        followUpFunnelByDay(tx, clinicId, range.from, range.to),
+      );
+      return {
+        sent: sum(days, "sent"),
+        opened: sum(days, "opened"),
+        bookedLater: sum(days, "bookedLater"),
+      };
     };
     const before = await funnel();
     const number = `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
@@ -118,17 +176,30 @@ describe("the aftercare follow-up funnel", () => {
     await call.status("in-progress");
     await call.tool("lookup_procedure", { query: "facelift" });
     await call.end();
-    await call.report("customer-ended-call", [{ role: "user", message: "I'm just asking about a facelift, I'll think about it." }]);
-    await eventually(() => followUpsOf(db, call.id), (rows) => rows[0]?.status === "sent");
+    await call.report("customer-ended-call", [
+      { role: "user", message: "I'm just asking about a facelift, I'll think about it." },
+    ]);
+    await eventually(
+      () => followUpsOf(db, call.id),
+      (rows) => rows[0]?.status === "sent",
+    );
     // Its own clinic: no other file's texts are going out here, so the figures move by exactly one.
     expect(await funnel()).toEqual({ ...before, sent: before.sent + 1 });
 
     const [text] = await textsTo(number);
     expect((await fetch(/http\S+\/a\/\S+/.exec(text!.body)![0])).status).toBe(200);
-    expect(await funnel()).toEqual({ sent: before.sent + 1, opened: before.opened + 1, bookedLater: before.bookedLater });
+    expect(await funnel()).toEqual({
+      sent: before.sent + 1,
+      opened: before.opened + 1,
+      bookedLater: before.bookedLater,
+    });
 
     await book(number);
-    expect(await funnel()).toEqual({ sent: before.sent + 1, opened: before.opened + 1, bookedLater: before.bookedLater + 1 });
+    expect(await funnel()).toEqual({
+      sent: before.sent + 1,
+      opened: before.opened + 1,
+      bookedLater: before.bookedLater + 1,
+    });
     expect(await funnel(receptionist, other.id)).toEqual({ sent: 0, opened: 0, bookedLater: 0 });
   });
 });
@@ -138,13 +209,22 @@ describe("the latency overview", () => {
     const call = await askOnly();
     const t = Date.now();
     await call.send("speech-update", { role: "user", status: "stopped", turn: 1, timestamp: t });
-    await call.send("speech-update", { role: "assistant", status: "started", turn: 2, timestamp: t + 1250 });
-    const overview = await asMember(receptionist, (tx) => latencyOverview(tx, clinic.id, range.from, range.to));
+    await call.send("speech-update", {
+      role: "assistant",
+      status: "started",
+      turn: 2,
+      timestamp: t + 1250,
+    });
+    const overview = await asMember(receptionist, (tx) =>
+      latencyOverview(tx, clinic.id, range.from, range.to),
+    );
     expect(overview.summary.turns).toBeGreaterThanOrEqual(1);
     expect(overview.summary.over700).toBeGreaterThanOrEqual(1);
     expect(overview.days).toHaveLength(3);
     expect(sum(overview.days, "turns")).toBe(overview.summary.turns);
-    const elsewhere = await asMember(receptionist, (tx) => latencyOverview(tx, other.id, range.from, range.to));
+    const elsewhere = await asMember(receptionist, (tx) =>
+      latencyOverview(tx, other.id, range.from, range.to),
+    );
     expect(elsewhere.summary).toEqual({ turns: 0, p50: null, p95: null, p99: null, over700: 0 });
   });
 });

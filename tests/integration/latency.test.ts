@@ -27,10 +27,28 @@ describe("the latency audit", () => {
     const t = Date.now();
     await call.status("in-progress");
     await call.send("speech-update", { role: "user", status: "stopped", turn: 1, timestamp: t });
-    await call.send("speech-update", { role: "assistant", status: "started", turn: 2, timestamp: t + 640 });
-    await call.send("speech-update", { role: "user", status: "stopped", turn: 3, timestamp: new Date(t + 5000).toISOString() });
-    await call.send("speech-update", { role: "assistant", status: "started", turn: 4, timestamp: t + 5910 });
-    const live = await db.query("select last_turn_latency_ms from public.calls where vapi_call_id = $1", [call.id]);
+    await call.send("speech-update", {
+      role: "assistant",
+      status: "started",
+      turn: 2,
+      timestamp: t + 640,
+    });
+    await call.send("speech-update", {
+      role: "user",
+      status: "stopped",
+      turn: 3,
+      timestamp: new Date(t + 5000).toISOString(),
+    });
+    await call.send("speech-update", {
+      role: "assistant",
+      status: "started",
+      turn: 4,
+      timestamp: t + 5910,
+    });
+    const live = await db.query(
+      "select last_turn_latency_ms from public.calls where vapi_call_id = $1",
+      [call.id],
+    );
     expect(live.rows[0].last_turn_latency_ms).toBe(910);
 
     await call.tool("check_availability", {});
@@ -42,7 +60,17 @@ describe("the latency audit", () => {
           { role: "user", message: "Hi, facelift?", time: t - 2000, endTime: t + 0.5 },
           { role: "bot", message: "Sure.", time: t + 700.25 },
         ],
-        performanceMetrics: { turnLatencies: [{ turnLatency: 1310, modelLatency: 610, voiceLatency: 300, transcriberLatency: 150, endpointingLatency: 250 }] },
+        performanceMetrics: {
+          turnLatencies: [
+            {
+              turnLatency: 1310,
+              modelLatency: 610,
+              voiceLatency: 300,
+              transcriberLatency: 150,
+              endpointingLatency: 250,
+            },
+          ],
+        },
       },
     };
     await call.send("end-of-call-report", report);
@@ -56,10 +84,20 @@ describe("the latency audit", () => {
       ["speech_update", 4, 910],
       ["tool_call", 0, expect.any(Number)],
     ]);
-    expect(rows.find((row) => row.source === "performance_metrics")!.breakdown).toEqual({ model: 610, voice: 300, transcriber: 150, endpointing: 250 });
-    expect(rows.find((row) => row.source === "tool_call")!.breakdown).toHaveProperty("check_availability");
+    expect(rows.find((row) => row.source === "performance_metrics")!.breakdown).toEqual({
+      model: 610,
+      voice: 300,
+      transcriber: 150,
+      endpointing: 250,
+    });
+    expect(rows.find((row) => row.source === "tool_call")!.breakdown).toHaveProperty(
+      "check_availability",
+    );
     // The board keeps the live measurement rather than the report's.
-    const after = await db.query("select last_turn_latency_ms from public.calls where vapi_call_id = $1", [call.id]);
+    const after = await db.query(
+      "select last_turn_latency_ms from public.calls where vapi_call_id = $1",
+      [call.id],
+    );
     expect(after.rows[0].last_turn_latency_ms).toBe(910);
   });
 
@@ -67,9 +105,24 @@ describe("the latency audit", () => {
     const call = newCall();
     const t = Date.now();
     await call.status("in-progress");
-    await call.send("speech-update", { role: "assistant", status: "started", turn: 0, timestamp: t });
-    await call.send("speech-update", { role: "user", status: "stopped", turn: 1, timestamp: t + 2000 });
-    await call.send("speech-update", { role: "assistant", status: "started", turn: 2, timestamp: t + 1000 });
+    await call.send("speech-update", {
+      role: "assistant",
+      status: "started",
+      turn: 0,
+      timestamp: t,
+    });
+    await call.send("speech-update", {
+      role: "user",
+      status: "stopped",
+      turn: 1,
+      timestamp: t + 2000,
+    });
+    await call.send("speech-update", {
+      role: "assistant",
+      status: "started",
+      turn: 2,
+      timestamp: t + 1000,
+    });
     expect(await latencies(call.id)).toEqual([]);
   });
 });

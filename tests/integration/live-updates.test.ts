@@ -20,8 +20,12 @@ const streamPath = (clinicId: string) => `/api/clinics/${clinicId}/calls/stream`
 describe("the live call stream", () => {
   it("refuses anyone who is not signed in, or not a member of the clinic", async () => {
     expect((await openStream(streamPath(HARBOUR))).status).toBe(401);
-    expect((await openStream(streamPath(HARBOUR), await sessionCookie(NORTHSIDE_ADMIN))).status).toBe(403);
-    const snapshot = await fetch(`${inject("appUrl")}/api/clinics/${HARBOUR}/calls/live`, { headers: { cookie: await sessionCookie(NORTHSIDE_ADMIN) } });
+    expect(
+      (await openStream(streamPath(HARBOUR), await sessionCookie(NORTHSIDE_ADMIN))).status,
+    ).toBe(403);
+    const snapshot = await fetch(`${inject("appUrl")}/api/clinics/${HARBOUR}/calls/live`, {
+      headers: { cookie: await sessionCookie(NORTHSIDE_ADMIN) },
+    });
     expect(snapshot.status).toBe(403);
   });
 
@@ -36,25 +40,43 @@ describe("the live call stream", () => {
     const slot = (await call.tool("check_availability", {})).result!.slots[0]!.slotId;
     await call.tool("hold_slot", { slotId: slot });
 
-    await stream.waitFor((event) => event.event === "call_status" && JSON.parse(event.data).state === "booking_appointment");
-    const payloads = stream.events.filter((event) => event.event === "call_status").map((event) => JSON.parse(event.data));
-    const ours = payloads.filter((payload) => payload.heldSlot?.slotId === slot || payload.state === "ringing");
+    await stream.waitFor(
+      (event) =>
+        event.event === "call_status" && JSON.parse(event.data).state === "booking_appointment",
+    );
+    const payloads = stream.events
+      .filter((event) => event.event === "call_status")
+      .map((event) => JSON.parse(event.data));
+    const ours = payloads.filter(
+      (payload) => payload.heldSlot?.slotId === slot || payload.state === "ringing",
+    );
     expect(ours.length).toBeGreaterThan(0);
     const held = payloads.find((payload) => payload.state === "booking_appointment")!;
     expect(held).toMatchObject({ callerLast4: "4477", heldSlot: { slotId: slot } });
     expect(Date.parse(held.heldSlot.heldUntil) - Date.now()).toBeGreaterThan(60_000);
-    const revisions = payloads.filter((payload) => payload.callId === held.callId).map((payload) => payload.revision);
+    const revisions = payloads
+      .filter((payload) => payload.callId === held.callId)
+      .map((payload) => payload.revision);
     expect([...revisions].sort((a, b) => a - b)).toEqual(revisions);
     expect(JSON.stringify(payloads)).not.toContain("15550104477");
 
-    const snapshot = await (await fetch(`${inject("appUrl")}/api/clinics/${HARBOUR}/calls/live`, { headers: { cookie: await sessionCookie(HARBOUR_RECEPTIONIST) } })).json();
-    expect(snapshot.calls.find((entry: { callId: string }) => entry.callId === held.callId)).toMatchObject({ state: "booking_appointment", revision: Math.max(...revisions) });
+    const snapshot = await (
+      await fetch(`${inject("appUrl")}/api/clinics/${HARBOUR}/calls/live`, {
+        headers: { cookie: await sessionCookie(HARBOUR_RECEPTIONIST) },
+      })
+    ).json();
+    expect(
+      snapshot.calls.find((entry: { callId: string }) => entry.callId === held.callId),
+    ).toMatchObject({ state: "booking_appointment", revision: Math.max(...revisions) });
     stream.close();
   });
 
   it("never sends one clinic's calls to a member of another clinic", async () => {
     const northside = await openStream(streamPath(NORTHSIDE), await sessionCookie(NORTHSIDE_ADMIN));
-    const harbour = await openStream(streamPath(HARBOUR), await sessionCookie(HARBOUR_RECEPTIONIST));
+    const harbour = await openStream(
+      streamPath(HARBOUR),
+      await sessionCookie(HARBOUR_RECEPTIONIST),
+    );
     await northside.waitFor((event) => event.event === "ready");
     await harbour.waitFor((event) => event.event === "ready");
     const call = newCall();
@@ -75,8 +97,14 @@ describe("the live call stream", () => {
     await call.speech("user", "stopped", 5);
     await call.status("in-progress"); // duplicate state
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const { rows } = await db.query("select id from public.calls where vapi_call_id = $1", [call.id]);
-    expect(stream.events.filter((event) => event.event === "call_status" && event.data.includes(rows[0].id))).toHaveLength(1); // the one speech transition
+    const { rows } = await db.query("select id from public.calls where vapi_call_id = $1", [
+      call.id,
+    ]);
+    expect(
+      stream.events.filter(
+        (event) => event.event === "call_status" && event.data.includes(rows[0].id),
+      ),
+    ).toHaveLength(1); // the one speech transition
     stream.close();
   });
 });

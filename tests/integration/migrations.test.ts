@@ -2,7 +2,6 @@ import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
 import { Client } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -18,7 +17,9 @@ describe("migrations", () => {
     try {
       const again = await migrate(client);
       expect(again).toEqual({ platform: "plain", applied: [] });
-      const { rows } = await client.query("select version, name from supabase_migrations.schema_migrations order by version");
+      const { rows } = await client.query(
+        "select version, name from supabase_migrations.schema_migrations order by version",
+      );
       expect(rows.length).toBeGreaterThanOrEqual(6);
       expect(rows[0]).toMatchObject({ version: "20261122000100", name: "platform" });
       await seed(client); // idempotent: a second seed must not fail or duplicate
@@ -39,7 +40,10 @@ describe("on Debian PostgreSQL 15", () => {
   afterAll(() => cleanups.reverse().forEach((cleanup) => cleanup()));
 
   it("applies the shim, every migration and the seed", async () => {
-    expect(existsSync(`${PG15}/initdb`), `PostgreSQL 15 binaries missing in ${PG15}: apt-get install -y postgresql-15`).toBe(true);
+    expect(
+      existsSync(`${PG15}/initdb`),
+      `PostgreSQL 15 binaries missing in ${PG15}: apt-get install -y postgresql-15`,
+    ).toBe(true);
     const dir = mkdtempSync(path.join(os.tmpdir(), "callwaiting-pg15-"));
     chmodSync(dir, 0o755);
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,16 +51,35 @@ describe("on Debian PostgreSQL 15", () => {
     const asPostgres = os.userInfo().uid === 0 ? { uid: postgresUid(), gid: postgresGid() } : {};
     if (os.userInfo().uid === 0) chownSync(dir, asPostgres.uid!, asPostgres.gid!);
 
-    const init = spawnSync(`${PG15}/initdb`, ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C"], {
-      ...asPostgres,
-      encoding: "utf8",
-    });
+    const init = spawnSync(
+      `${PG15}/initdb`,
+      ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C"],
+      {
+        ...asPostgres,
+        encoding: "utf8",
+      },
+    );
     expect(init.status, init.stderr).toBe(0);
     const port = await freePort();
-    const server = spawn(`${PG15}/postgres`, ["-D", dataDir, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"], {
-      ...asPostgres,
-      stdio: "ignore",
-    });
+    const server = spawn(
+      `${PG15}/postgres`,
+      [
+        "-D",
+        dataDir,
+        "-p",
+        String(port),
+        "-k",
+        dir,
+        "-c",
+        "listen_addresses=127.0.0.1",
+        "-c",
+        "fsync=off",
+      ],
+      {
+        ...asPostgres,
+        stdio: "ignore",
+      },
+    );
     cleanups.push(() => server.kill("SIGINT"));
 
     const client = await connectWithRetry(`postgres://postgres@127.0.0.1:${port}/postgres`);
@@ -68,7 +91,9 @@ describe("on Debian PostgreSQL 15", () => {
       expect(result.platform).toBe("plain");
       expect(result.applied.length).toBeGreaterThanOrEqual(6);
       await seed(client);
-      const slots = await client.query("select count(*)::int as n from public.slots where status = 'open'");
+      const slots = await client.query(
+        "select count(*)::int as n from public.slots where status = 'open'",
+      );
       expect(slots.rows[0].n).toBeGreaterThan(0);
     } finally {
       await client.end();

@@ -8,7 +8,6 @@
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-
 import type { Client } from "pg";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -77,7 +76,10 @@ function load<T extends { name: string }>(kind: "vapi" | "twilio"): T[] {
     .filter((file) => file.endsWith(".json"))
     .sort()
     .map((file) => {
-      const parsed = JSON.parse(readFileSync(`${FIXTURES}${kind}/${file}`, "utf8")) as Omit<T, "name">;
+      const parsed = JSON.parse(readFileSync(`${FIXTURES}${kind}/${file}`, "utf8")) as Omit<
+        T,
+        "name"
+      >;
       return { ...parsed, name: file.replace(/\.json$/, "") } as T;
     });
 }
@@ -101,16 +103,22 @@ function freshVapi(fixture: VapiFixture): FreshVapi {
   const ids = new Map<string, string>();
   const call = message.call as { id?: unknown; phoneCallProviderId?: unknown } | null | undefined;
   if (typeof call?.id === "string") ids.set(call.id, randomUUID());
-  if (typeof call?.phoneCallProviderId === "string") ids.set(call.phoneCallProviderId, `CA${randomBytes(16).toString("hex")}`);
+  if (typeof call?.phoneCallProviderId === "string")
+    ids.set(call.phoneCallProviderId, `CA${randomBytes(16).toString("hex")}`);
   for (const key of ["chat", "session"]) {
     const owner = message[key] as { id?: unknown } | null | undefined;
     if (typeof owner?.id === "string") ids.set(owner.id, randomUUID());
   }
   let text = JSON.stringify(fixture.body);
   // Tool-call ids as the model provider issues them (call_ + 24 characters).
-  for (const id of new Set(text.match(/call_[A-Za-z0-9_-]{20,}/g) ?? [])) ids.set(id, `call_${randomBytes(18).toString("base64url")}`);
+  for (const id of new Set(text.match(/call_[A-Za-z0-9_-]{20,}/g) ?? []))
+    ids.set(id, `call_${randomBytes(18).toString("base64url")}`);
   for (const [from, to] of ids) text = text.split(from).join(to);
-  return { body: JSON.parse(text), ids, callId: typeof call?.id === "string" ? ids.get(call.id)! : null };
+  return {
+    body: JSON.parse(text),
+    ids,
+    callId: typeof call?.id === "string" ? ids.get(call.id)! : null,
+  };
 }
 
 const RESERVED_NUMBERS = new Set(["+15555550199", "+15555550100", "+15555550142", "+15555550124"]);
@@ -144,7 +152,11 @@ afterAll(async () => {
 });
 
 /** Polls until `ok` or the deadline (webhooks may finish work just after answering); returns the last value. */
-async function poll<T>(check: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+async function poll<T>(
+  check: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs = 3000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -161,7 +173,10 @@ interface CallRow {
 }
 
 async function callRow(vapiCallId: string): Promise<CallRow | undefined> {
-  const { rows } = await db.query<CallRow>("select state, outcome, started_at, ended_at from public.calls where vapi_call_id = $1", [vapiCallId]);
+  const { rows } = await db.query<CallRow>(
+    "select state, outcome, started_at, ended_at from public.calls where vapi_call_id = $1",
+    [vapiCallId],
+  );
   return rows[0];
 }
 
@@ -192,16 +207,37 @@ function twilioUrl(route: TwilioRoute, query = ""): string {
 }
 
 /** Posts form parameters as Twilio does, signed over `signedUrl` (default: the URL posted to); `null` sends no signature. */
-async function postTwilio(route: TwilioRoute, params: Record<string, string>, query = "", signedUrl: string | null | undefined = undefined) {
+async function postTwilio(
+  route: TwilioRoute,
+  params: Record<string, string>,
+  query = "",
+  signedUrl: string | null | undefined = undefined,
+) {
   const url = twilioUrl(route, query);
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
-  if (signedUrl !== null) headers["x-twilio-signature"] = twilio.getExpectedTwilioSignature(TWILIO_AUTH_TOKEN, signedUrl ?? url, params);
-  const response = await fetch(url, { method: "POST", headers, body: new URLSearchParams(params).toString() });
-  return { status: response.status, contentType: response.headers.get("content-type") ?? "", text: await response.text() };
+  if (signedUrl !== null)
+    headers["x-twilio-signature"] = twilio.getExpectedTwilioSignature(
+      TWILIO_AUTH_TOKEN,
+      signedUrl ?? url,
+      params,
+    );
+  const response = await fetch(url, {
+    method: "POST",
+    headers,
+    body: new URLSearchParams(params).toString(),
+  });
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "",
+    text: await response.text(),
+  };
 }
 
 async function optedOut(number: string): Promise<boolean> {
-  const { rows } = await db.query<{ n: number }>("select count(*)::int as n from public.sms_opt_outs where phone_number = $1", [number]);
+  const { rows } = await db.query<{ n: number }>(
+    "select count(*)::int as n from public.sms_opt_outs where phone_number = $1",
+    [number],
+  );
   return rows[0]!.n > 0;
 }
 
@@ -226,10 +262,13 @@ describe("the fixture corpus", () => {
       expect.soft(fixture.source, fixture.name).toMatch(/\S/);
       expect.soft(fixture.description, fixture.name).toMatch(/\S/);
       expect.soft(typeof fixture.expect.status, fixture.name).toBe("number");
-      expect.soft(sources, `${fixture.name} missing from SOURCES.md`).toContain(`\`${fixture.name}\``);
+      expect
+        .soft(sources, `${fixture.name} missing from SOURCES.md`)
+        .toContain(`\`${fixture.name}\``);
     }
     for (const fixture of twilioFixtures) {
-      for (const name of fixture.setup ?? []) expect.soft(twilioByName.has(name), `${fixture.name} setup ${name}`).toBe(true);
+      for (const name of fixture.setup ?? [])
+        expect.soft(twilioByName.has(name), `${fixture.name} setup ${name}`).toBe(true);
     }
   });
 });
@@ -237,117 +276,219 @@ describe("the fixture corpus", () => {
 // ---------------------------------------------------------------------------- Vapi
 
 describe("Vapi server messages from outside sources (signed)", () => {
-  it.each(vapiFixtures.map((fixture): [string, VapiFixture] => [fixture.name, fixture]))("%s", async (_name, fixture) => {
-    const { body, ids, callId } = freshVapi(fixture);
-    const want = fixture.expect;
-    const response = await postRaw(JSON.stringify(body));
-    expect(response.status, excerpt(response.text)).toBe(want.status);
+  it.each(vapiFixtures.map((fixture): [string, VapiFixture] => [fixture.name, fixture]))(
+    "%s",
+    async (_name, fixture) => {
+      const { body, ids, callId } = freshVapi(fixture);
+      const want = fixture.expect;
+      const response = await postRaw(JSON.stringify(body));
+      expect(response.status, excerpt(response.text)).toBe(want.status);
 
-    if (want.reply === "assistant") {
-      const reply = response.json ?? {};
-      expect.soft(reply.error, excerpt(response.text)).toBeUndefined();
-      const hasAssistant = (typeof reply.assistant === "object" && reply.assistant !== null) || typeof reply.assistantId === "string";
-      expect.soft(hasAssistant, excerpt(response.text)).toBe(true);
-    }
-
-    if (want.toolResults) {
-      const results = (response.json?.results ?? null) as Record<string, unknown>[] | null;
-      expect(Array.isArray(results), excerpt(response.text)).toBe(true);
-      const seen = results!.map((entry) => ({
-        toolCallId: entry.toolCallId,
-        outcome: typeof entry.result === "string" && entry.error === undefined ? "result" : typeof entry.error === "string" ? "error" : "neither",
-      }));
-      expect(seen, excerpt(response.text)).toEqual(want.toolResults.map((entry) => ({ toolCallId: ids.get(entry.id), outcome: entry.outcome })));
-      for (const entry of results!) {
-        // Vapi's docs: results are single-line strings; `name`, when present, a string.
-        const text = (entry.result ?? entry.error) as string;
-        expect.soft(text, "result/error must be a single line").not.toMatch(/[\r\n]/);
-        if (entry.name !== undefined) expect.soft(typeof entry.name).toBe("string");
+      if (want.reply === "assistant") {
+        const reply = response.json ?? {};
+        expect.soft(reply.error, excerpt(response.text)).toBeUndefined();
+        const hasAssistant =
+          (typeof reply.assistant === "object" && reply.assistant !== null) ||
+          typeof reply.assistantId === "string";
+        expect.soft(hasAssistant, excerpt(response.text)).toBe(true);
       }
-    }
 
-    if (!callId) return;
-    const needsRow = want.callRow || want.startedAtEqualsReport || want.startedNotAfterEnded || want.outcomeNot || want.stateNot;
-    if (!needsRow) return;
-    const row = await poll(() => callRow(callId), (value) => value !== undefined && (!want.startedNotAfterEnded || value.ended_at !== null));
-    expect(row, `no public.calls row for vapi_call_id ${callId}`).toBeDefined();
+      if (want.toolResults) {
+        const results = (response.json?.results ?? null) as Record<string, unknown>[] | null;
+        expect(Array.isArray(results), excerpt(response.text)).toBe(true);
+        const seen = results!.map((entry) => ({
+          toolCallId: entry.toolCallId,
+          outcome:
+            typeof entry.result === "string" && entry.error === undefined
+              ? "result"
+              : typeof entry.error === "string"
+                ? "error"
+                : "neither",
+        }));
+        expect(seen, excerpt(response.text)).toEqual(
+          want.toolResults.map((entry) => ({
+            toolCallId: ids.get(entry.id),
+            outcome: entry.outcome,
+          })),
+        );
+        for (const entry of results!) {
+          // Vapi's docs: results are single-line strings; `name`, when present, a string.
+          const text = (entry.result ?? entry.error) as string;
+          expect.soft(text, "result/error must be a single line").not.toMatch(/[\r\n]/);
+          if (entry.name !== undefined) expect.soft(typeof entry.name).toBe("string");
+        }
+      }
 
-    if (want.logs) {
-      expect.soft(await poll(() => countFor("logs", callId), (n) => n > 0), "public.logs rows for the call").toBeGreaterThan(0);
-    }
-    if (want.turnLatencies) {
-      expect.soft(await poll(() => countFor("turn_latencies", callId), (n) => n > 0), "public.turn_latencies rows for the call").toBeGreaterThan(0);
-    }
-    if (want.startedAtEqualsReport) {
-      expect.soft(row!.started_at?.toISOString(), "calls.started_at = report startedAt").toBe(new Date(String(body.message.startedAt)).toISOString());
-    }
-    if (want.startedNotAfterEnded) {
-      expect.soft(row!.started_at, "calls.started_at").not.toBeNull();
-      expect.soft(row!.ended_at, "calls.ended_at").not.toBeNull();
-      if (row!.started_at && row!.ended_at) expect.soft(row!.started_at.getTime(), "started_at <= ended_at").toBeLessThanOrEqual(row!.ended_at.getTime());
-    }
-    if (want.outcomeNot) expect.soft(row!.outcome, "calls.outcome").not.toBe(want.outcomeNot);
-    if (want.stateNot) expect.soft(row!.state, "calls.state").not.toBe(want.stateNot);
-  });
+      if (!callId) return;
+      const needsRow =
+        want.callRow ||
+        want.startedAtEqualsReport ||
+        want.startedNotAfterEnded ||
+        want.outcomeNot ||
+        want.stateNot;
+      if (!needsRow) return;
+      const row = await poll(
+        () => callRow(callId),
+        (value) => value !== undefined && (!want.startedNotAfterEnded || value.ended_at !== null),
+      );
+      expect(row, `no public.calls row for vapi_call_id ${callId}`).toBeDefined();
+
+      if (want.logs) {
+        expect
+          .soft(
+            await poll(
+              () => countFor("logs", callId),
+              (n) => n > 0,
+            ),
+            "public.logs rows for the call",
+          )
+          .toBeGreaterThan(0);
+      }
+      if (want.turnLatencies) {
+        expect
+          .soft(
+            await poll(
+              () => countFor("turn_latencies", callId),
+              (n) => n > 0,
+            ),
+            "public.turn_latencies rows for the call",
+          )
+          .toBeGreaterThan(0);
+      }
+      if (want.startedAtEqualsReport) {
+        expect
+          .soft(row!.started_at?.toISOString(), "calls.started_at = report startedAt")
+          .toBe(new Date(String(body.message.startedAt)).toISOString());
+      }
+      if (want.startedNotAfterEnded) {
+        expect.soft(row!.started_at, "calls.started_at").not.toBeNull();
+        expect.soft(row!.ended_at, "calls.ended_at").not.toBeNull();
+        if (row!.started_at && row!.ended_at)
+          expect
+            .soft(row!.started_at.getTime(), "started_at <= ended_at")
+            .toBeLessThanOrEqual(row!.ended_at.getTime());
+      }
+      if (want.outcomeNot) expect.soft(row!.outcome, "calls.outcome").not.toBe(want.outcomeNot);
+      if (want.stateNot) expect.soft(row!.state, "calls.state").not.toBe(want.stateNot);
+    },
+  );
 });
 
 describe("Vapi server messages from outside sources, unsigned", () => {
-  it.each(vapiFixtures.map((fixture): [string, VapiFixture] => [fixture.name, fixture]))("%s: 401, nothing stored", async (_name, fixture) => {
-    const { body, ids } = freshVapi(fixture);
-    const response = await postRaw(JSON.stringify(body), { kind: "none" });
-    expect(response.status, excerpt(response.text)).toBe(401);
-    expect(await storedMentions([...ids.values()])).toEqual({ calls: 0, events: 0, sms: 0, optOuts: 0 });
-  });
+  it.each(vapiFixtures.map((fixture): [string, VapiFixture] => [fixture.name, fixture]))(
+    "%s: 401, nothing stored",
+    async (_name, fixture) => {
+      const { body, ids } = freshVapi(fixture);
+      const response = await postRaw(JSON.stringify(body), { kind: "none" });
+      expect(response.status, excerpt(response.text)).toBe(401);
+      expect(await storedMentions([...ids.values()])).toEqual({
+        calls: 0,
+        events: 0,
+        sms: 0,
+        optOuts: 0,
+      });
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------- Twilio
 
 describe("Twilio callbacks from outside sources (signed)", () => {
-  it.each(twilioFixtures.map((fixture): [string, TwilioFixture] => [fixture.name, fixture]))("%s", async (_name, fixture) => {
-    const want = fixture.expect;
-    const params = freshTwilio(fixture);
+  it.each(twilioFixtures.map((fixture): [string, TwilioFixture] => [fixture.name, fixture]))(
+    "%s",
+    async (_name, fixture) => {
+      const want = fixture.expect;
+      const params = freshTwilio(fixture);
 
-    for (const name of fixture.setup ?? []) {
-      const setup = twilioByName.get(name)!;
-      const setupResponse = await postTwilio(setup.route, freshTwilio(setup, params.From), setup.query);
-      expect(setupResponse.status, `setup ${name}: ${excerpt(setupResponse.text)}`).toBe(setup.expect.status);
-      if (setup.expect.optedOut !== undefined) {
-        expect.soft(await poll(() => optedOut(params.From!), (value) => value === setup.expect.optedOut), `setup ${name} opt-out`).toBe(setup.expect.optedOut);
+      for (const name of fixture.setup ?? []) {
+        const setup = twilioByName.get(name)!;
+        const setupResponse = await postTwilio(
+          setup.route,
+          freshTwilio(setup, params.From),
+          setup.query,
+        );
+        expect(setupResponse.status, `setup ${name}: ${excerpt(setupResponse.text)}`).toBe(
+          setup.expect.status,
+        );
+        if (setup.expect.optedOut !== undefined) {
+          expect
+            .soft(
+              await poll(
+                () => optedOut(params.From!),
+                (value) => value === setup.expect.optedOut,
+              ),
+              `setup ${name} opt-out`,
+            )
+            .toBe(setup.expect.optedOut);
+        }
       }
-    }
 
-    const response = await postTwilio(fixture.route, params, fixture.query);
-    expect(response.status, excerpt(response.text)).toBe(want.status);
-    if (want.twiml) {
-      expect.soft(response.contentType, "TwiML content type").toMatch(/xml/);
-      expect.soft(response.text, "TwiML body").toMatch(/<Response\s*\/?>/);
-    }
-    if (want.postTwice) {
-      const again = await postTwilio(fixture.route, params, fixture.query);
-      expect.soft(again.status, `repeat: ${excerpt(again.text)}`).toBe(want.status);
-    }
-    if (want.optedOut !== undefined) {
-      expect.soft(await poll(() => optedOut(params.From!), (value) => value === want.optedOut), "sms_opt_outs has the sender").toBe(want.optedOut);
-    }
-    if (want.storedInbound !== undefined) {
-      const stored = await poll(() => inboundRows(params.From!), (n) => n === want.storedInbound);
-      const rows = await db.query("select provider_sid, status, body from public.sms_messages where direction = 'inbound' and from_number in ($1, ltrim($1, '+'))", [params.From]);
-      expect.soft(stored, `inbound sms_messages rows for MessageSid ${params.MessageSid}: ${JSON.stringify(rows.rows)}`).toBe(want.storedInbound);
-    }
-    if (want.withoutQuerySignatureStatus !== undefined) {
-      const other = freshTwilio(fixture);
-      const wrong = await postTwilio(fixture.route, other, fixture.query, twilioUrl(fixture.route));
-      expect.soft(wrong.status, `signed without the query string: ${excerpt(wrong.text)}`).toBe(want.withoutQuerySignatureStatus);
-    }
-  });
+      const response = await postTwilio(fixture.route, params, fixture.query);
+      expect(response.status, excerpt(response.text)).toBe(want.status);
+      if (want.twiml) {
+        expect.soft(response.contentType, "TwiML content type").toMatch(/xml/);
+        expect.soft(response.text, "TwiML body").toMatch(/<Response\s*\/?>/);
+      }
+      if (want.postTwice) {
+        const again = await postTwilio(fixture.route, params, fixture.query);
+        expect.soft(again.status, `repeat: ${excerpt(again.text)}`).toBe(want.status);
+      }
+      if (want.optedOut !== undefined) {
+        expect
+          .soft(
+            await poll(
+              () => optedOut(params.From!),
+              (value) => value === want.optedOut,
+            ),
+            "sms_opt_outs has the sender",
+          )
+          .toBe(want.optedOut);
+      }
+      if (want.storedInbound !== undefined) {
+        const stored = await poll(
+          () => inboundRows(params.From!),
+          (n) => n === want.storedInbound,
+        );
+        const rows = await db.query(
+          "select provider_sid, status, body from public.sms_messages where direction = 'inbound' and from_number in ($1, ltrim($1, '+'))",
+          [params.From],
+        );
+        expect
+          .soft(
+            stored,
+            `inbound sms_messages rows for MessageSid ${params.MessageSid}: ${JSON.stringify(rows.rows)}`,
+          )
+          .toBe(want.storedInbound);
+      }
+      if (want.withoutQuerySignatureStatus !== undefined) {
+        const other = freshTwilio(fixture);
+        const wrong = await postTwilio(
+          fixture.route,
+          other,
+          fixture.query,
+          twilioUrl(fixture.route),
+        );
+        expect
+          .soft(wrong.status, `signed without the query string: ${excerpt(wrong.text)}`)
+          .toBe(want.withoutQuerySignatureStatus);
+      }
+    },
+  );
 });
 
 describe("Twilio callbacks from outside sources, unsigned", () => {
-  it.each(twilioFixtures.map((fixture): [string, TwilioFixture] => [fixture.name, fixture]))("%s: 401, nothing stored", async (_name, fixture) => {
-    const params = freshTwilio(fixture);
-    const response = await postTwilio(fixture.route, params, fixture.query, null);
-    expect(response.status, excerpt(response.text)).toBe(401);
-    const markers = [params.CallSid, params.MessageSid, fixture.route === "inbound-sms" ? params.From : undefined].filter((value): value is string => !!value);
-    expect(await storedMentions(markers)).toEqual({ calls: 0, events: 0, sms: 0, optOuts: 0 });
-  });
+  it.each(twilioFixtures.map((fixture): [string, TwilioFixture] => [fixture.name, fixture]))(
+    "%s: 401, nothing stored",
+    async (_name, fixture) => {
+      const params = freshTwilio(fixture);
+      const response = await postTwilio(fixture.route, params, fixture.query, null);
+      expect(response.status, excerpt(response.text)).toBe(401);
+      const markers = [
+        params.CallSid,
+        params.MessageSid,
+        fixture.route === "inbound-sms" ? params.From : undefined,
+      ].filter((value): value is string => !!value);
+      expect(await storedMentions(markers)).toEqual({ calls: 0, events: 0, sms: 0, optOuts: 0 });
+    },
+  );
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { CALL_STATES, isTerminal, TERMINAL_STATES } from "@/types/call-states";
 import { REDACTION_TYPES } from "@/types/redaction";
+
 import { ownerClient } from "../helpers/db";
 
 // Lists written once in TypeScript (types/) and again in the migrated schema's checks, functions
@@ -16,7 +17,8 @@ afterAll(async () => {
 });
 
 /** The quoted values of a check constraint or index predicate, e.g. ARRAY['idle'::text, ...]. */
-const quoted = (definition: string) => [...definition.matchAll(/'([A-Za-z_]+)'::text/g)].map((match) => match[1]).sort();
+const quoted = (definition: string) =>
+  [...definition.matchAll(/'([A-Za-z_]+)'::text/g)].map((match) => match[1]).sort();
 
 /** The values the check constraint on `table.column` allows. */
 async function checkedValues(table: string, column: string) {
@@ -54,6 +56,8 @@ describe("the call states TypeScript and SQL share", () => {
 
 describe("the redaction types", () => {
   it("are exactly the categories a clinic's rule may have", async () => {
-    expect(await checkedValues("public.redaction_rules", "category")).toEqual([...REDACTION_TYPES].sort());
+    expect(await checkedValues("public.redaction_rules", "category")).toEqual(
+      [...REDACTION_TYPES].sort(),
+    );
   });
 });

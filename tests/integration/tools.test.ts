@@ -41,11 +41,15 @@ describe("check_availability", () => {
     await addSlots(db, clinic, { day: 2, times: ["09:00", "11:30", "12:00", "16:30", "17:00"] });
     await addSlots(db, clinic, { day: 3, times: ["13:00"] });
     const call = await liveCall(clinic);
-    const first = ((await call.tool("check_availability", {})).result!.slots)[0]!;
+    const first = (await call.tool("check_availability", {})).result!.slots[0]!;
     const day = first.start.slice(0, 10);
     expect(day).toBe(await localDate(db, clinic, 2));
-    const afternoon = (await call.tool("check_availability", { date: day, partOfDay: "afternoon" })).result!.slots;
-    expect(afternoon.map((slot) => slot.start.slice(0, 16))).toEqual([`${day}T12:00`, `${day}T16:30`]);
+    const afternoon = (await call.tool("check_availability", { date: day, partOfDay: "afternoon" }))
+      .result!.slots;
+    expect(afternoon.map((slot) => slot.start.slice(0, 16))).toEqual([
+      `${day}T12:00`,
+      `${day}T16:30`,
+    ]);
     for (const slot of afternoon) {
       expect(slot.start.slice(0, 10)).toBe(day);
       expect(Number(slot.start.slice(11, 13))).toBeGreaterThanOrEqual(12);
@@ -57,7 +61,7 @@ describe("check_availability", () => {
     const call = await liveCall();
     const { result } = await call.tool("check_availability", { date: "2030-01-06" });
     expect(result!.note).toMatch(/next available/);
-    expect((result!.slots).length).toBeGreaterThan(0);
+    expect(result!.slots.length).toBeGreaterThan(0);
   });
 
   it("excludes slots another call is holding", async () => {
@@ -65,28 +69,54 @@ describe("check_availability", () => {
     const clinic = await createClinic(db);
     const [, sibling] = await addSlots(db, clinic, { day: 2, times: ["17:00", "17:30"] });
     const holder = await liveCall(clinic);
-    const target = ((await holder.tool("check_availability", { partOfDay: "evening" })).result!.slots)[0]!;
+    const target = (await holder.tool("check_availability", { partOfDay: "evening" })).result!
+      .slots[0]!;
     expect((await holder.tool("hold_slot", { slotId: target.slotId })).result!.held).toBe(true);
     const other = await liveCall(clinic);
-    const seen = (await other.tool("check_availability", { date: target.start.slice(0, 10), partOfDay: "evening" })).result!.slots;
+    const seen = (
+      await other.tool("check_availability", {
+        date: target.start.slice(0, 10),
+        partOfDay: "evening",
+      })
+    ).result!.slots;
     expect(seen.map((slot) => slot.slotId)).not.toContain(target.slotId);
     expect(seen.map((slot) => slot.slotId)).toEqual([sibling!.slotId]);
   });
 
   it("turns bad arguments into an error the assistant can recover from", async () => {
     const call = await liveCall();
-    expect((await call.tool("check_availability", { date: "next tuesday" })).error).toMatch(/date must be YYYY-MM-DD/);
-    expect((await call.tool("check_availability", { partOfDay: "midnight" })).error).toMatch(/Invalid arguments/);
+    expect((await call.tool("check_availability", { date: "next tuesday" })).error).toMatch(
+      /date must be YYYY-MM-DD/,
+    );
+    expect((await call.tool("check_availability", { partOfDay: "midnight" })).error).toMatch(
+      /Invalid arguments/,
+    );
     expect((await call.tool("teleport", {})).error).toMatch(/Unknown tool/);
   });
 
   it("accepts arguments as a JSON string, and reports a broken one", async () => {
     const call = await liveCall();
     const send = (args: string) =>
-      postRaw(JSON.stringify({ message: { type: "tool-calls", call: { id: call.id }, phoneNumber: { number: "+15555550199" },
-        toolCallList: [{ id: `s-${args.length}`, type: "function", function: { name: "check_availability", arguments: args } }] } }));
+      postRaw(
+        JSON.stringify({
+          message: {
+            type: "tool-calls",
+            call: { id: call.id },
+            phoneNumber: { number: "+15555550199" },
+            toolCallList: [
+              {
+                id: `s-${args.length}`,
+                type: "function",
+                function: { name: "check_availability", arguments: args },
+              },
+            ],
+          },
+        }),
+      );
     const ok = await send('{"partOfDay":"morning"}');
-    expect(JSON.parse((ok.json!.results as { result: string }[])[0]!.result).slots.length).toBeGreaterThan(0);
+    expect(
+      JSON.parse((ok.json!.results as { result: string }[])[0]!.result).slots.length,
+    ).toBeGreaterThan(0);
     const broken = await send('{"partOfDay":');
     expect(broken.status).toBe(200);
     expect((broken.json!.results as { error: string }[])[0]!.error).toMatch(/not valid JSON/);
@@ -104,65 +134,107 @@ describe("hold_slot, confirm_booking, release_slot", () => {
     expect(seconds).toBeLessThanOrEqual(91);
 
     expect((await call.tool("hold_slot", { slotId: b!.slotId })).result!.held).toBe(true);
-    const states = await db.query("select id, status from public.slots where id = any($1) order by id", [[a!.slotId, b!.slotId]]);
-    expect(Object.fromEntries(states.rows.map((row) => [row.id, row.status]))).toEqual({ [a!.slotId]: "open", [b!.slotId]: "held" });
+    const states = await db.query(
+      "select id, status from public.slots where id = any($1) order by id",
+      [[a!.slotId, b!.slotId]],
+    );
+    expect(Object.fromEntries(states.rows.map((row) => [row.id, row.status]))).toEqual({
+      [a!.slotId]: "open",
+      [b!.slotId]: "held",
+    });
 
     const wrong = await call.tool("confirm_booking", { slotId: a!.slotId, patientName: "Ann Lee" });
-    expect(wrong.result).toMatchObject({ booked: false, reason: expect.stringMatching(/not held/) });
-    const booked = await call.tool("confirm_booking", { slotId: b!.slotId, patientName: "Ann Lee", patientPhone: "(555) 010-2030" });
+    expect(wrong.result).toMatchObject({
+      booked: false,
+      reason: expect.stringMatching(/not held/),
+    });
+    const booked = await call.tool("confirm_booking", {
+      slotId: b!.slotId,
+      patientName: "Ann Lee",
+      patientPhone: "(555) 010-2030",
+    });
     expect(booked.result).toMatchObject({ booked: true, slotId: b!.slotId });
-    const booking = await db.query("select patient_phone from public.bookings where id = $1", [booked.result!.bookingId]);
+    const booking = await db.query("select patient_phone from public.bookings where id = $1", [
+      booked.result!.bookingId,
+    ]);
     expect(booking.rows[0].patient_phone).toBe("5550102030");
   });
 
   it("refuses a slot another call holds, offering alternatives", async () => {
     const first = await liveCall();
-    const slot = ((await first.tool("check_availability", {})).result!.slots)[0]!;
+    const slot = (await first.tool("check_availability", {})).result!.slots[0]!;
     await first.tool("hold_slot", { slotId: slot.slotId });
     const second = await liveCall();
     const refused = await second.tool("hold_slot", { slotId: slot.slotId });
-    expect(refused.result).toMatchObject({ held: false, reason: expect.stringMatching(/just taken/) });
+    expect(refused.result).toMatchObject({
+      held: false,
+      reason: expect.stringMatching(/just taken/),
+    });
     expect(refused.result!.alternatives!.length).toBeGreaterThan(0);
     expect(refused.result!.alternatives!.map((alt) => alt.slotId)).not.toContain(slot.slotId);
   });
 
   it("treats an expired hold as free, and refuses to book on it", async () => {
     const first = await liveCall();
-    const slot = ((await first.tool("check_availability", {})).result!.slots)[0]!;
+    const slot = (await first.tool("check_availability", {})).result!.slots[0]!;
     await first.tool("hold_slot", { slotId: slot.slotId });
-    await db.query("update public.slots set held_until = now() - interval '1 second' where id = $1", [slot.slotId]);
+    await db.query(
+      "update public.slots set held_until = now() - interval '1 second' where id = $1",
+      [slot.slotId],
+    );
 
-    const late = await first.tool("confirm_booking", { slotId: slot.slotId, patientName: "Too Slow" });
+    const late = await first.tool("confirm_booking", {
+      slotId: slot.slotId,
+      patientName: "Too Slow",
+    });
     expect(late.result).toMatchObject({ booked: false, reason: expect.stringMatching(/expired/) });
 
     await first.tool("hold_slot", { slotId: slot.slotId });
-    await db.query("update public.slots set held_until = now() - interval '1 second' where id = $1", [slot.slotId]);
+    await db.query(
+      "update public.slots set held_until = now() - interval '1 second' where id = $1",
+      [slot.slotId],
+    );
     const second = await liveCall();
     expect((await second.tool("hold_slot", { slotId: slot.slotId })).result!.held).toBe(true);
   });
 
   it("releases on request, and only the holder can release", async () => {
     const holder = await liveCall();
-    const slot = ((await holder.tool("check_availability", {})).result!.slots)[0]!;
+    const slot = (await holder.tool("check_availability", {})).result!.slots[0]!;
     await holder.tool("hold_slot", { slotId: slot.slotId });
     const stranger = await liveCall();
-    expect((await stranger.tool("release_slot", { slotId: slot.slotId })).result).toMatchObject({ released: false });
-    expect((await holder.tool("release_slot", { slotId: slot.slotId })).result).toMatchObject({ released: true });
-    expect((await db.query("select status from public.slots where id = $1", [slot.slotId])).rows[0].status).toBe("open");
+    expect((await stranger.tool("release_slot", { slotId: slot.slotId })).result).toMatchObject({
+      released: false,
+    });
+    expect((await holder.tool("release_slot", { slotId: slot.slotId })).result).toMatchObject({
+      released: true,
+    });
+    expect(
+      (await db.query("select status from public.slots where id = $1", [slot.slotId])).rows[0]
+        .status,
+    ).toBe("open");
   });
 
   it("rejects slot ids that are not ids, and slots of another clinic", async () => {
     const call = await liveCall();
-    expect((await call.tool("hold_slot", { slotId: "tomorrow at 10" })).error).toMatch(/slotId must be/);
+    expect((await call.tool("hold_slot", { slotId: "tomorrow at 10" })).error).toMatch(
+      /slotId must be/,
+    );
     const [foreign] = await addSlots(db, await createClinic(db), { day: 2, times: ["10:00"] });
-    expect((await call.tool("hold_slot", { slotId: foreign!.slotId })).result).toMatchObject({ held: false, reason: expect.stringMatching(/does not exist/) });
+    expect((await call.tool("hold_slot", { slotId: foreign!.slotId })).result).toMatchObject({
+      held: false,
+      reason: expect.stringMatching(/does not exist/),
+    });
   });
 
   it("refuses holds for a call that has ended", async () => {
     const call = await liveCall();
-    const slot = ((await call.tool("check_availability", {})).result!.slots)[0]!;
+    const slot = (await call.tool("check_availability", {})).result!.slots[0]!;
     await call.end();
-    expect((await call.tool("hold_slot", { slotId: slot.slotId })).result).toMatchObject({ held: false, reason: expect.stringMatching(/ended/) });
+    expect((await call.tool("hold_slot", { slotId: slot.slotId })).result).toMatchObject({
+      held: false,
+      reason: expect.stringMatching(/ended/),
+    });
   });
 });
 
@@ -181,7 +253,9 @@ describe("lookup_procedure", () => {
 
   it("answers from the clinic's knowledge, most relevant first", async () => {
     const call = await liveCall();
-    const { result } = await call.tool("lookup_procedure", { query: "how much does a nose job cost" });
+    const { result } = await call.tool("lookup_procedure", {
+      query: "how much does a nose job cost",
+    });
     const answers = result!.answers as { topic: string; answer: string }[];
     expect(answers[0]).toMatchObject({ topic: "price" });
     expect(answers[0]!.answer).toMatch(/8,000 to 12,000/);
@@ -201,7 +275,10 @@ describe("a read-only tool call delivered after the call ended", () => {
     await call.end();
     const snapshot = () =>
       db
-        .query("select intent, procedures_of_interest, state, state_version from public.calls where vapi_call_id = $1", [call.id])
+        .query(
+          "select intent, procedures_of_interest, state, state_version from public.calls where vapi_call_id = $1",
+          [call.id],
+        )
         .then((result) => result.rows[0]);
     const before = await snapshot();
     const lookup = await call.tool("lookup_procedure", { query: "facelift recovery" });
@@ -209,7 +286,10 @@ describe("a read-only tool call delivered after the call ended", () => {
     const availability = await call.tool("check_availability", { procedure: "rhinoplasty" });
     expect(availability.status).toBe(200);
     expect(await snapshot()).toEqual(before);
-    const owed = await db.query("select count(*)::int as n from public.follow_ups f join public.calls c on c.id = f.call_id where c.vapi_call_id = $1", [call.id]);
+    const owed = await db.query(
+      "select count(*)::int as n from public.follow_ups f join public.calls c on c.id = f.call_id where c.vapi_call_id = $1",
+      [call.id],
+    );
     expect(owed.rows[0].n).toBe(0);
   });
 });

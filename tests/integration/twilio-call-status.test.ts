@@ -1,5 +1,5 @@
-import twilio from "twilio";
 import type { Client } from "pg";
+import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { ownerClient } from "../helpers/db";
@@ -20,7 +20,10 @@ function post(params: Record<string, string>, token = TWILIO_AUTH_TOKEN) {
   const signature = twilio.getExpectedTwilioSignature(token, url, params);
   return fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-twilio-signature": signature,
+    },
     body: new URLSearchParams(params).toString(),
   });
 }
@@ -32,25 +35,48 @@ describe("POST /api/webhooks/twilio/call-status", () => {
     const slot = (await call.tool("check_availability", {})).result!.slots[0]!.slotId;
     expect((await call.tool("hold_slot", { slotId: slot })).result!.held).toBe(true);
 
-    const response = await post({ CallSid: call.twilioSid, CallStatus: "completed", AccountSid: `AC${"1".repeat(32)}` });
+    const response = await post({
+      CallSid: call.twilioSid,
+      CallStatus: "completed",
+      AccountSid: `AC${"1".repeat(32)}`,
+    });
     expect(response.status).toBe(200);
-    const row = await db.query("select c.state, c.ended_reason, s.status from public.calls c, public.slots s where c.vapi_call_id = $1 and s.id = $2", [call.id, slot]);
-    expect(row.rows[0]).toEqual({ state: "abandoned", ended_reason: "twilio-completed", status: "open" });
+    const row = await db.query(
+      "select c.state, c.ended_reason, s.status from public.calls c, public.slots s where c.vapi_call_id = $1 and s.id = $2",
+      [call.id, slot],
+    );
+    expect(row.rows[0]).toEqual({
+      state: "abandoned",
+      ended_reason: "twilio-completed",
+      status: "open",
+    });
 
-    expect(await (await post({ CallSid: call.twilioSid, CallStatus: "completed" })).json()).toMatchObject({ duplicate: true });
+    expect(
+      await (await post({ CallSid: call.twilioSid, CallStatus: "completed" })).json(),
+    ).toMatchObject({ duplicate: true });
   });
 
   it("rejects an unsigned or wrongly signed callback with 401", async () => {
     const call = newCall();
     await call.status("in-progress");
-    expect((await post({ CallSid: call.twilioSid, CallStatus: "completed" }, "some-other-auth-token-000")).status).toBe(401);
+    expect(
+      (
+        await post(
+          { CallSid: call.twilioSid, CallStatus: "completed" },
+          "some-other-auth-token-000",
+        )
+      ).status,
+    ).toBe(401);
     const unsigned = await fetch(`${inject("appUrl")}/api/webhooks/twilio/call-status`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: `CallSid=${call.twilioSid}&CallStatus=completed`,
     });
     expect(unsigned.status).toBe(401);
-    expect((await db.query("select state from public.calls where vapi_call_id = $1", [call.id])).rows[0].state).toBe("connected");
+    expect(
+      (await db.query("select state from public.calls where vapi_call_id = $1", [call.id])).rows[0]
+        .state,
+    ).toBe("connected");
   });
 
   it("answers a signed but malformed callback with 422", async () => {
@@ -59,7 +85,11 @@ describe("POST /api/webhooks/twilio/call-status", () => {
   });
 
   it("ignores progress statuses and unknown calls", async () => {
-    expect(await (await post({ CallSid: `CA${"a".repeat(32)}`, CallStatus: "ringing" })).json()).toMatchObject({ ignored: "ringing" });
-    expect(await (await post({ CallSid: `CA${"b".repeat(32)}`, CallStatus: "completed" })).json()).toMatchObject({ ignored: "unknown call" });
+    expect(
+      await (await post({ CallSid: `CA${"a".repeat(32)}`, CallStatus: "ringing" })).json(),
+    ).toMatchObject({ ignored: "ringing" });
+    expect(
+      await (await post({ CallSid: `CA${"b".repeat(32)}`, CallStatus: "completed" })).json(),
+    ).toMatchObject({ ignored: "unknown call" });
   });
 });

@@ -1,8 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
-
 import fc from "fast-check";
-import twilio from "twilio";
 import type { Client } from "pg";
+import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { HARBOUR, ownerClient } from "../helpers/db";
@@ -26,12 +25,23 @@ const patient = () => `+1555${randomInt(1_000_000, 10_000_000)}`;
  * POSTs form params to a Twilio webhook route the way Twilio does: signed over the URL it was
  * configured with (APP_URL + path + query). `signedUrl` signs a different URL than the one called.
  */
-function post(route: string, params: Record<string, string>, options: { query?: string; signedUrl?: string; token?: string } = {}) {
+function post(
+  route: string,
+  params: Record<string, string>,
+  options: { query?: string; signedUrl?: string; token?: string } = {},
+) {
   const url = `${inject("appUrl")}/api/webhooks/twilio/${route}${options.query ?? ""}`;
-  const signature = twilio.getExpectedTwilioSignature(options.token ?? TWILIO_AUTH_TOKEN, options.signedUrl ?? url, params);
+  const signature = twilio.getExpectedTwilioSignature(
+    options.token ?? TWILIO_AUTH_TOKEN,
+    options.signedUrl ?? url,
+    params,
+  );
   return fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-twilio-signature": signature,
+    },
     body: new URLSearchParams(params).toString(),
   });
 }
@@ -39,16 +49,34 @@ function post(route: string, params: Record<string, string>, options: { query?: 
 /** An inbound text as Twilio posts it to the clinic's number. */
 function inbound(from: string, body: string, extra: Record<string, string> = {}) {
   const sid = extra.MessageSid ?? messageSid();
-  return post("inbound-sms", { AccountSid: ACCOUNT, MessageSid: sid, SmsMessageSid: sid, SmsSid: sid, From: from, To: CLINIC_NUMBER, Body: body, NumMedia: "0", ...extra });
+  return post("inbound-sms", {
+    AccountSid: ACCOUNT,
+    MessageSid: sid,
+    SmsMessageSid: sid,
+    SmsSid: sid,
+    From: from,
+    To: CLINIC_NUMBER,
+    Body: body,
+    NumMedia: "0",
+    ...extra,
+  });
 }
 
 async function optedOut(phone: string): Promise<string[]> {
-  const { rows } = await db.query<{ source: string }>("select source from public.sms_opt_outs where clinic_id = $1 and phone_number = $2", [HARBOUR, phone]);
+  const { rows } = await db.query<{ source: string }>(
+    "select source from public.sms_opt_outs where clinic_id = $1 and phone_number = $2",
+    [HARBOUR, phone],
+  );
   return rows.map((row) => row.source);
 }
 
 async function inboundRows(phone: string) {
-  const { rows } = await db.query<{ body: string; provider_sid: string | null; status: string; to_number: string }>(
+  const { rows } = await db.query<{
+    body: string;
+    provider_sid: string | null;
+    status: string;
+    to_number: string;
+  }>(
     "select body, provider_sid, status, to_number from public.sms_messages where direction = 'inbound' and from_number = $1 order by created_at",
     [phone],
   );
@@ -65,7 +93,9 @@ describe("inbound texts with Advanced Opt-Out", () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(EMPTY_TWIML);
     expect(await optedOut(phone)).toEqual(["keyword"]);
-    expect(await inboundRows(phone)).toEqual([{ body: "STOP", provider_sid: sid, status: "received", to_number: CLINIC_NUMBER }]);
+    expect(await inboundRows(phone)).toEqual([
+      { body: "STOP", provider_sid: sid, status: "received", to_number: CLINIC_NUMBER },
+    ]);
   });
 
   it("opts back in on OptOutType START", async () => {
@@ -80,7 +110,9 @@ describe("inbound texts with Advanced Opt-Out", () => {
   it("answers OptOutType HELP with the clinic's help text", async () => {
     const response = await inbound(patient(), "AIDE", { OptOutType: "HELP" });
     expect(response.headers.get("content-type")).toBe("text/xml");
-    expect(await response.text()).toContain("<Message>Harbour Aesthetics: call us on +15555550199. Reply STOP to opt out.</Message>");
+    expect(await response.text()).toContain(
+      "<Message>Harbour Aesthetics: call us on +15555550199. Reply STOP to opt out.</Message>",
+    );
   });
 
   it("lets OptOutType decide over the default keywords", async () => {
@@ -110,7 +142,9 @@ describe("replayed inbound texts", () => {
     const sid = messageSid();
     expect((await inbound(phone, "hello", { MessageSid: sid })).status).toBe(200);
     expect((await inbound(phone, "hello", { MessageSid: sid })).status).toBe(200);
-    expect(await inboundRows(phone)).toEqual([{ body: "", provider_sid: sid, status: "received", to_number: CLINIC_NUMBER }]);
+    expect(await inboundRows(phone)).toEqual([
+      { body: "", provider_sid: sid, status: "received", to_number: CLINIC_NUMBER },
+    ]);
   });
 
   it("do not undo a later START when an earlier STOP is delivered again", async () => {
@@ -135,7 +169,9 @@ describe("replayed inbound texts", () => {
   it("survive concurrent duplicates", async () => {
     const phone = patient();
     const sid = messageSid();
-    const responses = await Promise.all(Array.from({ length: 4 }, () => inbound(phone, "STOP", { MessageSid: sid })));
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, () => inbound(phone, "STOP", { MessageSid: sid })),
+    );
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200]);
     expect(await inboundRows(phone)).toHaveLength(1);
     expect(await optedOut(phone)).toEqual(["keyword"]);
@@ -155,13 +191,21 @@ describe("every real inbound text is accepted", () => {
     });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(EMPTY_TWIML);
-    expect(await inboundRows(phone)).toEqual([{ body: "", provider_sid: sid, status: "received", to_number: CLINIC_NUMBER }]);
+    expect(await inboundRows(phone)).toEqual([
+      { body: "", provider_sid: sid, status: "received", to_number: CLINIC_NUMBER },
+    ]);
   });
 
   it("answers a text to a short code or to a number that is no clinic's with empty TwiML", async () => {
     const phone = patient();
     for (const to of ["12345", "898211", "+15550000001"]) {
-      const response = await post("inbound-sms", { MessageSid: messageSid(), From: phone, To: to, Body: "STOP", OptOutType: "STOP" });
+      const response = await post("inbound-sms", {
+        MessageSid: messageSid(),
+        From: phone,
+        To: to,
+        Body: "STOP",
+        OptOutType: "STOP",
+      });
       expect(response.status).toBe(200);
       expect(await response.text()).toBe(EMPTY_TWIML);
     }
@@ -172,15 +216,28 @@ describe("every real inbound text is accepted", () => {
   it("accepts a text from a short code to the clinic", async () => {
     const from = String(randomInt(10_000, 1_000_000));
     const sid = messageSid();
-    const response = await post("inbound-sms", { MessageSid: sid, From: from, To: CLINIC_NUMBER, Body: "Your code is 1234" });
+    const response = await post("inbound-sms", {
+      MessageSid: sid,
+      From: from,
+      To: CLINIC_NUMBER,
+      Body: "Your code is 1234",
+    });
     expect(response.status).toBe(200);
-    const { rows } = await db.query("select body from public.sms_messages where provider_sid = $1", [sid]);
+    const { rows } = await db.query(
+      "select body from public.sms_messages where provider_sid = $1",
+      [sid],
+    );
     expect(rows).toEqual([{ body: "" }]);
   });
 
   it("accepts a text from a channel address without storing it", async () => {
     const phone = patient();
-    const response = await post("inbound-sms", { MessageSid: messageSid(), From: `whatsapp:${phone}`, To: CLINIC_NUMBER, Body: "STOP" });
+    const response = await post("inbound-sms", {
+      MessageSid: messageSid(),
+      From: `whatsapp:${phone}`,
+      To: CLINIC_NUMBER,
+      Body: "STOP",
+    });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(EMPTY_TWIML);
     expect(await optedOut(phone)).toEqual([]);
@@ -188,16 +245,37 @@ describe("every real inbound text is accepted", () => {
 
   it("accepts a text without a MessageSid, storing it without one", async () => {
     const phone = patient();
-    expect((await post("inbound-sms", { From: phone, To: CLINIC_NUMBER, Body: "stop" })).status).toBe(200);
-    expect(await inboundRows(phone)).toEqual([{ body: "STOP", provider_sid: null, status: "received", to_number: CLINIC_NUMBER }]);
+    expect(
+      (await post("inbound-sms", { From: phone, To: CLINIC_NUMBER, Body: "stop" })).status,
+    ).toBe(200);
+    expect(await inboundRows(phone)).toEqual([
+      { body: "STOP", provider_sid: null, status: "received", to_number: CLINIC_NUMBER },
+    ]);
     expect(await optedOut(phone)).toEqual(["keyword"]);
   });
 
   it("refuses a malformed one with 422 and an unsigned one with 401, changing nothing", async () => {
     const phone = patient();
     expect((await post("inbound-sms", { To: CLINIC_NUMBER, Body: "STOP" })).status).toBe(422);
-    expect((await post("inbound-sms", { MessageSid: "not-a-sid", From: phone, To: CLINIC_NUMBER, Body: "STOP" })).status).toBe(422);
-    expect((await post("inbound-sms", { MessageSid: messageSid(), From: phone, To: CLINIC_NUMBER, Body: "STOP" }, { token: "not-the-auth-token-0123456789" })).status).toBe(401);
+    expect(
+      (
+        await post("inbound-sms", {
+          MessageSid: "not-a-sid",
+          From: phone,
+          To: CLINIC_NUMBER,
+          Body: "STOP",
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await post(
+          "inbound-sms",
+          { MessageSid: messageSid(), From: phone, To: CLINIC_NUMBER, Body: "STOP" },
+          { token: "not-the-auth-token-0123456789" },
+        )
+      ).status,
+    ).toBe(401);
     expect(await inboundRows(phone)).toEqual([]);
     expect(await optedOut(phone)).toEqual([]);
   });
@@ -215,7 +293,13 @@ describe("delivery statuses", () => {
     return sid;
   }
   const report = (sid: string, status: string, extra: Record<string, string> = {}) =>
-    post("sms-status", { AccountSid: ACCOUNT, MessageSid: sid, MessageStatus: status, SmsStatus: status, ...extra });
+    post("sms-status", {
+      AccountSid: ACCOUNT,
+      MessageSid: sid,
+      MessageStatus: status,
+      SmsStatus: status,
+      ...extra,
+    });
   async function stored(sid: string) {
     const { rows } = await db.query<{ status: string; delivered: boolean }>(
       "select status, delivered_at is not null as delivered from public.sms_messages where provider_sid = $1",
@@ -254,7 +338,10 @@ describe("delivery statuses", () => {
 
   it("acknowledges a status it does not track and a repeated report", async () => {
     const sid = await outbound("sent");
-    expect(await (await report(sid, "partially_delivered")).json()).toEqual({ ok: true, ignored: "untracked status" });
+    expect(await (await report(sid, "partially_delivered")).json()).toEqual({
+      ok: true,
+      ignored: "untracked status",
+    });
     expect(await stored(sid)).toEqual({ status: "sent", delivered: false });
     expect(await (await report(sid, "delivered")).json()).toEqual({ ok: true, duplicate: false });
     expect(await (await report(sid, "delivered")).json()).toEqual({ ok: true, duplicate: true });
@@ -274,21 +361,32 @@ describe("webhook URLs with a query string", () => {
     ["call-status", { CallSid: `CA${randomBytes(16).toString("hex")}`, CallStatus: "ringing" }],
   ];
 
-  it.each(cases)("%s: signed over the full URL is accepted, signed without the query is refused", async (route, params) => {
-    const query = "?clinic=harbour&v=2";
-    expect((await post(route, params, { query })).status).toBe(200);
-    const withoutQuery = `${inject("appUrl")}/api/webhooks/twilio/${route}`;
-    expect((await post(route, params, { query, signedUrl: withoutQuery })).status).toBe(401);
-    // And the other way round: a signature over a query the request does not carry.
-    expect((await post(route, params, { signedUrl: `${withoutQuery}${query}` })).status).toBe(401);
-  });
+  it.each(cases)(
+    "%s: signed over the full URL is accepted, signed without the query is refused",
+    async (route, params) => {
+      const query = "?clinic=harbour&v=2";
+      expect((await post(route, params, { query })).status).toBe(200);
+      const withoutQuery = `${inject("appUrl")}/api/webhooks/twilio/${route}`;
+      expect((await post(route, params, { query, signedUrl: withoutQuery })).status).toBe(401);
+      // And the other way round: a signature over a query the request does not carry.
+      expect((await post(route, params, { signedUrl: `${withoutQuery}${query}` })).status).toBe(
+        401,
+      );
+    },
+  );
 
   it("refuses an unsigned request with 401", async () => {
-    const response = await fetch(`${inject("appUrl")}/api/webhooks/twilio/sms-status?clinic=harbour`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ MessageSid: messageSid(), MessageStatus: "delivered" }).toString(),
-    });
+    const response = await fetch(
+      `${inject("appUrl")}/api/webhooks/twilio/sms-status?clinic=harbour`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          MessageSid: messageSid(),
+          MessageStatus: "delivered",
+        }).toString(),
+      },
+    );
     expect(response.status).toBe(401);
   });
 });
@@ -296,12 +394,22 @@ describe("webhook URLs with a query string", () => {
 describe("signed but odd input", () => {
   it("is answered 200 or 422, never a 5xx", async () => {
     // Senders are this test's own (a fresh number, a short code) so what it stores is its own.
-    const odd = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("", " ", "\u0000", "+1", "whatsapp:+15551230000", "-1", "1e3", "99999999999"));
+    const odd = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom("", " ", "\u0000", "+1", "whatsapp:+15551230000", "-1", "1e3", "99999999999"),
+    );
     const form = fc.record(
       {
-        MessageSid: fc.oneof(odd, fc.constant(messageSid()), fc.constant(`MM${randomBytes(16).toString("hex")}`)),
+        MessageSid: fc.oneof(
+          odd,
+          fc.constant(messageSid()),
+          fc.constant(`MM${randomBytes(16).toString("hex")}`),
+        ),
         SmsSid: odd,
-        MessageStatus: fc.oneof(odd, fc.constantFrom("read", "canceled", "partially_delivered", "received")),
+        MessageStatus: fc.oneof(
+          odd,
+          fc.constantFrom("read", "canceled", "partially_delivered", "received"),
+        ),
         From: fc.oneof(odd, fc.constantFrom(patient(), String(randomInt(10_000, 1_000_000)))),
         To: fc.oneof(odd, fc.constantFrom(CLINIC_NUMBER, "12345")),
         Body: fc.oneof(odd, fc.constantFrom("STOP", "help", "Start")),
@@ -313,11 +421,17 @@ describe("signed but odd input", () => {
       { requiredKeys: [] },
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom("inbound-sms", "sms-status"), form, async (route, params) => {
-        const response = await post(route, params);
-        const text = await response.text();
-        expect(response.status, text.slice(0, 300)).toSatisfy((status: number) => status === 200 || status === 422);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom("inbound-sms", "sms-status"),
+        form,
+        async (route, params) => {
+          const response = await post(route, params);
+          const text = await response.text();
+          expect(response.status, text.slice(0, 300)).toSatisfy(
+            (status: number) => status === 200 || status === 422,
+          );
+        },
+      ),
       { numRuns: 150, seed: 20261130 },
     );
   });

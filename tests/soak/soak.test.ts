@@ -1,13 +1,19 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { danglingHolds, doubleBookings, followUpTally, unauditedCalls, unfinishedCalls } from "@/lib/simulator/invariants";
-import { runScenario, SCENARIO_NAMES } from "@/lib/simulator/scenarios";
 import type { SimulatorOptions } from "@/lib/simulator/client";
+import {
+  danglingHolds,
+  doubleBookings,
+  followUpTally,
+  unauditedCalls,
+  unfinishedCalls,
+} from "@/lib/simulator/invariants";
+import { runScenario, SCENARIO_NAMES } from "@/lib/simulator/scenarios";
+
 import { startAppServer, type AppServer } from "../../scripts/lib/app-server";
 import { prepareDatabase, type PreparedDatabase } from "../../scripts/lib/database";
 import { freePort } from "../../scripts/lib/ports";
@@ -66,7 +72,13 @@ describe(`soak: ${MINUTES} min of calls through database restarts and app crashe
     "keeps every invariant",
     async () => {
       // One options object: when the app comes back on a new port, every call follows it.
-      const simulator: SimulatorOptions = { url: server.url, secret: SECRET, clinicNumber: CLINIC_NUMBER, speed: 0.05, retryUnavailableMs: 60_000 };
+      const simulator: SimulatorOptions = {
+        url: server.url,
+        secret: SECRET,
+        clinicNumber: CLINIC_NUMBER,
+        speed: 0.05,
+        retryUnavailableMs: 60_000,
+      };
       const deadline = Date.now() + MINUTES * 60_000;
       const vapiCallIds: string[] = [];
       const statuses = new Map<number, number>();
@@ -79,7 +91,8 @@ describe(`soak: ${MINUTES} min of calls through database restarts and app crashe
           try {
             const run = await runScenario(scenario, simulator);
             vapiCallIds.push(run.vapiCallId);
-            for (const step of run.steps) statuses.set(step.status, (statuses.get(step.status) ?? 0) + 1);
+            for (const step of run.steps)
+              statuses.set(step.status, (statuses.get(step.status) ?? 0) + 1);
           } catch (error) {
             errors.push(`${scenario}: ${(error as Error).message}`);
           }
@@ -92,7 +105,13 @@ describe(`soak: ${MINUTES} min of calls through database restarts and app crashe
           if (turn % 2 === 0) {
             await db.stop();
             await sleep(1500);
-            db = await prepareDatabase({ dataDir, port, persistent: true, fast: false, seed: false });
+            db = await prepareDatabase({
+              dataDir,
+              port,
+              persistent: true,
+              fast: false,
+              seed: false,
+            });
             faults.databaseRestarts++;
           } else {
             await server.kill();
@@ -102,13 +121,20 @@ describe(`soak: ${MINUTES} min of calls through database restarts and app crashe
           }
         }
       };
-      await Promise.all([chaos(), ...Array.from({ length: CONCURRENT }, (_, index) => caller(index))]);
+      await Promise.all([
+        chaos(),
+        ...Array.from({ length: CONCURRENT }, (_, index) => caller(index)),
+      ]);
 
       const owner = new Client({ connectionString: db.url });
       await owner.connect();
       try {
         // Follow-ups left claimed by a crash are taken again after the 5 s claim timeout.
-        const tally = await waitFor(() => followUpTally(owner, vapiCallIds), (value) => value.waiting === 0, { timeoutMs: 120_000 });
+        const tally = await waitFor(
+          () => followUpTally(owner, vapiCallIds),
+          (value) => value.waiting === 0,
+          { timeoutMs: 120_000 },
+        );
         const texted = await owner.query<{ to_number: string; sent: number }>(
           `select f.to_number, count(*) filter (where f.status = 'sent')::int as sent
              from public.follow_ups f join public.calls c on c.id = f.call_id where c.vapi_call_id = any($1) group by f.to_number`,
@@ -117,8 +143,13 @@ describe(`soak: ${MINUTES} min of calls through database restarts and app crashe
         const textsTo = new Map<string, number>();
         for (const text of twilio.messages) textsTo.set(text.to, (textsTo.get(text.to) ?? 0) + 1);
         // Sent once each: a retry after a crash finds the text Twilio already accepted.
-        const missing = texted.rows.filter((row) => (textsTo.get(row.to_number) ?? 0) < row.sent).length;
-        const extra = texted.rows.reduce((sum, row) => sum + Math.max(0, (textsTo.get(row.to_number) ?? 0) - row.sent), 0);
+        const missing = texted.rows.filter(
+          (row) => (textsTo.get(row.to_number) ?? 0) < row.sent,
+        ).length;
+        const extra = texted.rows.reduce(
+          (sum, row) => sum + Math.max(0, (textsTo.get(row.to_number) ?? 0) - row.sent),
+          0,
+        );
 
         const summary = {
           calls: vapiCallIds.length,
@@ -137,7 +168,12 @@ describe(`soak: ${MINUTES} min of calls through database restarts and app crashe
         expect(faults.databaseRestarts + faults.appCrashes).toBeGreaterThan(0);
         expect(errors).toEqual([]);
         expect([...statuses.keys()].filter((status) => status >= 500)).toEqual([]);
-        expect(summary).toMatchObject({ doubleBookings: 0, danglingHolds: 0, unfinishedCalls: 0, unauditedCalls: 0 });
+        expect(summary).toMatchObject({
+          doubleBookings: 0,
+          danglingHolds: 0,
+          unfinishedCalls: 0,
+          unauditedCalls: 0,
+        });
         expect(tally).toMatchObject({ failed: 0, waiting: 0 });
         expect(missing).toBe(0);
         expect(extra).toBe(0);

@@ -9,53 +9,109 @@ const source: AssistantSource = {
     name: "Harbour Aesthetics",
     timezone: "America/New_York",
     frontDeskNumber: "+15555550100",
-    settings: { hours: { mon: ["09:00", "17:00"] }, booking_rules: "Consultations are 30 minutes." },
+    settings: {
+      hours: { mon: ["09:00", "17:00"] },
+      booking_rules: "Consultations are 30 minutes.",
+    },
   },
-  procedures: [{ name: "Facelift", synonyms: ["face lift", "rhytidectomy"], description: "Lifts the face." }],
+  procedures: [
+    { name: "Facelift", synonyms: ["face lift", "rhytidectomy"], description: "Lifts the face." },
+  ],
 };
 
 describe("the assistant configuration", () => {
-  const standard = buildAssistant(source, { serverUrl: "https://app.test/api/webhooks/vapi", credentialId: "cred_1" });
-  const fast = buildAssistant(source, { serverUrl: "https://app.test/api/webhooks/vapi", profile: "low_latency" });
+  const standard = buildAssistant(source, {
+    serverUrl: "https://app.test/api/webhooks/vapi",
+    credentialId: "cred_1",
+  });
+  const fast = buildAssistant(source, {
+    serverUrl: "https://app.test/api/webhooks/vapi",
+    profile: "low_latency",
+  });
 
   it("speaks in the clinic's name and knows its procedures, hours and rules", () => {
-    expect(standard.firstMessage).toBe("Thank you for calling Harbour Aesthetics, this is Voxanne. How can I help you today?");
+    expect(standard.firstMessage).toBe(
+      "Thank you for calling Harbour Aesthetics, this is Voxanne. How can I help you today?",
+    );
     const model = standard.model as { messages: { content: string }[]; temperature: number };
     expect(model.temperature).toBe(0);
     const prompt = model.messages[0]!.content;
-    for (const fact of ["Facelift (also: face lift, rhytidectomy)", "mon 09:00-17:00", "Consultations are 30 minutes", "never give medical advice"]) {
+    for (const fact of [
+      "Facelift (also: face lift, rhytidectomy)",
+      "mon 09:00-17:00",
+      "Consultations are 30 minutes",
+      "never give medical advice",
+    ]) {
       expect(prompt).toContain(fact);
     }
-    expect(standard.transcriber).toMatchObject({ provider: "deepgram", model: "nova-2", keyterm: ["Facelift", "face lift", "rhytidectomy"] });
+    expect(standard.transcriber).toMatchObject({
+      provider: "deepgram",
+      model: "nova-2",
+      keyterm: ["Facelift", "face lift", "rhytidectomy"],
+    });
   });
 
   it("declares the five tools with JSON-schema parameters and our server, plus a transfer to the front desk", () => {
-    const tools = (standard.model as { tools: { type: string; function?: { name: string; parameters: { required?: string[] } }; server?: { url: string }; destinations?: { number: string }[] }[] }).tools;
-    expect(tools.filter((tool) => tool.type === "function").map((tool) => [tool.function!.name, tool.function!.parameters.required ?? []])).toEqual([
+    const tools = (
+      standard.model as {
+        tools: {
+          type: string;
+          function?: { name: string; parameters: { required?: string[] } };
+          server?: { url: string };
+          destinations?: { number: string }[];
+        }[];
+      }
+    ).tools;
+    expect(
+      tools
+        .filter((tool) => tool.type === "function")
+        .map((tool) => [tool.function!.name, tool.function!.parameters.required ?? []]),
+    ).toEqual([
       ["check_availability", []],
       ["hold_slot", ["slotId"]],
       ["confirm_booking", ["slotId", "patientName"]],
       ["release_slot", ["slotId"]],
       ["lookup_procedure", ["query"]],
     ]);
-    expect(tools.every((tool) => tool.type !== "function" || tool.server?.url === "https://app.test/api/webhooks/vapi")).toBe(true);
-    expect(tools.find((tool) => tool.type === "transferCall")?.destinations?.[0]?.number).toBe("+15555550100");
+    expect(
+      tools.every(
+        (tool) =>
+          tool.type !== "function" || tool.server?.url === "https://app.test/api/webhooks/vapi",
+      ),
+    ).toBe(true);
+    expect(tools.find((tool) => tool.type === "transferCall")?.destinations?.[0]?.number).toBe(
+      "+15555550100",
+    );
   });
 
   it("subscribes to the messages we handle, with our credential and a 20 s timeout", () => {
     expect(standard.serverMessages).toEqual([
-      "status-update", "speech-update", "tool-calls", "end-of-call-report", "hang", "transfer-update", "user-interrupted",
+      "status-update",
+      "speech-update",
+      "tool-calls",
+      "end-of-call-report",
+      "hang",
+      "transfer-update",
+      "user-interrupted",
       'transcript[transcriptType="final"]',
     ]);
-    expect(standard.server).toEqual({ url: "https://app.test/api/webhooks/vapi", timeoutSeconds: 20, credentialId: "cred_1" });
+    expect(standard.server).toEqual({
+      url: "https://app.test/api/webhooks/vapi",
+      timeoutSeconds: 20,
+      credentialId: "cred_1",
+    });
     expect(standard.analysisPlan?.structuredDataPlan?.enabled).toBe(true);
   });
 
   it("trims every stage of the turn in the low-latency profile", () => {
     expect(standard.startSpeakingPlan?.waitSeconds).toBe(0.4);
     expect(fast.startSpeakingPlan?.waitSeconds).toBe(0.1);
-    expect((fast.transcriber as { endpointing: number }).endpointing).toBeLessThan((standard.transcriber as { endpointing: number }).endpointing);
-    expect((fast.model as { maxTokens: number }).maxTokens).toBeLessThan((standard.model as { maxTokens: number }).maxTokens);
+    expect((fast.transcriber as { endpointing: number }).endpointing).toBeLessThan(
+      (standard.transcriber as { endpointing: number }).endpointing,
+    );
+    expect((fast.model as { maxTokens: number }).maxTokens).toBeLessThan(
+      (standard.model as { maxTokens: number }).maxTokens,
+    );
     expect(fast.metadata).toEqual({ clinicId: source.clinic.id, latencyProfile: "low_latency" });
   });
 

@@ -15,9 +15,14 @@ describe("what a failed query means", () => {
   });
 
   it("treats a lost or refused connection as unavailable, by code or by node-postgres' message", () => {
-    for (const code of ["57P01", "57P03", "08006", "53300", "ECONNREFUSED", "ECONNRESET"]) expect(isDatabaseUnavailable(pgError(code))).toBe(true);
+    for (const code of ["57P01", "57P03", "08006", "53300", "ECONNREFUSED", "ECONNRESET"])
+      expect(isDatabaseUnavailable(pgError(code))).toBe(true);
     expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
-    expect(isDatabaseUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        new Error("Client has encountered a connection error and is not queryable"),
+      ),
+    ).toBe(true);
   });
 
   it("leaves everything else alone", () => {
@@ -39,19 +44,23 @@ describe("retryOnConflict", () => {
     expect({ result, attempts }).toEqual({ result: "done", attempts: 4 });
 
     attempts = 0;
-    await expect(retryOnConflict(async () => {
-      attempts++;
-      throw pgError("40P01");
-    })).rejects.toMatchObject({ code: "40P01" });
+    await expect(
+      retryOnConflict(async () => {
+        attempts++;
+        throw pgError("40P01");
+      }),
+    ).rejects.toMatchObject({ code: "40P01" });
     expect(attempts).toBe(4);
   });
 
   it("never retries any other failure", async () => {
     let attempts = 0;
-    await expect(retryOnConflict(async () => {
-      attempts++;
-      throw pgError("23505");
-    })).rejects.toMatchObject({ code: "23505" });
+    await expect(
+      retryOnConflict(async () => {
+        attempts++;
+        throw pgError("23505");
+      }),
+    ).rejects.toMatchObject({ code: "23505" });
     expect(attempts).toBe(1);
   });
 });

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 // lib/db imports only itself, lib/env and types/ (the lib/db block of eslint.config.mjs).
 const eslint = new ESLint();
 const refused = async (source: string) => {
-  const [result] = await eslint.lintText(`${source}\nexport const used = x;\n`, { filePath: "lib/db/x.ts" });
+  const [result] = await eslint.lintText(`${source}\nexport const used = x;\n`, {
+    filePath: "lib/db/x.ts",
+  });
   return result!.messages.filter((message) => message.ruleId === "no-restricted-imports").length;
 };
 

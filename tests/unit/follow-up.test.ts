@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 
 import type { Handoff } from "@/types/handoff";
+import {
+  aftercareText,
+  bookingConfirmationText,
+  cutOffText,
+  retryDelayMs,
+} from "@/lib/follow-up/messages";
 import { planFollowUps } from "@/lib/follow-up/plan";
-import { aftercareText, bookingConfirmationText, cutOffText, retryDelayMs } from "@/lib/follow-up/messages";
 
 const handoff = (overrides: Partial<Handoff> = {}): Handoff => ({
   handoffId: "00000000-0000-4000-8000-000000000001",
@@ -12,7 +17,11 @@ const handoff = (overrides: Partial<Handoff> = {}): Handoff => ({
   callerNumber: "+15550102030",
   callerName: null,
   procedures: [
-    { id: "00000000-0000-4000-8000-0000000000a1", name: "Facelift", aftercareDocumentId: "00000000-0000-4000-8000-0000000000d1" },
+    {
+      id: "00000000-0000-4000-8000-0000000000a1",
+      name: "Facelift",
+      aftercareDocumentId: "00000000-0000-4000-8000-0000000000d1",
+    },
     { id: "00000000-0000-4000-8000-0000000000a2", name: "Botox", aftercareDocumentId: null },
   ],
   booked: false,
@@ -32,7 +41,11 @@ describe("what the follow-up agent owes", () => {
   it("one aftercare text per procedure of interest, with a reason where there is no PDF", () => {
     expect(planFollowUps(handoff())).toEqual([
       { kind: "aftercare", procedureId: "00000000-0000-4000-8000-0000000000a1", skipReason: null },
-      { kind: "aftercare", procedureId: "00000000-0000-4000-8000-0000000000a2", skipReason: "No aftercare document for Botox." },
+      {
+        kind: "aftercare",
+        procedureId: "00000000-0000-4000-8000-0000000000a2",
+        skipReason: "No aftercare document for Botox.",
+      },
     ]);
   });
   it("nothing after a booking, or without a number", () => {
@@ -40,19 +53,45 @@ describe("what the follow-up agent owes", () => {
     expect(planFollowUps(handoff({ callerNumber: null }))).toEqual([]);
   });
   it("a 'we got cut off' text when the call dropped mid-booking", () => {
-    expect(planFollowUps(handoff({ droppedDuringBooking: true }))).toEqual([{ kind: "cut_off", procedureId: null, skipReason: null }]);
+    expect(planFollowUps(handoff({ droppedDuringBooking: true }))).toEqual([
+      { kind: "cut_off", procedureId: null, skipReason: null },
+    ]);
   });
   it("never a text to someone who opted out", () => {
-    expect(planFollowUps(handoff({ consentToText: false })).every((item) => item.skipReason === "The caller has opted out of texts.")).toBe(true);
+    expect(
+      planFollowUps(handoff({ consentToText: false })).every(
+        (item) => item.skipReason === "The caller has opted out of texts.",
+      ),
+    ).toBe(true);
   });
 });
 
 describe("the texts", () => {
   it("are warm, in the clinic's name, say who is texting, and end with the opt-out", () => {
-    const text = aftercareText({ clinicName: "Harbour Aesthetics", callerName: "Jane Doe", procedure: "Facelift", link: "https://x.test/a/abc" });
-    expect(text).toBe("Hi Jane, it's Sarah from Harbour Aesthetics. Thanks for asking about facelift. Here is our Facelift aftercare guide: https://x.test/a/abc Reply STOP to opt out.");
-    expect(cutOffText({ clinicName: "Harbour Aesthetics", callerName: null, clinicPhone: "+15555550199" })).toMatch(/^Hi, it's Sarah .* cut off .* Reply STOP to opt out\.$/);
-    expect(bookingConfirmationText({ clinicName: "H", callerName: "Ann", when: "Monday, November 23 at 9:00 AM", practitioner: "Dr Amara Okafor" })).toMatch(/confirmed for Monday/);
+    const text = aftercareText({
+      clinicName: "Harbour Aesthetics",
+      callerName: "Jane Doe",
+      procedure: "Facelift",
+      link: "https://x.test/a/abc",
+    });
+    expect(text).toBe(
+      "Hi Jane, it's Sarah from Harbour Aesthetics. Thanks for asking about facelift. Here is our Facelift aftercare guide: https://x.test/a/abc Reply STOP to opt out.",
+    );
+    expect(
+      cutOffText({
+        clinicName: "Harbour Aesthetics",
+        callerName: null,
+        clinicPhone: "+15555550199",
+      }),
+    ).toMatch(/^Hi, it's Sarah .* cut off .* Reply STOP to opt out\.$/);
+    expect(
+      bookingConfirmationText({
+        clinicName: "H",
+        callerName: "Ann",
+        when: "Monday, November 23 at 9:00 AM",
+        practitioner: "Dr Amara Okafor",
+      }),
+    ).toMatch(/confirmed for Monday/);
     for (const sms of [text]) expect(sms.length).toBeLessThanOrEqual(320);
   });
   it("back off between retries", () => {

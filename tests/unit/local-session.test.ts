@@ -2,7 +2,12 @@ import { SignJWT } from "jose";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { resetEnvCache } from "@/lib/env";
-import { LOCAL_SESSION_SECONDS, shouldRefresh, signLocalSession, verifyLocalSession } from "@/lib/auth/local-session";
+import {
+  LOCAL_SESSION_SECONDS,
+  shouldRefresh,
+  signLocalSession,
+  verifyLocalSession,
+} from "@/lib/auth/local-session";
 
 const user = {
   id: "a11ce000-0000-4000-8000-000000000001",
@@ -52,7 +57,9 @@ describe("local sessions", () => {
 
   it("rejects a tampered payload", async () => {
     const [header, , signature] = (await signLocalSession(user)).split(".");
-    const forged = Buffer.from(JSON.stringify({ sub: user.id, role: "authenticated" })).toString("base64url");
+    const forged = Buffer.from(JSON.stringify({ sub: user.id, role: "authenticated" })).toString(
+      "base64url",
+    );
     expect(await verifyLocalSession(`${header}.${forged}.${signature}`)).toBeNull();
   });
 
@@ -60,9 +67,20 @@ describe("local sessions", () => {
     const key = new TextEncoder().encode("a".repeat(40));
     const now = Math.floor(Date.now() / 1000);
     const base = () =>
-      new SignJWT({ role: "authenticated" }).setProtectedHeader({ alg: "HS256" }).setSubject(user.id).setIssuer("http://localhost:3000/auth/v1");
-    const expired = await base().setAudience("authenticated").setIssuedAt(now - 100).setExpirationTime(now - 10).sign(key);
-    const wrongAudience = await base().setAudience("anon").setIssuedAt(now).setExpirationTime(now + 60).sign(key);
+      new SignJWT({ role: "authenticated" })
+        .setProtectedHeader({ alg: "HS256" })
+        .setSubject(user.id)
+        .setIssuer("http://localhost:3000/auth/v1");
+    const expired = await base()
+      .setAudience("authenticated")
+      .setIssuedAt(now - 100)
+      .setExpirationTime(now - 10)
+      .sign(key);
+    const wrongAudience = await base()
+      .setAudience("anon")
+      .setIssuedAt(now)
+      .setExpirationTime(now + 60)
+      .sign(key);
     const serviceRole = await new SignJWT({ role: "service_role" })
       .setProtectedHeader({ alg: "HS256" })
       .setSubject(user.id)
@@ -71,7 +89,8 @@ describe("local sessions", () => {
       .setIssuedAt(now)
       .setExpirationTime(now + 60)
       .sign(key);
-    for (const token of [expired, wrongAudience, serviceRole]) expect(await verifyLocalSession(token)).toBeNull();
+    for (const token of [expired, wrongAudience, serviceRole])
+      expect(await verifyLocalSession(token)).toBeNull();
   });
 
   it("asks for a refresh once half the session has passed", async () => {

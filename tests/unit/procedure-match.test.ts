@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { editDistance, matchProcedureTerms, questionTopics } from "@/lib/procedures/match";
 
 const procedures = [
-  { id: "facelift", name: "Facelift", synonyms: ["face lift", "face-lift", "rhytidectomy", "mini facelift", "neck lift"] },
+  {
+    id: "facelift",
+    name: "Facelift",
+    synonyms: ["face lift", "face-lift", "rhytidectomy", "mini facelift", "neck lift"],
+  },
   { id: "rhino", name: "Rhinoplasty", synonyms: ["nose job", "nose surgery"] },
   { id: "bleph", name: "Blepharoplasty", synonyms: ["eyelid surgery", "eye lift", "eye bags"] },
   { id: "botox", name: "Botox", synonyms: ["anti-wrinkle injections", "tox"] },
@@ -28,9 +32,12 @@ describe("matchProcedureTerms", () => {
     expect(matchProcedureTerms(phrase, procedures)?.id).toBe(id);
   });
 
-  it.each(["liposuction", "I want to lift weights", "my nose is blocked", "something for my face"])("does not guess for %j", (phrase) => {
-    expect(matchProcedureTerms(phrase, procedures)).toBeNull();
-  });
+  it.each(["liposuction", "I want to lift weights", "my nose is blocked", "something for my face"])(
+    "does not guess for %j",
+    (phrase) => {
+      expect(matchProcedureTerms(phrase, procedures)).toBeNull();
+    },
+  );
 
   it("never matches a short word to a longer procedure name", () => {
     expect(matchProcedureTerms("my face", procedures)).toBeNull();
@@ -38,7 +45,10 @@ describe("matchProcedureTerms", () => {
   });
 
   it("returns the words that matched", () => {
-    expect(matchProcedureTerms("how much does a nose job cost", procedures)?.matchedWords).toEqual(["nose", "job"]);
+    expect(matchProcedureTerms("how much does a nose job cost", procedures)?.matchedWords).toEqual([
+      "nose",
+      "job",
+    ]);
   });
 });
 

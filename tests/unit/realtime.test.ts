@@ -5,10 +5,14 @@ import { backoffDelay } from "@/lib/realtime/backoff";
 import { createSseTransport } from "@/lib/realtime/sse-transport";
 import { createSupabaseTransport } from "@/lib/realtime/supabase-transport";
 import { parseLiveCallsSnapshot, type ConnectionStatus } from "@/lib/realtime/types";
+
 import { liveCall } from "../helpers/live-call";
 import { FakeEventSource, fakeSupabase } from "../helpers/realtime-fakes";
 
-const snapshot = (...calls: ReturnType<typeof liveCall>[]) => ({ calls, serverTime: "2026-11-22T10:00:00.000Z" });
+const snapshot = (...calls: ReturnType<typeof liveCall>[]) => ({
+  calls,
+  serverTime: "2026-11-22T10:00:00.000Z",
+});
 
 describe("applyCallDelta", () => {
   it("adds a new call and replaces an older revision", () => {
@@ -20,8 +24,12 @@ describe("applyCallDelta", () => {
 
   it("ignores stale and duplicate deltas", () => {
     const current = snapshot(liveCall({ revision: 5, state: "booking_appointment" }));
-    expect(applyCallDelta(current, liveCall({ revision: 4, state: "collecting_info" }))).toBe(current);
-    expect(applyCallDelta(current, liveCall({ revision: 5, state: "collecting_info" }))).toBe(current);
+    expect(applyCallDelta(current, liveCall({ revision: 4, state: "collecting_info" }))).toBe(
+      current,
+    );
+    expect(applyCallDelta(current, liveCall({ revision: 5, state: "collecting_info" }))).toBe(
+      current,
+    );
   });
 
   it("leaves a snapshot that has not loaded yet to the snapshot", () => {
@@ -34,21 +42,32 @@ describe("applyCallDelta", () => {
     ["a call without a revision", { ...liveCall(), revision: undefined }],
     ["a revision as text", { ...liveCall(), revision: "9" }],
     ["a start that is not a time", liveCall({ revision: 5, startedAt: "soon" })],
-    ["a held slot without its end", { ...liveCall({ revision: 5 }), heldSlot: { slotId: "s", startsAt: "2026-11-22T10:00:00Z", practitioner: "Dr Lee" } }],
+    [
+      "a held slot without its end",
+      {
+        ...liveCall({ revision: 5 }),
+        heldSlot: { slotId: "s", startsAt: "2026-11-22T10:00:00Z", practitioner: "Dr Lee" },
+      },
+    ],
   ])("ignores a broadcast that is not a call (%s)", (_name, payload) => {
     const current = snapshot(liveCall({ revision: 4 }));
     expect(applyCallDelta(current, payload)).toBe(current);
   });
 
   it("reads a call as Postgres sends it, and one from before transfers were shown", () => {
-    const { transferredTo: _, ...older } = liveCall({ startedAt: "2026-11-22T10:00:00.123456+00:00" });
+    const { transferredTo: _, ...older } = liveCall({
+      startedAt: "2026-11-22T10:00:00.123456+00:00",
+    });
     expect(applyCallDelta(snapshot(), older)?.calls).toEqual([older]);
   });
 });
 
 describe("parseLiveCallsSnapshot", () => {
   it("keeps the calls it can read and leaves out the rest", () => {
-    const parsed = parseLiveCallsSnapshot({ calls: [liveCall({ callId: "a" }), { callId: "b" }, 7], serverTime: "2026-11-22T10:00:00.000Z" });
+    const parsed = parseLiveCallsSnapshot({
+      calls: [liveCall({ callId: "a" }), { callId: "b" }, 7],
+      serverTime: "2026-11-22T10:00:00.000Z",
+    });
     expect(parsed?.calls.map((call) => call.callId)).toEqual(["a"]);
   });
 
@@ -60,14 +79,26 @@ describe("parseLiveCallsSnapshot", () => {
 
 describe("mergeSnapshot", () => {
   it("keeps whichever side has the newer revision of each call", () => {
-    const current = snapshot(liveCall({ callId: "a", revision: 7 }), liveCall({ callId: "b", revision: 1 }));
-    const fresh = snapshot(liveCall({ callId: "a", revision: 6 }), liveCall({ callId: "b", revision: 3 }));
+    const current = snapshot(
+      liveCall({ callId: "a", revision: 7 }),
+      liveCall({ callId: "b", revision: 1 }),
+    );
+    const fresh = snapshot(
+      liveCall({ callId: "a", revision: 6 }),
+      liveCall({ callId: "b", revision: 3 }),
+    );
     const merged = mergeSnapshot(current, fresh);
-    expect(Object.fromEntries(merged.calls.map((call) => [call.callId, call.revision]))).toEqual({ a: 7, b: 3 });
+    expect(Object.fromEntries(merged.calls.map((call) => [call.callId, call.revision]))).toEqual({
+      a: 7,
+      b: 3,
+    });
   });
 
   it("keeps a live call the snapshot does not know yet, and drops finished ones it no longer lists", () => {
-    const current = snapshot(liveCall({ callId: "new" }), liveCall({ callId: "old", state: "ended" }));
+    const current = snapshot(
+      liveCall({ callId: "new" }),
+      liveCall({ callId: "old", state: "ended" }),
+    );
     const merged = mergeSnapshot(current, snapshot());
     expect(merged.calls.map((call) => call.callId)).toEqual(["new"]);
   });
@@ -94,7 +125,10 @@ describe("SSE transport", () => {
     });
     const statuses: ConnectionStatus[] = [];
     const messages: unknown[] = [];
-    const stop = transport.subscribe("clinic:x:calls", { onStatus: (s) => statuses.push(s), onMessage: (_e, p) => messages.push(p) });
+    const stop = transport.subscribe("clinic:x:calls", {
+      onStatus: (s) => statuses.push(s),
+      onMessage: (_e, p) => messages.push(p),
+    });
 
     const first = FakeEventSource.instances[0]!;
     expect(first.url).toBe("/stream/clinic:x:calls");
@@ -119,7 +153,15 @@ describe("SSE transport", () => {
 
     stop();
     expect(FakeEventSource.instances[2]!.closed).toBe(true);
-    expect(statuses).toEqual(["connecting", "live", "reconnecting", "reconnecting", "live", "offline", "reconnecting"]);
+    expect(statuses).toEqual([
+      "connecting",
+      "live",
+      "reconnecting",
+      "reconnecting",
+      "live",
+      "offline",
+      "reconnecting",
+    ]);
     vi.useRealTimers();
   });
 });
@@ -130,10 +172,16 @@ describe("Supabase transport", () => {
     const { client, channels, removed, setAuth } = fakeSupabase();
     const statuses: ConnectionStatus[] = [];
     const messages: unknown[] = [];
-    const stop = createSupabaseTransport(client).subscribe("clinic:x:calls", { onStatus: (s) => statuses.push(s), onMessage: (_e, p) => messages.push(p) });
+    const stop = createSupabaseTransport(client).subscribe("clinic:x:calls", {
+      onStatus: (s) => statuses.push(s),
+      onMessage: (_e, p) => messages.push(p),
+    });
     await vi.runOnlyPendingTimersAsync();
     expect(setAuth).toHaveBeenCalledTimes(1);
-    expect(channels[0]).toMatchObject({ name: "clinic:x:calls", options: { config: { private: true } } });
+    expect(channels[0]).toMatchObject({
+      name: "clinic:x:calls",
+      options: { config: { private: true } },
+    });
 
     channels[0]!.statusCallback?.("SUBSCRIBED");
     channels[0]!.broadcast({ callId: "a", revision: 2 });
@@ -165,10 +213,10 @@ describe("a listener's own events (a call's live transcript)", () => {
   it("are the only ones delivered, over SSE and over Supabase", async () => {
     FakeEventSource.instances = [];
     const overSse: [string, unknown][] = [];
-    const stopSse = createSseTransport({ url: (topic) => topic, createEventSource: (url) => new FakeEventSource(url) }).subscribe(
-      "clinic:x:call:y",
-      listener(overSse),
-    );
+    const stopSse = createSseTransport({
+      url: (topic) => topic,
+      createEventSource: (url) => new FakeEventSource(url),
+    }).subscribe("clinic:x:call:y", listener(overSse));
     const source = FakeEventSource.instances[0]!;
     source.emit("call_status", JSON.stringify({ callId: "y", revision: 1 }));
     source.emit("transcript", JSON.stringify({ callId: "y", text: "[NAME] here" }));
@@ -177,7 +225,10 @@ describe("a listener's own events (a call's live transcript)", () => {
 
     const { client, channels } = fakeSupabase();
     const overSupabase: [string, unknown][] = [];
-    const stopSupabase = createSupabaseTransport(client).subscribe("clinic:x:call:y", listener(overSupabase));
+    const stopSupabase = createSupabaseTransport(client).subscribe(
+      "clinic:x:call:y",
+      listener(overSupabase),
+    );
     await vi.waitFor(() => expect(channels).toHaveLength(1));
     channels[0]!.broadcast({ callId: "y", revision: 1 });
     channels[0]!.broadcast({ callId: "y", text: "[NAME] here" }, "transcript");

@@ -2,19 +2,28 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
 import { describe, expect, it } from "vitest";
 
 const run = (input: string, args: string[] = []) =>
-  spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/redact.ts", ...args], { input, encoding: "utf8" });
+  spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/redact.ts", ...args], {
+    input,
+    encoding: "utf8",
+  });
 
 // Each case starts real `tsx` processes (1-3 s each when idle, several times that on a loaded
 // 2-core CI machine): the budget is for a busy machine, nothing here measures speed.
 describe("npm run redact", { timeout: 60_000 }, () => {
   it("answers each JSON line with its redaction, in order, with findings as types and offsets", () => {
-    const result = run(`${JSON.stringify({ text: "call me on 555-201-3344" })}\n\n${JSON.stringify({ text: "nothing to hide here" })}\n`);
+    const result = run(
+      `${JSON.stringify({ text: "call me on 555-201-3344" })}\n\n${JSON.stringify({ text: "nothing to hide here" })}\n`,
+    );
     expect(result.status).toBe(0);
-    expect(result.stdout.trim().split("\n").map((line) => JSON.parse(line))).toEqual([
+    expect(
+      result.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+    ).toEqual([
       { text: "call me on [PHONE]", findings: [{ type: "PHONE", start: 11, end: 23 }] },
       { text: "nothing to hide here", findings: [] },
     ]);
@@ -23,15 +32,30 @@ describe("npm run redact", { timeout: 60_000 }, () => {
   it("adds keywords and patterns from a rules file", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "redact-cli-"));
     const rules = path.join(dir, "rules.json");
-    writeFileSync(rules, JSON.stringify({ keywords: ["gold card"], patterns: [{ value: "\\bHA-\\d{6}\\b", category: "ID" }] }));
-    const result = run(`${JSON.stringify({ text: "my Gold Card and record HA-204518" })}\n`, ["--rules", rules]);
+    writeFileSync(
+      rules,
+      JSON.stringify({
+        keywords: ["gold card"],
+        patterns: [{ value: "\\bHA-\\d{6}\\b", category: "ID" }],
+      }),
+    );
+    const result = run(`${JSON.stringify({ text: "my Gold Card and record HA-204518" })}\n`, [
+      "--rules",
+      rules,
+    ]);
     expect(JSON.parse(result.stdout)).toMatchObject({ text: "my [CUSTOM] and record [ID]" });
   });
 
   it("rejects bad input and bad patterns with a clear message", () => {
-    expect(run("not json\n")).toMatchObject({ status: 2, stderr: expect.stringMatching(/line 1 is not JSON/) });
+    expect(run("not json\n")).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/line 1 is not JSON/),
+    });
     const dir = mkdtempSync(path.join(os.tmpdir(), "redact-cli-"));
     writeFileSync(path.join(dir, "rules.json"), JSON.stringify({ patterns: ["(a)\\1"] }));
-    expect(run("", ["--rules", path.join(dir, "rules.json")])).toMatchObject({ status: 2, stderr: expect.stringMatching(/Not a valid pattern/) });
+    expect(run("", ["--rules", path.join(dir, "rules.json")])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/Not a valid pattern/),
+    });
   });
 });

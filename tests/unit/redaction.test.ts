@@ -3,7 +3,18 @@ import { describe, expect, it } from "vitest";
 import { createRedactor, redactTranscript } from "@/lib/redaction/redact";
 import { checkPattern } from "@/lib/redaction/rules";
 
-const redactor = createRedactor({ allow: ["Facelift", "face lift", "rhinoplasty", "nose job", "Botox", "Amara Okafor", "Harbour Aesthetics", "Voxanne"] });
+const redactor = createRedactor({
+  allow: [
+    "Facelift",
+    "face lift",
+    "rhinoplasty",
+    "nose job",
+    "Botox",
+    "Amara Okafor",
+    "Harbour Aesthetics",
+    "Voxanne",
+  ],
+});
 const redact = (text: string) => redactor.redact(text).text;
 
 describe("built-in detectors", () => {
@@ -71,7 +82,10 @@ describe("names learned anywhere in the call are removed everywhere", () => {
       { speaker: "assistant", text: "Thanks Jane, and what's your surname?", at: null },
       { speaker: "user", text: "my name is Jane Whitmore", at: null },
     ]);
-    expect(lines.map((line) => line.text)).toEqual(["Thanks [NAME], and what's your surname?", "my name is [NAME]"]);
+    expect(lines.map((line) => line.text)).toEqual([
+      "Thanks [NAME], and what's your surname?",
+      "my name is [NAME]",
+    ]);
   });
 });
 
@@ -96,7 +110,9 @@ describe("custom rules", () => {
     expect(checkPattern("\\bHA-\\d{6}\\b")).toEqual({ ok: true });
   });
   it("runs even a pathological pattern in linear time", () => {
-    const evil = createRedactor({ rules: [{ kind: "pattern", value: "(a+)+$", category: "CUSTOM" }] });
+    const evil = createRedactor({
+      rules: [{ kind: "pattern", value: "(a+)+$", category: "CUSTOM" }],
+    });
     const started = performance.now();
     evil.redact(`${"a".repeat(30_000)}!`);
     expect(performance.now() - started).toBeLessThan(5_000);

@@ -1,5 +1,5 @@
-import { act, renderHook, waitFor } from "@testing-library/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { act, renderHook, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { RealtimeTransportProvider } from "@/lib/realtime/provider";
@@ -7,6 +7,7 @@ import { createSseTransport } from "@/lib/realtime/sse-transport";
 import { createSupabaseTransport } from "@/lib/realtime/supabase-transport";
 import type { LiveCallsSnapshot, RealtimeTransport } from "@/lib/realtime/types";
 import { useVoiceAgentStatus } from "@/hooks/use-voice-agent-status";
+
 import { liveCall } from "../helpers/live-call";
 import { FakeEventSource, fakeSupabase } from "../helpers/realtime-fakes";
 
@@ -16,7 +17,10 @@ let snapshotRequests = 0;
 
 beforeEach(() => {
   snapshotRequests = 0;
-  server = { calls: [liveCall({ revision: 1, state: "in_conversation" })], serverTime: new Date().toISOString() };
+  server = {
+    calls: [liveCall({ revision: 1, state: "in_conversation" })],
+    serverTime: new Date().toISOString(),
+  };
   vi.stubGlobal(
     "fetch",
     vi.fn(async (url: string) => {
@@ -38,12 +42,16 @@ function mount(transport: RealtimeTransport) {
   return renderHook(() => useVoiceAgentStatus(CLINIC), { wrapper });
 }
 
-const state = (result: { current: ReturnType<typeof useVoiceAgentStatus> }) => result.current.calls.map((call) => `${call.state}@${call.revision}`);
+const state = (result: { current: ReturnType<typeof useVoiceAgentStatus> }) =>
+  result.current.calls.map((call) => `${call.state}@${call.revision}`);
 
 describe("useVoiceAgentStatus over Server-Sent Events", () => {
   it("applies deltas by revision and heals missed ones from the snapshot on reconnect", async () => {
     FakeEventSource.instances = [];
-    const transport = createSseTransport({ url: (topic) => `/stream/${topic}`, createEventSource: (url) => new FakeEventSource(url) });
+    const transport = createSseTransport({
+      url: (topic) => `/stream/${topic}`,
+      createEventSource: (url) => new FakeEventSource(url),
+    });
     const { result, unmount } = mount(transport);
     await waitFor(() => expect(state(result)).toEqual(["in_conversation@1"]));
     expect(result.current.status).toBe("connecting");
@@ -53,7 +61,12 @@ describe("useVoiceAgentStatus over Server-Sent Events", () => {
     expect(result.current.status).toBe("live");
 
     // Query observers are notified on a scheduled tick, hence the async acts.
-    await act(async () => first.emit("call_status", JSON.stringify(liveCall({ revision: 2, state: "collecting_info" }))));
+    await act(async () =>
+      first.emit(
+        "call_status",
+        JSON.stringify(liveCall({ revision: 2, state: "collecting_info" })),
+      ),
+    );
     await waitFor(() => expect(state(result)).toEqual(["collecting_info@2"]));
     await act(async () => {
       first.emit("call_status", JSON.stringify(liveCall({ revision: 1, state: "ringing" }))); // stale
@@ -65,7 +78,15 @@ describe("useVoiceAgentStatus over Server-Sent Events", () => {
     act(() => first.onerror?.(new Event("error")));
     expect(result.current.status).toBe("reconnecting");
     server = {
-      calls: [liveCall({ callId: "call-2", revision: 1, state: "ringing", startedAt: "2026-11-22T10:05:00.000Z" }), liveCall({ revision: 4, state: "booking_appointment" })],
+      calls: [
+        liveCall({
+          callId: "call-2",
+          revision: 1,
+          state: "ringing",
+          startedAt: "2026-11-22T10:05:00.000Z",
+        }),
+        liveCall({ revision: 4, state: "booking_appointment" }),
+      ],
       serverTime: new Date().toISOString(),
     };
     await act(() => new Promise((resolve) => setTimeout(resolve, 1600)));
@@ -85,19 +106,31 @@ describe("useVoiceAgentStatus over Supabase Realtime", () => {
     const fake = fakeSupabase();
     const { result, unmount } = mount(createSupabaseTransport(fake.client));
     await waitFor(() => expect(fake.channels).toHaveLength(1));
-    expect(fake.channels[0]).toMatchObject({ name: `clinic:${CLINIC}:calls`, options: { config: { private: true } } });
+    expect(fake.channels[0]).toMatchObject({
+      name: `clinic:${CLINIC}:calls`,
+      options: { config: { private: true } },
+    });
     act(() => fake.channels[0]!.statusCallback?.("SUBSCRIBED"));
     await waitFor(() => expect(result.current.status).toBe("live"));
     await waitFor(() => expect(state(result)).toEqual(["in_conversation@1"]));
 
     // A payload the board cannot read is ignored; the next one still applies.
-    await act(async () => fake.channels[0]!.broadcast({ callId: "call-1", revision: 2, state: 42 }));
+    await act(async () =>
+      fake.channels[0]!.broadcast({ callId: "call-1", revision: 2, state: 42 }),
+    );
     expect(state(result)).toEqual(["in_conversation@1"]);
-    await act(async () => fake.channels[0]!.broadcast(liveCall({ revision: 3, state: "completed", outcome: "booked" })));
+    await act(async () =>
+      fake.channels[0]!.broadcast(liveCall({ revision: 3, state: "completed", outcome: "booked" })),
+    );
     await waitFor(() => expect(state(result)).toEqual(["completed@3"]));
 
     // A broadcast lost while the tab slept: the visibility reload brings it in.
-    server = { calls: [liveCall({ revision: 5, state: "completed", outcome: "booked", callerName: "Jane Doe" })], serverTime: new Date().toISOString() };
+    server = {
+      calls: [
+        liveCall({ revision: 5, state: "completed", outcome: "booked", callerName: "Jane Doe" }),
+      ],
+      serverTime: new Date().toISOString(),
+    };
     act(() => document.dispatchEvent(new Event("visibilitychange")));
     await waitFor(() => expect(result.current.calls[0]?.callerName).toBe("Jane Doe"));
 

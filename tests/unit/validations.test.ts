@@ -22,7 +22,9 @@ describe("safeNextPath", () => {
 
 describe("signInSchema", () => {
   it("normalises the email", () => {
-    expect(signInSchema.parse({ email: "  Admin@Harbour-Aesthetics.TEST ", password: "x" }).email).toBe("admin@harbour-aesthetics.test");
+    expect(
+      signInSchema.parse({ email: "  Admin@Harbour-Aesthetics.TEST ", password: "x" }).email,
+    ).toBe("admin@harbour-aesthetics.test");
   });
   it("explains what is wrong", () => {
     const result = signInSchema.safeParse({ email: "nope", password: "" });
@@ -35,12 +37,31 @@ describe("signInSchema", () => {
 });
 
 describe("navigation by role", () => {
-  const titles = (role: "admin" | "receptionist") => navForRole(role).flatMap((group) => group.items.map((item) => item.title));
+  const titles = (role: "admin" | "receptionist") =>
+    navForRole(role).flatMap((group) => group.items.map((item) => item.title));
   it("gives admins every page", () => {
-    expect(titles("admin")).toEqual(["Live calls", "Bookings", "Messages", "Latency", "Insights", "Procedures", "Aftercare", "Redaction", "Assistant"]);
+    expect(titles("admin")).toEqual([
+      "Live calls",
+      "Bookings",
+      "Messages",
+      "Latency",
+      "Insights",
+      "Procedures",
+      "Aftercare",
+      "Redaction",
+      "Assistant",
+    ]);
   });
   it("keeps redaction and assistant settings from receptionists", () => {
-    expect(titles("receptionist")).toEqual(["Live calls", "Bookings", "Messages", "Latency", "Insights", "Procedures", "Aftercare"]);
+    expect(titles("receptionist")).toEqual([
+      "Live calls",
+      "Bookings",
+      "Messages",
+      "Latency",
+      "Insights",
+      "Procedures",
+      "Aftercare",
+    ]);
   });
 });
 
@@ -56,13 +77,25 @@ describe("resolveDateRange", () => {
   const now = new Date("2026-03-03T01:30:00Z");
   it.each([
     [{}, { from: "2026-02-17", to: "2026-03-02" }],
-    [{ from: "2026-02-01", to: "2026-02-10" }, { from: "2026-02-01", to: "2026-02-10" }],
+    [
+      { from: "2026-02-01", to: "2026-02-10" },
+      { from: "2026-02-01", to: "2026-02-10" },
+    ],
     [{ from: "2026-02-20" }, { from: "2026-02-20", to: "2026-03-02" }],
     [{ to: "2026-02-10" }, { from: "2026-01-28", to: "2026-02-10" }],
-    [{ from: "2026-02-10", to: "2026-02-01" }, { from: "2026-02-01", to: "2026-02-10" }],
-    [{ from: "2026-02-30", to: "nope" }, { from: "2026-02-17", to: "2026-03-02" }],
+    [
+      { from: "2026-02-10", to: "2026-02-01" },
+      { from: "2026-02-01", to: "2026-02-10" },
+    ],
+    [
+      { from: "2026-02-30", to: "nope" },
+      { from: "2026-02-17", to: "2026-03-02" },
+    ],
     [{ from: ["2026-02-01", "x"] }, { from: "2026-02-17", to: "2026-03-02" }],
-    [{ from: "2025-01-01", to: "2026-03-02" }, { from: "2025-12-01", to: "2026-03-02" }],
+    [
+      { from: "2025-01-01", to: "2026-03-02" },
+      { from: "2025-12-01", to: "2026-03-02" },
+    ],
   ])("%j -> %j", (params, expected) => {
     expect(resolveDateRange(params, "America/New_York", now)).toEqual(expected);
   });

@@ -1,6 +1,6 @@
+import { PhoneCall } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { PhoneCall } from "lucide-react";
 
 import { getEnv } from "@/lib/env";
 import { getSessionClaims } from "@/lib/auth/session";
@@ -9,7 +9,11 @@ import { LoginForm } from "@/components/auth/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string }>;
+}) {
   if (await getSessionClaims()) redirect("/");
   const { next } = await searchParams;
   const local = getEnv().AUTH_PROVIDER === "local";
@@ -28,7 +32,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <CardTitle>
               <h1>Sign in to your clinic</h1>
             </CardTitle>
-            <CardDescription>Watch live calls, confirm bookings and manage your assistant.</CardDescription>
+            <CardDescription>
+              Watch live calls, confirm bookings and manage your assistant.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <LoginForm next={next} />
@@ -36,7 +42,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </Card>
         {local ? (
           <p className="text-muted-foreground text-center text-xs">
-            Demo mode: the seeded staff accounts are printed by <code>npm run dev</code> and listed in the README.
+            Demo mode: the seeded staff accounts are printed by <code>npm run dev</code> and listed
+            in the README.
           </p>
         ) : null}
       </div>

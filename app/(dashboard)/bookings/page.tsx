@@ -1,19 +1,23 @@
-import type { Metadata } from "next";
 import { CalendarCheck } from "lucide-react";
+import type { Metadata } from "next";
 
 import { getClinicContext } from "@/lib/auth/clinic";
 import { loadBookings } from "@/lib/bookings/service";
 import { bookingFilterSchema } from "@/lib/validations/booking";
-import { EmptyState } from "@/components/dashboard/empty-state";
-import { PageHeader } from "@/components/dashboard/page-header";
 import { BookingFilters } from "@/components/bookings/booking-filters";
 import { BookingsTable } from "@/components/bookings/bookings-table";
 import { CallbackTasks } from "@/components/bookings/callback-tasks";
 import { HeldSlots } from "@/components/bookings/held-slots";
+import { EmptyState } from "@/components/dashboard/empty-state";
+import { PageHeader } from "@/components/dashboard/page-header";
 
 export const metadata: Metadata = { title: "Bookings" };
 
-export default async function BookingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BookingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { claims, current } = await getClinicContext();
   if (!current) return null;
   const filter = bookingFilterSchema.parse(await searchParams);
@@ -21,14 +25,20 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="grid gap-6">
-      <PageHeader title="Bookings" description="Appointments made by the assistant. Confirm them, or cancel to free the slot." />
+      <PageHeader
+        title="Bookings"
+        description="Appointments made by the assistant. Confirm them, or cancel to free the slot."
+      />
       <CallbackTasks tasks={callbacks} />
       <HeldSlots clinicId={current.id} timezone={current.timezone} />
       <BookingFilters />
       {bookings.length === 0 ? (
-        <EmptyState icon={CalendarCheck} title={filter.day || filter.status ? "No bookings match" : "No upcoming bookings"}>
-          When a caller books a consultation with Voxanne, it appears here as pending. Confirm it to send the patient
-          their confirmation, or cancel it to free the slot.
+        <EmptyState
+          icon={CalendarCheck}
+          title={filter.day || filter.status ? "No bookings match" : "No upcoming bookings"}
+        >
+          When a caller books a consultation with Voxanne, it appears here as pending. Confirm it to
+          send the patient their confirmation, or cancel it to free the slot.
         </EmptyState>
       ) : (
         <BookingsTable bookings={bookings} timezone={current.timezone} />

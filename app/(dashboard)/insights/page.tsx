@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { ChartColumn } from "lucide-react";
+import type { Metadata } from "next";
 
 import { getClinicContext } from "@/lib/auth/clinic";
 import { loadInsights } from "@/lib/insights/service";
@@ -16,7 +16,11 @@ import { DateRangePicker } from "@/components/latency/date-range-picker";
 export const metadata: Metadata = { title: "Insights" };
 
 // Where calls and aftercare texts turn into bookings, and how calls end, per day over a range.
-export default async function InsightsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InsightsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { claims, current } = await getClinicContext();
   if (!current) return null;
   const range = resolveDateRange(await searchParams, current.timezone);
@@ -26,13 +30,17 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="grid gap-6">
-      <PageHeader title="Insights" description="How calls turn into bookings, what aftercare texts bring back, and how calls end.">
+      <PageHeader
+        title="Insights"
+        description="How calls turn into bookings, what aftercare texts bring back, and how calls end."
+      >
         <DateRangePicker from={range.from} to={range.to} />
       </PageHeader>
       {!anyCalls ? (
         <EmptyState icon={ChartColumn} title="No calls in this range">
-          Once Voxanne answers calls, this page shows how many wanted an appointment, held a slot and booked, and how
-          aftercare texts bring callers back. Pick another range, or simulate a call from Live calls.
+          Once Voxanne answers calls, this page shows how many wanted an appointment, held a slot
+          and booked, and how aftercare texts bring callers back. Pick another range, or simulate a
+          call from Live calls.
         </EmptyState>
       ) : (
         <>
@@ -62,13 +70,26 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
           <Card data-testid="outcomes">
             <CardHeader>
               <CardTitle>Outcomes by ended reason</CardTitle>
-              <CardDescription>The 8 most common ways calls ended, split by what the call achieved.</CardDescription>
+              <CardDescription>
+                The 8 most common ways calls ended, split by what the call achieved.
+              </CardDescription>
             </CardHeader>
             <CardContent className="grid gap-6 lg:grid-cols-[2fr_1fr]">
               <OutcomesChart rows={reasons} />
               <div className="grid content-start gap-6">
-                <CountTable heading="Outcome" rows={outcomeTotals(outcomes).map((row) => ({ label: row.label, calls: row.calls }))} testId="outcome-totals" />
-                <CountTable heading="Ended reason" rows={reasons.map((row) => ({ label: row.endedReason, calls: row.total }))} testId="reason-totals" />
+                <CountTable
+                  heading="Outcome"
+                  rows={outcomeTotals(outcomes).map((row) => ({
+                    label: row.label,
+                    calls: row.calls,
+                  }))}
+                  testId="outcome-totals"
+                />
+                <CountTable
+                  heading="Ended reason"
+                  rows={reasons.map((row) => ({ label: row.endedReason, calls: row.total }))}
+                  testId="reason-totals"
+                />
               </div>
             </CardContent>
           </Card>

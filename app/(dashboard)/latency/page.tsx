@@ -1,6 +1,6 @@
+import { Gauge } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Gauge } from "lucide-react";
 
 import { getClinicContext } from "@/lib/auth/clinic";
 import { LATENCY_TARGET_MS, latencyVerdict } from "@/lib/latency/rule";
@@ -18,7 +18,11 @@ import { LatencyTable } from "@/components/latency/latency-table";
 export const metadata: Metadata = { title: "Latency" };
 
 // How long callers wait for Voxanne, per day and assistant profile, against the 700 ms target.
-export default async function LatencyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LatencyPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { claims, current } = await getClinicContext();
   if (!current) return null;
   const range = resolveDateRange(await searchParams, current.timezone);
@@ -27,7 +31,10 @@ export default async function LatencyPage({ searchParams }: { searchParams: Prom
 
   return (
     <div className="grid gap-6">
-      <PageHeader title="Latency" description="From the caller's last word to Voxanne's first, measured on every turn. Target: under 700 ms.">
+      <PageHeader
+        title="Latency"
+        description="From the caller's last word to Voxanne's first, measured on every turn. Target: under 700 ms."
+      >
         <DateRangePicker from={range.from} to={range.to} />
       </PageHeader>
       {verdict.kind === "offer_low_latency" ? (
@@ -38,7 +45,10 @@ export default async function LatencyPage({ searchParams }: { searchParams: Prom
             {current.role === "admin" ? (
               <>
                 The low-latency profile should bring it down:{" "}
-                <Link href="/admin/assistant" className="font-medium underline underline-offset-4">review and apply it</Link>.
+                <Link href="/admin/assistant" className="font-medium underline underline-offset-4">
+                  review and apply it
+                </Link>
+                .
               </>
             ) : (
               "Ask a clinic admin to apply the low-latency profile."
@@ -48,8 +58,8 @@ export default async function LatencyPage({ searchParams }: { searchParams: Prom
       ) : null}
       {overview.summary.turns === 0 ? (
         <EmptyState icon={Gauge} title="No turns measured in this range">
-          Every call measures how long Voxanne takes to answer each time the caller stops speaking. Once calls come in,
-          or you pick a range with calls in it, the reply times appear here.
+          Every call measures how long Voxanne takes to answer each time the caller stops speaking.
+          Once calls come in, or you pick a range with calls in it, the reply times appear here.
         </EmptyState>
       ) : (
         <>
@@ -57,7 +67,9 @@ export default async function LatencyPage({ searchParams }: { searchParams: Prom
           <Card>
             <CardHeader>
               <CardTitle>Reply time per day</CardTitle>
-              <CardDescription>Median (p50) and 1-in-20 (p95) reply time, across assistant profiles.</CardDescription>
+              <CardDescription>
+                Median (p50) and 1-in-20 (p95) reply time, across assistant profiles.
+              </CardDescription>
             </CardHeader>
             <CardContent>
               <LatencyChart days={overview.days} />

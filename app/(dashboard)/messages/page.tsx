@@ -1,6 +1,6 @@
+import { MessageSquare } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { MessageSquare } from "lucide-react";
 
 import { getEnv } from "@/lib/env";
 import { getClinicContext } from "@/lib/auth/clinic";
@@ -26,25 +26,65 @@ export default async function MessagesPage() {
     <div className="grid gap-6">
       <PageHeader
         title="Messages"
-        description={outbox ? "Demo mode: texts are kept in this outbox instead of being sent, so you can see exactly what patients would receive." : "Texts sent by Sarah, the follow-up agent, and replies from patients."}
+        description={
+          outbox
+            ? "Demo mode: texts are kept in this outbox instead of being sent, so you can see exactly what patients would receive."
+            : "Texts sent by Sarah, the follow-up agent, and replies from patients."
+        }
       />
       {messages.length === 0 ? (
         <EmptyState icon={MessageSquare} title="No texts yet">
-          When a caller asks about a procedure and doesn&apos;t book, Sarah texts them its aftercare guide within minutes. Those texts appear here.
+          When a caller asks about a procedure and doesn&apos;t book, Sarah texts them its aftercare
+          guide within minutes. Those texts appear here.
         </EmptyState>
       ) : (
         <ol className="mx-auto grid w-full max-w-xl gap-4" aria-label="Texts">
           {messages.map((message) => (
-            <li key={message.id} className={cn("grid gap-1", message.direction === "inbound" ? "justify-items-start" : "justify-items-end")} data-testid="sms">
+            <li
+              key={message.id}
+              className={cn(
+                "grid gap-1",
+                message.direction === "inbound" ? "justify-items-start" : "justify-items-end",
+              )}
+              data-testid="sms"
+            >
               <span className="text-muted-foreground text-xs">
-                {message.direction === "inbound" ? `From ${masked(message.fromNumber)}` : `To ${masked(message.toNumber)}`} · {formatInClinicZone(message.createdAt, current.timezone)}
-                {message.callId ? <> · <Link href={`/calls/${message.callId}`} className="underline">call</Link></> : null}
+                {message.direction === "inbound"
+                  ? `From ${masked(message.fromNumber)}`
+                  : `To ${masked(message.toNumber)}`}{" "}
+                · {formatInClinicZone(message.createdAt, current.timezone)}
+                {message.callId ? (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <Link href={`/calls/${message.callId}`} className="underline">
+                      call
+                    </Link>
+                  </>
+                ) : null}
               </span>
-              <p className={cn("max-w-[85%] rounded-2xl px-4 py-2 text-sm leading-6 break-words", message.direction === "inbound" ? "bg-muted" : "bg-primary text-primary-foreground")} data-testid="sms-body">
+              <p
+                className={cn(
+                  "max-w-[85%] rounded-2xl px-4 py-2 text-sm leading-6 break-words",
+                  message.direction === "inbound"
+                    ? "bg-muted"
+                    : "bg-primary text-primary-foreground",
+                )}
+                data-testid="sms-body"
+              >
                 {message.body || "(reply)"}
               </p>
-              <Badge variant={["delivered", "read"].includes(message.status) ? "success" : ["failed", "undelivered"].includes(message.status) ? "destructive" : "outline"}>
-                {message.status}{message.errorCode ? ` · error ${message.errorCode}` : ""}
+              <Badge
+                variant={
+                  ["delivered", "read"].includes(message.status)
+                    ? "success"
+                    : ["failed", "undelivered"].includes(message.status)
+                      ? "destructive"
+                      : "outline"
+                }
+              >
+                {message.status}
+                {message.errorCode ? ` · error ${message.errorCode}` : ""}
               </Badge>
             </li>
           ))}

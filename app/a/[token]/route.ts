@@ -2,7 +2,8 @@ import { openPatientFile } from "@/lib/aftercare/service";
 
 export const dynamic = "force-dynamic";
 
-const unavailable = (request: Request, reason: string) => Response.redirect(new URL(`/a/unavailable?reason=${reason}`, request.url), 303);
+const unavailable = (request: Request, reason: string) =>
+  Response.redirect(new URL(`/a/unavailable?reason=${reason}`, request.url), 303);
 
 // GET /a/:token – the patient's aftercare link from an SMS. Opens the PDF (a short-lived signed
 // Storage URL in production, streamed from the local file store by default) and records the

@@ -5,8 +5,14 @@ import { recordTurnLatencies } from "@/lib/db/latency";
 import { followUp } from "@/lib/follow-up";
 import { fromArtifactMessages, fromPerformanceMetrics } from "@/lib/latency/extract";
 import { storeRedactedTranscript } from "@/lib/redaction/intercept";
-import { reportMessages, reportStructuredData, reportTimes, transcriptLines } from "@/lib/vapi/report";
+import {
+  reportMessages,
+  reportStructuredData,
+  reportTimes,
+  transcriptLines,
+} from "@/lib/vapi/report";
 import type { EndOfCallReport } from "@/lib/vapi/schemas";
+
 import { applyCallEvent } from "../apply-event";
 import { inCallContext, requireCall } from "../context";
 import { endCall } from "../end-call";
@@ -31,9 +37,19 @@ export async function endOfCallReport(message: EndOfCallReport) {
       if (["idle", "incoming", "ringing"].includes(call.state) && lines.length > 0) {
         const at = times.startedAt ?? ctx.at;
         const metadata = { source: "end-of-call-report" };
-        await applyCallEvent(ctx.tx, call.id, { type: "call.answered" }, { occurredAt: at, metadata, patch: { answered_at: at } });
+        await applyCallEvent(
+          ctx.tx,
+          call.id,
+          { type: "call.answered" },
+          { occurredAt: at, metadata, patch: { answered_at: at } },
+        );
         if (lines.some((line) => line.speaker === "user")) {
-          await applyCallEvent(ctx.tx, call.id, { type: "conversation.started" }, { occurredAt: lines.find((line) => line.speaker === "user")?.at ?? at, metadata });
+          await applyCallEvent(
+            ctx.tx,
+            call.id,
+            { type: "conversation.started" },
+            { occurredAt: lines.find((line) => line.speaker === "user")?.at ?? at, metadata },
+          );
         }
       }
       const { handoffId } = await endCall(ctx.tx, call, {
@@ -42,14 +58,34 @@ export async function endOfCallReport(message: EndOfCallReport) {
         endedAt: times.endedAt,
         source: "end-of-call-report",
       });
-      await recordCallReport(ctx.tx, call.id, { durationMs: times.durationMs, costUsd: message.cost });
+      await recordCallReport(ctx.tx, call.id, {
+        durationMs: times.durationMs,
+        costUsd: message.cost,
+      });
       const ids = { clinicId: ctx.clinic.id, callId: call.id };
-      await recordTurnLatencies(ctx.tx, { ...ids, source: "artifact_messages", turns: fromArtifactMessages(reportMessages(message)) });
-      await recordTurnLatencies(ctx.tx, { ...ids, source: "performance_metrics", turns: fromPerformanceMetrics(message.artifact?.performanceMetrics) });
+      await recordTurnLatencies(ctx.tx, {
+        ...ids,
+        source: "artifact_messages",
+        turns: fromArtifactMessages(reportMessages(message)),
+      });
+      await recordTurnLatencies(ctx.tx, {
+        ...ids,
+        source: "performance_metrics",
+        turns: fromPerformanceMetrics(message.artifact?.performanceMetrics),
+      });
       // 1. Redaction: the transcript is stored only in its redacted form (the only way into logs).
-      const redacted = await storeRedactedTranscript(ctx.tx, { ...ids, lines, summary: message.analysis?.summary });
+      const redacted = await storeRedactedTranscript(ctx.tx, {
+        ...ids,
+        lines,
+        summary: message.analysis?.summary,
+      });
       // 2. The hand-off: what the report adds for the follow-up agent.
-      await completeHandoff(ctx.tx, { ...ids, heard: lines, redacted, structuredData: reportStructuredData(message) });
+      await completeHandoff(ctx.tx, {
+        ...ids,
+        heard: lines,
+        redacted,
+        structuredData: reportStructuredData(message),
+      });
       // 3. The follow-up: the hand-off goes to the agent once all of this has committed.
       ctx.afterCommit(() => followUp(handoffId));
     },

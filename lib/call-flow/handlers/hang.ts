@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { HangMessage } from "@/lib/vapi/schemas";
+
 import { applyCallEvent } from "../apply-event";
 import { inCallContext, requireCall } from "../context";
 

@@ -4,6 +4,7 @@ import { fillAnsweredAt, setTransferredTo } from "@/lib/db/calls";
 import { followUp } from "@/lib/follow-up";
 import { describeDestination } from "@/lib/vapi/destination";
 import type { StatusUpdate } from "@/lib/vapi/schemas";
+
 import { applyCallEvent } from "../apply-event";
 import { inCallContext, requireCall } from "../context";
 import { endCall } from "../end-call";
@@ -23,11 +24,16 @@ export async function statusUpdate(message: StatusUpdate) {
   const result = await inCallContext(message, key, async (ctx) => {
     const call = requireCall(ctx);
     if (message.status === "ended") {
-      const { handoffId } = await endCall(ctx.tx, call, { endedReason: message.endedReason ?? null, at: ctx.at, source: "status-update" });
+      const { handoffId } = await endCall(ctx.tx, call, {
+        endedReason: message.endedReason ?? null,
+        at: ctx.at,
+        source: "status-update",
+      });
       ctx.afterCommit(() => followUp(handoffId));
       return;
     }
-    const destination = message.status === "forwarding" ? describeDestination(message.destination) : null;
+    const destination =
+      message.status === "forwarding" ? describeDestination(message.destination) : null;
     if (destination) await setTransferredTo(ctx.tx, call.id, destination);
     const type = EVENTS[message.status];
     if (!type) return;

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/api/errors";
 import { broadcastTranscriptLine } from "@/lib/db/live-transcript";
 import { redactLiveLine } from "@/lib/redaction/intercept";
 import { finalLine, type TranscriptMessage } from "@/lib/vapi/transcript-schema";
+
 import { inCallContext } from "../context";
 
 // transcript: a final line is redacted with the clinic's rules and broadcast to staff watching
@@ -15,7 +16,8 @@ import { inCallContext } from "../context";
 export async function transcript(message: TranscriptMessage) {
   const line = finalLine(message);
   const vapiCallId = message.call?.id;
-  if (!line || !vapiCallId) return { status: 200, body: { ok: true, ignored: "not a final line of a call" } };
+  if (!line || !vapiCallId)
+    return { status: 200, body: { ok: true, ignored: "not a final line of a call" } };
   // A retry carries the same timestamp; without one there is nothing safe to dedupe on
   // (a hash of the text would be a copy of it), so such a line is never treated as a repeat.
   const key = `${vapiCallId}:transcript:${line.role}:${message.timestamp?.getTime() ?? randomUUID()}`;
@@ -25,14 +27,27 @@ export async function transcript(message: TranscriptMessage) {
       key,
       async (ctx) => {
         if (!ctx.call || isTerminal(ctx.call.state)) return false;
-        const text = await redactLiveLine(ctx.tx, { clinicId: ctx.clinic.id, callId: ctx.call.id, text: line.text });
-        return broadcastTranscriptLine(ctx.tx, { callId: ctx.call.id, role: line.role, text, at: ctx.at });
+        const text = await redactLiveLine(ctx.tx, {
+          clinicId: ctx.clinic.id,
+          callId: ctx.call.id,
+          text: line.text,
+        });
+        return broadcastTranscriptLine(ctx.tx, {
+          callId: ctx.call.id,
+          role: line.role,
+          text,
+          at: ctx.at,
+        });
       },
       { createCall: false },
     );
-    return { status: 200, body: { ok: true, duplicate: result.duplicate, sent: !result.duplicate && result.value } };
+    return {
+      status: 200,
+      body: { ok: true, duplicate: result.duplicate, sent: !result.duplicate && result.value },
+    };
   } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") return { status: 200, body: { ok: true, ignored: "unknown clinic" } };
+    if (error instanceof AppError && error.code === "not_found")
+      return { status: 200, body: { ok: true, ignored: "unknown clinic" } };
     throw error;
   }
 }

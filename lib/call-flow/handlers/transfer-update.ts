@@ -3,6 +3,7 @@ import "server-only";
 import { setTransferredTo } from "@/lib/db/calls";
 import { describeDestination } from "@/lib/vapi/destination";
 import type { TransferUpdate } from "@/lib/vapi/schemas";
+
 import { applyCallEvent } from "../apply-event";
 import { inCallContext, requireCall } from "../context";
 
@@ -14,7 +15,12 @@ export async function transferUpdate(message: TransferUpdate) {
   const result = await inCallContext(message, key, async (ctx) => {
     const call = requireCall(ctx);
     if (destination) await setTransferredTo(ctx.tx, call.id, destination);
-    await applyCallEvent(ctx.tx, call.id, { type: "transfer.started" }, { occurredAt: ctx.at, metadata: { source: "transfer-update", destination } });
+    await applyCallEvent(
+      ctx.tx,
+      call.id,
+      { type: "transfer.started" },
+      { occurredAt: ctx.at, metadata: { source: "transfer-update", destination } },
+    );
   });
   return { status: 200, body: { ok: true, duplicate: result.duplicate } };
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { countInterruption } from "@/lib/db/calls";
 import type { UserInterrupted } from "@/lib/vapi/schemas";
+
 import { inCallContext, requireCall } from "../context";
 
 // user-interrupted: the caller talked over the assistant. Counted per call (shown next to its

@@ -2,6 +2,7 @@ import { insertCallEvent, setCallDetails } from "@/lib/db/calls";
 import { confirmBooking as confirmBookingAtomic, listAvailableSlots } from "@/lib/db/slots";
 import { matchProcedure } from "@/lib/procedures/lookup";
 import { confirmBookingTool } from "@/lib/vapi/tool-definitions";
+
 import { applyCallEvent } from "../apply-event";
 import { describeSlot } from "./slot-format";
 import { defineTool } from "./types";
@@ -17,7 +18,12 @@ function normalisePhone(raw: string | null | undefined): string | null {
 export const confirmBooking = defineTool({
   ...confirmBookingTool,
   async run({ tx, clinic, call, at }, args) {
-    await applyCallEvent(tx, call.id, { type: "booking.requested" }, { occurredAt: at, metadata: { slotId: args.slotId } });
+    await applyCallEvent(
+      tx,
+      call.id,
+      { type: "booking.requested" },
+      { occurredAt: at, metadata: { slotId: args.slotId } },
+    );
     const procedure = args.procedure ? await matchProcedure(tx, clinic.id, args.procedure) : null;
     const result = await confirmBookingAtomic(tx, {
       slotId: args.slotId,
@@ -27,14 +33,45 @@ export const confirmBooking = defineTool({
       procedureId: procedure?.id ?? null,
     });
     if (result.outcome === "booked" && result.bookingId) {
-      await applyCallEvent(tx, call.id, { type: "booking.confirmed" }, { occurredAt: at, metadata: { bookingId: result.bookingId } });
-      await insertCallEvent(tx, { clinicId: clinic.id, callId: call.id, kind: "booking", event: "booking.created", occurredAt: at,
-        metadata: { bookingId: result.bookingId, slotId: args.slotId, procedureId: procedure?.id ?? null } });
+      await applyCallEvent(
+        tx,
+        call.id,
+        { type: "booking.confirmed" },
+        { occurredAt: at, metadata: { bookingId: result.bookingId } },
+      );
+      await insertCallEvent(tx, {
+        clinicId: clinic.id,
+        callId: call.id,
+        kind: "booking",
+        event: "booking.created",
+        occurredAt: at,
+        metadata: {
+          bookingId: result.bookingId,
+          slotId: args.slotId,
+          procedureId: procedure?.id ?? null,
+        },
+      });
       await setCallDetails(tx, call.id, { callerName: args.patientName });
-      return { outcome: "booked", result: { booked: true, bookingId: result.bookingId, slotId: args.slotId, procedure: procedure?.name ?? null } };
+      return {
+        outcome: "booked",
+        result: {
+          booked: true,
+          bookingId: result.bookingId,
+          slotId: args.slotId,
+          procedure: procedure?.name ?? null,
+        },
+      };
     }
-    await applyCallEvent(tx, call.id, { type: "booking.failed" }, { occurredAt: at, metadata: { slotId: args.slotId, reason: result.outcome } });
-    const alternatives = await listAvailableSlots(tx, clinic.id, { excludeSlotId: args.slotId, limit: 3 });
+    await applyCallEvent(
+      tx,
+      call.id,
+      { type: "booking.failed" },
+      { occurredAt: at, metadata: { slotId: args.slotId, reason: result.outcome } },
+    );
+    const alternatives = await listAvailableSlots(tx, clinic.id, {
+      excludeSlotId: args.slotId,
+      limit: 3,
+    });
     return {
       outcome: result.outcome,
       result: {

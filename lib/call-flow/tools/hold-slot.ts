@@ -1,6 +1,7 @@
 import { insertCallEvent } from "@/lib/db/calls";
 import { claimSlot, listAvailableSlots } from "@/lib/db/slots";
 import { holdSlotTool } from "@/lib/vapi/tool-definitions";
+
 import { applyCallEvent } from "../apply-event";
 import { spokenTime, zonedIso } from "../time";
 import { describeSlot } from "./slot-format";
@@ -21,9 +22,20 @@ export const holdSlot = defineTool({
   async run({ tx, clinic, call, at }, { slotId }) {
     const claim = await claimSlot(tx, slotId, call.id, HOLD_SECONDS);
     if (claim.outcome === "held" && claim.heldUntil) {
-      await applyCallEvent(tx, call.id, { type: "slot.held" }, { occurredAt: at, metadata: { slotId } });
-      await insertCallEvent(tx, { clinicId: clinic.id, callId: call.id, kind: "hold", event: "slot.held", occurredAt: at,
-        metadata: { slotId, heldUntil: claim.heldUntil.toISOString() } });
+      await applyCallEvent(
+        tx,
+        call.id,
+        { type: "slot.held" },
+        { occurredAt: at, metadata: { slotId } },
+      );
+      await insertCallEvent(tx, {
+        clinicId: clinic.id,
+        callId: call.id,
+        kind: "hold",
+        event: "slot.held",
+        occurredAt: at,
+        metadata: { slotId, heldUntil: claim.heldUntil.toISOString() },
+      });
       return {
         outcome: "held",
         result: {
@@ -35,7 +47,11 @@ export const holdSlot = defineTool({
         },
       };
     }
-    const alternatives = await listAvailableSlots(tx, clinic.id, { excludeSlotId: slotId, notBefore: claim.startsAt ?? undefined, limit: 3 });
+    const alternatives = await listAvailableSlots(tx, clinic.id, {
+      excludeSlotId: slotId,
+      notBefore: claim.startsAt ?? undefined,
+      limit: 3,
+    });
     return {
       outcome: claim.outcome,
       result: {

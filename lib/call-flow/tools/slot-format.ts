@@ -1,4 +1,5 @@
 import type { AvailableSlot } from "@/lib/db/slots";
+
 import { spokenTime, zonedIso } from "../time";
 
 export function describeSlot(slot: AvailableSlot, timeZone: string) {

@@ -1,22 +1,29 @@
 import type { Finding } from "../types";
 
-const NUMBER_WORD = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|oh|double)";
+const NUMBER_WORD =
+  "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|oh|double)";
 const HOUSE = `(?:\\d{1,6}[a-z]?|${NUMBER_WORD}(?:[\\s-]+${NUMBER_WORD}){0,4})`;
 // Abbreviations never run into a capitalised word ("six weeks. Dr Okafor" is not a street).
 const SUFFIX =
   "(?:street|avenue|road|lane|drive|boulevard|court|place|way|terrace|close|crescent|square|parkway|highway|circle|trail|mews|gardens|grove|row|hill|walk|park|(?:st|ave|rd|ln|dr|blvd|ct|pl|pkwy|hwy|cir)(?!\\.?\\s+[A-Z]))";
 // A name of one to three words, none of them a time of day or a linking word.
-const STREET_NAME = "(?:(?!(?:am|pm|at|on|in|to|and|or|for|is|was|my|your|with|by|from|of|a|an|per|each|than|weeks?|days?|months?|years?|hours?|minutes?)\\b)[a-z][a-z'’-]*\\s+){1,3}";
+const STREET_NAME =
+  "(?:(?!(?:am|pm|at|on|in|to|and|or|for|is|was|my|your|with|by|from|of|a|an|per|each|than|weeks?|days?|months?|years?|hours?|minutes?)\\b)[a-z][a-z'’-]*\\s+){1,3}";
 const STREET = new RegExp(`\\b${HOUSE}\\s+${STREET_NAME}${SUFFIX}\\b\\.?`, "gi");
 // Without a house number only after an address phrase: "send it to ... church lane".
-const ADDRESS_CONTEXT = /\b(?:address|live at|lives at|living at|send (?:it|the letter|the pack|them)? ?to|post (?:it )?to|we're at|i'm at|deliver(?:ed)? to|moved to|staying at)\b[^.!?]{0,80}$/i;
+const ADDRESS_CONTEXT =
+  /\b(?:address|live at|lives at|living at|send (?:it|the letter|the pack|them)? ?to|post (?:it )?to|we're at|i'm at|deliver(?:ed)? to|moved to|staying at)\b[^.!?]{0,80}$/i;
 const BARE_STREET = new RegExp(`\\b${STREET_NAME}${SUFFIX}\\b\\.?`, "gi");
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b/gi;
 const PO_BOX = /\bp\.?\s?o\.?\s+box\s+\d+\b/gi;
 // "flat two, " · "apartment 5C, " · "suite nine hundred, " · "plot twelve, " · "number nine, the old rectory, "
-const PREFIX = new RegExp(`(?:\\b(?:flat|apartment|apt|suite|unit|plot|number|no\\.?)\\s+[a-z0-9]+(?:[\\s-]+${NUMBER_WORD})*\\s*,\\s*(?:(?:the\\s+)?[a-z'’-]+(?:\\s+[a-z'’-]+){0,2}\\s*,\\s*)?)$`, "i");
+const PREFIX = new RegExp(
+  `(?:\\b(?:flat|apartment|apt|suite|unit|plot|number|no\\.?)\\s+[a-z0-9]+(?:[\\s-]+${NUMBER_WORD})*\\s*,\\s*(?:(?:the\\s+)?[a-z'’-]+(?:\\s+[a-z'’-]+){0,2}\\s*,\\s*)?)$`,
+  "i",
+);
 // Words that end an address: a new clause has begun.
-const CLAUSE = /\b(?:i|i'm|im|we|we're|you|your|my|me|is|are|was|and|but|so|thanks|thank|that's|thats|it's|its|please|can|could|will|would|should|do|does|did|have|has|had|not|if|when|what|for|with|where|who|there|here|then|also|just|yes|no|okay|ok|all|done|great)\b/i;
+const CLAUSE =
+  /\b(?:i|i'm|im|we|we're|you|your|my|me|is|are|was|and|but|so|thanks|thank|that's|thats|it's|its|please|can|could|will|would|should|do|does|did|have|has|had|not|if|when|what|for|with|where|who|there|here|then|also|just|yes|no|okay|ok|all|done|great)\b/i;
 
 /**
  * Extends a street over what follows it in the same sentence: ", apartment 3B, Santa Monica,
@@ -36,7 +43,8 @@ function extendRight(text: string, end: number): number {
     if (truncated) segment = segment.slice(0, clause).trimEnd();
     if (segment.split(/\s+/).length > 7 || !/^[a-z0-9]/i.test(segment)) break;
     // Without a comma only a postcode or state may follow directly ("London SE15 3RA").
-    if (!/^\s*,/.test(text.slice(cursor)) && !/^[A-Z]{1,2}\d|^\d{5}|^[A-Z]{2}\b/.test(segment)) break;
+    if (!/^\s*,/.test(text.slice(cursor)) && !/^[A-Z]{1,2}\d|^\d{5}|^[A-Z]{2}\b/.test(segment))
+      break;
     cursor += next[0].indexOf(next[1]) + next[1].indexOf(segment) + segment.length;
     if (truncated) break;
   }
@@ -46,17 +54,25 @@ function extendRight(text: string, end: number): number {
 /** Street addresses written or spoken, with flat and town and postcode; UK postcodes; PO boxes. */
 export function detectAddresses(text: string): Finding[] {
   const findings: Finding[] = [];
-  const streets = [...text.matchAll(STREET)].map((match) => [match.index, match.index + match[0].length] as const);
+  const streets = [...text.matchAll(STREET)].map(
+    (match) => [match.index, match.index + match[0].length] as const,
+  );
   for (const match of text.matchAll(BARE_STREET)) {
     const before = text.slice(Math.max(0, match.index - 120), match.index);
-    if (ADDRESS_CONTEXT.test(before) || PREFIX.test(before)) streets.push([match.index, match.index + match[0].length]);
+    if (ADDRESS_CONTEXT.test(before) || PREFIX.test(before))
+      streets.push([match.index, match.index + match[0].length]);
   }
   for (const [start, end] of streets) {
     const prefix = PREFIX.exec(text.slice(Math.max(0, start - 80), start));
-    findings.push({ type: "ADDRESS", start: prefix ? start - prefix[0].length : start, end: extendRight(text, end) });
+    findings.push({
+      type: "ADDRESS",
+      start: prefix ? start - prefix[0].length : start,
+      end: extendRight(text, end),
+    });
   }
   for (const pattern of [UK_POSTCODE, PO_BOX]) {
-    for (const match of text.matchAll(pattern)) findings.push({ type: "ADDRESS", start: match.index, end: match.index + match[0].length });
+    for (const match of text.matchAll(pattern))
+      findings.push({ type: "ADDRESS", start: match.index, end: match.index + match[0].length });
   }
   return findings;
 }

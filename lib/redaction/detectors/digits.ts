@@ -19,37 +19,69 @@ export function detectDigitRuns(text: string, tokens: Token[]): Finding[] {
     if (run.quantity && !ID_CONTEXT.test(wordsBefore(tokens, run.start, 8))) continue; // a price or a count
     const context = wordsBefore(tokens, run.start, 8);
     const span = extendWithLetters(text, tokens, run);
-    if (length >= 13 && length <= 19 && (luhn(run.digits) || CARD_CONTEXT.test(context))) findings.push({ type: "CARD", start: span.start, end: span.end });
-    else if (/^\d{3}-\d{2}-\d{4}$/.test(text.slice(run.start, run.end))) findings.push({ type: "ID", start: span.start, end: span.end });
-    else if (length >= 5 && ZIP_CONTEXT.test(wordsBefore(tokens, run.start, 3))) findings.push({ type: "ADDRESS", start: span.start, end: span.end });
-    else if (length >= 5 && (ID_CONTEXT.test(context) || span.lettered)) findings.push({ type: "ID", start: span.start, end: span.end });
-    else if (length >= 7) findings.push({ type: length > 15 ? "ID" : "PHONE", start: span.start, end: span.end });
+    if (length >= 13 && length <= 19 && (luhn(run.digits) || CARD_CONTEXT.test(context)))
+      findings.push({ type: "CARD", start: span.start, end: span.end });
+    else if (/^\d{3}-\d{2}-\d{4}$/.test(text.slice(run.start, run.end)))
+      findings.push({ type: "ID", start: span.start, end: span.end });
+    else if (length >= 5 && ZIP_CONTEXT.test(wordsBefore(tokens, run.start, 3)))
+      findings.push({ type: "ADDRESS", start: span.start, end: span.end });
+    else if (length >= 5 && (ID_CONTEXT.test(context) || span.lettered))
+      findings.push({ type: "ID", start: span.start, end: span.end });
+    else if (length >= 7)
+      findings.push({ type: length > 15 ? "ID" : "PHONE", start: span.start, end: span.end });
   }
   return findings;
 }
 
 const LETTER_GROUP = /^(?:[A-Z]{1,5}|[a-z])$/;
 // Labels said before a number, which stay readable: "SSN [ID]", "NHS [ID]".
-const LABEL_WORDS = new Set(["SSN", "NHS", "ID", "DOB", "MRN", "NI", "EIN", "ITIN", "DL", "NO", "PIN"]);
+const LABEL_WORDS = new Set([
+  "SSN",
+  "NHS",
+  "ID",
+  "DOB",
+  "MRN",
+  "NI",
+  "EIN",
+  "ITIN",
+  "DL",
+  "NO",
+  "PIN",
+]);
 
 /**
  * A run's span, widened over what belongs to the number: a leading "(", "+" or "plus", and
  * letter groups glued to it ("HA-311097", "D four one two...", "C L M, two oh two four",
  * "q q one two three four five six c"). Letters make it an id.
  */
-function extendWithLetters(text: string, tokens: Token[], run: { start: number; end: number; first: number; last: number }) {
+function extendWithLetters(
+  text: string,
+  tokens: Token[],
+  run: { start: number; end: number; first: number; last: number },
+) {
   let first = run.first;
   let last = run.last;
   let lettered = false;
   for (let index = first - 1; index >= 0 && index >= run.first - 6; index--) {
     const token = tokens[index]!;
     if (token.text === "-" || token.text === ",") continue;
-    if (!LETTER_GROUP.test(token.text) || LABEL_WORDS.has(token.text) || (token.text === "I" && index === first - 1) || token.text === "A") break;
+    if (
+      !LETTER_GROUP.test(token.text) ||
+      LABEL_WORDS.has(token.text) ||
+      (token.text === "I" && index === first - 1) ||
+      token.text === "A"
+    )
+      break;
     first = index;
     lettered = true;
   }
   const after = tokens[last + 1];
-  if (after && /^(?:[A-Z]{1,4}|[a-z])$/.test(after.text) && after.start === tokens[last]!.end + (text[tokens[last]!.end] === " " ? 1 : 0) && !/^(?:a|i)$/.test(after.text)) {
+  if (
+    after &&
+    /^(?:[A-Z]{1,4}|[a-z])$/.test(after.text) &&
+    after.start === tokens[last]!.end + (text[tokens[last]!.end] === " " ? 1 : 0) &&
+    !/^(?:a|i)$/.test(after.text)
+  ) {
     last += 1;
     lettered = true;
   }
@@ -63,8 +95,11 @@ function extendWithLetters(text: string, tokens: Token[], run: { start: number; 
 /** Upper-case codes mixing letters and digits: "MORGA753116SM9IJ", "1EG4-TE5-MK73", "D412-778-90321". */
 export function detectCodes(text: string): Finding[] {
   const findings: Finding[] = [];
-  for (const match of text.matchAll(/\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*\b/g)) {
-    if (match[0].replace(/-/g, "").length >= 6) findings.push({ type: "ID", start: match.index, end: match.index + match[0].length });
+  for (const match of text.matchAll(
+    /\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*\b/g,
+  )) {
+    if (match[0].replace(/-/g, "").length >= 6)
+      findings.push({ type: "ID", start: match.index, end: match.index + match[0].length });
   }
   return findings;
 }
@@ -83,7 +118,12 @@ export function detectAlphanumericIds(text: string, tokens: Token[]): Finding[] 
     for (let j = index; j < tokens.length && j < index + 10; j++) {
       const token = tokens[j]!;
       const codeLike =
-        /\d/.test(token.text) || NUMBER_WORDS.has(token.lower) || /^[A-Z]{1,4}$/.test(token.text) || /^[a-z]$/i.test(token.text) || token.text === "-" || token.lower === "dash";
+        /\d/.test(token.text) ||
+        NUMBER_WORDS.has(token.lower) ||
+        /^[A-Z]{1,4}$/.test(token.text) ||
+        /^[a-z]$/i.test(token.text) ||
+        token.text === "-" ||
+        token.lower === "dash";
       if (!codeLike) break;
       if (/\d/.test(token.text) || NUMBER_WORDS.has(token.lower)) hasDigit = true;
       last = j;

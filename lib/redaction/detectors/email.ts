@@ -12,14 +12,48 @@ const SPOKEN_DOMAIN = new RegExp(
 );
 const CONNECTORS = new Set(["dot", "underscore", "dash", "hyphen", "period", ".", "_", "-"]);
 const STOP = new Set([
-  "is", "it's", "its", "my", "email", "e-mail", "mail", "address", "the", "that's", "thats", "it", "me", "use", "send", "to", "at",
-  "reach", "on", "by", "and", "or", "so", "yes", "yeah", "sure", "okay", "ok", "um", "uh", "you", "can", "could", "please", "just",
+  "is",
+  "it's",
+  "its",
+  "my",
+  "email",
+  "e-mail",
+  "mail",
+  "address",
+  "the",
+  "that's",
+  "thats",
+  "it",
+  "me",
+  "use",
+  "send",
+  "to",
+  "at",
+  "reach",
+  "on",
+  "by",
+  "and",
+  "or",
+  "so",
+  "yes",
+  "yeah",
+  "sure",
+  "okay",
+  "ok",
+  "um",
+  "uh",
+  "you",
+  "can",
+  "could",
+  "please",
+  "just",
 ]);
 
 /** Email addresses as written, and as spoken: "jane dot doe at gmail dot com", "j-d-o-e 84 at ...". */
 export function detectEmails(text: string, tokens: Token[]): Finding[] {
   const findings: Finding[] = [];
-  for (const match of text.matchAll(WRITTEN)) findings.push({ type: "EMAIL", start: match.index, end: match.index + match[0].length });
+  for (const match of text.matchAll(WRITTEN))
+    findings.push({ type: "EMAIL", start: match.index, end: match.index + match[0].length });
   for (const match of text.matchAll(SPOKEN_DOMAIN)) {
     // Walk back from " at " over the local part: words, letters, digits and connectors.
     const atStart = match.index;

@@ -44,19 +44,38 @@ const CAPITALISED_COMMON = new Set(
 
 const TRIGGERS = [
   // Explicit: whatever follows is a name, in any case.
-  { pattern: /\b(?:my name is|my name's|her name is|his name is|their name is|name is|the name is|the name's|full name is|first name is|last name is|surname is|patient name is|patient's name is|under the name(?: of)?|call me|it's for|its for|booking for|appointment for)\s*$/i, lower: true },
-  { pattern: new RegExp(`\\b(?:my|our|her|his|their|for my|for our|for her|for his)\\s+(?:${RELATIONS})(?:'s name is|\\s+is called|\\s+called|\\s+named|,)?\\s*$`, "i"), lower: true },
+  {
+    pattern:
+      /\b(?:my name is|my name's|her name is|his name is|their name is|name is|the name is|the name's|full name is|first name is|last name is|surname is|patient name is|patient's name is|under the name(?: of)?|call me|it's for|its for|booking for|appointment for)\s*$/i,
+    lower: true,
+  },
+  {
+    pattern: new RegExp(
+      `\\b(?:my|our|her|his|their|for my|for our|for her|for his)\\s+(?:${RELATIONS})(?:'s name is|\\s+is called|\\s+called|\\s+named|,)?\\s*$`,
+      "i",
+    ),
+    lower: true,
+  },
   { pattern: /\b(?:mr|mrs|ms|miss|mx|dr|doctor)\.?\s*$/i, lower: true },
   // Self-introductions: speech-to-text writes callers' names in lower case too.
   { pattern: /\b(?:this is|it's|its|i'm|i am|im)\s*$/i, lower: true },
   // "Thank you, Rachel." · "Lovely, thank you Margaret." · "Hi Tolu"
-  { pattern: /\b(?:thanks|thank you|cheers|hi|hello|hey|dear|bye|goodbye|sorry|welcome|congratulations|morning|afternoon|evening)\s*,?\s*$/i, lower: false },
+  {
+    pattern:
+      /\b(?:thanks|thank you|cheers|hi|hello|hey|dear|bye|goodbye|sorry|welcome|congratulations|morning|afternoon|evening)\s*,?\s*$/i,
+    lower: false,
+  },
 ];
 
 function isNameLike(token: Token | undefined, allowLower: boolean): boolean {
   if (!token || !/^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*$/.test(token.text)) return false;
   const bare = token.lower.replace(/['’]s$/, "");
-  if (NOT_NAMES.has(bare) || CAPITALISED_COMMON.has(bare) || CAPITALISED_COMMON.has(bare.replace(/s$/, ""))) return false;
+  if (
+    NOT_NAMES.has(bare) ||
+    CAPITALISED_COMMON.has(bare) ||
+    CAPITALISED_COMMON.has(bare.replace(/s$/, ""))
+  )
+    return false;
   if (NUMBER_WORDS.has(bare)) return false;
   if (!allowLower && !/^[A-Z\u00C0-\u00DE]/.test(token.text)) return false;
   return bare.length >= 2;
@@ -73,14 +92,23 @@ function startsSentence(text: string, token: Token): boolean {
  */
 export function detectNames(text: string, tokens: Token[], allow: Set<string>): Finding[] {
   const findings: Finding[] = [];
-  const allowed = (token: Token) => allow.has(token.lower) || allow.has(token.lower.replace(/['’]s$/, ""));
+  const allowed = (token: Token) =>
+    allow.has(token.lower) || allow.has(token.lower.replace(/['’]s$/, ""));
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
     const before = text.slice(Math.max(0, token.start - 50), token.start);
-    const trigger = TRIGGERS.find((candidate) => candidate.pattern.test(before) && isNameLike(token, candidate.lower));
-    const capitalisedMidSentence = /^[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'’]+$/.test(token.text) && !startsSentence(text, token) && isNameLike(token, false);
+    const trigger = TRIGGERS.find(
+      (candidate) => candidate.pattern.test(before) && isNameLike(token, candidate.lower),
+    );
+    const capitalisedMidSentence =
+      /^[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'’]+$/.test(token.text) &&
+      !startsSentence(text, token) &&
+      isNameLike(token, false);
     const capitalisedPair =
-      /^[A-Z][a-z]+$/.test(token.text) && isNameLike(token, false) && /^[A-Z][a-z]+$/.test(tokens[index + 1]?.text ?? "") && isNameLike(tokens[index + 1], false) &&
+      /^[A-Z][a-z]+$/.test(token.text) &&
+      isNameLike(token, false) &&
+      /^[A-Z][a-z]+$/.test(tokens[index + 1]?.text ?? "") &&
+      isNameLike(tokens[index + 1], false) &&
       tokens[index + 1]!.start === token.end + 1;
     if ((!trigger && !capitalisedMidSentence && !capitalisedPair) || allowed(token)) continue;
     let last = index;
@@ -90,11 +118,21 @@ export function detectNames(text: string, tokens: Token[], allow: Set<string>): 
     for (;;) {
       const next = tokens[last + 1];
       // Hyphenated names continue: "Hyun-woo", "Mary-Jane".
-      if (next?.text === "-" && next.start === tokens[last]!.end && /^[A-Za-z]/.test(tokens[last + 2]?.text ?? "") && tokens[last + 2]!.start === next.end) {
+      if (
+        next?.text === "-" &&
+        next.start === tokens[last]!.end &&
+        /^[A-Za-z]/.test(tokens[last + 2]?.text ?? "") &&
+        tokens[last + 2]!.start === next.end
+      ) {
         last += 2;
         continue;
       }
-      if (last < index + 3 && isNameLike(next, allowLower) && !allowed(next!) && next!.start - tokens[last]!.end <= 1) {
+      if (
+        last < index + 3 &&
+        isNameLike(next, allowLower) &&
+        !allowed(next!) &&
+        next!.start - tokens[last]!.end <= 1
+      ) {
         last++;
         continue;
       }
@@ -104,8 +142,11 @@ export function detectNames(text: string, tokens: Token[], allow: Set<string>): 
     index = last;
   }
   // Spelled letters: three or more single letters, or two or more joined by hyphens ("w-u").
-  for (const match of text.matchAll(/\b[A-Za-z](?:(?:\s*-\s*)[A-Za-z]){1,}\b|\b[A-Za-z](?:(?:\s+|\.\s*)[A-Za-z]){2,}\b/g)) {
-    if (match[0].split(/[\s.-]+/).every((part) => part.length === 1)) findings.push({ type: "NAME", start: match.index, end: match.index + match[0].length });
+  for (const match of text.matchAll(
+    /\b[A-Za-z](?:(?:\s*-\s*)[A-Za-z]){1,}\b|\b[A-Za-z](?:(?:\s+|\.\s*)[A-Za-z]){2,}\b/g,
+  )) {
+    if (match[0].split(/[\s.-]+/).every((part) => part.length === 1))
+      findings.push({ type: "NAME", start: match.index, end: match.index + match[0].length });
   }
   return findings;
 }
@@ -113,9 +154,12 @@ export function detectNames(text: string, tokens: Token[], allow: Set<string>): 
 /** Whole-word occurrences of names already found elsewhere in the call ("Thanks, Jane"). */
 export function detectKnownNames(text: string, names: Set<string>): Finding[] {
   const findings: Finding[] = [];
-  const escaped = [...names].filter((name) => name.length >= 2).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const escaped = [...names]
+    .filter((name) => name.length >= 2)
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   if (escaped.length === 0) return findings;
   const pattern = new RegExp(`\\b(?:${escaped.join("|")})(?:['’]s)?\\b`, "gi");
-  for (const match of text.matchAll(pattern)) findings.push({ type: "NAME", start: match.index, end: match.index + match[0].length });
+  for (const match of text.matchAll(pattern))
+    findings.push({ type: "NAME", start: match.index, end: match.index + match[0].length });
   return findings;
 }

@@ -4,6 +4,7 @@ import { findClinicByNumber } from "@/lib/db/clinic-lookup";
 import { recordInboundSms } from "@/lib/db/sms-messages";
 import { recordOptOut, removeOptOut } from "@/lib/db/sms-opt-outs";
 import { withService } from "@/lib/db/transaction";
+
 import { optOutKind } from "../opt-out";
 import type { InboundSms } from "../schemas";
 
@@ -24,11 +25,19 @@ export async function inboundSms(sms: InboundSms): Promise<string | undefined> {
     // From a channel address (whatsapp:...) or an alphanumeric sender: nothing to opt out or answer.
     if (!clinic || !PHONE.test(sms.From)) return undefined;
     const providerSid = sms.MessageSid ?? sms.SmsMessageSid ?? sms.SmsSid ?? null;
-    const first = await recordInboundSms(tx, { clinicId: clinic.id, from: sms.From, to: sms.To, kind, providerSid });
+    const first = await recordInboundSms(tx, {
+      clinicId: clinic.id,
+      from: sms.From,
+      to: sms.To,
+      kind,
+      providerSid,
+    });
     // A repeated delivery changes nothing: a STOP replayed after a later START stays undone.
     if (first && kind === "STOP") await recordOptOut(tx, clinic.id, sms.From, "keyword");
     if (first && kind === "START") await removeOptOut(tx, clinic.id, sms.From);
     // The same answer every time, so a retried webhook whose first answer was lost still gets it.
-    return kind === "HELP" ? `${clinic.name}: call us on ${clinic.phone}. Reply STOP to opt out.` : undefined;
+    return kind === "HELP"
+      ? `${clinic.name}: call us on ${clinic.phone}. Reply STOP to opt out.`
+      : undefined;
   });
 }

@@ -1,13 +1,13 @@
-import type { Metadata } from "next";
 import { FileText } from "lucide-react";
+import type { Metadata } from "next";
 
 import { listAftercareAdmin } from "@/lib/aftercare/service";
 import { getClinicContext } from "@/lib/auth/clinic";
+import { DocumentCard } from "@/components/aftercare/document-card";
+import { UploadForm } from "@/components/aftercare/upload-form";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { ReadOnlyNotice } from "@/components/dashboard/read-only-notice";
-import { DocumentCard } from "@/components/aftercare/document-card";
-import { UploadForm } from "@/components/aftercare/upload-form";
 
 export const metadata: Metadata = { title: "Aftercare" };
 
@@ -20,7 +20,10 @@ export default async function AftercarePage() {
 
   return (
     <div className="grid gap-6">
-      <PageHeader title="Aftercare" description="PDFs texted to callers who asked about a procedure and did not book.">
+      <PageHeader
+        title="Aftercare"
+        description="PDFs texted to callers who asked about a procedure and did not book."
+      >
         <ReadOnlyNotice role={current.role} />
       </PageHeader>
       {canEdit ? <UploadForm /> : null}
@@ -33,7 +36,14 @@ export default async function AftercarePage() {
       ) : (
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
           {documents.map((document) => (
-            <DocumentCard key={document.id} document={document} procedures={procedures} titles={titles} timezone={current.timezone} canEdit={canEdit} />
+            <DocumentCard
+              key={document.id}
+              document={document}
+              procedures={procedures}
+              titles={titles}
+              timezone={current.timezone}
+              canEdit={canEdit}
+            />
           ))}
         </div>
       )}

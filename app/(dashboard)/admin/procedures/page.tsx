@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { ListChecks } from "lucide-react";
+import type { Metadata } from "next";
 
 import { getClinicContext } from "@/lib/auth/clinic";
 import { loadProcedures } from "@/lib/procedures/service";
@@ -15,11 +15,16 @@ export default async function ProceduresPage() {
   if (!current) return null;
   const canEdit = current.role === "admin";
   // Only the edit form needs the documents to choose from.
-  const { procedures, documents } = await loadProcedures(claims, current.id, { withDocuments: canEdit });
+  const { procedures, documents } = await loadProcedures(claims, current.id, {
+    withDocuments: canEdit,
+  });
 
   return (
     <div className="grid gap-6">
-      <PageHeader title="Procedures" description="What Voxanne can talk about and book, the words callers use for each, and the answers it may give.">
+      <PageHeader
+        title="Procedures"
+        description="What Voxanne can talk about and book, the words callers use for each, and the answers it may give."
+      >
         <ReadOnlyNotice role={current.role} />
       </PageHeader>
       {procedures.length === 0 ? (
@@ -30,7 +35,11 @@ export default async function ProceduresPage() {
         </EmptyState>
       ) : null}
       {canEdit || procedures.length > 0 ? (
-        <ProceduresManager procedures={procedures} documents={documents.map(({ id, title }) => ({ id, title }))} canEdit={canEdit} />
+        <ProceduresManager
+          procedures={procedures}
+          documents={documents.map(({ id, title }) => ({ id, title }))}
+          canEdit={canEdit}
+        />
       ) : null}
     </div>
   );

@@ -1,16 +1,23 @@
+import { ArrowLeft, FileText, Gauge, MessageSquareText } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArrowLeft, FileText, Gauge, MessageSquareText } from "lucide-react";
 import { z } from "zod";
 
+import { isTerminal } from "@/types/call-states";
 import { getClinicContext } from "@/lib/auth/clinic";
 import { getCallDetail } from "@/lib/calls/service";
 import type { CallDetail } from "@/lib/db/call-detail";
-import { isTerminal } from "@/types/call-states";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { describeEvent } from "@/components/calls/describe-event";
 import { HandoffCard } from "@/components/calls/handoff-card";
 import { LiveTranscript } from "@/components/calls/live-transcript";
@@ -25,7 +32,11 @@ const AWAIT_REPORT_MS = 5 * 60_000;
 /** Live lines while the call is on, and until its stored transcript has arrived. */
 function showsLiveTranscript({ call, transcript }: CallDetail): boolean {
   if (!isTerminal(call.state)) return true;
-  return transcript.length === 0 && call.endedAt !== null && Date.now() - call.endedAt.getTime() < AWAIT_REPORT_MS;
+  return (
+    transcript.length === 0 &&
+    call.endedAt !== null &&
+    Date.now() - call.endedAt.getTime() < AWAIT_REPORT_MS
+  );
 }
 
 function Empty({ children }: { children: React.ReactNode }) {
@@ -40,19 +51,27 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
   if (!detail || !current) notFound();
   const { call } = detail;
   const tz = call.timezone;
-  const time = (date: Date | null) => (date ? formatInClinicZone(date, tz, { dateStyle: undefined, timeStyle: "medium" }) : "—");
+  const time = (date: Date | null) =>
+    date ? formatInClinicZone(date, tz, { dateStyle: undefined, timeStyle: "medium" }) : "—";
   const outcome = call.outcome ? OUTCOME_LABELS[call.outcome] : undefined;
-  const caller = call.callerName ?? (call.callerNumber ? `•••• ${call.callerNumber.slice(-4)}` : "Unknown caller");
+  const caller =
+    call.callerName ??
+    (call.callerNumber ? `•••• ${call.callerNumber.slice(-4)}` : "Unknown caller");
 
   return (
     <div className="grid gap-6">
       <div className="grid gap-2">
-        <Link href="/" className="text-muted-foreground inline-flex items-center gap-1 text-sm hover:underline">
+        <Link
+          href="/"
+          className="text-muted-foreground inline-flex items-center gap-1 text-sm hover:underline"
+        >
           <ArrowLeft className="size-4" aria-hidden /> Live calls
         </Link>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{caller}</h1>
-          <Badge variant="outline" data-testid="detail-state">{STATE_LABELS[call.state] ?? call.state}</Badge>
+          <Badge variant="outline" data-testid="detail-state">
+            {STATE_LABELS[call.state] ?? call.state}
+          </Badge>
           {outcome ? <Badge variant={outcome.variant}>{outcome.label}</Badge> : null}
         </div>
         <p className="text-muted-foreground text-sm">
@@ -79,10 +98,22 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
               {detail.events.map((event) => {
                 const { title, detail: extra } = describeEvent(event);
                 return (
-                  <li key={event.id} className="grid grid-cols-[5.5rem_1fr] gap-3 text-sm" data-kind={event.kind}>
-                    <time className="text-muted-foreground font-mono tabular-nums">{time(event.occurredAt)}</time>
+                  <li
+                    key={event.id}
+                    className="grid grid-cols-[5.5rem_1fr] gap-3 text-sm"
+                    data-kind={event.kind}
+                  >
+                    <time className="text-muted-foreground font-mono tabular-nums">
+                      {time(event.occurredAt)}
+                    </time>
                     <div>
-                      <span className={event.kind === "ignored" ? "text-muted-foreground" : "font-medium"}>{title}</span>
+                      <span
+                        className={
+                          event.kind === "ignored" ? "text-muted-foreground" : "font-medium"
+                        }
+                      >
+                        {title}
+                      </span>
                       {extra ? <span className="text-muted-foreground"> · {extra}</span> : null}
                     </div>
                   </li>
@@ -98,7 +129,9 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
               <CardTitle>Booking</CardTitle>
             </CardHeader>
             <CardContent className="grid gap-3 text-sm">
-              {detail.bookings.length === 0 ? <Empty>No booking was made on this call.</Empty> : null}
+              {detail.bookings.length === 0 ? (
+                <Empty>No booking was made on this call.</Empty>
+              ) : null}
               {detail.bookings.map((booking) => (
                 <div key={booking.id} className="flex items-center justify-between gap-3">
                   <div>
@@ -108,7 +141,17 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
                       {booking.procedure ? ` · ${booking.procedure}` : ""}
                     </div>
                   </div>
-                  <Badge variant={booking.status === "confirmed" ? "success" : booking.status === "pending" ? "warning" : "outline"}>{booking.status}</Badge>
+                  <Badge
+                    variant={
+                      booking.status === "confirmed"
+                        ? "success"
+                        : booking.status === "pending"
+                          ? "warning"
+                          : "outline"
+                    }
+                  >
+                    {booking.status}
+                  </Badge>
                 </div>
               ))}
               {detail.holds.length > 0 ? (
@@ -116,8 +159,13 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
                   <span className="font-medium">Holds</span>
                   {detail.holds.map((hold, index) => (
                     <span key={index} className="text-muted-foreground">
-                      {time(hold.at)} · {hold.event === "slot.held" ? "held" : `released (${hold.by === "call_ended" ? "call ended" : "caller"})`}{" "}
-                      {hold.startsAt ? `${formatInClinicZone(hold.startsAt, tz)}${hold.practitioner ? ` with ${hold.practitioner}` : ""}` : ""}
+                      {time(hold.at)} ·{" "}
+                      {hold.event === "slot.held"
+                        ? "held"
+                        : `released (${hold.by === "call_ended" ? "call ended" : "caller"})`}{" "}
+                      {hold.startsAt
+                        ? `${formatInClinicZone(hold.startsAt, tz)}${hold.practitioner ? ` with ${hold.practitioner}` : ""}`
+                        : ""}
                     </span>
                   ))}
                 </div>
@@ -129,7 +177,9 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
 
           <Card>
             <CardHeader>
-              <CardTitle className="flex items-center gap-2"><Gauge className="size-4" aria-hidden /> Turn latency</CardTitle>
+              <CardTitle className="flex items-center gap-2">
+                <Gauge className="size-4" aria-hidden /> Turn latency
+              </CardTitle>
             </CardHeader>
             <CardContent className="grid gap-3">
               <p className="text-muted-foreground text-sm" data-testid="interruptions">
@@ -153,7 +203,11 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
                       <TableRow key={`${latency.turn}-${latency.source}`}>
                         <TableCell>{latency.turn}</TableCell>
                         <TableCell>{latency.source.replace("_", " ")}</TableCell>
-                        <TableCell className={`text-right tabular-nums ${latency.latencyMs > 700 ? "text-destructive" : ""}`}>{latency.latencyMs} ms</TableCell>
+                        <TableCell
+                          className={`text-right tabular-nums ${latency.latencyMs > 700 ? "text-destructive" : ""}`}
+                        >
+                          {latency.latencyMs} ms
+                        </TableCell>
                       </TableRow>
                     ))}
                   </TableBody>
@@ -165,23 +219,40 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
       </div>
 
       {showsLiveTranscript(detail) ? (
-        <LiveTranscript clinicId={call.clinicId} callId={call.id} state={call.state} timezone={tz} />
+        <LiveTranscript
+          clinicId={call.clinicId}
+          callId={call.id}
+          state={call.state}
+          timezone={tz}
+        />
       ) : (
         <Card>
           <CardHeader>
-            <CardTitle className="flex items-center gap-2"><MessageSquareText className="size-4" aria-hidden /> Transcript (redacted)</CardTitle>
+            <CardTitle className="flex items-center gap-2">
+              <MessageSquareText className="size-4" aria-hidden /> Transcript (redacted)
+            </CardTitle>
           </CardHeader>
           <CardContent className="grid gap-2 text-sm">
             {detail.transcript.length === 0 ? (
               <Empty>
                 <FileText className="mr-1 inline size-4" aria-hidden />
-                No transcript is stored for this call. Lines are stored only after passing the redaction layer, never raw.
+                No transcript is stored for this call. Lines are stored only after passing the
+                redaction layer, never raw.
               </Empty>
             ) : (
               detail.transcript.map((line) => (
                 <p key={line.seq}>
-                  <span className="text-muted-foreground mr-2 font-mono text-xs">{time(line.spokenAt)}</span>
-                  <span className="font-medium">{line.speaker === "user" ? "Caller" : line.speaker === "assistant" ? "Voxanne" : line.speaker}:</span>{" "}
+                  <span className="text-muted-foreground mr-2 font-mono text-xs">
+                    {time(line.spokenAt)}
+                  </span>
+                  <span className="font-medium">
+                    {line.speaker === "user"
+                      ? "Caller"
+                      : line.speaker === "assistant"
+                        ? "Voxanne"
+                        : line.speaker}
+                    :
+                  </span>{" "}
                   {line.text}
                 </p>
               ))

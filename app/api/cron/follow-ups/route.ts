@@ -17,7 +17,8 @@ function authorised(request: Request): boolean {
 // GET /api/cron/follow-ups – one pass of the follow-up worker, for Vercel Cron or pg_cron + pg_net
 // (Authorization: Bearer CRON_SECRET). Safe to run from several places at once.
 export async function GET(request: Request) {
-  if (!authorised(request)) return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
+  if (!authorised(request))
+    return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
   try {
     return Response.json({ ok: true, ...(await runFollowUps(25)) });
   } catch (error) {

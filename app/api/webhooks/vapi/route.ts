@@ -13,7 +13,8 @@ export async function POST(request: Request) {
   try {
     const raw = await readBody(request);
     const verified = verifyVapiRequest(request.headers, raw, getEnv().VAPI_WEBHOOK_SECRET);
-    if (!verified.ok) return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
+    if (!verified.ok)
+      return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
     const { status, body } = await dispatchVapiMessage(parseJson(raw));
     return Response.json(body, { status });
   } catch (error) {

@@ -15,7 +15,10 @@ function contentDisposition(kind: "inline" | "attachment", fileName: string) {
 // GET /api/aftercare/:documentId/file – a staff member's preview (inline) or download (?download=1)
 // of an aftercare PDF. RLS shows the row only to members of its clinic; anyone else gets 404,
 // the same as for an id that does not exist, so ids cannot be probed.
-export async function GET(request: Request, { params }: { params: Promise<{ documentId: string }> }) {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ documentId: string }> },
+) {
   try {
     const claims = await getSessionClaims();
     if (!claims) throw new AppError("unauthorized", "Sign in to continue");
@@ -30,7 +33,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ docu
       headers: {
         "content-type": "application/pdf",
         "content-length": String(bytes.byteLength),
-        "content-disposition": contentDisposition(download ? "attachment" : "inline", file.fileName),
+        "content-disposition": contentDisposition(
+          download ? "attachment" : "inline",
+          file.fileName,
+        ),
         // Patient documents: never kept by shared caches, never sniffed as anything but a PDF.
         "cache-control": "private, no-store",
         "x-content-type-options": "nosniff",

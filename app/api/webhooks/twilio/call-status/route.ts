@@ -11,7 +11,8 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   try {
     const params = await readTwilioForm(request);
-    if (!params) return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
+    if (!params)
+      return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
     const { status, body } = await callStatus(callStatusSchema.parse(params));
     return Response.json(body, { status });
   } catch (error) {

@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   try {
     const params = await readTwilioForm(request);
-    if (!params) return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
+    if (!params)
+      return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
     return twimlResponse(await inboundSms(inboundSmsSchema.parse(params)));
   } catch (error) {
     return toErrorResponse(error);

@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   try {
     const params = await readTwilioForm(request);
-    if (!params) return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
+    if (!params)
+      return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
     const { status, body } = await smsStatus(smsStatusSchema.parse(params));
     return Response.json(body, { status });
   } catch (error) {

@@ -11,7 +11,10 @@ export const dynamic = "force-dynamic";
 // GET /api/clinics/:clinicId/calls/:callId/transcript/stream – Server-Sent Events of one call's
 // live transcript lines (redacted before they were broadcast; never stored). 401 signed out,
 // 403 not a member of the clinic, 404 not one of the clinic's calls.
-export async function GET(request: Request, { params }: { params: Promise<{ clinicId: string; callId: string }> }) {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ clinicId: string; callId: string }> },
+) {
   try {
     const { clinicId, callId } = await params;
     const { claims } = await requireClinicMember(clinicId);
