@@ -31,14 +31,22 @@ interface Step {
 function vitestCounts(file: string) {
   return (): Counts => {
     const report = JSON.parse(readFileSync(file, "utf8"));
-    return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+    return {
+      passed: report.numPassedTests,
+      failed: report.numFailedTests,
+      skipped: report.numPendingTests + report.numTodoTests,
+    };
   };
 }
 
 function playwrightCounts(file: string) {
   return (): Counts => {
     const { stats } = JSON.parse(readFileSync(file, "utf8"));
-    return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+    return {
+      passed: stats.expected + stats.flaky,
+      failed: stats.unexpected,
+      skipped: stats.skipped,
+    };
   };
 }
 
@@ -50,11 +58,16 @@ function ensureSystemPackages() {
   if (missing.length === 0) return;
   const packages = missing.map(([, pkg]) => pkg!);
   if (os.userInfo().uid !== 0) {
-    throw new Error(`Missing system packages: ${packages.join(", ")}. Install them with: sudo apt-get install -y ${packages.join(" ")}`);
+    throw new Error(
+      `Missing system packages: ${packages.join(", ")}. Install them with: sudo apt-get install -y ${packages.join(" ")}`,
+    );
   }
   console.log(`[test] Installing ${packages.join(", ")} from Debian`);
   for (const args of [["update"], ["install", "-y", "--no-install-recommends", ...packages]]) {
-    const result = spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    const result = spawnSync("apt-get", args, {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed`);
   }
 }
@@ -86,7 +99,15 @@ function main() {
     const file = path.join(REPORTS, `vitest-${project}.json`);
     return {
       name: `${project} tests`,
-      command: [bin("vitest"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`],
+      command: [
+        bin("vitest"),
+        "run",
+        "--project",
+        project,
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${file}`,
+      ],
       counts: vitestCounts(file),
     };
   };
@@ -94,6 +115,7 @@ function main() {
   const steps: Step[] = [
     { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
     { name: "lint", command: [bin("eslint"), ".", "--max-warnings", "0"] },
+    { name: "format", command: [bin("prettier"), "--check", "."] },
     vitest("unit"),
     vitest("unit-dom"),
     // Integration tests drive the production server, so build first.
@@ -117,8 +139,12 @@ function main() {
       total.failed += result.counts.failed;
       total.skipped += result.counts.skipped;
     }
-    const detail = result.counts ? ` (${result.counts.passed} passed, ${result.counts.failed} failed)` : "";
-    summary.push(`  ${result.ok ? "ok  " : "FAIL"}  ${step.name.padEnd(18)} ${result.seconds.toFixed(1).padStart(6)} s${detail}`);
+    const detail = result.counts
+      ? ` (${result.counts.passed} passed, ${result.counts.failed} failed)`
+      : "";
+    summary.push(
+      `  ${result.ok ? "ok  " : "FAIL"}  ${step.name.padEnd(18)} ${result.seconds.toFixed(1).padStart(6)} s${detail}`,
+    );
     if (!result.ok) {
       failedStep = step.name;
       if (!result.counts) total.failed += 1; // a step that failed without tests still fails the run
@@ -128,7 +154,9 @@ function main() {
 
   console.log(`\n[test] Summary\n${summary.join("\n")}`);
   if (failedStep) console.log(`[test] Stopped at: ${failedStep}`);
-  console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+  console.log(
+    `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`,
+  );
   process.exit(failedStep ? 1 : 0);
 }
 
