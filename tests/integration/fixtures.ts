@@ -48,7 +48,18 @@ export async function createNorthside(owner: Client) {
      wh as (insert into public.webhook_events (source, dedupe_key, message_type, clinic_id)
             values ('vapi', 'north-1', 'status-update', $1) returning id),
      cb as (insert into public.callback_tasks (clinic_id, call_id, reason) select $1, id, 'Cut off while booking' from call returning id),
-     se as (insert into public.speech_events (call_id, clinic_id, role, at) select id, $1, 'user', now() from call returning call_id)
+     se as (insert into public.speech_events (call_id, clinic_id, role, at) select id, $1, 'user', now() from call returning call_id),
+     room as (insert into public.resources (clinic_id, name, kind) values ($1, 'North room', 'room') returning id),
+     atype as (insert into public.appointment_types (clinic_id, procedure_id, kind, name, duration_minutes, resource_id)
+               select $1, proc.id, 'consultation', 'Brow lift consultation', 30, room.id from proc, room returning id),
+     atp as (insert into public.appointment_type_practitioners (clinic_id, appointment_type_id, practitioner_id)
+             select $1, atype.id, pr.id from atype, pr returning 1),
+     wh2 as (insert into public.working_hours (clinic_id, practitioner_id, weekday, opens, closes)
+             select $1, id, 1, '09:00', '17:00' from pr returning id),
+     ovr as (insert into public.schedule_overrides (clinic_id, practitioner_id, on_date, kind)
+             select $1, id, current_date + 7, 'off' from pr returning id),
+     clo as (insert into public.clinic_closures (clinic_id, starts_on, ends_on, reason)
+             values ($1, current_date + 30, current_date + 31, 'North holiday') returning id)
      select 1`,
     [NORTHSIDE],
   );
