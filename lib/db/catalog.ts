@@ -1,5 +1,6 @@
 import "server-only";
 
+import { databaseFailure } from "./errors";
 import type { Checked, Col } from "./rows";
 import type { Tx } from "./transaction";
 
@@ -74,7 +75,7 @@ export async function saveRedactionRule(
         );
     return rows.length ? "saved" : "not_found";
   } catch (error) {
-    if ((error as { code?: string }).code === "23505") return "duplicate";
+    if (databaseFailure(error) === "duplicate") return "duplicate";
     throw error;
   }
 }

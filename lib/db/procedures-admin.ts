@@ -2,6 +2,7 @@ import "server-only";
 
 import type { KnowledgeInput, KnowledgeTopic, ProcedureInput } from "@/types/procedures";
 
+import { databaseFailure } from "./errors";
 import type { Checked, Col, Outer } from "./rows";
 import type { Tx } from "./transaction";
 
@@ -31,12 +32,12 @@ export interface AdminProcedure {
 
 export type SaveOutcome = "saved" | "not_found" | "duplicate" | "forbidden" | "bad_reference";
 
-/** Postgres error codes a form can explain; anything else is a bug and is rethrown. */
+/** Database failures a form can explain (./errors.ts); anything else is a bug and is rethrown. */
 function outcomeOf(error: unknown): SaveOutcome {
-  const code = (error as { code?: string }).code;
-  if (code === "23505") return "duplicate"; // unique lower(name) per clinic
-  if (code === "42501") return "forbidden"; // RLS: not an admin of the clinic
-  if (code === "23503") return "bad_reference"; // aftercare document or procedure not in this clinic
+  const failure = databaseFailure(error);
+  if (failure === "duplicate") return "duplicate"; // unique lower(name) per clinic
+  if (failure === "forbidden") return "forbidden"; // RLS: not an admin of the clinic
+  if (failure === "bad_reference") return "bad_reference"; // aftercare document or procedure not in this clinic
   throw error;
 }
 
