@@ -104,7 +104,7 @@ export async function loadHandoff(tx: Tx, handoffId: string): Promise<Handoff | 
 
 /** Hand-offs the agent has not acknowledged (or that changed since): the outbox to (re)deliver. */
 export function listUndeliveredHandoffs(tx: Tx, limit = 20): Promise<{ id: string }[]> {
-  return tx.query(
+  return tx.query<{ id: Col<"handoffs", "id"> }>(
     `select id from public.handoffs
       where (delivered_at is null or delivered_at < updated_at) and updated_at < now() - interval '3 seconds'
       order by updated_at limit $1`,

@@ -155,6 +155,7 @@ export function latencySummary(
   p99: number | null;
   over700: number;
 }> {
+  // Counts and percentiles, computed in SQL: the return type above is the row type.
   return tx.one(
     `select count(*)::int as turns,
             round(percentile_cont(0.5) within group (order by latency_ms))::int as p50,
