@@ -64,10 +64,8 @@ const config = [
   {
     // lib/db is the data layer beneath everything (docs/architecture.md): it imports only itself,
     // lib/env and the shared types/, never a domain, a provider or the UI. Last in this list, so
-    // for lib/db it replaces any wider no-restricted-imports rule above. The two dashboard query
-    // files listed here still take a page's types (live board, procedure forms) from elsewhere.
+    // for lib/db it replaces any wider no-restricted-imports rule above.
     files: ["lib/db/**"],
-    ignores: ["lib/db/{live-calls,procedures-admin}.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

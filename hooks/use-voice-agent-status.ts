@@ -3,15 +3,10 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 
+import { parseLiveCallsSnapshot, type LiveCall, type LiveCallsSnapshot } from "@/types/live-call";
 import { applyCallDelta, mergeSnapshot } from "@/lib/realtime/apply-delta";
 import { useRealtimeTransport } from "@/lib/realtime/provider";
-import {
-  callsTopic,
-  parseLiveCallsSnapshot,
-  type ConnectionStatus,
-  type LiveCall,
-  type LiveCallsSnapshot,
-} from "@/lib/realtime/types";
+import { callsTopic, type ConnectionStatus } from "@/lib/realtime/types";
 
 export const liveCallsKey = (clinicId: string) => ["clinics", clinicId, "calls", "live"] as const;
 

@@ -1,7 +1,7 @@
 import { CalendarClock, Gauge, PhoneForwarded, Stethoscope } from "lucide-react";
 import Link from "next/link";
 
-import type { LiveCall } from "@/lib/realtime/types";
+import type { LiveCall } from "@/types/live-call";
 import { cn } from "@/lib/utils";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDuration, STATE_LABELS, STATE_TONE } from "@/components/dashboard/call-labels";

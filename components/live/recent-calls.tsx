@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import type { LiveCall } from "@/lib/realtime/types";
+import type { LiveCall } from "@/types/live-call";
 import { Badge } from "@/components/ui/badge";
 import {
   Table,

@@ -2,9 +2,9 @@
 
 import { useState, useTransition } from "react";
 
+import { KNOWLEDGE_TOPICS, type KnowledgeTopic } from "@/types/procedures";
 import { saveKnowledgeEntry } from "@/lib/actions/procedures";
 import type { KnowledgeEntry } from "@/lib/db/procedures-admin";
-import { KNOWLEDGE_TOPICS, type KnowledgeTopic } from "@/lib/validations/procedure";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 
 import { readPdfUpload } from "@/lib/aftercare/files";
 import * as aftercare from "@/lib/aftercare/service";
+import { databaseFailure } from "@/lib/db/errors";
 import {
   aftercareAssignSchema,
   aftercareDeleteSchema,
@@ -27,7 +28,7 @@ function done(ok: boolean): ActionResult {
 
 /** Storage or database trouble: logged for us, plain words for the admin. */
 function failed(error: unknown): ActionResult {
-  if ((error as { code?: string }).code === "42501") return { error: NOT_ADMIN };
+  if (databaseFailure(error) === "forbidden") return { error: NOT_ADMIN };
   console.error("[aftercare] upload failed:", error instanceof Error ? error.message : "unknown");
   return { error: "The file could not be saved. Please try again." };
 }

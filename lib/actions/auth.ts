@@ -10,7 +10,7 @@ import {
   sessionCookieOptions,
   signLocalSession,
 } from "@/lib/auth/local-session";
-import { verifyPassword } from "@/lib/db/users";
+import { signInWithPassword } from "@/lib/auth/service";
 import { createClient } from "@/lib/supabase/server";
 import { safeNextPath, signInSchema } from "@/lib/validations/auth";
 
@@ -45,7 +45,7 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
         email,
       };
   } else {
-    const user = await verifyPassword(address, password);
+    const user = await signInWithPassword(address, password);
     if (!user) return { error: WRONG_CREDENTIALS, email };
     (await cookies()).set(
       LOCAL_SESSION_COOKIE,

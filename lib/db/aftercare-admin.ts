@@ -1,24 +1,26 @@
 import "server-only";
 
+import type { Col, Columns } from "./rows";
 import type { Tx } from "./transaction";
 
 // Meant to run as the signed-in person, so RLS decides (members read, admins write) and the
 // audit trigger records the change. The files themselves are lib/aftercare's business.
 
 export interface AdminDocument {
-  id: string;
-  title: string;
-  fileName: string;
-  sizeBytes: number;
-  updatedAt: Date;
-  procedures: { id: string; name: string }[];
+  id: Col<"aftercare_documents", "id">;
+  title: Col<"aftercare_documents", "title">;
+  fileName: Col<"aftercare_documents", "file_name">;
+  sizeBytes: Col<"aftercare_documents", "size_bytes">;
+  updatedAt: Col<"aftercare_documents", "updated_at">;
+  /** json_agg of the procedures that send it, built in SQL. */
+  procedures: { id: Col<"procedures", "id">; name: Col<"procedures", "name"> }[];
 }
 
 export interface ProcedureOption {
-  id: string;
-  name: string;
-  active: boolean;
-  aftercareDocumentId: string | null;
+  id: Col<"procedures", "id">;
+  name: Col<"procedures", "name">;
+  active: Col<"procedures", "active">;
+  aftercareDocumentId: Col<"procedures", "aftercare_document_id">;
 }
 
 export async function listAftercareAdmin(
@@ -59,7 +61,7 @@ export async function insertAftercareDocument(
   title: string,
   file: StoredFile,
 ): Promise<string> {
-  const row = await tx.one<{ id: string }>(
+  const row = await tx.one<{ id: Col<"aftercare_documents", "id"> }>(
     `insert into public.aftercare_documents (clinic_id, title, storage_path, file_name, size_bytes, sha256, uploaded_by)
      values ($1, $2, $3, $4, $5, $6, (select auth.uid())) returning id`,
     [clinicId, title, file.storagePath, file.fileName, file.sizeBytes, file.sha256],
@@ -134,7 +136,7 @@ export async function deleteAftercareDocument(
   id: string,
 ): Promise<DeleteOutcome> {
   if (!(await lockDocument(tx, clinicId, id))) return { outcome: "not_found" };
-  const users = await tx.query<{ name: string }>(
+  const users = await tx.query<{ name: Col<"procedures", "name"> }>(
     "select name from public.procedures where aftercare_document_id = $1 order by sort_order, name",
     [id],
   );
@@ -151,7 +153,9 @@ export function getAftercareFile(
   tx: Tx,
   id: string,
 ): Promise<{ storagePath: string; fileName: string } | null> {
-  return tx.maybeOne(
+  return tx.maybeOne<
+    Columns<"aftercare_documents", { storagePath: "storage_path"; fileName: "file_name" }>
+  >(
     `select storage_path as "storagePath", file_name as "fileName" from public.aftercare_documents where id = $1`,
     [id],
   );

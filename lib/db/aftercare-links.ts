@@ -2,6 +2,7 @@ import "server-only";
 
 import { createHash, randomBytes } from "node:crypto";
 
+import type { Col } from "./rows";
 import type { Tx } from "./transaction";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -36,12 +37,13 @@ export type LinkLookup =
 export async function openAftercareLink(tx: Tx, token: string): Promise<LinkLookup> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return { status: "unknown" };
   const link = await tx.maybeOne<{
-    id: string;
+    id: Col<"aftercare_links", "id">;
+    // Computed in SQL from expires_at and revoked_at.
     expired: boolean;
     revoked: boolean;
-    storagePath: string;
-    fileName: string;
-    title: string;
+    storagePath: Col<"aftercare_documents", "storage_path">;
+    fileName: Col<"aftercare_documents", "file_name">;
+    title: Col<"aftercare_documents", "title">;
   }>(
     `select l.id, l.expires_at <= now() as expired, l.revoked_at is not null as revoked,
             d.storage_path as "storagePath", d.file_name as "fileName", d.title

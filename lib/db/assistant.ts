@@ -1,16 +1,21 @@
 import "server-only";
 
+import type { Col, JsonAs } from "./rows";
 import type { Tx } from "./transaction";
 
 export interface AssistantSource {
   clinic: {
-    id: string;
-    name: string;
-    timezone: string;
-    frontDeskNumber: string | null;
-    settings: Record<string, unknown>;
+    id: Col<"clinics", "id">;
+    name: Col<"clinics", "name">;
+    timezone: Col<"clinics", "timezone">;
+    frontDeskNumber: Col<"clinics", "front_desk_number">;
+    settings: JsonAs<Col<"clinics", "settings">, Record<string, unknown>>;
   };
-  procedures: { name: string; synonyms: string[]; description: string }[];
+  procedures: {
+    name: Col<"procedures", "name">;
+    synonyms: Col<"procedures", "synonyms">;
+    description: Col<"procedures", "description">;
+  }[];
 }
 
 /** What the assistant config is built from: the clinic, its hours and its active procedures. No patient data. */
@@ -52,7 +57,7 @@ export async function setLatencyProfile(
 }
 
 export async function getClinicAssistantId(tx: Tx, clinicId: string): Promise<string | null> {
-  const row = await tx.maybeOne<{ id: string | null }>(
+  const row = await tx.maybeOne<{ id: Col<"clinics", "vapi_assistant_id"> }>(
     "select vapi_assistant_id as id from public.clinics where id = $1",
     [clinicId],
   );
@@ -61,6 +66,7 @@ export async function getClinicAssistantId(tx: Tx, clinicId: string): Promise<st
 
 /** The clinic's latency profile, `standard` unless an admin switched it. */
 export async function getLatencyProfile(tx: Tx, clinicId: string): Promise<string> {
+  // settings->>'latency_profile': a key of the jsonb, not a column.
   const row = await tx.maybeOne<{ profile: string | null }>(
     "select settings->>'latency_profile' as profile from public.clinics where id = $1",
     [clinicId],

@@ -1,85 +1,93 @@
 import "server-only";
 
+import type { Col, JsonAs, Outer } from "./rows";
 import type { Tx } from "./transaction";
 
 export interface CallDetail {
   call: {
-    id: string;
-    clinicId: string;
-    timezone: string;
-    state: string;
-    outcome: string | null;
-    callerNumber: string | null;
-    callerName: string | null;
-    intent: string | null;
-    startedAt: Date | null;
-    answeredAt: Date | null;
-    endedAt: Date | null;
-    endedReason: string | null;
-    procedures: string[];
-    durationMs: number | null;
+    id: Col<"calls", "id">;
+    clinicId: Col<"calls", "clinic_id">;
+    timezone: Col<"clinics", "timezone">;
+    state: Col<"calls", "state">;
+    outcome: Col<"calls", "outcome">;
+    callerNumber: Col<"calls", "caller_number">;
+    callerName: Col<"calls", "caller_name">;
+    intent: Col<"calls", "intent">;
+    /** coalesce(started_at, created_at). */
+    startedAt: Col<"calls", "started_at">;
+    answeredAt: Col<"calls", "answered_at">;
+    endedAt: Col<"calls", "ended_at">;
+    endedReason: Col<"calls", "ended_reason">;
+    /** array_agg of the procedures' names, computed in SQL. */
+    procedures: Col<"procedures", "name">[];
+    durationMs: Col<"calls", "duration_ms">;
+    /** cost_usd::text, exact for display. */
     costUsd: string | null;
-    interruptions: number;
-    transferredTo: string | null;
+    interruptions: Col<"calls", "interruptions">;
+    transferredTo: Col<"calls", "transferred_to">;
   };
   events: {
-    id: number;
-    kind: string;
-    event: string;
-    fromState: string | null;
-    toState: string | null;
-    occurredAt: Date;
-    metadata: Record<string, unknown>;
+    id: Col<"call_events", "id">;
+    kind: Col<"call_events", "kind">;
+    event: Col<"call_events", "event">;
+    fromState: Col<"call_events", "from_state">;
+    toState: Col<"call_events", "to_state">;
+    occurredAt: Col<"call_events", "occurred_at">;
+    metadata: JsonAs<Col<"call_events", "metadata">, Record<string, unknown>>;
   }[];
   transcript: {
-    seq: number;
-    speaker: string;
-    spokenAt: Date | null;
-    text: string;
-    findings: { type: string }[];
+    seq: Col<"logs", "seq">;
+    speaker: Col<"logs", "speaker">;
+    spokenAt: Col<"logs", "spoken_at">;
+    text: Col<"logs", "text">;
+    findings: JsonAs<Col<"logs", "findings">, { type: string }[]>;
   }[];
   bookings: {
-    id: string;
-    status: string;
-    patientName: string;
-    startsAt: Date;
-    practitioner: string;
-    procedure: string | null;
+    id: Col<"bookings", "id">;
+    status: Col<"bookings", "status">;
+    patientName: Col<"bookings", "patient_name">;
+    startsAt: Col<"slots", "starts_at">;
+    practitioner: Col<"practitioners", "name">;
+    procedure: Outer<Col<"procedures", "name">>;
   }[];
   holds: {
+    /** metadata ->> 'slotId'. */
     slotId: string;
-    startsAt: Date | null;
-    practitioner: string | null;
-    event: string;
-    at: Date;
+    startsAt: Outer<Col<"slots", "starts_at">>;
+    practitioner: Outer<Col<"practitioners", "name">>;
+    event: Col<"call_events", "event">;
+    at: Col<"call_events", "occurred_at">;
+    /** metadata ->> 'by'. */
     by: string | null;
   }[];
   followUps: {
-    id: string;
-    kind: string;
-    status: string;
-    procedure: string | null;
-    attempts: number;
-    lastError: string | null;
-    skipReason: string | null;
-    sentAt: Date | null;
-    smsStatus: string | null;
-    smsBody: string | null;
+    id: Col<"follow_ups", "id">;
+    kind: Col<"follow_ups", "kind">;
+    status: Col<"follow_ups", "status">;
+    procedure: Outer<Col<"procedures", "name">>;
+    attempts: Col<"follow_ups", "attempts">;
+    lastError: Col<"follow_ups", "last_error">;
+    skipReason: Col<"follow_ups", "skip_reason">;
+    sentAt: Col<"follow_ups", "sent_at">;
+    smsStatus: Outer<Col<"sms_messages", "status">>;
+    smsBody: Outer<Col<"sms_messages", "body">>;
   }[];
   handoff: {
-    summary: string;
-    questions: string[];
-    procedures: string[];
-    booked: boolean;
-    consentToText: boolean;
-    droppedDuringBooking: boolean;
-    deliveredAt: Date | null;
+    summary: Col<"handoffs", "summary">;
+    /** The questions jsonb as a string array, computed in SQL. */
+    questions: JsonAs<Col<"handoffs", "questions">, string[]>;
+    /** array_agg of the procedures' names, computed in SQL. */
+    procedures: Col<"procedures", "name">[];
+    booked: Col<"handoffs", "booked">;
+    consentToText: Col<"handoffs", "consent_to_text">;
+    droppedDuringBooking: Col<"handoffs", "dropped_during_booking">;
+    deliveredAt: Col<"handoffs", "delivered_at">;
   } | null;
   latencies: {
-    turn: number;
-    source: string;
-    latencyMs: number;
-    breakdown: Record<string, number>;
+    turn: Col<"turn_latencies", "turn">;
+    source: Col<"turn_latencies", "source">;
+    latencyMs: Col<"turn_latencies", "latency_ms">;
+    breakdown: JsonAs<Col<"turn_latencies", "breakdown">, Record<string, number>>;
   }[];
 }
 

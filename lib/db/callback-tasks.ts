@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { Col } from "./rows";
 import type { Tx } from "./transaction";
 
 /** A call-back the front desk owes a caller (one per call), e.g. after a call cut off while booking. */
@@ -14,12 +15,13 @@ export async function openCallbackTask(
 }
 
 export interface CallbackTask {
-  id: string;
-  callId: string;
-  reason: string;
-  callerName: string | null;
-  callerLast4: string | null;
-  createdAt: Date;
+  id: Col<"callback_tasks", "id">;
+  callId: Col<"callback_tasks", "call_id">;
+  reason: Col<"callback_tasks", "reason">;
+  callerName: Col<"calls", "caller_name">;
+  /** right(caller_number, 4). */
+  callerLast4: Col<"calls", "caller_number">;
+  createdAt: Col<"callback_tasks", "created_at">;
 }
 
 export function listOpenCallbacks(tx: Tx, clinicId: string): Promise<CallbackTask[]> {

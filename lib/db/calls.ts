@@ -2,15 +2,16 @@ import "server-only";
 
 import type { CallState } from "@/types/call-states";
 
+import type { Checked, Col } from "./rows";
 import type { Tx } from "./transaction";
 
 export interface CallRow {
-  id: string;
-  clinicId: string;
-  vapiCallId: string;
-  state: CallState;
-  stateVersion: number;
-  callerNumber: string | null;
+  id: Col<"calls", "id">;
+  clinicId: Col<"calls", "clinic_id">;
+  vapiCallId: Col<"calls", "vapi_call_id">;
+  state: Checked<Col<"calls", "state">, CallState>;
+  stateVersion: Col<"calls", "state_version">;
+  callerNumber: Col<"calls", "caller_number">;
 }
 
 const CALL_COLUMNS = `id, clinic_id as "clinicId", vapi_call_id as "vapiCallId", state, state_version as "stateVersion",
@@ -52,7 +53,7 @@ export async function findClinicOfTwilioCall(
   tx: Tx,
   twilioCallSid: string,
 ): Promise<string | null> {
-  const row = await tx.maybeOne<{ clinicId: string }>(
+  const row = await tx.maybeOne<{ clinicId: Col<"calls", "clinic_id"> }>(
     `select clinic_id as "clinicId" from public.calls where twilio_call_sid = $1 limit 1`,
     [twilioCallSid],
   );
@@ -81,7 +82,11 @@ export function readCallState(
   tx: Tx,
   callId: string,
 ): Promise<{ clinicId: string; state: CallState; version: number }> {
-  return tx.one(
+  return tx.one<{
+    clinicId: Col<"calls", "clinic_id">;
+    state: Checked<Col<"calls", "state">, CallState>;
+    version: Col<"calls", "state_version">;
+  }>(
     `select clinic_id as "clinicId", state, state_version as version from public.calls where id = $1`,
     [callId],
   );
@@ -98,7 +103,7 @@ export async function writeCallState(
 ): Promise<number | null> {
   const patch = Object.entries(change.patch ?? {}).filter(([, value]) => value !== undefined);
   const sets = patch.map(([column], index) => `${column} = coalesce(${column}, $${index + 4})`);
-  const updated = await tx.maybeOne<{ version: number }>(
+  const updated = await tx.maybeOne<{ version: Col<"calls", "state_version"> }>(
     `update public.calls set state = $2, state_version = state_version + 1${sets.length ? `, ${sets.join(", ")}` : ""}
       where id = $1 and state_version = $3 returning state_version as version`,
     [callId, change.to, change.version, ...patch.map(([, value]) => value)],

@@ -1,14 +1,17 @@
 import "server-only";
 
+import { databaseFailure } from "./errors";
+import type { Checked, Col } from "./rows";
 import type { Tx } from "./transaction";
 
 export interface AftercareDocumentRow {
-  id: string;
-  title: string;
-  fileName: string;
-  sizeBytes: number;
-  updatedAt: Date;
-  procedures: string[];
+  id: Col<"aftercare_documents", "id">;
+  title: Col<"aftercare_documents", "title">;
+  fileName: Col<"aftercare_documents", "file_name">;
+  sizeBytes: Col<"aftercare_documents", "size_bytes">;
+  updatedAt: Col<"aftercare_documents", "updated_at">;
+  /** array_agg of the procedures' names. */
+  procedures: Col<"procedures", "name">[];
 }
 
 export function listAftercareDocuments(tx: Tx, clinicId: string): Promise<AftercareDocumentRow[]> {
@@ -25,12 +28,12 @@ export function listAftercareDocuments(tx: Tx, clinicId: string): Promise<Afterc
 }
 
 export interface RedactionRuleRow {
-  id: string;
-  kind: "keyword" | "pattern";
-  value: string;
-  category: string;
-  description: string;
-  enabled: boolean;
+  id: Col<"redaction_rules", "id">;
+  kind: Checked<Col<"redaction_rules", "kind">, "keyword" | "pattern">;
+  value: Col<"redaction_rules", "value">;
+  category: Col<"redaction_rules", "category">;
+  description: Col<"redaction_rules", "description">;
+  enabled: Col<"redaction_rules", "enabled">;
 }
 
 export function listRedactionRules(tx: Tx, clinicId: string): Promise<RedactionRuleRow[]> {
@@ -72,7 +75,7 @@ export async function saveRedactionRule(
         );
     return rows.length ? "saved" : "not_found";
   } catch (error) {
-    if ((error as { code?: string }).code === "23505") return "duplicate";
+    if (databaseFailure(error) === "duplicate") return "duplicate";
     throw error;
   }
 }

@@ -1,15 +1,16 @@
 import "server-only";
 
+import type { Col, Columns } from "./rows";
 import type { Tx } from "./transaction";
 
 // Which clinic a webhook is about, found from what the provider sends (never from a session).
 
 export interface ClinicRef {
-  id: string;
-  name: string;
-  timezone: string;
-  phoneNumber: string;
-  vapiAssistantId: string | null;
+  id: Col<"clinics", "id">;
+  name: Col<"clinics", "name">;
+  timezone: Col<"clinics", "timezone">;
+  phoneNumber: Col<"clinics", "phone_number">;
+  vapiAssistantId: Col<"clinics", "vapi_assistant_id">;
 }
 
 /** The clinic a message is for: by the number called, then assistant metadata, then a known call. */
@@ -34,7 +35,7 @@ export function findClinicByNumber(
   tx: Tx,
   phoneNumber: string,
 ): Promise<{ id: string; name: string; phone: string } | null> {
-  return tx.maybeOne(
+  return tx.maybeOne<Columns<"clinics", { id: "id"; name: "name"; phone: "phone_number" }>>(
     "select id, name, phone_number as phone from public.clinics where phone_number = $1",
     [phoneNumber],
   );

@@ -1,16 +1,17 @@
 import "server-only";
 
+import type { Checked, Col } from "./rows";
 import type { Tx } from "./transaction";
 
 export type ClinicRole = "admin" | "receptionist";
 
 export interface ClinicMembership {
-  id: string;
-  slug: string;
-  name: string;
-  timezone: string;
-  phoneNumber: string;
-  role: ClinicRole;
+  id: Col<"clinics", "id">;
+  slug: Col<"clinics", "slug">;
+  name: Col<"clinics", "name">;
+  timezone: Col<"clinics", "timezone">;
+  phoneNumber: Col<"clinics", "phone_number">;
+  role: Checked<Col<"clinic_members", "role">, ClinicRole>;
 }
 
 /** The clinics the signed-in person belongs to, with their role in each (RLS-scoped). */

@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Handoff } from "@/types/handoff";
 
+import type { Checked, Col, Outer } from "./rows";
 import type { Tx } from "./transaction";
 
 /** One follow-up the agent decided is owed; with a skip reason it is recorded as skipped. */
@@ -41,22 +42,23 @@ export async function enqueueFollowUps(
 }
 
 export interface ClaimedFollowUp {
-  id: string;
-  clinicId: string;
-  callId: string;
-  kind: "aftercare" | "cut_off" | "booking_confirmation";
-  toNumber: string;
-  attempts: number;
-  dueBy: Date;
-  clinicName: string;
-  clinicPhone: string;
-  timezone: string;
-  callerName: string | null;
-  procedureName: string | null;
-  aftercareDocumentId: string | null;
+  id: Col<"follow_ups", "id">;
+  clinicId: Col<"follow_ups", "clinic_id">;
+  callId: Col<"follow_ups", "call_id">;
+  kind: Checked<Col<"follow_ups", "kind">, "aftercare" | "cut_off" | "booking_confirmation">;
+  toNumber: Col<"follow_ups", "to_number">;
+  attempts: Col<"follow_ups", "attempts">;
+  dueBy: Col<"follow_ups", "due_by">;
+  clinicName: Col<"clinics", "name">;
+  clinicPhone: Col<"clinics", "phone_number">;
+  timezone: Col<"clinics", "timezone">;
+  callerName: Col<"handoffs", "caller_name">;
+  procedureName: Outer<Col<"procedures", "name">>;
+  aftercareDocumentId: Outer<Col<"procedures", "aftercare_document_id">>;
+  /** exists (…) over sms_opt_outs, computed in SQL. */
   optedOut: boolean;
-  bookingStartsAt: Date | null;
-  bookingPractitioner: string | null;
+  bookingStartsAt: Outer<Col<"slots", "starts_at">>;
+  bookingPractitioner: Outer<Col<"practitioners", "name">>;
 }
 
 /**

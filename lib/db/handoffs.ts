@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Handoff } from "@/types/handoff";
 
+import type { Col, JsonAs } from "./rows";
 import type { Tx } from "./transaction";
 
 /**
@@ -10,7 +11,7 @@ import type { Tx } from "./transaction";
  * whether they were cut off mid-booking, and whether they may be texted.
  */
 export async function writeHandoff(tx: Tx, callId: string): Promise<string> {
-  const row = await tx.one<{ id: string }>(
+  const row = await tx.one<{ id: Col<"handoffs", "id"> }>(
     `insert into public.handoffs (clinic_id, call_id, caller_number, caller_name, procedure_ids, booked, booking_id,
                                   released_slot_ids, final_state, dropped_during_booking, consent_to_text)
      select c.clinic_id, c.id, c.caller_number, c.caller_name, c.procedures_of_interest, b.id is not null, b.id,
@@ -60,7 +61,31 @@ export async function enrichHandoff(
 
 /** The hand-off as the follow-up agent receives it. */
 export async function loadHandoff(tx: Tx, handoffId: string): Promise<Handoff | null> {
-  return tx.maybeOne<Handoff>(
+  return tx.maybeOne<{
+    handoffId: Col<"handoffs", "id">;
+    clinicId: Col<"handoffs", "clinic_id">;
+    callId: Col<"handoffs", "call_id">;
+    clinicName: Col<"clinics", "name">;
+    callerNumber: Col<"handoffs", "caller_number">;
+    callerName: Col<"handoffs", "caller_name">;
+    // A jsonb_agg over procedures, built in SQL.
+    procedures: {
+      id: Col<"procedures", "id">;
+      name: Col<"procedures", "name">;
+      aftercareDocumentId: Col<"procedures", "aftercare_document_id">;
+    }[];
+    booked: Col<"handoffs", "booked">;
+    bookingId: Col<"handoffs", "booking_id">;
+    releasedSlotIds: Col<"handoffs", "released_slot_ids">;
+    questions: JsonAs<Col<"handoffs", "questions">, string[]>;
+    summary: Col<"handoffs", "summary">;
+    consentToText: Col<"handoffs", "consent_to_text">;
+    finalState: Col<"handoffs", "final_state">;
+    droppedDuringBooking: Col<"handoffs", "dropped_during_booking">;
+    // to_char() of ended_at / updated_at: ISO strings, as the hand-off travels.
+    endedAt: string;
+    updatedAt: string;
+  }>(
     `select h.id as "handoffId", h.clinic_id as "clinicId", h.call_id as "callId", cl.name as "clinicName",
             h.caller_number as "callerNumber", h.caller_name as "callerName",
             coalesce((select jsonb_agg(jsonb_build_object('id', p.id, 'name', p.name, 'aftercareDocumentId', p.aftercare_document_id) order by p.sort_order)
@@ -79,7 +104,7 @@ export async function loadHandoff(tx: Tx, handoffId: string): Promise<Handoff | 
 
 /** Hand-offs the agent has not acknowledged (or that changed since): the outbox to (re)deliver. */
 export function listUndeliveredHandoffs(tx: Tx, limit = 20): Promise<{ id: string }[]> {
-  return tx.query(
+  return tx.query<{ id: Col<"handoffs", "id"> }>(
     `select id from public.handoffs
       where (delivered_at is null or delivered_at < updated_at) and updated_at < now() - interval '3 seconds'
       order by updated_at limit $1`,

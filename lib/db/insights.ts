@@ -1,7 +1,11 @@
 import "server-only";
 
 import { LATENCY_TURNS } from "./latency";
+import type { Col, Present } from "./rows";
 import type { Tx } from "./transaction";
+
+// The funnels and latency figures are counts and percentiles per day, computed in SQL: their
+// types stay explicit; only OutcomeByReason reads columns.
 
 /** Calls per clinic-local day, and how many of them got to each step towards a booking. */
 export interface CallFunnelDay {
@@ -25,8 +29,11 @@ export interface FollowUpFunnelDay {
 }
 
 export interface OutcomeByReason {
-  endedReason: string;
-  outcome: string;
+  /** coalesce(ended_reason, 'in progress'). */
+  endedReason: Present<Col<"calls", "ended_reason">>;
+  /** coalesce(outcome, 'none'). */
+  outcome: Present<Col<"calls", "outcome">>;
+  /** count(*). */
   calls: number;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 
 import type { SpeechEvent, TurnLatency } from "@/types/latency";
 
+import type { Checked, Col } from "./rows";
 import type { Tx } from "./transaction";
 
 export type LatencySource =
@@ -20,10 +21,11 @@ export async function recordSpeechEvent(
 }
 
 export function listSpeechEvents(tx: Tx, callId: string): Promise<SpeechEvent[]> {
-  return tx.query<SpeechEvent>(
-    "select role, at, turn from public.speech_events where call_id = $1",
-    [callId],
-  );
+  return tx.query<{
+    role: Checked<Col<"speech_events", "role">, SpeechEvent["role"]>;
+    at: Col<"speech_events", "at">;
+    turn: Col<"speech_events", "turn">;
+  }>("select role, at, turn from public.speech_events where call_id = $1", [callId]);
 }
 
 /**
@@ -36,7 +38,10 @@ export async function replaceSpeechTurns(
   call: { id: string; clinicId: string },
   turns: TurnLatency[],
 ): Promise<void> {
-  const stored = await tx.query<{ turn: number; latencyMs: number }>(
+  const stored = await tx.query<{
+    turn: Col<"turn_latencies", "turn">;
+    latencyMs: Col<"turn_latencies", "latency_ms">;
+  }>(
     "select turn, latency_ms as \"latencyMs\" from public.turn_latencies where call_id = $1 and source = 'speech_update'",
     [call.id],
   );
@@ -85,6 +90,7 @@ export async function recordTurnLatencies(
   },
 ): Promise<void> {
   if (input.turns.length === 0) return;
+  // A key of the settings jsonb, not a column.
   const profile = await tx.maybeOne<{ profile: string }>(
     "select coalesce(settings ->> 'latency_profile', 'standard') as profile from public.clinics where id = $1",
     [input.clinicId],
@@ -149,6 +155,7 @@ export function latencySummary(
   p99: number | null;
   over700: number;
 }> {
+  // Counts and percentiles, computed in SQL: the return type above is the row type.
   return tx.one(
     `select count(*)::int as turns,
             round(percentile_cont(0.5) within group (order by latency_ms))::int as p50,
@@ -171,6 +178,7 @@ export const LATENCY_TURNS = `select (t.created_at at time zone c.timezone)::dat
    where t.clinic_id = $1 and t.source in ('speech_update', 'artifact_messages')
      and (t.created_at at time zone c.timezone)::date between $2::date and $3::date`;
 
+/** Counts and percentiles per day and profile, computed in SQL. */
 export interface LatencyDay {
   day: string;
   profile: string;

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { LiveCallsSnapshot } from "@/lib/realtime/types";
+import type { LiveCall, LiveCallsSnapshot } from "@/types/live-call";
 
 import type { Tx } from "./transaction";
 
@@ -9,7 +9,8 @@ import type { Tx } from "./transaction";
  * those that started today in the clinic's time zone. RLS-scoped to the person asking.
  */
 export async function getLiveCallsSnapshot(tx: Tx, clinicId: string): Promise<LiveCallsSnapshot> {
-  const rows = await tx.query<{ call: LiveCallsSnapshot["calls"][number] }>(
+  // private.call_board_payload() builds the call's JSON in SQL (the broadcast's shape).
+  const rows = await tx.query<{ call: LiveCall }>(
     `select private.call_board_payload(c.id) as call
        from public.calls c
        join public.clinics cl on cl.id = c.clinic_id
@@ -20,6 +21,7 @@ export async function getLiveCallsSnapshot(tx: Tx, clinicId: string): Promise<Li
       limit 200`,
     [clinicId],
   );
+  // now(): no column.
   const now = await tx.one<{ now: Date }>("select now() as now");
   return { calls: rows.map((row) => row.call), serverTime: now.now.toISOString() };
 }

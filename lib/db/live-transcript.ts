@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { Col, Present } from "./rows";
 import type { Tx } from "./transaction";
 
 /**
@@ -10,6 +11,7 @@ export async function broadcastTranscriptLine(
   tx: Tx,
   line: { callId: string; role: "user" | "assistant"; text: string; at: Date },
 ): Promise<boolean> {
+  // The function's boolean result, not a column.
   const row = await tx.one<{ sent: boolean }>(
     "select private.broadcast_transcript_line($1, $2, $3, $4) as sent",
     [line.callId, line.role, line.text, line.at],
@@ -19,7 +21,9 @@ export async function broadcastTranscriptLine(
 
 /** Names this call has already given us (the caller's, the booking's), to redact from later lines. */
 export async function listCallNames(tx: Tx, callId: string): Promise<string[]> {
-  const rows = await tx.query<{ name: string }>(
+  const rows = await tx.query<{
+    name: Present<Col<"calls", "caller_name">> | Col<"bookings", "patient_name">;
+  }>(
     `select caller_name as name from public.calls where id = $1 and caller_name is not null
      union select patient_name from public.bookings where call_id = $1`,
     [callId],

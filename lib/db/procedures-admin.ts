@@ -1,7 +1,9 @@
 import "server-only";
 
-import type { KnowledgeInput, KnowledgeTopic, ProcedureInput } from "@/lib/validations/procedure";
+import type { KnowledgeInput, KnowledgeTopic, ProcedureInput } from "@/types/procedures";
 
+import { databaseFailure } from "./errors";
+import type { Checked, Col, Outer } from "./rows";
 import type { Tx } from "./transaction";
 
 // Meant to run as the signed-in person: RLS lets members read and only the clinic's admins
@@ -9,32 +11,33 @@ import type { Tx } from "./transaction";
 // aborts its transaction, so saves are the last statement of theirs.
 
 export interface KnowledgeEntry {
-  id: string;
-  topic: KnowledgeTopic;
-  question: string;
-  answer: string;
+  id: Col<"procedure_knowledge", "id">;
+  topic: Checked<Col<"procedure_knowledge", "topic">, KnowledgeTopic>;
+  question: Col<"procedure_knowledge", "question">;
+  answer: Col<"procedure_knowledge", "answer">;
 }
 
 export interface AdminProcedure {
-  id: string;
-  name: string;
-  synonyms: string[];
-  durationMinutes: number;
-  description: string;
-  active: boolean;
-  aftercareDocumentId: string | null;
-  aftercareTitle: string | null;
+  id: Col<"procedures", "id">;
+  name: Col<"procedures", "name">;
+  synonyms: Col<"procedures", "synonyms">;
+  durationMinutes: Col<"procedures", "duration_minutes">;
+  description: Col<"procedures", "description">;
+  active: Col<"procedures", "active">;
+  aftercareDocumentId: Col<"procedures", "aftercare_document_id">;
+  aftercareTitle: Outer<Col<"aftercare_documents", "title">>;
+  /** json_agg of the procedure's answers, built in SQL. */
   knowledge: KnowledgeEntry[];
 }
 
 export type SaveOutcome = "saved" | "not_found" | "duplicate" | "forbidden" | "bad_reference";
 
-/** Postgres error codes a form can explain; anything else is a bug and is rethrown. */
+/** Database failures a form can explain (./errors.ts); anything else is a bug and is rethrown. */
 function outcomeOf(error: unknown): SaveOutcome {
-  const code = (error as { code?: string }).code;
-  if (code === "23505") return "duplicate"; // unique lower(name) per clinic
-  if (code === "42501") return "forbidden"; // RLS: not an admin of the clinic
-  if (code === "23503") return "bad_reference"; // aftercare document or procedure not in this clinic
+  const failure = databaseFailure(error);
+  if (failure === "duplicate") return "duplicate"; // unique lower(name) per clinic
+  if (failure === "forbidden") return "forbidden"; // RLS: not an admin of the clinic
+  if (failure === "bad_reference") return "bad_reference"; // aftercare document or procedure not in this clinic
   throw error;
 }
 
@@ -113,7 +116,7 @@ export async function moveProcedure(
   id: string,
   direction: "up" | "down",
 ): Promise<boolean> {
-  const rows = await tx.query<{ id: string }>(
+  const rows = await tx.query<{ id: Col<"procedures", "id"> }>(
     "select id from public.procedures where clinic_id = $1 order by sort_order, name, id for update",
     [clinicId],
   );

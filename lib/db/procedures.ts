@@ -1,13 +1,15 @@
 import "server-only";
 
+import type { Col } from "./rows";
 import type { Tx } from "./transaction";
 
 export interface ActiveProcedure {
-  id: string;
-  name: string;
-  synonyms: string[];
-  description: string;
-  durationMinutes: number;
+  id: Col<"procedures", "id">;
+  name: Col<"procedures", "name">;
+  synonyms: Col<"procedures", "synonyms">;
+  description: Col<"procedures", "description">;
+  durationMinutes: Col<"procedures", "duration_minutes">;
+  /** aftercare_document_id is not null. */
   aftercareAvailable: boolean;
 }
 
@@ -22,9 +24,10 @@ export function listActiveProcedures(tx: Tx, clinicId: string): Promise<ActivePr
 }
 
 export interface KnowledgeAnswer {
-  topic: string;
-  question: string;
-  answer: string;
+  topic: Col<"procedure_knowledge", "topic">;
+  question: Col<"procedure_knowledge", "question">;
+  answer: Col<"procedure_knowledge", "answer">;
+  /** Full-text rank plus similarity plus topic boost, computed in SQL. */
   relevance: number;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 
 import type { CustomRule, RedactionConfig, RedactionType } from "@/types/redaction";
 
+import type { Checked, Col } from "./rows";
 import type { Tx } from "./transaction";
 
 /**
@@ -10,13 +11,13 @@ import type { Tx } from "./transaction";
  */
 export async function loadRedactionConfig(tx: Tx, clinicId: string): Promise<RedactionConfig> {
   const rules = await tx.query<{
-    kind: CustomRule["kind"];
-    value: string;
-    category: RedactionType;
+    kind: Checked<Col<"redaction_rules", "kind">, CustomRule["kind"]>;
+    value: Col<"redaction_rules", "value">;
+    category: Checked<Col<"redaction_rules", "category">, RedactionType>;
   }>("select kind, value, category from public.redaction_rules where clinic_id = $1 and enabled", [
     clinicId,
   ]);
-  const allow = await tx.query<{ term: string }>(
+  const allow = await tx.query<{ term: Col<"procedures", "name"> | Col<"practitioners", "name"> }>(
     `select unnest(array_append(synonyms, name)) as term from public.procedures where clinic_id = $1
      union select name from public.practitioners where clinic_id = $1
      union select name from public.clinics where id = $1

@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { Checked, Col, Columns, Outer } from "./rows";
 import type { Tx } from "./transaction";
 
 // The SMS log: texts Sarah sent (with their delivery status) and texts patients sent back.
@@ -47,7 +48,7 @@ export async function updateSmsStatus(
   providerSid: string,
   change: { status: string; from: readonly string[]; errorCode: number | null },
 ): Promise<{ clinicId: string; toNumber: string } | null> {
-  return tx.maybeOne(
+  return tx.maybeOne<Columns<"sms_messages", { clinicId: "clinic_id"; toNumber: "to_number" }>>(
     `update public.sms_messages set status = $2, error_code = coalesce($3, error_code),
             delivered_at = case when $2 in ('delivered', 'read') then coalesce(delivered_at, now()) else delivered_at end
       where provider_sid = $1 and status = any($4::text[])
@@ -82,16 +83,16 @@ export async function recordInboundSms(
 }
 
 export interface SmsRow {
-  id: string;
-  direction: "outbound" | "inbound";
-  toNumber: string;
-  fromNumber: string;
-  body: string;
-  status: string;
-  errorCode: number | null;
-  createdAt: Date;
-  callId: string | null;
-  kind: string | null;
+  id: Col<"sms_messages", "id">;
+  direction: Checked<Col<"sms_messages", "direction">, "outbound" | "inbound">;
+  toNumber: Col<"sms_messages", "to_number">;
+  fromNumber: Col<"sms_messages", "from_number">;
+  body: Col<"sms_messages", "body">;
+  status: Col<"sms_messages", "status">;
+  errorCode: Col<"sms_messages", "error_code">;
+  createdAt: Col<"sms_messages", "created_at">;
+  callId: Outer<Col<"follow_ups", "call_id">>;
+  kind: Outer<Col<"follow_ups", "kind">>;
 }
 
 /** The clinic's recent texts, newest first (RLS-scoped). */

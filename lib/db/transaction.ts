@@ -97,6 +97,14 @@ export function withService<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 /**
+ * Runs `fn` as the connection's own role (no `set role`): for the local sign-in alone, which
+ * checks passwords in auth.users, a schema no API role may read. Never for clinic data.
+ */
+export function withConnectionRole<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return inTransaction((client) => client.query("begin"), fn);
+}
+
+/**
  * A query function as a service: `(claims, ...args)` runs it in its own transaction as that
  * person. For services that are one query; a service doing more opens `withClaims` itself.
  */

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getPool } from "./pool";
+import type { Tx } from "./transaction";
 
 /** A staff member as auth.users holds them (the local sign-in issues its session from this). */
 export interface AuthUser {
@@ -13,10 +13,15 @@ export interface AuthUser {
 /**
  * Embedded-default sign-in: checks a password against auth.users the way GoTrue does
  * (bcrypt via pgcrypto's crypt). Only used when AUTH_PROVIDER=local; on Supabase, Auth does it.
- * Runs as the connection's own role: the auth schema is not exposed to API roles.
+ * Needs the connection's own role (withConnectionRole): the auth schema is not exposed to API
+ * roles. auth.users is the platform's table, not ours, so its row type is written here.
  */
-export async function verifyPassword(email: string, password: string): Promise<AuthUser | null> {
-  const { rows } = await getPool().query<{
+export async function verifyPassword(
+  tx: Tx,
+  email: string,
+  password: string,
+): Promise<AuthUser | null> {
+  const [row] = await tx.query<{
     id: string;
     email: string;
     raw_app_meta_data: Record<string, unknown> | null;
@@ -30,9 +35,8 @@ export async function verifyPassword(email: string, password: string): Promise<A
         and encrypted_password = extensions.crypt($2, encrypted_password)`,
     [email, password],
   );
-  const row = rows[0];
   if (!row) return null;
-  await getPool().query("update auth.users set last_sign_in_at = now() where id = $1", [row.id]);
+  await tx.query("update auth.users set last_sign_in_at = now() where id = $1", [row.id]);
   return {
     id: row.id,
     email: row.email,

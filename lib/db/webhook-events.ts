@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { Col } from "./rows";
 import type { Tx } from "./transaction";
 
 /** Webhook de-duplication. Returns the earlier answer when this message was seen before. */
@@ -13,7 +14,7 @@ export async function recordWebhookEvent(
     externalCallId?: string;
   },
 ): Promise<{ duplicate: false; id: number } | { duplicate: true; response: unknown }> {
-  const inserted = await tx.maybeOne<{ id: number }>(
+  const inserted = await tx.maybeOne<{ id: Col<"webhook_events", "id"> }>(
     `insert into public.webhook_events (source, dedupe_key, message_type, clinic_id, external_call_id)
      values ($1, $2, $3, $4, $5) on conflict (source, dedupe_key) do nothing returning id`,
     [
@@ -25,7 +26,7 @@ export async function recordWebhookEvent(
     ],
   );
   if (inserted) return { duplicate: false, id: inserted.id };
-  const existing = await tx.maybeOne<{ response: unknown }>(
+  const existing = await tx.maybeOne<{ response: Col<"webhook_events", "response"> }>(
     "select response from public.webhook_events where source = $1 and dedupe_key = $2",
     [input.source, input.dedupeKey.slice(0, 500)],
   );

@@ -1,6 +1,5 @@
 import { isTerminal } from "@/types/call-states";
-
-import { liveCallSchema, type LiveCall, type LiveCallsSnapshot } from "./types";
+import { liveCallSchema, type LiveCall, type LiveCallsSnapshot } from "@/types/live-call";
 
 /**
  * Applies one broadcast to the board's data. Deltas carry the call's revision, which grows

@@ -1,15 +1,6 @@
 import { z } from "zod";
 
-/** Kinds of approved answer; lookup_procedure boosts the kind a caller's question is about. */
-export const KNOWLEDGE_TOPICS = [
-  "general",
-  "recovery",
-  "candidacy",
-  "price",
-  "risks",
-  "preparation",
-] as const;
-export type KnowledgeTopic = (typeof KNOWLEDGE_TOPICS)[number];
+import { KNOWLEDGE_TOPICS, type KnowledgeInput, type ProcedureInput } from "@/types/procedures";
 
 // Admins type synonyms as one comma-separated line; the database keeps a text[] (at most 50).
 const synonymsSchema = z
@@ -54,8 +45,7 @@ export const procedureSchema = z.object({
   aftercareDocumentId: z
     .union([z.uuid(), z.literal("").transform(() => null), z.null()])
     .default(null),
-});
-export type ProcedureInput = z.infer<typeof procedureSchema>;
+}) satisfies z.ZodType<ProcedureInput>;
 
 export const procedureActiveSchema = z.object({ id: z.uuid(), active: z.boolean() });
 export const procedureMoveSchema = z.object({ id: z.uuid(), direction: z.enum(["up", "down"]) });
@@ -74,7 +64,6 @@ export const knowledgeSchema = z.object({
     .trim()
     .min(1, "Enter the approved answer")
     .max(4000, "Keep the answer under 4,000 characters"),
-});
-export type KnowledgeInput = z.infer<typeof knowledgeSchema>;
+}) satisfies z.ZodType<KnowledgeInput>;
 
 export const knowledgeDeleteSchema = z.object({ id: z.uuid() });

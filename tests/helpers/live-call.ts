@@ -1,4 +1,4 @@
-import type { LiveCall } from "@/lib/realtime/types";
+import type { LiveCall } from "@/types/live-call";
 
 export function liveCall(overrides: Partial<LiveCall> = {}): LiveCall {
   return {

@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
 
+import { parseLiveCallsSnapshot } from "@/types/live-call";
 import { applyCallDelta, mergeSnapshot } from "@/lib/realtime/apply-delta";
 import { backoffDelay } from "@/lib/realtime/backoff";
 import { createSseTransport } from "@/lib/realtime/sse-transport";
 import { createSupabaseTransport } from "@/lib/realtime/supabase-transport";
-import { parseLiveCallsSnapshot, type ConnectionStatus } from "@/lib/realtime/types";
+import type { ConnectionStatus } from "@/lib/realtime/types";
 
 import { liveCall } from "../helpers/live-call";
 import { FakeEventSource, fakeSupabase } from "../helpers/realtime-fakes";

@@ -2,10 +2,11 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
+import type { LiveCallsSnapshot } from "@/types/live-call";
 import { RealtimeTransportProvider } from "@/lib/realtime/provider";
 import { createSseTransport } from "@/lib/realtime/sse-transport";
 import { createSupabaseTransport } from "@/lib/realtime/supabase-transport";
-import type { LiveCallsSnapshot, RealtimeTransport } from "@/lib/realtime/types";
+import type { RealtimeTransport } from "@/lib/realtime/types";
 import { useVoiceAgentStatus } from "@/hooks/use-voice-agent-status";
 
 import { liveCall } from "../helpers/live-call";
