@@ -45,5 +45,7 @@ describe("the labelled evaluation set (eval/redaction/turns.jsonl)", () => {
   it("meets the targets: no structured identifier leaks, names and medical >= 98%, >= 95% of other words kept", () => {
     const evaluation = evaluateRedaction(createRedactor({ allow: ALLOW }), turns);
     expect(meetsTargets(evaluation)).toEqual({ ok: true, failures: [] });
-  });
+    // A correctness check over the whole labelled set, not a timing test: on a loaded CI
+    // machine it can take longer than vitest's 5 s default.
+  }, 60_000);
 });
