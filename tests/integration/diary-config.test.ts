@@ -9,9 +9,11 @@ import type { ConfigResult } from "@/lib/diary/config-service";
 
 import { addStaff, createClinic, type TestClinic } from "../helpers/clinic";
 import { claimsFor, ownerClient } from "../helpers/db";
+import { AUTH_JWT_SECRET } from "./global-setup";
 
 // The query modules run in this process against the same database as the server.
 process.env.DATABASE_URL = inject("databaseUrl");
+process.env.AUTH_JWT_SECRET = AUTH_JWT_SECRET;
 const { closePool } = await import("@/lib/db/pool");
 const { applyShim } = await import("@/lib/db/migrate");
 const config = await import("@/lib/diary/config-service");
@@ -77,6 +79,8 @@ const [monday, tuesday] = [1, 2];
 
 describe("diary configuration, as an admin", () => {
   it("adds a room, a practitioner, an appointment type needing the room with two practitioners, split hours, an override, a closure and booking rules", async () => {
+    const auditBefore = (await db.query("select coalesce(max(id), 0) as id from public.audit_log"))
+      .rows[0].id;
     const room = await config.saveResource(admin, clinic.id, { name: "Laser suite", kind: "room" });
     expect(room).toEqual({ id: expect.any(String) });
     const renamed = await config.saveResource(admin, clinic.id, {
@@ -225,8 +229,8 @@ describe("diary configuration, as an admin", () => {
 
     // Every change is in the audit trail, as the admin.
     const { rows: audit } = await db.query(
-      "select table_name, action, actor_id from public.audit_log where clinic_id = $1 order by id",
-      [clinic.id],
+      "select table_name, action, actor_id from public.audit_log where clinic_id = $1 and id > $2 order by id",
+      [clinic.id, auditBefore],
     );
     const trail = audit.map((row) => `${row.table_name}:${row.action}`);
     for (const entry of [
