@@ -29,6 +29,7 @@ test.describe.configure({ mode: "serial" });
 test("an admin sets up a room, two practitioners with split hours, an appointment type needing both, and a closure", async ({
   page,
 }) => {
+  test.slow(); // one long walk through five pages
   await signIn(page, ADMIN, "/admin/procedures");
   await page.getByRole("button", { name: "Add a procedure" }).click();
   await page.getByLabel("Name", { exact: true }).fill(names.procedure);
@@ -146,36 +147,40 @@ test("an admin sets up a room, two practitioners with split hours, an appointmen
   await expect(page.getByLabel("Minimum notice (minutes)")).toBeEditable();
 });
 
-test("a receptionist sees the diary setup read-only and cannot change it", async ({ page }) => {
-  await signIn(page, RECEPTIONIST, "/admin/diary");
-  await expect(page.getByTestId("read-only")).toBeVisible();
-  const procedure = page.getByTestId("procedure-types").filter({
-    has: page.getByRole("heading", { name: names.procedure }),
+test.describe("at the front desk (a tablet, 820 px wide)", () => {
+  test.use({ viewport: { width: 820, height: 1180 } });
+
+  test("a receptionist sees the diary setup read-only and cannot change it", async ({ page }) => {
+    await signIn(page, RECEPTIONIST, "/admin/diary");
+    await expect(page.getByTestId("read-only")).toBeVisible();
+    const procedure = page.getByTestId("procedure-types").filter({
+      has: page.getByRole("heading", { name: names.procedure }),
+    });
+    await expect(procedure.getByTestId("appointment-type-row")).toContainText(names.room);
+    await expect(
+      page.getByRole("button", { name: /^(Add an appointment type|Edit|Deactivate)/ }),
+    ).toHaveCount(0);
+
+    await section(page, "Rooms and devices");
+    await expect(page.getByRole("cell", { name: names.room, exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Add a room or device" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: `Rename ${names.room}` })).toHaveCount(0);
+
+    await section(page, "Practitioners");
+    const card = page.getByTestId("practitioner-card").filter({ hasText: names.first });
+    await card.getByRole("button", { name: `Hours of ${names.first}` }).click();
+    await expect(card.getByLabel("Monday 1 starts")).toBeDisabled();
+    await expect(card.getByRole("button", { name: "Save weekly hours" })).toHaveCount(0);
+    await expect(card.getByRole("button", { name: /^Delete / })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Add a practitioner" })).toHaveCount(0);
+
+    await section(page, "Closures");
+    await expect(page.getByTestId("closure-row").filter({ hasText: names.closure })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Add closure" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /^Delete closure/ })).toHaveCount(0);
+
+    await section(page, "Booking rules");
+    await expect(page.getByLabel("Minimum notice (minutes)")).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Save booking rules" })).toHaveCount(0);
   });
-  await expect(procedure.getByTestId("appointment-type-row")).toContainText(names.room);
-  await expect(
-    page.getByRole("button", { name: /^(Add an appointment type|Edit|Deactivate)/ }),
-  ).toHaveCount(0);
-
-  await section(page, "Rooms and devices");
-  await expect(page.getByRole("cell", { name: names.room, exact: true })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Add a room or device" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: `Rename ${names.room}` })).toHaveCount(0);
-
-  await section(page, "Practitioners");
-  const card = page.getByTestId("practitioner-card").filter({ hasText: names.first });
-  await card.getByRole("button", { name: `Hours of ${names.first}` }).click();
-  await expect(card.getByLabel("Monday 1 starts")).toBeDisabled();
-  await expect(card.getByRole("button", { name: "Save weekly hours" })).toHaveCount(0);
-  await expect(card.getByRole("button", { name: /^Delete / })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Add a practitioner" })).toHaveCount(0);
-
-  await section(page, "Closures");
-  await expect(page.getByTestId("closure-row").filter({ hasText: names.closure })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Add closure" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: /^Delete closure/ })).toHaveCount(0);
-
-  await section(page, "Booking rules");
-  await expect(page.getByLabel("Minimum notice (minutes)")).toBeDisabled();
-  await expect(page.getByRole("button", { name: "Save booking rules" })).toHaveCount(0);
 });
