@@ -3,7 +3,17 @@ import type { ClinicRole } from "@/lib/db/clinics";
 export interface NavItem {
   title: string;
   href: string;
-  icon: "phone" | "calendar" | "list" | "file" | "shield" | "bot" | "message" | "gauge" | "chart";
+  icon:
+    | "phone"
+    | "calendar"
+    | "list"
+    | "file"
+    | "shield"
+    | "bot"
+    | "message"
+    | "gauge"
+    | "chart"
+    | "diary-setup";
   /** Roles that see the item; receptionists see admin lists read-only. */
   roles: ClinicRole[];
 }
@@ -30,6 +40,12 @@ export const dashboardNav: NavGroup[] = [
         title: "Procedures",
         href: "/admin/procedures",
         icon: "list",
+        roles: ["admin", "receptionist"],
+      },
+      {
+        title: "Diary setup",
+        href: "/admin/diary",
+        icon: "diary-setup",
         roles: ["admin", "receptionist"],
       },
       {

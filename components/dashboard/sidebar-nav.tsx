@@ -3,6 +3,7 @@
 import {
   Bot,
   CalendarCheck,
+  CalendarCog,
   ChartColumn,
   FileText,
   Gauge,
@@ -27,6 +28,7 @@ const icons: Record<NavItem["icon"], typeof PhoneCall> = {
   message: MessageSquare,
   gauge: Gauge,
   chart: ChartColumn,
+  "diary-setup": CalendarCog,
 };
 
 function isActive(pathname: string, href: string) {

@@ -12,6 +12,8 @@ export type DatabaseFailure =
   | "duplicate"
   /** A foreign key points at a row that is not there, or not in this clinic (23503). */
   | "bad_reference"
+  /** An exclusion constraint: the row overlaps another (e.g. a practitioner's weekly hours) (23P01). */
+  | "overlap"
   /** RLS or a grant refused the signed-in person (42501). */
   | "forbidden"
   /** One of our functions or triggers refused the change (22023, raised with `errcode`). */
@@ -34,6 +36,7 @@ const BY_CODE: Record<string, DatabaseFailure> = {
   "40P01": "conflict",
   "23505": "duplicate",
   "23503": "bad_reference",
+  "23P01": "overlap",
   "42501": "forbidden",
   "22023": "not_allowed",
 };

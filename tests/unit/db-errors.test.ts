@@ -8,6 +8,7 @@ describe("what a failed query means", () => {
   it("names the Postgres codes the app reacts to", () => {
     expect(databaseFailure(pgError("23505"))).toBe("duplicate");
     expect(databaseFailure(pgError("23503"))).toBe("bad_reference");
+    expect(databaseFailure(pgError("23P01"))).toBe("overlap");
     expect(databaseFailure(pgError("42501"))).toBe("forbidden");
     expect(databaseFailure(pgError("22023"))).toBe("not_allowed");
     expect(databaseFailure(pgError("40001"))).toBe("conflict");

@@ -47,6 +47,7 @@ describe("navigation by role", () => {
       "Latency",
       "Insights",
       "Procedures",
+      "Diary setup",
       "Aftercare",
       "Redaction",
       "Assistant",
@@ -60,6 +61,7 @@ describe("navigation by role", () => {
       "Latency",
       "Insights",
       "Procedures",
+      "Diary setup",
       "Aftercare",
     ]);
   });

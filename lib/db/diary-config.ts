@@ -1,0 +1,442 @@
+import "server-only";
+
+import type { Tx } from "./transaction";
+
+// The diary's configuration (supabase/migrations/20261130000100_diary_config.sql) as admins
+// edit it. Meant to run as the signed-in person: RLS lets members read and only the clinic's
+// admins write, and the audit triggers record who changed what. A statement that fails on a
+// constraint aborts the transaction; lib/diary/config-service.ts explains the failure.
+
+export interface ConfigPractitioner {
+  id: string;
+  name: string;
+  title: string;
+  active: boolean;
+}
+
+export interface ConfigResource {
+  id: string;
+  name: string;
+  kind: "room" | "device";
+  active: boolean;
+}
+
+export interface ConfigProcedure {
+  id: string;
+  name: string;
+  active: boolean;
+}
+
+export interface ConfigAppointmentType {
+  id: string;
+  procedureId: string;
+  kind: "consultation" | "treatment" | "surgery" | "review";
+  name: string;
+  durationMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  resourceId: string | null;
+  practitionerIds: string[];
+  requiresConsultation: boolean;
+  confirmation: "instant" | "staff";
+  active: boolean;
+}
+
+export interface ConfigInterval {
+  id: string;
+  practitionerId: string;
+  weekday: number;
+  /** "HH:MM", clinic-local. */
+  opens: string;
+  closes: string;
+}
+
+export interface ConfigOverride {
+  id: string;
+  practitionerId: string;
+  /** YYYY-MM-DD, clinic-local. */
+  onDate: string;
+  kind: "off" | "extra";
+  opens: string | null;
+  closes: string | null;
+  reason: string;
+}
+
+export interface ConfigClosure {
+  id: string;
+  startsOn: string;
+  endsOn: string;
+  reason: string;
+}
+
+export interface BookingRules {
+  timezone: string;
+  minNoticeMinutes: number;
+  horizonDays: number;
+  /** The clinic's today (YYYY-MM-DD), from which "upcoming" is counted. */
+  today: string;
+}
+
+/** Rows as the forms send them once validated (lib/validations/diary-config.ts). */
+export interface ResourceRow {
+  id?: string;
+  name: string;
+  kind: "room" | "device";
+}
+export interface PractitionerRow {
+  id?: string;
+  name: string;
+  title: string;
+}
+export interface AppointmentTypeRow {
+  id?: string;
+  procedureId: string;
+  kind: ConfigAppointmentType["kind"];
+  name: string;
+  durationMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  resourceId: string | null;
+  practitionerIds: string[];
+  requiresConsultation: boolean;
+  confirmation: "instant" | "staff";
+  active: boolean;
+}
+export interface IntervalRow {
+  weekday: number;
+  opens: string;
+  closes: string;
+}
+export interface OverrideRow {
+  practitionerId: string;
+  onDate: string;
+  kind: "off" | "extra";
+  opens: string | null;
+  closes: string | null;
+  reason: string;
+}
+export interface ClosureRow {
+  startsOn: string;
+  endsOn: string;
+  reason: string;
+}
+
+export function getBookingRules(tx: Tx, clinicId: string): Promise<BookingRules | null> {
+  return tx.maybeOne<BookingRules>(
+    `select timezone, min_notice_minutes as "minNoticeMinutes", horizon_days as "horizonDays",
+            to_char((now() at time zone timezone)::date, 'YYYY-MM-DD') as today
+       from public.clinics where id = $1`,
+    [clinicId],
+  );
+}
+
+export function listConfigPractitioners(tx: Tx, clinicId: string): Promise<ConfigPractitioner[]> {
+  return tx.query<ConfigPractitioner>(
+    `select id, name, title, active from public.practitioners
+      where clinic_id = $1 order by active desc, name, id`,
+    [clinicId],
+  );
+}
+
+export function listConfigResources(tx: Tx, clinicId: string): Promise<ConfigResource[]> {
+  return tx.query<ConfigResource>(
+    `select id, name, kind, active from public.resources
+      where clinic_id = $1 order by active desc, kind, lower(name), id`,
+    [clinicId],
+  );
+}
+
+export function listConfigProcedures(tx: Tx, clinicId: string): Promise<ConfigProcedure[]> {
+  return tx.query<ConfigProcedure>(
+    `select id, name, active from public.procedures
+      where clinic_id = $1 order by sort_order, name, id`,
+    [clinicId],
+  );
+}
+
+export function listAppointmentTypes(tx: Tx, clinicId: string): Promise<ConfigAppointmentType[]> {
+  return tx.query<ConfigAppointmentType>(
+    `select t.id, t.procedure_id as "procedureId", t.kind, t.name, t.duration_minutes as "durationMinutes",
+            t.buffer_before_minutes as "bufferBeforeMinutes", t.buffer_after_minutes as "bufferAfterMinutes",
+            t.resource_id as "resourceId", t.requires_consultation as "requiresConsultation",
+            t.confirmation, t.active,
+            coalesce((select array_agg(p.practitioner_id order by p.created_at, p.practitioner_id)
+                        from public.appointment_type_practitioners p
+                       where p.appointment_type_id = t.id), '{}') as "practitionerIds"
+       from public.appointment_types t
+      where t.clinic_id = $1
+      order by array_position(array['consultation', 'treatment', 'surgery', 'review'], t.kind), t.name`,
+    [clinicId],
+  );
+}
+
+export function listWeeklyHours(tx: Tx, clinicId: string): Promise<ConfigInterval[]> {
+  return tx.query<ConfigInterval>(
+    `select id, practitioner_id as "practitionerId", weekday,
+            to_char(opens, 'HH24:MI') as opens, to_char(closes, 'HH24:MI') as closes
+       from public.working_hours
+      where clinic_id = $1
+      order by practitioner_id, weekday, opens`,
+    [clinicId],
+  );
+}
+
+/** Overrides from the clinic's today on. */
+export function listUpcomingOverrides(
+  tx: Tx,
+  clinicId: string,
+  today: string,
+): Promise<ConfigOverride[]> {
+  return tx.query<ConfigOverride>(
+    `select id, practitioner_id as "practitionerId", to_char(on_date, 'YYYY-MM-DD') as "onDate", kind,
+            to_char(opens, 'HH24:MI') as opens, to_char(closes, 'HH24:MI') as closes, reason
+       from public.schedule_overrides
+      where clinic_id = $1 and on_date >= $2::date
+      order by on_date, opens nulls first, id`,
+    [clinicId, today],
+  );
+}
+
+/** Closures that have not ended before the clinic's today. */
+export function listUpcomingClosures(
+  tx: Tx,
+  clinicId: string,
+  today: string,
+): Promise<ConfigClosure[]> {
+  return tx.query<ConfigClosure>(
+    `select id, to_char(starts_on, 'YYYY-MM-DD') as "startsOn", to_char(ends_on, 'YYYY-MM-DD') as "endsOn", reason
+       from public.clinic_closures
+      where clinic_id = $1 and ends_on >= $2::date
+      order by starts_on, id`,
+    [clinicId, today],
+  );
+}
+
+/** Creates or renames a room or device; null when the row to update is not there (or not theirs to change). */
+export async function saveResource(
+  tx: Tx,
+  clinicId: string,
+  input: ResourceRow,
+): Promise<string | null> {
+  const row = input.id
+    ? await tx.maybeOne<{ id: string }>(
+        "update public.resources set name = $3, kind = $4 where id = $1 and clinic_id = $2 returning id",
+        [input.id, clinicId, input.name, input.kind],
+      )
+    : await tx.one<{ id: string }>(
+        "insert into public.resources (clinic_id, name, kind) values ($1, $2, $3) returning id",
+        [clinicId, input.name, input.kind],
+      );
+  return row?.id ?? null;
+}
+
+export async function setResourceActive(
+  tx: Tx,
+  clinicId: string,
+  id: string,
+  active: boolean,
+): Promise<boolean> {
+  const rows = await tx.query(
+    "update public.resources set active = $3 where id = $1 and clinic_id = $2 returning id",
+    [id, clinicId, active],
+  );
+  return rows.length > 0;
+}
+
+export async function savePractitioner(
+  tx: Tx,
+  clinicId: string,
+  input: PractitionerRow,
+): Promise<string | null> {
+  const row = input.id
+    ? await tx.maybeOne<{ id: string }>(
+        "update public.practitioners set name = $3, title = $4 where id = $1 and clinic_id = $2 returning id",
+        [input.id, clinicId, input.name, input.title],
+      )
+    : await tx.one<{ id: string }>(
+        "insert into public.practitioners (clinic_id, name, title) values ($1, $2, $3) returning id",
+        [clinicId, input.name, input.title],
+      );
+  return row?.id ?? null;
+}
+
+export async function setPractitionerActive(
+  tx: Tx,
+  clinicId: string,
+  id: string,
+  active: boolean,
+): Promise<boolean> {
+  const rows = await tx.query(
+    "update public.practitioners set active = $3 where id = $1 and clinic_id = $2 returning id",
+    [id, clinicId, active],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Creates or updates an appointment type and sets exactly who performs it: practitioners no
+ * longer listed are removed, new ones added (unchanged ones keep their rows, so the audit
+ * trail shows only real changes).
+ */
+export async function saveAppointmentType(
+  tx: Tx,
+  clinicId: string,
+  input: AppointmentTypeRow,
+): Promise<string | null> {
+  const values = [
+    clinicId,
+    input.procedureId,
+    input.kind,
+    input.name,
+    input.durationMinutes,
+    input.bufferBeforeMinutes,
+    input.bufferAfterMinutes,
+    input.resourceId,
+    input.requiresConsultation,
+    input.confirmation,
+    input.active,
+  ];
+  const row = input.id
+    ? await tx.maybeOne<{ id: string }>(
+        `update public.appointment_types
+            set procedure_id = $2, kind = $3, name = $4, duration_minutes = $5, buffer_before_minutes = $6,
+                buffer_after_minutes = $7, resource_id = $8, requires_consultation = $9, confirmation = $10, active = $11
+          where id = $12 and clinic_id = $1 returning id`,
+        [...values, input.id],
+      )
+    : await tx.one<{ id: string }>(
+        `insert into public.appointment_types
+           (clinic_id, procedure_id, kind, name, duration_minutes, buffer_before_minutes, buffer_after_minutes,
+            resource_id, requires_consultation, confirmation, active)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
+        values,
+      );
+  if (!row) return null;
+  await tx.query(
+    `delete from public.appointment_type_practitioners
+      where appointment_type_id = $1 and clinic_id = $2 and practitioner_id <> all ($3::uuid[])`,
+    [row.id, clinicId, input.practitionerIds],
+  );
+  await tx.query(
+    `insert into public.appointment_type_practitioners (clinic_id, appointment_type_id, practitioner_id)
+     select $2, $1, unnest($3::uuid[])
+     on conflict (appointment_type_id, practitioner_id) do nothing`,
+    [row.id, clinicId, input.practitionerIds],
+  );
+  return row.id;
+}
+
+export async function setAppointmentTypeActive(
+  tx: Tx,
+  clinicId: string,
+  id: string,
+  active: boolean,
+): Promise<boolean> {
+  const rows = await tx.query(
+    "update public.appointment_types set active = $3 where id = $1 and clinic_id = $2 returning id",
+    [id, clinicId, active],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Replaces a practitioner's weekly hours with `intervals`. The practitioner's row is locked
+ * first (FOR UPDATE needs the admins' UPDATE policy, so a receptionist finds nothing), so two
+ * admins saving at once apply one after the other; the exclusion constraint still refuses
+ * overlapping intervals. False when the practitioner is not there or not theirs to change.
+ */
+export async function replaceWeeklyHours(
+  tx: Tx,
+  clinicId: string,
+  practitionerId: string,
+  intervals: IntervalRow[],
+): Promise<boolean> {
+  const practitioner = await tx.maybeOne(
+    "select id from public.practitioners where id = $1 and clinic_id = $2 for update",
+    [practitionerId, clinicId],
+  );
+  if (!practitioner) return false;
+  // Unchanged intervals stay as they are; only removed ones go and new ones come.
+  await tx.query(
+    `delete from public.working_hours w
+      where w.practitioner_id = $1 and w.clinic_id = $2
+        and not exists (select 1 from unnest($3::smallint[], $4::time[], $5::time[]) as n (weekday, opens, closes)
+                         where n.weekday = w.weekday and n.opens = w.opens and n.closes = w.closes)`,
+    [
+      practitionerId,
+      clinicId,
+      intervals.map((interval) => interval.weekday),
+      intervals.map((interval) => interval.opens),
+      intervals.map((interval) => interval.closes),
+    ],
+  );
+  await tx.query(
+    `insert into public.working_hours (clinic_id, practitioner_id, weekday, opens, closes)
+     select $2, $1, n.weekday, n.opens, n.closes
+       from unnest($3::smallint[], $4::time[], $5::time[]) as n (weekday, opens, closes)
+      where not exists (select 1 from public.working_hours w
+                         where w.practitioner_id = $1 and w.weekday = n.weekday and w.opens = n.opens and w.closes = n.closes)`,
+    [
+      practitionerId,
+      clinicId,
+      intervals.map((interval) => interval.weekday),
+      intervals.map((interval) => interval.opens),
+      intervals.map((interval) => interval.closes),
+    ],
+  );
+  return true;
+}
+
+export async function addOverride(tx: Tx, clinicId: string, input: OverrideRow): Promise<string> {
+  const row = await tx.one<{ id: string }>(
+    `insert into public.schedule_overrides (clinic_id, practitioner_id, on_date, kind, opens, closes, reason)
+     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [
+      clinicId,
+      input.practitionerId,
+      input.onDate,
+      input.kind,
+      input.opens,
+      input.closes,
+      input.reason,
+    ],
+  );
+  return row.id;
+}
+
+export async function deleteOverride(tx: Tx, clinicId: string, id: string): Promise<boolean> {
+  const rows = await tx.query(
+    "delete from public.schedule_overrides where id = $1 and clinic_id = $2 returning id",
+    [id, clinicId],
+  );
+  return rows.length > 0;
+}
+
+export async function addClosure(tx: Tx, clinicId: string, input: ClosureRow): Promise<string> {
+  const row = await tx.one<{ id: string }>(
+    `insert into public.clinic_closures (clinic_id, starts_on, ends_on, reason)
+     values ($1, $2, $3, $4) returning id`,
+    [clinicId, input.startsOn, input.endsOn, input.reason],
+  );
+  return row.id;
+}
+
+export async function deleteClosure(tx: Tx, clinicId: string, id: string): Promise<boolean> {
+  const rows = await tx.query(
+    "delete from public.clinic_closures where id = $1 and clinic_id = $2 returning id",
+    [id, clinicId],
+  );
+  return rows.length > 0;
+}
+
+export async function saveBookingRules(
+  tx: Tx,
+  clinicId: string,
+  rules: { minNoticeMinutes: number; horizonDays: number },
+): Promise<boolean> {
+  const rows = await tx.query(
+    "update public.clinics set min_notice_minutes = $2, horizon_days = $3 where id = $1 returning id",
+    [clinicId, rules.minNoticeMinutes, rules.horizonDays],
+  );
+  return rows.length > 0;
+}

@@ -1,0 +1,291 @@
+import "server-only";
+
+import type { z } from "zod";
+
+import type { Claims } from "@/lib/auth/claims";
+import * as db from "@/lib/db/diary-config";
+import { databaseFailure, type DatabaseFailure } from "@/lib/db/errors";
+import { withClaims, type Tx } from "@/lib/db/transaction";
+import {
+  activeSchema,
+  appointmentTypeSchema,
+  bookingRulesSchema,
+  closureSchema,
+  configFieldErrors,
+  deleteSchema,
+  overrideSchema,
+  practitionerSchema,
+  resourceSchema,
+  weeklyHoursSchema,
+} from "@/lib/validations/diary-config";
+
+// The diary's configuration, as the signed-in person: RLS lets members read and only the
+// clinic's admins write, and the audit triggers record who changed what. Every write checks
+// its input here too (whoever calls, nothing invalid is stored) and answers what went wrong in
+// the shape the admin forms show: `fieldErrors` beside a field, or one `error`.
+
+/** What a configuration write answers: the row's id, or what to show and where. */
+export interface ConfigResult {
+  id?: string;
+  error?: string;
+  fieldErrors?: Record<string, string>;
+}
+
+export const NOT_ADMIN = "Only clinic admins can change the diary's configuration.";
+
+type Explanations = Partial<
+  Record<DatabaseFailure, ConfigResult | ((constraint: string) => ConfigResult)>
+>;
+
+/**
+ * Runs a write as `claims`; a database refusal the admin can act on (a duplicate name, a
+ * practitioner of another clinic, overlapping hours, not an admin) becomes its message, and
+ * the whole transaction is rolled back. Anything else is a bug and is rethrown.
+ */
+async function write(
+  claims: Claims,
+  run: (tx: Tx) => Promise<ConfigResult>,
+  explanations: Explanations = {},
+): Promise<ConfigResult> {
+  try {
+    return await withClaims(claims, run);
+  } catch (error) {
+    const failure = databaseFailure(error);
+    const explanation = failure ? explanations[failure] : undefined;
+    if (typeof explanation === "function")
+      return explanation(String((error as { constraint?: string }).constraint ?? ""));
+    if (explanation) return explanation;
+    if (failure === "forbidden") return { error: NOT_ADMIN };
+    throw error;
+  }
+}
+
+function parse<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): { data: z.output<S> } | { invalid: ConfigResult } {
+  const parsed = schema.safeParse(input);
+  return parsed.success
+    ? { data: parsed.data }
+    : { invalid: { fieldErrors: configFieldErrors(parsed.error) } };
+}
+
+const gone = (what: string): ConfigResult => ({ error: `That ${what} no longer exists.` });
+
+/** Everything the diary admin pages show (receptionists read it too). */
+export function loadDiaryConfig(claims: Claims, clinicId: string) {
+  return withClaims(claims, async (tx) => {
+    const rules = await db.getBookingRules(tx, clinicId);
+    const today = rules?.today ?? new Date().toISOString().slice(0, 10);
+    return {
+      rules,
+      procedures: await db.listConfigProcedures(tx, clinicId),
+      practitioners: await db.listConfigPractitioners(tx, clinicId),
+      resources: await db.listConfigResources(tx, clinicId),
+      appointmentTypes: await db.listAppointmentTypes(tx, clinicId),
+      weeklyHours: await db.listWeeklyHours(tx, clinicId),
+      overrides: await db.listUpcomingOverrides(tx, clinicId, today),
+      closures: await db.listUpcomingClosures(tx, clinicId, today),
+    };
+  });
+}
+export type DiaryConfig = Awaited<ReturnType<typeof loadDiaryConfig>>;
+
+export async function saveResource(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof resourceSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(resourceSchema, input);
+  if ("invalid" in parsed) return parsed.invalid;
+  return write(
+    claims,
+    async (tx) => {
+      const id = await db.saveResource(tx, clinicId, parsed.data);
+      return id ? { id } : gone("room or device");
+    },
+    { duplicate: { fieldErrors: { name: "You already have a room or device with this name." } } },
+  );
+}
+
+export async function setResourceActive(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof activeSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(activeSchema, input);
+  if ("invalid" in parsed) return { error: "Invalid request." };
+  const { id, active } = parsed.data;
+  return write(claims, async (tx) =>
+    (await db.setResourceActive(tx, clinicId, id, active)) ? { id } : gone("room or device"),
+  );
+}
+
+export async function savePractitioner(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof practitionerSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(practitionerSchema, input);
+  if ("invalid" in parsed) return parsed.invalid;
+  return write(claims, async (tx) => {
+    const id = await db.savePractitioner(tx, clinicId, parsed.data);
+    return id ? { id } : gone("practitioner");
+  });
+}
+
+export async function setPractitionerActive(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof activeSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(activeSchema, input);
+  if ("invalid" in parsed) return { error: "Invalid request." };
+  const { id, active } = parsed.data;
+  return write(claims, async (tx) =>
+    (await db.setPractitionerActive(tx, clinicId, id, active)) ? { id } : gone("practitioner"),
+  );
+}
+
+const KIND_NAMES = {
+  consultation: "a consultation",
+  treatment: "a treatment",
+  surgery: "a surgery",
+  review: "a review",
+} as const;
+
+export async function saveAppointmentType(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof appointmentTypeSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(appointmentTypeSchema, input);
+  if ("invalid" in parsed) return parsed.invalid;
+  const type = parsed.data;
+  return write(
+    claims,
+    async (tx) => {
+      const id = await db.saveAppointmentType(tx, clinicId, type);
+      return id ? { id } : gone("appointment type");
+    },
+    {
+      duplicate: {
+        fieldErrors: {
+          kind: `This procedure already has ${KIND_NAMES[type.kind]}. Edit that one instead.`,
+        },
+      },
+      // The composite foreign keys include clinic_id: another clinic's row is "not there".
+      bad_reference: (constraint) =>
+        constraint.startsWith("appointment_type_practitioners_practitioner")
+          ? { fieldErrors: { practitionerIds: "Choose practitioners of this clinic." } }
+          : constraint.includes("resource")
+            ? { fieldErrors: { resourceId: "That room or device is not in this clinic." } }
+            : constraint.includes("procedure")
+              ? { fieldErrors: { procedureId: "That procedure is not in this clinic." } }
+              : gone("appointment type"),
+    },
+  );
+}
+
+export async function setAppointmentTypeActive(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof activeSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(activeSchema, input);
+  if ("invalid" in parsed) return { error: "Invalid request." };
+  const { id, active } = parsed.data;
+  return write(claims, async (tx) =>
+    (await db.setAppointmentTypeActive(tx, clinicId, id, active))
+      ? { id }
+      : gone("appointment type"),
+  );
+}
+
+export async function saveWeeklyHours(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof weeklyHoursSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(weeklyHoursSchema, input);
+  if ("invalid" in parsed) return parsed.invalid;
+  const { practitionerId, intervals } = parsed.data;
+  return write(
+    claims,
+    async (tx) =>
+      (await db.replaceWeeklyHours(tx, clinicId, practitionerId, intervals))
+        ? { id: practitionerId }
+        : gone("practitioner"),
+    {
+      overlap: {
+        fieldErrors: { intervals: "Two intervals on the same day overlap. Adjust them and save." },
+      },
+    },
+  );
+}
+
+export async function addOverride(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof overrideSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(overrideSchema, input);
+  if ("invalid" in parsed) return parsed.invalid;
+  return write(claims, async (tx) => ({ id: await db.addOverride(tx, clinicId, parsed.data) }), {
+    bad_reference: { fieldErrors: { practitionerId: "Choose a practitioner of this clinic." } },
+  });
+}
+
+export async function deleteOverride(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof deleteSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(deleteSchema, input);
+  if ("invalid" in parsed) return { error: "Invalid request." };
+  const { id } = parsed.data;
+  return write(claims, async (tx) =>
+    (await db.deleteOverride(tx, clinicId, id))
+      ? { id }
+      : { error: "That change of hours was already deleted." },
+  );
+}
+
+export async function addClosure(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof closureSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(closureSchema, input);
+  if ("invalid" in parsed) return parsed.invalid;
+  return write(claims, async (tx) => ({ id: await db.addClosure(tx, clinicId, parsed.data) }));
+}
+
+export async function deleteClosure(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof deleteSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(deleteSchema, input);
+  if ("invalid" in parsed) return { error: "Invalid request." };
+  const { id } = parsed.data;
+  return write(claims, async (tx) =>
+    (await db.deleteClosure(tx, clinicId, id))
+      ? { id }
+      : { error: "That closure was already deleted." },
+  );
+}
+
+export async function saveBookingRules(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof bookingRulesSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(bookingRulesSchema, input);
+  if ("invalid" in parsed) return parsed.invalid;
+  return write(claims, async (tx) =>
+    (await db.saveBookingRules(tx, clinicId, parsed.data))
+      ? { id: clinicId }
+      : { error: NOT_ADMIN },
+  );
+}
