@@ -125,6 +125,84 @@ export interface AftercareLinks {
   token_hash: string;
 }
 
+export interface AppointmentTypePractitioners {
+  /**
+   * The appointment type.
+   */
+  appointment_type_id: string;
+  /**
+   * The clinic.
+   */
+  clinic_id: string;
+  /**
+   * When they were added.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * A practitioner who performs it.
+   */
+  practitioner_id: string;
+}
+
+export interface AppointmentTypes {
+  /**
+   * Inactive types are not offered or bookable.
+   */
+  active: Generated<boolean>;
+  /**
+   * Time kept free after it (clean-up, notes).
+   */
+  buffer_after_minutes: Generated<number>;
+  /**
+   * Time the practitioner (and resource) is kept free before it (preparation).
+   */
+  buffer_before_minutes: Generated<number>;
+  /**
+   * The clinic.
+   */
+  clinic_id: string;
+  /**
+   * instant: the assistant's bookings are confirmed at once; staff: they wait as pending for staff to confirm.
+   */
+  confirmation: Generated<string>;
+  /**
+   * When it was added.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Length of the appointment itself.
+   */
+  duration_minutes: number;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * consultation, treatment, surgery or review; one of each per procedure.
+   */
+  kind: string;
+  /**
+   * Name staff and the assistant use, e.g. "Facelift consultation".
+   */
+  name: string;
+  /**
+   * The procedure this is a step of.
+   */
+  procedure_id: string;
+  /**
+   * The assistant offers the procedure's consultation first.
+   */
+  requires_consultation: Generated<boolean>;
+  /**
+   * Room or device it needs, if any; it must be free too.
+   */
+  resource_id: string | null;
+  /**
+   * When it was last changed.
+   */
+  updated_at: Generated<Timestamp>;
+}
+
 export interface AuditLog {
   /**
    * insert, update or delete.
@@ -400,6 +478,33 @@ export interface Calls {
   vapi_call_id: string;
 }
 
+export interface ClinicClosures {
+  /**
+   * The clinic.
+   */
+  clinic_id: string;
+  /**
+   * When it was added.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Last closed day (inclusive).
+   */
+  ends_on: Timestamp;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * Shown to staff and said by the assistant, e.g. "Christmas".
+   */
+  reason: Generated<string>;
+  /**
+   * First closed day (clinic-local).
+   */
+  starts_on: Timestamp;
+}
+
 export interface ClinicMembers {
   /**
    * The clinic.
@@ -433,9 +538,17 @@ export interface Clinics {
    */
   front_desk_number: string | null;
   /**
+   * How far ahead bookings may be made, in days.
+   */
+  horizon_days: Generated<number>;
+  /**
    * Primary key; also the first folder of the clinic's storage paths.
    */
   id: Generated<string>;
+  /**
+   * Shortest notice for a booking: nothing starting sooner than this is offered or booked.
+   */
+  min_notice_minutes: Generated<number>;
   /**
    * Display name used by the assistant and in SMS.
    */
@@ -807,6 +920,76 @@ export interface RedactionRules {
   value: string;
 }
 
+export interface Resources {
+  /**
+   * Inactive resources are not offered; appointments that used them stay.
+   */
+  active: Generated<boolean>;
+  /**
+   * The clinic.
+   */
+  clinic_id: string;
+  /**
+   * When it was added.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * room or device.
+   */
+  kind: string;
+  /**
+   * Name shown in the diary, unique in the clinic (case-insensitive).
+   */
+  name: string;
+  /**
+   * When it was last changed.
+   */
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ScheduleOverrides {
+  /**
+   * The clinic.
+   */
+  clinic_id: string;
+  /**
+   * End of the interval, or null for the whole day.
+   */
+  closes: string | null;
+  /**
+   * When it was added.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * off (not working; all day when no times) or extra (working).
+   */
+  kind: string;
+  /**
+   * The clinic-local date.
+   */
+  on_date: Timestamp;
+  /**
+   * Start of the interval, or null for the whole day (off only).
+   */
+  opens: string | null;
+  /**
+   * Whose hours change.
+   */
+  practitioner_id: string;
+  /**
+   * Shown to staff, e.g. "Annual leave".
+   */
+  reason: Generated<string>;
+}
+
 export interface Slots {
   /**
    * Owning clinic.
@@ -1041,14 +1224,48 @@ export interface WebhookEvents {
   source: string;
 }
 
+export interface WorkingHours {
+  /**
+   * The clinic.
+   */
+  clinic_id: string;
+  /**
+   * End of the interval (after opens; intervals do not cross midnight).
+   */
+  closes: string;
+  /**
+   * When it was added.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * Start of the interval (clinic-local wall clock).
+   */
+  opens: string;
+  /**
+   * Whose hours.
+   */
+  practitioner_id: string;
+  /**
+   * ISO weekday: 1 Monday … 7 Sunday.
+   */
+  weekday: number;
+}
+
 export interface DB {
   aftercare_documents: AftercareDocuments;
   aftercare_links: AftercareLinks;
+  appointment_type_practitioners: AppointmentTypePractitioners;
+  appointment_types: AppointmentTypes;
   audit_log: AuditLog;
   bookings: Bookings;
   call_events: CallEvents;
   callback_tasks: CallbackTasks;
   calls: Calls;
+  clinic_closures: ClinicClosures;
   clinic_members: ClinicMembers;
   clinics: Clinics;
   follow_ups: FollowUps;
@@ -1058,10 +1275,13 @@ export interface DB {
   procedure_knowledge: ProcedureKnowledge;
   procedures: Procedures;
   redaction_rules: RedactionRules;
+  resources: Resources;
+  schedule_overrides: ScheduleOverrides;
   slots: Slots;
   sms_messages: SmsMessages;
   sms_opt_outs: SmsOptOuts;
   speech_events: SpeechEvents;
   turn_latencies: TurnLatencies;
   webhook_events: WebhookEvents;
+  working_hours: WorkingHours;
 }
