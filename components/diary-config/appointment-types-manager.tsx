@@ -190,6 +190,7 @@ export function AppointmentTypesManager({
                           {type.practitionerIds.length ? (
                             type.practitionerIds
                               .map((id) => practitionerName.get(id) ?? "Unknown")
+                              .sort((a, b) => a.localeCompare(b))
                               .join(", ")
                           ) : (
                             <span className="text-warning">Nobody yet</span>
