@@ -129,5 +129,3 @@ cross join (values
 where c.id in ('c1a1c000-0000-4000-8000-000000000001', 'c1a1c000-0000-4000-8000-000000000002')
 on conflict do nothing;
 
-select public.generate_slots(id, 14) from public.clinics
-where id in ('c1a1c000-0000-4000-8000-000000000001', 'c1a1c000-0000-4000-8000-000000000002');
