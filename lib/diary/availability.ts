@@ -144,13 +144,27 @@ export function availableStarts(
   const ids = type.practitionerIds.filter(
     (id) => !range.practitionerIds || range.practitionerIds.includes(id),
   );
+  const earliest = schedule.now.getTime() + schedule.minNoticeMinutes * MIN;
+  const latest = schedule.now.getTime() + schedule.horizonDays * 1440 * MIN;
   for (const practitionerId of ids) {
+    const busy = schedule.busy.filter(
+      (b) =>
+        b.practitionerId === practitionerId ||
+        (type.resourceId && b.resourceId === type.resourceId),
+    );
     for (const interval of workingIntervals(schedule, practitionerId, range.from, range.to)) {
       for (let t = interval.start.getTime(); t < interval.end.getTime(); t += grid) {
-        const start = new Date(t);
-        if (start < range.from || start >= range.to) continue;
-        if (checkBookable(schedule, type, { practitionerId, start }).ok)
-          out.push({ practitionerId, start, end: new Date(t + type.durationMinutes * MIN) });
+        if (t < range.from.getTime() || t >= range.to.getTime() || t < earliest || t > latest)
+          continue;
+        const from = t - type.bufferBeforeMinutes * MIN;
+        const to = t + (type.durationMinutes + type.bufferAfterMinutes) * MIN;
+        if (from < interval.start.getTime() || to > interval.end.getTime()) continue;
+        if (busy.some((b) => b.start.getTime() < to && b.end.getTime() > from)) continue;
+        out.push({
+          practitionerId,
+          start: new Date(t),
+          end: new Date(t + type.durationMinutes * MIN),
+        });
       }
     }
   }

@@ -128,18 +128,25 @@ export async function addOffers(
   owner: Client,
   clinic: TestClinic,
   callIds: string[],
-  at: { startsAt: Date; minutes?: number; practitioner?: number },
+  at: {
+    startsAt: Date;
+    minutes?: number;
+    practitioner?: number;
+    /** Another type than the clinic's consultation, and its procedure. */
+    type?: { id: string; procedureId: string };
+  },
 ): Promise<string[]> {
   const ids = callIds.map(() => randomUUID());
   await owner.query(
     `insert into public.slot_offers (id, clinic_id, call_id, appointment_type_id, procedure_id, practitioner_id,
                                      starts_at, ends_at, occupied)
-     select o.id, $1, o.call_id, $2, $3, $4, $5, $5 + make_interval(mins => $6), tstzrange($5, $5 + make_interval(mins => $6))
+     select o.id, $1, o.call_id, $2, $3, $4, $5::timestamptz, $5::timestamptz + make_interval(mins => $6),
+            tstzrange($5::timestamptz, $5::timestamptz + make_interval(mins => $6))
        from unnest($7::uuid[], $8::uuid[]) as o (id, call_id)`,
     [
       clinic.id,
-      clinic.typeId,
-      clinic.procedureId,
+      at.type?.id ?? clinic.typeId,
+      at.type?.procedureId ?? clinic.procedureId,
       clinic.practitionerIds[at.practitioner ?? 0],
       at.startsAt,
       at.minutes ?? 30,

@@ -38,12 +38,22 @@ import { simulator } from "../helpers/vapi";
 let db: Client;
 let clinic: TestClinic;
 const freeTimes: Date[] = [];
+let faceliftConsultation: { id: string; procedureId: string };
 beforeAll(async () => {
   db = await ownerClient();
   // A clinic of its own (Facelift with its aftercare PDF, and a diary it made), one slot per
   // delivery: no two variants collide, and no other file or time of day takes or hides one.
   clinic = await createClinic(db, { name: "Delivery Matrix Clinic" });
-  await addFacelift(db, clinic);
+  const facelift = await addFacelift(db, clinic);
+  const type = await db.query<{ id: string }>(
+    `with t as (insert into public.appointment_types (clinic_id, procedure_id, kind, name, duration_minutes)
+                values ($1, $2, 'consultation', 'Facelift consultation', 30) returning id),
+          w as (insert into public.appointment_type_practitioners (clinic_id, appointment_type_id, practitioner_id)
+                select $1, t.id, $3 from t returning 1)
+     select t.id from t, (select count(*) from w) n`,
+    [clinic.id, facelift, clinic.practitionerIds[0]],
+  );
+  faceliftConsultation = { id: type.rows[0]!.id, procedureId: facelift };
   const times = Array.from(
     { length: 16 },
     (_, index) =>
@@ -74,7 +84,10 @@ async function deliver(kind: ScriptKind, order: Order): Promise<Delivered> {
     "insert into public.calls (clinic_id, vapi_call_id) values ($1, $2) returning id",
     [clinic.id, call.id],
   );
-  const [slotId] = await addOffers(db, clinic, [row.rows[0]!.id], { startsAt: freeTimes.pop()! });
+  const [slotId] = await addOffers(db, clinic, [row.rows[0]!.id], {
+    startsAt: freeTimes.pop()!,
+    type: faceliftConsultation,
+  });
   const script = scriptCall(kind, slotId!, call);
   const sent: Delivered["sent"] = [];
   for (const round of order(script.steps)) {
