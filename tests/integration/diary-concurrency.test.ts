@@ -70,7 +70,7 @@ describe("1000 claims on overlapping ranges of one practitioner, mixed with staf
   it("never double-books, and leaves no hold behind once the calls end", async () => {
     // Appointments the front desk will move into the contested morning.
     const early = await Promise.all(
-      ["07:00", "07:30", "08:00", "08:30"].map((time) =>
+      ["07:00", "08:00"].map((time) =>
         bookAppointment(staff, clinic.id, {
           typeId: clinic.typeId,
           practitionerId: clinic.practitionerIds[0]!,
@@ -114,13 +114,13 @@ describe("1000 claims on overlapping ranges of one practitioner, mixed with staf
             moveAppointment(staff, clinic.id, {
               bookingId,
               practitionerId: clinic.practitionerIds[0]!,
-              start: at(["09:10", "10:20", "11:40", "12:50"][index]!),
+              start: at(["09:10", "12:50"][index]!),
             }),
           ),
         ),
       ),
       Promise.all(
-        ["09:45", "11:05", "12:15"].map((time, index) =>
+        ["11:05"].map((time, index) =>
           staffWrite(() =>
             blockTime(staff, clinic.id, {
               practitionerId: clinic.practitionerIds[0]!,
@@ -140,11 +140,12 @@ describe("1000 claims on overlapping ranges of one practitioner, mixed with staf
     ).toEqual([]);
     expect(staffErrors).toEqual([]);
     const held = holds.filter((hold) => hold.result?.held === true).length;
-    // 09:00–13:25 starts, 30 minutes each: at most 9 fit end to end, and someone always wins.
+    // Starts 09:00–12:55, 30 minutes each: at most 9 fit end to end; the staff writes (which may
+    // land first) leave 85-minute gaps (09:40–11:05, 11:25–12:50), so some call always wins.
     expect(held).toBeGreaterThan(0);
     expect(held).toBeLessThanOrEqual(9);
     expect(holds.filter((hold) => hold.result?.held === false)).toHaveLength(CALLS - held);
-    expect([...moves, ...blocks].length).toBe(7);
+    expect([...moves, ...blocks]).toHaveLength(3);
     expect(await overlaps()).toBe(0);
 
     for (let index = 0; index < calls.length; index += 100)
