@@ -207,6 +207,24 @@ export async function addFacelift(owner: Client, clinic: TestClinic): Promise<st
   return rows[0]!.id;
 }
 
+/** A consultation type for one of the clinic's procedures, `minutes` long, done by all its practitioners. */
+export async function addConsultation(
+  owner: Client,
+  clinic: TestClinic,
+  procedureId: string,
+  { name = "Consultation", minutes = 30 }: { name?: string; minutes?: number } = {},
+): Promise<{ id: string; procedureId: string }> {
+  const { rows } = await owner.query<{ id: string }>(
+    `with t as (insert into public.appointment_types (clinic_id, procedure_id, kind, name, duration_minutes)
+                values ($1, $2, 'consultation', $3, $4) returning id),
+          w as (insert into public.appointment_type_practitioners (clinic_id, appointment_type_id, practitioner_id)
+                select $1, t.id, p from t, unnest($5::uuid[]) p returning 1)
+     select t.id from t, (select count(*) from w) n`,
+    [clinic.id, procedureId, name, minutes, clinic.practitionerIds],
+  );
+  return { id: rows[0]!.id, procedureId };
+}
+
 /** Simulator options for calls to this clinic's number on the shared server. */
 export function simulatorFor(clinic: TestClinic) {
   return { ...simulator(), clinicNumber: clinic.phoneNumber };

@@ -21,6 +21,7 @@ import {
   type Step,
 } from "../helpers/call-script";
 import {
+  addConsultation,
   addFacelift,
   addOffers,
   addSlots,
@@ -44,16 +45,9 @@ beforeAll(async () => {
   // A clinic of its own (Facelift with its aftercare PDF, and a diary it made), one slot per
   // delivery: no two variants collide, and no other file or time of day takes or hides one.
   clinic = await createClinic(db, { name: "Delivery Matrix Clinic" });
-  const facelift = await addFacelift(db, clinic);
-  const type = await db.query<{ id: string }>(
-    `with t as (insert into public.appointment_types (clinic_id, procedure_id, kind, name, duration_minutes)
-                values ($1, $2, 'consultation', 'Facelift consultation', 30) returning id),
-          w as (insert into public.appointment_type_practitioners (clinic_id, appointment_type_id, practitioner_id)
-                select $1, t.id, $3 from t returning 1)
-     select t.id from t, (select count(*) from w) n`,
-    [clinic.id, facelift, clinic.practitionerIds[0]],
-  );
-  faceliftConsultation = { id: type.rows[0]!.id, procedureId: facelift };
+  faceliftConsultation = await addConsultation(db, clinic, await addFacelift(db, clinic), {
+    name: "Facelift consultation",
+  });
   const times = Array.from(
     { length: 16 },
     (_, index) =>
