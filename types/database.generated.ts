@@ -240,6 +240,14 @@ export interface AuditLog {
 
 export interface Bookings {
   /**
+   * What was booked (null for appointments migrated without a type).
+   */
+  appointment_type_id: string | null;
+  /**
+   * When the patient was marked arrived.
+   */
+  arrived_at: Timestamp | null;
+  /**
    * The call that made the booking.
    */
   call_id: string | null;
@@ -260,6 +268,10 @@ export interface Bookings {
    */
   clinic_id: string;
   /**
+   * When it was marked completed.
+   */
+  completed_at: Timestamp | null;
+  /**
    * When it was confirmed.
    */
   confirmed_at: Timestamp | null;
@@ -272,9 +284,29 @@ export interface Bookings {
    */
   created_at: Generated<Timestamp>;
   /**
+   * Staff member who booked it (staff bookings).
+   */
+  created_by: string | null;
+  /**
+   * End (start + duration; buffers are in the reservation).
+   */
+  ends_at: Timestamp;
+  /**
    * Primary key.
    */
   id: Generated<string>;
+  /**
+   * When it was marked as a no-show.
+   */
+  no_show_at: Timestamp | null;
+  /**
+   * Staff notes; never copied into the audit trail.
+   */
+  notes: Generated<string>;
+  /**
+   * The offer the assistant booked (makes confirm_booking idempotent).
+   */
+  offer_id: string | null;
   /**
    * Name the caller gave for the appointment.
    */
@@ -284,15 +316,27 @@ export interface Bookings {
    */
   patient_phone: string | null;
   /**
+   * Who sees the patient.
+   */
+  practitioner_id: string;
+  /**
    * Procedure the appointment is for, if given.
    */
   procedure_id: string | null;
   /**
-   * The booked slot.
+   * The room or device it uses, if any.
    */
-  slot_id: string;
+  resource_id: string | null;
   /**
-   * pending (made by the assistant), confirmed (by staff) or cancelled.
+   * assistant (on a call) or staff (in the diary).
+   */
+  source: Generated<string>;
+  /**
+   * Start (UTC; shown in the clinic's time zone).
+   */
+  starts_at: Timestamp;
+  /**
+   * pending (awaiting staff), confirmed, arrived, completed, cancelled (with a reason) or no_show.
    */
   status: Generated<string>;
   /**
@@ -920,6 +964,73 @@ export interface RedactionRules {
   value: string;
 }
 
+export interface Reservations {
+  /**
+   * The appointment record (appointments).
+   */
+  booking_id: string | null;
+  /**
+   * The holding call (holds), or the call that booked it (appointments).
+   */
+  call_id: string | null;
+  /**
+   * The clinic.
+   */
+  clinic_id: string;
+  /**
+   * When it was made.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Staff member who made it (staff bookings and blocks).
+   */
+  created_by: string | null;
+  /**
+   * End of the thing itself.
+   */
+  ends_at: Timestamp;
+  /**
+   * Hold expiry (90 s after the claim); an expired hold counts as free.
+   */
+  held_until: Timestamp | null;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * hold (a live call, until held_until), appointment (a booking) or block (staff).
+   */
+  kind: string;
+  /**
+   * The time it takes, buffers included; what the exclusion constraints compare.
+   */
+  occupied: string;
+  /**
+   * The offer held or booked (assistant holds and appointments).
+   */
+  offer_id: string | null;
+  /**
+   * Whose time; null only for a block of a resource alone.
+   */
+  practitioner_id: string | null;
+  /**
+   * Why the time is blocked (blocks), shown to staff.
+   */
+  reason: string | null;
+  /**
+   * The room or device it takes, if any.
+   */
+  resource_id: string | null;
+  /**
+   * Start of the thing itself.
+   */
+  starts_at: Timestamp;
+  /**
+   * When it last changed.
+   */
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Resources {
   /**
    * Inactive resources are not offered; appointments that used them stay.
@@ -990,47 +1101,55 @@ export interface ScheduleOverrides {
   reason: Generated<string>;
 }
 
-export interface Slots {
+export interface SlotOffers {
   /**
-   * Owning clinic.
+   * What would be booked.
+   */
+  appointment_type_id: string;
+  /**
+   * The call it was offered to; no other call can claim it.
+   */
+  call_id: string;
+  /**
+   * The clinic.
    */
   clinic_id: string;
   /**
-   * When the slot was generated.
+   * When it was offered.
    */
   created_at: Generated<Timestamp>;
   /**
-   * End.
+   * End of the appointment (start + duration).
    */
   ends_at: Timestamp;
   /**
-   * The call holding the slot, while held.
+   * After this it can no longer be held (15 minutes after the offer).
    */
-  held_by_call: string | null;
+  expires_at: Generated<Timestamp>;
   /**
-   * Hold expiry (90 s after the claim); an expired hold counts as free.
-   */
-  held_until: Timestamp | null;
-  /**
-   * Primary key; the slotId the assistant passes to tools.
+   * Primary key; the opaque slotId the assistant passes to hold_slot, confirm_booking and release_slot.
    */
   id: Generated<string>;
   /**
-   * Whose diary the slot is in.
+   * What a hold or booking of it occupies: the appointment with its buffers.
+   */
+  occupied: string;
+  /**
+   * Who would see the patient.
    */
   practitioner_id: string;
   /**
-   * Start (UTC; shown in the clinic's time zone).
+   * The procedure the type belongs to.
+   */
+  procedure_id: string | null;
+  /**
+   * The room or device it needs, if any.
+   */
+  resource_id: string | null;
+  /**
+   * Start of the appointment.
    */
   starts_at: Timestamp;
-  /**
-   * open, held (by a live call, until held_until), booked, blocked (by staff).
-   */
-  status: Generated<string>;
-  /**
-   * When the slot last changed.
-   */
-  updated_at: Generated<Timestamp>;
 }
 
 export interface SmsMessages {
@@ -1275,9 +1394,10 @@ export interface DB {
   procedure_knowledge: ProcedureKnowledge;
   procedures: Procedures;
   redaction_rules: RedactionRules;
+  reservations: Reservations;
   resources: Resources;
   schedule_overrides: ScheduleOverrides;
-  slots: Slots;
+  slot_offers: SlotOffers;
   sms_messages: SmsMessages;
   sms_opt_outs: SmsOptOuts;
   speech_events: SpeechEvents;

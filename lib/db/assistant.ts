@@ -15,6 +15,8 @@ export interface AssistantSource {
     name: Col<"procedures", "name">;
     synonyms: Col<"procedures", "synonyms">;
     description: Col<"procedures", "description">;
+    /** Its bookable appointment types, e.g. "consultation 60 min", "surgery 240 min (after a consultation)". Computed in SQL. */
+    appointments?: string[];
   }[];
 }
 
@@ -25,7 +27,15 @@ export async function loadAssistantSource(tx: Tx, clinicId: string): Promise<Ass
     [clinicId],
   );
   const procedures = await tx.query<AssistantSource["procedures"][number]>(
-    "select name, synonyms, description from public.procedures where clinic_id = $1 and active order by sort_order, name",
+    `select p.name, p.synonyms, p.description,
+            coalesce((select array_agg(t.kind || ' ' || t.duration_minutes || ' min'
+                                       || case when t.requires_consultation then ' (after a consultation)' else '' end
+                                       order by array_position(array['consultation', 'treatment', 'surgery', 'review'], t.kind))
+                        from public.appointment_types t
+                       where t.procedure_id = p.id and t.active
+                         and exists (select 1 from public.appointment_type_practitioners a where a.appointment_type_id = t.id)),
+                     '{}') as appointments
+       from public.procedures p where p.clinic_id = $1 and p.active order by p.sort_order, p.name`,
     [clinicId],
   );
   return { clinic, procedures };

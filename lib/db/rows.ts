@@ -6,7 +6,7 @@ import type { DB, Json } from "@/types/database.generated";
  * Row types for the query functions, derived from types/database.generated.ts (`npm run
  * db:types`): a migration that drops, renames or retypes a column breaks `tsc` for every query
  * that reads it. Queries alias columns to camelCase (`starts_at as "startsAt"`), so a row type
- * names each field's column: `startsAt: Col<"slots", "starts_at">`.
+ * names each field's column: `startsAt: Col<"bookings", "starts_at">`.
  *
  * Values computed in SQL (counts, percentiles, `exists`, json aggregates, function results)
  * have no column to point at; their fields keep an explicit type, commented where they appear.
