@@ -67,14 +67,16 @@ describe("the database restarting during a burst of calls", () => {
       const call = new SimulatedCall(options, `+1555777${String(1000 + index)}`);
       await withRetry<SentMessage>(() => call.status("in-progress"));
       // Offered anti-wrinkle injections (many short times a day); a time another caller took
-      // first is replaced by the first alternative, as the assistant would.
+      // first is replaced by one of the alternatives, as a caller would choose (different
+      // callers choose differently: everyone taking the first one only re-runs the race).
       const availability = await withRetry(() =>
         call.tool("check_availability", { procedure: "botox" }),
       );
       let slotId = availability.result!.slots[index % availability.result!.slots.length]!.slotId;
       let hold = await withRetry(() => call.tool("hold_slot", { slotId }));
-      for (let attempt = 0; hold.result?.held !== true && attempt < 5; attempt++) {
-        const alternative = hold.result?.alternatives?.[0];
+      for (let attempt = 0; hold.result?.held !== true && attempt < 10; attempt++) {
+        const alternatives = hold.result?.alternatives ?? [];
+        const alternative = alternatives[(index + attempt) % Math.max(alternatives.length, 1)];
         if (!alternative) break;
         slotId = alternative.slotId;
         hold = await withRetry(() => call.tool("hold_slot", { slotId }));
