@@ -179,11 +179,14 @@ export function gridHours(view: DiaryView): { startHour: number; endHour: number
   return { startHour, endHour: Math.min(24, endHour) };
 }
 
-/** What a receptionist may do next with an appointment in `status` (cancelling aside). */
+/**
+ * What a receptionist may do next with an appointment in `status` (cancelling aside): the
+ * transitions the bookings status trigger allows.
+ */
 export function nextStatuses(status: AppointmentStatus): SettableStatus[] {
   switch (status) {
     case "pending":
-      return ["confirmed"];
+      return ["confirmed", "no_show"];
     case "confirmed":
       return ["arrived", "no_show"];
     case "arrived":

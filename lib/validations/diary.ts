@@ -19,6 +19,16 @@ export const diaryRangeSchema = z
     path: ["to"],
   });
 
+/** /diary?date=YYYY-MM-DD&booking=<id>: where a link opens the diary; nonsense is ignored. */
+export const diaryLinkSchema = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+  booking: z.uuid().optional().catch(undefined),
+});
+
 export const availabilityQuerySchema = z
   .object({
     typeId: z.uuid("Choose an appointment type"),

@@ -200,7 +200,7 @@ describe("dates in the clinic's zone", () => {
 
 describe("what the front desk may do", () => {
   it("offers the next steps of the lifecycle only", () => {
-    expect(nextStatuses("pending")).toEqual(["confirmed"]);
+    expect(nextStatuses("pending")).toEqual(["confirmed", "no_show"]);
     expect(nextStatuses("confirmed")).toEqual(["arrived", "no_show"]);
     expect(nextStatuses("arrived")).toEqual(["completed"]);
     expect(nextStatuses("completed")).toEqual([]);
