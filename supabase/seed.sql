@@ -56,7 +56,11 @@ values
   ('9a000000-0000-4000-8000-000000000002', 'c1a1c000-0000-4000-8000-000000000001',
    'Dr James Whitfield', 'Facial plastic surgeon'),
   ('9a000000-0000-4000-8000-000000000003', 'c1a1c000-0000-4000-8000-000000000002',
-   'Dr Priya Raman', 'Consultant dermatologist')
+   'Dr Priya Raman', 'Consultant dermatologist'),
+  ('9a000000-0000-4000-8000-000000000004', 'c1a1c000-0000-4000-8000-000000000001',
+   'Nurse Chloe Bennett', 'Aesthetic nurse injector'),
+  ('9a000000-0000-4000-8000-000000000005', 'c1a1c000-0000-4000-8000-000000000001',
+   'Maya Lopez', 'Aesthetician')
 on conflict (id) do nothing;
 
 insert into public.procedures (id, clinic_id, name, synonyms, duration_minutes, description, sort_order)
@@ -79,6 +83,12 @@ values
   ('7c000000-0000-4000-8000-000000000006', 'c1a1c000-0000-4000-8000-000000000001', 'Breast augmentation',
    '{"boob job","breast implants","breast enlargement","augmentation mammoplasty"}', 120,
    'Surgery to increase breast size or restore volume, usually with implants.', 6),
+  ('7c000000-0000-4000-8000-000000000007', 'c1a1c000-0000-4000-8000-000000000001', 'HydraFacial',
+   '{"hydra facial","hydrafacial","hydra-facial","facial","deep cleansing facial"}', 45,
+   'A cleansing, exfoliating and hydrating facial with no downtime.', 7),
+  ('7c000000-0000-4000-8000-000000000008', 'c1a1c000-0000-4000-8000-000000000001', 'Laser resurfacing',
+   '{"laser facial","fractional laser","co2 laser","laser skin resurfacing"}', 60,
+   'Laser treatment that improves skin texture, fine lines and pigmentation.', 8),
   ('7c000000-0000-4000-8000-000000000011', 'c1a1c000-0000-4000-8000-000000000002', 'Laser resurfacing',
    '{"laser facial","fractional laser","co2 laser"}', 60,
    'Laser treatment that improves skin texture, fine lines and pigmentation.', 1),
@@ -129,5 +139,114 @@ cross join (values
 where c.id in ('c1a1c000-0000-4000-8000-000000000001', 'c1a1c000-0000-4000-8000-000000000002')
 on conflict do nothing;
 
-select public.generate_slots(id, 14) from public.clinics
-where id in ('c1a1c000-0000-4000-8000-000000000001', 'c1a1c000-0000-4000-8000-000000000002');
+-- The diary (docs/diary.md). Harbour: two surgeons, a nurse injector and an aesthetician with
+-- different hours (several intervals a day); a treatment room, a laser suite and a theatre; a
+-- consultation (and where it applies a treatment or surgery) for each procedure; Christmas Day
+-- closed. Marlow: one dermatologist, a laser, two procedures. Every insert is skipped when its row
+-- (or, for hours, the practitioner's week) exists, so what an admin changed stays changed.
+insert into public.resources (id, clinic_id, name, kind)
+values
+  ('5e000000-0000-4000-8000-000000000001', 'c1a1c000-0000-4000-8000-000000000001', 'Treatment room', 'room'),
+  ('5e000000-0000-4000-8000-000000000002', 'c1a1c000-0000-4000-8000-000000000001', 'Laser suite', 'room'),
+  ('5e000000-0000-4000-8000-000000000003', 'c1a1c000-0000-4000-8000-000000000001', 'Theatre 1', 'room'),
+  ('5e000000-0000-4000-8000-000000000011', 'c1a1c000-0000-4000-8000-000000000002', 'Fractional laser', 'device')
+on conflict do nothing;
+
+insert into public.appointment_types (id, clinic_id, procedure_id, kind, name, duration_minutes,
+                                      buffer_before_minutes, buffer_after_minutes, resource_id,
+                                      requires_consultation, confirmation)
+values
+  ('7e000000-0000-4000-8000-000000000001', 'c1a1c000-0000-4000-8000-000000000001', '7c000000-0000-4000-8000-000000000001',
+   'consultation', 'Facelift consultation', 60, 0, 10, null, false, 'staff'),
+  ('7e000000-0000-4000-8000-000000000002', 'c1a1c000-0000-4000-8000-000000000001', '7c000000-0000-4000-8000-000000000001',
+   'surgery', 'Facelift surgery', 240, 30, 30, '5e000000-0000-4000-8000-000000000003', true, 'staff'),
+  ('7e000000-0000-4000-8000-000000000003', 'c1a1c000-0000-4000-8000-000000000001', '7c000000-0000-4000-8000-000000000002',
+   'consultation', 'Rhinoplasty consultation', 45, 0, 10, null, false, 'staff'),
+  ('7e000000-0000-4000-8000-000000000004', 'c1a1c000-0000-4000-8000-000000000001', '7c000000-0000-4000-8000-000000000002',
+   'surgery', 'Rhinoplasty surgery', 180, 30, 30, '5e000000-0000-4000-8000-000000000003', true, 'staff'),
+  ('7e000000-0000-4000-8000-000000000005', 'c1a1c000-0000-4000-8000-000000000001', '7c000000-0000-4000-8000-000000000003',
+   'consultation', 'Eyelid surgery consultation', 30, 0, 10, null, false, 'staff'),
+  ('7e000000-0000-4000-8000-000000000006', 'c1a1c000-0000-4000-8000-000000000001', '7c000000-0000-4000-8000-000000000004',
+   'treatment', 'Anti-wrinkle injections', 20, 0, 10, '5e000000-0000-4000-8000-000000000001', false, 'instant'),
+  ('7e000000-0000-4000-8000-000000000007', 'c1a1c000-0000-4000-8000-000000000001', '7c000000-0000-4000-8000-000000000005',
+   'consultation', 'Tummy tuck consultation', 45, 0, 10, null, false, 'staff'),
+  ('7e000000-0000-4000-8000-000000000008', 'c1a1c000-0000-4000-8000-000000000001', '7c000000-0000-4000-8000-000000000006',
+   'consultation', 'Breast augmentation consultation', 45, 0, 10, null, false, 'staff'),
+  ('7e000000-0000-4000-8000-000000000009', 'c1a1c000-0000-4000-8000-000000000001', '7c000000-0000-4000-8000-000000000007',
+   'treatment', 'HydraFacial', 45, 0, 15, '5e000000-0000-4000-8000-000000000001', false, 'instant'),
+  ('7e000000-0000-4000-8000-000000000010', 'c1a1c000-0000-4000-8000-000000000001', '7c000000-0000-4000-8000-000000000008',
+   'consultation', 'Laser resurfacing consultation', 30, 0, 0, null, false, 'staff'),
+  ('7e000000-0000-4000-8000-000000000011', 'c1a1c000-0000-4000-8000-000000000001', '7c000000-0000-4000-8000-000000000008',
+   'treatment', 'Laser resurfacing', 60, 10, 15, '5e000000-0000-4000-8000-000000000002', true, 'staff'),
+  ('7e000000-0000-4000-8000-000000000021', 'c1a1c000-0000-4000-8000-000000000002', '7c000000-0000-4000-8000-000000000011',
+   'consultation', 'Laser resurfacing consultation', 30, 0, 0, null, false, 'staff'),
+  ('7e000000-0000-4000-8000-000000000022', 'c1a1c000-0000-4000-8000-000000000002', '7c000000-0000-4000-8000-000000000011',
+   'treatment', 'Laser resurfacing', 60, 10, 15, '5e000000-0000-4000-8000-000000000011', true, 'staff'),
+  ('7e000000-0000-4000-8000-000000000023', 'c1a1c000-0000-4000-8000-000000000002', '7c000000-0000-4000-8000-000000000012',
+   'treatment', 'Anti-wrinkle injections', 20, 0, 10, null, false, 'instant')
+on conflict do nothing;
+
+insert into public.appointment_type_practitioners (clinic_id, appointment_type_id, practitioner_id)
+select t.clinic_id, t.id, a.practitioner_id::uuid
+from (values
+  ('7e000000-0000-4000-8000-000000000001', '9a000000-0000-4000-8000-000000000001'),
+  ('7e000000-0000-4000-8000-000000000001', '9a000000-0000-4000-8000-000000000002'),
+  ('7e000000-0000-4000-8000-000000000002', '9a000000-0000-4000-8000-000000000001'),
+  ('7e000000-0000-4000-8000-000000000003', '9a000000-0000-4000-8000-000000000002'),
+  ('7e000000-0000-4000-8000-000000000004', '9a000000-0000-4000-8000-000000000002'),
+  ('7e000000-0000-4000-8000-000000000005', '9a000000-0000-4000-8000-000000000001'),
+  ('7e000000-0000-4000-8000-000000000005', '9a000000-0000-4000-8000-000000000002'),
+  ('7e000000-0000-4000-8000-000000000006', '9a000000-0000-4000-8000-000000000004'),
+  ('7e000000-0000-4000-8000-000000000007', '9a000000-0000-4000-8000-000000000001'),
+  ('7e000000-0000-4000-8000-000000000008', '9a000000-0000-4000-8000-000000000001'),
+  ('7e000000-0000-4000-8000-000000000009', '9a000000-0000-4000-8000-000000000005'),
+  ('7e000000-0000-4000-8000-000000000010', '9a000000-0000-4000-8000-000000000004'),
+  ('7e000000-0000-4000-8000-000000000010', '9a000000-0000-4000-8000-000000000005'),
+  ('7e000000-0000-4000-8000-000000000011', '9a000000-0000-4000-8000-000000000005'),
+  ('7e000000-0000-4000-8000-000000000021', '9a000000-0000-4000-8000-000000000003'),
+  ('7e000000-0000-4000-8000-000000000022', '9a000000-0000-4000-8000-000000000003'),
+  ('7e000000-0000-4000-8000-000000000023', '9a000000-0000-4000-8000-000000000003')
+) as a (type_id, practitioner_id)
+join public.appointment_types t on t.id = a.type_id::uuid
+on conflict do nothing;
+
+-- Weekly hours (clinic-local), only for a practitioner who has none yet.
+insert into public.working_hours (clinic_id, practitioner_id, weekday, opens, closes)
+select p.clinic_id, p.id, h.weekday, h.opens::time, h.closes::time
+from (values
+  -- Dr Okafor: consultations Mon/Wed, surgery days Thu/Fri.
+  ('9a000000-0000-4000-8000-000000000001', 1, '09:00', '13:00'), ('9a000000-0000-4000-8000-000000000001', 1, '14:00', '17:00'),
+  ('9a000000-0000-4000-8000-000000000001', 3, '09:00', '13:00'), ('9a000000-0000-4000-8000-000000000001', 3, '14:00', '17:00'),
+  ('9a000000-0000-4000-8000-000000000001', 4, '08:00', '13:00'), ('9a000000-0000-4000-8000-000000000001', 4, '13:30', '18:00'),
+  ('9a000000-0000-4000-8000-000000000001', 5, '08:00', '12:30'), ('9a000000-0000-4000-8000-000000000001', 5, '13:30', '17:00'),
+  -- Dr Whitfield: Tue/Thu long days, Saturday mornings.
+  ('9a000000-0000-4000-8000-000000000002', 2, '09:00', '13:00'), ('9a000000-0000-4000-8000-000000000002', 2, '14:00', '19:00'),
+  ('9a000000-0000-4000-8000-000000000002', 4, '09:00', '13:00'), ('9a000000-0000-4000-8000-000000000002', 4, '14:00', '19:00'),
+  ('9a000000-0000-4000-8000-000000000002', 6, '10:00', '14:00'),
+  -- Nurse Bennett: weekdays from 10:00 into the evening, Saturdays.
+  ('9a000000-0000-4000-8000-000000000004', 1, '10:00', '13:00'), ('9a000000-0000-4000-8000-000000000004', 1, '14:00', '19:00'),
+  ('9a000000-0000-4000-8000-000000000004', 2, '10:00', '13:00'), ('9a000000-0000-4000-8000-000000000004', 2, '14:00', '19:00'),
+  ('9a000000-0000-4000-8000-000000000004', 3, '10:00', '13:00'), ('9a000000-0000-4000-8000-000000000004', 3, '14:00', '19:00'),
+  ('9a000000-0000-4000-8000-000000000004', 4, '10:00', '13:00'), ('9a000000-0000-4000-8000-000000000004', 4, '14:00', '19:00'),
+  ('9a000000-0000-4000-8000-000000000004', 5, '10:00', '13:00'), ('9a000000-0000-4000-8000-000000000004', 5, '14:00', '17:00'),
+  ('9a000000-0000-4000-8000-000000000004', 6, '10:00', '14:00'),
+  -- Maya Lopez: Tuesday to Saturday.
+  ('9a000000-0000-4000-8000-000000000005', 2, '09:00', '12:30'), ('9a000000-0000-4000-8000-000000000005', 2, '13:30', '17:30'),
+  ('9a000000-0000-4000-8000-000000000005', 3, '09:00', '12:30'), ('9a000000-0000-4000-8000-000000000005', 3, '13:30', '17:30'),
+  ('9a000000-0000-4000-8000-000000000005', 4, '09:00', '12:30'), ('9a000000-0000-4000-8000-000000000005', 4, '13:30', '17:30'),
+  ('9a000000-0000-4000-8000-000000000005', 5, '09:00', '12:30'), ('9a000000-0000-4000-8000-000000000005', 5, '13:30', '17:30'),
+  ('9a000000-0000-4000-8000-000000000005', 6, '09:00', '14:00'),
+  -- Dr Raman (Marlow): Mon/Wed with a lunch break, Friday.
+  ('9a000000-0000-4000-8000-000000000003', 1, '10:00', '13:00'), ('9a000000-0000-4000-8000-000000000003', 1, '14:00', '18:00'),
+  ('9a000000-0000-4000-8000-000000000003', 3, '10:00', '13:00'), ('9a000000-0000-4000-8000-000000000003', 3, '14:00', '18:00'),
+  ('9a000000-0000-4000-8000-000000000003', 5, '10:00', '16:00')
+) as h (practitioner_id, weekday, opens, closes)
+join public.practitioners p on p.id = h.practitioner_id::uuid
+where not exists (select 1 from public.working_hours w where w.practitioner_id = p.id);
+
+-- Closed on the coming Christmas Day (Harbour).
+insert into public.clinic_closures (clinic_id, starts_on, ends_on, reason)
+select 'c1a1c000-0000-4000-8000-000000000001', d, d, 'Christmas Day'
+from (select make_date(extract(year from now() + interval '6 days')::int, 12, 25) as d) christmas
+where not exists (select 1 from public.clinic_closures c
+                  where c.clinic_id = 'c1a1c000-0000-4000-8000-000000000001' and c.starts_on = christmas.d);

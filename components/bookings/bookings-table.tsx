@@ -19,7 +19,14 @@ import {
   TableRow,
 } from "@/components/ui/table";
 
-const STATUS_VARIANT = { pending: "warning", confirmed: "success", cancelled: "outline" } as const;
+const STATUS_VARIANT = {
+  pending: "warning",
+  confirmed: "success",
+  arrived: "success",
+  completed: "outline",
+  cancelled: "outline",
+  no_show: "outline",
+} as const;
 type Change = { bookingId: string; status: BookingRow["status"] };
 
 /** Bookings with confirm and cancel; the row changes at once and rolls back if the server says no. */

@@ -8,8 +8,10 @@ const STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
   payload_too_large: 413,
   unprocessable: 422,
+  invalid: 422,
   unavailable: 503,
 } as const;
 export type AppErrorCode = keyof typeof STATUS;

@@ -10,7 +10,13 @@ export interface AssistantSource {
     frontDeskNumber: string | null;
     settings: Record<string, unknown>;
   };
-  procedures: { name: string; synonyms: string[]; description: string }[];
+  procedures: {
+    name: string;
+    synonyms: string[];
+    description: string;
+    /** Its bookable appointment types, e.g. "consultation 60 min", "surgery 240 min (after a consultation)". */
+    appointments?: string[];
+  }[];
 }
 
 /** What the assistant config is built from: the clinic, its hours and its active procedures. No patient data. */
@@ -20,7 +26,15 @@ export async function loadAssistantSource(tx: Tx, clinicId: string): Promise<Ass
     [clinicId],
   );
   const procedures = await tx.query<AssistantSource["procedures"][number]>(
-    "select name, synonyms, description from public.procedures where clinic_id = $1 and active order by sort_order, name",
+    `select p.name, p.synonyms, p.description,
+            coalesce((select array_agg(t.kind || ' ' || t.duration_minutes || ' min'
+                                       || case when t.requires_consultation then ' (after a consultation)' else '' end
+                                       order by array_position(array['consultation', 'treatment', 'surgery', 'review'], t.kind))
+                        from public.appointment_types t
+                       where t.procedure_id = p.id and t.active
+                         and exists (select 1 from public.appointment_type_practitioners a where a.appointment_type_id = t.id)),
+                     '{}') as appointments
+       from public.procedures p where p.clinic_id = $1 and p.active order by p.sort_order, p.name`,
     [clinicId],
   );
   return { clinic, procedures };

@@ -1,40 +1,50 @@
 import "server-only";
 
+import type { AppointmentStatus } from "./appointments";
 import type { Tx } from "./transaction";
 
 export interface BookingRow {
   id: string;
   patientName: string;
-  status: "pending" | "confirmed" | "cancelled";
+  status: AppointmentStatus;
   startsAt: Date;
+  endsAt: Date;
   practitioner: string;
   procedure: string | null;
+  appointmentType: string | null;
+  source: "assistant" | "staff";
   callId: string | null;
   cancelReason: string | null;
 }
 
+export type BookingStatusFilter = AppointmentStatus | "active" | "all";
+
 /**
- * Bookings for the Bookings page, soonest first: one clinic-local day, or everything from
- * today on; pending and confirmed unless a status is asked for.
+ * Appointments for the Bookings page, soonest first: one clinic-local day, or everything from
+ * today on; live ones (pending, confirmed, arrived) unless a status is asked for.
  */
 export function listBookings(
   tx: Tx,
   clinicId: string,
-  filter: { day?: string; status?: "pending" | "confirmed" | "cancelled" | "all" } = {},
+  filter: { day?: string; status?: BookingStatusFilter } = {},
 ): Promise<BookingRow[]> {
   return tx.query<BookingRow>(
-    `select b.id, b.patient_name as "patientName", b.status, s.starts_at as "startsAt", pr.name as practitioner,
-            p.name as procedure, b.call_id as "callId", b.cancel_reason as "cancelReason"
+    `select b.id, b.patient_name as "patientName", b.status, b.starts_at as "startsAt", b.ends_at as "endsAt",
+            pr.name as practitioner, p.name as procedure, t.name as "appointmentType", b.source,
+            b.call_id as "callId", b.cancel_reason as "cancelReason"
        from public.bookings b
        join public.clinics c on c.id = b.clinic_id
-       join public.slots s on s.id = b.slot_id
-       join public.practitioners pr on pr.id = s.practitioner_id
+       join public.practitioners pr on pr.id = b.practitioner_id
        left join public.procedures p on p.id = b.procedure_id
+       left join public.appointment_types t on t.id = b.appointment_type_id
       where b.clinic_id = $1
-        and case when $2::date is null then (s.starts_at at time zone c.timezone)::date >= (now() at time zone c.timezone)::date
-                 else (s.starts_at at time zone c.timezone)::date = $2::date end
-        and case coalesce($3, 'active') when 'all' then true when 'active' then b.status <> 'cancelled' else b.status = $3 end
-      order by s.starts_at
+        and case when $2::date is null then (b.starts_at at time zone c.timezone)::date >= (now() at time zone c.timezone)::date
+                 else (b.starts_at at time zone c.timezone)::date = $2::date end
+        and case coalesce($3, 'active')
+              when 'all' then true
+              when 'active' then b.status in ('pending', 'confirmed', 'arrived')
+              else b.status = $3 end
+      order by b.starts_at
       limit 300`,
     [clinicId, filter.day ?? null, filter.status ?? null],
   );
@@ -43,13 +53,14 @@ export function listBookings(
 export type BookingUpdate = { ok: true } | { ok: false; reason: "not_found" | "not_allowed" };
 
 /**
- * Confirms or cancels a booking as the person `tx` runs as; RLS and the status trigger decide.
- * A refused transition aborts the transaction, so this is its last statement.
+ * Changes an appointment's status as the person `tx` runs as; RLS and the status trigger decide
+ * (allowed transitions, a reason to cancel; cancelled and no-show free the time). A refused
+ * transition aborts the transaction, so this is its last statement.
  */
 export async function updateBookingStatus(
   tx: Tx,
   bookingId: string,
-  change: { status: "confirmed" | "cancelled"; reason?: string },
+  change: { status: Exclude<AppointmentStatus, "pending">; reason?: string },
 ): Promise<BookingUpdate> {
   try {
     const rows = await tx.query(

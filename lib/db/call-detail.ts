@@ -106,8 +106,8 @@ export async function getCallDetail(tx: Tx, callId: string): Promise<CallDetail 
       [callId],
     ),
     await tx.query<CallDetail["bookings"][number]>(
-      `select b.id, b.status, b.patient_name as "patientName", s.starts_at as "startsAt", pr.name as practitioner, p.name as procedure
-         from public.bookings b join public.slots s on s.id = b.slot_id join public.practitioners pr on pr.id = s.practitioner_id
+      `select b.id, b.status, b.patient_name as "patientName", b.starts_at as "startsAt", pr.name as practitioner, p.name as procedure
+         from public.bookings b join public.practitioners pr on pr.id = b.practitioner_id
          left join public.procedures p on p.id = b.procedure_id
         where b.call_id = $1 order by b.created_at`,
       [callId],
@@ -116,7 +116,7 @@ export async function getCallDetail(tx: Tx, callId: string): Promise<CallDetail 
       `select e.metadata ->> 'slotId' as "slotId", s.starts_at as "startsAt", pr.name as practitioner, e.event, e.occurred_at as at,
               e.metadata ->> 'by' as by
          from public.call_events e
-         left join public.slots s on s.id = (e.metadata ->> 'slotId')::uuid
+         left join public.slot_offers s on s.id = (e.metadata ->> 'slotId')::uuid
          left join public.practitioners pr on pr.id = s.practitioner_id
         where e.call_id = $1 and e.kind in ('hold', 'release') order by e.id`,
       [callId],

@@ -81,14 +81,13 @@ export function claimDueFollowUps(
             cl.name as "clinicName", cl.phone_number as "clinicPhone", cl.timezone, h.caller_name as "callerName",
             p.name as "procedureName", p.aftercare_document_id as "aftercareDocumentId",
             exists (select 1 from public.sms_opt_outs o where o.clinic_id = f.clinic_id and o.phone_number = f.to_number) as "optedOut",
-            s.starts_at as "bookingStartsAt", pr.name as "bookingPractitioner"
+            b.starts_at as "bookingStartsAt", pr.name as "bookingPractitioner"
        from claimed f
        join public.clinics cl on cl.id = f.clinic_id
        join public.handoffs h on h.id = f.handoff_id
        left join public.procedures p on p.id = f.procedure_id
        left join public.bookings b on b.id = h.booking_id
-       left join public.slots s on s.id = b.slot_id
-       left join public.practitioners pr on pr.id = s.practitioner_id`,
+       left join public.practitioners pr on pr.id = b.practitioner_id`,
     [options.limit, options.claimTimeoutSeconds],
   );
 }

@@ -9,20 +9,30 @@ type Db = Pick<Client | Pool, "query">;
 const count = async (db: Db, sql: string, params: unknown[] = []) =>
   (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
 
-/** Slots with more than one live booking. */
+/**
+ * Double bookings: pairs of reservations of one practitioner, or of one resource, whose occupied
+ * ranges overlap (the exclusion constraints forbid them; this reads the data, not the
+ * constraint), plus offers booked by more than one live appointment.
+ */
 export function doubleBookings(db: Db): Promise<number> {
   return count(
     db,
-    `select count(*)::int as n from (select slot_id from public.bookings where status <> 'cancelled' group by slot_id having count(*) > 1) d`,
+    `select ((select count(*) from public.reservations a join public.reservations b
+               on a.id < b.id and a.occupied && b.occupied
+              and (a.practitioner_id = b.practitioner_id or a.resource_id = b.resource_id)
+            where (a.kind <> 'hold' or a.held_until > now()) and (b.kind <> 'hold' or b.held_until > now()))
+           + (select count(*) from (select offer_id from public.bookings
+                                     where offer_id is not null and status not in ('cancelled', 'no_show')
+                                     group by offer_id having count(*) > 1) d))::int as n`,
   );
 }
 
-/** Slots still held by a call that has ended. */
+/** Holds still kept by a call that has ended. */
 export function danglingHolds(db: Db): Promise<number> {
   return count(
     db,
-    `select count(*)::int as n from public.slots s join public.calls c on c.id = s.held_by_call
-      where s.status = 'held' and c.state in ('completed', 'ended', 'failed', 'abandoned')`,
+    `select count(*)::int as n from public.reservations r join public.calls c on c.id = r.call_id
+      where r.kind = 'hold' and c.state in ('completed', 'ended', 'failed', 'abandoned')`,
   );
 }
 

@@ -1,4 +1,4 @@
-import type { describeSlot } from "@/lib/call-flow/tools/slot-format";
+import type { OfferedSlot } from "@/lib/call-flow/tools/offer-times";
 
 // What each tool answers, as a caller of the webhook reads it (JSON, so absent where the tool
 // left a field undefined). The tools type their result as a plain record, so this map is
@@ -6,10 +6,15 @@ import type { describeSlot } from "@/lib/call-flow/tools/slot-format";
 // outcome carries (a refusal's `reason`, a hold's `heldUntil`) are optional.
 
 /** A bookable time as check_availability offers it, and as refusals offer alternatives. */
-export type SlotOffer = ReturnType<typeof describeSlot>;
+export type SlotOffer = OfferedSlot;
 
 export interface ToolResults {
-  check_availability: { slots: SlotOffer[]; timezone: string; note?: string };
+  check_availability: {
+    slots: SlotOffer[];
+    timezone: string;
+    appointmentType?: { name: string; kind: string; durationMinutes: number; procedure: string };
+    note?: string;
+  };
   hold_slot: {
     held: boolean;
     slotId: string;

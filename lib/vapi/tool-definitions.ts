@@ -18,17 +18,20 @@ const isoDate = z
 export const checkAvailabilityTool = {
   name: "check_availability",
   description:
-    "Find free appointment times. Optional: the procedure, a date (YYYY-MM-DD, clinic time) and morning/afternoon/evening.",
+    "Find free times for a procedure. Say which procedure (required to get times); it offers that procedure's consultation first when one is needed. Optional: a practitioner's name, a date (YYYY-MM-DD, clinic time), morning/afternoon/evening, and the kind of appointment (consultation, treatment, surgery, review). Each slotId is valid for this call only.",
   args: z.object({
     procedure: z.string().trim().max(200).optional(),
+    practitioner: z.string().trim().max(120).optional(),
     date: isoDate.optional(),
     partOfDay: z.enum(["morning", "afternoon", "evening"]).optional(),
+    kind: z.enum(["consultation", "treatment", "surgery", "review"]).optional(),
   }),
 };
 
 export const holdSlotTool = {
   name: "hold_slot",
-  description: "Hold a time from check_availability for 90 seconds while the caller decides.",
+  description:
+    "Hold a time check_availability offered on this call, for 90 seconds while the caller decides.",
   args: z.object({ slotId: z.uuid("slotId must be a slotId from check_availability") }),
 };
 

@@ -71,12 +71,20 @@ export async function prepareDatabase(options: PrepareOptions): Promise<Prepared
     if (options.seed) {
       await seed(client);
       await seedAftercareFiles(client, new LocalFileStore(options.dataDir));
-      // Top up the diary so a database seeded days ago still has two weeks of open slots.
-      await client.query("select public.generate_slots(id, 14) from public.clinics");
-      const { rows } = await client.query<{ n: number }>(
-        "select count(*)::int as n from public.slots where status = 'open' and starts_at > now()",
+      // Availability is computed from the diary (docs/diary.md): nothing to top up.
+      const { rows } = await client.query<{
+        clinics: number;
+        practitioners: number;
+        types: number;
+      }>(
+        `select (select count(*)::int from public.clinics) as clinics,
+                (select count(*)::int from public.practitioners where active) as practitioners,
+                (select count(*)::int from public.appointment_types where active) as types`,
       );
-      log(`Demo clinic seeded; ${rows[0]?.n ?? 0} open slots in the next 14 days`);
+      const counts = rows[0];
+      log(
+        `Demo clinics seeded: ${counts?.clinics ?? 0} clinics, ${counts?.practitioners ?? 0} practitioners, ${counts?.types ?? 0} appointment types; availability is computed from their diaries`,
+      );
     }
   } finally {
     await client.end();

@@ -30,10 +30,11 @@ export async function createNorthside(owner: Client) {
      rule as (insert into public.redaction_rules (clinic_id, kind, value) values ($1, 'keyword', 'northword') returning id),
      call as (insert into public.calls (clinic_id, vapi_call_id, state) values ($1, 'north-call-1', 'completed') returning id),
      ev as (insert into public.call_events (clinic_id, call_id, kind, event) select $1, id, 'note', 'fixture' from call returning id),
-     slot as (insert into public.slots (clinic_id, practitioner_id, starts_at, ends_at, status)
-              select $1, id, now() + interval '3 days', now() + interval '3 days 30 minutes', 'booked' from pr returning id),
-     booking as (insert into public.bookings (clinic_id, slot_id, call_id, patient_name)
-                 select $1, slot.id, call.id, 'Northside Patient' from slot, call returning id),
+     booking as (insert into public.bookings (clinic_id, call_id, patient_name, practitioner_id, starts_at, ends_at)
+                 select $1, call.id, 'Northside Patient', pr.id, date_trunc('hour', now()) + interval '3 days',
+                        date_trunc('hour', now()) + interval '3 days 30 minutes' from pr, call returning id, practitioner_id, starts_at, ends_at),
+     appt as (insert into public.reservations (clinic_id, kind, practitioner_id, starts_at, ends_at, occupied, booking_id)
+              select $1, 'appointment', practitioner_id, starts_at, ends_at, tstzrange(starts_at, ends_at), id from booking returning id),
      log as (insert into public.logs (clinic_id, call_id, seq, speaker, text) select $1, id, 0, 'user', 'hello [NAME]' from call returning id),
      lat as (insert into public.turn_latencies (clinic_id, call_id, turn, source, latency_ms)
              select $1, id, 0, 'speech_update', 640 from call returning id),
@@ -59,7 +60,17 @@ export async function createNorthside(owner: Client) {
      ovr as (insert into public.schedule_overrides (clinic_id, practitioner_id, on_date, kind)
              select $1, id, current_date + 7, 'off' from pr returning id),
      clo as (insert into public.clinic_closures (clinic_id, starts_on, ends_on, reason)
-             values ($1, current_date + 30, current_date + 31, 'North holiday') returning id)
+             values ($1, current_date + 30, current_date + 31, 'North holiday') returning id),
+     offer as (insert into public.slot_offers (clinic_id, call_id, appointment_type_id, practitioner_id, resource_id,
+                                               starts_at, ends_at, occupied)
+               select $1, call.id, atype.id, pr.id, room.id, date_trunc('hour', now()) + interval '4 days',
+                      date_trunc('hour', now()) + interval '4 days 30 minutes',
+                      tstzrange(date_trunc('hour', now()) + interval '4 days', date_trunc('hour', now()) + interval '4 days 30 minutes')
+                 from call, atype, pr, room returning id),
+     blk as (insert into public.reservations (clinic_id, kind, resource_id, starts_at, ends_at, occupied, reason)
+             select $1, 'block', room.id, date_trunc('hour', now()) + interval '5 days', date_trunc('hour', now()) + interval '5 days 1 hour',
+                    tstzrange(date_trunc('hour', now()) + interval '5 days', date_trunc('hour', now()) + interval '5 days 1 hour'), 'Room service'
+               from room returning id)
      select 1`,
     [NORTHSIDE],
   );

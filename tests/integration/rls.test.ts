@@ -212,23 +212,19 @@ describe("who may change what", () => {
   });
 
   it("lets a receptionist confirm and cancel a booking, and nothing else about it", async () => {
-    // A slot of its own (its own practitioner, a month out), not "Harbour's first open slot":
-    // that one may already have started by now, or be one another file is about to take.
-    const slot = await owner.query(
-      `with pr as (insert into public.practitioners (clinic_id, name) values ($1, 'Dr RLS Test') returning id)
-       insert into public.slots (clinic_id, practitioner_id, starts_at, ends_at)
-       select $1, pr.id, date_trunc('hour', now()) + interval '30 days', date_trunc('hour', now()) + interval '30 days 30 minutes' from pr
-       returning id, practitioner_id`,
+    // An appointment of its own (its own practitioner, a month out), not one of Harbour's: those
+    // may be what another file is about to book.
+    const booked = await owner.query(
+      `with pr as (insert into public.practitioners (clinic_id, name) values ($1, 'Dr RLS Test') returning id),
+       b as (insert into public.bookings (clinic_id, patient_name, practitioner_id, starts_at, ends_at)
+             select $1, 'Jane Test', pr.id, date_trunc('hour', now()) + interval '30 days',
+                    date_trunc('hour', now()) + interval '30 days 30 minutes' from pr returning *)
+       insert into public.reservations (clinic_id, kind, practitioner_id, starts_at, ends_at, occupied, booking_id)
+       select $1, 'appointment', practitioner_id, starts_at, ends_at, tstzrange(starts_at, ends_at), id from b
+       returning booking_id, practitioner_id`,
       [HARBOUR],
     );
-    await owner.query("begin");
-    await owner.query("update public.slots set status = 'booked' where id = $1", [slot.rows[0].id]);
-    const booking = await owner.query(
-      "insert into public.bookings (clinic_id, slot_id, patient_name) values ($1, $2, 'Jane Test') returning id",
-      [HARBOUR, slot.rows[0].id],
-    );
-    await owner.query("commit");
-    const bookingId = booking.rows[0].id;
+    const bookingId = booked.rows[0].booking_id;
 
     await asActor(owner, { role: "authenticated", sub: HARBOUR_RECEPTIONIST }, async () => {
       expect(
@@ -243,14 +239,23 @@ describe("who may change what", () => {
         [bookingId],
       );
       expect(confirmed.rows[0]).toMatchObject({ confirmed_by: HARBOUR_RECEPTIONIST });
+      expect(
+        (
+          await errorOf(owner, "update public.bookings set status = 'cancelled' where id = $1", [
+            bookingId,
+          ])
+        )?.message,
+      ).toMatch(/needs a reason/);
       await owner.query(
         "update public.bookings set status = 'cancelled', cancel_reason = 'Patient asked' where id = $1",
         [bookingId],
       );
-      const freed = await owner.query("select status from public.slots where id = $1", [
-        slot.rows[0].id,
-      ]);
-      expect(freed.rows[0].status).toBe("open");
+      // Cancelling freed the time in the same transaction.
+      const freed = await owner.query(
+        "select count(*)::int as n from public.reservations where booking_id = $1",
+        [bookingId],
+      );
+      expect(freed.rows[0].n).toBe(0);
       expect(
         (
           await errorOf(owner, "update public.bookings set status = 'confirmed' where id = $1", [
@@ -264,10 +269,10 @@ describe("who may change what", () => {
       );
       expect(foreign.rowCount).toBe(0);
     });
-    // Out of Harbour's diary again, so no later file is offered a slot a month out.
+    // Out of Harbour's diary again.
     await owner.query("delete from public.bookings where id = $1", [bookingId]);
     await owner.query("delete from public.practitioners where id = $1", [
-      slot.rows[0].practitioner_id,
+      booked.rows[0].practitioner_id,
     ]);
   });
 

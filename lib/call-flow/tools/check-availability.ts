@@ -1,14 +1,22 @@
 import { isTerminal } from "@/types/call-states";
 import { addProcedureOfInterest, setCallDetails } from "@/lib/db/calls";
-import { listAvailableSlots } from "@/lib/db/slots";
 import { matchProcedure } from "@/lib/procedures/lookup";
 import { checkAvailabilityTool } from "@/lib/vapi/tool-definitions";
 
 import { applyCallEvent } from "../apply-event";
-import { describeSlot } from "./slot-format";
+import { offerTimes } from "./offer-times";
 import { defineTool } from "./types";
 
-// check_availability {procedure?, date?, partOfDay?} -> up to 5 bookable slots, soonest first.
+const KIND_WORDS = {
+  consultation: "consultation",
+  treatment: "treatment",
+  surgery: "surgery",
+  review: "review",
+} as const;
+
+// check_availability {procedure, practitioner?, date?, partOfDay?, kind?} -> up to 5 times of the
+// procedure's appointment type (the consultation first where one is required), soonest first but
+// spread, each recorded as an offer only this call can hold.
 export const checkAvailability = defineTool({
   ...checkAvailabilityTool,
   async run({ tx, clinic, call, at }, args) {
@@ -18,32 +26,70 @@ export const checkAvailability = defineTool({
       { type: "availability.requested" },
       { occurredAt: at, patch: { intent: "booking" } },
     );
+    const live = !isTerminal(call.state);
     // A late delivery after the call ended is answered, but the call (and its hand-off) stay as they ended.
-    if (!isTerminal(call.state)) {
-      await setCallDetails(tx, call.id, { intent: "booking" });
-      if (args.procedure) {
-        const procedure = await matchProcedure(tx, clinic.id, args.procedure);
-        if (procedure) await addProcedureOfInterest(tx, call.id, procedure.id);
-      }
-    }
-    let slots = await listAvailableSlots(tx, clinic.id, {
+    if (live) await setCallDetails(tx, call.id, { intent: "booking" });
+    const empty = (note: string, outcome: string) => ({
+      outcome,
+      result: { slots: [], timezone: clinic.timezone, note },
+    });
+    if (!args.procedure)
+      return empty(
+        "Ask the caller which treatment or procedure they would like to book, then call check_availability with it. Times depend on the treatment.",
+        "no_procedure",
+      );
+    const procedure = await matchProcedure(tx, clinic.id, args.procedure);
+    if (!procedure)
+      return empty(
+        "We don't offer that procedure. Tell the caller which procedures we offer, or offer a call back from the team.",
+        "unknown_procedure",
+      );
+    if (live) await addProcedureOfInterest(tx, call.id, procedure.id);
+
+    const offered = await offerTimes(tx, {
+      clinicId: clinic.id,
+      callId: call.id,
+      procedureId: procedure.id,
+      kind: args.kind,
+      practitioner: args.practitioner,
       date: args.date,
       partOfDay: args.partOfDay,
     });
-    let note: string | undefined;
-    if (slots.length === 0 && (args.date || args.partOfDay)) {
-      slots = await listAvailableSlots(tx, clinic.id, {});
-      note = "Nothing is free at that time; these are the next available appointments.";
-    }
-    if (slots.length === 0)
-      note =
-        "There are no free appointments in the next two weeks; offer a call back from the team.";
+    const type = offered.type;
+    if (!type)
+      return empty(
+        args.kind
+          ? `${procedure.name} has no ${KIND_WORDS[args.kind]} that can be booked by phone; offer a call back from the team.`
+          : `${procedure.name} cannot be booked by phone yet; offer a call back from the team.`,
+        "no_type",
+      );
+    const notes: string[] = [];
+    if (offered.practitionerUnknown)
+      notes.push(
+        `${args.practitioner} does not do the ${type.name}; these times are with the practitioners who do.`,
+      );
+    if (offered.consultationFirst)
+      notes.unshift(
+        `${procedure.name} needs a consultation first; these are times for the ${type.name}.`,
+      );
+    if (offered.widened)
+      notes.push("Nothing is free at that time; these are the next available appointments.");
+    if (offered.slots.length === 0)
+      notes.push(
+        `There are no free times for the ${type.name} within the booking window; offer a call back from the team.`,
+      );
     return {
-      outcome: `${slots.length} slots`,
+      outcome: `${offered.slots.length} slots`,
       result: {
-        slots: slots.map((slot) => describeSlot(slot, clinic.timezone)),
+        slots: offered.slots,
         timezone: clinic.timezone,
-        ...(note ? { note } : {}),
+        appointmentType: {
+          name: type.name,
+          kind: type.kind,
+          durationMinutes: type.durationMinutes,
+          procedure: procedure.name,
+        },
+        ...(notes.length ? { note: notes.join(" ") } : {}),
       },
     };
   },

@@ -1,10 +1,10 @@
 import { insertCallEvent, setCallDetails } from "@/lib/db/calls";
-import { confirmBooking as confirmBookingAtomic, listAvailableSlots } from "@/lib/db/slots";
+import { confirmBooking as confirmBookingAtomic } from "@/lib/db/slots";
 import { matchProcedure } from "@/lib/procedures/lookup";
 import { confirmBookingTool } from "@/lib/vapi/tool-definitions";
 
 import { applyCallEvent } from "../apply-event";
-import { describeSlot } from "./slot-format";
+import { alternativesTo } from "./alternatives";
 import { defineTool } from "./types";
 
 /** Keeps a plausible phone number in E.164-ish form, or nothing. */
@@ -68,9 +68,10 @@ export const confirmBooking = defineTool({
       { type: "booking.failed" },
       { occurredAt: at, metadata: { slotId: args.slotId, reason: result.outcome } },
     );
-    const alternatives = await listAvailableSlots(tx, clinic.id, {
-      excludeSlotId: args.slotId,
-      limit: 3,
+    const alternatives = await alternativesTo(tx, {
+      clinicId: clinic.id,
+      callId: call.id,
+      slotId: args.slotId,
     });
     return {
       outcome: result.outcome,
@@ -81,7 +82,7 @@ export const confirmBooking = defineTool({
           result.outcome === "hold_expired"
             ? "The hold on that time expired before it was confirmed; hold it again or offer another time."
             : "That time is not held for this call; hold it with hold_slot first.",
-        alternatives: alternatives.map((slot) => describeSlot(slot, clinic.timezone)),
+        alternatives,
       },
     };
   },

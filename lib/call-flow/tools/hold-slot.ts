@@ -1,22 +1,23 @@
 import { insertCallEvent } from "@/lib/db/calls";
-import { claimSlot, listAvailableSlots } from "@/lib/db/slots";
+import { claimSlot } from "@/lib/db/slots";
 import { holdSlotTool } from "@/lib/vapi/tool-definitions";
 
 import { applyCallEvent } from "../apply-event";
 import { spokenTime, zonedIso } from "../time";
-import { describeSlot } from "./slot-format";
+import { alternativesTo } from "./alternatives";
 import { defineTool } from "./types";
 
 export const HOLD_SECONDS = 90;
 
 const REASONS = {
   taken: "Another caller has just taken that time.",
-  not_found: "That slot does not exist; use a slotId from check_availability.",
+  not_found:
+    "That slot does not exist or its offer has expired; use a slotId check_availability gave this call.",
   in_past: "That time has already passed.",
   call_ended: "This call has ended.",
 } as const;
 
-// hold_slot {slotId} -> holds the slot for this call for 90 s (claim_slot_atomic), or offers alternatives.
+// hold_slot {slotId} -> holds the offered time for this call for 90 s (claim_slot_atomic), or offers alternatives.
 export const holdSlot = defineTool({
   ...holdSlotTool,
   async run({ tx, clinic, call, at }, { slotId }) {
@@ -47,18 +48,17 @@ export const holdSlot = defineTool({
         },
       };
     }
-    const alternatives = await listAvailableSlots(tx, clinic.id, {
-      excludeSlotId: slotId,
-      notBefore: claim.startsAt ?? undefined,
-      limit: 3,
-    });
+    const alternatives =
+      claim.outcome === "call_ended"
+        ? []
+        : await alternativesTo(tx, { clinicId: clinic.id, callId: call.id, slotId });
     return {
       outcome: claim.outcome,
       result: {
         held: false,
         slotId,
         reason: REASONS[claim.outcome as keyof typeof REASONS] ?? "That time is not available.",
-        alternatives: alternatives.map((slot) => describeSlot(slot, clinic.timezone)),
+        alternatives,
       },
     };
   },

@@ -15,7 +15,7 @@ const ENDED = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
 
 // call-status: the carrier says the call is over, whatever Vapi managed to send. Every call on
 // that CallSid ends (if it had not) and its holds are released at once. Locks follow the one
-// order (lib/db/locks.ts): the dedupe row, the calls, then their slots.
+// order (lib/db/locks.ts): the dedupe row, the calls, then their holds.
 export async function callStatus(params: CallStatusCallback) {
   if (!ENDED.has(params.CallStatus))
     return { status: 200, body: { ok: true, ignored: params.CallStatus } };

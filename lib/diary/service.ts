@@ -1,0 +1,608 @@
+import "server-only";
+
+import { DateTime } from "luxon";
+
+import { AppError } from "@/lib/api/errors";
+import type { Claims } from "@/lib/auth/claims";
+import { getAppointment, type AppointmentStatus } from "@/lib/db/appointments";
+import { updateBookingStatus } from "@/lib/db/bookings";
+import { enqueueBookingConfirmation } from "@/lib/db/follow-ups";
+import {
+  blockInDiary,
+  bookInDiary,
+  listDiaryEntries,
+  moveInDiary,
+  removeBlockInDiary,
+  type DiaryWriteResult,
+} from "@/lib/db/reservations";
+import { withClaims, withService, type Tx } from "@/lib/db/transaction";
+
+import {
+  availableStarts,
+  checkBookable,
+  workingIntervals,
+  type BookableType,
+  type Unbookable,
+} from "./availability";
+import { loadDiary, type BusyEntry, type LoadedDiary } from "./load";
+
+/**
+ * The diary's service: what the diary pages and their server actions call. Each function runs
+ * as the signed-in person (RLS: members of the clinic), opens its own transaction, and refuses
+ * a bad write with an AppError whose message a receptionist understands; nothing is stored then.
+ * Staff writes are checked against the diary's rules with the availability engine
+ * (checkBookable: hours, closures, who performs what, overlaps, horizon), then made by the SQL
+ * functions under the same locks and exclusion constraints as the assistant's holds, which
+ * catch whatever changed in between. Times cross this boundary as ISO strings.
+ */
+
+export interface DiaryEntryBase {
+  id: string;
+  practitionerId: string | null;
+  resourceId: string | null;
+  start: string;
+  end: string;
+  occupiedStart: string;
+  occupiedEnd: string;
+}
+export interface DiaryAppointment extends DiaryEntryBase {
+  kind: "appointment";
+  bookingId: string;
+  status: AppointmentStatus;
+  typeId: string | null;
+  typeName: string | null;
+  procedureName: string | null;
+  patientName: string;
+  patientPhone: string | null;
+  source: "assistant" | "staff";
+  callId: string | null;
+  notes: string;
+}
+export interface DiaryHold extends DiaryEntryBase {
+  kind: "hold";
+  heldUntil: string;
+  callId: string;
+}
+export interface DiaryBlock extends DiaryEntryBase {
+  kind: "block";
+  reason: string;
+}
+export type DiaryEntry = DiaryAppointment | DiaryHold | DiaryBlock;
+
+export interface DiaryView {
+  timeZone: string;
+  practitioners: { id: string; name: string; title: string }[];
+  resources: { id: string; name: string; kind: "room" | "device" }[];
+  appointmentTypes: {
+    id: string;
+    name: string;
+    kind: string;
+    procedureName: string;
+    durationMinutes: number;
+    resourceId: string | null;
+    practitionerIds: string[];
+  }[];
+  workingIntervals: { practitionerId: string; start: string; end: string }[];
+  closures: { startsOn: string; endsOn: string; reason: string }[];
+  entries: DiaryEntry[];
+}
+
+const MAX_RANGE_DAYS = 62;
+const DAY_MS = 86_400_000;
+
+function instant(value: string, what: string): Date {
+  const date = typeof value === "string" ? new Date(value) : new Date(Number.NaN);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(String(value)) || Number.isNaN(date.getTime()))
+    throw new AppError("invalid", `The ${what} is not a valid date and time.`);
+  return date;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function id(value: string | null | undefined, what: string): string {
+  if (typeof value !== "string" || !UUID.test(value))
+    throw new AppError("invalid", `Choose ${what}.`);
+  return value;
+}
+
+function range(input: { from: string; to: string }): { from: Date; to: Date } {
+  const from = instant(input.from, "start of the range");
+  const to = instant(input.to, "end of the range");
+  if (to <= from) throw new AppError("invalid", "The end must be after the start.");
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS)
+    throw new AppError("invalid", `Show at most ${MAX_RANGE_DAYS} days at once.`);
+  return { from, to };
+}
+
+async function loadOrFail(
+  tx: Tx,
+  clinicId: string,
+  span: { from: Date; to: Date },
+): Promise<LoadedDiary> {
+  const diary = await loadDiary(tx, clinicId, span);
+  if (!diary) throw new AppError("not_found", "Clinic not found.");
+  return diary;
+}
+
+/** "10:30 on Tue 2 Dec", clinic-local. */
+export function diaryTime(date: Date, timeZone: string): string {
+  return DateTime.fromJSDate(date, { zone: timeZone }).toFormat("HH:mm 'on' ccc d LLL");
+}
+
+const WHAT: Record<BusyEntry["kind"], string> = {
+  appointment: "an appointment",
+  hold: "a time being booked on a call",
+  block: "blocked time",
+};
+
+function practitionerName(diary: LoadedDiary, id: string | null): string {
+  return diary.config.practitioners.find((p) => p.id === id)?.name ?? "The practitioner";
+}
+function resourceName(diary: LoadedDiary, id: string | null): string {
+  return diary.config.resources.find((r) => r.id === id)?.name ?? "The room or device";
+}
+
+/** The sentence for a reason checkBookable refused a time. */
+function refusal(
+  diary: LoadedDiary,
+  reason: Unbookable,
+  at: {
+    type: BookableType & { name?: string };
+    practitionerId: string;
+    start: Date;
+    ignore?: string;
+  },
+): AppError {
+  const tz = diary.clinic.timezone;
+  const who = practitionerName(diary, at.practitionerId);
+  const when = diaryTime(at.start, tz);
+  const range = occupiedRange(at.type, at.start);
+  const clash = (on: "practitioner" | "resource") =>
+    diary.schedule.busy.find(
+      (busy) =>
+        busy.id !== at.ignore &&
+        busy.start < range.end &&
+        range.start < busy.end &&
+        (on === "practitioner"
+          ? busy.practitionerId === at.practitionerId
+          : at.type.resourceId !== null && busy.resourceId === at.type.resourceId),
+    );
+  switch (reason) {
+    case "overlap": {
+      const busy = clash("practitioner");
+      return new AppError(
+        "conflict",
+        busy
+          ? `${who} already has ${WHAT[busy.kind]} at ${diaryTime(busy.startsAt, tz)}.`
+          : `${who} is not free at ${when}.`,
+      );
+    }
+    case "resource_taken": {
+      const busy = clash("resource");
+      return new AppError(
+        "conflict",
+        `${resourceName(diary, at.type.resourceId)} is already in use${busy ? ` at ${diaryTime(busy.startsAt, tz)}` : ` at ${when}`}.`,
+      );
+    }
+    case "not_performed":
+      return new AppError(
+        "invalid",
+        `${who} does not perform ${at.type.name ?? "this appointment"}.`,
+      );
+    case "closed":
+      return new AppError(
+        "invalid",
+        `The clinic is closed on ${DateTime.fromJSDate(at.start, { zone: tz }).toFormat("cccc d LLLL")}.`,
+      );
+    case "outside_hours":
+      return new AppError(
+        "invalid",
+        `${when} is outside ${who}'s working hours (the appointment and its preparation must fit in them).`,
+      );
+    case "in_past":
+      return new AppError("invalid", "That time has already passed.");
+    case "too_soon":
+      return new AppError(
+        "invalid",
+        `That is too soon: the clinic needs ${diary.clinic.minNoticeMinutes} minutes' notice.`,
+      );
+    case "beyond_horizon":
+      return new AppError(
+        "invalid",
+        `That is too far ahead: appointments can be booked up to ${diary.clinic.horizonDays} days ahead.`,
+      );
+  }
+}
+
+function occupiedRange(type: BookableType, start: Date) {
+  return {
+    start: new Date(start.getTime() - type.bufferBeforeMinutes * 60_000),
+    end: new Date(start.getTime() + (type.durationMinutes + type.bufferAfterMinutes) * 60_000),
+  };
+}
+
+/** The sentence for an outcome of a staff SQL function that is not "ok". */
+function writeRefusal(
+  diary: LoadedDiary,
+  result: DiaryWriteResult,
+  at: { practitionerId: string | null; resourceId: string | null; start: Date },
+): AppError {
+  const tz = diary.clinic.timezone;
+  switch (result.outcome) {
+    case "forbidden":
+      return new AppError("forbidden", "You are not a member of this clinic.");
+    case "not_found":
+      return new AppError("not_found", "That appointment, practitioner or room no longer exists.");
+    case "in_past":
+      return new AppError("invalid", "That time has already passed.");
+    case "not_allowed":
+      return new AppError("invalid", "Only pending or confirmed appointments can be moved.");
+    default: {
+      const when = diaryTime(result.conflictStartsAt ?? at.start, tz);
+      if (result.conflictOn === "resource")
+        return new AppError(
+          "conflict",
+          `${resourceName(diary, at.resourceId)} is already in use at ${when}.`,
+        );
+      const who = at.practitionerId
+        ? practitionerName(diary, at.practitionerId)
+        : resourceName(diary, at.resourceId);
+      return new AppError(
+        "conflict",
+        result.conflictKind
+          ? `${who} already has ${WHAT[result.conflictKind]} at ${when}.`
+          : `${who} is no longer free at ${when}.`,
+      );
+    }
+  }
+}
+
+const around = (start: Date) => ({
+  from: new Date(start.getTime() - DAY_MS),
+  to: new Date(start.getTime() + 2 * DAY_MS),
+});
+
+/** Staff book at short notice (a walk-in): the clinic's minimum notice is for the assistant. */
+const forStaff = (diary: LoadedDiary) => ({ ...diary.schedule, minNoticeMinutes: 0 });
+
+export async function getDiary(
+  claims: Claims,
+  clinicId: string,
+  input: { from: string; to: string },
+): Promise<DiaryView> {
+  const span = range(input);
+  return withClaims(claims, async (tx) => {
+    const diary = await loadOrFail(tx, clinicId, span);
+    const entries = await listDiaryEntries(tx, clinicId, span);
+    const iso = (date: Date) => date.toISOString();
+    return {
+      timeZone: diary.clinic.timezone,
+      practitioners: diary.config.practitioners,
+      resources: diary.config.resources
+        .filter((resource) => resource.active)
+        .map(({ id, name, kind }) => ({ id, name, kind })),
+      appointmentTypes: diary.types.map((type) => ({
+        id: type.id,
+        name: type.name,
+        kind: type.kind,
+        procedureName: type.procedureName,
+        durationMinutes: type.durationMinutes,
+        resourceId: type.resourceId,
+        practitionerIds: type.practitionerIds,
+      })),
+      workingIntervals: diary.config.practitioners.flatMap((practitioner) =>
+        workingIntervals(diary.schedule, practitioner.id, span.from, span.to).map((interval) => ({
+          practitionerId: practitioner.id,
+          start: iso(interval.start),
+          end: iso(interval.end),
+        })),
+      ),
+      closures: diary.config.closures,
+      entries: entries.map((row): DiaryEntry => {
+        const base = {
+          id: row.id,
+          practitionerId: row.practitionerId,
+          resourceId: row.resourceId,
+          start: iso(row.start),
+          end: iso(row.end),
+          occupiedStart: iso(row.occupiedStart),
+          occupiedEnd: iso(row.occupiedEnd),
+        };
+        if (row.kind === "hold")
+          return { ...base, kind: "hold", heldUntil: iso(row.heldUntil!), callId: row.callId! };
+        if (row.kind === "block") return { ...base, kind: "block", reason: row.reason ?? "" };
+        return {
+          ...base,
+          kind: "appointment",
+          bookingId: row.bookingId!,
+          status: row.status!,
+          typeId: row.typeId,
+          typeName: row.typeName,
+          procedureName: row.procedureName,
+          patientName: row.patientName ?? "",
+          patientPhone: row.patientPhone,
+          source: row.source ?? "assistant",
+          callId: row.callId,
+          notes: row.notes ?? "",
+        };
+      }),
+    };
+  });
+}
+
+export async function getAvailability(
+  claims: Claims,
+  clinicId: string,
+  input: { typeId: string; practitionerId?: string; from: string; to: string },
+): Promise<{ practitionerId: string; start: string; end: string }[]> {
+  const span = range(input);
+  id(input.typeId, "an appointment type");
+  if (input.practitionerId) id(input.practitionerId, "a practitioner");
+  return withClaims(claims, async (tx) => {
+    const diary = await loadOrFail(tx, clinicId, span);
+    const type = diary.types.find((candidate) => candidate.id === input.typeId);
+    if (!type)
+      throw new AppError("invalid", "That appointment type does not exist or is not active.");
+    return availableStarts(forStaff(diary), type, {
+      from: span.from,
+      to: span.to,
+      ...(input.practitionerId ? { practitionerIds: [input.practitionerId] } : {}),
+    }).map((offer) => ({
+      practitionerId: offer.practitionerId,
+      start: offer.start.toISOString(),
+      end: offer.end.toISOString(),
+    }));
+  });
+}
+
+function patientDetails(input: {
+  patientName: string;
+  patientPhone: string | null;
+  notes?: string;
+}) {
+  const patientName = String(input.patientName ?? "").trim();
+  if (!patientName) throw new AppError("invalid", "Enter the patient's name.");
+  if (patientName.length > 120)
+    throw new AppError("invalid", "The patient's name is too long (at most 120 characters).");
+  const raw = String(input.patientPhone ?? "").trim();
+  const patientPhone = raw ? raw.replace(/[\s().-]/g, "") : null;
+  if (patientPhone !== null && !/^\+?[0-9]{3,15}$/.test(patientPhone))
+    throw new AppError(
+      "invalid",
+      "The phone number is not valid: use digits, optionally starting with +.",
+    );
+  const notes = String(input.notes ?? "").trim();
+  if (notes.length > 2000)
+    throw new AppError("invalid", "The notes are too long (at most 2,000 characters).");
+  return { patientName, patientPhone, notes };
+}
+
+export async function bookAppointment(
+  claims: Claims,
+  clinicId: string,
+  input: {
+    typeId: string;
+    practitionerId: string;
+    start: string;
+    patientName: string;
+    patientPhone: string | null;
+    notes?: string;
+  },
+): Promise<{ bookingId: string }> {
+  const start = instant(input.start, "start");
+  id(input.typeId, "an appointment type");
+  id(input.practitionerId, "a practitioner");
+  const patient = patientDetails(input);
+  return withClaims(claims, async (tx) => {
+    const diary = await loadOrFail(tx, clinicId, around(start));
+    const type = diary.types.find((candidate) => candidate.id === input.typeId);
+    if (!type)
+      throw new AppError("invalid", "That appointment type does not exist or is not active.");
+    const check = checkBookable(forStaff(diary), type, {
+      practitionerId: input.practitionerId,
+      start,
+    });
+    if (!check.ok)
+      throw refusal(diary, check.reason, { type, practitionerId: input.practitionerId, start });
+    const result = await bookInDiary(tx, {
+      clinicId,
+      typeId: type.id,
+      practitionerId: input.practitionerId,
+      start,
+      ...patient,
+    });
+    if (result.outcome !== "ok" || !result.id)
+      throw writeRefusal(diary, result, {
+        practitionerId: input.practitionerId,
+        resourceId: type.resourceId,
+        start,
+      });
+    return { bookingId: result.id };
+  });
+}
+
+export async function moveAppointment(
+  claims: Claims,
+  clinicId: string,
+  input: { bookingId: string; practitionerId: string; start: string },
+): Promise<void> {
+  const start = instant(input.start, "new start");
+  id(input.bookingId, "an appointment");
+  id(input.practitionerId, "a practitioner");
+  await withClaims(claims, async (tx) => {
+    const appointment = await getAppointment(tx, clinicId, input.bookingId);
+    if (!appointment) throw new AppError("not_found", "That appointment does not exist.");
+    if (appointment.status !== "pending" && appointment.status !== "confirmed")
+      throw new AppError(
+        "invalid",
+        `This appointment is ${appointment.status.replace("_", "-")}; only pending or confirmed appointments can be moved.`,
+      );
+    const diary = await loadOrFail(tx, clinicId, around(start));
+    // A migrated appointment may have no type: then it keeps its length, without buffers, and
+    // any practitioner may take it.
+    const type: BookableType & { name?: string } = diary.types.find(
+      (candidate) => candidate.id === appointment.typeId,
+    ) ?? {
+      id: appointment.typeId ?? "untyped",
+      name: "this appointment",
+      durationMinutes: Math.round(
+        (appointment.endsAt.getTime() - appointment.startsAt.getTime()) / 60_000,
+      ),
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      resourceId: appointment.resourceId,
+      practitionerIds: diary.config.practitioners.map((practitioner) => practitioner.id),
+    };
+    const own = appointment.reservationId ?? undefined;
+    const check = checkBookable(forStaff(diary), type, {
+      practitionerId: input.practitionerId,
+      start,
+      ignoreBusy: (busy) => (busy as BusyEntry).id === own,
+    });
+    if (!check.ok)
+      throw refusal(diary, check.reason, {
+        type,
+        practitionerId: input.practitionerId,
+        start,
+        ignore: own,
+      });
+    const result = await moveInDiary(tx, {
+      clinicId,
+      bookingId: appointment.id,
+      practitionerId: input.practitionerId,
+      start,
+    });
+    if (result.outcome !== "ok")
+      throw writeRefusal(diary, result, {
+        practitionerId: input.practitionerId,
+        resourceId: appointment.resourceId,
+        start,
+      });
+  });
+}
+
+const STATUS_WORDS: Record<AppointmentStatus, string> = {
+  pending: "pending",
+  confirmed: "confirmed",
+  arrived: "marked arrived",
+  completed: "completed",
+  cancelled: "cancelled",
+  no_show: "marked as a no-show",
+};
+
+async function changeStatus(
+  claims: Claims,
+  clinicId: string,
+  bookingId: string,
+  change: { status: Exclude<AppointmentStatus, "pending">; reason?: string },
+): Promise<void> {
+  await withClaims(claims, async (tx) => {
+    const appointment = await getAppointment(tx, clinicId, bookingId);
+    if (!appointment) throw new AppError("not_found", "That appointment does not exist.");
+    if (appointment.status === change.status) return;
+    const result = await updateBookingStatus(tx, bookingId, change);
+    if (!result.ok && result.reason === "not_found")
+      throw new AppError("not_found", "That appointment does not exist.");
+    if (!result.ok)
+      throw new AppError(
+        "invalid",
+        `This appointment is already ${STATUS_WORDS[appointment.status]}; it cannot be ${STATUS_WORDS[change.status]} now.`,
+      );
+  });
+  // Confirmed by the front desk: Sarah texts the patient their confirmation (assistant bookings).
+  if (change.status === "confirmed")
+    await withService((tx) => enqueueBookingConfirmation(tx, bookingId));
+}
+
+export async function cancelAppointment(
+  claims: Claims,
+  clinicId: string,
+  input: { bookingId: string; reason: string },
+): Promise<void> {
+  id(input.bookingId, "an appointment");
+  const reason = String(input.reason ?? "").trim();
+  if (!reason) throw new AppError("invalid", "Say why the appointment is cancelled.");
+  if (reason.length > 500)
+    throw new AppError("invalid", "The reason is too long (at most 500 characters).");
+  await changeStatus(claims, clinicId, input.bookingId, { status: "cancelled", reason });
+}
+
+export async function setAppointmentStatus(
+  claims: Claims,
+  clinicId: string,
+  input: { bookingId: string; status: "confirmed" | "arrived" | "completed" | "no_show" },
+): Promise<void> {
+  id(input.bookingId, "an appointment");
+  if (!["confirmed", "arrived", "completed", "no_show"].includes(input.status))
+    throw new AppError("invalid", "Unknown appointment status.");
+  await changeStatus(claims, clinicId, input.bookingId, { status: input.status });
+}
+
+export async function blockTime(
+  claims: Claims,
+  clinicId: string,
+  input: {
+    practitionerId: string | null;
+    resourceId: string | null;
+    start: string;
+    end: string;
+    reason: string;
+  },
+): Promise<{ blockId: string }> {
+  const start = instant(input.start, "start");
+  const end = instant(input.end, "end");
+  if (end <= start) throw new AppError("invalid", "The end must be after the start.");
+  if (end.getTime() - start.getTime() > 31 * DAY_MS)
+    throw new AppError(
+      "invalid",
+      "Block at most 31 days at once; use time off or a closure for longer.",
+    );
+  if (!input.practitionerId && !input.resourceId)
+    throw new AppError("invalid", "Choose a practitioner or a room to block.");
+  if (input.practitionerId) id(input.practitionerId, "a practitioner");
+  if (input.resourceId) id(input.resourceId, "a room or device");
+  const reason = String(input.reason ?? "").trim();
+  if (reason.length > 200)
+    throw new AppError("invalid", "The reason is too long (at most 200 characters).");
+  return withClaims(claims, async (tx) => {
+    const diary = await loadOrFail(tx, clinicId, {
+      from: new Date(start.getTime() - DAY_MS),
+      to: new Date(end.getTime() + DAY_MS),
+    });
+    if (end <= diary.clinic.now) throw new AppError("invalid", "That time has already passed.");
+    if (
+      input.practitionerId &&
+      !diary.config.practitioners.some((p) => p.id === input.practitionerId)
+    )
+      throw new AppError("invalid", "That practitioner does not exist or is not active.");
+    if (input.resourceId && !diary.config.resources.some((r) => r.id === input.resourceId))
+      throw new AppError("invalid", "That room or device does not exist.");
+    const result = await blockInDiary(tx, {
+      clinicId,
+      practitionerId: input.practitionerId,
+      resourceId: input.resourceId,
+      start,
+      end,
+      reason: reason || "Blocked",
+    });
+    if (result.outcome !== "ok" || !result.id)
+      throw writeRefusal(diary, result, {
+        practitionerId: input.practitionerId,
+        resourceId: input.resourceId,
+        start,
+      });
+    return { blockId: result.id };
+  });
+}
+
+export async function removeBlock(
+  claims: Claims,
+  clinicId: string,
+  input: { blockId: string },
+): Promise<void> {
+  id(input.blockId, "the blocked time to remove");
+  const outcome = await withClaims(claims, (tx) => removeBlockInDiary(tx, clinicId, input.blockId));
+  if (outcome === "forbidden")
+    throw new AppError("forbidden", "You are not a member of this clinic.");
+  if (outcome === "not_found")
+    throw new AppError("not_found", "That blocked time no longer exists.");
+}
