@@ -3,7 +3,17 @@ import type { ClinicRole } from "@/lib/db/clinics";
 export interface NavItem {
   title: string;
   href: string;
-  icon: "phone" | "calendar" | "list" | "file" | "shield" | "bot" | "message" | "gauge" | "chart";
+  icon:
+    | "diary"
+    | "phone"
+    | "calendar"
+    | "list"
+    | "file"
+    | "shield"
+    | "bot"
+    | "message"
+    | "gauge"
+    | "chart";
   /** Roles that see the item; receptionists see admin lists read-only. */
   roles: ClinicRole[];
 }
@@ -16,6 +26,8 @@ export interface NavGroup {
 export const dashboardNav: NavGroup[] = [
   {
     items: [
+      // The front desk runs its day in the diary: first in the list.
+      { title: "Diary", href: "/diary", icon: "diary", roles: ["admin", "receptionist"] },
       { title: "Live calls", href: "/", icon: "phone", roles: ["admin", "receptionist"] },
       { title: "Bookings", href: "/bookings", icon: "calendar", roles: ["admin", "receptionist"] },
       { title: "Messages", href: "/messages", icon: "message", roles: ["admin", "receptionist"] },

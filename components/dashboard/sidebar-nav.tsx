@@ -3,6 +3,7 @@
 import {
   Bot,
   CalendarCheck,
+  CalendarDays,
   ChartColumn,
   FileText,
   Gauge,
@@ -18,6 +19,7 @@ import type { NavGroup, NavItem } from "@/config/dashboard";
 import { cn } from "@/lib/utils";
 
 const icons: Record<NavItem["icon"], typeof PhoneCall> = {
+  diary: CalendarDays,
   phone: PhoneCall,
   calendar: CalendarCheck,
   list: ListChecks,
