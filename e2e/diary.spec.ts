@@ -1,0 +1,228 @@
+import { expect, test, type Page } from "@playwright/test";
+
+import { RECEPTIONIST, signIn, testCall } from "./helpers";
+
+// The diary, as the front desk uses it. The browser runs in Tokyo while Harbour Aesthetics is in
+// New York (14 hours apart, often another date): everything must still show in clinic time.
+const CLINIC_ZONE = "America/New_York";
+test.use({ timezoneId: "Asia/Tokyo" });
+
+const run = Date.now().toString(36).slice(-5);
+
+/**
+ * "YYYY-MM-DD" in the clinic's zone, `days` from today or the next weekday after (a surgeon
+ * sees facelift consultations every weekday), never a closure (Christmas Day).
+ */
+function clinicWeekday(days: number): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  for (;;) {
+    const weekday = new Intl.DateTimeFormat("en-US", { timeZone: CLINIC_ZONE, weekday: "short" })
+      .format(date)
+      .slice(0, 3);
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: CLINIC_ZONE }).format(date);
+    if (weekday !== "Sat" && weekday !== "Sun" && !day.endsWith("-12-25")) return day;
+    date.setTime(date.getTime() + 86_400_000);
+  }
+}
+
+function clinicDateOf(iso: string) {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: CLINIC_ZONE }).format(new Date(iso));
+}
+function clinicTimeOf(iso: string) {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: CLINIC_ZONE,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(iso));
+}
+
+async function openDiary(page: Page, date: string) {
+  await signIn(page, RECEPTIONIST, "/diary");
+  await expect(page.getByRole("heading", { name: "Diary", exact: true })).toBeVisible();
+  await expect(page.getByTestId("connection")).toHaveText("Live");
+  await page.getByLabel("Date", { exact: true }).fill(date);
+  await expect(page.getByTestId("diary-calendar")).toBeVisible();
+}
+
+/**
+ * Fills the booking dialog (a facelift consultation, 60 min, with any surgeon who performs it,
+ * or `practitioner`) up to the list of free times for `date`; returns the dialog.
+ */
+async function startBooking(page: Page, patient: string, date: string, practitioner?: string) {
+  await page.getByRole("button", { name: "New appointment" }).click();
+  const dialog = page.getByRole("dialog", { name: "New appointment" });
+  await dialog.getByLabel("Patient name").fill(patient);
+  await dialog.getByLabel("Phone").fill("+1 555 010 4242");
+  const type = dialog.getByLabel("Appointment type");
+  const options = await type.locator("option").allTextContents();
+  await type.selectOption({ label: options.find((o) => o.includes("Facelift consultation"))! });
+  await dialog.getByLabel("Day").fill(date);
+  if (practitioner) await dialog.getByLabel("Practitioner").selectOption({ label: practitioner });
+  await expect(dialog.getByRole("radio").first()).toBeVisible();
+  return dialog;
+}
+
+/** A free time's label, "10:00 · Dr Amara Okafor", as its time and practitioner. */
+function parseChoice(label: string) {
+  const [time, practitioner] = label.split(" · ").map((part) => part.trim());
+  return { time: time!, practitioner: practitioner! };
+}
+
+test.describe("the diary", () => {
+  test("a receptionist books by hand from availability, moves it, and cancels it with a reason", async ({
+    page,
+  }) => {
+    const date = clinicWeekday(8);
+    const patient = `Nadia Diary-${run}`;
+    await openDiary(page, date);
+
+    const dialog = await startBooking(page, patient, date);
+    const times = dialog.getByRole("radio");
+    const chosen = parseChoice((await times.first().textContent())!);
+    const first = chosen.time;
+    // The same surgeon's last free time that day: where it moves to.
+    const theirs = (await times.allTextContents())
+      .map(parseChoice)
+      .filter((choice) => choice.practitioner === chosen.practitioner);
+    const last = theirs.at(-1)!.time;
+    expect(last).not.toBe(first);
+    await times.first().click();
+    await expect(times.first()).toHaveAttribute("aria-checked", "true");
+    await dialog.getByRole("button", { name: "Book appointment" }).click();
+    await expect(dialog).toHaveCount(0);
+
+    // In the calendar, in clinic time (the browser is in Tokyo).
+    const event = page.getByRole("button", { name: new RegExp(patient) });
+    await expect(event).toBeVisible();
+    await expect(event).toContainText(new RegExp(`^${first}–`));
+    await expect(event.getByTestId("diary-appointment")).toHaveAttribute(
+      "data-status",
+      "confirmed",
+    );
+
+    // Keyboard: focus the event and open it with Enter.
+    await event.focus();
+    await page.keyboard.press("Enter");
+    const panel = page.getByTestId("entry-panel");
+    await expect(panel.getByTestId("panel-title")).toHaveText(patient);
+    await expect(panel).toContainText("Staff");
+    await expect(panel).toContainText(chosen.practitioner);
+
+    // Move it to the day's last free time with the form.
+    await panel.getByLabel("New time").fill(last);
+    await panel.getByRole("button", { name: "Move appointment" }).click();
+    await expect(panel.getByText(new RegExp(`, ${last}–`))).toBeVisible();
+    // Status buttons follow the lifecycle.
+    await expect(panel.getByRole("button", { name: "Mark arrived" })).toBeVisible();
+    await expect(panel.getByRole("button", { name: "Mark completed" })).toHaveCount(0);
+    await page.keyboard.press("Escape");
+    await expect(panel).toHaveCount(0);
+    await expect(event).toContainText(new RegExp(`^${last}–`));
+    await event.click();
+
+    // Cancel: a reason is required.
+    await panel.getByRole("button", { name: "Cancel appointment" }).click();
+    await panel.getByRole("button", { name: "Cancel appointment" }).click();
+    await expect(panel.getByText("Say why the appointment is cancelled")).toBeVisible();
+    await panel.getByLabel("Reason for cancelling").fill("Patient rang to cancel");
+    await panel.getByRole("button", { name: "Cancel appointment" }).click();
+    await expect(panel).toHaveCount(0);
+    await expect(page.getByRole("button", { name: new RegExp(patient) })).toHaveCount(0);
+
+    // The bookings list shows it cancelled, and links back to the diary.
+    await page.goto("/bookings?status=cancelled");
+    const row = page.getByTestId("booking-row").filter({ hasText: patient });
+    await expect(row.getByTestId("booking-status")).toHaveText("cancelled");
+  });
+
+  test("refuses a booking that overlaps another appointment, and books nothing", async ({
+    page,
+  }) => {
+    const date = clinicWeekday(9);
+    const first = `Omar Overlap-${run}`;
+    const second = `Olga Overlap-${run}`;
+    await openDiary(page, date);
+
+    const booking = await startBooking(page, first, date);
+    const { time, practitioner } = parseChoice(
+      (await booking.getByRole("radio").first().textContent())!,
+    );
+    await booking.getByRole("radio").first().click();
+    await booking.getByRole("button", { name: "Book appointment" }).click();
+    await expect(booking).toHaveCount(0);
+    await expect(page.getByRole("button", { name: new RegExp(first) })).toBeVisible();
+
+    // Same surgeon, same time, typed in (it is no longer offered): refused, with the reason.
+    const again = await startBooking(page, second, date, practitioner);
+    await expect(again.getByRole("radio", { name: time, exact: true })).toHaveCount(0);
+    await again.getByLabel("Or another time").fill(time);
+    await again.getByRole("button", { name: "Book appointment" }).click();
+    await expect(again.getByTestId("book-error")).toContainText(/already|taken|overlap|busy/i);
+    await expect(again).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(again).toHaveCount(0);
+    await expect(page.getByRole("button", { name: new RegExp(second) })).toHaveCount(0);
+    await page.reload();
+    await page.getByLabel("Date", { exact: true }).fill(date);
+    await expect(page.getByRole("button", { name: new RegExp(first) })).toBeVisible();
+    await expect(page.getByRole("button", { name: new RegExp(second) })).toHaveCount(0);
+  });
+
+  test("shows a time held on a live call within a second, and drops it when the call ends", async ({
+    page,
+    baseURL,
+  }) => {
+    const call = testCall(baseURL!, "+15550109911");
+    await call.status("in-progress");
+    const offered = await call.tool("check_availability", {
+      procedure: "facelift",
+      date: clinicWeekday(10),
+    });
+    const slot = offered.result!.slots[0]!;
+    await openDiary(page, clinicDateOf(slot.start));
+    await expect(page.getByTestId("diary-hold")).toHaveCount(0);
+
+    await call.tool("hold_slot", { slotId: slot.slotId });
+    const hold = page.getByTestId("diary-hold");
+    await expect(hold).toBeVisible({ timeout: 2000 });
+    await expect(hold).toContainText(clinicTimeOf(slot.start));
+    await expect(hold.getByTestId("hold-seconds")).toHaveText(/^(9\d|8\d|7\d) s$/);
+    const before = Number((await hold.getByTestId("hold-seconds").textContent())!.split(" ")[0]);
+    await expect
+      .poll(async () =>
+        Number((await hold.getByTestId("hold-seconds").textContent())!.split(" ")[0]),
+      )
+      .toBeLessThan(before);
+    // In the column of the practitioner the call was offered.
+    await expect(
+      page.getByTestId("diary-column").filter({ hasText: slot.practitioner }),
+    ).toBeVisible();
+
+    await call.end("customer-ended-call");
+    await expect(hold).toHaveCount(0, { timeout: 2000 });
+  });
+
+  test("works on a tablet at 820 px: the day scrolls sideways, dialogs fit", async ({ page }) => {
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await openDiary(page, clinicWeekday(8));
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect(page.getByTestId("diary-column").first()).toBeVisible();
+
+    await page.getByRole("button", { name: "New appointment" }).click();
+    const dialog = page.getByRole("dialog", { name: "New appointment" });
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(820);
+    await expect(dialog.getByRole("button", { name: "Book appointment" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+
+    await page.getByRole("button", { name: "Week" }).click();
+    await expect(page.getByLabel("Practitioner")).toBeVisible();
+    await expect(page.getByTestId("diary-title")).toContainText("Week of");
+  });
+});
