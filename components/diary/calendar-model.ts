@@ -227,10 +227,11 @@ export const ACTION_LABEL: Record<SettableStatus, string> = {
  */
 export function dropTarget(
   appointment: DiaryAppointment,
-  drop: { start: Date; resourceId?: string | number },
+  drop: { start: Date; resourceId?: string | number | null },
   mode: DiaryMode,
 ): { ok: true; practitionerId: string; start: string } | { ok: false; error: string } {
-  const column = drop.resourceId === undefined ? undefined : String(drop.resourceId);
+  // react-big-calendar's column is null (or absent) when there are no columns (week view).
+  const column = drop.resourceId == null ? undefined : String(drop.resourceId);
   if (mode === "room" && column !== undefined && column !== appointment.resourceId)
     return {
       ok: false,

@@ -80,7 +80,7 @@ export interface DiaryCalendarProps {
   now: number;
   onOpen(event: DiaryEvent): void;
   onSelectRange(range: { start: Date; end: Date; columnId?: string }): void;
-  onDrop(event: DiaryEvent, drop: { start: Date; resourceId?: string | number }): void;
+  onDrop(event: DiaryEvent, drop: { start: Date; resourceId?: string | number | null }): void;
 }
 
 export function DiaryCalendar({
@@ -108,10 +108,11 @@ export function DiaryCalendar({
 
   // Non-working time is greyed per practitioner column (per room: only closures).
   const slotPropGetter = useCallback(
-    (slot: Date, resourceId?: string | number) => {
+    // Without columns (the week view) react-big-calendar passes a null resource.
+    (slot: Date, resourceId?: string | number | null) => {
       const closed = closureOn(view, slot) !== null;
       const practitionerId =
-        mode === "practitioner" ? (resourceId !== undefined ? String(resourceId) : focusId) : null;
+        mode === "practitioner" ? (resourceId != null ? String(resourceId) : focusId) : null;
       const off =
         closed ||
         (practitionerId !== null &&
@@ -135,7 +136,7 @@ export function DiaryCalendar({
 
   const components = useMemo<Components<DiaryEvent, DiaryColumn>>(
     () => ({
-      event: ({ event }) => <DiaryEventContent event={event} timeZone={tz} now={now} />,
+      event: ({ event }) => <DiaryEventContent event={event} now={now} />,
       resourceHeader: ({ resource }) => (
         <div className="grid py-1 leading-tight" data-testid="diary-column">
           <span className="truncate font-medium">{resource.title}</span>
@@ -147,7 +148,7 @@ export function DiaryCalendar({
         </div>
       ),
     }),
-    [tz, now],
+    [now],
   );
 
   return (
@@ -183,7 +184,7 @@ export function DiaryCalendar({
           onSelectRange({
             start: slot.start,
             end: slot.end,
-            columnId: slot.resourceId !== undefined ? String(slot.resourceId) : undefined,
+            columnId: slot.resourceId != null ? String(slot.resourceId) : undefined,
           })
         }
         onSelectEvent={(event) => onOpen(event)}

@@ -100,7 +100,10 @@ export function Diary({
         c.endsOn >= localDate(new Date(range.from), tz),
     ) ?? [];
 
-  const onDrop = (event: DiaryEvent, drop: { start: Date; resourceId?: string | number }) => {
+  const onDrop = (
+    event: DiaryEvent,
+    drop: { start: Date; resourceId?: string | number | null },
+  ) => {
     if (event.entry.kind !== "appointment") return;
     const target = dropTarget(event.entry, drop, mode);
     if (!target.ok) return setDropError(target.error);

@@ -2,18 +2,13 @@
 
 import { Ban, PhoneCall } from "lucide-react";
 
-import { holdSecondsLeft, localTime, STATUS_LABEL, type DiaryEvent } from "./calendar-model";
+import { holdSecondsLeft, STATUS_LABEL, type DiaryEvent } from "./calendar-model";
 
-/** What an event shows inside its box: who and what, or the hold's countdown, or the block. */
-export function DiaryEventContent({
-  event,
-  timeZone,
-  now,
-}: {
-  event: DiaryEvent;
-  timeZone: string;
-  now: number;
-}) {
+/**
+ * What an event shows inside its box, under react-big-calendar's time label: who and what, or
+ * the hold's countdown, or the block and why.
+ */
+export function DiaryEventContent({ event, now }: { event: DiaryEvent; now: number }) {
   const entry = event.entry;
   if (entry.kind === "hold") {
     return (
@@ -24,9 +19,6 @@ export function DiaryEventContent({
           <span className="tabular-nums" data-testid="hold-seconds">
             {holdSecondsLeft(entry.heldUntil, now)} s
           </span>
-        </span>
-        <span className="opacity-80">
-          {localTime(entry.start, timeZone)}–{localTime(entry.end, timeZone)}
         </span>
       </div>
     );

@@ -214,8 +214,12 @@ describe("what the front desk may do", () => {
       practitionerId: NURSE,
       start: "2026-12-07T15:00:00.000Z",
     });
-    // Week view: no column, same practitioner.
+    // Week view: no column (react-big-calendar says null), same practitioner.
     expect(dropTarget(appointment, { start }, "practitioner")).toMatchObject({
+      ok: true,
+      practitionerId: SURGEON,
+    });
+    expect(dropTarget(appointment, { start, resourceId: null }, "practitioner")).toMatchObject({
       ok: true,
       practitionerId: SURGEON,
     });

@@ -1,5 +1,5 @@
-import { render, screen, within } from "@testing-library/react";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 import type { DiaryView } from "@/types/diary";
 import { toCalendarEvents } from "@/components/diary/calendar-model";
@@ -9,6 +9,7 @@ import { clinicLocalizer, DiaryCalendar } from "@/components/diary/diary-calenda
 beforeAll(() => {
   process.env.TZ = "Asia/Tokyo";
 });
+afterEach(cleanup);
 
 const DR = "11111111-1111-4111-8111-111111111111";
 const NURSE = "22222222-2222-4222-8222-222222222222";
@@ -101,5 +102,32 @@ describe("the diary calendar", () => {
     expect(doctor.slice(4, 20).every((off) => !off)).toBe(true);
     expect(doctor[20]).toBe(true);
     expect(greyed(columns[1]!).every(Boolean)).toBe(true);
+  });
+
+  it("greys one practitioner's week by their own hours (no columns: a null resource)", () => {
+    const { container } = render(
+      <DiaryCalendar
+        view={view}
+        events={toCalendarEvents(view, { mode: "practitioner", focusId: DR, now: 0 })}
+        calendarView="week"
+        mode="practitioner"
+        focusId={DR}
+        date={new Date("2026-12-07T17:00:00.000Z")}
+        now={Date.parse("2026-12-07T12:00:00.000Z")}
+        onOpen={() => undefined}
+        onSelectRange={() => undefined}
+        onDrop={() => undefined}
+      />,
+    );
+    expect(container.querySelectorAll(".rbc-header")[0]?.textContent).toBe("Mon 7");
+    const days = container.querySelectorAll(".rbc-day-slot");
+    expect(days).toHaveLength(7);
+    const working = (day: Element) =>
+      [...day.querySelectorAll(".rbc-time-slot")].filter((s) => !s.classList.contains("diary-off"))
+        .length;
+    // Monday 09:00–13:00 is 16 quarter hours; the rest of the week has no hours in this view.
+    expect(working(days[0]!)).toBe(16);
+    expect(working(days[1]!)).toBe(0);
+    expect(screen.getByRole("button", { name: /Ada Lovelace/ }).textContent).toMatch(/^10:00/);
   });
 });
