@@ -74,7 +74,7 @@ export async function benchLiveUpdates(
     (call) => call.status("ringing"),
     (call) => call.status("in-progress"),
     (call) => call.speech("user", "started", 1),
-    (call) => call.tool("check_availability", {}),
+    (call) => call.tool("check_availability", { procedure: "botox" }),
     (call) => call.end("customer-ended-call"),
   ];
   const pg = await import("pg");

@@ -79,7 +79,10 @@ async function toolRounds(
       for (let round = 0; round < rounds; round++) {
         await pause();
         const partOfDay = partsOfDay[(index + round) % partsOfDay.length];
-        const offered = await call.tool("check_availability", partOfDay ? { partOfDay } : {});
+        const offered = await call.tool("check_availability", {
+          procedure: "botox",
+          ...(partOfDay ? { partOfDay } : {}),
+        });
         if (offered.status !== 200 || offered.error) failures++;
         else availability.push(offered.ms);
         const slots = offered.result?.slots ?? [];

@@ -9,7 +9,9 @@ test("after a booked call, Insights shows a call funnel with bookings", async ({
 }) => {
   const call = testCall(baseURL!, "+15550104411");
   await call.status("in-progress");
-  const slots = (await call.tool("check_availability", { partOfDay: "morning" })).result!.slots;
+  const slots = (
+    await call.tool("check_availability", { procedure: "facelift", partOfDay: "morning" })
+  ).result!.slots;
   await call.tool("hold_slot", { slotId: slots[0]!.slotId });
   expect(
     (await call.tool("confirm_booking", { slotId: slots[0]!.slotId, patientName: "Grace Hopper" }))

@@ -24,7 +24,9 @@ test.describe("the live board", () => {
     await call.tool("lookup_procedure", { query: "rhinoplasty" });
     await expect(card).toContainText("Rhinoplasty");
 
-    const slots = (await call.tool("check_availability", { partOfDay: "afternoon" })).result!.slots;
+    const slots = (
+      await call.tool("check_availability", { procedure: "rhinoplasty", partOfDay: "afternoon" })
+    ).result!.slots;
     await expect(card.getByTestId("call-state")).toHaveText("Finding a time");
     await call.tool("hold_slot", { slotId: slots[0]!.slotId });
     await expect(card.getByTestId("call-state")).toHaveText("Holding a slot");
@@ -97,8 +99,10 @@ test.describe("the live board", () => {
   }) => {
     const call = testCall(baseURL!, "+15550105566");
     await call.status("in-progress");
-    const slot = (await call.tool("check_availability", { partOfDay: "morning" })).result!.slots[1]!
-      .slotId;
+    const offered = (
+      await call.tool("check_availability", { procedure: "facelift", partOfDay: "morning" })
+    ).result!.slots[1]!;
+    const slot = offered.slotId;
     await call.tool("hold_slot", { slotId: slot });
     await call.tool("confirm_booking", { slotId: slot, patientName: "Tom Reyes" });
     await call.end();
@@ -117,8 +121,19 @@ test.describe("the live board", () => {
         .filter({ hasText: "Tom Reyes" })
         .getByTestId("booking-status"),
     ).toHaveText("cancelled");
+    // The time is free again: another caller is offered it and can hold it.
     const again = testCall(baseURL!);
     await again.status("in-progress");
-    expect((await again.tool("hold_slot", { slotId: slot })).result!.held).toBe(true);
+    const reoffered = (
+      await again.tool("check_availability", {
+        procedure: "facelift",
+        date: offered.start.slice(0, 10),
+        partOfDay: "morning",
+      })
+    ).result!.slots.find(
+      (time) => time.start === offered.start && time.practitioner === offered.practitioner,
+    );
+    expect(reoffered).toBeDefined();
+    expect((await again.tool("hold_slot", { slotId: reoffered!.slotId })).result!.held).toBe(true);
   });
 });

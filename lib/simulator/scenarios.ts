@@ -135,7 +135,7 @@ const SCENARIOS = {
   /** Holds a time, then the line drops before confirming: the hold must be released at once. */
   async "drops-during-hold"(call, record) {
     await opening(call, record);
-    const availability = await call.tool("check_availability", {});
+    const availability = await call.tool("check_availability", { procedure: "botox" });
     const slot = availability.result?.slots[0];
     record("check_availability", availability);
     if (!slot) return;

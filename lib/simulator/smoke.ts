@@ -24,24 +24,44 @@ export function percentile(values: number[], p: number): number {
 }
 
 /**
- * N simulated calls race through the real HTTP endpoint to hold the same slot; the winner
- * books it; then a call drops during a hold. Invariants are read from the database itself.
+ * N simulated calls race through the real HTTP endpoint to hold the same time: each asks
+ * check_availability for `procedure` (so each holds an offer of its own, as a real call would),
+ * and all hold the soonest time offered. The winner books it; then a call drops during a hold.
+ * Invariants are read from the database itself.
  */
 export async function runSmoke(
-  options: SimulatorOptions & { databaseUrl: string; calls: number },
+  options: SimulatorOptions & { databaseUrl: string; calls: number; procedure?: string },
 ): Promise<SmokeReport> {
   const errors: string[] = [];
+  const procedure = options.procedure ?? "facelift";
   const calls = Array.from({ length: options.calls }, () => new SimulatedCall(options));
   await Promise.all(calls.map((call) => call.status("in-progress")));
 
-  const availability = await calls[0]!.tool("check_availability", {});
-  const target = availability.result?.slots[0]?.slotId;
+  const first = await calls[0]!.tool("check_availability", { procedure });
+  const target = first.result?.slots[0];
   if (!target)
-    throw new Error(
-      `No open slot to race for (check_availability said: ${JSON.stringify(availability)})`,
+    throw new Error(`No free time to race for (check_availability said: ${JSON.stringify(first)})`);
+  // Every other caller's own offer of that same time (offers are per call).
+  const offers = [target.slotId];
+  for (let index = 1; index < calls.length; index += 50) {
+    const batch = calls.slice(index, index + 50);
+    const found = await Promise.all(
+      batch.map(async (call) => {
+        const availability = await call.tool("check_availability", { procedure });
+        return availability.result?.slots.find(
+          (slot) => slot.start === target.start && slot.practitioner === target.practitioner,
+        )?.slotId;
+      }),
     );
+    for (const slotId of found) {
+      if (!slotId) errors.push("check_availability: the raced time was not offered to a caller");
+      offers.push(slotId ?? target.slotId);
+    }
+  }
 
-  const holds = await Promise.all(calls.map((call) => call.tool("hold_slot", { slotId: target })));
+  const holds = await Promise.all(
+    calls.map((call, index) => call.tool("hold_slot", { slotId: offers[index]! })),
+  );
   for (const hold of holds)
     if (hold.status !== 200 || hold.error)
       errors.push(`hold_slot: HTTP ${hold.status} ${hold.error ?? ""}`.trim());
@@ -53,7 +73,7 @@ export async function runSmoke(
   let booked = false;
   if (winnerIndex >= 0) {
     const booking = await calls[winnerIndex]!.tool("confirm_booking", {
-      slotId: target,
+      slotId: offers[winnerIndex]!,
       patientName: "Smoke Test",
     });
     booked = booking.result?.booked === true;
@@ -65,7 +85,7 @@ export async function runSmoke(
   const db = new Client({ connectionString: options.databaseUrl });
   await db.connect();
   try {
-    const dropReleaseMs = await dropDuringHold(options, db, errors);
+    const dropReleaseMs = await dropDuringHold(options, procedure, db, errors);
     const latencies = holds.map((hold) => hold.ms);
     const report: SmokeReport = {
       calls: options.calls,
@@ -99,31 +119,32 @@ export async function runSmoke(
   }
 }
 
-/** A call holds a slot and the line drops: how long until the slot is open again. */
+/** A call holds a time and the line drops: how long until the hold is gone. */
 async function dropDuringHold(
   options: SimulatorOptions,
+  procedure: string,
   db: Client,
   errors: string[],
 ): Promise<number | null> {
   const call = new SimulatedCall(options);
   await call.status("in-progress");
-  const slot = (await call.tool("check_availability", {})).result?.slots[0]?.slotId;
+  const slot = (await call.tool("check_availability", { procedure })).result?.slots[0]?.slotId;
   if (!slot) return null;
   const hold = await call.tool("hold_slot", { slotId: slot });
   if (hold.result?.held !== true) {
-    errors.push("drop-during-hold: could not hold a slot");
+    errors.push("drop-during-hold: could not hold a time");
     return null;
   }
   const ended = Date.now();
   await call.end("customer-ended-call");
   for (;;) {
-    const { rows } = await db.query<{ status: string }>(
-      "select status from public.slots where id = $1",
+    const { rows } = await db.query<{ n: number }>(
+      "select count(*)::int as n from public.reservations where kind = 'hold' and offer_id = $1",
       [slot],
     );
-    if (rows[0]?.status === "open") return Date.now() - ended;
+    if (rows[0]?.n === 0) return Date.now() - ended;
     if (Date.now() - ended > 90_000) {
-      errors.push("drop-during-hold: slot still held 90 s after the call ended");
+      errors.push("drop-during-hold: time still held 90 s after the call ended");
       return null;
     }
     await new Promise((resolve) => setTimeout(resolve, 20));

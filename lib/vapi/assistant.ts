@@ -33,9 +33,12 @@ function systemPrompt({ clinic, procedures }: AssistantSource): string {
     `Opening hours (${clinic.timezone}): ${hoursText}.`,
     `Procedures offered:\n${procedures
       .map((procedure) => {
-        const bookable = procedure.appointments?.length
-          ? `; bookable: ${procedure.appointments.join(", ")}`
-          : "; not bookable by phone";
+        const bookable =
+          procedure.appointments === undefined
+            ? ""
+            : procedure.appointments.length
+              ? `; bookable: ${procedure.appointments.join(", ")}`
+              : "; not bookable by phone";
         return `- ${procedure.name} (also: ${procedure.synonyms.join(", ") || "none"}${bookable})`;
       })
       .join("\n")}`,

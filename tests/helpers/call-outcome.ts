@@ -25,14 +25,19 @@ export async function callOutcome(db: Client, script: CallScript) {
   return {
     call,
     bookings: await select(
-      `select b.status, b.patient_name as "patientName", s.id = $2 as "scriptSlot", s.status as "slotStatus",
+      `select b.status, b.patient_name as "patientName", b.offer_id = $2 as "scriptSlot",
+              case when r.id is null then 'open' else 'booked' end as "slotStatus",
               (select name from public.procedures where id = b.procedure_id) as procedure
-         from public.bookings b join public.slots s on s.id = b.slot_id join public.calls c on c.id = b.call_id where c.vapi_call_id = $1`,
+         from public.bookings b join public.calls c on c.id = b.call_id
+         left join public.reservations r on r.booking_id = b.id where c.vapi_call_id = $1`,
       [script.call.id, script.slotId],
     ),
     slot: (
       await select(
-        "select status, held_by_call is not null as held from public.slots where id = $1",
+        `select case when exists (select 1 from public.bookings b join public.reservations r on r.booking_id = b.id where b.offer_id = $1) then 'booked'
+                     when exists (select 1 from public.reservations r where r.kind = 'hold' and r.offer_id = $1) then 'held'
+                     else 'open' end as status,
+                exists (select 1 from public.reservations r where r.kind = 'hold' and r.offer_id = $1) as held`,
         [script.slotId],
       )
     )[0],
@@ -51,7 +56,7 @@ export async function callOutcome(db: Client, script: CallScript) {
     // A hold must not outlast its call.
     heldSlots: (
       await select(
-        "select count(*)::int as n from public.slots s join public.calls c on c.id = s.held_by_call where c.vapi_call_id = $1",
+        "select count(*)::int as n from public.reservations r join public.calls c on c.id = r.call_id where r.kind = 'hold' and c.vapi_call_id = $1",
       )
     )[0]!.n,
     callbackTasks: (

@@ -21,15 +21,25 @@ export interface TestClinic {
   timezone: string;
   phoneNumber: string;
   practitionerIds: string[];
+  /** The procedure its diary books ("Skin consultation"): pass it to check_availability. */
+  procedure: string;
+  procedureId: string;
+  /** Its consultation type: `minutes` long, no buffers, performed by every practitioner. */
+  typeId: string;
 }
 
 export interface ClinicOptions {
   name?: string;
   timezone?: string;
   practitioners?: number;
+  /** Length of its consultation type (default 30). */
+  minutes?: number;
 }
 
-/** A clinic with no opening hours (generate_slots makes nothing for it): its diary is what the test adds. */
+/**
+ * A clinic with one procedure and its consultation type, and no working hours: its diary is
+ * exactly the times the test adds (addSlots), so what is offered never depends on the time of day.
+ */
 export async function createClinic(
   owner: Client,
   options: ClinicOptions = {},
@@ -49,12 +59,26 @@ export async function createClinic(
         "insert into public.practitioners (clinic_id, name) select $1, 'Dr Test ' || n from generate_series(1, $2::int) n order by n returning id",
         [id, options.practitioners ?? 1],
       );
+      const practitionerIds = practitioners.rows.map((row) => row.id);
+      const diary = await owner.query<{ procedure_id: string; type_id: string }>(
+        `with proc as (insert into public.procedures (clinic_id, name, synonyms, duration_minutes)
+                       values ($1, 'Skin consultation', '{"skin check"}', $2) returning id),
+              type as (insert into public.appointment_types (clinic_id, procedure_id, kind, name, duration_minutes)
+                       select $1, id, 'consultation', 'Skin consultation', $2 from proc returning id),
+              who as (insert into public.appointment_type_practitioners (clinic_id, appointment_type_id, practitioner_id)
+                      select $1, type.id, p from type, unnest($3::uuid[]) p returning 1)
+         select proc.id as procedure_id, type.id as type_id from proc, type, (select count(*) from who) w`,
+        [id, options.minutes ?? 30, practitionerIds],
+      );
       return {
         id,
         name,
         timezone,
         phoneNumber,
-        practitionerIds: practitioners.rows.map((row) => row.id),
+        practitionerIds,
+        procedure: "Skin consultation",
+        procedureId: diary.rows[0]!.procedure_id,
+        typeId: diary.rows[0]!.type_id,
       };
     } catch (error) {
       if ((error as { code?: string }).code !== "23505" || attempt > 5) throw error;
@@ -63,14 +87,15 @@ export async function createClinic(
 }
 
 export interface OwnSlot {
-  slotId: string;
   startsAt: Date;
 }
 
 /**
- * Open slots on the clinic-local day `day` days from the clinic's today, at clinic-local
- * `times` ("HH:MM"), for one practitioner. Keep `day` >= 1 and times in the daytime: then
- * every slot is hours away whenever the test runs, and none falls in a DST gap.
+ * Bookable times: the practitioner works exactly [time, time + minutes) at each clinic-local
+ * `times` ("HH:MM") on the day `day` days from the clinic's today (extra-hours overrides), so
+ * with the clinic's consultation of the same length each time is one offer. Keep `day` >= 1 and
+ * times in the daytime: then every time is hours away whenever the test runs, and none falls in
+ * a DST gap.
  */
 export async function addSlots(
   owner: Client,
@@ -83,14 +108,46 @@ export async function addSlots(
   }: { day: number; times: string[]; practitioner?: number; minutes?: number },
 ): Promise<OwnSlot[]> {
   const { rows } = await owner.query<OwnSlot>(
-    `insert into public.slots (clinic_id, practitioner_id, starts_at, ends_at)
-     select $1, $2, local.starts_at, local.starts_at + make_interval(mins => $6)
-       from unnest($5::time[]) as t (at),
-            lateral (select ((now() at time zone $3)::date + $4::int + t.at) at time zone $3 as starts_at) local
-     returning id as "slotId", starts_at as "startsAt"`,
+    `with added as (
+       insert into public.schedule_overrides (clinic_id, practitioner_id, on_date, kind, opens, closes)
+       select $1, $2, (now() at time zone $3)::date + $4::int, 'extra', t.at, t.at + make_interval(mins => $6)
+         from unnest($5::time[]) as t (at)
+       returning on_date, opens)
+     select (on_date + opens) at time zone $3 as "startsAt" from added`,
     [clinic.id, clinic.practitionerIds[practitioner], clinic.timezone, day, times, minutes],
   );
   return rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+}
+
+/**
+ * Offers made directly (what check_availability records), one per call, of the clinic's
+ * consultation at `startsAt` for `minutes`: for races that skip the HTTP round trip. Their ids,
+ * in the order of `callIds`.
+ */
+export async function addOffers(
+  owner: Client,
+  clinic: TestClinic,
+  callIds: string[],
+  at: { startsAt: Date; minutes?: number; practitioner?: number },
+): Promise<string[]> {
+  const ids = callIds.map(() => randomUUID());
+  await owner.query(
+    `insert into public.slot_offers (id, clinic_id, call_id, appointment_type_id, procedure_id, practitioner_id,
+                                     starts_at, ends_at, occupied)
+     select o.id, $1, o.call_id, $2, $3, $4, $5, $5 + make_interval(mins => $6), tstzrange($5, $5 + make_interval(mins => $6))
+       from unnest($7::uuid[], $8::uuid[]) as o (id, call_id)`,
+    [
+      clinic.id,
+      clinic.typeId,
+      clinic.procedureId,
+      clinic.practitionerIds[at.practitioner ?? 0],
+      at.startsAt,
+      at.minutes ?? 30,
+      ids,
+      callIds,
+    ],
+  );
+  return ids;
 }
 
 /** The clinic-local date `day` days from the clinic's today, as YYYY-MM-DD. */

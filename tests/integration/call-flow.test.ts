@@ -71,11 +71,11 @@ describe("a simulated call walks through the states", () => {
     expect(kinds).toEqual(expect.arrayContaining(["hold", "booking", "tool"]));
 
     const booking = await db.query(
-      `select b.status, b.patient_name, s.status as slot_status, s.held_by_call from public.bookings b join public.slots s on s.id = b.slot_id where b.call_id = $1`,
+      `select b.status, b.patient_name, r.kind, r.held_until from public.bookings b join public.reservations r on r.booking_id = b.id where b.call_id = $1`,
       [call.id],
     );
     expect(booking.rows).toEqual([
-      { status: "pending", patient_name: "Jane Doe", slot_status: "booked", held_by_call: null },
+      { status: "pending", patient_name: "Jane Doe", kind: "appointment", held_until: null },
     ]);
   });
 
@@ -84,7 +84,7 @@ describe("a simulated call walks through the states", () => {
     const call = await callRow(run.vapiCallId);
     expect(call).toMatchObject({ state: "abandoned", outcome: "abandoned" });
     const held = await db.query(
-      "select count(*)::int as n from public.slots where held_by_call = $1",
+      "select count(*)::int as n from public.reservations where kind = 'hold' and call_id = $1",
       [call.id],
     );
     expect(held.rows[0].n).toBe(0);
@@ -133,7 +133,7 @@ describe("duplicated and reordered webhooks are harmless", () => {
   it("answers a retried tool call with the same result and holds once", async () => {
     const call = newCall();
     await call.status("in-progress");
-    const slots = (await call.tool("check_availability", {})).result!.slots;
+    const slots = (await call.tool("check_availability", { procedure: "facelift" })).result!.slots;
     const body = JSON.stringify({
       message: {
         type: "tool-calls",
@@ -186,7 +186,7 @@ describe("duplicated and reordered webhooks are harmless", () => {
     await Promise.all([
       call.speech("user", "started", 1),
       call.send("hang"),
-      call.tool("check_availability", {}),
+      call.tool("check_availability", { procedure: "facelift" }),
       call.speech("assistant", "started", 2),
     ]);
     const row = await callRow(call.id);

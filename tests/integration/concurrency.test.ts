@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { runSmoke } from "@/lib/simulator/smoke";
 
-import { addSlots, callTo, createClinic, simulatorFor } from "../helpers/clinic";
+import { addOffers, addSlots, callTo, createClinic, simulatorFor } from "../helpers/clinic";
 import { ownerClient } from "../helpers/db";
 
-// Each race runs in a clinic of its own with slots it made, days ahead at fixed clinic-local
+// Each race runs in a clinic of its own with bookable times it made, days ahead at fixed clinic-local
 // times: what is raced for never depends on the time of day (the seeded diaries follow opening
 // hours in two time zones) or on what other files booked or held.
 
@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe("holds under contention", () => {
-  it("gives one slot to exactly one of 100 concurrent callers, through HTTP", async () => {
+  it("gives one time to exactly one of 100 concurrent callers, through HTTP", async () => {
     const clinic = await createClinic(db);
     await addSlots(db, clinic, {
       day: 3,
@@ -27,36 +27,50 @@ describe("holds under contention", () => {
     });
     const calls = Array.from({ length: 100 }, () => callTo(clinic));
     await Promise.all(calls.map((call) => call.status("in-progress")));
-    const afternoon = (await calls[0]!.tool("check_availability", { partOfDay: "afternoon" }))
-      .result!.slots;
-    expect(afternoon.map((slot) => slot.start.slice(11, 16))).toEqual([
+    // Each caller is offered the afternoon by its own check_availability: its own slotIds.
+    const offered = await Promise.all(
+      calls.map(
+        async (call) =>
+          (
+            await call.tool("check_availability", {
+              procedure: clinic.procedure,
+              partOfDay: "afternoon",
+            })
+          ).result!.slots,
+      ),
+    );
+    expect(offered[0]!.map((slot) => slot.start.slice(11, 16))).toEqual([
       "12:00",
       "13:00",
       "14:00",
       "15:00",
       "16:00",
     ]);
-    const slot = afternoon[2]!.slotId;
+    const targets = offered.map((slots) => slots[2]!);
+    expect(new Set(targets.map((slot) => slot.start)).size).toBe(1);
+    expect(new Set(targets.map((slot) => slot.slotId)).size).toBe(100);
     const results = await Promise.all(
-      calls.map((call) => call.tool("hold_slot", { slotId: slot })),
+      calls.map((call, index) => call.tool("hold_slot", { slotId: targets[index]!.slotId })),
     );
     expect(results.every((result) => result.status === 200 && !result.error)).toBe(true);
     expect(results.filter((result) => result.result?.held === true)).toHaveLength(1);
 
     const confirmations = await Promise.all(
-      calls.map((call) => call.tool("confirm_booking", { slotId: slot, patientName: "Race" })),
+      calls.map((call, index) =>
+        call.tool("confirm_booking", { slotId: targets[index]!.slotId, patientName: "Race" }),
+      ),
     );
     expect(confirmations.filter((result) => result.result?.booked === true)).toHaveLength(1);
     const bookings = await db.query(
-      "select count(*)::int as n from public.bookings where slot_id = $1",
-      [slot],
+      "select count(*)::int as n from public.bookings where offer_id = any($1)",
+      [targets.map((slot) => slot.slotId)],
     );
     expect(bookings.rows[0].n).toBe(1);
   });
 
-  it("never double-holds when 100 database sessions call claim_slot_atomic at once", async () => {
+  it("never double-holds when 100 database sessions call claim_slot_atomic at once on overlapping times", async () => {
     const clinic = await createClinic(db);
-    const [own] = await addSlots(db, clinic, { day: 3, times: ["11:00"] });
+    const [own] = await addSlots(db, clinic, { day: 3, times: ["11:00"], minutes: 120 });
     const setup = await db.query<{ ids: string[] }>(
       `with call as (insert into public.calls (clinic_id, vapi_call_id, state)
                      select $1::uuid, 'sql-race-' || $1::text || '-' || g, 'in_conversation' from generate_series(1, 100) g
@@ -65,7 +79,14 @@ describe("holds under contention", () => {
       [clinic.id],
     );
     const ids = setup.rows[0]!.ids;
-    const slot = own!.slotId;
+    // Every call's own offer: 30 minutes starting at 11:00, 11:05, ... 11:45: all overlap 11:30-11:35 or a neighbour.
+    const slots: string[] = [];
+    for (let index = 0; index < ids.length; index++) {
+      const [offer] = await addOffers(db, clinic, [ids[index]!], {
+        startsAt: new Date(own!.startsAt.getTime() + (index % 10) * 5 * 60_000),
+      });
+      slots.push(offer!);
+    }
     const clients = await Promise.all(
       ids.map(async () => {
         const client = new Client({ connectionString: inject("databaseUrl") });
@@ -77,12 +98,25 @@ describe("holds under contention", () => {
       const outcomes = await Promise.all(
         clients.map((client, index) =>
           client
-            .query("select outcome from public.claim_slot_atomic($1, $2)", [slot, ids[index]])
+            .query("select outcome from public.claim_slot_atomic($1, $2)", [
+              slots[index],
+              ids[index],
+            ])
             .then((r) => r.rows[0].outcome),
         ),
       );
-      expect(outcomes.filter((outcome) => outcome === "held")).toHaveLength(1);
-      expect(outcomes.filter((outcome) => outcome === "taken")).toHaveLength(99);
+      const held = outcomes.filter((outcome) => outcome === "held").length;
+      // Starts 0..45 minutes apart with 30-minute appointments: at most two fit (e.g. 11:00 and 11:30+).
+      expect(held).toBeGreaterThanOrEqual(1);
+      expect(held).toBeLessThanOrEqual(2);
+      expect(outcomes.filter((outcome) => outcome === "taken")).toHaveLength(100 - held);
+      const overlaps = await db.query(
+        `select count(*)::int as n from public.reservations a join public.reservations b
+           on a.id < b.id and a.practitioner_id = b.practitioner_id and a.occupied && b.occupied
+          where a.clinic_id = $1`,
+        [clinic.id],
+      );
+      expect(overlaps.rows[0].n).toBe(0);
     } finally {
       await Promise.all(clients.map((client) => client.end()));
     }
@@ -93,14 +127,15 @@ describe("holds under contention", () => {
     await addSlots(db, clinic, { day: 3, times: ["10:00"] });
     const call = callTo(clinic);
     await call.status("in-progress");
-    const slot = (await call.tool("check_availability", {})).result!.slots[0]!.slotId;
+    const slot = (await call.tool("check_availability", { procedure: clinic.procedure })).result!
+      .slots[0]!.slotId;
     expect((await call.tool("hold_slot", { slotId: slot })).result!.held).toBe(true);
     // Expired and swept in one transaction: the server's own sweeper (every 15 s) cannot take
     // this hold in between and leave the sweep below with nothing to count.
     await db.query("begin");
     try {
       await db.query(
-        "update public.slots set held_until = now() - interval '1 second' where id = $1",
+        "update public.reservations set held_until = now() - interval '1 second' where offer_id = $1",
         [slot],
       );
       const swept = await db.query("select public.expire_slot_holds() as n");
@@ -109,9 +144,12 @@ describe("holds under contention", () => {
       await db.query("commit");
     }
     expect(
-      (await db.query("select status, held_by_call from public.slots where id = $1", [slot]))
-        .rows[0],
-    ).toEqual({ status: "open", held_by_call: null });
+      (
+        await db.query("select count(*)::int as n from public.reservations where offer_id = $1", [
+          slot,
+        ])
+      ).rows[0].n,
+    ).toBe(0);
   });
 });
 
@@ -124,6 +162,7 @@ describe("smoke test", () => {
       ...simulatorFor(clinic),
       databaseUrl: inject("databaseUrl"),
       calls: 10,
+      procedure: clinic.procedure,
     });
     expect(report).toMatchObject({
       calls: 10,

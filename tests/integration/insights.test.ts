@@ -85,7 +85,7 @@ async function callFunnel(sub = receptionist, clinicId = clinic.id) {
 async function askOnly(callerNumber?: string) {
   const call = callTo(clinic, callerNumber);
   await call.status("in-progress");
-  await call.tool("check_availability", {});
+  await call.tool("check_availability", { procedure: clinic.procedure });
   await call.end("customer-ended-call");
   return call;
 }
@@ -94,7 +94,7 @@ async function askOnly(callerNumber?: string) {
 async function book(callerNumber: string) {
   const call = callTo(clinic, callerNumber);
   await call.status("in-progress");
-  const availability = await call.tool("check_availability", {});
+  const availability = await call.tool("check_availability", { procedure: clinic.procedure });
   const [slot] = availability.result!.slots;
   await call.tool("hold_slot", { slotId: slot!.slotId });
   const booked = await call.tool("confirm_booking", {

@@ -37,7 +37,8 @@ describe("the live call stream", () => {
     const call = newCall("+15550104477");
     await call.status("ringing");
     await call.status("in-progress");
-    const slot = (await call.tool("check_availability", {})).result!.slots[0]!.slotId;
+    const slot = (await call.tool("check_availability", { procedure: "facelift" })).result!
+      .slots[0]!.slotId;
     await call.tool("hold_slot", { slotId: slot });
 
     await stream.waitFor(

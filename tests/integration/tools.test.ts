@@ -20,12 +20,22 @@ async function liveCall(clinic?: TestClinic) {
 }
 
 describe("check_availability", () => {
-  it("offers at most five bookable slots, soonest first, in the clinic's time zone", async () => {
+  it("offers at most five times of the procedure's consultation, soonest first, in the clinic's time zone", async () => {
     const call = await liveCall();
-    const { result } = await call.tool("check_availability", {});
+    const { result } = await call.tool("check_availability", { procedure: "face lift" });
     const slots = result!.slots;
     expect(slots.length).toBe(5);
     expect(result!.timezone).toBe("America/New_York");
+    expect(result!.appointmentType).toMatchObject({
+      name: "Facelift consultation",
+      kind: "consultation",
+      durationMinutes: 60,
+    });
+    // Only the surgeons do facelift consultations, and each time is an hour long.
+    for (const slot of slots) {
+      expect(slot.practitioner).toMatch(/^Dr (Amara Okafor|James Whitfield)$/);
+      expect(Date.parse(slot.end) - Date.parse(slot.start)).toBe(3_600_000);
+    }
     const starts = slots.map((slot) => Date.parse(slot.start));
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
     for (const slot of slots) {
@@ -41,11 +51,17 @@ describe("check_availability", () => {
     await addSlots(db, clinic, { day: 2, times: ["09:00", "11:30", "12:00", "16:30", "17:00"] });
     await addSlots(db, clinic, { day: 3, times: ["13:00"] });
     const call = await liveCall(clinic);
-    const first = (await call.tool("check_availability", {})).result!.slots[0]!;
+    const first = (await call.tool("check_availability", { procedure: clinic.procedure })).result!
+      .slots[0]!;
     const day = first.start.slice(0, 10);
     expect(day).toBe(await localDate(db, clinic, 2));
-    const afternoon = (await call.tool("check_availability", { date: day, partOfDay: "afternoon" }))
-      .result!.slots;
+    const afternoon = (
+      await call.tool("check_availability", {
+        procedure: clinic.procedure,
+        date: day,
+        partOfDay: "afternoon",
+      })
+    ).result!.slots;
     expect(afternoon.map((slot) => slot.start.slice(0, 16))).toEqual([
       `${day}T12:00`,
       `${day}T16:30`,
@@ -59,28 +75,71 @@ describe("check_availability", () => {
 
   it("says so, and offers the next times, when a day is closed", async () => {
     const call = await liveCall();
-    const { result } = await call.tool("check_availability", { date: "2030-01-06" });
+    const { result } = await call.tool("check_availability", {
+      procedure: "facelift",
+      date: "2030-01-06",
+    });
     expect(result!.note).toMatch(/next available/);
     expect(result!.slots.length).toBeGreaterThan(0);
+  });
+
+  it("asks which treatment when no procedure is given, and offers nothing", async () => {
+    const call = await liveCall();
+    const { result } = await call.tool("check_availability", { partOfDay: "morning" });
+    expect(result!.slots).toEqual([]);
+    expect(result!.note).toMatch(/which treatment/);
+  });
+
+  it("offers the consultation first when the treatment needs one, and only who does it, with its room", async () => {
+    const call = await liveCall();
+    const surgery = await call.tool("check_availability", {
+      procedure: "facelift",
+      kind: "surgery",
+    });
+    expect(surgery.result!.appointmentType).toMatchObject({ name: "Facelift consultation" });
+    expect(surgery.result!.note).toMatch(/consultation first/);
+    const injections = await call.tool("check_availability", {
+      procedure: "anti-wrinkle injections",
+    });
+    expect(injections.result!.appointmentType).toMatchObject({
+      name: "Anti-wrinkle injections",
+      durationMinutes: 20,
+    });
+    expect(new Set(injections.result!.slots.map((slot) => slot.practitioner))).toEqual(
+      new Set(["Nurse Chloe Bennett"]),
+    );
+    const hydra = await call.tool("check_availability", {
+      procedure: "hydrafacial",
+      practitioner: "Maya",
+    });
+    expect(hydra.result!.slots.length).toBeGreaterThan(0);
+    expect(hydra.result!.slots.every((slot) => slot.practitioner === "Maya Lopez")).toBe(true);
+    const offers = await db.query(
+      "select distinct resource_id from public.slot_offers where id = any($1)",
+      [hydra.result!.slots.map((slot) => slot.slotId)],
+    );
+    expect(offers.rows).toEqual([{ resource_id: "5e000000-0000-4000-8000-000000000001" }]);
   });
 
   it("excludes slots another call is holding", async () => {
     // Its own evening slots: Harbour has evenings on Thursdays only, and other files hold and book there.
     const clinic = await createClinic(db);
-    const [, sibling] = await addSlots(db, clinic, { day: 2, times: ["17:00", "17:30"] });
+    const [, sibling] = await addSlots(db, clinic, { day: 2, times: ["17:00", "18:00"] });
     const holder = await liveCall(clinic);
-    const target = (await holder.tool("check_availability", { partOfDay: "evening" })).result!
-      .slots[0]!;
+    const target = (
+      await holder.tool("check_availability", { procedure: clinic.procedure, partOfDay: "evening" })
+    ).result!.slots[0]!;
     expect((await holder.tool("hold_slot", { slotId: target.slotId })).result!.held).toBe(true);
     const other = await liveCall(clinic);
     const seen = (
       await other.tool("check_availability", {
+        procedure: clinic.procedure,
         date: target.start.slice(0, 10),
         partOfDay: "evening",
       })
     ).result!.slots;
-    expect(seen.map((slot) => slot.slotId)).not.toContain(target.slotId);
-    expect(seen.map((slot) => slot.slotId)).toEqual([sibling!.slotId]);
+    expect(seen.map((slot) => slot.start)).not.toContain(target.start);
+    expect(seen.map((slot) => Date.parse(slot.start))).toEqual([sibling!.startsAt.getTime()]);
   });
 
   it("turns bad arguments into an error the assistant can recover from", async () => {
@@ -113,7 +172,7 @@ describe("check_availability", () => {
           },
         }),
       );
-    const ok = await send('{"partOfDay":"morning"}');
+    const ok = await send('{"procedure":"facelift"}');
     expect(
       JSON.parse((ok.json!.results as { result: string }[])[0]!.result).slots.length,
     ).toBeGreaterThan(0);
@@ -126,7 +185,7 @@ describe("check_availability", () => {
 describe("hold_slot, confirm_booking, release_slot", () => {
   it("holds for 90 s, moves a call's hold when it picks another time, and books only what it holds", async () => {
     const call = await liveCall();
-    const [a, b] = (await call.tool("check_availability", {})).result!.slots;
+    const [a, b] = (await call.tool("check_availability", { procedure: "facelift" })).result!.slots;
     const hold = await call.tool("hold_slot", { slotId: a!.slotId });
     expect(hold.result).toMatchObject({ held: true, slotId: a!.slotId, holdSeconds: 90 });
     const seconds = (Date.parse(String(hold.result!.heldUntil)) - Date.now()) / 1000;
@@ -134,14 +193,11 @@ describe("hold_slot, confirm_booking, release_slot", () => {
     expect(seconds).toBeLessThanOrEqual(91);
 
     expect((await call.tool("hold_slot", { slotId: b!.slotId })).result!.held).toBe(true);
-    const states = await db.query(
-      "select id, status from public.slots where id = any($1) order by id",
+    const holds = await db.query(
+      "select offer_id from public.reservations where kind = 'hold' and offer_id = any($1)",
       [[a!.slotId, b!.slotId]],
     );
-    expect(Object.fromEntries(states.rows.map((row) => [row.id, row.status]))).toEqual({
-      [a!.slotId]: "open",
-      [b!.slotId]: "held",
-    });
+    expect(holds.rows).toEqual([{ offer_id: b!.slotId }]);
 
     const wrong = await call.tool("confirm_booking", { slotId: a!.slotId, patientName: "Ann Lee" });
     expect(wrong.result).toMatchObject({
@@ -154,32 +210,57 @@ describe("hold_slot, confirm_booking, release_slot", () => {
       patientPhone: "(555) 010-2030",
     });
     expect(booked.result).toMatchObject({ booked: true, slotId: b!.slotId });
-    const booking = await db.query("select patient_phone from public.bookings where id = $1", [
-      booked.result!.bookingId,
-    ]);
-    expect(booking.rows[0].patient_phone).toBe("5550102030");
+    const booking = await db.query(
+      `select b.patient_phone, b.status, b.source, t.name as type, r.kind, r.occupied @> tstzrange(b.starts_at, b.ends_at) as covers
+         from public.bookings b join public.appointment_types t on t.id = b.appointment_type_id
+         join public.reservations r on r.booking_id = b.id where b.id = $1`,
+      [booked.result!.bookingId],
+    );
+    // Facelift consultations wait for staff (confirmation = staff); the hold became the appointment.
+    expect(booking.rows[0]).toEqual({
+      patient_phone: "5550102030",
+      status: "pending",
+      source: "assistant",
+      type: "Facelift consultation",
+      kind: "appointment",
+      covers: true,
+    });
   });
 
-  it("refuses a slot another call holds, offering alternatives", async () => {
+  it("refuses a time another call holds, offering alternatives, and another call's offer outright", async () => {
     const first = await liveCall();
-    const slot = (await first.tool("check_availability", {})).result!.slots[0]!;
-    await first.tool("hold_slot", { slotId: slot.slotId });
     const second = await liveCall();
-    const refused = await second.tool("hold_slot", { slotId: slot.slotId });
+    const mine = (await first.tool("check_availability", { procedure: "facelift" })).result!
+      .slots[0]!;
+    const theirs = (await second.tool("check_availability", { procedure: "facelift" })).result!
+      .slots;
+    const same = theirs.find(
+      (slot) => slot.start === mine.start && slot.practitioner === mine.practitioner,
+    )!;
+    expect(same).toBeDefined();
+    expect(same.slotId).not.toBe(mine.slotId);
+    await first.tool("hold_slot", { slotId: mine.slotId });
+    const refused = await second.tool("hold_slot", { slotId: same.slotId });
     expect(refused.result).toMatchObject({
       held: false,
       reason: expect.stringMatching(/just taken/),
     });
     expect(refused.result!.alternatives!.length).toBeGreaterThan(0);
-    expect(refused.result!.alternatives!.map((alt) => alt.slotId)).not.toContain(slot.slotId);
+    expect(refused.result!.alternatives!.map((alt) => alt.start)).not.toContain(mine.start);
+    // The first call's offer is not the second call's to claim.
+    expect((await second.tool("hold_slot", { slotId: mine.slotId })).result).toMatchObject({
+      held: false,
+      reason: expect.stringMatching(/does not exist/),
+    });
   });
 
   it("treats an expired hold as free, and refuses to book on it", async () => {
     const first = await liveCall();
-    const slot = (await first.tool("check_availability", {})).result!.slots[0]!;
+    const slot = (await first.tool("check_availability", { procedure: "facelift" })).result!
+      .slots[0]!;
     await first.tool("hold_slot", { slotId: slot.slotId });
     await db.query(
-      "update public.slots set held_until = now() - interval '1 second' where id = $1",
+      "update public.reservations set held_until = now() - interval '1 second' where offer_id = $1",
       [slot.slotId],
     );
 
@@ -191,16 +272,23 @@ describe("hold_slot, confirm_booking, release_slot", () => {
 
     await first.tool("hold_slot", { slotId: slot.slotId });
     await db.query(
-      "update public.slots set held_until = now() - interval '1 second' where id = $1",
+      "update public.reservations set held_until = now() - interval '1 second' where offer_id = $1",
       [slot.slotId],
     );
     const second = await liveCall();
-    expect((await second.tool("hold_slot", { slotId: slot.slotId })).result!.held).toBe(true);
+    const again = (
+      await second.tool("check_availability", { procedure: "facelift" })
+    ).result!.slots.find(
+      (offer) => offer.start === slot.start && offer.practitioner === slot.practitioner,
+    )!;
+    expect(again).toBeDefined();
+    expect((await second.tool("hold_slot", { slotId: again.slotId })).result!.held).toBe(true);
   });
 
   it("releases on request, and only the holder can release", async () => {
     const holder = await liveCall();
-    const slot = (await holder.tool("check_availability", {})).result!.slots[0]!;
+    const slot = (await holder.tool("check_availability", { procedure: "facelift" })).result!
+      .slots[0]!;
     await holder.tool("hold_slot", { slotId: slot.slotId });
     const stranger = await liveCall();
     expect((await stranger.tool("release_slot", { slotId: slot.slotId })).result).toMatchObject({
@@ -210,9 +298,12 @@ describe("hold_slot, confirm_booking, release_slot", () => {
       released: true,
     });
     expect(
-      (await db.query("select status from public.slots where id = $1", [slot.slotId])).rows[0]
-        .status,
-    ).toBe("open");
+      (
+        await db.query("select count(*)::int as n from public.reservations where offer_id = $1", [
+          slot.slotId,
+        ])
+      ).rows[0].n,
+    ).toBe(0);
   });
 
   it("rejects slot ids that are not ids, and slots of another clinic", async () => {
@@ -220,8 +311,14 @@ describe("hold_slot, confirm_booking, release_slot", () => {
     expect((await call.tool("hold_slot", { slotId: "tomorrow at 10" })).error).toMatch(
       /slotId must be/,
     );
-    const [foreign] = await addSlots(db, await createClinic(db), { day: 2, times: ["10:00"] });
-    expect((await call.tool("hold_slot", { slotId: foreign!.slotId })).result).toMatchObject({
+    const other = await createClinic(db);
+    const [time] = await addSlots(db, other, { day: 2, times: ["10:00"] });
+    const foreignCall = await liveCall(other);
+    const foreignOffer = (
+      await foreignCall.tool("check_availability", { procedure: other.procedure })
+    ).result!.slots[0]!;
+    expect(Date.parse(foreignOffer.start)).toBe(time!.startsAt.getTime());
+    expect((await call.tool("hold_slot", { slotId: foreignOffer.slotId })).result).toMatchObject({
       held: false,
       reason: expect.stringMatching(/does not exist/),
     });
@@ -229,7 +326,8 @@ describe("hold_slot, confirm_booking, release_slot", () => {
 
   it("refuses holds for a call that has ended", async () => {
     const call = await liveCall();
-    const slot = (await call.tool("check_availability", {})).result!.slots[0]!;
+    const slot = (await call.tool("check_availability", { procedure: "facelift" })).result!
+      .slots[0]!;
     await call.end();
     expect((await call.tool("hold_slot", { slotId: slot.slotId })).result).toMatchObject({
       held: false,

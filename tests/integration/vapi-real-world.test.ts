@@ -398,7 +398,8 @@ describe("transfers, barge-ins and shared CallSids", () => {
 describe("one lock order", () => {
   const CLINIC = "c1a1c000-0000-4000-8000-0000000000dd";
   const NUMBER = "+15555550421";
-  let slotId: string;
+  let practitionerId: string;
+  let offerFor: (vapiCallId: string) => Promise<string>;
 
   beforeAll(async () => {
     await db.query(
@@ -410,12 +411,26 @@ describe("one lock order", () => {
       `insert into public.practitioners (clinic_id, name) values ($1, 'Dr Lock ' || gen_random_uuid()) returning id`,
       [CLINIC],
     );
-    const slot = await db.query(
-      `insert into public.slots (clinic_id, practitioner_id, starts_at, ends_at)
-       values ($1, $2, date_trunc('hour', now()) + interval '5 days', date_trunc('hour', now()) + interval '5 days 30 minutes') returning id`,
-      [CLINIC, practitioner.rows[0].id],
+    const type = await db.query(
+      `with proc as (insert into public.procedures (clinic_id, name) values ($1, 'Lock test ' || gen_random_uuid()) returning id)
+       insert into public.appointment_types (clinic_id, procedure_id, kind, name, duration_minutes)
+       select $1, id, 'consultation', 'Lock test consultation', 30 from proc returning id, procedure_id`,
+      [CLINIC],
     );
-    slotId = slot.rows[0].id;
+    offerFor = async (vapiCallId: string) => {
+      // The call's row and its offer exist before its first message (the hold): the webhook's
+      // upsert then records the call's CallSid on it, as on a fresh call.
+      const offer = await db.query(
+        `with call as (insert into public.calls (clinic_id, vapi_call_id) values ($1, $2) returning id)
+         insert into public.slot_offers (clinic_id, call_id, appointment_type_id, procedure_id, practitioner_id, starts_at, ends_at, occupied)
+         select $1, call.id, $3, $4, $5, date_trunc('hour', now()) + interval '5 days', date_trunc('hour', now()) + interval '5 days 30 minutes',
+                tstzrange(date_trunc('hour', now()) + interval '5 days', date_trunc('hour', now()) + interval '5 days 30 minutes')
+           from call returning id`,
+        [CLINIC, vapiCallId, type.rows[0].id, type.rows[0].procedure_id, practitionerId],
+      );
+      return offer.rows[0].id as string;
+    };
+    practitionerId = practitioner.rows[0].id;
   });
 
   it("ends a call that holds a slot from Twilio and Vapi at once, 250 times, without an error", async () => {
@@ -424,7 +439,7 @@ describe("one lock order", () => {
     for (let round = 0; round < 250; round++) {
       // The hold's tool call is the call's first message: it records the call and its CallSid.
       const call = new SimulatedCall(options);
-      const held = await call.tool("hold_slot", { slotId });
+      const held = await call.tool("hold_slot", { slotId: await offerFor(call.id) });
       expect(held.result?.held).toBe(true);
       const [twilioStatus, report] = await Promise.all([
         signTwilio("/api/webhooks/twilio/call-status", {
@@ -438,10 +453,11 @@ describe("one lock order", () => {
       statuses.push(twilioStatus, report);
     }
     expect(statuses.filter((status) => status !== 200)).toEqual([]);
-    const slot = (
-      await db.query("select status, held_by_call from public.slots where id = $1", [slotId])
-    ).rows[0];
-    expect(slot).toEqual({ status: "open", held_by_call: null });
+    const held = await db.query(
+      "select count(*)::int as n from public.reservations where clinic_id = $1 and kind = 'hold'",
+      [CLINIC],
+    );
+    expect(held.rows[0].n).toBe(0);
     const live = await db.query(
       "select count(*)::int as n from public.calls where clinic_id = $1 and state not in ('completed', 'ended', 'failed', 'abandoned')",
       [CLINIC],

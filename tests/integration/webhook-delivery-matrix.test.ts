@@ -20,7 +20,14 @@ import {
   type ScriptKind,
   type Step,
 } from "../helpers/call-script";
-import { addFacelift, addSlots, callTo, createClinic, type TestClinic } from "../helpers/clinic";
+import {
+  addFacelift,
+  addOffers,
+  addSlots,
+  callTo,
+  createClinic,
+  type TestClinic,
+} from "../helpers/clinic";
 import { ownerClient } from "../helpers/db";
 import { simulator } from "../helpers/vapi";
 
@@ -30,7 +37,7 @@ import { simulator } from "../helpers/vapi";
 
 let db: Client;
 let clinic: TestClinic;
-const freeSlots: string[] = [];
+const freeTimes: Date[] = [];
 beforeAll(async () => {
   db = await ownerClient();
   // A clinic of its own (Facelift with its aftercare PDF, and a diary it made), one slot per
@@ -43,7 +50,7 @@ beforeAll(async () => {
       `${String(9 + Math.floor(index / 2)).padStart(2, "0")}:${index % 2 ? "30" : "00"}`,
   );
   for (const day of [2, 3, 4])
-    freeSlots.push(...(await addSlots(db, clinic, { day, times })).map((slot) => slot.slotId));
+    freeTimes.push(...(await addSlots(db, clinic, { day, times })).map((slot) => slot.startsAt));
 });
 afterAll(async () => {
   await db.end();
@@ -60,7 +67,15 @@ interface Delivered {
 }
 
 async function deliver(kind: ScriptKind, order: Order): Promise<Delivered> {
-  const script = scriptCall(kind, freeSlots.pop()!, callTo(clinic));
+  // The script holds a time offered to its own call: the call's row and that offer exist
+  // before the first message (the webhook's upsert then finds the row as a fresh call).
+  const call = callTo(clinic);
+  const row = await db.query<{ id: string }>(
+    "insert into public.calls (clinic_id, vapi_call_id) values ($1, $2) returning id",
+    [clinic.id, call.id],
+  );
+  const [slotId] = await addOffers(db, clinic, [row.rows[0]!.id], { startsAt: freeTimes.pop()! });
+  const script = scriptCall(kind, slotId!, call);
   const sent: Delivered["sent"] = [];
   for (const round of order(script.steps)) {
     const answers = await Promise.all(round.map((step) => postSigned(simulator(), step.payload)));

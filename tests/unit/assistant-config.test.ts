@@ -16,6 +16,13 @@ const source: AssistantSource = {
   },
   procedures: [
     { name: "Facelift", synonyms: ["face lift", "rhytidectomy"], description: "Lifts the face." },
+    {
+      name: "Botox",
+      synonyms: [],
+      description: "Anti-wrinkle injections.",
+      appointments: ["treatment 20 min"],
+    },
+    { name: "Peel", synonyms: [], description: "A chemical peel.", appointments: [] },
   ],
 };
 
@@ -38,6 +45,9 @@ describe("the assistant configuration", () => {
     const prompt = model.messages[0]!.content;
     for (const fact of [
       "Facelift (also: face lift, rhytidectomy)",
+      "Botox (also: none; bookable: treatment 20 min)",
+      "Peel (also: none; not bookable by phone)",
+      "check_availability with it",
       "mon 09:00-17:00",
       "Consultations are 30 minutes",
       "never give medical advice",
@@ -47,7 +57,7 @@ describe("the assistant configuration", () => {
     expect(standard.transcriber).toMatchObject({
       provider: "deepgram",
       model: "nova-2",
-      keyterm: ["Facelift", "face lift", "rhytidectomy"],
+      keyterm: ["Facelift", "face lift", "rhytidectomy", "Botox", "Peel"],
     });
   });
 
