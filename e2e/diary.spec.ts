@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
 import { RECEPTIONIST, signIn, testCall } from "./helpers";
 
@@ -63,6 +63,31 @@ async function startBooking(page: Page, patient: string, date: string, practitio
   return dialog;
 }
 
+/**
+ * Drags an event with the mouse (react-big-calendar's drag-and-drop listens to mouse events) to
+ * `time` in a practitioner's column of the day view.
+ */
+async function dragTo(page: Page, event: Locator, practitioner: string, time: string) {
+  const headers = await page.getByTestId("diary-column").allTextContents();
+  const column = headers.findIndex((header) => header.startsWith(practitioner));
+  const gridStart = (await page.locator(".rbc-time-gutter .rbc-label").first().textContent())!;
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const slot = page
+    .locator(".rbc-time-content .rbc-day-slot")
+    .nth(column)
+    .locator(".rbc-time-slot")
+    .nth((minutes(time) - minutes(gridStart)) / 15);
+  const from = (await event.boundingBox())!;
+  const to = (await slot.boundingBox())!;
+  const grab = 6; // px below the event's top edge: the drop keeps that offset
+  await page.mouse.move(from.x + from.width / 2, from.y + grab);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y + grab + 10, { steps: 4 });
+  // Aim at the middle of the slot: the event's top lands inside it, not on its edge.
+  await page.mouse.move(to.x + to.width / 2, to.y + grab + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
 /** A free time's label, "10:00 · Dr Amara Okafor", as its time and practitioner. */
 function parseChoice(label: string) {
   const [time, practitioner] = label.split(" · ").map((part) => part.trim());
@@ -75,6 +100,8 @@ test.describe("the diary", () => {
   }) => {
     const date = clinicWeekday(8);
     const patient = `Nadia Diary-${run}`;
+    // Tall enough that the whole working day is on screen, for dragging.
+    await page.setViewportSize({ width: 1280, height: 1400 });
     await openDiary(page, date);
 
     const dialog = await startBooking(page, patient, date);
@@ -119,7 +146,13 @@ test.describe("the diary", () => {
     await page.keyboard.press("Escape");
     await expect(panel).toHaveCount(0);
     await expect(event).toContainText(new RegExp(`^${last}–`));
+
+    // Drag it back to where it was (free again), in the same surgeon's column.
+    await dragTo(page, event, chosen.practitioner, first);
+    await expect(event).toContainText(new RegExp(`^${first}–`));
+    await expect(page.getByTestId("diary-error")).toHaveCount(0);
     await event.click();
+    await expect(panel.getByText(new RegExp(`, ${first}–`))).toBeVisible();
 
     // Cancel: a reason is required.
     await panel.getByRole("button", { name: "Cancel appointment" }).click();
@@ -186,7 +219,10 @@ test.describe("the diary", () => {
     await call.tool("hold_slot", { slotId: slot.slotId });
     const hold = page.getByTestId("diary-hold");
     await expect(hold).toBeVisible({ timeout: 2000 });
-    await expect(hold).toContainText(clinicTimeOf(slot.start));
+    // At the offered time in clinic time (the browser is in Tokyo).
+    await expect(page.getByRole("button", { name: /Held on a call/ })).toContainText(
+      new RegExp(`^${clinicTimeOf(slot.start)}–`),
+    );
     await expect(hold.getByTestId("hold-seconds")).toHaveText(/^(9\d|8\d|7\d) s$/);
     const before = Number((await hold.getByTestId("hold-seconds").textContent())!.split(" ")[0]);
     await expect
@@ -203,9 +239,12 @@ test.describe("the diary", () => {
     await expect(hold).toHaveCount(0, { timeout: 2000 });
   });
 
-  test("works on a tablet at 820 px: the day scrolls sideways, dialogs fit", async ({ page }) => {
+  test("works on a tablet at 820 px: nothing overflows, dialogs fit, time is blocked and freed", async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 820, height: 1180 });
-    await openDiary(page, clinicWeekday(8));
+    const date = clinicWeekday(12);
+    await openDiary(page, date);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
@@ -221,8 +260,45 @@ test.describe("the diary", () => {
     await page.keyboard.press("Escape");
     await expect(dialog).toHaveCount(0);
 
-    await page.getByRole("button", { name: "Week" }).click();
+    // Block half an hour of the first practitioner's day, then remove the block.
+    const reason = `Team meeting ${run}`;
+    await page.getByRole("button", { name: "Block time" }).click();
+    const block = page.getByRole("dialog", { name: "Block time" });
+    await block.getByLabel("Whose time").selectOption({ index: 1 });
+    await block.getByLabel("From").fill("12:00");
+    await block.getByLabel("To").fill("12:30");
+    await block.getByRole("button", { name: "Block time" }).click();
+    await expect(block.getByText("Say why the time is blocked")).toBeVisible();
+    await block.getByLabel("Reason").fill(reason);
+    await block.getByRole("button", { name: "Block time" }).click();
+    await expect(block).toHaveCount(0);
+    const blocked = page.getByRole("button", { name: new RegExp(reason) });
+    await expect(blocked).toContainText(/^12:00–12:30/);
+    await blocked.click();
+    const panel = page.getByTestId("entry-panel");
+    await expect(panel).toContainText(reason);
+    await panel.getByRole("button", { name: "Remove block" }).click();
+    await expect(panel).toHaveCount(0);
+    await expect(page.getByRole("button", { name: new RegExp(reason) })).toHaveCount(0);
+
+    await page.getByRole("button", { name: "Week", exact: true }).click();
     await expect(page.getByLabel("Practitioner")).toBeVisible();
     await expect(page.getByTestId("diary-title")).toContainText("Week of");
+
+    // More columns than fit (a narrow window here): the day scrolls sideways, not the page.
+    await page.getByRole("button", { name: "Day", exact: true }).click();
+    await page.setViewportSize({ width: 560, height: 900 });
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const grid = document.querySelector(".rbc-time-content")!;
+          const root = document.documentElement;
+          return {
+            pageOverflows: root.scrollWidth > root.clientWidth,
+            gridScrolls: grid.scrollWidth > grid.clientWidth,
+          };
+        }),
+      )
+      .toEqual({ pageOverflows: false, gridScrolls: true });
   });
 });

@@ -172,7 +172,7 @@ function BookForm({
               {...props}
               type="tel"
               inputMode="tel"
-              placeholder="+44 20 7946 0018"
+              placeholder="+1 212 555 0100"
               value={patientPhone}
               onChange={(e) => setPatientPhone(e.target.value)}
               autoComplete="off"

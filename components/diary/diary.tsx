@@ -120,7 +120,7 @@ export function Diary({
   const focusLabel = mode === "practitioner" ? "Practitioner" : "Room";
 
   return (
-    <div className="grid min-w-0 gap-4" data-testid="diary">
+    <div className="grid min-w-0 grid-cols-1 gap-4" data-testid="diary">
       <div className="flex flex-wrap items-end gap-x-4 gap-y-3" role="toolbar" aria-label="Diary">
         <div className="flex items-center gap-1">
           <Button variant="outline" size="sm" onClick={() => setDate(new Date())}>
@@ -198,7 +198,7 @@ export function Diary({
           </div>
         ) : null}
 
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
           <ConnectionIndicator status={status} />
           <Button
             variant="outline"

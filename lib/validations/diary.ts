@@ -46,7 +46,7 @@ export const availabilityQuerySchema = z
   });
 
 /**
- * A phone number as staff type it ("+44 20 7946 0018", "(555) 010-7788"): kept as digits with
+ * A phone number as staff type it ("+1 212 555 0100", "(555) 010-7788"): kept as digits with
  * an optional leading +, 7 to 15 digits (E.164-ish, like the assistant's bookings); empty is none.
  */
 export const patientPhoneSchema = z
@@ -55,7 +55,7 @@ export const patientPhoneSchema = z
   .max(40)
   .transform((raw) => raw.replace(/[\s().-]/g, ""))
   .refine((value) => value === "" || /^\+?[0-9]{7,15}$/.test(value), {
-    message: "Enter a phone number like +44 20 7946 0018",
+    message: "Enter a phone number like +1 212 555 0100",
   })
   .transform((value) => (value === "" ? null : value));
 

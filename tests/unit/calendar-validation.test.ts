@@ -29,7 +29,7 @@ describe("the diary's receptionist input", () => {
     const issues = (input: object) =>
       bookAppointmentSchema.safeParse(input).error?.issues.map((i) => [i.path[0], i.message]);
     expect(issues({ ...base, patientPhone: "call me" })).toEqual([
-      ["patientPhone", "Enter a phone number like +44 20 7946 0018"],
+      ["patientPhone", "Enter a phone number like +1 212 555 0100"],
     ]);
     expect(issues({ ...base, patientPhone: "12345" })?.[0]?.[0]).toBe("patientPhone");
     expect(issues({ ...base, patientName: " " })?.[0]).toEqual([
