@@ -169,7 +169,7 @@ test.describe("the diary", () => {
     await expect(row.getByTestId("booking-status")).toHaveText("cancelled");
   });
 
-  test("refuses a booking that overlaps another appointment, and books nothing", async ({
+  test("refuses a booking that overlaps another appointment, and books nothing; checks the patient in and out", async ({
     page,
   }) => {
     const date = clinicWeekday(9);
@@ -198,8 +198,22 @@ test.describe("the diary", () => {
     await expect(page.getByRole("button", { name: new RegExp(second) })).toHaveCount(0);
     await page.reload();
     await page.getByLabel("Date", { exact: true }).fill(date);
-    await expect(page.getByRole("button", { name: new RegExp(first) })).toBeVisible();
+    const kept = page.getByRole("button", { name: new RegExp(first) });
+    await expect(kept).toBeVisible();
     await expect(page.getByRole("button", { name: new RegExp(second) })).toHaveCount(0);
+
+    // The patient comes in and is seen: each step offers only what may follow.
+    await kept.click();
+    const panel = page.getByTestId("entry-panel");
+    await panel.getByRole("button", { name: "Mark arrived" }).click();
+    await expect(panel.getByTestId("panel-status")).toHaveText("Arrived");
+    await expect(panel.getByRole("button", { name: "Cancel appointment" })).toHaveCount(0);
+    await expect(panel.getByRole("button", { name: "Move appointment" })).toHaveCount(0);
+    await panel.getByRole("button", { name: "Mark completed" }).click();
+    await expect(panel.getByTestId("panel-status")).toHaveText("Completed");
+    await expect(panel.getByRole("button")).toHaveText(["Close"]);
+    await page.keyboard.press("Escape");
+    await expect(kept.getByTestId("diary-appointment")).toHaveAttribute("data-status", "completed");
   });
 
   test("shows a time held on a live call within a second, and drops it when the call ends", async ({
