@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 
+import { benchAvailability, printAvailability } from "./availability";
 import { startBenchEnvironment } from "./environment";
 import type { BenchEnvironment } from "./environment";
 import { benchFollowUpLag, printFollowUpLag } from "./follow-up-lag";
@@ -22,6 +23,7 @@ const FIGURES = {
   "follow-ups": async (env: BenchEnvironment) =>
     printed(await benchFollowUpLag(env), printFollowUpLag),
   calls: async (env: BenchEnvironment) => printed(await benchWholeCalls(env), printWholeCalls),
+  availability: async () => printed(await benchAvailability(), printAvailability),
 };
 type Figure = keyof typeof FIGURES;
 

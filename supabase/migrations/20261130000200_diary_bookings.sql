@@ -289,11 +289,14 @@ $$;
 create or replace function private.lock_diary(p_practitioner_id uuid, p_resource_id uuid, p_range tstzrange)
 returns void language plpgsql set search_path = '' as $$
 begin
+  -- FOR NO KEY UPDATE: the row-exclusive member of the FOR UPDATE family that does not block
+  -- foreign-key checks (FOR KEY SHARE), so offers, hours and bookings referencing the
+  -- practitioner are not queued behind a claim; claims and staff writes still serialise here.
   if p_practitioner_id is not null then
-    perform 1 from public.practitioners p where p.id = p_practitioner_id for update;
+    perform 1 from public.practitioners p where p.id = p_practitioner_id for no key update;
   end if;
   if p_resource_id is not null then
-    perform 1 from public.resources r where r.id = p_resource_id for update;
+    perform 1 from public.resources r where r.id = p_resource_id for no key update;
   end if;
   delete from public.reservations r
    where r.kind = 'hold' and r.held_until <= now() and r.occupied && p_range

@@ -128,18 +128,25 @@ export async function addOffers(
   owner: Client,
   clinic: TestClinic,
   callIds: string[],
-  at: { startsAt: Date; minutes?: number; practitioner?: number },
+  at: {
+    startsAt: Date;
+    minutes?: number;
+    practitioner?: number;
+    /** Another type than the clinic's consultation, and its procedure. */
+    type?: { id: string; procedureId: string };
+  },
 ): Promise<string[]> {
   const ids = callIds.map(() => randomUUID());
   await owner.query(
     `insert into public.slot_offers (id, clinic_id, call_id, appointment_type_id, procedure_id, practitioner_id,
                                      starts_at, ends_at, occupied)
-     select o.id, $1, o.call_id, $2, $3, $4, $5, $5 + make_interval(mins => $6), tstzrange($5, $5 + make_interval(mins => $6))
+     select o.id, $1, o.call_id, $2, $3, $4, $5::timestamptz, $5::timestamptz + make_interval(mins => $6),
+            tstzrange($5::timestamptz, $5::timestamptz + make_interval(mins => $6))
        from unnest($7::uuid[], $8::uuid[]) as o (id, call_id)`,
     [
       clinic.id,
-      clinic.typeId,
-      clinic.procedureId,
+      at.type?.id ?? clinic.typeId,
+      at.type?.procedureId ?? clinic.procedureId,
       clinic.practitionerIds[at.practitioner ?? 0],
       at.startsAt,
       at.minutes ?? 30,
@@ -198,6 +205,24 @@ export async function addFacelift(owner: Client, clinic: TestClinic): Promise<st
     [clinic.id, storagePath, bytes.length, createHash("sha256").update(bytes).digest("hex")],
   );
   return rows[0]!.id;
+}
+
+/** A consultation type for one of the clinic's procedures, `minutes` long, done by all its practitioners. */
+export async function addConsultation(
+  owner: Client,
+  clinic: TestClinic,
+  procedureId: string,
+  { name = "Consultation", minutes = 30 }: { name?: string; minutes?: number } = {},
+): Promise<{ id: string; procedureId: string }> {
+  const { rows } = await owner.query<{ id: string }>(
+    `with t as (insert into public.appointment_types (clinic_id, procedure_id, kind, name, duration_minutes)
+                values ($1, $2, 'consultation', $3, $4) returning id),
+          w as (insert into public.appointment_type_practitioners (clinic_id, appointment_type_id, practitioner_id)
+                select $1, t.id, p from t, unnest($5::uuid[]) p returning 1)
+     select t.id from t, (select count(*) from w) n`,
+    [clinic.id, procedureId, name, minutes, clinic.practitionerIds],
+  );
+  return { id: rows[0]!.id, procedureId };
 }
 
 /** Simulator options for calls to this clinic's number on the shared server. */

@@ -12,6 +12,7 @@ import { withClaims, type Tx } from "@/lib/db/transaction";
 import { runScenario } from "@/lib/simulator/scenarios";
 
 import {
+  addConsultation,
   addFacelift,
   addSlots,
   addStaff,
@@ -40,7 +41,10 @@ beforeAll(async () => {
   db = await ownerClient();
   clinic = await createClinic(db, { name: "Insights Clinic", practitioners: 2 });
   other = await createClinic(db, { name: "Insights Other Clinic", timezone: "Europe/London" });
-  await addFacelift(db, clinic);
+  // The "books" scenario asks for a facelift: its consultation is what this diary offers then.
+  await addConsultation(db, clinic, await addFacelift(db, clinic), {
+    name: "Facelift consultation",
+  });
   for (const practitioner of [0, 1])
     await addSlots(db, clinic, {
       day: 2,

@@ -21,6 +21,7 @@ import {
   type Step,
 } from "../helpers/call-script";
 import {
+  addConsultation,
   addFacelift,
   addOffers,
   addSlots,
@@ -38,12 +39,15 @@ import { simulator } from "../helpers/vapi";
 let db: Client;
 let clinic: TestClinic;
 const freeTimes: Date[] = [];
+let faceliftConsultation: { id: string; procedureId: string };
 beforeAll(async () => {
   db = await ownerClient();
   // A clinic of its own (Facelift with its aftercare PDF, and a diary it made), one slot per
   // delivery: no two variants collide, and no other file or time of day takes or hides one.
   clinic = await createClinic(db, { name: "Delivery Matrix Clinic" });
-  await addFacelift(db, clinic);
+  faceliftConsultation = await addConsultation(db, clinic, await addFacelift(db, clinic), {
+    name: "Facelift consultation",
+  });
   const times = Array.from(
     { length: 16 },
     (_, index) =>
@@ -74,7 +78,10 @@ async function deliver(kind: ScriptKind, order: Order): Promise<Delivered> {
     "insert into public.calls (clinic_id, vapi_call_id) values ($1, $2) returning id",
     [clinic.id, call.id],
   );
-  const [slotId] = await addOffers(db, clinic, [row.rows[0]!.id], { startsAt: freeTimes.pop()! });
+  const [slotId] = await addOffers(db, clinic, [row.rows[0]!.id], {
+    startsAt: freeTimes.pop()!,
+    type: faceliftConsultation,
+  });
   const script = scriptCall(kind, slotId!, call);
   const sent: Delivered["sent"] = [];
   for (const round of order(script.steps)) {
