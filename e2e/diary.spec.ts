@@ -214,6 +214,14 @@ test.describe("the diary", () => {
     await expect(panel.getByRole("button")).toHaveText(["Close"]);
     await page.keyboard.press("Escape");
     await expect(kept.getByTestId("diary-appointment")).toHaveAttribute("data-status", "completed");
+
+    // The bookings list shows the new status and opens the appointment in the diary.
+    await page.goto("/bookings?status=completed");
+    const row = page.getByTestId("booking-row").filter({ hasText: first });
+    await expect(row.getByTestId("booking-status")).toHaveText("completed");
+    await row.getByTitle("Open in the diary").click();
+    await expect(page).toHaveURL(new RegExp(`/diary\\?date=${date}&booking=`));
+    await expect(page.getByTestId("entry-panel").getByTestId("panel-title")).toHaveText(first);
   });
 
   test("shows a time held on a live call within a second, and drops it when the call ends", async ({

@@ -130,4 +130,28 @@ describe("the diary calendar", () => {
     expect(working(days[1]!)).toBe(0);
     expect(screen.getByRole("button", { name: /Ada Lovelace/ }).textContent).toMatch(/^10:00/);
   });
+
+  it("hatches a closure day in every column", () => {
+    const closed = {
+      ...view,
+      closures: [{ startsOn: "2026-12-07", endsOn: "2026-12-07", reason: "Training" }],
+    };
+    const { container } = render(
+      <DiaryCalendar
+        view={closed}
+        events={[]}
+        calendarView="day"
+        mode="practitioner"
+        columns={[{ id: DR, title: "Dr Okafor" }]}
+        date={new Date("2026-12-07T17:00:00.000Z")}
+        now={0}
+        onOpen={() => undefined}
+        onSelectRange={() => undefined}
+        onDrop={() => undefined}
+      />,
+    );
+    const slots = [...container.querySelectorAll(".rbc-day-slot .rbc-time-slot")];
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots.every((slot) => slot.classList.contains("diary-closed"))).toBe(true);
+  });
 });
