@@ -87,6 +87,17 @@ export function toCalendarEvents(
   return events.sort((a, b) => +a.start - +b.start || a.id.localeCompare(b.id));
 }
 
+/** When the next hold still live at `now` runs out (ms since the epoch), or null. */
+export function nextHoldExpiry(view: DiaryView | null, now: number): number | null {
+  let next: number | null = null;
+  for (const entry of view?.entries ?? []) {
+    if (entry.kind !== "hold") continue;
+    const until = Date.parse(entry.heldUntil);
+    if (until > now && (next === null || until < next)) next = until;
+  }
+  return next;
+}
+
 /** Whole seconds a hold has left (never negative). */
 export function holdSecondsLeft(heldUntil: string, now: number): number {
   return Math.max(0, Math.ceil((Date.parse(heldUntil) - now) / 1000));

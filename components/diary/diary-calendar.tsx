@@ -77,7 +77,6 @@ export interface DiaryCalendarProps {
   /** Week view: the practitioner (mode "practitioner") or room shown. */
   focusId?: string;
   date: Date;
-  now: number;
   onOpen(event: DiaryEvent): void;
   onSelectRange(range: { start: Date; end: Date; columnId?: string }): void;
   onDrop(event: DiaryEvent, drop: { start: Date; resourceId?: string | number | null }): void;
@@ -91,7 +90,6 @@ export function DiaryCalendar({
   columns,
   focusId,
   date,
-  now,
   onOpen,
   onSelectRange,
   onDrop,
@@ -136,7 +134,8 @@ export function DiaryCalendar({
 
   const components = useMemo<Components<DiaryEvent, DiaryColumn>>(
     () => ({
-      event: ({ event }) => <DiaryEventContent event={event} now={now} />,
+      // Stable: countdowns tick through the DiaryClock context, not by re-rendering the calendar.
+      event: ({ event }) => <DiaryEventContent event={event} />,
       resourceHeader: ({ resource }) => (
         <div className="grid py-1 leading-tight" data-testid="diary-column">
           <span className="truncate font-medium">{resource.title}</span>
@@ -148,7 +147,7 @@ export function DiaryCalendar({
         </div>
       ),
     }),
-    [now],
+    [],
   );
 
   return (
@@ -165,7 +164,6 @@ export function DiaryCalendar({
         onView={() => undefined}
         onNavigate={() => undefined}
         toolbar={false}
-        getNow={() => new Date(now)}
         min={min}
         max={max}
         scrollToTime={min}

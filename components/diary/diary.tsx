@@ -3,13 +3,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { CalendarOff, ChevronLeft, ChevronRight, Lock, Plus } from "lucide-react";
 import { DateTime } from "luxon";
-import { useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useState, useTransition } from "react";
 
 import { moveAppointment } from "@/lib/actions/diary";
 import { cn } from "@/lib/utils";
 import { useDiary } from "@/hooks/use-diary";
 import { diaryKey, useDiaryLive } from "@/hooks/use-diary-live";
-import { useNow } from "@/hooks/use-now";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -25,6 +24,7 @@ import {
   dropTarget,
   fromLocalDate,
   localDate,
+  nextHoldExpiry,
   stepDate,
   toCalendarEvents,
   visibleRange,
@@ -34,6 +34,7 @@ import {
 } from "./calendar-model";
 import { DiaryCalendar } from "./diary-calendar";
 import { EntryPanel } from "./entry-panel";
+import { DiaryClockProvider } from "./event-content";
 
 /**
  * The clinic's diary: a day with a column per practitioner (or per room), or a week of one
@@ -71,8 +72,20 @@ export function Diary({
   const status = useDiaryLive(clinicId);
   const range = visibleRange(date, calendarView, timeZone);
   const { view, clockOffsetMs, isLoading, error } = useDiary(clinicId, range);
-  const now = useNow(1000, clockOffsetMs);
   const tz = view?.timeZone ?? timeZone;
+  // Holds leave the calendar when their time is up (the server's release broadcast may still be
+  // on its way): re-render at the next expiry, not every second.
+  const [expiryTick, setExpiryTick] = useState(() => Date.now());
+  const nextExpiry = nextHoldExpiry(view, expiryTick + clockOffsetMs);
+  useEffect(() => {
+    if (nextExpiry === null) return;
+    const timer = setTimeout(
+      () => setExpiryTick(Date.now()),
+      nextExpiry - (Date.now() + clockOffsetMs) + 20,
+    );
+    return () => clearTimeout(timer);
+  }, [nextExpiry, clockOffsetMs]);
+  const now = expiryTick + clockOffsetMs;
 
   const columns = useMemo(() => (view ? columnsOf(view, mode) : []), [view, mode]);
   const focusId = calendarView === "week" ? focus || columns[0]?.id : undefined;
@@ -120,198 +133,198 @@ export function Diary({
   const focusLabel = mode === "practitioner" ? "Practitioner" : "Room";
 
   return (
-    <div className="grid min-w-0 grid-cols-1 gap-4" data-testid="diary">
-      <div className="flex flex-wrap items-end gap-x-4 gap-y-3" role="toolbar" aria-label="Diary">
-        <div className="flex items-center gap-1">
-          <Button variant="outline" size="sm" onClick={() => setDate(new Date())}>
-            Today
-          </Button>
-          <Button
-            variant="ghost"
-            size="icon-sm"
-            aria-label={calendarView === "day" ? "Previous day" : "Previous week"}
-            onClick={() => setDate((d) => stepDate(d, calendarView, -1, tz))}
-          >
-            <ChevronLeft aria-hidden />
-          </Button>
-          <Button
-            variant="ghost"
-            size="icon-sm"
-            aria-label={calendarView === "day" ? "Next day" : "Next week"}
-            onClick={() => setDate((d) => stepDate(d, calendarView, 1, tz))}
-          >
-            <ChevronRight aria-hidden />
-          </Button>
-          <Label htmlFor="diary-date" className="sr-only">
-            Date
-          </Label>
-          <Input
-            id="diary-date"
-            type="date"
-            className="h-8 w-40"
-            value={localDate(date, tz)}
-            onChange={(e) => {
-              const next = fromLocalDate(e.target.value, tz);
-              if (next) setDate(next);
+    <DiaryClockProvider offsetMs={clockOffsetMs}>
+      <div className="grid min-w-0 grid-cols-1 gap-4" data-testid="diary">
+        <div className="flex flex-wrap items-end gap-x-4 gap-y-3" role="toolbar" aria-label="Diary">
+          <div className="flex items-center gap-1">
+            <Button variant="outline" size="sm" onClick={() => setDate(new Date())}>
+              Today
+            </Button>
+            <Button
+              variant="ghost"
+              size="icon-sm"
+              aria-label={calendarView === "day" ? "Previous day" : "Previous week"}
+              onClick={() => setDate((d) => stepDate(d, calendarView, -1, tz))}
+            >
+              <ChevronLeft aria-hidden />
+            </Button>
+            <Button
+              variant="ghost"
+              size="icon-sm"
+              aria-label={calendarView === "day" ? "Next day" : "Next week"}
+              onClick={() => setDate((d) => stepDate(d, calendarView, 1, tz))}
+            >
+              <ChevronRight aria-hidden />
+            </Button>
+            <Label htmlFor="diary-date" className="sr-only">
+              Date
+            </Label>
+            <Input
+              id="diary-date"
+              type="date"
+              className="h-8 w-40"
+              value={localDate(date, tz)}
+              onChange={(e) => {
+                const next = fromLocalDate(e.target.value, tz);
+                if (next) setDate(next);
+              }}
+            />
+          </div>
+
+          <Segmented
+            label="View"
+            value={calendarView}
+            options={[
+              { value: "day", label: "Day" },
+              { value: "week", label: "Week" },
+            ]}
+            onChange={(value) => setCalendarView(value as DiaryCalendarView)}
+          />
+          <Segmented
+            label="Columns"
+            value={mode}
+            options={[
+              { value: "practitioner", label: "Practitioners" },
+              { value: "room", label: "Rooms" },
+            ]}
+            onChange={(value) => {
+              setMode(value as DiaryMode);
+              setFocus("");
             }}
           />
+          {calendarView === "week" ? (
+            <div className="grid gap-1">
+              <Label htmlFor="diary-focus" className="text-muted-foreground text-xs">
+                {focusLabel}
+              </Label>
+              <select
+                id="diary-focus"
+                className={cn(selectClass, "h-8 w-48")}
+                value={focusId ?? ""}
+                onChange={(e) => setFocus(e.target.value)}
+              >
+                {columns.map((column) => (
+                  <option key={column.id} value={column.id}>
+                    {column.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
+            <ConnectionIndicator status={status} />
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={!view}
+              onClick={() => setBlocking({ date: localDate(date, tz) })}
+            >
+              <Lock aria-hidden /> Block time
+            </Button>
+            <Button
+              size="sm"
+              disabled={!view}
+              onClick={() =>
+                setBooking({
+                  date: localDate(date, tz),
+                  practitionerId: mode === "practitioner" ? focusId : undefined,
+                })
+              }
+            >
+              <Plus aria-hidden /> New appointment
+            </Button>
+          </div>
         </div>
 
-        <Segmented
-          label="View"
-          value={calendarView}
-          options={[
-            { value: "day", label: "Day" },
-            { value: "week", label: "Week" },
-          ]}
-          onChange={(value) => setCalendarView(value as DiaryCalendarView)}
-        />
-        <Segmented
-          label="Columns"
-          value={mode}
-          options={[
-            { value: "practitioner", label: "Practitioners" },
-            { value: "room", label: "Rooms" },
-          ]}
-          onChange={(value) => {
-            setMode(value as DiaryMode);
-            setFocus("");
-          }}
-        />
-        {calendarView === "week" ? (
-          <div className="grid gap-1">
-            <Label htmlFor="diary-focus" className="text-muted-foreground text-xs">
-              {focusLabel}
-            </Label>
-            <select
-              id="diary-focus"
-              className={cn(selectClass, "h-8 w-48")}
-              value={focusId ?? ""}
-              onChange={(e) => setFocus(e.target.value)}
-            >
-              {columns.map((column) => (
-                <option key={column.id} value={column.id}>
-                  {column.title}
-                </option>
-              ))}
-            </select>
-          </div>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 className="text-lg font-medium" data-testid="diary-title" aria-live="polite">
+            {title}
+          </h2>
+          <p className="text-muted-foreground text-xs">Clinic time · {tz}</p>
+        </div>
+
+        {closures.map((closure) => (
+          <Alert key={`${closure.startsOn}-${closure.endsOn}`} data-testid="diary-closure">
+            <CalendarOff aria-hidden />
+            <AlertDescription>
+              Clinic closed{" "}
+              {closure.startsOn === closure.endsOn
+                ? closure.startsOn
+                : `${closure.startsOn} to ${closure.endsOn}`}
+              {closure.reason ? `: ${closure.reason}` : ""}
+            </AlertDescription>
+          </Alert>
+        ))}
+        {dropError ? (
+          <Alert variant="destructive" role="alert" data-testid="diary-error">
+            <AlertDescription>{dropError}</AlertDescription>
+          </Alert>
+        ) : null}
+        {error ? (
+          <Alert variant="destructive" role="alert">
+            <AlertDescription>{error.message}</AlertDescription>
+          </Alert>
         ) : null}
 
-        <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
-          <ConnectionIndicator status={status} />
-          <Button
-            variant="outline"
-            size="sm"
-            disabled={!view}
-            onClick={() => setBlocking({ date: localDate(date, tz) })}
-          >
-            <Lock aria-hidden /> Block time
-          </Button>
-          <Button
-            size="sm"
-            disabled={!view}
-            onClick={() =>
-              setBooking({
-                date: localDate(date, tz),
-                practitionerId: mode === "practitioner" ? focusId : undefined,
-              })
-            }
-          >
-            <Plus aria-hidden /> New appointment
-          </Button>
-        </div>
+        {view ? (
+          columns.length === 0 ? (
+            <p className="text-muted-foreground rounded-lg border p-6 text-sm">
+              {mode === "practitioner"
+                ? "No practitioners yet. An admin adds them under Admin."
+                : "No rooms or devices yet. An admin adds them under Admin."}
+            </p>
+          ) : (
+            <DiaryCalendar
+              view={view}
+              events={events}
+              calendarView={calendarView}
+              mode={mode}
+              columns={calendarView === "day" ? columns : undefined}
+              focusId={focusId}
+              date={date}
+              onOpen={(event) => setOpenId(event.id)}
+              onSelectRange={({ start, end, columnId }) => {
+                const practitionerId = mode === "practitioner" ? (columnId ?? focusId) : undefined;
+                setBooking({ date: localDate(start, tz), start, practitionerId });
+                setBlocking(null);
+                setSelectionEnd(end);
+              }}
+              onDrop={onDrop}
+            />
+          )
+        ) : isLoading ? (
+          <Skeleton className="h-[32rem] w-full" />
+        ) : null}
+
+        {view ? (
+          <>
+            <EntryPanel
+              clinicId={clinicId}
+              view={view}
+              entry={openEntry}
+              onClose={() => setOpenId(null)}
+            />
+            <BookDialog
+              clinicId={clinicId}
+              view={view}
+              prefill={booking}
+              onClose={() => setBooking(null)}
+              onBlockInstead={(prefill) => {
+                setBooking(null);
+                setBlocking({ ...prefill, end: selectionEnd ?? undefined });
+              }}
+            />
+            <BlockDialog
+              clinicId={clinicId}
+              view={view}
+              prefill={blocking}
+              onClose={() => setBlocking(null)}
+            />
+          </>
+        ) : null}
       </div>
-
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 className="text-lg font-medium" data-testid="diary-title" aria-live="polite">
-          {title}
-        </h2>
-        <p className="text-muted-foreground text-xs">Clinic time · {tz}</p>
-      </div>
-
-      {closures.map((closure) => (
-        <Alert key={`${closure.startsOn}-${closure.endsOn}`} data-testid="diary-closure">
-          <CalendarOff aria-hidden />
-          <AlertDescription>
-            Clinic closed{" "}
-            {closure.startsOn === closure.endsOn
-              ? closure.startsOn
-              : `${closure.startsOn} to ${closure.endsOn}`}
-            {closure.reason ? `: ${closure.reason}` : ""}
-          </AlertDescription>
-        </Alert>
-      ))}
-      {dropError ? (
-        <Alert variant="destructive" role="alert" data-testid="diary-error">
-          <AlertDescription>{dropError}</AlertDescription>
-        </Alert>
-      ) : null}
-      {error ? (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{error.message}</AlertDescription>
-        </Alert>
-      ) : null}
-
-      {view ? (
-        columns.length === 0 ? (
-          <p className="text-muted-foreground rounded-lg border p-6 text-sm">
-            {mode === "practitioner"
-              ? "No practitioners yet. An admin adds them under Admin."
-              : "No rooms or devices yet. An admin adds them under Admin."}
-          </p>
-        ) : (
-          <DiaryCalendar
-            view={view}
-            events={events}
-            calendarView={calendarView}
-            mode={mode}
-            columns={calendarView === "day" ? columns : undefined}
-            focusId={focusId}
-            date={date}
-            now={now}
-            onOpen={(event) => setOpenId(event.id)}
-            onSelectRange={({ start, end, columnId }) => {
-              const practitionerId = mode === "practitioner" ? (columnId ?? focusId) : undefined;
-              setBooking({ date: localDate(start, tz), start, practitionerId });
-              setBlocking(null);
-              setSelectionEnd(end);
-            }}
-            onDrop={onDrop}
-          />
-        )
-      ) : isLoading ? (
-        <Skeleton className="h-[32rem] w-full" />
-      ) : null}
-
-      {view ? (
-        <>
-          <EntryPanel
-            clinicId={clinicId}
-            view={view}
-            entry={openEntry}
-            now={now}
-            onClose={() => setOpenId(null)}
-          />
-          <BookDialog
-            clinicId={clinicId}
-            view={view}
-            prefill={booking}
-            onClose={() => setBooking(null)}
-            onBlockInstead={(prefill) => {
-              setBooking(null);
-              setBlocking({ ...prefill, end: selectionEnd ?? undefined });
-            }}
-          />
-          <BlockDialog
-            clinicId={clinicId}
-            view={view}
-            prefill={blocking}
-            onClose={() => setBlocking(null)}
-          />
-        </>
-      ) : null}
-    </div>
+    </DiaryClockProvider>
   );
 }
 

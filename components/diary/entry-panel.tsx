@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { DateTime } from "luxon";
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { useContext, useState, useTransition } from "react";
 
 import type { DiaryAppointment, DiaryBlock, DiaryEntry, DiaryHold, DiaryView } from "@/types/diary";
 import {
@@ -40,19 +40,18 @@ import {
   nextStatuses,
   STATUS_LABEL,
 } from "./calendar-model";
+import { DiaryClock } from "./event-content";
 
 /** Everything about one diary entry, and what the front desk can do with it. */
 export function EntryPanel({
   clinicId,
   view,
   entry,
-  now,
   onClose,
 }: {
   clinicId: string;
   view: DiaryView;
   entry: DiaryEntry | null;
-  now: number;
   onClose(): void;
 }) {
   return (
@@ -75,7 +74,7 @@ export function EntryPanel({
             onClose={onClose}
           />
         ) : entry?.kind === "hold" ? (
-          <HoldDetails view={view} hold={entry} now={now} />
+          <HoldDetails view={view} hold={entry} />
         ) : null}
       </SheetContent>
     </Sheet>
@@ -419,7 +418,8 @@ function BlockDetails({
   );
 }
 
-function HoldDetails({ view, hold, now }: { view: DiaryView; hold: DiaryHold; now: number }) {
+function HoldDetails({ view, hold }: { view: DiaryView; hold: DiaryHold }) {
+  const now = useContext(DiaryClock);
   const practitioner = view.practitioners.find((p) => p.id === hold.practitionerId);
   return (
     <>

@@ -12,6 +12,7 @@ import {
   localDate,
   localDateTime,
   localTime,
+  nextHoldExpiry,
   nextStatuses,
   stepDate,
   toCalendarEvents,
@@ -125,6 +126,9 @@ describe("diary columns and events", () => {
     expect(holdSecondsLeft(hold.heldUntil, NOW)).toBe(90);
     expect(holdSecondsLeft(hold.heldUntil, NOW + 89_001)).toBe(1);
     expect(holdSecondsLeft(hold.heldUntil, later + 5000)).toBe(0);
+    expect(nextHoldExpiry(view, NOW)).toBe(later);
+    expect(nextHoldExpiry(view, later)).toBeNull();
+    expect(nextHoldExpiry(null, NOW)).toBeNull();
   });
 });
 

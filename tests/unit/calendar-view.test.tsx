@@ -73,7 +73,6 @@ describe("the diary calendar", () => {
           { id: NURSE, title: "Sam Reid" },
         ]}
         date={new Date("2026-12-07T17:00:00.000Z")}
-        now={Date.parse("2026-12-07T12:00:00.000Z")}
         onOpen={onOpen}
         onSelectRange={() => undefined}
         onDrop={() => undefined}
@@ -113,7 +112,6 @@ describe("the diary calendar", () => {
         mode="practitioner"
         focusId={DR}
         date={new Date("2026-12-07T17:00:00.000Z")}
-        now={Date.parse("2026-12-07T12:00:00.000Z")}
         onOpen={() => undefined}
         onSelectRange={() => undefined}
         onDrop={() => undefined}
@@ -144,7 +142,6 @@ describe("the diary calendar", () => {
         mode="practitioner"
         columns={[{ id: DR, title: "Dr Okafor" }]}
         date={new Date("2026-12-07T17:00:00.000Z")}
-        now={0}
         onOpen={() => undefined}
         onSelectRange={() => undefined}
         onDrop={() => undefined}
