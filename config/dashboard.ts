@@ -4,6 +4,7 @@ export interface NavItem {
   title: string;
   href: string;
   icon:
+    | "diary"
     | "phone"
     | "calendar"
     | "list"
@@ -26,6 +27,8 @@ export interface NavGroup {
 export const dashboardNav: NavGroup[] = [
   {
     items: [
+      // The front desk runs its day in the diary: first in the list.
+      { title: "Diary", href: "/diary", icon: "diary", roles: ["admin", "receptionist"] },
       { title: "Live calls", href: "/", icon: "phone", roles: ["admin", "receptionist"] },
       { title: "Bookings", href: "/bookings", icon: "calendar", roles: ["admin", "receptionist"] },
       { title: "Messages", href: "/messages", icon: "message", roles: ["admin", "receptionist"] },

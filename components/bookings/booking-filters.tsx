@@ -37,9 +37,12 @@ export function BookingFilters() {
           onChange={(event) => set("status", event.target.value)}
           className="border-input bg-background h-9 rounded-md border px-3 text-sm"
         >
-          <option value="">Pending and confirmed</option>
+          <option value="">Upcoming (pending, confirmed, arrived)</option>
           <option value="pending">Pending</option>
           <option value="confirmed">Confirmed</option>
+          <option value="arrived">Arrived</option>
+          <option value="completed">Completed</option>
+          <option value="no_show">No-show</option>
           <option value="cancelled">Cancelled</option>
           <option value="all">All</option>
         </select>

@@ -22,14 +22,26 @@ import {
 const STATUS_VARIANT = {
   pending: "warning",
   confirmed: "success",
-  arrived: "success",
+  arrived: "secondary",
   completed: "outline",
   cancelled: "outline",
-  no_show: "outline",
+  no_show: "destructive",
 } as const;
+// Lower case (the badge capitalises): "no_show" reads "No-show".
+const STATUS_TEXT: Record<BookingRow["status"], string> = {
+  pending: "pending",
+  confirmed: "confirmed",
+  arrived: "arrived",
+  completed: "completed",
+  cancelled: "cancelled",
+  no_show: "no-show",
+};
 type Change = { bookingId: string; status: BookingRow["status"] };
 
-/** Bookings with confirm and cancel; the row changes at once and rolls back if the server says no. */
+/**
+ * Appointments with confirm and cancel (while pending or confirmed), each linking to its day in
+ * the diary; the row changes at once and rolls back if the server says no.
+ */
 export function BookingsTable({
   bookings,
   timezone,
@@ -44,6 +56,7 @@ export function BookingsTable({
   const [cancelling, setCancelling] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string>();
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: timezone });
   const when = new Intl.DateTimeFormat("en-US", {
     timeZone: timezone,
     weekday: "short",
@@ -84,7 +97,13 @@ export function BookingsTable({
             {optimistic.map((booking) => (
               <TableRow key={booking.id} data-testid="booking-row">
                 <TableCell className="whitespace-nowrap">
-                  {when.format(new Date(booking.startsAt))}
+                  <Link
+                    href={`/diary?date=${day.format(new Date(booking.startsAt))}&booking=${booking.id}`}
+                    className="hover:underline"
+                    title="Open in the diary"
+                  >
+                    {when.format(new Date(booking.startsAt))}
+                  </Link>
                 </TableCell>
                 <TableCell>
                   {booking.callId ? (
@@ -97,6 +116,9 @@ export function BookingsTable({
                 </TableCell>
                 <TableCell className="hidden md:table-cell">
                   {booking.procedure ?? "Consultation"}
+                  {booking.appointmentType ? (
+                    <span className="text-muted-foreground"> · {booking.appointmentType}</span>
+                  ) : null}
                 </TableCell>
                 <TableCell className="hidden lg:table-cell">{booking.practitioner}</TableCell>
                 <TableCell>
@@ -105,7 +127,7 @@ export function BookingsTable({
                     className="capitalize"
                     data-testid="booking-status"
                   >
-                    {booking.status}
+                    {STATUS_TEXT[booking.status]}
                   </Badge>
                 </TableCell>
                 <TableCell className="text-right">
@@ -158,7 +180,7 @@ export function BookingsTable({
                           <Check aria-hidden /> Confirm
                         </Button>
                       ) : null}
-                      {booking.status !== "cancelled" ? (
+                      {booking.status === "pending" || booking.status === "confirmed" ? (
                         <Button
                           size="sm"
                           variant="outline"

@@ -4,6 +4,7 @@ import {
   Bot,
   CalendarCheck,
   CalendarCog,
+  CalendarDays,
   ChartColumn,
   FileText,
   Gauge,
@@ -19,6 +20,7 @@ import type { NavGroup, NavItem } from "@/config/dashboard";
 import { cn } from "@/lib/utils";
 
 const icons: Record<NavItem["icon"], typeof PhoneCall> = {
+  diary: CalendarDays,
   phone: PhoneCall,
   calendar: CalendarCheck,
   list: ListChecks,

@@ -10,11 +10,15 @@ export interface LiveTranscriptLine {
 export const callsTopic = (clinicId: string) => `clinic:${clinicId}:calls`;
 /** One call's live transcript: `transcript` lines, for staff watching that call. */
 export const callTopic = (clinicId: string, callId: string) => `clinic:${clinicId}:call:${callId}`;
+/** The clinic's diary: `diary_change` whenever a hold, appointment or block is written. */
+export const diaryTopic = (clinicId: string) => `clinic:${clinicId}:diary`;
 
 /** Where the SSE transport streams a topic from (each route checks membership first). */
 export function sseStreamPath(topic: string): string {
   const [, clinicId = "", kind, callId = ""] = topic.split(":");
-  const calls = `/api/clinics/${encodeURIComponent(clinicId)}/calls`;
+  const clinic = `/api/clinics/${encodeURIComponent(clinicId)}`;
+  if (kind === "diary") return `${clinic}/diary/stream`;
+  const calls = `${clinic}/calls`;
   return kind === "call"
     ? `${calls}/${encodeURIComponent(callId)}/transcript/stream`
     : `${calls}/stream`;

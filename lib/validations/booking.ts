@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-export const BOOKING_STATUSES = ["pending", "confirmed", "cancelled"] as const;
+import { APPOINTMENT_STATUSES } from "@/types/diary";
+
+export const BOOKING_STATUSES = APPOINTMENT_STATUSES;
 
 export const bookingFilterSchema = z.object({
   day: z

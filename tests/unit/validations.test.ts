@@ -41,6 +41,7 @@ describe("navigation by role", () => {
     navForRole(role).flatMap((group) => group.items.map((item) => item.title));
   it("gives admins every page", () => {
     expect(titles("admin")).toEqual([
+      "Diary",
       "Live calls",
       "Bookings",
       "Messages",
@@ -55,6 +56,7 @@ describe("navigation by role", () => {
   });
   it("keeps redaction and assistant settings from receptionists", () => {
     expect(titles("receptionist")).toEqual([
+      "Diary",
       "Live calls",
       "Bookings",
       "Messages",

@@ -1,9 +1,11 @@
-import { CalendarCheck } from "lucide-react";
+import { CalendarCheck, CalendarDays } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 
 import { getClinicContext } from "@/lib/auth/clinic";
 import { loadBookings } from "@/lib/bookings/service";
 import { bookingFilterSchema } from "@/lib/validations/booking";
+import { Button } from "@/components/ui/button";
 import { BookingFilters } from "@/components/bookings/booking-filters";
 import { BookingsTable } from "@/components/bookings/bookings-table";
 import { CallbackTasks } from "@/components/bookings/callback-tasks";
@@ -27,8 +29,14 @@ export default async function BookingsPage({
     <div className="grid gap-6">
       <PageHeader
         title="Bookings"
-        description="Appointments made by the assistant. Confirm them, or cancel to free the slot."
-      />
+        description="Every appointment, by Voxanne or the front desk, as a list. Confirm or cancel here; book, move and check patients in from the diary."
+      >
+        <Button asChild variant="outline" size="sm">
+          <Link href="/diary">
+            <CalendarDays aria-hidden /> Open the diary
+          </Link>
+        </Button>
+      </PageHeader>
       <CallbackTasks tasks={callbacks} />
       <HeldSlots clinicId={current.id} timezone={current.timezone} />
       <BookingFilters />
