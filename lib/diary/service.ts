@@ -2,6 +2,7 @@ import "server-only";
 
 import { DateTime } from "luxon";
 
+import type { DiaryEntry, DiaryView } from "@/types/diary";
 import { AppError } from "@/lib/api/errors";
 import type { Claims } from "@/lib/auth/claims";
 import { getAppointment, type AppointmentStatus } from "@/lib/db/appointments";
@@ -35,57 +36,6 @@ import { loadDiary, type BusyEntry, type LoadedDiary } from "./load";
  * functions under the same locks and exclusion constraints as the assistant's holds, which
  * catch whatever changed in between. Times cross this boundary as ISO strings.
  */
-
-export interface DiaryEntryBase {
-  id: string;
-  practitionerId: string | null;
-  resourceId: string | null;
-  start: string;
-  end: string;
-  occupiedStart: string;
-  occupiedEnd: string;
-}
-export interface DiaryAppointment extends DiaryEntryBase {
-  kind: "appointment";
-  bookingId: string;
-  status: AppointmentStatus;
-  typeId: string | null;
-  typeName: string | null;
-  procedureName: string | null;
-  patientName: string;
-  patientPhone: string | null;
-  source: "assistant" | "staff";
-  callId: string | null;
-  notes: string;
-}
-export interface DiaryHold extends DiaryEntryBase {
-  kind: "hold";
-  heldUntil: string;
-  callId: string;
-}
-export interface DiaryBlock extends DiaryEntryBase {
-  kind: "block";
-  reason: string;
-}
-export type DiaryEntry = DiaryAppointment | DiaryHold | DiaryBlock;
-
-export interface DiaryView {
-  timeZone: string;
-  practitioners: { id: string; name: string; title: string }[];
-  resources: { id: string; name: string; kind: "room" | "device" }[];
-  appointmentTypes: {
-    id: string;
-    name: string;
-    kind: string;
-    procedureName: string;
-    durationMinutes: number;
-    resourceId: string | null;
-    practitionerIds: string[];
-  }[];
-  workingIntervals: { practitionerId: string; start: string; end: string }[];
-  closures: { startsOn: string; endsOn: string; reason: string }[];
-  entries: DiaryEntry[];
-}
 
 const MAX_RANGE_DAYS = 62;
 const DAY_MS = 86_400_000;
