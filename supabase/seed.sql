@@ -14,7 +14,7 @@ values
    '{"slot_minutes": 30,
      "hours": {"mon": ["09:00", "17:00"], "tue": ["09:00", "17:00"], "wed": ["09:00", "17:00"],
                "thu": ["09:00", "19:00"], "fri": ["09:00", "17:00"], "sat": ["10:00", "14:00"]},
-     "booking_rules": "Consultations are 30 minutes. New patients start with a consultation before any procedure is scheduled."}'),
+     "booking_rules": "Surgery and laser resurfacing start with a consultation with the practitioner who will treat the patient. Anti-wrinkle injections and HydraFacials can be booked directly."}'),
   ('c1a1c000-0000-4000-8000-000000000002', 'marlow-skin', 'Marlow Skin & Laser',
    'Europe/London', '+15555550142', null,
    '{"slot_minutes": 30,

@@ -5,8 +5,8 @@ const INTERVAL_MS = 15_000;
 const globalForSweeper = globalThis as unknown as { __holdSweeper?: NodeJS.Timeout };
 
 /**
- * Flips holds past held_until back to open every 15 s. Claims already treat an expired hold
- * as free, so this only keeps counts and the board honest; a failed sweep is retried next tick.
+ * Removes holds past held_until (and expired offers) every 15 s. Claims already treat an
+ * expired hold as free, so this only keeps the diary, counts and the board honest; a failed sweep is retried next tick.
  */
 export function startHoldSweeper() {
   if (globalForSweeper.__holdSweeper) return;

@@ -121,7 +121,7 @@ export async function getCallDetail(tx: Tx, callId: string): Promise<CallDetail 
       [callId],
     ),
     await tx.query<CallDetail["holds"][number]>(
-      `select e.metadata ->> 'slotId' as "slotId", s.starts_at as "startsAt", pr.name as practitioner, e.event, e.occurred_at as at,
+      `select e.metadata ->> 'slotId' as "slotId", coalesce(s.starts_at, (e.metadata ->> 'startsAt')::timestamptz) as "startsAt", pr.name as practitioner, e.event, e.occurred_at as at,
               e.metadata ->> 'by' as by
          from public.call_events e
          left join public.slot_offers s on s.id = (e.metadata ->> 'slotId')::uuid

@@ -59,6 +59,7 @@ export interface ClaimedFollowUp {
   optedOut: boolean;
   bookingStartsAt: Outer<Col<"bookings", "starts_at">>;
   bookingPractitioner: Outer<Col<"practitioners", "name">>;
+  bookingType: Outer<Col<"appointment_types", "name">>;
 }
 
 /**
@@ -83,13 +84,14 @@ export function claimDueFollowUps(
             cl.name as "clinicName", cl.phone_number as "clinicPhone", cl.timezone, h.caller_name as "callerName",
             p.name as "procedureName", p.aftercare_document_id as "aftercareDocumentId",
             exists (select 1 from public.sms_opt_outs o where o.clinic_id = f.clinic_id and o.phone_number = f.to_number) as "optedOut",
-            b.starts_at as "bookingStartsAt", pr.name as "bookingPractitioner"
+            b.starts_at as "bookingStartsAt", pr.name as "bookingPractitioner", t.name as "bookingType"
        from claimed f
        join public.clinics cl on cl.id = f.clinic_id
        join public.handoffs h on h.id = f.handoff_id
        left join public.procedures p on p.id = f.procedure_id
        left join public.bookings b on b.id = h.booking_id
-       left join public.practitioners pr on pr.id = b.practitioner_id`,
+       left join public.practitioners pr on pr.id = b.practitioner_id
+       left join public.appointment_types t on t.id = b.appointment_type_id`,
     [options.limit, options.claimTimeoutSeconds],
   );
 }
@@ -139,7 +141,10 @@ export async function markFollowUp(
   }
 }
 
-/** Owed when the front desk confirms an assistant's booking: one confirmation text, unless the number opted out. */
+/**
+ * Owed once an assistant's booking is confirmed, by the front desk or (for a type confirmed at
+ * once) at the call's hand-off: one confirmation text, unless the number opted out.
+ */
 export async function enqueueBookingConfirmation(tx: Tx, bookingId: string): Promise<boolean> {
   const rows = await tx.query(
     `insert into public.follow_ups (clinic_id, call_id, handoff_id, kind, status, to_number, due_by, skip_reason)

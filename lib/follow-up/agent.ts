@@ -3,7 +3,7 @@ import "server-only";
 import type { Handoff } from "@/types/handoff";
 import { openCallbackTask } from "@/lib/db/callback-tasks";
 import { insertCallEvent } from "@/lib/db/calls";
-import { enqueueFollowUps } from "@/lib/db/follow-ups";
+import { enqueueBookingConfirmation, enqueueFollowUps } from "@/lib/db/follow-ups";
 import { markHandoffDelivered } from "@/lib/db/handoffs";
 import { withService } from "@/lib/db/transaction";
 import { recordWebhookEvent } from "@/lib/db/webhook-events";
@@ -27,7 +27,14 @@ export async function acceptHandoff(
     });
     if (seen.duplicate) return { duplicate: true, created: 0 };
     const plan = planFollowUps(handoff);
-    const created = await enqueueFollowUps(tx, handoff, plan);
+    let created = await enqueueFollowUps(tx, handoff, plan);
+    // A booking of a type confirmed at once is confirmed now: its text is owed now, not when
+    // the front desk confirms (a pending booking matches nothing here).
+    const confirmation =
+      handoff.booked && handoff.bookingId !== null
+        ? await enqueueBookingConfirmation(tx, handoff.bookingId)
+        : false;
+    if (confirmation) created += 1;
     if (plan.some((item) => item.kind === "cut_off")) {
       await openCallbackTask(tx, {
         clinicId: handoff.clinicId,
@@ -43,7 +50,10 @@ export async function acceptHandoff(
         kind: "handoff",
         event: "follow-up.planned",
         metadata: {
-          kinds: plan.map((item) => item.kind),
+          kinds: [
+            ...plan.map((item) => item.kind),
+            ...(confirmation ? ["booking_confirmation"] : []),
+          ],
           skipped: plan.filter((item) => item.skipReason).length,
         },
       });

@@ -26,8 +26,11 @@ export function bookingConfirmationText(input: {
   callerName: string | null;
   when: string;
   practitioner: string;
+  /** The appointment type's name, e.g. "Anti-wrinkle injections"; "appointment" when unknown. */
+  appointment?: string | null;
 }): string {
-  return `${greeting(input.callerName)}, it's Sarah from ${input.clinicName}. Your consultation is confirmed for ${input.when} with ${input.practitioner}. ${STOP}`;
+  const what = input.appointment ? `${input.appointment} appointment` : "appointment";
+  return `${greeting(input.callerName)}, it's Sarah from ${input.clinicName}. Your ${what} is confirmed for ${input.when} with ${input.practitioner}. ${STOP}`;
 }
 
 /** Retry delays after a failed send; a retry is only scheduled if it still fits before the deadline. */

@@ -5,8 +5,9 @@ export type PlannedFollowUp =
   | { kind: "cut_off"; procedureId: null; skipReason: string | null };
 
 /**
- * What the follow-up agent owes a caller. A booked call gets nothing here (its confirmation is
- * sent when the front desk confirms). A call cut off mid-booking gets a "we got cut off"
+ * What the follow-up agent owes a caller. A booked call gets nothing here (its confirmation
+ * text is owed once the booking is confirmed: by the front desk, or at once for a type confirmed
+ * at once, which acceptHandoff queues). A call cut off mid-booking gets a "we got cut off"
  * text. Otherwise each procedure of interest gets one aftercare text, or a recorded reason
  * why not. Nobody who opted out is ever texted.
  */

@@ -93,6 +93,7 @@ function draft(job: ClaimedFollowUp, link: string): { body: string } | { skip: s
         callerName: job.callerName,
         when,
         practitioner: job.bookingPractitioner,
+        appointment: job.bookingType,
       }),
     };
   }

@@ -12,7 +12,13 @@ export interface ToolResults {
   check_availability: {
     slots: SlotOffer[];
     timezone: string;
-    appointmentType?: { name: string; kind: string; durationMinutes: number; procedure: string };
+    appointmentType?: {
+      name: string;
+      kind: string;
+      durationMinutes: number;
+      procedure: string;
+      confirmation: "instant" | "staff";
+    };
     note?: string;
   };
   hold_slot: {
@@ -29,6 +35,9 @@ export interface ToolResults {
     slotId: string;
     bookingId?: string;
     procedure?: string | null;
+    /** confirmed at once (the type says so) or pending the front desk's confirmation. */
+    status?: "confirmed" | "pending";
+    note?: string;
     reason?: string;
     alternatives?: SlotOffer[];
   };

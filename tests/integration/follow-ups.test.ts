@@ -124,6 +124,53 @@ describe("the aftercare follow-up", () => {
     expect(await textsTo(rows[0].caller_number)).toEqual([]);
   });
 
+  it("confirms by text, once, a booking of a type confirmed at once (anti-wrinkle injections)", async () => {
+    const call = newCall();
+    await call.status("in-progress");
+    const availability = await call.tool("check_availability", {
+      procedure: "anti-wrinkle injections",
+    });
+    expect(availability.result?.appointmentType).toMatchObject({ confirmation: "instant" });
+    // Other files book the seeded injector too: take the first offered time still free.
+    let slotId: string | undefined;
+    for (const slot of availability.result?.slots ?? []) {
+      const hold = await call.tool("hold_slot", { slotId: slot.slotId });
+      if (hold.result?.held) {
+        slotId = slot.slotId;
+        break;
+      }
+    }
+    expect(slotId, "no offered time could be held").toBeDefined();
+    const booking = await call.tool("confirm_booking", {
+      slotId: slotId!,
+      patientName: "Iris Instant",
+      procedure: "botox",
+    });
+    expect(booking.result?.booked).toBe(true);
+    await call.end();
+    await call.report("customer-ended-call", [
+      { role: "user", message: "Thursday works, thank you." },
+    ]);
+    await runWorker();
+    const texts = await eventually(
+      () => textsTo(call.callerNumber),
+      (found) => found.length > 0,
+    );
+    expect(texts).toHaveLength(1);
+    expect(texts[0]!.body).toMatch(
+      /^Hi( \w+)?, it's Sarah from Harbour Aesthetics\. Your Anti-wrinkle injections appointment is confirmed for .+ with Nurse Chloe Bennett\. Reply STOP to opt out\.$/,
+    );
+    const followUps = await eventually(
+      () => followUpsOf(db, call.id),
+      (rows) => rows[0]?.status === "sent",
+    );
+    expect(followUps.map((row) => row.kind)).toEqual(["booking_confirmation"]);
+    // A repeated report and more workers change nothing.
+    await call.report("customer-ended-call", [{ role: "user", message: "Thanks." }]);
+    await Promise.all([runWorker(), runWorker()]);
+    expect(await textsTo(call.callerNumber)).toHaveLength(1);
+  });
+
   it("stays one text through duplicate reports, repeated hand-offs and concurrent workers", async () => {
     const call = await askAndHangUp();
     await call.report("customer-ended-call", [{ role: "user", message: "facelift please" }]);

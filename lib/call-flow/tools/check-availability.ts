@@ -88,6 +88,8 @@ export const checkAvailability = defineTool({
           kind: type.kind,
           durationMinutes: type.durationMinutes,
           procedure: procedure.name,
+          // "instant": tell the caller it is booked; "staff": the team will confirm it.
+          confirmation: type.confirmation,
         },
         ...(notes.length ? { note: notes.join(" ") } : {}),
       },

@@ -1,3 +1,4 @@
+import { getAppointment } from "@/lib/db/appointments";
 import { insertCallEvent, setCallDetails } from "@/lib/db/calls";
 import { confirmBooking as confirmBookingAtomic } from "@/lib/db/slots";
 import { matchProcedure } from "@/lib/procedures/lookup";
@@ -52,6 +53,8 @@ export const confirmBooking = defineTool({
         },
       });
       await setCallDetails(tx, call.id, { callerName: args.patientName });
+      const appointment = await getAppointment(tx, clinic.id, result.bookingId);
+      const confirmed = appointment?.status === "confirmed";
       return {
         outcome: "booked",
         result: {
@@ -59,6 +62,10 @@ export const confirmBooking = defineTool({
           bookingId: result.bookingId,
           slotId: args.slotId,
           procedure: procedure?.name ?? null,
+          status: confirmed ? "confirmed" : "pending",
+          note: confirmed
+            ? "It is booked and confirmed; a confirmation text follows the call."
+            : "It is booked; the team will confirm it by text shortly.",
         },
       };
     }

@@ -35,7 +35,12 @@ export const holdSlot = defineTool({
         kind: "hold",
         event: "slot.held",
         occurredAt: at,
-        metadata: { slotId, heldUntil: claim.heldUntil.toISOString() },
+        // The time itself too: offers are cleared an hour after they expire, the call page is not.
+        metadata: {
+          slotId,
+          heldUntil: claim.heldUntil.toISOString(),
+          ...(claim.startsAt ? { startsAt: claim.startsAt.toISOString() } : {}),
+        },
       });
       return {
         outcome: "held",
