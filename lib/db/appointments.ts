@@ -1,20 +1,22 @@
 import "server-only";
 
+import type { Checked, Col, Outer } from "./rows";
 import type { Tx } from "./transaction";
 
 export type AppointmentStatus =
   "pending" | "confirmed" | "arrived" | "completed" | "cancelled" | "no_show";
 
 export interface AppointmentRow {
-  id: string;
-  clinicId: string;
-  status: AppointmentStatus;
-  practitionerId: string;
-  resourceId: string | null;
-  typeId: string | null;
-  startsAt: Date;
-  endsAt: Date;
-  reservationId: string | null;
+  id: Col<"bookings", "id">;
+  clinicId: Col<"bookings", "clinic_id">;
+  status: Checked<Col<"bookings", "status">, AppointmentStatus>;
+  practitionerId: Col<"bookings", "practitioner_id">;
+  resourceId: Col<"bookings", "resource_id">;
+  typeId: Col<"bookings", "appointment_type_id">;
+  startsAt: Col<"bookings", "starts_at">;
+  endsAt: Col<"bookings", "ends_at">;
+  /** A scalar subquery: null when the appointment has no reservation. */
+  reservationId: Outer<Col<"reservations", "id">>;
 }
 
 /** One appointment of the clinic, with its reservation, as RLS lets the person see it. */

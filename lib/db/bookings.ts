@@ -1,20 +1,21 @@
 import "server-only";
 
 import type { AppointmentStatus } from "./appointments";
+import type { Checked, Col, Outer } from "./rows";
 import type { Tx } from "./transaction";
 
 export interface BookingRow {
-  id: string;
-  patientName: string;
-  status: AppointmentStatus;
-  startsAt: Date;
-  endsAt: Date;
-  practitioner: string;
-  procedure: string | null;
-  appointmentType: string | null;
-  source: "assistant" | "staff";
-  callId: string | null;
-  cancelReason: string | null;
+  id: Col<"bookings", "id">;
+  patientName: Col<"bookings", "patient_name">;
+  status: Checked<Col<"bookings", "status">, AppointmentStatus>;
+  startsAt: Col<"bookings", "starts_at">;
+  endsAt: Col<"bookings", "ends_at">;
+  practitioner: Col<"practitioners", "name">;
+  procedure: Outer<Col<"procedures", "name">>;
+  appointmentType: Outer<Col<"appointment_types", "name">>;
+  source: Checked<Col<"bookings", "source">, "assistant" | "staff">;
+  callId: Col<"bookings", "call_id">;
+  cancelReason: Col<"bookings", "cancel_reason">;
 }
 
 export type BookingStatusFilter = AppointmentStatus | "active" | "all";

@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { Checked, Col } from "./rows";
 import type { Tx } from "./transaction";
 
 // The diary's configuration (supabase/migrations/20261130000100_diary_config.sql) as admins
@@ -8,72 +9,78 @@ import type { Tx } from "./transaction";
 // constraint aborts the transaction; lib/diary/config-service.ts explains the failure.
 
 export interface ConfigPractitioner {
-  id: string;
-  name: string;
-  title: string;
-  active: boolean;
+  id: Col<"practitioners", "id">;
+  name: Col<"practitioners", "name">;
+  title: Col<"practitioners", "title">;
+  active: Col<"practitioners", "active">;
 }
 
 export interface ConfigResource {
-  id: string;
-  name: string;
-  kind: "room" | "device";
-  active: boolean;
+  id: Col<"resources", "id">;
+  name: Col<"resources", "name">;
+  kind: Checked<Col<"resources", "kind">, "room" | "device">;
+  active: Col<"resources", "active">;
 }
 
 export interface ConfigProcedure {
-  id: string;
-  name: string;
-  active: boolean;
+  id: Col<"procedures", "id">;
+  name: Col<"procedures", "name">;
+  active: Col<"procedures", "active">;
 }
 
 export interface ConfigAppointmentType {
-  id: string;
-  procedureId: string;
-  kind: "consultation" | "treatment" | "surgery" | "review";
-  name: string;
-  durationMinutes: number;
-  bufferBeforeMinutes: number;
-  bufferAfterMinutes: number;
-  resourceId: string | null;
-  practitionerIds: string[];
-  requiresConsultation: boolean;
-  confirmation: "instant" | "staff";
-  active: boolean;
+  id: Col<"appointment_types", "id">;
+  procedureId: Col<"appointment_types", "procedure_id">;
+  kind: Checked<
+    Col<"appointment_types", "kind">,
+    "consultation" | "treatment" | "surgery" | "review"
+  >;
+  name: Col<"appointment_types", "name">;
+  durationMinutes: Col<"appointment_types", "duration_minutes">;
+  bufferBeforeMinutes: Col<"appointment_types", "buffer_before_minutes">;
+  bufferAfterMinutes: Col<"appointment_types", "buffer_after_minutes">;
+  resourceId: Col<"appointment_types", "resource_id">;
+  /** array_agg of the practitioners' ids, computed in SQL. */
+  practitionerIds: Col<"appointment_type_practitioners", "practitioner_id">[];
+  requiresConsultation: Col<"appointment_types", "requires_consultation">;
+  confirmation: Checked<Col<"appointment_types", "confirmation">, "instant" | "staff">;
+  active: Col<"appointment_types", "active">;
 }
 
 export interface ConfigInterval {
-  id: string;
-  practitionerId: string;
-  weekday: number;
-  /** "HH:MM", clinic-local. */
+  id: Col<"working_hours", "id">;
+  practitionerId: Col<"working_hours", "practitioner_id">;
+  weekday: Col<"working_hours", "weekday">;
+  /** "HH:MM", clinic-local: to_char of the time, computed in SQL. */
   opens: string;
   closes: string;
 }
 
 export interface ConfigOverride {
-  id: string;
-  practitionerId: string;
-  /** YYYY-MM-DD, clinic-local. */
+  id: Col<"schedule_overrides", "id">;
+  practitionerId: Col<"schedule_overrides", "practitioner_id">;
+  /** YYYY-MM-DD, clinic-local: to_char of the date, computed in SQL. */
   onDate: string;
-  kind: "off" | "extra";
+  kind: Checked<Col<"schedule_overrides", "kind">, "off" | "extra">;
+  /** "HH:MM" or null for the whole day: to_char of the time, computed in SQL. */
   opens: string | null;
   closes: string | null;
-  reason: string;
+  reason: Col<"schedule_overrides", "reason">;
 }
 
 export interface ConfigClosure {
-  id: string;
+  id: Col<"clinic_closures", "id">;
+  /** YYYY-MM-DD: to_char of the dates, computed in SQL. */
   startsOn: string;
   endsOn: string;
-  reason: string;
+  reason: Col<"clinic_closures", "reason">;
 }
 
 export interface BookingRules {
-  timezone: string;
-  minNoticeMinutes: number;
-  horizonDays: number;
-  /** The clinic's today (YYYY-MM-DD), from which "upcoming" is counted. */
+  timezone: Col<"clinics", "timezone">;
+  minNoticeMinutes: Col<"clinics", "min_notice_minutes">;
+  horizonDays: Col<"clinics", "horizon_days">;
+  /** The clinic's today (YYYY-MM-DD), from which "upcoming" is counted; computed in SQL. */
   today: string;
 }
 
@@ -81,7 +88,7 @@ export interface BookingRules {
 export interface ResourceRow {
   id?: string;
   name: string;
-  kind: "room" | "device";
+  kind: ConfigResource["kind"];
 }
 export interface PractitionerRow {
   id?: string;
@@ -99,7 +106,7 @@ export interface AppointmentTypeRow {
   resourceId: string | null;
   practitionerIds: string[];
   requiresConsultation: boolean;
-  confirmation: "instant" | "staff";
+  confirmation: ConfigAppointmentType["confirmation"];
   active: boolean;
 }
 export interface IntervalRow {
@@ -110,7 +117,7 @@ export interface IntervalRow {
 export interface OverrideRow {
   practitionerId: string;
   onDate: string;
-  kind: "off" | "extra";
+  kind: ConfigOverride["kind"];
   opens: string | null;
   closes: string | null;
   reason: string;
@@ -219,11 +226,11 @@ export async function saveResource(
   input: ResourceRow,
 ): Promise<string | null> {
   const row = input.id
-    ? await tx.maybeOne<{ id: string }>(
+    ? await tx.maybeOne<{ id: Col<"resources", "id"> }>(
         "update public.resources set name = $3, kind = $4 where id = $1 and clinic_id = $2 returning id",
         [input.id, clinicId, input.name, input.kind],
       )
-    : await tx.one<{ id: string }>(
+    : await tx.one<{ id: Col<"resources", "id"> }>(
         "insert into public.resources (clinic_id, name, kind) values ($1, $2, $3) returning id",
         [clinicId, input.name, input.kind],
       );
@@ -249,11 +256,11 @@ export async function savePractitioner(
   input: PractitionerRow,
 ): Promise<string | null> {
   const row = input.id
-    ? await tx.maybeOne<{ id: string }>(
+    ? await tx.maybeOne<{ id: Col<"practitioners", "id"> }>(
         "update public.practitioners set name = $3, title = $4 where id = $1 and clinic_id = $2 returning id",
         [input.id, clinicId, input.name, input.title],
       )
-    : await tx.one<{ id: string }>(
+    : await tx.one<{ id: Col<"practitioners", "id"> }>(
         "insert into public.practitioners (clinic_id, name, title) values ($1, $2, $3) returning id",
         [clinicId, input.name, input.title],
       );
@@ -297,14 +304,14 @@ export async function saveAppointmentType(
     input.active,
   ];
   const row = input.id
-    ? await tx.maybeOne<{ id: string }>(
+    ? await tx.maybeOne<{ id: Col<"appointment_types", "id"> }>(
         `update public.appointment_types
             set procedure_id = $2, kind = $3, name = $4, duration_minutes = $5, buffer_before_minutes = $6,
                 buffer_after_minutes = $7, resource_id = $8, requires_consultation = $9, confirmation = $10, active = $11
           where id = $12 and clinic_id = $1 returning id`,
         [...values, input.id],
       )
-    : await tx.one<{ id: string }>(
+    : await tx.one<{ id: Col<"appointment_types", "id"> }>(
         `insert into public.appointment_types
            (clinic_id, procedure_id, kind, name, duration_minutes, buffer_before_minutes, buffer_after_minutes,
             resource_id, requires_consultation, confirmation, active)
@@ -388,7 +395,7 @@ export async function replaceWeeklyHours(
 }
 
 export async function addOverride(tx: Tx, clinicId: string, input: OverrideRow): Promise<string> {
-  const row = await tx.one<{ id: string }>(
+  const row = await tx.one<{ id: Col<"schedule_overrides", "id"> }>(
     `insert into public.schedule_overrides (clinic_id, practitioner_id, on_date, kind, opens, closes, reason)
      values ($1, $2, $3, $4, $5, $6, $7) returning id`,
     [
@@ -413,7 +420,7 @@ export async function deleteOverride(tx: Tx, clinicId: string, id: string): Prom
 }
 
 export async function addClosure(tx: Tx, clinicId: string, input: ClosureRow): Promise<string> {
-  const row = await tx.one<{ id: string }>(
+  const row = await tx.one<{ id: Col<"clinic_closures", "id"> }>(
     `insert into public.clinic_closures (clinic_id, starts_on, ends_on, reason)
      values ($1, $2, $3, $4) returning id`,
     [clinicId, input.startsOn, input.endsOn, input.reason],

@@ -1,6 +1,9 @@
 import "server-only";
 
+import type { Columns } from "./rows";
 import type { Tx } from "./transaction";
+
+type LockedCall = Columns<"calls", { id: "id"; clinicId: "clinic_id" }>;
 
 /**
  * The lock order (architecture decision 10), for every path that touches more than one kind
@@ -21,11 +24,8 @@ import type { Tx } from "./transaction";
  * expired holds only, with SKIP LOCKED, and touches no call. A path that has the call's id but
  * no lock yet (Twilio's call status) takes it here first.
  */
-export async function lockCalls(
-  tx: Tx,
-  where: { twilioCallSid: string },
-): Promise<{ id: string; clinicId: string }[]> {
-  return tx.query<{ id: string; clinicId: string }>(
+export async function lockCalls(tx: Tx, where: { twilioCallSid: string }): Promise<LockedCall[]> {
+  return tx.query<LockedCall>(
     `select id, clinic_id as "clinicId" from public.calls where twilio_call_sid = $1 order by id for update`,
     [where.twilioCallSid],
   );

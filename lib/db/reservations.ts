@@ -1,5 +1,7 @@
 import "server-only";
 
+import type { AppointmentStatus } from "./appointments";
+import type { Checked, Col, Outer } from "./rows";
 import type { Tx } from "./transaction";
 
 /**
@@ -10,6 +12,7 @@ import type { Tx } from "./transaction";
 export type DiaryWriteOutcome =
   "ok" | "forbidden" | "not_found" | "in_past" | "not_allowed" | "conflict";
 
+/** The result table of diary_book, diary_move and diary_block: computed in SQL, not columns. */
 export interface DiaryWriteResult {
   outcome: DiaryWriteOutcome;
   id: string | null;
@@ -81,6 +84,7 @@ export async function removeBlockInDiary(
   clinicId: string,
   blockId: string,
 ): Promise<"ok" | "forbidden" | "not_found"> {
+  // diary_remove_block's result, computed in SQL.
   const row = await tx.one<{ outcome: "ok" | "forbidden" | "not_found" }>(
     "select public.diary_remove_block($1, $2) as outcome",
     [clinicId, blockId],
@@ -89,26 +93,27 @@ export async function removeBlockInDiary(
 }
 
 export interface ReservationEntryRow {
-  id: string;
-  kind: "hold" | "appointment" | "block";
-  practitionerId: string | null;
-  resourceId: string | null;
-  start: Date;
-  end: Date;
+  id: Col<"reservations", "id">;
+  kind: Checked<Col<"reservations", "kind">, "hold" | "appointment" | "block">;
+  practitionerId: Col<"reservations", "practitioner_id">;
+  resourceId: Col<"reservations", "resource_id">;
+  start: Col<"reservations", "starts_at">;
+  end: Col<"reservations", "ends_at">;
+  /** lower(occupied) and upper(occupied), computed in SQL (the range's bounds). */
   occupiedStart: Date;
   occupiedEnd: Date;
-  heldUntil: Date | null;
-  callId: string | null;
-  reason: string | null;
-  bookingId: string | null;
-  status: "pending" | "confirmed" | "arrived" | "completed" | "cancelled" | "no_show" | null;
-  typeId: string | null;
-  typeName: string | null;
-  procedureName: string | null;
-  patientName: string | null;
-  patientPhone: string | null;
-  source: "assistant" | "staff" | null;
-  notes: string | null;
+  heldUntil: Col<"reservations", "held_until">;
+  callId: Col<"reservations", "call_id">;
+  reason: Col<"reservations", "reason">;
+  bookingId: Col<"reservations", "booking_id">;
+  status: Outer<Checked<Col<"bookings", "status">, AppointmentStatus>>;
+  typeId: Outer<Col<"bookings", "appointment_type_id">>;
+  typeName: Outer<Col<"appointment_types", "name">>;
+  procedureName: Outer<Col<"procedures", "name">>;
+  patientName: Outer<Col<"bookings", "patient_name">>;
+  patientPhone: Outer<Col<"bookings", "patient_phone">>;
+  source: Outer<Checked<Col<"bookings", "source">, "assistant" | "staff">>;
+  notes: Outer<Col<"bookings", "notes">>;
 }
 
 /**
@@ -139,12 +144,17 @@ export function listDiaryEntries(
   );
 }
 
+export interface ReservationOwner {
+  practitioner: Outer<Col<"practitioners", "name">>;
+  resource: Outer<Col<"resources", "name">>;
+}
+
 /** A reservation's kind and whose time it is, for a conflict message. */
 export function getReservationOwner(
   tx: Tx,
   reservationId: string,
-): Promise<{ practitioner: string | null; resource: string | null } | null> {
-  return tx.maybeOne(
+): Promise<ReservationOwner | null> {
+  return tx.maybeOne<ReservationOwner>(
     `select p.name as practitioner, rs.name as resource
        from public.reservations r
        left join public.practitioners p on p.id = r.practitioner_id

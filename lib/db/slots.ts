@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { Col, Outer } from "./rows";
 import type { Tx } from "./transaction";
 
 /**
@@ -12,7 +13,14 @@ import type { Tx } from "./transaction";
 export type ClaimOutcome = "held" | "taken" | "not_found" | "in_past" | "call_ended";
 
 export async function claimSlot(tx: Tx, slotId: string, callId: string, holdSeconds = 90) {
-  return tx.one<{ outcome: ClaimOutcome; heldUntil: Date | null; startsAt: Date | null }>(
+  return tx.one<{
+    /** claim_slot_atomic's outcome, computed in SQL. */
+    outcome: ClaimOutcome;
+    /** claim_slot_atomic's held_until, computed in SQL. */
+    heldUntil: Date | null;
+    /** A scalar subquery: null when the offer is not there. */
+    startsAt: Outer<Col<"slot_offers", "starts_at">>;
+  }>(
     `select r.outcome, r.held_until as "heldUntil", (select starts_at from public.slot_offers where id = $1) as "startsAt"
        from public.claim_slot_atomic($1, $2, $3) r`,
     [slotId, callId, holdSeconds],
@@ -29,6 +37,7 @@ export async function confirmBooking(
     procedureId: string | null;
   },
 ) {
+  // confirm_booking_atomic's result table, computed in SQL.
   return tx.one<{ outcome: "booked" | "hold_expired" | "not_held"; bookingId: string | null }>(
     `select outcome, booking_id as "bookingId" from public.confirm_booking_atomic($1, $2, $3, $4, $5)`,
     [input.slotId, input.callId, input.patientName, input.patientPhone, input.procedureId],
@@ -40,6 +49,7 @@ export async function releaseSlotHold(
   slotId: string,
   callId: string,
 ): Promise<"released" | "not_held"> {
+  // release_slot_hold's result, computed in SQL.
   const row = await tx.one<{ outcome: "released" | "not_held" }>(
     "select public.release_slot_hold($1, $2) as outcome",
     [slotId, callId],
@@ -49,6 +59,7 @@ export async function releaseSlotHold(
 
 /** Releases every hold of a call that ended; the freed slotIds (offer ids). */
 export async function releaseCallHolds(tx: Tx, callId: string): Promise<string[]> {
+  // release_call_holds's result, computed in SQL.
   const row = await tx.one<{ ids: string[] }>("select public.release_call_holds($1) as ids", [
     callId,
   ]);
@@ -56,6 +67,7 @@ export async function releaseCallHolds(tx: Tx, callId: string): Promise<string[]
 }
 
 export async function expireSlotHolds(tx: Tx): Promise<number> {
+  // expire_slot_holds's result, computed in SQL.
   const row = await tx.one<{ count: number }>("select public.expire_slot_holds() as count");
   return row.count;
 }
