@@ -200,14 +200,22 @@ async function expectFollowUpsSettled(
         [all],
       ),
     (result) =>
-      result.rows.length >= calls.enquiries.length &&
+      result.rows.length >= calls.enquiries.length + calls.booked.length &&
       result.rows.every((row) => row.status === "sent"),
     { timeoutMs: 30_000 },
   );
-  expect(owed.rows.map((row) => row.vapi_call_id).sort()).toEqual([...calls.enquiries].sort());
+  // Each enquiry is owed its aftercare text; each booking (anti-wrinkle injections are
+  // confirmed at once) its confirmation text: exactly one each, whatever the restart did.
+  const owedTo = (kind: string) =>
+    owed.rows
+      .filter((row) => row.kind === kind)
+      .map((row) => row.vapi_call_id)
+      .sort();
+  expect(owedTo("aftercare")).toEqual([...calls.enquiries].sort());
+  expect(owedTo("booking_confirmation")).toEqual([...calls.booked].sort());
+  expect(owed.rows).toHaveLength(calls.enquiries.length + calls.booked.length);
   for (const row of owed.rows) {
     expect(row, `follow-up for ${row.vapi_call_id}`).toMatchObject({
-      kind: "aftercare",
       status: "sent",
       texts: 1,
       provider: "outbox",
