@@ -63,7 +63,9 @@ test.describe("the live board", () => {
       await bookings.reload();
       await expect(
         bookings.getByTestId("sms").filter({ hasText: "•••• 7788" }).getByTestId("sms-body"),
-      ).toContainText("Your consultation is confirmed for", { timeout: 1000 });
+      ).toContainText("Your appointment (Rhinoplasty consultation) is confirmed for", {
+        timeout: 1000,
+      });
     }).toPass({ timeout: 20_000 });
   });
 

@@ -13,7 +13,7 @@ test("a simulated call from the dashboard books a consultation the receptionist 
   await expect(page.getByTestId("current-clinic")).toHaveText("Marlow Skin & Laser");
 
   await page.getByRole("button", { name: "Simulate a call" }).click();
-  await page.getByRole("menuitem", { name: "Caller books a facelift consultation" }).click();
+  await page.getByRole("menuitem", { name: "Caller books a consultation" }).click();
 
   const row = page.getByTestId("call-row").filter({ hasText: "Jane Doe" });
   await expect(row).toBeVisible({ timeout: 60_000 });

@@ -14,7 +14,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 
 const SCENARIOS = [
-  { id: "books", label: "Caller books a facelift consultation" },
+  { id: "books", label: "Caller books a consultation" },
   { id: "mentions-facelift-no-booking", label: "Asks about a facelift, doesn't book" },
   { id: "drops-during-hold", label: "Line drops while a slot is held" },
   { id: "asks-for-human", label: "Asks for a person (transfer)" },

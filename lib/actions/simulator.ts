@@ -4,6 +4,7 @@ import { after } from "next/server";
 import { z } from "zod";
 
 import { getEnv } from "@/lib/env";
+import { demoConsultationProcedure } from "@/lib/procedures/service";
 import { runScenario, SCENARIO_NAMES, type ScenarioName } from "@/lib/simulator/scenarios";
 
 import { clinicAction } from "./safe-action";
@@ -27,8 +28,15 @@ export const simulateCall = clinicAction({
       clinicNumber: clinic.phoneNumber,
       speed: env.SIMULATOR_SPEED,
     };
+    // The booking caller asks for a consultation this clinic's diary offers.
+    const procedure =
+      scenario === "books"
+        ? ((await demoConsultationProcedure(clinic.id)) ?? undefined)
+        : undefined;
+    if (scenario === "books" && !procedure)
+      return { error: "This clinic's diary offers no consultation to book yet." };
     after(() =>
-      runScenario(scenario, options).catch((error: Error) =>
+      runScenario(scenario, options, undefined, { procedure }).catch((error: Error) =>
         console.warn(`[simulator] ${scenario} stopped: ${error.message}`),
       ),
     );

@@ -23,6 +23,29 @@ export function listActiveProcedures(tx: Tx, clinicId: string): Promise<ActivePr
   );
 }
 
+/**
+ * The clinic's first active procedure (in its order) with a consultation someone performs: what
+ * a demo caller books. Null when the diary offers no consultation at all.
+ */
+export async function firstConsultationProcedure(
+  tx: Tx,
+  clinicId: string,
+): Promise<Col<"procedures", "name"> | null> {
+  const row = await tx.maybeOne<{ name: Col<"procedures", "name"> }>(
+    `select p.name
+       from public.procedures p
+       join public.appointment_types t on t.procedure_id = p.id and t.kind = 'consultation' and t.active
+      where p.clinic_id = $1 and p.active
+        and exists (select 1 from public.appointment_type_practitioners tp
+                      join public.practitioners pr on pr.id = tp.practitioner_id and pr.active
+                     where tp.appointment_type_id = t.id)
+      order by p.sort_order, p.name
+      limit 1`,
+    [clinicId],
+  );
+  return row?.name ?? null;
+}
+
 export interface KnowledgeAnswer {
   topic: Col<"procedure_knowledge", "topic">;
   question: Col<"procedure_knowledge", "question">;

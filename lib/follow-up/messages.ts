@@ -29,7 +29,7 @@ export function bookingConfirmationText(input: {
   /** The appointment type's name, e.g. "Anti-wrinkle injections"; "appointment" when unknown. */
   appointment?: string | null;
 }): string {
-  const what = input.appointment ? `${input.appointment} appointment` : "appointment";
+  const what = input.appointment ? `appointment (${input.appointment})` : "appointment";
   return `${greeting(input.callerName)}, it's Sarah from ${input.clinicName}. Your ${what} is confirmed for ${input.when} with ${input.practitioner}. ${STOP}`;
 }
 

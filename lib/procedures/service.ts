@@ -2,8 +2,9 @@ import "server-only";
 
 import type { Claims } from "@/lib/auth/claims";
 import { listAftercareDocuments } from "@/lib/db/catalog";
+import { firstConsultationProcedure } from "@/lib/db/procedures";
 import * as db from "@/lib/db/procedures-admin";
-import { asSignedIn, withClaims } from "@/lib/db/transaction";
+import { asSignedIn, withClaims, withService } from "@/lib/db/transaction";
 
 // As the signed-in person: RLS lets members read and only the clinic's admins write, and the
 // audit trigger records who changed what.
@@ -26,3 +27,8 @@ export const setProcedureActive = asSignedIn(db.setProcedureActive);
 export const moveProcedure = asSignedIn(db.moveProcedure);
 export const saveKnowledge = asSignedIn(db.saveKnowledge);
 export const deleteKnowledge = asSignedIn(db.deleteKnowledge);
+
+/** What the call simulator's demo caller asks to book in this clinic (service side: no person). */
+export function demoConsultationProcedure(clinicId: string): Promise<string | null> {
+  return withService((tx) => firstConsultationProcedure(tx, clinicId));
+}

@@ -33,16 +33,21 @@ async function opening(
 }
 
 const SCENARIOS = {
-  /** Asks about a facelift, books a consultation, hangs up happy. */
-  async books(call, record) {
+  /** Asks about a facelift (or the clinic's procedure), books a consultation, hangs up happy. */
+  async books(call, record, caller) {
+    const procedure = caller.procedure ?? "facelift";
     await opening(call, record);
     const lookup = await call.tool("lookup_procedure", {
-      query: "How long is recovery from a facelift?",
+      query: `How long is recovery from a ${procedure}?`,
     });
-    record("lookup_procedure", lookup, lookup.result?.found ? "Facelift" : lookup.error);
+    record(
+      "lookup_procedure",
+      lookup,
+      lookup.result?.found ? lookup.result.procedure?.name : lookup.error,
+    );
     await call.pause(4);
     const availability = await call.tool("check_availability", {
-      procedure: "facelift",
+      procedure,
       partOfDay: "morning",
     });
     const slots = availability.result?.slots ?? [];
@@ -71,7 +76,7 @@ const SCENARIOS = {
     const booking = await call.tool("confirm_booking", {
       slotId: slot.slotId,
       patientName: "Jane Doe",
-      procedure: "facelift",
+      procedure,
     });
     record(
       "confirm_booking",
@@ -169,8 +174,15 @@ const SCENARIOS = {
   (
     call: SimulatedCall,
     record: (step: string, sent: { status: number; ms: number }, detail?: string) => void,
+    caller: ScenarioCaller,
   ) => Promise<void>
 >;
+
+/** What the simulated caller asks for; defaults suit the seeded Harbour clinic. */
+export interface ScenarioCaller {
+  /** The procedure the booking caller wants (default "facelift"). */
+  procedure?: string;
+}
 
 export type ScenarioName = keyof typeof SCENARIOS;
 export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];
@@ -179,13 +191,18 @@ export async function runScenario(
   name: ScenarioName,
   options: SimulatorOptions,
   log?: Log,
+  caller: ScenarioCaller = {},
 ): Promise<ScenarioRun> {
   const call = new SimulatedCall(options);
   const steps: ScenarioStep[] = [];
-  await SCENARIOS[name](call, (step, sent, detail) => {
-    const entry = { step, status: sent.status, ms: Math.round(sent.ms * 10) / 10, detail };
-    steps.push(entry);
-    log?.(entry);
-  });
+  await SCENARIOS[name](
+    call,
+    (step, sent, detail) => {
+      const entry = { step, status: sent.status, ms: Math.round(sent.ms * 10) / 10, detail };
+      steps.push(entry);
+      log?.(entry);
+    },
+    caller,
+  );
   return { scenario: name, vapiCallId: call.id, steps };
 }

@@ -158,7 +158,7 @@ describe("the aftercare follow-up", () => {
     );
     expect(texts).toHaveLength(1);
     expect(texts[0]!.body).toMatch(
-      /^Hi( \w+)?, it's Sarah from Harbour Aesthetics\. Your Anti-wrinkle injections appointment is confirmed for .+ with Nurse Chloe Bennett\. Reply STOP to opt out\.$/,
+      /^Hi( \w+)?, it's Sarah from Harbour Aesthetics\. Your appointment \(Anti-wrinkle injections\) is confirmed for .+ with Nurse Chloe Bennett\. Reply STOP to opt out\.$/,
     );
     const followUps = await eventually(
       () => followUpsOf(db, call.id),
