@@ -80,44 +80,39 @@ export async function loadDiaryRows(
   busyRange: { from: Date; to: Date },
   filter: { procedureId?: string } = {},
 ): Promise<DiaryRows | null> {
-  type Json = Omit<DiaryClinicRow, "now"> & {
-    now: number;
-    weeklyHours: DiaryConfigRows["weeklyHours"];
-    overrides: DiaryConfigRows["overrides"];
-    closures: DiaryConfigRows["closures"];
-    practitioners: DiaryConfigRows["practitioners"];
-    resources: DiaryConfigRows["resources"];
-    types: DiaryConfigRows["types"];
-    busy: (Omit<BusyRow, "start" | "end" | "startsAt"> & {
-      start: number;
-      end: number;
-      startsAt: number;
-    })[];
-  };
-  const { rows: row } = await tx.one<{ rows: Json | null }>(
-    "select private.diary_rows($1, $2, $3, $4, $5, $6) as rows",
+  type Config = Omit<DiaryClinicRow, "now"> & { now: number } & DiaryConfigRows;
+  const rows = await tx.query<{
+    config: Config | null;
+    id: string;
+    kind: BusyRow["kind"];
+    practitionerId: string | null;
+    resourceId: string | null;
+    start: number;
+    end: number;
+    startsAt: number;
+  }>(
+    `select config, busy_id as id, busy_kind as kind, busy_practitioner_id as "practitionerId",
+            busy_resource_id as "resourceId", busy_start as start, busy_end as "end", busy_starts_at as "startsAt"
+       from private.diary_rows($1, $2, $3, $4, $5, $6)`,
     [clinicId, range.from, range.to, busyRange.from, busyRange.to, filter.procedureId ?? null],
   );
-  if (!row) return null;
-  const {
-    weeklyHours,
-    overrides,
-    closures,
-    practitioners,
-    resources,
-    types,
-    busy,
-    now,
-    ...clinic
-  } = row;
+  const [first, ...busy] = rows;
+  if (!first?.config) return null;
+  const { weeklyHours, overrides, closures, practitioners, resources, types, now, ...clinic } =
+    first.config;
   return {
     clinic: { ...clinic, now: new Date(now) },
     config: { weeklyHours, overrides, closures, practitioners, resources, types },
-    busy: busy.map((entry) => ({
-      ...entry,
-      start: new Date(entry.start),
-      end: new Date(entry.end),
-      startsAt: new Date(entry.startsAt),
-    })),
+    busy: busy
+      .map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        practitionerId: row.practitionerId,
+        resourceId: row.resourceId,
+        start: new Date(row.start),
+        end: new Date(row.end),
+        startsAt: new Date(row.startsAt),
+      }))
+      .sort((a, b) => a.start.getTime() - b.start.getTime()),
   };
 }
