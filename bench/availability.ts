@@ -1,5 +1,7 @@
 import { pathToFileURL } from "node:url";
+import pg from "pg";
 
+import type { Tx } from "../lib/db/transaction";
 import {
   availableStarts,
   workingIntervals,
@@ -186,6 +188,192 @@ export function naiveAvailableStarts(
   );
 }
 
+/**
+ * The database case: the synthetic clinic seeded as a real clinic (practitioners, rooms, weekly
+ * hours, overrides, the closure, a treatment that needs room1, and its busy ranges as
+ * appointments with their bookings, room-only ones as blocks), then each request loads it
+ * through lib/diary/load.ts (the query the assistant's check_availability and the diary use:
+ * one round trip) and runs the engine. The load's ids are mapped back to the synthetic ones so
+ * the starts can be compared with the in-memory case; `now` is the synthetic clinic's (the
+ * database's clock is today, the synthetic diary is fixed), so both answer the same starts.
+ */
+export async function databaseLoad(
+  databaseUrl: string,
+  clinic: SyntheticClinic,
+): Promise<AvailabilityLoad & { clinicId: string; close: () => Promise<void> }> {
+  // Server-only modules: `npm run bench` runs under the react-server condition.
+  const [{ wrap }, { loadDiary }] = await Promise.all([
+    import("../lib/db/transaction"),
+    import("../lib/diary/load"),
+  ]);
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: "bench" });
+  await client.connect();
+  const { clinicId, procedureId, ids } = await seedSyntheticClinic(client, clinic);
+  const back = new Map([...ids].map(([synthetic, uuid]) => [uuid, synthetic]));
+  const map = (id: string | null) => (id === null ? null : (back.get(id) ?? id));
+  const tx: Tx = wrap(client);
+  return {
+    label: "database (lib/diary/load.ts)",
+    clinicId,
+    async load(c) {
+      const diary = await loadDiary(tx, clinicId, c.range, { procedureId });
+      if (!diary) throw new Error("availability: the seeded clinic did not load");
+      const { schedule } = diary;
+      return {
+        ...schedule,
+        now: c.schedule.now,
+        weeklyHours: schedule.weeklyHours.map((h) => ({
+          ...h,
+          practitionerId: map(h.practitionerId)!,
+        })),
+        overrides: schedule.overrides.map((o) => ({
+          ...o,
+          practitionerId: map(o.practitionerId)!,
+        })),
+        busy: schedule.busy.map((b) => ({
+          practitionerId: map(b.practitionerId),
+          resourceId: map(b.resourceId),
+          start: b.start,
+          end: b.end,
+        })),
+      };
+    },
+    close: () => client.end(),
+  };
+}
+
+/** Writes the synthetic clinic into the database; its uuid, the treatment's procedure and the id map. */
+export async function seedSyntheticClinic(client: pg.Client, clinic: SyntheticClinic) {
+  const { schedule, type } = clinic;
+  const tag = Math.random().toString(36).slice(2, 8);
+  await client.query("begin");
+  try {
+    const {
+      rows: [row],
+    } = await client.query<{ id: string }>(
+      `insert into public.clinics (slug, name, timezone, phone_number, min_notice_minutes, horizon_days)
+       values ($1, 'Availability Bench Clinic', $2, $3, $4, $5) returning id`,
+      [
+        `availability-bench-${tag}`,
+        schedule.timeZone,
+        `+1555${String(Math.floor(1_000_000 + Math.random() * 8_999_999))}`,
+        schedule.minNoticeMinutes,
+        schedule.horizonDays,
+      ],
+    );
+    const clinicId = row!.id;
+    const ids = new Map<string, string>();
+    for (const id of clinic.practitionerIds) {
+      const { rows } = await client.query<{ id: string }>(
+        "insert into public.practitioners (clinic_id, name) values ($1, $2) returning id",
+        [clinicId, `Dr ${id.toUpperCase()}`],
+      );
+      ids.set(id, rows[0]!.id);
+    }
+    for (const id of clinic.resourceIds) {
+      const { rows } = await client.query<{ id: string }>(
+        "insert into public.resources (clinic_id, name, kind) values ($1, $2, 'room') returning id",
+        [clinicId, `Room ${id.replace("room", "")}`],
+      );
+      ids.set(id, rows[0]!.id);
+    }
+    const uuid = (id: string | null) => (id === null ? null : ids.get(id)!);
+    await client.query(
+      `insert into public.working_hours (clinic_id, practitioner_id, weekday, opens, closes)
+       select $1, h.practitioner_id, h.weekday, h.opens::time, h.closes::time
+         from unnest($2::uuid[], $3::int[], $4::text[], $5::text[]) as h (practitioner_id, weekday, opens, closes)`,
+      [
+        clinicId,
+        schedule.weeklyHours.map((h) => uuid(h.practitionerId)),
+        schedule.weeklyHours.map((h) => h.weekday),
+        schedule.weeklyHours.map((h) => h.opens),
+        schedule.weeklyHours.map((h) => h.closes),
+      ],
+    );
+    for (const o of schedule.overrides) {
+      await client.query(
+        `insert into public.schedule_overrides (clinic_id, practitioner_id, on_date, kind, opens, closes)
+         values ($1, $2, $3, $4, $5, $6)`,
+        [clinicId, uuid(o.practitionerId), o.date, o.kind, o.opens, o.closes],
+      );
+    }
+    for (const c of schedule.closures) {
+      await client.query(
+        "insert into public.clinic_closures (clinic_id, starts_on, ends_on, reason) values ($1, $2, $3, 'Staff training')",
+        [clinicId, c.startsOn, c.endsOn],
+      );
+    }
+    const {
+      rows: [procedure],
+    } = await client.query<{ id: string }>(
+      "insert into public.procedures (clinic_id, name) values ($1, 'Laser resurfacing') returning id",
+      [clinicId],
+    );
+    const {
+      rows: [appointmentType],
+    } = await client.query<{ id: string }>(
+      `insert into public.appointment_types (clinic_id, procedure_id, kind, name, duration_minutes,
+                                             buffer_before_minutes, buffer_after_minutes, resource_id, confirmation)
+       values ($1, $2, 'treatment', 'Laser resurfacing', $3, $4, $5, $6, 'instant') returning id`,
+      [
+        clinicId,
+        procedure!.id,
+        type.durationMinutes,
+        type.bufferBeforeMinutes,
+        type.bufferAfterMinutes,
+        uuid(type.resourceId),
+      ],
+    );
+    await client.query(
+      `insert into public.appointment_type_practitioners (clinic_id, appointment_type_id, practitioner_id)
+       select $1, $2, unnest($3::uuid[])`,
+      [clinicId, appointmentType!.id, type.practitionerIds.map(uuid)],
+    );
+    // Appointments (a booking and its reservation) for busy ranges with a practitioner; blocks
+    // for a room alone.
+    const appointments = schedule.busy.filter((b) => b.practitionerId !== null);
+    const blocks = schedule.busy.filter((b) => b.practitionerId === null);
+    await client.query(
+      `with b as (
+         insert into public.bookings (clinic_id, procedure_id, patient_name, status, practitioner_id, resource_id,
+                                      starts_at, ends_at, source)
+         select $1, $2, 'Bench Patient', 'confirmed', a.practitioner_id, a.resource_id, a.starts_at, a.ends_at, 'assistant'
+           from unnest($3::uuid[], $4::uuid[], $5::timestamptz[], $6::timestamptz[])
+                as a (practitioner_id, resource_id, starts_at, ends_at)
+         returning id, practitioner_id, resource_id, starts_at, ends_at)
+       insert into public.reservations (clinic_id, kind, practitioner_id, resource_id, starts_at, ends_at, occupied, booking_id)
+       select $1, 'appointment', b.practitioner_id, b.resource_id, b.starts_at, b.ends_at,
+              tstzrange(b.starts_at, b.ends_at), b.id
+         from b`,
+      [
+        clinicId,
+        procedure!.id,
+        appointments.map((b) => uuid(b.practitionerId)),
+        appointments.map((b) => uuid(b.resourceId)),
+        appointments.map((b) => b.start),
+        appointments.map((b) => b.end),
+      ],
+    );
+    await client.query(
+      `insert into public.reservations (clinic_id, kind, resource_id, starts_at, ends_at, occupied, reason)
+       select $1, 'block', r.resource_id, r.starts_at, r.ends_at, tstzrange(r.starts_at, r.ends_at), 'Maintenance'
+         from unnest($2::uuid[], $3::timestamptz[], $4::timestamptz[]) as r (resource_id, starts_at, ends_at)`,
+      [
+        clinicId,
+        blocks.map((b) => uuid(b.resourceId)),
+        blocks.map((b) => b.start),
+        blocks.map((b) => b.end),
+      ],
+    );
+    await client.query("commit");
+    await client.query("analyze public.reservations");
+    return { clinicId, procedureId: procedure!.id, ids };
+  } catch (error) {
+    await client.query("rollback").catch(() => undefined);
+    throw error;
+  }
+}
+
 async function timed(
   clinic: SyntheticClinic,
   load: AvailabilityLoad,
@@ -200,11 +388,25 @@ async function timed(
 const inMemory: AvailabilityLoad = { label: "in memory", load: (clinic) => clinic.schedule };
 
 export async function benchAvailability(
-  options: { iterations?: number; loads?: AvailabilityLoad[] } = {},
+  options: {
+    iterations?: number;
+    loads?: AvailabilityLoad[];
+    /** A database to seed the clinic into for the database case (`npm run bench`). */
+    databaseUrl?: string;
+  } = {},
 ) {
   const iterations = options.iterations ?? 200;
   const clinic = syntheticClinic();
-  const loads = [inMemory, ...(options.loads ?? [])];
+  const database = options.databaseUrl ? await databaseLoad(options.databaseUrl, clinic) : null;
+  const loads = [inMemory, ...(options.loads ?? []), ...(database ? [database] : [])];
+  try {
+    return await measure(clinic, loads, iterations);
+  } finally {
+    await database?.close();
+  }
+}
+
+async function measure(clinic: SyntheticClinic, loads: AvailabilityLoad[], iterations: number) {
   const same = (a: OfferedStart[], b: OfferedStart[]) =>
     a.length === b.length &&
     a.every(
@@ -212,8 +414,12 @@ export async function benchAvailability(
         x.practitionerId === b[i]!.practitionerId && x.start.getTime() === b[i]!.start.getTime(),
     );
 
+  // Every load must give the engine the same clinic: the same starts as in memory.
+  const expected = availableStarts(clinic.schedule, clinic.type, clinic.range);
   const cases = [];
   for (const load of loads) {
+    if (!same((await timed(clinic, load, availableStarts)).starts, expected))
+      throw new Error(`availability (${load.label}): not the starts of the in-memory clinic`);
     const engineMs: number[] = [];
     const baselineMs: number[] = [];
     let offered = 0;
@@ -257,8 +463,8 @@ export function printAvailability(result: Awaited<ReturnType<typeof benchAvailab
     console.log(
       `  load ${c.load}: ${c.offered} starts offered, engine ${c.speedupP50}x faster than the baseline (p50)`,
     );
-    console.log(line("availableStarts", c.engineMs));
-    console.log(line("baseline: scan every busy range", c.baselineNaiveMs));
+    console.log(line("load + availableStarts", c.engineMs));
+    console.log(line("load + baseline (scan every range)", c.baselineNaiveMs));
   }
 }
 

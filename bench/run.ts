@@ -23,7 +23,8 @@ const FIGURES = {
   "follow-ups": async (env: BenchEnvironment) =>
     printed(await benchFollowUpLag(env), printFollowUpLag),
   calls: async (env: BenchEnvironment) => printed(await benchWholeCalls(env), printWholeCalls),
-  availability: async () => printed(await benchAvailability(), printAvailability),
+  availability: async (env: BenchEnvironment) =>
+    printed(await benchAvailability({ databaseUrl: env.databaseUrl }), printAvailability),
 };
 type Figure = keyof typeof FIGURES;
 

@@ -12,19 +12,63 @@ import type { Tx } from "./transaction";
 
 export type ClaimOutcome = "held" | "taken" | "not_found" | "in_past" | "call_ended";
 
-export async function claimSlot(tx: Tx, slotId: string, callId: string, holdSeconds = 90) {
-  return tx.one<{
+/** The offer a claim named, when it is this clinic's: what alternatives to a refusal are like. */
+export interface ClaimedOffer {
+  appointmentTypeId: string;
+  procedureId: string | null;
+  practitionerId: string;
+  startsAt: Date;
+}
+
+/**
+ * Claims an offer (claim_slot_atomic) and, in the same round trip, reads the offer it names
+ * (when it is `clinicId`'s), so a refused caller's alternatives need no further lookup.
+ */
+export async function claimSlot(
+  tx: Tx,
+  slotId: string,
+  callId: string,
+  holdSeconds = 90,
+  clinicId?: string,
+): Promise<{
+  outcome: ClaimOutcome;
+  heldUntil: Date | null;
+  startsAt: Date | null;
+  offer: ClaimedOffer | null;
+}> {
+  const row = await tx.one<{
     /** claim_slot_atomic's outcome, computed in SQL. */
     outcome: ClaimOutcome;
     /** claim_slot_atomic's held_until, computed in SQL. */
     heldUntil: Date | null;
-    /** A scalar subquery: null when the offer is not there. */
+    /** The offer, through an outer join: null when it is not there. */
     startsAt: Outer<Col<"slot_offers", "starts_at">>;
+    clinicId: Outer<Col<"slot_offers", "clinic_id">>;
+    appointmentTypeId: Outer<Col<"slot_offers", "appointment_type_id">>;
+    procedureId: Outer<Col<"slot_offers", "procedure_id">>;
+    practitionerId: Outer<Col<"slot_offers", "practitioner_id">>;
   }>(
-    `select r.outcome, r.held_until as "heldUntil", (select starts_at from public.slot_offers where id = $1) as "startsAt"
-       from public.claim_slot_atomic($1, $2, $3) r`,
+    `select r.outcome, r.held_until as "heldUntil", o.starts_at as "startsAt", o.clinic_id as "clinicId",
+            o.appointment_type_id as "appointmentTypeId", o.procedure_id as "procedureId",
+            o.practitioner_id as "practitionerId"
+       from public.claim_slot_atomic($1, $2, $3) r left join public.slot_offers o on o.id = $1`,
     [slotId, callId, holdSeconds],
   );
+  const mine = row.clinicId !== null && (clinicId === undefined || row.clinicId === clinicId);
+  return {
+    outcome: row.outcome,
+    heldUntil: row.heldUntil,
+    startsAt: row.startsAt,
+    offer:
+      mine && row.appointmentTypeId && row.practitionerId && row.startsAt
+        ? {
+            appointmentTypeId: row.appointmentTypeId,
+            procedureId: row.procedureId,
+            practitionerId: row.practitionerId,
+            startsAt: row.startsAt,
+          }
+        : null,
+  };
 }
 
 export async function confirmBooking(

@@ -1,9 +1,7 @@
 import "server-only";
 
 import {
-  loadBusy,
-  loadDiaryClinic,
-  loadDiaryConfig,
+  loadDiaryRows,
   type BusyRow,
   type DiaryClinicRow,
   type DiaryConfigRows,
@@ -38,7 +36,7 @@ export interface LoadedDiary {
 const DAY_MS = 86_400_000;
 
 /**
- * Everything availability for [from, to) is computed from, for one clinic, in a few queries:
+ * Everything availability for [from, to) is computed from, for one clinic, in one query:
  * its notice and horizon, weekly hours, the overrides and closures of the dates touched,
  * active appointment types (optionally of one procedure) and who performs them, and what is
  * busy: live holds (held_until > now), appointments that are not cancelled or no-show, and
@@ -50,14 +48,16 @@ export async function loadDiary(
   range: { from: Date; to: Date },
   filter: { procedureId?: string } = {},
 ): Promise<LoadedDiary | null> {
-  const clinic = await loadDiaryClinic(tx, clinicId);
-  if (!clinic) return null;
-  const config = await loadDiaryConfig(tx, clinic, range, filter);
-  // A day either side: an occupied range (with buffers) may start before or end after the range.
-  const busy = await loadBusy(tx, clinicId, {
-    from: new Date(range.from.getTime() - DAY_MS),
-    to: new Date(range.to.getTime() + DAY_MS),
-  });
+  // Busy a day either side: an occupied range (with buffers) may start before or end after the range.
+  const rows = await loadDiaryRows(
+    tx,
+    clinicId,
+    range,
+    { from: new Date(range.from.getTime() - DAY_MS), to: new Date(range.to.getTime() + DAY_MS) },
+    filter,
+  );
+  if (!rows) return null;
+  const { clinic, config, busy } = rows;
   return {
     clinic,
     config,

@@ -1,4 +1,4 @@
-import { getOffer } from "@/lib/db/offers";
+import { getOffer, type SlotOffer } from "@/lib/db/offers";
 import type { Tx } from "@/lib/db/transaction";
 
 import { offerTimes, type OfferedSlot } from "./offer-times";
@@ -10,9 +10,19 @@ import { offerTimes, type OfferedSlot } from "./offer-times";
  */
 export async function alternativesTo(
   tx: Tx,
-  input: { clinicId: string; callId: string; slotId: string },
+  input: {
+    clinicId: string;
+    callId: string;
+    slotId: string;
+    /** The refused offer when the caller has it already (hold_slot reads it with the claim); null: not this clinic's. */
+    offer?: Pick<
+      SlotOffer,
+      "appointmentTypeId" | "procedureId" | "practitionerId" | "startsAt"
+    > | null;
+  },
 ): Promise<OfferedSlot[]> {
-  const offer = await getOffer(tx, input.clinicId, input.slotId);
+  const offer =
+    input.offer === undefined ? await getOffer(tx, input.clinicId, input.slotId) : input.offer;
   if (!offer?.procedureId) return [];
   const { slots } = await offerTimes(tx, {
     clinicId: input.clinicId,
@@ -21,6 +31,8 @@ export async function alternativesTo(
     typeId: offer.appointmentTypeId,
     exclude: { practitionerId: offer.practitionerId, start: offer.startsAt },
     limit: 3,
+    // The soonest three are nearly always within two days; widened to two weeks when not.
+    firstWindowDays: 2,
   });
   return slots;
 }

@@ -21,7 +21,7 @@ const REASONS = {
 export const holdSlot = defineTool({
   ...holdSlotTool,
   async run({ tx, clinic, call, at }, { slotId }) {
-    const claim = await claimSlot(tx, slotId, call.id, HOLD_SECONDS);
+    const claim = await claimSlot(tx, slotId, call.id, HOLD_SECONDS, clinic.id);
     if (claim.outcome === "held" && claim.heldUntil) {
       await applyCallEvent(
         tx,
@@ -56,7 +56,12 @@ export const holdSlot = defineTool({
     const alternatives =
       claim.outcome === "call_ended"
         ? []
-        : await alternativesTo(tx, { clinicId: clinic.id, callId: call.id, slotId });
+        : await alternativesTo(tx, {
+            clinicId: clinic.id,
+            callId: call.id,
+            slotId,
+            offer: claim.offer,
+          });
     return {
       outcome: claim.outcome,
       result: {

@@ -105,6 +105,11 @@ async function record(
  * Offers times of `type` to a call: computed by the availability engine over the next two
  * weeks (or around the date asked for), widened to the clinic's horizon when nothing is free,
  * picked soonest-first but spread, and recorded as offers only this call can hold.
+ *
+ * `firstWindowDays` starts with a shorter window (widened to two weeks when it has fewer than
+ * `limit` times, then to the horizon when two weeks have none): alternatives to a refused time
+ * are the soonest few, which the next day or two nearly always has, and a smaller window is
+ * less to load and compute when a thousand callers are refused at once.
  */
 export async function offerTimes(
   tx: Tx,
@@ -121,6 +126,7 @@ export async function offerTimes(
     /** Leave out this start (the time that was just refused). */
     exclude?: { practitionerId: string; start: Date };
     typeId?: string;
+    firstWindowDays?: number;
   },
 ): Promise<{
   diary: LoadedDiary;
@@ -132,14 +138,20 @@ export async function offerTimes(
   practitionerUnknown: boolean;
 }> {
   const now = Date.now();
+  const limit = input.limit ?? 5;
   const asked = input.date ? Date.parse(`${input.date}T00:00:00Z`) : null;
-  const firstTo = Math.max(now + WINDOW_DAYS * DAY_MS, (asked ?? 0) + 2 * DAY_MS);
-  let diary = (await loadDiary(
-    tx,
-    input.clinicId,
-    { from: new Date(now), to: new Date(firstTo) },
-    { procedureId: input.procedureId },
-  ))!;
+  const twoWeeks = Math.max(now + WINDOW_DAYS * DAY_MS, (asked ?? 0) + 2 * DAY_MS);
+  const firstTo = input.firstWindowDays
+    ? Math.min(twoWeeks, Math.max(now + input.firstWindowDays * DAY_MS, (asked ?? 0) + 2 * DAY_MS))
+    : twoWeeks;
+  const load = async (to: number) =>
+    (await loadDiary(
+      tx,
+      input.clinicId,
+      { from: new Date(now), to: new Date(to) },
+      { procedureId: input.procedureId },
+    ))!;
+  let diary = await load(firstTo);
   const { type, consultationFirst } = input.typeId
     ? { type: diary.types.find((t) => t.id === input.typeId) ?? null, consultationFirst: false }
     : chooseType(diary.types, input.kind);
@@ -171,7 +183,7 @@ export async function offerTimes(
   const pick = (from: OfferedStart[], filtered: boolean) =>
     pickOffers(from, {
       timeZone: diary.clinic.timezone,
-      limit: input.limit ?? 5,
+      limit,
       ...(filtered && input.date ? { date: input.date } : {}),
       ...(filtered && input.partOfDay ? { partOfDay: input.partOfDay } : {}),
     });
@@ -183,14 +195,18 @@ export async function offerTimes(
     chosen = pick(all, false);
     widened = chosen.length > 0;
   }
+  if (chosen.length < limit && firstTo < twoWeeks) {
+    diary = await load(twoWeeks);
+    all = starts(twoWeeks);
+    chosen = pick(all, true);
+    if (chosen.length === 0 && (input.date || input.partOfDay)) {
+      chosen = pick(all, false);
+      widened = chosen.length > 0;
+    }
+  }
   const horizon = now + diary.clinic.horizonDays * DAY_MS;
-  if (chosen.length === 0 && horizon > firstTo) {
-    diary = (await loadDiary(
-      tx,
-      input.clinicId,
-      { from: new Date(now), to: new Date(horizon) },
-      { procedureId: input.procedureId },
-    ))!;
+  if (chosen.length === 0 && horizon > twoWeeks) {
+    diary = await load(horizon);
     all = starts(horizon);
     chosen = pick(all, true);
     if (chosen.length === 0) chosen = pick(all, false);
