@@ -125,6 +125,49 @@ export interface AftercareLinks {
   token_hash: string;
 }
 
+export interface AppointmentLinks {
+  /**
+   * The appointment it opens.
+   */
+  booking_id: string;
+  /**
+   * The clinic.
+   */
+  clinic_id: string;
+  /**
+   * When it was issued.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * After this the page says the link has expired (the appointment's end at the latest).
+   */
+  expires_at: Timestamp;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * Last open.
+   */
+  last_opened_at: Timestamp | null;
+  /**
+   * How many times it was opened.
+   */
+  open_count: Generated<number>;
+  /**
+   * manage (see, move or cancel) or calendar (the .ics file only).
+   */
+  purpose: Generated<string>;
+  /**
+   * Set when the link is withdrawn (e.g. the appointment was cancelled).
+   */
+  revoked_at: Timestamp | null;
+  /**
+   * SHA-256 (hex) of the token in the URL; the token itself is never stored.
+   */
+  token_hash: string;
+}
+
 export interface AppointmentTypePractitioners {
   /**
    * The appointment type.
@@ -308,6 +351,10 @@ export interface Bookings {
    */
   offer_id: string | null;
   /**
+   * The patient (set by the database from patient_phone, see patients).
+   */
+  patient_id: string | null;
+  /**
    * Name the caller gave for the appointment.
    */
   patient_name: string;
@@ -484,6 +531,10 @@ export interface Calls {
    * How the call ended for the business: booked, follow-up scheduled, etc.
    */
   outcome: string | null;
+  /**
+   * The caller's patient record, by caller_number (set by the database).
+   */
+  patient_id: string | null;
   /**
    * Procedures the caller asked about (procedures.id).
    */
@@ -802,6 +853,45 @@ export interface Logs {
    * The redacted line, with typed placeholders such as [PHONE].
    */
   text: string;
+}
+
+export interface Patients {
+  /**
+   * The clinic.
+   */
+  clinic_id: string;
+  /**
+   * When the patient was first seen.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Email, if given (stored lower-case).
+   */
+  email: string | null;
+  /**
+   * Name as the patient gave it (first given wins; staff may correct it).
+   */
+  full_name: string | null;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * Staff notes; never copied into the audit trail.
+   */
+  notes: Generated<string>;
+  /**
+   * Mobile number, E.164 (+ and digits); unique in the clinic.
+   */
+  phone: string | null;
+  /**
+   * Whether the patient agreed to texts about their appointments (reminders, confirmations). STOP is recorded in sms_opt_outs.
+   */
+  sms_consent: Generated<boolean>;
+  /**
+   * When the record last changed.
+   */
+  updated_at: Generated<Timestamp>;
 }
 
 export interface Practitioners {
@@ -1194,6 +1284,10 @@ export interface SmsMessages {
    */
   id: Generated<string>;
   /**
+   * The patient texted or texting (by number, set by the database).
+   */
+  patient_id: string | null;
+  /**
    * twilio in production, outbox in the embedded default.
    */
   provider: string;
@@ -1377,6 +1471,7 @@ export interface WorkingHours {
 export interface DB {
   aftercare_documents: AftercareDocuments;
   aftercare_links: AftercareLinks;
+  appointment_links: AppointmentLinks;
   appointment_type_practitioners: AppointmentTypePractitioners;
   appointment_types: AppointmentTypes;
   audit_log: AuditLog;
@@ -1390,6 +1485,7 @@ export interface DB {
   follow_ups: FollowUps;
   handoffs: Handoffs;
   logs: Logs;
+  patients: Patients;
   practitioners: Practitioners;
   procedure_knowledge: ProcedureKnowledge;
   procedures: Procedures;

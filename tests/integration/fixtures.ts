@@ -30,8 +30,8 @@ export async function createNorthside(owner: Client) {
      rule as (insert into public.redaction_rules (clinic_id, kind, value) values ($1, 'keyword', 'northword') returning id),
      call as (insert into public.calls (clinic_id, vapi_call_id, state) values ($1, 'north-call-1', 'completed') returning id),
      ev as (insert into public.call_events (clinic_id, call_id, kind, event) select $1, id, 'note', 'fixture' from call returning id),
-     booking as (insert into public.bookings (clinic_id, call_id, patient_name, practitioner_id, starts_at, ends_at)
-                 select $1, call.id, 'Northside Patient', pr.id, date_trunc('hour', now()) + interval '3 days',
+     booking as (insert into public.bookings (clinic_id, call_id, patient_name, patient_phone, practitioner_id, starts_at, ends_at)
+                 select $1, call.id, 'Northside Patient', '+15555550123', pr.id, date_trunc('hour', now()) + interval '3 days',
                         date_trunc('hour', now()) + interval '3 days 30 minutes' from pr, call returning id, practitioner_id, starts_at, ends_at),
      appt as (insert into public.reservations (clinic_id, kind, practitioner_id, starts_at, ends_at, occupied, booking_id)
               select $1, 'appointment', practitioner_id, starts_at, ends_at, tstzrange(starts_at, ends_at), id from booking returning id),
@@ -44,6 +44,8 @@ export async function createNorthside(owner: Client) {
      sms as (insert into public.sms_messages (clinic_id, follow_up_id, direction, to_number, from_number, body, provider)
              select $1, id, 'outbound', '+15555550123', '+15555550777', 'Hi', 'outbox' from fu returning id),
      opt as (insert into public.sms_opt_outs (clinic_id, phone_number, source) values ($1, '+15555550124', 'keyword') returning 1),
+     mlink as (insert into public.appointment_links (clinic_id, booking_id, token_hash, expires_at)
+               select $1, id, repeat('c', 64), now() + interval '3 days' from booking returning id),
      link as (insert into public.aftercare_links (clinic_id, token_hash, aftercare_document_id, expires_at)
               select $1, repeat('b', 64), id, now() + interval '14 days' from doc returning id),
      wh as (insert into public.webhook_events (source, dedupe_key, message_type, clinic_id)
