@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
+import { createManageLink, openManageLink, revokeManageLinks } from "@/lib/db/manage-links";
 import { findPatientByPhone, getPatient } from "@/lib/db/patients";
 import { closePool } from "@/lib/db/pool";
 import { withService } from "@/lib/db/transaction";
@@ -160,5 +161,44 @@ describe("patients, filed by number", () => {
     );
     const patient = await withService((tx) => findPatientByPhone(tx, clinic.id, phone));
     expect(patient?.optedOutAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("manage links", () => {
+  it("open the appointment they were made for until revoked; a tampered or unknown token opens nothing", async () => {
+    const booking = await newBooking(number(), "Dana Reyes");
+    const token = await withService((tx) =>
+      createManageLink(tx, { clinicId: clinic.id, bookingId: booking.id }),
+    );
+    expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const stored = await db.query(
+      "select token_hash, expires_at <= (select ends_at from public.bookings where id = $1) as capped from public.appointment_links where booking_id = $1",
+      [booking.id],
+    );
+    expect(stored.rows[0].token_hash).not.toContain(token);
+    expect(stored.rows[0].capped).toBe(true);
+
+    const opened = await withService((tx) => openManageLink(tx, token));
+    expect(opened).toMatchObject({ status: "ok", bookingId: booking.id, clinicId: clinic.id });
+    const tampered = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
+    expect(await withService((tx) => openManageLink(tx, tampered))).toEqual({ status: "unknown" });
+    expect(await withService((tx) => openManageLink(tx, "../../etc"))).toEqual({
+      status: "unknown",
+    });
+
+    expect(await withService((tx) => revokeManageLinks(tx, booking.id))).toBe(1);
+    expect(await withService((tx) => openManageLink(tx, token))).toEqual({ status: "revoked" });
+  });
+
+  it("expire: an expired link says so and opens nothing", async () => {
+    const booking = await newBooking(number(), "Eli Stone");
+    const token = await withService((tx) =>
+      createManageLink(tx, { clinicId: clinic.id, bookingId: booking.id }),
+    );
+    await db.query(
+      "update public.appointment_links set expires_at = now() - interval '1 minute' where booking_id = $1",
+      [booking.id],
+    );
+    expect(await withService((tx) => openManageLink(tx, token))).toEqual({ status: "expired" });
   });
 });
