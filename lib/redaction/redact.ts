@@ -29,6 +29,24 @@ export function mergeFindings(findings: Finding[]): Finding[] {
   return merged;
 }
 
+/**
+ * Does a span overlap any of `spans`? The spans merged and sorted once, then a binary search
+ * per question: a long call has thousands of names and terms to compare.
+ */
+function overlapChecker(spans: Finding[]) {
+  const merged = mergeFindings(spans);
+  return (finding: Finding) => {
+    let low = 0;
+    let high = merged.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (merged[middle]!.end <= finding.start) low = middle + 1;
+      else high = middle;
+    }
+    return low < merged.length && merged[low]!.start < finding.end;
+  };
+}
+
 export function applyFindings(text: string, findings: Finding[]): string {
   let output = "";
   let cursor = 0;
@@ -67,9 +85,8 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     redact(text, knownNames = new Set()) {
       const tokens = tokenize(text);
       // Terms the clinic or the lexicon name explicitly outrank a guess that a word is a name.
-      const terms = [...medical(text), ...keywords.flatMap((match) => match(text))];
-      const overlapsTerm = (finding: Finding) =>
-        terms.some((term) => finding.start < term.end && finding.end > term.start);
+      const terms = [...medical(text, tokens), ...keywords.flatMap((match) => match(text, tokens))];
+      const overlapsTerm = overlapChecker(terms);
       const names = detectNames(text, tokens, allow).filter((finding) => !overlapsTerm(finding));
       const findings = mergeFindings([
         ...detectDigitRuns(text, tokens),

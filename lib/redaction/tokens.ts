@@ -23,11 +23,25 @@ export function tokenize(text: string): Token[] {
 
 export const FILLERS = new Set(["um", "uh", "er", "erm", "ah", "uhm", "hmm", "mm"]);
 
-/** The lower-cased words just before `start`, nearest last (for context checks). */
+/** Index of the first token that ends after `offset` (tokens are in text order): binary search. */
+export function tokenIndexAfter(tokens: Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens[middle]!.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The lower-cased words just before `start`, nearest last (for context checks). Walks back from
+ * a binary search, so each call costs O(log n + count), not a pass over the whole text.
+ */
 export function wordsBefore(tokens: Token[], start: number, count: number): string {
-  const before = tokens.filter((token) => token.end <= start && /\w/.test(token.text));
-  return before
-    .slice(-count)
-    .map((token) => token.lower)
-    .join(" ");
+  const words: string[] = [];
+  for (let index = tokenIndexAfter(tokens, start) - 1; index >= 0 && words.length < count; index--)
+    if (/\w/.test(tokens[index]!.text)) words.push(tokens[index]!.lower);
+  return words.reverse().join(" ");
 }

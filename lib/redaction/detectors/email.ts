@@ -1,5 +1,5 @@
 import { NUMBER_WORDS } from "../numbers";
-import type { Token } from "../tokens";
+import { tokenIndexAfter, type Token } from "../tokens";
 import type { Finding } from "../types";
 
 const WRITTEN = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
@@ -57,11 +57,10 @@ export function detectEmails(text: string, tokens: Token[]): Finding[] {
   for (const match of text.matchAll(SPOKEN_DOMAIN)) {
     // Walk back from " at " over the local part: words, letters, digits and connectors.
     const atStart = match.index;
-    const before = tokens.filter((token) => token.end <= atStart);
     let start = -1;
     let words = 0;
-    for (let index = before.length - 1; index >= 0 && words < 6; index--) {
-      const token = before[index]!;
+    for (let index = tokenIndexAfter(tokens, atStart) - 1; index >= 0 && words < 6; index--) {
+      const token = tokens[index]!;
       if (STOP.has(token.lower) && !CONNECTORS.has(token.lower)) break;
       if (!/^[a-z0-9._-]+$/i.test(token.text) && !NUMBER_WORDS.has(token.lower)) break;
       start = token.start;

@@ -1,45 +1,101 @@
+import { tokenize, type Token } from "../tokens";
 import type { Finding, RedactionType } from "../types";
 
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** One word of a term list: the words that may follow it, and whether a term ends here. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** A term ends on this word. */
+  end: boolean;
+}
 
-/** A term as a pattern: case-insensitive, spaces and hyphens interchangeable, simple plurals. */
-function termPattern(term: string): string {
-  const words = term
-    .trim()
-    .toLowerCase()
-    .split(/[\s-]+/)
-    .map(escape);
-  const last = words.length - 1;
-  words[last] = `${words[last]}(?:s|es)?`;
-  return words.join("[\\s-]+");
+const node = (): TrieNode => ({ next: new Map(), end: false });
+const normalise = (word: string) => word.toLowerCase().replace(/’/g, "'");
+const ALNUM = /[\p{L}\p{N}]/u;
+
+/** A term's words as the tokenizer splits text; spaces and hyphens between words are equivalent. */
+function termWords(term: string): string[] {
+  return tokenize(term.trim())
+    .map((token) => normalise(token.text))
+    .filter((word) => word !== "-" && word !== "–");
 }
 
 /**
- * Whole-word matching of a term list (the medical lexicon, a clinic's keywords) in one regex,
- * longest terms first. Terms in `allow` (procedure names, staff) are skipped.
+ * Whole-word matching of a term list (the medical lexicon, a clinic's keywords): case-
+ * insensitive, spaces and hyphens interchangeable between words, simple plurals ("s", "es")
+ * on the last word, the longest term at the leftmost position. Terms in `allow` (procedure
+ * names, staff) are skipped.
+ *
+ * A trie over the words, walked from each token: linear in the text (at most the longest
+ * term's length in steps per token), where one regular expression of ~2,000 alternatives cost
+ * 0.5 s on a 20,000-word call.
  */
 export function compileLexicon(
   terms: Iterable<string>,
   type: RedactionType,
   allow: Set<string> = new Set(),
 ) {
-  const unique = [
-    ...new Set(
-      [...terms]
-        .map((term) => term.trim().toLowerCase())
-        .filter((term) => term.length >= 2 && !allow.has(term)),
-    ),
-  ];
-  unique.sort((a, b) => b.length - a.length);
-  if (unique.length === 0) return (_text: string): Finding[] => [];
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${unique.map(termPattern).join("|")})(?![\\p{L}\\p{N}])`,
-    "giu",
-  );
-  return (text: string): Finding[] =>
-    [...text.matchAll(pattern)].map((match) => ({
-      type,
-      start: match.index,
-      end: match.index + match[0].length,
-    }));
+  const root = node();
+  let longest = 0;
+  for (const raw of terms) {
+    const term = raw.trim().toLowerCase();
+    if (term.length < 2 || allow.has(term)) continue;
+    const words = termWords(term);
+    if (words.length === 0) continue;
+    longest = Math.max(longest, words.length);
+    let at = root;
+    for (const word of words.slice(0, -1)) {
+      let child = at.next.get(word);
+      if (!child) at.next.set(word, (child = node()));
+      at = child;
+    }
+    const last = words.at(-1)!;
+    for (const form of [last, `${last}s`, `${last}es`]) {
+      let child = at.next.get(form);
+      if (!child) at.next.set(form, (child = node()));
+      child.end = true;
+    }
+  }
+  if (longest === 0) return (_text: string, _tokens?: Token[]): Finding[] => [];
+
+  return (text: string, tokens: Token[] = tokenize(text)): Finding[] => {
+    const findings: Finding[] = [];
+    const glued = (offset: number) => ALNUM.test(text[offset] ?? "");
+    for (let index = 0; index < tokens.length;) {
+      const first = tokens[index]!;
+      if (glued(first.start - 1)) {
+        index++;
+        continue;
+      }
+      let at: TrieNode | undefined = root;
+      let matched = -1;
+      let cursor = index;
+      while (cursor < tokens.length) {
+        at = at.next.get(normalise(tokens[cursor]!.text));
+        if (!at) break;
+        if (at.end && !glued(tokens[cursor]!.end)) matched = cursor;
+        // Between words: whitespace and hyphens only ("latex allergy", "latex-allergy").
+        let following = cursor + 1;
+        while (
+          following < tokens.length &&
+          (tokens[following]!.text === "-" || tokens[following]!.text === "–") &&
+          /^[\s-–]*$/.test(text.slice(tokens[cursor]!.end, tokens[following]!.start))
+        )
+          following++;
+        if (following >= tokens.length) break;
+        const previous = tokens[following - 1]!;
+        const gap = text.slice(previous.end, tokens[following]!.start);
+        if (!/^\s*$/.test(gap)) break;
+        // "covid19" is one word to a reader, not "covid 19".
+        if (!gap && ALNUM.test(previous.text) && ALNUM.test(tokens[following]!.text)) break;
+        cursor = following;
+      }
+      if (matched >= 0) {
+        findings.push({ type, start: first.start, end: tokens[matched]!.end });
+        index = matched + 1;
+      } else {
+        index++;
+      }
+    }
+    return findings;
+  };
 }

@@ -82,7 +82,11 @@ function isNameLike(token: Token | undefined, allowLower: boolean): boolean {
 }
 
 function startsSentence(text: string, token: Token): boolean {
-  return /(?:^|[.!?:]\s*|["“]\s*)$/.test(text.slice(0, token.start));
+  // Only the few characters before the word: an end-anchored test of the whole prefix made
+  // every word cost a pass over the text before it (quadratic on a long call).
+  const from = Math.max(0, token.start - 40);
+  const before = text.slice(from, token.start);
+  return (from === 0 && before === "") || /(?:[.!?:]\s*|["“]\s*)$/.test(before);
 }
 
 /**
