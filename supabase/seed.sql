@@ -126,16 +126,16 @@ where not exists (
   select 1 from public.procedure_knowledge e where e.procedure_id = p.id and e.question = k.question
 );
 
-insert into public.redaction_rules (clinic_id, kind, value, category, description)
-select c.id, r.kind, r.value, r.category, r.description
+insert into public.redaction_rules (clinic_id, kind, value, category, description, redact_following)
+select c.id, r.kind, r.value, r.category, r.description, r.following
 from public.clinics c
 cross join (values
-  ('pattern', '\bHA[- ]?[0-9]{6}\b', 'ID', 'Harbour patient record numbers, e.g. HA-204518.'),
-  ('keyword', 'semaglutide', 'MEDICAL', 'Weight-loss medication callers mention before body procedures.'),
-  ('keyword', 'Mounjaro', 'MEDICAL', 'Weight-loss medication brand name.'),
-  ('keyword', 'gastric sleeve', 'MEDICAL', 'Prior bariatric surgery.'),
-  ('keyword', 'patient portal password', 'CUSTOM', 'Callers sometimes read out portal credentials.')
-) as r (kind, value, category, description)
+  ('pattern', '\bHA[- ]?[0-9]{6}\b', 'ID', 'Harbour patient record numbers, e.g. HA-204518.', false),
+  ('keyword', 'semaglutide', 'MEDICAL', 'Weight-loss medication callers mention before body procedures.', false),
+  ('keyword', 'Mounjaro', 'MEDICAL', 'Weight-loss medication brand name.', false),
+  ('keyword', 'gastric sleeve', 'MEDICAL', 'Prior bariatric surgery.', false),
+  ('keyword', 'patient portal password', 'CUSTOM', 'Callers sometimes read out portal credentials: the password that follows goes too.', true)
+) as r (kind, value, category, description, following)
 where c.id in ('c1a1c000-0000-4000-8000-000000000001', 'c1a1c000-0000-4000-8000-000000000002')
 on conflict do nothing;
 

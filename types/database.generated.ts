@@ -1045,6 +1045,10 @@ export interface RedactionRules {
    */
   kind: string;
   /**
+   * keyword rules: also remove the value said after the keyword (the next word, number or phrase, up to a pause).
+   */
+  redact_following: Generated<boolean>;
+  /**
    * When the rule was last changed.
    */
   updated_at: Generated<Timestamp>;

@@ -20,6 +20,8 @@ export interface CustomRule {
   kind: "keyword" | "pattern";
   value: string;
   category: RedactionType;
+  /** keyword rules: also remove the value said after the keyword ("password is hunter2"). */
+  redactFollowing?: boolean;
 }
 
 /** Per-clinic configuration of the redactor. */

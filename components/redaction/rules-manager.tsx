@@ -27,6 +27,7 @@ type Draft = {
   category: string;
   description: string;
   enabled: boolean;
+  redactFollowing: boolean;
 };
 const EMPTY: Draft = {
   kind: "keyword",
@@ -34,7 +35,11 @@ const EMPTY: Draft = {
   category: "MEDICAL",
   description: "",
   enabled: true,
+  redactFollowing: false,
 };
+// A keyword that introduces a secret: its value is what needs removing.
+const CREDENTIAL =
+  /password|passcode|\bpin\b|security code|secret|code ?word|memorable|login|user ?name/i;
 const selectClass = "border-input bg-background h-9 rounded-md border px-3 text-sm";
 
 /** The clinic's own rules: add, edit, switch on and off. Every change is audited by the database. */
@@ -96,7 +101,12 @@ export function RulesManager({ rules }: { rules: RedactionRuleRow[] }) {
             <Input
               id="rule-value"
               value={draft.value}
-              onChange={(event) => setDraft({ ...draft, value: event.target.value })}
+              onChange={(event) => {
+                const value = event.target.value;
+                // Suggest removing the value for a credential keyword; the admin can untick it.
+                const suggest = !draft.id && draft.kind === "keyword" && CREDENTIAL.test(value);
+                setDraft({ ...draft, value, redactFollowing: draft.redactFollowing || suggest });
+              }}
               aria-invalid={Boolean(errors.value)}
               className="font-mono"
               required
@@ -118,6 +128,23 @@ export function RulesManager({ rules }: { rules: RedactionRuleRow[] }) {
               ))}
             </select>
           </div>
+          {draft.kind === "keyword" ? (
+            <label className="flex items-start gap-2 text-sm md:col-span-3">
+              <input
+                type="checkbox"
+                className="mt-0.5 size-4"
+                checked={draft.redactFollowing}
+                onChange={(event) => setDraft({ ...draft, redactFollowing: event.target.checked })}
+              />
+              <span>
+                Also remove what is said after it
+                <span className="text-muted-foreground block text-xs">
+                  For passwords, codes and other secrets: &ldquo;portal password is hunter2&rdquo;
+                  is stored as &ldquo;[{draft.category}] is [{draft.category}]&rdquo;.
+                </span>
+              </span>
+            </label>
+          ) : null}
           <div className="grid gap-1.5 md:col-span-3">
             <Label htmlFor="rule-description">Why (for other admins)</Label>
             <Input
@@ -164,7 +191,10 @@ export function RulesManager({ rules }: { rules: RedactionRuleRow[] }) {
               <TableRow key={rule.id} data-testid="rule-row">
                 <TableCell>
                   <code className="bg-muted rounded px-1.5 py-0.5 text-xs">{rule.value}</code>
-                  <span className="text-muted-foreground ml-2 text-xs">{rule.kind}</span>
+                  <span className="text-muted-foreground ml-2 text-xs">
+                    {rule.kind}
+                    {rule.redactFollowing ? " · and what follows" : ""}
+                  </span>
                 </TableCell>
                 <TableCell>
                   <Badge variant="secondary">[{rule.category}]</Badge>

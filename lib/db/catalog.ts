@@ -34,11 +34,12 @@ export interface RedactionRuleRow {
   category: Col<"redaction_rules", "category">;
   description: Col<"redaction_rules", "description">;
   enabled: Col<"redaction_rules", "enabled">;
+  redactFollowing: Col<"redaction_rules", "redact_following">;
 }
 
 export function listRedactionRules(tx: Tx, clinicId: string): Promise<RedactionRuleRow[]> {
   return tx.query<RedactionRuleRow>(
-    `select id, kind, value, category, description, enabled
+    `select id, kind, value, category, description, enabled, redact_following as "redactFollowing"
        from public.redaction_rules where clinic_id = $1
       order by category, lower(value)`,
     [clinicId],
@@ -59,19 +60,40 @@ export async function saveRedactionRule(
     category: string;
     description: string;
     enabled: boolean;
+    redactFollowing: boolean;
   },
 ): Promise<"saved" | "not_found" | "duplicate"> {
+  // Only a keyword has a value after it (a constraint says so too).
+  const following = rule.kind === "keyword" && rule.redactFollowing;
   try {
     const rows = rule.id
       ? await tx.query(
-          `update public.redaction_rules set kind = $3, value = $4, category = $5, description = $6, enabled = $7
+          `update public.redaction_rules set kind = $3, value = $4, category = $5, description = $6, enabled = $7,
+                  redact_following = $8
             where id = $1 and clinic_id = $2 returning id`,
-          [rule.id, clinicId, rule.kind, rule.value, rule.category, rule.description, rule.enabled],
+          [
+            rule.id,
+            clinicId,
+            rule.kind,
+            rule.value,
+            rule.category,
+            rule.description,
+            rule.enabled,
+            following,
+          ],
         )
       : await tx.query(
-          `insert into public.redaction_rules (clinic_id, kind, value, category, description, enabled, created_by)
-           values ($1, $2, $3, $4, $5, $6, (select auth.uid())) returning id`,
-          [clinicId, rule.kind, rule.value, rule.category, rule.description, rule.enabled],
+          `insert into public.redaction_rules (clinic_id, kind, value, category, description, enabled, redact_following, created_by)
+           values ($1, $2, $3, $4, $5, $6, $7, (select auth.uid())) returning id`,
+          [
+            clinicId,
+            rule.kind,
+            rule.value,
+            rule.category,
+            rule.description,
+            rule.enabled,
+            following,
+          ],
         );
     return rows.length ? "saved" : "not_found";
   } catch (error) {

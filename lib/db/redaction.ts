@@ -14,9 +14,12 @@ export async function loadRedactionConfig(tx: Tx, clinicId: string): Promise<Red
     kind: Checked<Col<"redaction_rules", "kind">, CustomRule["kind"]>;
     value: Col<"redaction_rules", "value">;
     category: Checked<Col<"redaction_rules", "category">, RedactionType>;
-  }>("select kind, value, category from public.redaction_rules where clinic_id = $1 and enabled", [
-    clinicId,
-  ]);
+    redactFollowing: Col<"redaction_rules", "redact_following">;
+  }>(
+    `select kind, value, category, redact_following as "redactFollowing"
+       from public.redaction_rules where clinic_id = $1 and enabled`,
+    [clinicId],
+  );
   const allow = await tx.query<{ term: Col<"procedures", "name"> | Col<"practitioners", "name"> }>(
     `select unnest(array_append(synonyms, name)) as term from public.procedures where clinic_id = $1
      union select name from public.practitioners where clinic_id = $1

@@ -6,9 +6,10 @@ import { detectDatesOfBirth } from "./detectors/dob";
 import { detectEmails } from "./detectors/email";
 import { compileLexicon } from "./detectors/lexicon";
 import { detectKnownNames, detectNames } from "./detectors/names";
+import { valueAfter } from "./following";
 import { MEDICAL_LEXICON } from "./lexicon/medical";
 import { compilePatterns } from "./rules";
-import { tokenize } from "./tokens";
+import { tokenize, type Token } from "./tokens";
 import { TYPE_PRIORITY, type Finding, type RedactionConfig, type RedactionResult } from "./types";
 
 /** Merges overlapping findings into one span each; the most specific type names it. */
@@ -78,7 +79,15 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
   const medical = compileLexicon(Object.values(MEDICAL_LEXICON).flat(), "MEDICAL", allow);
   const keywords = rules
     .filter((rule) => rule.kind === "keyword")
-    .map((rule) => compileLexicon([rule.value], rule.category));
+    .map((rule) => {
+      const match = compileLexicon([rule.value], rule.category);
+      return (text: string, tokens: Token[]): Finding[] =>
+        match(text, tokens).flatMap((found) =>
+          rule.redactFollowing
+            ? [found, ...valueAfter(text, tokens, found.end, rule.category)]
+            : [found],
+        );
+    });
   const patterns = compilePatterns(rules);
 
   return {

@@ -11,6 +11,8 @@ export const redactionRuleSchema = z
     category: z.enum(REDACTION_TYPES),
     description: z.string().trim().max(500).default(""),
     enabled: z.coerce.boolean().default(true),
+    /** keyword rules: remove the value said after the keyword too (a password, a code). */
+    redactFollowing: z.coerce.boolean().default(false),
   })
   .superRefine((rule, ctx) => {
     if (rule.kind === "pattern") {

@@ -103,6 +103,40 @@ describe("custom rules", () => {
   it("applies patterns", () => {
     expect(clinic.redact("record HA-204518 please").text).toBe("record [ID] please");
   });
+  it("removes the value said after a keyword that asks for it, up to a pause", () => {
+    const portal = createRedactor({
+      rules: [
+        {
+          kind: "keyword",
+          value: "patient portal password",
+          category: "CUSTOM",
+          redactFollowing: true,
+        },
+        { kind: "keyword", value: "memorable word", category: "ID", redactFollowing: true },
+      ],
+    });
+    const cases: [string, string][] = [
+      ["My patient portal password is hunter2", "My [CUSTOM] is [CUSTOM]"],
+      [
+        "my patient portal password is hunter two and my email is on file",
+        "my [CUSTOM] is [CUSTOM] and my email is on file",
+      ],
+      ["patient portal password: Tr0ub4dor&3, thanks", "[CUSTOM]: [CUSTOM], thanks"],
+      ["the patient portal password's um h u n t e r two okay", "the [CUSTOM]'s um [CUSTOM] okay"],
+      ["I forgot my patient portal password.", "I forgot my [CUSTOM]."],
+      ["memorable word is Bluebell. Is that right?", "[ID] is [ID]. Is that right?"],
+    ];
+    for (const [input, stored] of cases) expect(portal.redact(input).text).toBe(stored);
+    // Without the flag only the keyword goes, as before.
+    expect(
+      createRedactor({
+        rules: [{ kind: "keyword", value: "memorable word", category: "ID" }],
+      }).redact("memorable word is bluebell").text,
+    ).toBe("[ID] is bluebell");
+  });
+  it("matches a keyword in its possessive", () => {
+    expect(clinic.redact("the gastric balloon's removal").text).toBe("the [MEDICAL]'s removal");
+  });
   it("refuses patterns RE2 cannot run or that match nothing", () => {
     expect(checkPattern("(a)\\1")).toMatchObject({ ok: false });
     expect(checkPattern("x*")).toMatchObject({ ok: false, error: expect.stringMatching(/empty/) });

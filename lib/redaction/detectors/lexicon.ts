@@ -69,10 +69,22 @@ export function compileLexicon(
       let at: TrieNode | undefined = root;
       let matched = -1;
       let cursor = index;
+      let matchedEnd = -1;
       while (cursor < tokens.length) {
-        at = at.next.get(normalise(tokens[cursor]!.text));
+        const word = normalise(tokens[cursor]!.text);
+        // A possessive ends a term inside its token: "password's" is "password" + "'s".
+        const bare = word.endsWith("'s") ? word.slice(0, -2) : null;
+        const possessive = bare ? at.next.get(bare) : undefined;
+        if (possessive?.end) {
+          matched = cursor;
+          matchedEnd = tokens[cursor]!.end - 2;
+        }
+        at = at.next.get(word);
         if (!at) break;
-        if (at.end && !glued(tokens[cursor]!.end)) matched = cursor;
+        if (at.end && !glued(tokens[cursor]!.end)) {
+          matched = cursor;
+          matchedEnd = tokens[cursor]!.end;
+        }
         // Between words: whitespace and hyphens only ("latex allergy", "latex-allergy").
         let following = cursor + 1;
         while (
@@ -90,7 +102,7 @@ export function compileLexicon(
         cursor = following;
       }
       if (matched >= 0) {
-        findings.push({ type, start: first.start, end: tokens[matched]!.end });
+        findings.push({ type, start: first.start, end: matchedEnd });
         index = matched + 1;
       } else {
         index++;

@@ -1,0 +1,97 @@
+import { FILLERS, tokenIndexAfter, type Token } from "./tokens";
+import type { Finding, RedactionType } from "./types";
+
+// Between a keyword and its value: "password is", "code's", "PIN: ", "it's just".
+const LEAD_INS = new Set([
+  "is",
+  "was",
+  "'s",
+  "’s",
+  "s",
+  "are",
+  "it",
+  "it's",
+  "its",
+  "that's",
+  "thats",
+  "be",
+  "would",
+  "should",
+  "will",
+  "just",
+  "like",
+  "actually",
+  "probably",
+  "um",
+  "uh",
+  "er",
+  "erm",
+  ":",
+  "=",
+  "-",
+  "–",
+  "—",
+  '"',
+  "“",
+  "'",
+]);
+// Where the value stops: a pause in the punctuation, or a word that starts the next thought.
+const PAUSE = new Set([".", ",", ";", "!", "?", "…", ")", "(", "—"]);
+const NEXT_THOUGHT = new Set([
+  "and",
+  "but",
+  "so",
+  "then",
+  "because",
+  "cos",
+  "if",
+  "or",
+  "also",
+  "anyway",
+  "thanks",
+  "thank",
+  "please",
+  "okay",
+  "ok",
+  "right",
+  "sorry",
+]);
+/** The longest value taken: a password or a code, not the rest of the call. */
+const MAX_VALUE_TOKENS = 8;
+
+/**
+ * What was said after a keyword (`after`: the keyword's end): the next word, number or phrase,
+ * up to a pause ("my portal password is hunter2, and ..." -> "hunter2"). Empty when nothing
+ * follows, or when the keyword ends the sentence ("I forgot my password.").
+ */
+export function valueAfter(
+  text: string,
+  tokens: Token[],
+  after: number,
+  type: RedactionType,
+): Finding[] {
+  let index = tokenIndexAfter(tokens, after);
+  // The keyword's own token when it ended inside it ("password's").
+  if (tokens[index] && tokens[index]!.start < after) index++;
+  for (let skipped = 0; index < tokens.length && skipped < 4; skipped++) {
+    const token = tokens[index]!;
+    if (PAUSE.has(token.text) && token.text !== ":") return [];
+    if (!LEAD_INS.has(token.lower)) break;
+    index++;
+  }
+  let last = -1;
+  for (let at = index; at < tokens.length && at < index + MAX_VALUE_TOKENS; at++) {
+    const token = tokens[at]!;
+    if (PAUSE.has(token.text)) {
+      // A dot inside a value ("hunter2.0", "j.smith") continues it; one before a space ends it.
+      if (token.text === "." && tokens[at + 1]?.start === token.end && last >= 0) continue;
+      break;
+    }
+    if (last >= 0 && (NEXT_THOUGHT.has(token.lower) || FILLERS.has(token.lower))) break;
+    // A long gap (a new line, a pause written as spaces) ends it too.
+    if (last >= 0 && /\n|\s{3,}/.test(text.slice(tokens[last]!.end, token.start))) break;
+    last = at;
+  }
+  if (last < 0) return [];
+  return [{ type, start: tokens[index]!.start, end: tokens[last]!.end }];
+}
