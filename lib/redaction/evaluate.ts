@@ -112,3 +112,118 @@ export function meetsTargets(evaluation: Evaluation): { ok: boolean; failures: s
     );
   return { ok: failures.length === 0, failures };
 }
+
+/** One turn of the whole-call set (eval/redaction/calls/calls.jsonl). */
+export interface LabelledCallTurn {
+  call: string;
+  turn: number;
+  role: "assistant" | "caller";
+  style: "raw" | "smart";
+  locale: "UK" | "US";
+  clinic: string;
+  text: string;
+  entities: { type: RedactionType; value: string; class?: string }[];
+  business: string[];
+}
+
+export interface RecallStats {
+  total: number;
+  caught: number;
+  recall: number;
+}
+
+export interface CallEvaluation {
+  calls: number;
+  turns: number;
+  perType: Record<string, RecallStats>;
+  perClass: Record<string, RecallStats>;
+  perStyle: Record<string, RecallStats>;
+  business: { total: number; kept: number; share: number };
+  leaks: { call: string; turn: number; type: string; class: string; value: string }[];
+  lostBusiness: { call: string; turn: number; word: string }[];
+}
+
+const count = (stats: Record<string, RecallStats>, key: string, caught: boolean) => {
+  const entry = (stats[key] ??= { total: 0, caught: 0, recall: 1 });
+  entry.total++;
+  if (caught) entry.caught++;
+};
+
+/**
+ * Scores whole calls through `redactCall` (the production path: the conversation with its
+ * context): recall per type, per class of the set and per transcript style (a labelled value
+ * counts as caught only if every occurrence is redacted in full), and the share of business
+ * words (staff, procedures, brands, times, prices) kept whole.
+ */
+export function evaluateCalls(
+  redactCall: (
+    clinic: string,
+    turns: { role: "assistant" | "caller"; text: string }[],
+  ) => {
+    findings: Finding[];
+  }[],
+  turns: LabelledCallTurn[],
+): CallEvaluation {
+  const calls = new Map<string, LabelledCallTurn[]>();
+  for (const turn of turns) calls.set(turn.call, [...(calls.get(turn.call) ?? []), turn]);
+  const result: CallEvaluation = {
+    calls: calls.size,
+    turns: turns.length,
+    perType: {},
+    perClass: {},
+    perStyle: {},
+    business: { total: 0, kept: 0, share: 1 },
+    leaks: [],
+    lostBusiness: [],
+  };
+  for (const call of calls.values()) {
+    const ordered = [...call].sort((a, b) => a.turn - b.turn);
+    const redacted = redactCall(ordered[0]!.clinic, ordered);
+    for (const [index, turn] of ordered.entries()) {
+      const { findings } = redacted[index]!;
+      for (const entity of turn.entities) {
+        const spans = occurrences(turn.text, entity.value).map(([start, end]) => {
+          const inner = turn.text.slice(start, end);
+          const lead = inner.length - inner.trimStart().length;
+          return [start + lead, start + inner.trimEnd().length] as const;
+        });
+        const caught =
+          spans.length > 0 && spans.every(([start, end]) => covered(findings, start, end));
+        count(result.perType, entity.type, caught);
+        count(result.perClass, entity.class ?? "other", caught);
+        count(result.perStyle, turn.role === "assistant" ? "assistant" : turn.style, caught);
+        if (!caught)
+          result.leaks.push({
+            call: turn.call,
+            turn: turn.turn,
+            type: entity.type,
+            class: entity.class ?? "other",
+            value: entity.value,
+          });
+      }
+      for (const word of turn.business) {
+        result.business.total++;
+        const hit = occurrences(turn.text, word).some(([start, end]) =>
+          findings.some((finding) => start < finding.end && end > finding.start),
+        );
+        if (hit) result.lostBusiness.push({ call: turn.call, turn: turn.turn, word });
+        else result.business.kept++;
+      }
+    }
+  }
+  for (const stats of [result.perType, result.perClass, result.perStyle])
+    for (const entry of Object.values(stats))
+      entry.recall = entry.total ? entry.caught / entry.total : 1;
+  result.business.share = result.business.total ? result.business.kept / result.business.total : 1;
+  return result;
+}
+
+/** Issue 17's targets for whole calls: sensitive spans recall and business words kept. */
+export const CALL_TARGETS = { recall: 0.995, businessKept: 0.97 };
+
+/** Overall recall of a call evaluation (every labelled span counts once). */
+export function overallRecall(evaluation: CallEvaluation): RecallStats {
+  const total = Object.values(evaluation.perType).reduce((sum, entry) => sum + entry.total, 0);
+  const caught = Object.values(evaluation.perType).reduce((sum, entry) => sum + entry.caught, 0);
+  return { total, caught, recall: total ? caught / total : 1 };
+}

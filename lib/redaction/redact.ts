@@ -1,66 +1,34 @@
 import type { TranscriptLine } from "@/types/transcript";
 
+import { answerFindings, type Expectation } from "./context";
+import { redactConversation } from "./conversation";
 import { detectAddresses } from "./detectors/address";
 import { detectAlphanumericIds, detectCodes, detectDigitRuns } from "./detectors/digits";
 import { detectDatesOfBirth } from "./detectors/dob";
 import { detectEmails } from "./detectors/email";
 import { compileLexicon } from "./detectors/lexicon";
-import { detectKnownNames, detectNames } from "./detectors/names";
+import { couldBeName, detectKnownNames, detectNames } from "./detectors/names";
+import { applyFindings, mergeFindings, overlapChecker } from "./findings";
 import { valueAfter } from "./following";
 import { MEDICAL_LEXICON } from "./lexicon/medical";
 import { compilePatterns } from "./rules";
 import { tokenize, type Token } from "./tokens";
-import { TYPE_PRIORITY, type Finding, type RedactionConfig, type RedactionResult } from "./types";
+import type { Finding, RedactionConfig, RedactionResult } from "./types";
 
-/** Merges overlapping findings into one span each; the most specific type names it. */
-export function mergeFindings(findings: Finding[]): Finding[] {
-  const sorted = [...findings]
-    .filter((finding) => finding.end > finding.start)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged: Finding[] = [];
-  for (const finding of sorted) {
-    const last = merged.at(-1);
-    if (last && finding.start < last.end) {
-      last.end = Math.max(last.end, finding.end);
-      if (TYPE_PRIORITY[finding.type] > TYPE_PRIORITY[last.type]) last.type = finding.type;
-    } else {
-      merged.push({ ...finding });
-    }
-  }
-  return merged;
-}
+export { applyFindings, mergeFindings } from "./findings";
 
-/**
- * Does a span overlap any of `spans`? The spans merged and sorted once, then a binary search
- * per question: a long call has thousands of names and terms to compare.
- */
-function overlapChecker(spans: Finding[]) {
-  const merged = mergeFindings(spans);
-  return (finding: Finding) => {
-    let low = 0;
-    let high = merged.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (merged[middle]!.end <= finding.start) low = middle + 1;
-      else high = middle;
-    }
-    return low < merged.length && merged[low]!.start < finding.end;
-  };
-}
-
-export function applyFindings(text: string, findings: Finding[]): string {
-  let output = "";
-  let cursor = 0;
-  for (const finding of findings) {
-    output += `${text.slice(cursor, finding.start)}[${finding.type}]`;
-    cursor = finding.end;
-  }
-  return output + text.slice(cursor);
+export interface RedactOptions {
+  /** What the assistant's previous turn asked for (lib/redaction/conversation.ts). */
+  expect?: Expectation[];
 }
 
 export interface Redactor {
   /** Redacts one piece of text. `knownNames` are names learned earlier in the same call. */
-  redact(text: string, knownNames?: Set<string>): RedactionResult & { names: string[] };
+  redact(
+    text: string,
+    knownNames?: Set<string>,
+    options?: RedactOptions,
+  ): RedactionResult & { names: string[] };
 }
 
 /**
@@ -91,12 +59,17 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
   const patterns = compilePatterns(rules);
 
   return {
-    redact(text, knownNames = new Set()) {
+    redact(text, knownNames = new Set(), options = {}) {
       const tokens = tokenize(text);
       // Terms the clinic or the lexicon name explicitly outrank a guess that a word is a name.
       const terms = [...medical(text, tokens), ...keywords.flatMap((match) => match(text, tokens))];
       const overlapsTerm = overlapChecker(terms);
-      const names = detectNames(text, tokens, allow).filter((finding) => !overlapsTerm(finding));
+      // An answer to "your name?" is a name even if a member of staff has it too.
+      const answers = answerFindings(tokens, options.expect ?? [], couldBeName);
+      const names = [
+        ...detectNames(text, tokens, allow).filter((finding) => !overlapsTerm(finding)),
+        ...answers.filter((finding) => finding.type === "NAME"),
+      ];
       const findings = mergeFindings([
         ...detectDigitRuns(text, tokens),
         ...detectAlphanumericIds(text, tokens),
@@ -108,6 +81,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
         ...detectKnownNames(text, knownNames).filter((finding) => !overlapsTerm(finding)),
         ...terms,
         ...patterns(text),
+        ...answers,
       ]);
       const learned = names
         .map((finding) => text.slice(finding.start, finding.end))
@@ -124,15 +98,22 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
 }
 
 /**
- * Redacts a whole call in two passes, so a name given late ("...it's Jane, by the way") is
- * also removed from earlier lines ("Thanks Jane" from the assistant).
+ * Redacts a whole call with its context (lib/redaction/conversation.ts): the assistant's
+ * questions set what the caller's answers contain, numbers split over pauses are joined, and
+ * a name given late ("...it's Jane, by the way") is also removed from earlier lines.
  */
 export function redactTranscript(redactor: Redactor, lines: TranscriptLine[]) {
-  const names = new Set<string>();
-  for (const line of lines)
-    for (const name of redactor.redact(line.text).names) names.add(name.toLowerCase());
-  return lines.map((line) => {
-    const { text, findings } = redactor.redact(line.text, names);
-    return { speaker: line.speaker, at: line.at, text, findings };
-  });
+  const redacted = redactConversation(
+    redactor,
+    lines.map((line) => ({
+      role: line.speaker === "assistant" ? ("assistant" as const) : ("caller" as const),
+      text: line.text,
+    })),
+  );
+  return lines.map((line, index) => ({
+    speaker: line.speaker,
+    at: line.at,
+    text: redacted[index]!.text,
+    findings: redacted[index]!.findings,
+  }));
 }

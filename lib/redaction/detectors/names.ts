@@ -81,6 +81,11 @@ function isNameLike(token: Token | undefined, allowLower: boolean): boolean {
   return bare.length >= 2;
 }
 
+/** Can this word be part of a name said in answer to "your name?" (any case, not a common word)? */
+export function couldBeName(token: Token): boolean {
+  return isNameLike(token, true);
+}
+
 function startsSentence(text: string, token: Token): boolean {
   // Only the few characters before the word: an end-anchored test of the whole prefix made
   // every word cost a pass over the text before it (quadratic on a long call).

@@ -1,0 +1,225 @@
+import { NUMBER_WORDS } from "./numbers";
+import { FILLERS, type Token } from "./tokens";
+import type { Finding, RedactionType } from "./types";
+
+/**
+ * What the assistant just asked for, so the caller's next turn is read as its answer: "and
+ * your date of birth?" -> the date said next is one, however it is said.
+ */
+export type Expectation =
+  "DOB" | "PHONE" | "ID" | "CARD" | "SECRET" | "NAME" | "SPELLING" | "ADDRESS" | "EMAIL";
+
+const CUES: [Expectation, RegExp][] = [
+  ["DOB", /\b(?:date of birth|birth ?date|d\.? ?o\.? ?b|born|birthday)\b/],
+  ["SPELLING", /\b(?:spell|spelling|spelt|spelled)\b/],
+  [
+    "NAME",
+    /\b(?:(?:your|the patient's|the|their|his|her|full|first|last|maiden) (?:full |first |last |sur|maiden )?name|surname|who (?:am i|i'm) speaking|who's calling|who is calling|name (?:is it|please|for the booking)|under (?:what|which) name)\b/,
+  ],
+  [
+    "PHONE",
+    /\b(?:(?:phone|mobile|contact|cell|telephone|landline|home|work|callback|call-back|best|alternative) number|number (?:to|for|we|i|on which|is best)|(?:rest|end|remainder|last (?:few|part|bit|digits?)) of (?:the|that|your|it)|the rest of it|reach you|call you(?: back)? on|text you on)\b/,
+  ],
+  [
+    "CARD",
+    /\b(?:card number|long number|number on (?:the|your) card|expiry|cvv|cvc|security code on|(?:three|3|four|4) digits on the (?:back|front))\b/,
+  ],
+  [
+    "ID",
+    /\b(?:(?:nhs|national insurance|ni|n i|member(?:ship)?|policy|medicare|medicaid|insurance|insurer|subscriber|group|reference|account|patient|record|claim|authori[sz]ation|licen[cs]e|passport|social security) (?:id|number|no|code)|mbi|nhs number|member id|policy number)\b/,
+  ],
+  [
+    "SECRET",
+    /\b(?:password|passcode|pass code|pin|security (?:code|question|answer|word)|memorable (?:word|information|answer)|code ?word|verification code|one[- ]time code|secret (?:word|answer))\b/,
+  ],
+  [
+    "ADDRESS",
+    /\b(?:address|postcode|post code|zip(?: code)?|postal code|house number|flat number|where (?:do you live|are you based))\b/,
+  ],
+  ["EMAIL", /\be-?mail\b/],
+];
+
+/** What the assistant's turn asks for: its last two sentences (an offer of times asks for none). */
+export function expectationsFrom(assistantText: string): Expectation[] {
+  const sentences = assistantText
+    .toLowerCase()
+    .split(/(?<=[.?!])\s+/)
+    .filter(Boolean);
+  const asked = sentences.slice(-2).join(" ");
+  return CUES.filter(([, cue]) => cue.test(asked)).map(([expectation]) => expectation);
+}
+
+// Said before an answer: "yeah it's", "sure, that's", "um my name's".
+const LEAD_INS = new Set(
+  (
+    "yes yeah yep yup sure ok okay so um uh er erm hmm it's its it is was that's thats my the name's names " +
+    "name i'm im i am this is right well no sorry actually just of course absolutely alright all and " +
+    "date birth number mobile phone postcode post code address email e-mail zip code password pin " +
+    "surname first last spelled spelt spell spelling as in like go on then"
+  ).split(" "),
+);
+// A pause or a new thought ends an answer.
+const PAUSE = new Set([".", ";", "!", "?", "…"]);
+const NEXT_THOUGHT = new Set([
+  "but",
+  "because",
+  "cos",
+  "though",
+  "anyway",
+  "also",
+  "thanks",
+  "thank",
+  "please",
+  "sorry",
+  "wait",
+  "hang",
+  "actually",
+  "can",
+  "could",
+  "would",
+  "will",
+  "do",
+  "does",
+  "is",
+  "are",
+  "what",
+  "how",
+  "when",
+  "why",
+  "i'd",
+  "i'll",
+  "we",
+]);
+const MONTHS =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
+const ORDINAL =
+  /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)$/;
+
+const isNumberish = (token: Token) =>
+  /\d/.test(token.text) || NUMBER_WORDS.has(token.lower) || ORDINAL.test(token.lower);
+const isDateish = (token: Token) =>
+  isNumberish(token) ||
+  MONTHS.test(token.lower) ||
+  ["of", "the", "/", "-", ".", ","].includes(token.lower);
+const isCodeish = (token: Token) =>
+  isNumberish(token) ||
+  /^[a-z]$/i.test(token.text) ||
+  /^[A-Z]{1,4}$/.test(token.text) ||
+  /^[a-z]*\d[a-z0-9]*$/i.test(token.text) ||
+  ["-", "/", "dash", "hyphen", "slash", "double", "triple", "oh", "o"].includes(token.lower);
+
+/** The answer's segments: runs of tokens between pauses and new thoughts, lead-ins trimmed. */
+function segments(tokens: Token[]): Token[][] {
+  const result: Token[][] = [];
+  let current: Token[] = [];
+  const close = () => {
+    while (current.length && (LEAD_INS.has(current[0]!.lower) || current[0]!.text === ","))
+      current.shift();
+    while (current.length && (FILLERS.has(current.at(-1)!.lower) || current.at(-1)!.text === ","))
+      current.pop();
+    if (current.length) result.push(current);
+    current = [];
+  };
+  for (const token of tokens) {
+    if (PAUSE.has(token.text) || NEXT_THOUGHT.has(token.lower)) {
+      close();
+      continue;
+    }
+    current.push(token);
+  }
+  close();
+  return result;
+}
+
+/** The longest stretch of `segment` made of tokens that pass `fits`, as one finding. */
+function stretch(segment: Token[], fits: (token: Token) => boolean, type: RedactionType) {
+  const findings: Finding[] = [];
+  let start = -1;
+  let end = -1;
+  for (const token of segment) {
+    if (fits(token)) {
+      if (start < 0) start = token.start;
+      end = token.end;
+    } else if (start >= 0) {
+      findings.push({ type, start, end });
+      start = -1;
+    }
+  }
+  if (start >= 0) findings.push({ type, start, end });
+  return findings;
+}
+
+/**
+ * The caller's answer to what was asked, removed whatever form it takes: a date, a number, a
+ * code, a spelled name, an address, an email or a secret given bare. `isWord` says whether a
+ * token can be part of a name (not a common word); `allowed` whether it is business data.
+ */
+export function answerFindings(
+  tokens: Token[],
+  expected: Expectation[],
+  isNameWord: (token: Token) => boolean,
+): Finding[] {
+  if (expected.length === 0) return [];
+  const findings: Finding[] = [];
+  const parts = segments(tokens);
+  for (const expectation of expected) {
+    switch (expectation) {
+      case "DOB":
+        for (const part of parts)
+          findings.push(
+            ...stretch(part, isDateish, "DOB").filter((finding) =>
+              part.some(
+                (token) =>
+                  token.start >= finding.start &&
+                  token.end <= finding.end &&
+                  (isNumberish(token) || MONTHS.test(token.lower)),
+              ),
+            ),
+          );
+        break;
+      case "PHONE":
+      case "CARD":
+      case "ID": {
+        const type: RedactionType = expectation;
+        for (const part of parts)
+          findings.push(
+            ...stretch(part, isCodeish, type).filter((finding) =>
+              part.some(
+                (token) =>
+                  token.start >= finding.start && token.end <= finding.end && isNumberish(token),
+              ),
+            ),
+          );
+        break;
+      }
+      case "SECRET": {
+        // The first thing said is the secret ("hunter two", "bluebell").
+        const part = parts[0];
+        if (part) findings.push({ type: "ID", start: part[0]!.start, end: part.at(-1)!.end });
+        break;
+      }
+      case "NAME":
+      case "SPELLING":
+        for (const part of parts.slice(0, 2))
+          findings.push(
+            ...stretch(
+              part,
+              (token) => isNameWord(token) || /^[a-z]$/i.test(token.text) || token.text === "-",
+              "NAME",
+            ),
+          );
+        break;
+      case "ADDRESS":
+      case "EMAIL": {
+        const part = parts[0];
+        if (
+          part &&
+          (expectation === "ADDRESS" || part.some((token) => /^(?:at|@|dot)$/i.test(token.text)))
+        )
+          findings.push({ type: expectation, start: part[0]!.start, end: part.at(-1)!.end });
+        break;
+      }
+    }
+  }
+  return findings;
+}

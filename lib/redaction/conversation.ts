@@ -1,0 +1,131 @@
+import { expectationsFrom, type Expectation } from "./context";
+import { applyFindings, mergeFindings } from "./findings";
+import { digitRuns } from "./numbers";
+import type { Redactor } from "./redact";
+import { tokenize } from "./tokens";
+import type { Finding } from "./types";
+
+export type Role = "assistant" | "caller";
+
+export interface Turn {
+  role: Role;
+  text: string;
+}
+
+export interface RedactedTurn {
+  role: Role;
+  text: string;
+  findings: Finding[];
+}
+
+/** Short assistant turns that only keep the caller going ("mm-hm", "go on", "okay, and?"). */
+const BACKCHANNEL =
+  /^\W*(?:(?:mm+[- ]?hm+|uh[- ]?huh|yes|yeah|yep|okay|ok|right|sure|go on|go ahead|and|got it|lovely|great|thanks|thank you|perfect|carry on|that's fine|i'm listening)\W*){1,4}$/i;
+
+/** Digits that may continue into the next caller turn: at least 7 together make an identifier. */
+const JOINED_MIN_DIGITS = 7;
+
+/**
+ * Redacts a whole call with its context, as it was said:
+ * - the assistant's previous turn sets what the caller's next turn is expected to contain ("and
+ *   your date of birth?" -> a date, "can you spell that?" -> letters), so an answer given bare
+ *   is removed even where the detectors alone would not know what it is;
+ * - numbers said across pauses ("oh seven seven double oh" ... "nine hundred" ... "one two
+ *   three") are joined across consecutive caller turns before deciding what they are;
+ * - a name found anywhere in the call is removed from every turn (two passes).
+ * Linear in the call: each turn is redacted twice.
+ */
+export function redactConversation(redactor: Redactor, turns: Turn[]): RedactedTurn[] {
+  const expectations = expectedPerTurn(turns);
+  const names = new Set<string>();
+  for (const [index, turn] of turns.entries())
+    for (const name of redactor.redact(turn.text, undefined, { expect: expectations[index] }).names)
+      names.add(name.toLowerCase());
+  const joined = joinedNumbers(turns);
+  return turns.map((turn, index) => {
+    const { findings } = redactor.redact(turn.text, names, { expect: expectations[index] });
+    const all = mergeFindings([...findings, ...(joined.get(index) ?? [])]);
+    return { role: turn.role, text: applyFindings(turn.text, all), findings: all };
+  });
+}
+
+/**
+ * What each caller turn is expected to contain: set by the assistant's turn before it, and
+ * kept over consecutive caller turns and the assistant's backchannels in between (the caller
+ * is still answering).
+ */
+function expectedPerTurn(turns: Turn[]): Expectation[][] {
+  const result: Expectation[][] = [];
+  let current: Expectation[] = [];
+  for (const turn of turns) {
+    if (turn.role === "assistant") {
+      result.push([]);
+      if (!BACKCHANNEL.test(turn.text)) current = expectationsFrom(turn.text);
+      continue;
+    }
+    result.push(current);
+  }
+  return result;
+}
+
+/**
+ * Digit runs continued across pauses: a caller turn that ends with a number and the next
+ * caller turn (with at most a backchannel between) that starts with one are one number. When
+ * the pieces together are long enough to be an identifier, every piece is removed.
+ */
+function joinedNumbers(turns: Turn[]): Map<number, Finding[]> {
+  type Piece = { index: number; start: number; end: number; digits: number };
+  const extra = new Map<number, Finding[]>();
+  let chain: Piece[] = [];
+  const flush = () => {
+    const digits = chain.reduce((sum, piece) => sum + piece.digits, 0);
+    if (chain.length > 1 && digits >= JOINED_MIN_DIGITS)
+      for (const piece of chain)
+        extra.set(piece.index, [
+          ...(extra.get(piece.index) ?? []),
+          { type: "PHONE", start: piece.start, end: piece.end },
+        ]);
+    chain = [];
+  };
+  for (const [index, turn] of turns.entries()) {
+    if (turn.role === "assistant") {
+      if (!BACKCHANNEL.test(turn.text)) flush();
+      continue;
+    }
+    const tokens = tokenize(turn.text);
+    const words = tokens.filter((token) => /\w/.test(token.text));
+    const runs = digitRuns(tokens).filter((run) => !run.quantity);
+    const piece = (run: (typeof runs)[number]): Piece => ({
+      index,
+      start: run.start,
+      end: run.end,
+      digits: run.digits.length,
+    });
+    // A run that opens the turn (after at most two words: "um", "and then") or closes it.
+    const firstRun = runs[0];
+    const lastRun = runs.at(-1);
+    const lead =
+      firstRun && words.filter((word) => word.end <= firstRun.start).length <= 2
+        ? piece(firstRun)
+        : null;
+    const tail =
+      lastRun && words.filter((word) => word.start >= lastRun.end).length <= 2
+        ? firstRun === lastRun && lead
+          ? lead
+          : piece(lastRun)
+        : null;
+    if (chain.length) {
+      if (lead) {
+        chain.push(lead);
+        if (lead !== tail) flush();
+      } else flush();
+    }
+    if (!tail) flush();
+    else if (chain.at(-1) !== tail) {
+      flush();
+      chain = [tail];
+    }
+  }
+  flush();
+  return extra;
+}
