@@ -14,7 +14,7 @@ const CUES: [Expectation, RegExp][] = [
   ["SPELLING", /\b(?:spell|spelling|spelt|spelled)\b/],
   [
     "NAME",
-    /\b(?:(?:your|the patient's|the|their|his|her|full|first|last|maiden) (?:full |first |last |sur|maiden )?name|surname|who (?:am i|i'm) speaking|who's calling|who is calling|name (?:is it|please|for the booking)|under (?:what|which) name)\b/,
+    /\b(?:(?:your|the patient's|the|their|his|her|full|first|last|maiden|\w+'s) (?:full |first |last |sur|maiden )?name|surname|who (?:am i|i'm) speaking|who's calling|who is calling|name (?:is it|please|for the booking)|under (?:what|which) name)\b/,
   ],
   [
     "PHONE",
@@ -157,8 +157,9 @@ function stretch(segment: Token[], fits: (token: Token) => boolean, type: Redact
 export function answerFindings(
   tokens: Token[],
   expected: Expectation[],
-  isNameWord: (token: Token) => boolean,
+  isNameWord: (token: Token, previous: Token | undefined) => boolean,
 ): Finding[] {
+  const previousOf = new Map(tokens.map((token, index) => [token, tokens[index - 1]]));
   if (expected.length === 0) return [];
   const findings: Finding[] = [];
   const parts = segments(tokens);
@@ -204,7 +205,10 @@ export function answerFindings(
           findings.push(
             ...stretch(
               part,
-              (token) => isNameWord(token) || /^[a-z]$/i.test(token.text) || token.text === "-",
+              (token) =>
+                isNameWord(token, previousOf.get(token)) ||
+                /^[a-z]$/i.test(token.text) ||
+                token.text === "-",
               "NAME",
             ),
           );

@@ -7,7 +7,13 @@ import { detectAlphanumericIds, detectCodes, detectDigitRuns } from "./detectors
 import { detectDatesOfBirth } from "./detectors/dob";
 import { detectEmails } from "./detectors/email";
 import { compileLexicon } from "./detectors/lexicon";
-import { couldBeName, detectKnownNames, detectNames } from "./detectors/names";
+import {
+  AMBIGUOUS_NAMES,
+  couldBeName,
+  detectKnownNames,
+  detectNames,
+  STAFF_TITLE,
+} from "./detectors/names";
 import { applyFindings, mergeFindings, overlapChecker } from "./findings";
 import { valueAfter } from "./following";
 import { MEDICAL_LEXICON } from "./lexicon/medical";
@@ -43,6 +49,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       .flatMap((term) => [term.toLowerCase(), ...term.toLowerCase().split(/\s+/)])
       .filter(Boolean),
   );
+  const allowPhrases = new Set((config.allow ?? []).map((term) => term.trim().toLowerCase()));
   const rules = config.rules ?? [];
   const medical = compileLexicon(Object.values(MEDICAL_LEXICON).flat(), "MEDICAL", allow);
   const keywords = rules
@@ -65,9 +72,17 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       const terms = [...medical(text, tokens), ...keywords.flatMap((match) => match(text, tokens))];
       const overlapsTerm = overlapChecker(terms);
       // An answer to "your name?" is a name even if a member of staff has it too.
-      const answers = answerFindings(tokens, options.expect ?? [], couldBeName);
+      const answers = answerFindings(
+        tokens,
+        options.expect ?? [],
+        (token, previous) =>
+          !(previous && STAFF_TITLE.test(previous.text) && allow.has(token.lower)) &&
+          (couldBeName(token) || AMBIGUOUS_NAMES.has(token.lower)),
+      );
       const names = [
-        ...detectNames(text, tokens, allow).filter((finding) => !overlapsTerm(finding)),
+        ...detectNames(text, tokens, allow, allowPhrases).filter(
+          (finding) => !overlapsTerm(finding),
+        ),
         ...answers.filter((finding) => finding.type === "NAME"),
       ];
       const findings = mergeFindings([
@@ -78,7 +93,9 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
         ...detectDatesOfBirth(text, tokens),
         ...detectAddresses(text),
         ...names,
-        ...detectKnownNames(text, knownNames).filter((finding) => !overlapsTerm(finding)),
+        ...detectKnownNames(text, knownNames, allow, tokens).filter(
+          (finding) => !overlapsTerm(finding),
+        ),
         ...terms,
         ...patterns(text),
         ...answers,
@@ -86,12 +103,9 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       const learned = names
         .map((finding) => text.slice(finding.start, finding.end))
         .flatMap((name) => name.split(/\s+/))
-        .filter(
-          (part) =>
-            part.length >= 2 &&
-            !/^[A-Za-z]([\s.-][A-Za-z])+$/.test(part) &&
-            !allow.has(part.toLowerCase()),
-        );
+        // A staff member's name is learned too when a caller introduced themselves by it;
+        // detectKnownNames keeps it where staff are named ("Nurse Grace").
+        .filter((part) => part.length >= 2 && !/^[A-Za-z]([\s.-][A-Za-z])+$/.test(part));
       return { text: applyFindings(text, findings), findings, names: learned };
     },
   };

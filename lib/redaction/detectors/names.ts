@@ -1,5 +1,5 @@
 import { NUMBER_WORDS } from "../numbers";
-import type { Token } from "../tokens";
+import { FILLERS, type Token } from "../tokens";
 import type { Finding } from "../types";
 
 // Words that follow "this is", "I'm", "it's" etc. without being a name.
@@ -42,6 +42,25 @@ const CAPITALISED_COMMON = new Set(
   ).split(" "),
 );
 
+/**
+ * Words that are also first names ("may i", "will do", "the bill", "grace period", "i hope"):
+ * never guessed from capitals alone, but a name when introduced ("my name's may", "this is
+ * Will Bradshaw"), asked for, or greeted once the call has learned it.
+ */
+export const AMBIGUOUS_NAMES = new Set(
+  (
+    "may june april august grace will bill rose hope joy faith mark sue pat bob jack art iris ivy " +
+    "dawn summer autumn amber ruby pearl holly heather daisy lily violet sky rich frank sandy penny " +
+    "carol chase drew gene guy jean kay lee max miles rob ray sage skip"
+  ).split(" "),
+);
+
+// Explicit introductions: the words after them are the speaker's (or a relative's) name even
+// when the clinic has staff of that name ("my name's grace kinsella"); only the whole name of
+// a member of staff is kept.
+const INTRODUCTION =
+  /\b(?:my name is|my name's|my name|name is|the name is|the name's|full name is|first name is|last name is|surname is|under the name(?: of)?|call me|this is|it's|its|i'm|i am|im)\s*$/i;
+
 const TRIGGERS = [
   // Explicit: whatever follows is a name, in any case.
   {
@@ -56,7 +75,8 @@ const TRIGGERS = [
     ),
     lower: true,
   },
-  { pattern: /\b(?:mr|mrs|ms|miss|mx|dr|doctor)\.?\s*$/i, lower: true },
+  { pattern: /\b(?:mr|mrs|ms|miss|mx|mister|missus|misses)\.?\s*$/i, lower: true },
+  { pattern: /\b(?:dr|doctor)\.?\s*$/i, lower: true },
   // Self-introductions: speech-to-text writes callers' names in lower case too.
   { pattern: /\b(?:this is|it's|its|i'm|i am|im)\s*$/i, lower: true },
   // "Thank you, Rachel." · "Lovely, thank you Margaret." · "Hi Tolu"
@@ -99,16 +119,33 @@ function startsSentence(text: string, token: Token): boolean {
  * byrne"), greeted ("Thank you, Rachel"), titled ("Mrs Patel"), capitalised mid-sentence
  * ("for Rosa's consultation"), and spelled out letter by letter ("P-A-T-E-L", "w-u").
  */
-export function detectNames(text: string, tokens: Token[], allow: Set<string>): Finding[] {
+export function detectNames(
+  text: string,
+  tokens: Token[],
+  allow: Set<string>,
+  /** Whole allowed terms ("amara okafor"): a name that is all of one is a member of staff. */
+  allowPhrases: Set<string> = new Set(),
+): Finding[] {
   const findings: Finding[] = [];
   const allowed = (token: Token) =>
     allow.has(token.lower) || allow.has(token.lower.replace(/['’]s$/, ""));
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
     const before = text.slice(Math.max(0, token.start - 50), token.start);
-    const trigger = TRIGGERS.find(
-      (candidate) => candidate.pattern.test(before) && isNameLike(token, candidate.lower),
-    );
+    const introduced = INTRODUCTION.test(before);
+    const next = tokens[index + 1];
+    // "my name's may", "this is Will Bradshaw": a word that is also a name, introduced.
+    const ambiguousIntroduced =
+      introduced &&
+      AMBIGUOUS_NAMES.has(token.lower) &&
+      (!next ||
+        !/\w/.test(next.text) ||
+        isNameLike(next, true) ||
+        /^(?:calling|here|speaking|again|from)$/i.test(next.text));
+    const trigger =
+      TRIGGERS.find(
+        (candidate) => candidate.pattern.test(before) && isNameLike(token, candidate.lower),
+      ) ?? (ambiguousIntroduced ? { lower: true } : undefined);
     const capitalisedMidSentence =
       /^[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'’]+$/.test(token.text) &&
       !startsSentence(text, token) &&
@@ -119,7 +156,9 @@ export function detectNames(text: string, tokens: Token[], allow: Set<string>): 
       /^[A-Z][a-z]+$/.test(tokens[index + 1]?.text ?? "") &&
       isNameLike(tokens[index + 1], false) &&
       tokens[index + 1]!.start === token.end + 1;
-    if ((!trigger && !capitalisedMidSentence && !capitalisedPair) || allowed(token)) continue;
+    if (!trigger && !capitalisedMidSentence && !capitalisedPair) continue;
+    // Staff names are business data, unless someone introduces themselves by one.
+    if (allowed(token) && !(trigger && introduced)) continue;
     let last = index;
     // A surname (and maybe a middle name) follows if it also looks like a name; when the first
     // name was written with a capital, so must the rest be.
@@ -139,7 +178,7 @@ export function detectNames(text: string, tokens: Token[], allow: Set<string>): 
       if (
         last < index + 3 &&
         isNameLike(next, allowLower) &&
-        !allowed(next!) &&
+        (introduced || !allowed(next!)) &&
         next!.start - tokens[last]!.end <= 1
       ) {
         last++;
@@ -147,9 +186,14 @@ export function detectNames(text: string, tokens: Token[], allow: Set<string>): 
       }
       break;
     }
-    findings.push({ type: "NAME", start: token.start, end: tokens[last]!.end });
+    const span = text.slice(token.start, tokens[last]!.end).toLowerCase();
+    // "it's Amara Okafor's patient": the whole name of a member of staff stays.
+    if (!(allowPhrases.has(span) || allowPhrases.has(span.replace(/['’]s$/, "")))) {
+      findings.push({ type: "NAME", start: token.start, end: tokens[last]!.end });
+    }
     index = last;
   }
+  findings.push(...detectSpelling(tokens));
   // Spelled letters: three or more single letters, or two or more joined by hyphens ("w-u").
   for (const match of text.matchAll(
     /\b[A-Za-z](?:(?:\s*-\s*)[A-Za-z]){1,}\b|\b[A-Za-z](?:(?:\s+|\.\s*)[A-Za-z]){2,}\b/g,
@@ -160,15 +204,117 @@ export function detectNames(text: string, tokens: Token[], allow: Set<string>): 
   return findings;
 }
 
-/** Whole-word occurrences of names already found elsewhere in the call ("Thanks, Jane"). */
-export function detectKnownNames(text: string, names: Set<string>): Finding[] {
+const LETTER = /^[a-z]$/i;
+const SPELLING_GLUE = new Set(["-", ",", ".", "then", "and"]);
+
+/**
+ * A name spelled out as people spell on the phone: "s as in sam, m, i, t, h", "b double o t h",
+ * "r for robert o s e". Units are a letter, "double"/"triple" and a letter, or a letter "as in"
+ * (or "for", "like") a word; three units make a spelling, or two when one of them is one of
+ * the spoken forms, which no ordinary sentence has.
+ */
+function detectSpelling(tokens: Token[]): Finding[] {
+  const findings: Finding[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    let cursor = index;
+    let units = 0;
+    let spoken = 0;
+    let end = -1;
+    for (;;) {
+      const token = tokens[cursor];
+      if (!token) break;
+      const after = tokens[cursor + 1];
+      if (
+        (token.lower === "double" || token.lower === "triple") &&
+        after &&
+        LETTER.test(after.text)
+      ) {
+        units++;
+        spoken++;
+        end = cursor + 1;
+        cursor += 2;
+      } else if (LETTER.test(token.text)) {
+        units++;
+        end = cursor;
+        cursor++;
+        // "s as in sam", "r for robert", "p like peter"
+        const link = tokens[cursor];
+        const linkNext = tokens[cursor + 1];
+        if (link?.lower === "as" && linkNext?.lower === "in" && tokens[cursor + 2]) {
+          spoken++;
+          end = cursor + 2;
+          cursor += 3;
+        } else if (
+          (link?.lower === "for" || link?.lower === "like") &&
+          linkNext &&
+          /^[a-z]{2,}$/i.test(linkNext.text) &&
+          units + spoken > 0 &&
+          tokens[cursor + 2] &&
+          (LETTER.test(tokens[cursor + 2]!.text) || SPELLING_GLUE.has(tokens[cursor + 2]!.text))
+        ) {
+          spoken++;
+          end = cursor + 1;
+          cursor += 2;
+        }
+      } else if (units > 0 && (SPELLING_GLUE.has(token.lower) || FILLERS.has(token.lower))) {
+        cursor++;
+      } else break;
+    }
+    if (
+      end >= 0 &&
+      (units >= 3 || (units >= 2 && spoken > 0) || (units >= 1 && spoken > 0 && end > index + 1))
+    ) {
+      findings.push({ type: "NAME", start: tokens[index]!.start, end: tokens[end]!.end });
+      index = end + 1;
+    } else index++;
+  }
+  return findings;
+}
+
+/** Titles staff are named by ("Dr Okafor", "Nurse Grace"); Mr and Mrs are callers' too. */
+export const STAFF_TITLE = /^(?:dr|doctor|nurse|prof|professor)\.?$/i;
+
+/**
+ * Whole-word occurrences of names already found elsewhere in the call ("Thanks, Jane"). Not
+ * where a member of staff is named ("Nurse Grace", "Dr Amara Okafor"): a caller may share a
+ * staff member's name. A name that is also a word ("Bill", "May") only where it is written
+ * as a name: capitalised, not opening a sentence.
+ */
+export function detectKnownNames(
+  text: string,
+  names: Set<string>,
+  allow: Set<string> = new Set(),
+  tokens: Token[] = [],
+): Finding[] {
   const findings: Finding[] = [];
   const escaped = [...names]
     .filter((name) => name.length >= 2)
     .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   if (escaped.length === 0) return findings;
   const pattern = new RegExp(`\\b(?:${escaped.join("|")})(?:['’]s)?\\b`, "gi");
-  for (const match of text.matchAll(pattern))
+  let cursor = 0;
+  for (const match of text.matchAll(pattern)) {
+    const word = match[0].toLowerCase().replace(/['’]s$/, "");
+    while (cursor < tokens.length && tokens[cursor]!.start < match.index) cursor++;
+    // Up to two words back: a title, with only staff names between ("Dr Amara [Okafor]").
+    let titled = false;
+    for (let back = cursor - 1; back >= 0 && back >= cursor - 3; back--) {
+      const previous = tokens[back]!;
+      if (STAFF_TITLE.test(previous.text)) {
+        titled = true;
+        break;
+      }
+      if (!allow.has(previous.lower)) break;
+    }
+    if (titled && allow.has(word)) continue;
+    if (
+      AMBIGUOUS_NAMES.has(word) &&
+      (!/^[A-Z]/.test(match[0]) ||
+        /(?:^|[.!?:]\s*|["“]\s*)$/.test(text.slice(Math.max(0, match.index - 40), match.index)))
+    )
+      continue;
     findings.push({ type: "NAME", start: match.index, end: match.index + match[0].length });
+  }
   return findings;
 }
