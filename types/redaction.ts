@@ -29,6 +29,8 @@ export interface RedactionConfig {
   rules?: CustomRule[];
   /** Words that are business data, never redacted: procedure names and synonyms, staff names, the clinic's name. */
   allow?: string[];
+  /** The clinic's procedure names and synonyms: business when asked for, history when had. */
+  procedures?: string[];
 }
 
 /**

@@ -27,5 +27,13 @@ export async function loadRedactionConfig(tx: Tx, clinicId: string): Promise<Red
      union select 'Voxanne'`,
     [clinicId],
   );
-  return { rules, allow: allow.map((row) => row.term.replace(/^(dr|doctor)\.?\s+/i, "")) };
+  const procedures = await tx.query<{ term: Col<"procedures", "name"> }>(
+    "select unnest(array_append(synonyms, name)) as term from public.procedures where clinic_id = $1",
+    [clinicId],
+  );
+  return {
+    rules,
+    allow: allow.map((row) => row.term.replace(/^(dr|doctor|nurse)\.?\s+/i, "")),
+    procedures: procedures.map((row) => row.term),
+  };
 }

@@ -6,6 +6,7 @@ import { detectAddresses } from "./detectors/address";
 import { detectAlphanumericIds, detectCodes, detectDigitRuns } from "./detectors/digits";
 import { detectDatesOfBirth } from "./detectors/dob";
 import { detectEmails } from "./detectors/email";
+import { fuzzyMedications, historyDetector, TREATMENTS } from "./detectors/history";
 import { compileLexicon } from "./detectors/lexicon";
 import {
   AMBIGUOUS_NAMES,
@@ -44,12 +45,18 @@ export interface Redactor {
  * original; only the redacted text ever leaves this module.
  */
 export function createRedactor(config: RedactionConfig = {}): Redactor {
+  // The clinic's words, and the common aesthetic treatments and brands ("Morpheus8" is no name).
+  const allowed = [...(config.allow ?? []), ...TREATMENTS];
   const allow = new Set(
-    (config.allow ?? [])
-      .flatMap((term) => [term.toLowerCase(), ...term.toLowerCase().split(/\s+/)])
+    allowed
+      .flatMap((term) => [
+        term.toLowerCase(),
+        ...tokenize(term.toLowerCase()).map((token) => token.lower),
+      ])
       .filter(Boolean),
   );
   const allowPhrases = new Set((config.allow ?? []).map((term) => term.trim().toLowerCase()));
+  const history = historyDetector(config.procedures ?? []);
   const rules = config.rules ?? [];
   const medical = compileLexicon(Object.values(MEDICAL_LEXICON).flat(), "MEDICAL", allow);
   const keywords = rules
@@ -69,7 +76,12 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     redact(text, knownNames = new Set(), options = {}) {
       const tokens = tokenize(text);
       // Terms the clinic or the lexicon name explicitly outrank a guess that a word is a name.
-      const terms = [...medical(text, tokens), ...keywords.flatMap((match) => match(text, tokens))];
+      const terms = [
+        ...medical(text, tokens),
+        ...history(text, tokens),
+        ...fuzzyMedications(text, tokens, allow),
+        ...keywords.flatMap((match) => match(text, tokens)),
+      ];
       const overlapsTerm = overlapChecker(terms);
       // An answer to "your name?" is a name even if a member of staff has it too.
       const answers = answerFindings(

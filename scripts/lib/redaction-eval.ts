@@ -50,7 +50,11 @@ export function clinicConfig(context: ClinicContext): RedactionConfig {
     category: (rule.category ?? "CUSTOM") as CustomRule["category"],
     redactFollowing: rule.redactFollowing ?? false,
   }));
-  return { allow, rules };
+  const procedures = context.procedures.flatMap((procedure) => [
+    procedure.name,
+    ...procedure.synonyms,
+  ]);
+  return { allow, rules, procedures };
 }
 
 export function loadCallSet(dir = "eval/redaction/calls") {

@@ -420,6 +420,8 @@ const CONDITION = [
   "brca 2",
   "brca two",
   // Thyroid, hormones, metabolism
+  "thyroid",
+  "my thyroid",
   "thyroid condition",
   "thyroid problem",
   "thyroid problems",

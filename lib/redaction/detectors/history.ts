@@ -1,0 +1,226 @@
+import { MEDICAL_LEXICON } from "../lexicon/medical";
+import { NUMBER_WORDS } from "../numbers";
+import type { Token } from "../tokens";
+import type { Finding } from "../types";
+import { compileLexicon } from "./lexicon";
+
+/**
+ * Medical history said in words the clinic also sells. "I'd like lip filler" is business; "I
+ * had lip filler in August", "my lip filler is still swollen", "I've got implants", "I had my
+ * nose done in Turkey in 2019" are the caller's history. A list cannot tell them apart, so the
+ * sentence decides: a treatment is history when its clause says it was had (had, got, did,
+ * done, already have, been on), owns it ("my lip filler", not "my lip filler appointment"), or
+ * dates it in the past (last time, in 2019, years ago).
+ */
+
+/** Common aesthetic treatments and brands: business words by default, history in context. */
+export const TREATMENTS = [
+  "botox",
+  "anti-wrinkle injections",
+  "anti wrinkle",
+  "dysport",
+  "azzalure",
+  "bocouture",
+  "xeomin",
+  "filler",
+  "fillers",
+  "dermal filler",
+  "lip filler",
+  "lip fillers",
+  "cheek filler",
+  "jaw filler",
+  "chin filler",
+  "tear trough filler",
+  "juvederm",
+  "restylane",
+  "belotero",
+  "teoxane",
+  "radiesse",
+  "sculptra",
+  "profhilo",
+  "skin booster",
+  "skin boosters",
+  "polynucleotides",
+  "morpheus8",
+  "morpheus 8",
+  "morpheus",
+  "ultherapy",
+  "hifu",
+  "hydrafacial",
+  "hydra facial",
+  "coolsculpting",
+  "cool sculpting",
+  "emsculpt",
+  "emface",
+  "thermage",
+  "fraxel",
+  "ipl",
+  "laser hair removal",
+  "laser resurfacing",
+  "co2 laser",
+  "microneedling",
+  "micro needling",
+  "rf microneedling",
+  "chemical peel",
+  "peel",
+  "prp",
+  "vampire facial",
+  "thread lift",
+  "pdo threads",
+  "kybella",
+  "aqualyx",
+  "lemon bottle",
+  "facelift",
+  "face lift",
+  "neck lift",
+  "brow lift",
+  "nose job",
+  "rhinoplasty",
+  "blepharoplasty",
+  "eyelid surgery",
+  "tummy tuck",
+  "abdominoplasty",
+  "liposuction",
+  "lipo",
+  "bbl",
+  "brazilian butt lift",
+  "breast augmentation",
+  "boob job",
+  "breast implants",
+  "implants",
+  "breast lift",
+  "breast reduction",
+  "otoplasty",
+  "veneers",
+];
+
+// Body parts "done": "had my lips done", "got her nose done".
+const BODY_DONE =
+  /\b(?:my|her|his|their)\s+(?:lips?|nose|boobs|breasts|eyes|eyelids|tummy|stomach|face|chin|jaw|teeth|ears|bum|butt|neck|brows?)\s+(?:done|did|redone|fixed)\b/gi;
+const HAD_CUE =
+  /\b(?:had|got|did|done|i've got|ive got|i have got|already have|still have|i have|i've had|ive had|been on|was on|were on|from)\b(?:\s+(?:a|an|my|some|the|her|his|it|them|with|in|two|few|couple|of|lots|bit|little|little\s+bit|done|before|already))*\s*$/i;
+const REQUEST =
+  /\b(?:book|booking|get|getting|like|want|wanted|wanting|interested|considering|thinking|looking|price|cost|much|have a|can i|could i|would|next)\b/i;
+const PAST_AFTER =
+  /^\s*(?:[\w'’]+\s+){0,5}?(?:last\s+(?:time|week|month|year|summer|spring|autumn|winter)|before|previously|years?\s+ago|months?\s+ago|weeks?\s+ago|back\s+in|in\s+(?:19|20)\d\d|in\s+(?:nineteen|twenty|two thousand)|from\s+(?:19|20)\d\d)\b/i;
+const APPOINTMENT_AFTER =
+  /^\s*(?:appointment|booking|consultation|consult|slot|session|treatment plan|price|offer)\b/i;
+// "I've got a Profhilo with Grace on Friday": an appointment to come, not history.
+const UPCOMING_AFTER =
+  /^\s*(?:[\w'’]+\s+){0,3}?(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|next\s+(?:week|month|time)|this\s+(?:week|afternoon|morning|evening)|booked|coming up)\b/i;
+const CLAUSE_END = /[.!?;]|\bbut\b|\band\s+(?:i|i'm|i'd|can|could|is|do)\b/i;
+
+// Recovery and abstinence: "in recovery", "eighteen months clean", "sober for two years".
+const RECOVERY =
+  /\b(?:in recovery|(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years)\s+(?:clean|sober)|sober(?:\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))?|clean\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))\b/gi;
+
+export function historyDetector(procedures: string[]) {
+  const terms = compileLexicon([...TREATMENTS, ...procedures], "MEDICAL");
+  return (text: string, tokens: Token[]): Finding[] => {
+    const findings: Finding[] = [];
+    for (const match of text.matchAll(RECOVERY))
+      findings.push({ type: "MEDICAL", start: match.index, end: match.index + match[0].length });
+    for (const match of text.matchAll(BODY_DONE)) {
+      const start = match.index + match[0].indexOf(" ") + 1;
+      findings.push({ type: "MEDICAL", start, end: match.index + match[0].length });
+    }
+    for (const term of terms(text, tokens)) {
+      // The clause the treatment is in: back to the last pause or "but", forward to the next.
+      const before = clauseBefore(text.slice(Math.max(0, term.start - 80), term.start));
+      const after = clauseAfter(text.slice(term.end, term.end + 60));
+      const had =
+        HAD_CUE.test(before) && !/\b(?:can|could|would|will)\s+(?:i|we)\s+have\b/i.test(before);
+      const owned = /\b(?:my|her|his)\s*$/i.test(before) && !APPOINTMENT_AFTER.test(after);
+      const dated =
+        PAST_AFTER.test(after) && /\b(?:had|got|did|done|have|was|were)\b/i.test(before + after);
+      if (UPCOMING_AFTER.test(after)) continue;
+      if ((had || owned || dated) && !(REQUEST.test(lastWords(before, 3)) && !had))
+        findings.push(term);
+    }
+    return findings;
+  };
+}
+
+function clauseBefore(text: string): string {
+  let cut = -1;
+  for (const match of text.matchAll(new RegExp(CLAUSE_END, "gi")))
+    cut = match.index + match[0].length;
+  return cut >= 0 ? text.slice(cut) : text;
+}
+
+function clauseAfter(text: string): string {
+  const match = CLAUSE_END.exec(text);
+  return match ? text.slice(0, match.index) : text;
+}
+
+const lastWords = (text: string, count: number) => text.trim().split(/\s+/).slice(-count).join(" ");
+
+const MEDICATIONS = [...MEDICAL_LEXICON.medication]
+  .map((term) => term.toLowerCase())
+  .filter((term) => /^[a-z]{6,}$/.test(term));
+const BY_LENGTH = new Map<number, string[]>();
+for (const drug of MEDICATIONS)
+  BY_LENGTH.set(drug.length, [...(BY_LENGTH.get(drug.length) ?? []), drug]);
+
+/** Edit distance with transpositions, giving up above `limit`. */
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  let before: number[] = [];
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, before[j - 2]! + 1);
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Medication names as speech-to-text spells what it heard ("sertraleen", "metforman",
+ * "roacutane", "Levo Thyroxin"): within one edit of a lexicon medication of 6-8 letters, two
+ * of a longer one, also over two words said as one name. Words in `keep` (the clinic's own
+ * terms) are never matched.
+ */
+export function fuzzyMedications(text: string, tokens: Token[], keep: Set<string>): Finding[] {
+  const findings: Finding[] = [];
+  const near = (word: string) => {
+    if (word.length < 6 || keep.has(word)) return false;
+    const limit = word.length >= 9 ? 2 : 1;
+    for (let length = word.length - limit; length <= word.length + limit; length++)
+      for (const drug of BY_LENGTH.get(length) ?? [])
+        if (drug[0] === word[0] && distance(word, drug, limit) <= limit) return true;
+    return false;
+  };
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (!/^[a-z]+$/i.test(token.text)) continue;
+    const next = tokens[index + 1];
+    // Two words heard for one name ("Levo Thyroxin"), never a number ("code nine").
+    if (
+      next &&
+      /^[a-z]{3,}$/i.test(next.text) &&
+      /^\s$/.test(text.slice(token.end, next.start)) &&
+      !NUMBER_WORDS.has(next.lower) &&
+      !NUMBER_WORDS.has(token.lower)
+    ) {
+      const joined = token.lower + next.lower;
+      if (joined.length >= 9 && !keep.has(token.lower) && !keep.has(next.lower) && near(joined)) {
+        findings.push({ type: "MEDICAL", start: token.start, end: next.end });
+        index++;
+        continue;
+      }
+    }
+    if (near(token.lower)) findings.push({ type: "MEDICAL", start: token.start, end: token.end });
+  }
+  return findings;
+}
