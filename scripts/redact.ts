@@ -1,34 +1,73 @@
 /**
- * `npm run --silent redact -- [--rules rules.json]` — JSON lines {"text": "..."} on stdin, one
- * JSON line per input on stdout, in order: {"text": "<redacted>", "findings": [{"type","start","end"}]}.
- * rules.json: {"keywords": [...], "patterns": [...]}, each a string or {"value", "category"},
- * added to the built-in detectors and the medical lexicon.
+ * `npm run --silent redact -- [--clinic <slug>] [--rules rules.json] [--allow allow.txt]`
+ *
+ * Reads JSON lines on stdin and writes one JSON line per input line, in the same order:
+ * {"text": "<redacted>", "findings": [{"type","start","end"}]}.
+ *
+ * - `{"text": "..."}` is redacted on its own.
+ * - `{"call": "c1", "role": "assistant" | "caller", "text": "..."}`: consecutive lines with the
+ *   same `call` are one conversation, in order, redacted with the whole call's context exactly
+ *   as the server stores a transcript (lib/redaction/conversation.ts). A call's lines are
+ *   written once the call ends (the next line is another call, or input ends).
+ *
+ * `--clinic <slug>` uses that clinic's configuration from the database (the running app's, or
+ * the embedded one started as the other scripts do): its rules, and its procedures,
+ * practitioners, clinic and assistant names as business words. `--rules` adds keywords and
+ * patterns ({"keywords": [...], "patterns": [...]}, each a string or {"value", "category",
+ * "redactFollowing"}); `--allow` adds business words, one per line.
  */
 import { readFileSync } from "node:fs";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 
+import { redactConversation, type Turn } from "../lib/redaction/conversation";
 import { createRedactor } from "../lib/redaction/redact";
 import { checkPattern } from "../lib/redaction/rules";
-import { REDACTION_TYPES, type CustomRule } from "../lib/redaction/types";
+import { REDACTION_TYPES, type CustomRule, type RedactionConfig } from "../lib/redaction/types";
+import type { Finding } from "../lib/redaction/types";
 
 const ruleEntry = z.union([
   z.string().min(1),
-  z.object({ value: z.string().min(1), category: z.enum(REDACTION_TYPES).default("CUSTOM") }),
+  z.object({
+    value: z.string().min(1),
+    category: z.enum(REDACTION_TYPES).default("CUSTOM"),
+    redactFollowing: z.boolean().default(false),
+  }),
 ]);
 const rulesFile = z.object({
   keywords: z.array(ruleEntry).default([]),
   patterns: z.array(ruleEntry).default([]),
 });
+const callLine = z.object({
+  call: z.union([z.string(), z.number()]).transform(String),
+  role: z.enum(["assistant", "caller"]),
+  text: z.string(),
+});
+const textLine = z.object({ text: z.string() });
 
 function fail(message: string): never {
   process.stderr.write(`redact: ${message}\n`);
   process.exit(2);
 }
 
-const { values } = parseArgs({ options: { rules: { type: "string" } } });
-const rules: CustomRule[] = [];
+const { values } = parseArgs({
+  options: { rules: { type: "string" }, allow: { type: "string" }, clinic: { type: "string" } },
+});
+
+const config: Required<Pick<RedactionConfig, "rules" | "allow" | "procedures">> = {
+  rules: [],
+  allow: [],
+  procedures: [],
+};
+if (values.clinic) {
+  const clinic = await loadClinicConfig(values.clinic).catch((error: Error) =>
+    fail(`cannot load clinic ${values.clinic}: ${error.message}`),
+  );
+  config.rules.push(...(clinic.rules ?? []));
+  config.allow.push(...(clinic.allow ?? []));
+  config.procedures.push(...(clinic.procedures ?? []));
+}
 if (values.rules) {
   let parsed;
   try {
@@ -41,29 +80,94 @@ if (values.rules) {
     (item: z.infer<typeof ruleEntry>): CustomRule =>
       typeof item === "string"
         ? { kind, value: item, category: "CUSTOM" }
-        : { kind, value: item.value, category: item.category };
-  rules.push(...parsed.keywords.map(entry("keyword")), ...parsed.patterns.map(entry("pattern")));
-  for (const rule of rules.filter((candidate) => candidate.kind === "pattern")) {
+        : {
+            kind,
+            value: item.value,
+            category: item.category,
+            redactFollowing: kind === "keyword" && item.redactFollowing,
+          };
+  const added = [
+    ...parsed.keywords.map(entry("keyword")),
+    ...parsed.patterns.map(entry("pattern")),
+  ];
+  for (const rule of added.filter((candidate) => candidate.kind === "pattern")) {
     const check = checkPattern(rule.value);
     if (!check.ok) fail(`pattern ${JSON.stringify(rule.value)}: ${check.error}`);
   }
+  config.rules.push(...added);
+}
+if (values.allow) {
+  try {
+    config.allow.push(
+      ...readFileSync(values.allow, "utf8")
+        .split("\n")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry && !entry.startsWith("#")),
+    );
+  } catch (error) {
+    fail(`cannot use ${values.allow}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
-const redactor = createRedactor({ rules });
+const redactor = createRedactor(config);
+const write = (result: { text: string; findings: Finding[] }) =>
+  process.stdout.write(
+    `${JSON.stringify({ text: result.text, findings: result.findings.map(({ type, start, end }) => ({ type, start, end })) })}\n`,
+  );
+
+let call: { id: string; turns: Turn[] } | null = null;
+const endCall = () => {
+  if (call) for (const turn of redactConversation(redactor, call.turns)) write(turn);
+  call = null;
+};
+
 const input = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
 let lineNumber = 0;
-for await (const line of input) {
+for await (const raw of input) {
   lineNumber++;
-  if (!line.trim()) continue;
-  let text: unknown;
+  if (!raw.trim()) continue;
+  let json: unknown;
   try {
-    text = (JSON.parse(line) as { text?: unknown }).text;
+    json = JSON.parse(raw);
   } catch {
+    endCall();
     fail(`line ${lineNumber} is not JSON`);
   }
-  if (typeof text !== "string") fail(`line ${lineNumber} has no "text" string`);
-  const { text: redacted, findings } = redactor.redact(text);
-  process.stdout.write(
-    `${JSON.stringify({ text: redacted, findings: findings.map(({ type, start, end }) => ({ type, start, end })) })}\n`,
-  );
+  const isCall = typeof json === "object" && json !== null && "call" in json;
+  const problem = `line ${lineNumber} needs a "text" string (and, for a call, "call" and "role": "assistant" or "caller")`;
+  if (isCall) {
+    const parsed = callLine.safeParse(json);
+    if (!parsed.success) {
+      endCall();
+      fail(problem);
+    }
+    const message = parsed.data;
+    if (call && call.id !== message.call) endCall();
+    call ??= { id: message.call, turns: [] };
+    call.turns.push({ role: message.role, text: message.text });
+  } else {
+    const parsed = textLine.safeParse(json);
+    endCall();
+    if (!parsed.success) fail(problem);
+    write(redactor.redact(parsed.data.text));
+  }
+}
+endCall();
+
+/** A clinic's configuration as the server loads it (lib/db/redaction.ts), by its slug. */
+async function loadClinicConfig(slug: string): Promise<RedactionConfig> {
+  const { connectDatabase } = await import("./lib/connect");
+  const { wrap } = await import("../lib/db/transaction");
+  const { loadRedactionConfig } = await import("../lib/db/redaction");
+  const { client, close } = await connectDatabase();
+  try {
+    const clinic = await client.query<{ id: string }>(
+      "select id from public.clinics where slug = $1",
+      [slug],
+    );
+    if (!clinic.rows[0]) throw new Error("no clinic has that slug");
+    return await loadRedactionConfig(wrap(client), clinic.rows[0].id);
+  } finally {
+    await close();
+  }
 }

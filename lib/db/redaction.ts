@@ -20,10 +20,15 @@ export async function loadRedactionConfig(tx: Tx, clinicId: string): Promise<Red
        from public.redaction_rules where clinic_id = $1 and enabled`,
     [clinicId],
   );
+  // Business words: procedures and synonyms, practitioners, staff (as the dashboard names
+  // them), appointment types, rooms, the clinic and the assistant.
   const allow = await tx.query<{ term: Col<"procedures", "name"> | Col<"practitioners", "name"> }>(
     `select unnest(array_append(synonyms, name)) as term from public.procedures where clinic_id = $1
      union select name from public.practitioners where clinic_id = $1
      union select name from public.clinics where id = $1
+     union select display_name from public.clinic_members where clinic_id = $1 and display_name <> ''
+     union select name from public.appointment_types where clinic_id = $1
+     union select name from public.resources where clinic_id = $1
      union select 'Voxanne'`,
     [clinicId],
   );

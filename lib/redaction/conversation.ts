@@ -39,7 +39,7 @@ export function redactConversation(redactor: Redactor, turns: Turn[]): RedactedT
   const expectations = expectedPerTurn(turns);
   const names = new Set<string>();
   for (const [index, turn] of turns.entries())
-    for (const name of redactor.redact(turn.text, undefined, { expect: expectations[index] }).names)
+    for (const name of redactor.learnNames(turn.text, { expect: expectations[index] }))
       names.add(name.toLowerCase());
   const joined = joinedNumbers(turns);
   return turns.map((turn, index) => {

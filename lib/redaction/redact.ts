@@ -30,6 +30,8 @@ export interface RedactOptions {
 }
 
 export interface Redactor {
+  /** The names a piece of text gives (the first pass over a call), without redacting it. */
+  learnNames(text: string, options?: RedactOptions): string[];
   /** Redacts one piece of text. `knownNames` are names learned earlier in the same call. */
   redact(
     text: string,
@@ -72,31 +74,47 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     });
   const patterns = compilePatterns(rules);
 
+  // Misheard medication names, memoised per word: a call repeats its words.
+  const fuzzySeen = new Map<string, boolean>();
+
+  /** The clinic's terms, and the names (guessed and answered) that are not one of them. */
+  const namesIn = (text: string, tokens: Token[], options: RedactOptions) => {
+    // Terms the clinic or the lexicon name explicitly outrank a guess that a word is a name.
+    const terms = [
+      ...medical(text, tokens),
+      ...history(text, tokens),
+      ...fuzzyMedications(text, tokens, allow, fuzzySeen),
+      ...keywords.flatMap((match) => match(text, tokens)),
+    ];
+    const overlapsTerm = overlapChecker(terms);
+    // An answer to "your name?" is a name even if a member of staff has it too.
+    const answers = answerFindings(
+      tokens,
+      options.expect ?? [],
+      (token, previous) =>
+        !(previous && STAFF_TITLE.test(previous.text) && allow.has(token.lower)) &&
+        (couldBeName(token) || AMBIGUOUS_NAMES.has(token.lower)),
+    );
+    const names = [
+      ...detectNames(text, tokens, allow, allowPhrases).filter((finding) => !overlapsTerm(finding)),
+      ...answers.filter((finding) => finding.type === "NAME"),
+    ];
+    const learned = names
+      .map((finding) => text.slice(finding.start, finding.end))
+      .flatMap((name) => name.split(/\s+/))
+      // A staff member's name is learned too when a caller introduced themselves by it;
+      // detectKnownNames keeps it where staff are named ("Nurse Grace").
+      .filter((part) => part.length >= 2 && !/^[A-Za-z]([\s.-][A-Za-z])+$/.test(part));
+    return { terms, overlapsTerm, answers, names, learned };
+  };
+
   return {
+    learnNames(text, options = {}) {
+      return namesIn(text, tokenize(text), options).learned;
+    },
     redact(text, knownNames = new Set(), options = {}) {
       const tokens = tokenize(text);
-      // Terms the clinic or the lexicon name explicitly outrank a guess that a word is a name.
-      const terms = [
-        ...medical(text, tokens),
-        ...history(text, tokens),
-        ...fuzzyMedications(text, tokens, allow),
-        ...keywords.flatMap((match) => match(text, tokens)),
-      ];
-      const overlapsTerm = overlapChecker(terms);
-      // An answer to "your name?" is a name even if a member of staff has it too.
-      const answers = answerFindings(
-        tokens,
-        options.expect ?? [],
-        (token, previous) =>
-          !(previous && STAFF_TITLE.test(previous.text) && allow.has(token.lower)) &&
-          (couldBeName(token) || AMBIGUOUS_NAMES.has(token.lower)),
-      );
-      const names = [
-        ...detectNames(text, tokens, allow, allowPhrases).filter(
-          (finding) => !overlapsTerm(finding),
-        ),
-        ...answers.filter((finding) => finding.type === "NAME"),
-      ];
+      const { terms, overlapsTerm, answers, names, learned } = namesIn(text, tokens, options);
       const findings = mergeFindings([
         ...detectDigitRuns(text, tokens),
         ...detectAlphanumericIds(text, tokens),
@@ -112,12 +130,6 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
         ...patterns(text),
         ...answers,
       ]);
-      const learned = names
-        .map((finding) => text.slice(finding.start, finding.end))
-        .flatMap((name) => name.split(/\s+/))
-        // A staff member's name is learned too when a caller introduced themselves by it;
-        // detectKnownNames keeps it where staff are named ("Nurse Grace").
-        .filter((part) => part.length >= 2 && !/^[A-Za-z]([\s.-][A-Za-z])+$/.test(part));
       return { text: applyFindings(text, findings), findings, names: learned };
     },
   };

@@ -30,6 +30,8 @@ const PATTERNS = [
   // 03/14/1982 · 14.03.82 · 1982-03-14
   /\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b/g,
 ];
+const MONTH_WORD = new RegExp(`\\b(?:${MONTH})\\b`);
+const HOLIDAY_WORD = /christmas|new year|valentine|halloween|boxing day|patrick|independence/;
 const BORN_YEAR = new RegExp(`\\bborn\\s+(?:in\\s+)?(${YEAR})\\b`, "gid");
 const NUMBERISH =
   "(?:\\d{1,4}|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)";
@@ -57,7 +59,18 @@ function yearOf(text: string): number | null {
 export function detectDatesOfBirth(text: string, tokens: Token[], now = new Date()): Finding[] {
   const findings: Finding[] = [];
   const thisYear = now.getFullYear();
-  for (const pattern of PATTERNS) {
+  // Most turns have no date at all: each pattern runs only when the words it needs are there.
+  const lower = text.toLowerCase();
+  const hasMonth = MONTH_WORD.test(lower);
+  const needs = [
+    hasMonth,
+    hasMonth,
+    / of the /.test(lower),
+    HOLIDAY_WORD.test(lower),
+    /\d[/.-]\d/.test(lower),
+  ];
+  for (const [index, pattern] of PATTERNS.entries()) {
+    if (!needs[index]) continue;
     for (const match of text.matchAll(pattern)) {
       const found = match[0];
       const year = yearOf(
@@ -77,6 +90,7 @@ export function detectDatesOfBirth(text: string, tokens: Token[], now = new Date
     }
   }
   // After "date of birth is", "d o b is": numbers however they are said ("nine twelve eighty seven").
+  if (!BIRTH_CONTEXT.test(lower) && !/\bborn\b/.test(lower)) return findings;
   for (const match of text.matchAll(SPOKEN_AFTER_CONTEXT)) {
     const [start, end] = match.indices![1]!;
     findings.push({ type: "DOB", start, end });

@@ -191,10 +191,22 @@ function distance(a: string, b: string, limit: number): number {
  * of a longer one, also over two words said as one name. Words in `keep` (the clinic's own
  * terms) are never matched.
  */
-export function fuzzyMedications(text: string, tokens: Token[], keep: Set<string>): Finding[] {
+export function fuzzyMedications(
+  text: string,
+  tokens: Token[],
+  keep: Set<string>,
+  seen: Map<string, boolean> = new Map(),
+): Finding[] {
   const findings: Finding[] = [];
   const near = (word: string) => {
     if (word.length < 6 || keep.has(word)) return false;
+    const known = seen.get(word);
+    if (known !== undefined) return known;
+    const found = nearMedication(word);
+    if (seen.size < 50_000) seen.set(word, found);
+    return found;
+  };
+  const nearMedication = (word: string) => {
     const limit = word.length >= 9 ? 2 : 1;
     for (let length = word.length - limit; length <= word.length + limit; length++)
       for (const drug of BY_LENGTH.get(length) ?? [])

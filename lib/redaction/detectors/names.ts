@@ -15,7 +15,7 @@ const NOT_NAMES = new Set(
     "fine happy glad sad tired late early open closed expensive cheap worth possible true false normal better worse best worst same different " +
     "about around maybe probably definitely totally kind sort lot bit little big small long short quick fast slow easy hard " +
     "because since until unless whether while if then than though although even ever never always often sometimes usually " +
-    "mine yours hers ours theirs myself yourself herself himself themselves ourselves everyone someone anyone nobody something nothing anything everything " +
+    "own mine yours hers ours theirs myself yourself herself himself themselves ourselves everyone someone anyone nobody something nothing anything everything " +
     "cool nice lovely perfect brilliant amazing awesome fantastic wonderful excellent alright fair weird strange funny crazy " +
     "worth due important urgent fine covered included paid confirmed cancelled canceled scheduled there's that's it's what's " +
     "honestly basically literally seriously obviously apparently hopefully unfortunately luckily " +
