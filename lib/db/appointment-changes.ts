@@ -244,3 +244,10 @@ export function findManageLink(
     [createHash("sha256").update(token).digest("hex")],
   );
 }
+
+/** Removes manage link offers that expired over an hour ago (the sweeper); how many. */
+export async function expireManageOffers(tx: Tx): Promise<number> {
+  // expire_manage_offers's result, computed in SQL.
+  const row = await tx.one<{ count: number }>("select public.expire_manage_offers() as count");
+  return row.count;
+}
