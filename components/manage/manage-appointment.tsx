@@ -192,7 +192,7 @@ export function ManageAppointment({ token, clinic, appointment, changeable, time
             <CardTitle>
               <h2 className="text-base">Pick a new time</h2>
             </CardTitle>
-            <CardDescription>Times in {clinic.name}&apos;s time zone.</CardDescription>
+            <CardDescription>Times are the clinic&apos;s local time.</CardDescription>
           </CardHeader>
           <CardContent className="space-y-4">
             {days.length === 0 ? (

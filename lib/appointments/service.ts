@@ -25,8 +25,10 @@ import { loadDiary } from "@/lib/diary/load";
 const DAY_MS = 86_400_000;
 /** How far ahead the page offers new times. */
 const WINDOW_DAYS = 21;
-/** At most this many new times on the page. */
-const MAX_TIMES = 60;
+/** At most this many days with times, this many times a day, this far apart. */
+const MAX_DAYS = 10;
+const MAX_PER_DAY = 12;
+const SPACING_MS = 30 * 60_000;
 
 export interface ManageTime {
   offerId: string;
@@ -67,6 +69,49 @@ function describe(row: NonNullable<Awaited<ReturnType<typeof getPatientAppointme
   };
 }
 
+/**
+ * A page's worth of times, soonest first, over at most MAX_DAYS clinic-local days: each day's
+ * times on the hour and half hour (any time, when a day has none of those), at least half an
+ * hour apart, at most MAX_PER_DAY (a 15-minute grid would fill the page with two days).
+ */
+function spread<T extends { start: Date }>(starts: T[], timeZone: string): T[] {
+  const local = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+  const days = new Map<string, T[]>();
+  const round = new Set<T>();
+  for (const start of starts) {
+    const parts = Object.fromEntries(
+      local.formatToParts(start.start).map((p) => [p.type, p.value]),
+    );
+    const key = `${parts.year}-${parts.month}-${parts.day}`;
+    if (!days.has(key)) {
+      if (days.size === MAX_DAYS) break;
+      days.set(key, []);
+    }
+    days.get(key)!.push(start);
+    if (Number(parts.minute) % 30 === 0) round.add(start);
+  }
+  return [...days.values()].flatMap((day) => {
+    const pool = day.some((start) => round.has(start))
+      ? day.filter((start) => round.has(start))
+      : day;
+    const kept: T[] = [];
+    for (const start of pool) {
+      const last = kept[kept.length - 1];
+      if (kept.length === MAX_PER_DAY) break;
+      if (!last || start.start.getTime() - last.start.getTime() >= SPACING_MS) kept.push(start);
+    }
+    return kept;
+  });
+}
+
 /** New times for the appointment: its own type, its practitioner's times first (everyone's if they have none), recorded as offers to this link. */
 async function offerTimes(
   tx: Tx,
@@ -94,10 +139,7 @@ async function offerTimes(
     to: new Date(now + WINDOW_DAYS * DAY_MS),
   }).filter((start) => start.start.getTime() !== row.startsAt.getTime());
   const theirs = all.filter((start) => start.practitionerId === row.practitionerId);
-  const seen = new Set<number>();
-  const chosen = (theirs.length ? theirs : all)
-    .filter((start) => !seen.has(start.start.getTime()) && seen.add(start.start.getTime()))
-    .slice(0, MAX_TIMES);
+  const chosen = spread(theirs.length ? theirs : all, diary.clinic.timezone);
   const ids = await replaceManageOffers(
     tx,
     { clinicId: link.clinicId, linkId: link.id, bookingId: link.bookingId },
