@@ -3,13 +3,15 @@ import type { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { AppError } from "@/lib/api/errors";
+import { getCancellationPolicy, saveCancellationPolicy } from "@/lib/appointments/policy";
 import { cancelFromLink, openManagePage, rescheduleFromLink } from "@/lib/appointments/service";
+import type { Claims } from "@/lib/auth/claims";
 import { createManageLink } from "@/lib/db/manage-links";
 import { closePool } from "@/lib/db/pool";
 import { withService } from "@/lib/db/transaction";
 
-import { addSlots, createClinic, localDate, type TestClinic } from "../helpers/clinic";
-import { ownerClient } from "../helpers/db";
+import { addSlots, addStaff, createClinic, localDate, type TestClinic } from "../helpers/clinic";
+import { claimsFor, ownerClient } from "../helpers/db";
 import { AUTH_JWT_SECRET } from "./global-setup";
 
 // The manage link page (/m/<token>): the page itself over HTTP (valid, tampered, expired and
@@ -272,5 +274,35 @@ describe("moving and cancelling", () => {
     expect(await reservationsOf(id)).toHaveLength(0);
     expect((await page(token)).html).toContain("This link is no longer active");
     expect(await refusal(cancelFromLink(token, undefined))).toMatch(/no longer active/);
+  });
+});
+
+describe("the cancellation policy", () => {
+  it("admins set it (audited), receptionists and other clinics' staff cannot, and the page shows it", async () => {
+    const other = await createClinic(db, { name: "Other Policy Clinic" });
+    const member = (sub: string): Claims => ({ ...claimsFor(sub), role: "authenticated" });
+    const admin = member(await addStaff(db, [{ clinic, role: "admin" }]));
+    const receptionist = member(await addStaff(db, [{ clinic, role: "receptionist" }]));
+    const stranger = member(await addStaff(db, [{ clinic: other, role: "admin" }]));
+    expect(
+      await saveCancellationPolicy(admin, clinic.id, "48 hours, or the deposit is kept."),
+    ).toBe(true);
+    expect(await saveCancellationPolicy(receptionist, clinic.id, "Anything goes.")).toBe(false);
+    expect(await saveCancellationPolicy(stranger, clinic.id, "Anything goes.")).toBe(false);
+    expect(await getCancellationPolicy(receptionist, clinic.id)).toBe(
+      "48 hours, or the deposit is kept.",
+    );
+    expect(await getCancellationPolicy(stranger, clinic.id)).toBeNull();
+    const audit = await db.query(
+      "select 1 from public.audit_log where table_name = 'clinics' and row_id = $1 and changes ? 'cancellation_policy'",
+      [clinic.id],
+    );
+    expect(audit.rowCount).toBeGreaterThan(0);
+    // Too long for Voxanne to read out: refused by the database too.
+    await expect(saveCancellationPolicy(admin, clinic.id, "x".repeat(601))).rejects.toThrow();
+    const { token } = await appointment("Policy Reader", "13:30");
+    const opened = await openManagePage(token);
+    if (opened.status !== "ok") throw new Error(opened.status);
+    expect(opened.clinic.cancellationPolicy).toBe("48 hours, or the deposit is kept.");
   });
 });
