@@ -13,7 +13,7 @@ import { updateSession } from "@/lib/supabase/proxy";
 
 /**
  * Keeps sessions fresh and sends signed-out visitors to /login. Pages only: API routes,
- * webhooks and the patient link route authenticate themselves.
+ * webhooks and the patient link pages (/a, /m) authenticate themselves.
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -55,6 +55,6 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    "/((?!api/|a/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|pdf)$).*)",
+    "/((?!api/|a/|m/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|pdf)$).*)",
   ],
 };

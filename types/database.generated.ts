@@ -625,6 +625,10 @@ export interface ClinicMembers {
 
 export interface Clinics {
   /**
+   * The clinic's cancellation policy in its own words (e.g. "Please give us 48 hours' notice; later cancellations may lose the deposit."). Read to callers before the assistant cancels, shown on the manage page. Empty: none.
+   */
+  cancellation_policy: Generated<string>;
+  /**
    * When the clinic was created.
    */
   created_at: Generated<Timestamp>;
@@ -853,6 +857,57 @@ export interface Logs {
    * The redacted line, with typed placeholders such as [PHONE].
    */
   text: string;
+}
+
+export interface ManageOffers {
+  /**
+   * The appointment's type (the move keeps it).
+   */
+  appointment_type_id: string | null;
+  /**
+   * The appointment it would move.
+   */
+  booking_id: string;
+  /**
+   * The clinic.
+   */
+  clinic_id: string;
+  /**
+   * When it was offered; a move is refused if the appointment changed after this.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * End of the new time (start + duration).
+   */
+  ends_at: Timestamp;
+  /**
+   * After this it can no longer be chosen (30 minutes after the offer).
+   */
+  expires_at: Generated<Timestamp>;
+  /**
+   * Primary key; the opaque id the page posts back.
+   */
+  id: Generated<string>;
+  /**
+   * The manage link the page was opened with; no other link can use it.
+   */
+  link_id: string;
+  /**
+   * What the appointment would occupy there, buffers included.
+   */
+  occupied: string;
+  /**
+   * Who would see the patient at the new time.
+   */
+  practitioner_id: string;
+  /**
+   * The room or device the type needs, if any.
+   */
+  resource_id: string | null;
+  /**
+   * Start of the new time.
+   */
+  starts_at: Timestamp;
 }
 
 export interface Patients {
@@ -1489,6 +1544,7 @@ export interface DB {
   follow_ups: FollowUps;
   handoffs: Handoffs;
   logs: Logs;
+  manage_offers: ManageOffers;
   patients: Patients;
   practitioners: Practitioners;
   procedure_knowledge: ProcedureKnowledge;

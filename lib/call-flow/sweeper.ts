@@ -1,3 +1,4 @@
+import { expireManageOffers } from "@/lib/db/appointment-changes";
 import { expireSlotHolds } from "@/lib/db/slots";
 import { withService } from "@/lib/db/transaction";
 
@@ -11,9 +12,11 @@ const globalForSweeper = globalThis as unknown as { __holdSweeper?: NodeJS.Timeo
 export function startHoldSweeper() {
   if (globalForSweeper.__holdSweeper) return;
   const timer = setInterval(() => {
-    withService((tx) => expireSlotHolds(tx)).catch((error: Error) =>
-      console.warn(`[sweeper] skipped: ${error.message}`),
-    );
+    withService(async (tx) => {
+      await expireSlotHolds(tx);
+      // The manage link page's offers, an hour after they expired (issue 15).
+      await expireManageOffers(tx);
+    }).catch((error: Error) => console.warn(`[sweeper] skipped: ${error.message}`));
   }, INTERVAL_MS);
   timer.unref();
   globalForSweeper.__holdSweeper = timer;

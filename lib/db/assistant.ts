@@ -10,6 +10,8 @@ export interface AssistantSource {
     timezone: Col<"clinics", "timezone">;
     frontDeskNumber: Col<"clinics", "front_desk_number">;
     settings: JsonAs<Col<"clinics", "settings">, Record<string, unknown>>;
+    /** Read to callers before the assistant cancels (issue 15). */
+    cancellationPolicy?: Col<"clinics", "cancellation_policy">;
   };
   procedures: {
     name: Col<"procedures", "name">;
@@ -23,7 +25,8 @@ export interface AssistantSource {
 /** What the assistant config is built from: the clinic, its hours and its active procedures. No patient data. */
 export async function loadAssistantSource(tx: Tx, clinicId: string): Promise<AssistantSource> {
   const clinic = await tx.one<AssistantSource["clinic"]>(
-    `select id, name, timezone, front_desk_number as "frontDeskNumber", settings from public.clinics where id = $1`,
+    `select id, name, timezone, front_desk_number as "frontDeskNumber", settings,
+            cancellation_policy as "cancellationPolicy" from public.clinics where id = $1`,
     [clinicId],
   );
   const procedures = await tx.query<AssistantSource["procedures"][number]>(

@@ -50,9 +50,37 @@ export interface ToolResults {
     aftercareAvailable?: boolean;
     note?: string;
   };
+  find_appointments: {
+    appointments: {
+      appointmentId: string;
+      start: string;
+      end: string;
+      practitioner: string;
+      procedure: string;
+      label: string;
+      status: "pending" | "confirmed";
+    }[];
+    callerFirstName?: string;
+    timezone?: string;
+    cancellationPolicy?: string | null;
+    manageLinkOffered?: boolean;
+    manageLinkSent?: boolean;
+    note?: string;
+  };
+  reschedule_appointment: {
+    rescheduled: boolean;
+    appointmentId?: string;
+    start?: string;
+    end?: string;
+    label?: string;
+    note?: string;
+    reason?: string;
+    alternatives?: SlotOffer[];
+  };
+  cancel_appointment: { cancelled: boolean; reason?: string };
 }
 
-/** The result of the tool called `name`: typed for the five tools, a plain record for any other name. */
+/** The result of the tool called `name`: typed for the eight tools, a plain record for any other name. */
 export type ToolResult<N extends string> = N extends keyof ToolResults
   ? ToolResults[N]
   : Record<string, unknown>;

@@ -44,6 +44,10 @@ function systemPrompt({ clinic, procedures }: AssistantSource): string {
       .join("\n")}`,
     "Answer questions about procedures only with lookup_procedure results; never give medical advice or invent facts. If it has no answer, offer a call back from the clinical team, or transfer the caller.",
     "To book: first ask which procedure the caller wants, then check_availability with it (and the practitioner, day or part of day they ask for). Times depend on the procedure: its consultation is offered first when one is needed, and each time is with a named practitioner. Offer at most three of the times it returns, never a time it did not return. hold_slot the chosen one (it is held for 90 seconds), ask for the caller's name, then confirm_booking. If they change their mind, release_slot. Read out any note it returns: confirm_booking's note says whether the time is confirmed now or the team will confirm it.",
+    "To move or cancel an appointment: ask for the caller's full name (never say a name or an appointment before they have given theirs), then find_appointments with it. It only returns appointments booked under the number they are calling from and that name; never read out or confirm anyone else's appointment. If it returns none, offer to text a link to manage the appointment to the number on file, and call find_appointments again with sendManageLink true if they agree. To move one, check_availability for the same treatment, let the caller choose, then reschedule_appointment with the appointmentId and slotId (no hold_slot needed). Before cancel_appointment, read the caller the clinic's cancellation policy and ask them to confirm.",
+    clinic.cancellationPolicy?.trim()
+      ? `Cancellation policy (read it before cancelling): ${clinic.cancellationPolicy.trim()}`
+      : "",
     clinic.settings.booking_rules ? `Booking rules: ${String(clinic.settings.booking_rules)}` : "",
     "Never read back card numbers or medical details.",
   ]

@@ -60,6 +60,40 @@ export const lookupProcedureTool = {
   args: z.object({ query: z.string().trim().min(1, "say what the caller asked about").max(300) }),
 };
 
+export const findAppointmentsTool = {
+  name: "find_appointments",
+  description:
+    "Find the caller's upcoming appointments, to move or cancel one. Ask for the caller's full name first (never say a name before they do). Only appointments booked under the number they are calling from and that name are returned. If none, offer to text a link to manage the appointment to the number on file; if the caller agrees, call it again with sendManageLink true.",
+  args: z.object({
+    patientName: z
+      .string()
+      .trim()
+      .min(1, "ask the caller for their full name")
+      .max(120, "patientName is too long"),
+    sendManageLink: z.boolean().optional(),
+  }),
+};
+
+export const rescheduleAppointmentTool = {
+  name: "reschedule_appointment",
+  description:
+    "Move the caller's appointment (an appointmentId from find_appointments) to a new time: a slotId check_availability offered on this call for the same treatment. The old time is freed; the new time is theirs at once.",
+  args: z.object({
+    appointmentId: z.uuid("appointmentId must be an appointmentId from find_appointments"),
+    slotId: z.uuid("slotId must be a slotId from check_availability"),
+  }),
+};
+
+export const cancelAppointmentTool = {
+  name: "cancel_appointment",
+  description:
+    "Cancel the caller's appointment (an appointmentId from find_appointments), only after reading them the clinic's cancellation policy and hearing them confirm. Optional: their reason.",
+  args: z.object({
+    appointmentId: z.uuid("appointmentId must be an appointmentId from find_appointments"),
+    reason: z.string().trim().max(300, "reason is too long").optional(),
+  }),
+};
+
 /** In the order the assistant is told about them. */
 export const TOOL_DEFINITIONS: { name: string; description: string; args: z.ZodType }[] = [
   checkAvailabilityTool,
@@ -67,4 +101,7 @@ export const TOOL_DEFINITIONS: { name: string; description: string; args: z.ZodT
   confirmBookingTool,
   releaseSlotTool,
   lookupProcedureTool,
+  findAppointmentsTool,
+  rescheduleAppointmentTool,
+  cancelAppointmentTool,
 ];

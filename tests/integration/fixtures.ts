@@ -72,7 +72,11 @@ export async function createNorthside(owner: Client) {
      blk as (insert into public.reservations (clinic_id, kind, resource_id, starts_at, ends_at, occupied, reason)
              select $1, 'block', room.id, date_trunc('hour', now()) + interval '5 days', date_trunc('hour', now()) + interval '5 days 1 hour',
                     tstzrange(date_trunc('hour', now()) + interval '5 days', date_trunc('hour', now()) + interval '5 days 1 hour'), 'Room service'
-               from room returning id)
+               from room returning id),
+     moffer as (insert into public.manage_offers (clinic_id, link_id, booking_id, practitioner_id, starts_at, ends_at, occupied)
+                select $1, mlink.id, booking.id, booking.practitioner_id, booking.starts_at + interval '1 day',
+                       booking.ends_at + interval '1 day', tstzrange(booking.starts_at + interval '1 day', booking.ends_at + interval '1 day')
+                  from mlink, booking returning id)
      select 1`,
     [NORTHSIDE],
   );

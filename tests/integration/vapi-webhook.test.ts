@@ -277,6 +277,9 @@ describe("clinic resolution", () => {
       "confirm_booking",
       "release_slot",
       "lookup_procedure",
+      "find_appointments",
+      "reschedule_appointment",
+      "cancel_appointment",
     ]);
     expect(
       functions.find((tool) => tool.function?.name === "hold_slot")?.function?.parameters,

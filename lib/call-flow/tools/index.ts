@@ -4,20 +4,29 @@ import { insertCallEvent } from "@/lib/db/calls";
 import { recordToolTime } from "@/lib/db/latency";
 import type { ToolCall } from "@/lib/vapi/schemas";
 
+import { cancelAppointment } from "./cancel-appointment";
 import { checkAvailability } from "./check-availability";
 import { confirmBooking } from "./confirm-booking";
+import { findAppointments } from "./find-appointments";
 import { holdSlot } from "./hold-slot";
 import { lookupProcedure } from "./lookup-procedure";
 import { releaseSlot } from "./release-slot";
+import { rescheduleAppointment } from "./reschedule-appointment";
 import type { Tool, ToolContext } from "./types";
 
 /** The tool contract the assistant config declares; names are what Vapi sends. */
 type AnyTool = Tool<z.ZodType>;
 export const TOOLS: Record<string, AnyTool> = Object.fromEntries(
-  [checkAvailability, holdSlot, confirmBooking, releaseSlot, lookupProcedure].map((tool) => [
-    tool.name,
-    tool as unknown as AnyTool,
-  ]),
+  [
+    checkAvailability,
+    holdSlot,
+    confirmBooking,
+    releaseSlot,
+    lookupProcedure,
+    findAppointments,
+    rescheduleAppointment,
+    cancelAppointment,
+  ].map((tool) => [tool.name, tool as unknown as AnyTool]),
 );
 
 export interface ToolCallResult {

@@ -1,0 +1,350 @@
+"use client";
+
+import { CalendarCheck2, CalendarClock, CalendarX2, Check, Clock, Loader2 } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, useTransition } from "react";
+
+import { cancelAppointment, moveAppointment } from "@/lib/actions/manage-link";
+import type { ManageAppointment as Appointment, ManageTime } from "@/lib/appointments/service";
+import { cn } from "@/lib/utils";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Label } from "@/components/ui/label";
+
+import { formatDay, formatTime, groupByDay } from "./times";
+
+interface Props {
+  token: string;
+  clinic: { name: string; timezone: string; phone: string | null; cancellationPolicy: string };
+  appointment: Appointment;
+  changeable: boolean;
+  times: ManageTime[];
+}
+
+type Mode = "view" | "move" | "cancel" | "cancelled";
+
+const STATUS: Record<Appointment["status"], string> = {
+  pending: "Awaiting confirmation",
+  confirmed: "Confirmed",
+  arrived: "Checked in",
+  completed: "Completed",
+  cancelled: "Cancelled",
+  no_show: "Missed",
+};
+
+// The patient's page for one appointment, on their phone: see it, move it to a time the clinic
+// offered, or cancel it after reading the clinic's policy.
+export function ManageAppointment({ token, clinic, appointment, changeable, times }: Props) {
+  const router = useRouter();
+  const [mode, setMode] = useState<Mode>("view");
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<ManageTime | null>(null);
+  const [reason, setReason] = useState("");
+  const days = useMemo(() => groupByDay(times, clinic.timezone), [times, clinic.timezone]);
+  const [day, setDay] = useState<string | null>(null);
+  const shownDay = days.find((d) => d.key === day) ?? days[0] ?? null;
+  const tz = clinic.timezone;
+
+  const move = () => {
+    if (!chosen) return;
+    setError(null);
+    startTransition(async () => {
+      const result = await moveAppointment({ token, offerId: chosen.offerId });
+      if (result.ok) {
+        setNotice(
+          `Your appointment is now ${formatDay(result.start ?? chosen.start, tz)} at ${formatTime(result.start ?? chosen.start, tz)}.`,
+        );
+        setChosen(null);
+        setMode("view");
+      } else {
+        setError(result.error);
+        setChosen(null);
+      }
+      // Fresh times either way: the old time is free now, or the diary changed.
+      router.refresh();
+    });
+  };
+
+  const cancel = () => {
+    setError(null);
+    startTransition(async () => {
+      const result = await cancelAppointment({ token, reason: reason.trim() || undefined });
+      if (result.ok) setMode("cancelled");
+      else setError(result.error);
+    });
+  };
+
+  const when = (
+    <div className="space-y-1">
+      <p className="text-lg leading-snug font-semibold" data-testid="appointment-day">
+        {formatDay(appointment.start, tz)}
+      </p>
+      <p className="text-muted-foreground flex items-center gap-1.5 text-sm">
+        <Clock className="size-4" aria-hidden />
+        <span data-testid="appointment-time">
+          {formatTime(appointment.start, tz)} – {formatTime(appointment.end, tz)}
+        </span>
+      </p>
+      <p className="text-sm">
+        {appointment.what} with {appointment.practitioner}
+      </p>
+    </div>
+  );
+
+  if (mode === "cancelled")
+    return (
+      <Shell clinic={clinic.name}>
+        <Card>
+          <CardHeader>
+            <CalendarX2 className="text-muted-foreground size-6" aria-hidden />
+            <CardTitle>
+              <h1>Your appointment is cancelled</h1>
+            </CardTitle>
+            <CardDescription>
+              We&apos;ve let {clinic.name} know. Its time is free for someone else now.
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="text-muted-foreground text-sm">
+            {clinic.phone ? (
+              <>To book again, call us on {clinic.phone}.</>
+            ) : (
+              "Call us to book again."
+            )}
+          </CardContent>
+        </Card>
+      </Shell>
+    );
+
+  return (
+    <Shell clinic={clinic.name}>
+      <Card>
+        <CardHeader>
+          <div className="flex items-start justify-between gap-3">
+            <CardTitle>
+              <h1 className="text-base">
+                {appointment.firstName
+                  ? `${appointment.firstName}, your appointment`
+                  : "Your appointment"}
+              </h1>
+            </CardTitle>
+            <Badge variant={appointment.status === "confirmed" ? "default" : "secondary"}>
+              {STATUS[appointment.status]}
+            </Badge>
+          </div>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          {when}
+          {notice ? (
+            <Alert role="status">
+              <Check aria-hidden />
+              <AlertTitle>Moved</AlertTitle>
+              <AlertDescription>{notice}</AlertDescription>
+            </Alert>
+          ) : null}
+          {error ? (
+            <Alert variant="destructive" role="alert">
+              <AlertTitle>Not changed</AlertTitle>
+              <AlertDescription>{error}</AlertDescription>
+            </Alert>
+          ) : null}
+          {!changeable ? (
+            <p className="text-muted-foreground text-sm">
+              This appointment can no longer be changed online.
+              {clinic.phone ? ` Call us on ${clinic.phone} if you need help.` : ""}
+            </p>
+          ) : mode === "view" ? (
+            <div className="grid gap-2">
+              <Button
+                size="lg"
+                className="h-12 w-full"
+                onClick={() => {
+                  setMode("move");
+                  setNotice(null);
+                  setError(null);
+                }}
+              >
+                <CalendarClock aria-hidden /> Change time
+              </Button>
+              <Button
+                size="lg"
+                variant="outline"
+                className="h-12 w-full"
+                onClick={() => {
+                  setMode("cancel");
+                  setNotice(null);
+                  setError(null);
+                }}
+              >
+                <CalendarX2 aria-hidden /> Cancel appointment
+              </Button>
+            </div>
+          ) : null}
+        </CardContent>
+      </Card>
+
+      {changeable && mode === "move" ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2 className="text-base">Pick a new time</h2>
+            </CardTitle>
+            <CardDescription>Times are the clinic&apos;s local time.</CardDescription>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            {days.length === 0 ? (
+              <p className="text-muted-foreground text-sm" data-testid="no-times">
+                There are no other times free online in the next three weeks.
+                {clinic.phone ? ` Call us on ${clinic.phone} and we'll find one.` : ""}
+              </p>
+            ) : (
+              <>
+                <div
+                  className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1"
+                  role="tablist"
+                  aria-label="Day"
+                >
+                  {days.map((d) => (
+                    <button
+                      key={d.key}
+                      type="button"
+                      role="tab"
+                      aria-selected={shownDay?.key === d.key}
+                      onClick={() => {
+                        setDay(d.key);
+                        setChosen(null);
+                      }}
+                      className={cn(
+                        "focus-visible:ring-ring/50 flex min-w-16 shrink-0 flex-col items-center rounded-md border px-3 py-2 text-sm outline-none focus-visible:ring-[3px]",
+                        shownDay?.key === d.key
+                          ? "bg-primary text-primary-foreground border-primary"
+                          : "bg-background",
+                      )}
+                    >
+                      <span className="text-xs">{d.weekday}</span>
+                      <span className="font-semibold">{d.date}</span>
+                    </button>
+                  ))}
+                </div>
+                <div className="grid grid-cols-3 gap-2" role="group" aria-label="Times">
+                  {shownDay?.times.map((time) => (
+                    <button
+                      key={time.offerId}
+                      type="button"
+                      aria-pressed={chosen?.offerId === time.offerId}
+                      onClick={() => setChosen(time)}
+                      className={cn(
+                        "focus-visible:ring-ring/50 h-11 rounded-md border text-sm font-medium outline-none focus-visible:ring-[3px]",
+                        chosen?.offerId === time.offerId
+                          ? "bg-primary text-primary-foreground border-primary"
+                          : "bg-background hover:bg-accent",
+                      )}
+                    >
+                      {formatTime(time.start, tz)}
+                    </button>
+                  ))}
+                </div>
+              </>
+            )}
+            {chosen ? (
+              <p className="text-sm" data-testid="chosen-time">
+                New time: {formatDay(chosen.start, tz)} at {formatTime(chosen.start, tz)} with{" "}
+                {chosen.practitioner}
+              </p>
+            ) : null}
+            <div className="grid gap-2">
+              <Button
+                size="lg"
+                className="h-12 w-full"
+                disabled={!chosen || pending}
+                onClick={move}
+              >
+                {pending ? (
+                  <Loader2 className="animate-spin" aria-hidden />
+                ) : (
+                  <CalendarCheck2 aria-hidden />
+                )}
+                Move my appointment
+              </Button>
+              <Button
+                size="lg"
+                variant="ghost"
+                className="h-12 w-full"
+                onClick={() => {
+                  setMode("view");
+                  setChosen(null);
+                }}
+              >
+                Keep my current time
+              </Button>
+            </div>
+          </CardContent>
+        </Card>
+      ) : null}
+
+      {changeable && mode === "cancel" ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2 className="text-base">Cancel this appointment?</h2>
+            </CardTitle>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            <div className="bg-muted rounded-md p-3 text-sm" data-testid="cancellation-policy">
+              <p className="font-medium">Cancellation policy</p>
+              <p className="text-muted-foreground mt-1 leading-6">
+                {clinic.cancellationPolicy.trim() ||
+                  `${clinic.name} has no cancellation fee on file; please still let us know as early as you can.`}
+              </p>
+            </div>
+            <div className="space-y-1.5">
+              <Label htmlFor="cancel-reason">Reason (optional)</Label>
+              <textarea
+                id="cancel-reason"
+                value={reason}
+                maxLength={300}
+                rows={3}
+                onChange={(event) => setReason(event.target.value)}
+                className="border-input focus-visible:ring-ring/50 w-full rounded-md border bg-transparent px-3 py-2 text-base outline-none focus-visible:ring-[3px] md:text-sm"
+              />
+            </div>
+            <div className="grid gap-2">
+              <Button
+                size="lg"
+                variant="destructive"
+                className="h-12 w-full"
+                disabled={pending}
+                onClick={cancel}
+              >
+                {pending ? <Loader2 className="animate-spin" aria-hidden /> : null}
+                Yes, cancel my appointment
+              </Button>
+              <Button
+                size="lg"
+                variant="ghost"
+                className="h-12 w-full"
+                onClick={() => setMode("view")}
+              >
+                Keep my appointment
+              </Button>
+            </div>
+          </CardContent>
+        </Card>
+      ) : null}
+    </Shell>
+  );
+}
+
+function Shell({ clinic, children }: { clinic: string; children: React.ReactNode }) {
+  return (
+    <main className="bg-muted/40 min-h-dvh">
+      <div className="mx-auto w-full max-w-md space-y-4 px-4 py-6">
+        <p className="text-muted-foreground text-sm font-medium">{clinic}</p>
+        {children}
+      </div>
+    </main>
+  );
+}
