@@ -8,7 +8,7 @@ import { closePool } from "@/lib/db/pool";
 import { markRead } from "@/lib/inbox/service";
 
 import { addStaff, createClinic, type TestClinic } from "../helpers/clinic";
-import { claimsFor, ownerClient } from "../helpers/db";
+import { canJoin, claimsFor, ownerClient } from "../helpers/db";
 import { textsTo, twilioMode, waitFor } from "../helpers/follow-ups";
 import { openStream, sessionCookie } from "../helpers/session";
 import { AUTH_JWT_SECRET, TWILIO_AUTH_TOKEN } from "./global-setup";
@@ -211,6 +211,13 @@ describe("texts patients send", () => {
       headers: { cookie: strangerCookie },
     });
     expect(theirs.status).toBe(404);
+  });
+
+  it("may be heard on Supabase Realtime by the clinic's members only", async () => {
+    const topic = `clinic:${clinic.id}:inbox`;
+    expect(await canJoin(db, receptionist, topic)).toBe(true);
+    expect(await canJoin(db, stranger, topic)).toBe(false);
+    expect(await canJoin(db, stranger, `clinic:${other.id}:inbox`)).toBe(true);
   });
 
   it("are read once a member opens the conversation, for the whole front desk", async () => {
