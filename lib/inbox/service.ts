@@ -1,7 +1,7 @@
 import "server-only";
 
 import { getEnv } from "@/lib/env";
-import { SmsError } from "@/types/sms";
+import { SmsError, type SmsSender } from "@/types/sms";
 import { AppError } from "@/lib/api/errors";
 import type { Claims } from "@/lib/auth/claims";
 import {
@@ -112,12 +112,15 @@ export async function sendReply(
     }
   }
   const messageId = recorded.messageId!;
+  const to = recorded.toNumber!;
+  const from = recorded.fromNumber!;
+  const startedAt = new Date();
   try {
     const sent = await sender.send({
       clinicId,
       followUpId: null,
-      to: recorded.toNumber!,
-      from: recorded.fromNumber!,
+      to,
+      from,
       body: input.body,
       statusCallback:
         sender.provider === "twilio"
@@ -137,8 +140,16 @@ export async function sendReply(
   } catch (error) {
     const failure =
       error instanceof SmsError ? error : new SmsError("The text could not be sent.", true);
+    // No answer (a timeout) may still mean Twilio took it: look before calling it failed.
+    const taken = failure.transient
+      ? await acceptedAnyway(sender, { to, from, body: input.body, since: startedAt })
+      : null;
+    if (taken) {
+      await withService((tx) => recordReplySent(tx, messageId, taken));
+      return { messageId, status: taken.status, duplicate: false };
+    }
     await withService(async (tx) => {
-      if (failure.optedOut) await recordOptOut(tx, clinicId, recorded.toNumber!, "error_21610");
+      if (failure.optedOut) await recordOptOut(tx, clinicId, to, "error_21610");
       await recordReplyFailed(tx, messageId, {
         errorCode: failure.code ?? null,
         message: failure.message,
@@ -153,5 +164,37 @@ export async function sendReply(
       "unavailable",
       "The text could not be sent just now; it is marked failed in the conversation. Please try again.",
     );
+  }
+}
+
+/**
+ * The text Twilio accepted for this reply although the request failed (answered too late), if
+ * the provider can tell: the same body to the same number since the send began, whose sid no
+ * text of ours has. A failed lookup counts as not sent.
+ */
+async function acceptedAnyway(
+  sender: SmsSender,
+  reply: { to: string; from: string; body: string; since: Date },
+): Promise<{ providerSid: string; status: string } | null> {
+  if (!sender.recent) return null;
+  try {
+    // A minute's grace for the provider's clock.
+    const since = new Date(reply.since.getTime() - 60_000);
+    const candidates = (await sender.recent({ to: reply.to, from: reply.from, since })).filter(
+      (message) => message.body === reply.body,
+    );
+    if (candidates.length === 0) return null;
+    const known = await withService((tx) =>
+      tx.query<{ sid: string }>(
+        "select provider_sid as sid from public.sms_messages where provider_sid = any($1::text[])",
+        [candidates.map((message) => message.providerSid)],
+      ),
+    );
+    const match = candidates.find(
+      (message) => !known.some((row) => row.sid === message.providerSid),
+    );
+    return match ? { providerSid: match.providerSid, status: match.status } : null;
+  } catch {
+    return null;
   }
 }

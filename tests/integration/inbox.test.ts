@@ -364,6 +364,22 @@ describe("replies from the inbox", () => {
     });
   });
 
+  it("record a text Twilio accepted but answered too late as sent, not failed", async () => {
+    const phone = number();
+    await inbound(phone, "Hi");
+    const patientId = await patientOf(phone);
+    await twilioMode("accept-timeout");
+    const response = await reply(patientId, "Sorry for the wait, yes we can.");
+    expect(response.status).toBe(201);
+    const texts = await textsTo(phone);
+    expect(texts).toHaveLength(1);
+    const { rows } = await db.query(
+      "select status, provider_sid from public.sms_messages where id = $1",
+      [(await response.json()).messageId],
+    );
+    expect(rows).toEqual([{ status: "sent", provider_sid: texts[0]!.sid }]);
+  });
+
   it("refuse bad input and other clinics' patients, storing nothing", async () => {
     const phone = number();
     await inbound(phone, "Hi");
