@@ -10,6 +10,8 @@ const supabasePort = port + 1;
 const authDoublePort = Number(process.env.E2E_AUTH_DOUBLE_PORT ?? 54421);
 // Lets tests play a call's webhooks themselves (e2e/helpers.ts).
 export const E2E_WEBHOOK_SECRET = "e2e-webhook-secret-0123456789abcdef";
+/** Twilio's auth token on the e2e server, so specs can post signed Twilio webhooks (texts in). */
+export const E2E_TWILIO_AUTH_TOKEN = "e2e-twilio-auth-token-0123456789";
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: [
@@ -63,7 +65,11 @@ export default defineConfig({
     {
       command: `npx tsx scripts/dev.ts --prod --ephemeral --port ${port}`,
       url: `http://localhost:${port}/api/health`,
-      env: { SIMULATOR_SPEED: "0.1", VAPI_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET },
+      env: {
+        SIMULATOR_SPEED: "0.1",
+        VAPI_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
+        TWILIO_AUTH_TOKEN: E2E_TWILIO_AUTH_TOKEN,
+      },
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: "ignore",

@@ -14,9 +14,12 @@ export interface NavItem {
     | "message"
     | "gauge"
     | "chart"
-    | "diary-setup";
+    | "diary-setup"
+    | "patients";
   /** Roles that see the item; receptionists see admin lists read-only. */
   roles: ClinicRole[];
+  /** A live count beside the title: texts nobody has read yet. */
+  badge?: "unread-texts";
 }
 
 export interface NavGroup {
@@ -31,7 +34,14 @@ export const dashboardNav: NavGroup[] = [
       { title: "Diary", href: "/diary", icon: "diary", roles: ["admin", "receptionist"] },
       { title: "Live calls", href: "/", icon: "phone", roles: ["admin", "receptionist"] },
       { title: "Bookings", href: "/bookings", icon: "calendar", roles: ["admin", "receptionist"] },
-      { title: "Messages", href: "/messages", icon: "message", roles: ["admin", "receptionist"] },
+      {
+        title: "Messages",
+        href: "/messages",
+        icon: "message",
+        roles: ["admin", "receptionist"],
+        badge: "unread-texts",
+      },
+      { title: "Patients", href: "/patients", icon: "patients", roles: ["admin", "receptionist"] },
       { title: "Latency", href: "/latency", icon: "gauge", roles: ["admin", "receptionist"] },
       { title: "Insights", href: "/insights", icon: "chart", roles: ["admin", "receptionist"] },
     ],

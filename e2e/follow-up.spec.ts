@@ -23,13 +23,16 @@ test("a caller who asked about a facelift and did not book gets the aftercare li
 
   await signIn(page, RECEPTIONIST, "/messages");
   await expect(page).toHaveURL(/\/messages$/);
-  const text = page.getByTestId("sms").filter({ hasText: `•••• ${last4}` });
+  // The caller gave no name: their conversation is under their number.
+  const conversation = page.getByTestId("conversation").filter({ hasText: `010-${last4}` });
   // Promised within 5 minutes; usually a second or two, longer on a loaded machine.
   await expect(async () => {
     await page.reload();
-    await expect(text).toBeVisible({ timeout: 1000 });
+    await expect(conversation).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 90_000 });
-  const body = await text.getByTestId("sms-body").innerText();
+  await conversation.click();
+  const text = page.getByTestId("sms").filter({ hasText: "Facelift aftercare guide" });
+  const body = (await text.getByTestId("sms-body").innerText()).trim();
   expect(body).toMatch(
     /^Hi, it's Sarah from Harbour Aesthetics\..*Facelift aftercare guide: .*\/a\/[\w-]{22} Reply STOP to opt out\.$/,
   );

@@ -61,11 +61,11 @@ test.describe("the live board", () => {
     await bookings.goto("/messages");
     await expect(async () => {
       await bookings.reload();
-      await expect(
-        bookings.getByTestId("sms").filter({ hasText: "•••• 7788" }).getByTestId("sms-body"),
-      ).toContainText("Your appointment (Rhinoplasty consultation) is confirmed for", {
-        timeout: 1000,
-      });
+      await bookings.getByTestId("conversation").filter({ hasText: "Priya Shah" }).first().click();
+      await expect(bookings.getByTestId("sms-body").last()).toContainText(
+        "Your appointment (Rhinoplasty consultation) is confirmed for",
+        { timeout: 1000 },
+      );
     }).toPass({ timeout: 20_000 });
   });
 

@@ -1303,9 +1303,13 @@ export interface SlotOffers {
 
 export interface SmsMessages {
   /**
-   * Text as sent; inbound bodies are reduced to the keyword (STOP/START/HELP) or left empty.
+   * Text as sent or received (inbound texts kept as the patient wrote them since the inbox; earlier ones hold only the keyword). Up to 1,600 characters.
    */
   body: string;
+  /**
+   * The appointment this text is about, when it names one.
+   */
+  booking_id: string | null;
   /**
    * Clinic whose number sent or received it.
    */
@@ -1343,6 +1347,14 @@ export interface SmsMessages {
    */
   id: Generated<string>;
   /**
+   * For an inbound text: the opt-out keyword kind it was read as (STOP, START, HELP), if any.
+   */
+  keyword: string | null;
+  /**
+   * How many pictures or files came with an inbound text (Twilio NumMedia); the media itself is never fetched or kept.
+   */
+  media_count: Generated<number>;
+  /**
    * The patient texted or texting (by number, set by the database).
    */
   patient_id: string | null;
@@ -1355,9 +1367,25 @@ export interface SmsMessages {
    */
   provider_sid: string | null;
   /**
+   * When staff first opened the conversation after this inbound text arrived (null: unread).
+   */
+  read_at: Timestamp | null;
+  /**
+   * Who opened it.
+   */
+  read_by: string | null;
+  /**
+   * Idempotency key of a staff reply (one per press of Send), so a repeated request sends nothing twice.
+   */
+  reply_key: string | null;
+  /**
    * When the provider accepted it.
    */
   sent_at: Timestamp | null;
+  /**
+   * The member of staff who sent this reply from the inbox (null for automatic texts and inbound ones).
+   */
+  sent_by: string | null;
   /**
    * Twilio MessageStatus as last reported.
    */

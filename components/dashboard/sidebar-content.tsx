@@ -27,7 +27,7 @@ export function SidebarContent({
       <ClinicSwitcher clinics={clinics} current={current} />
       <Separator />
       <div className="flex-1 overflow-y-auto">
-        <SidebarNav groups={groups} onNavigate={onNavigate} />
+        <SidebarNav groups={groups} clinicId={current.id} onNavigate={onNavigate} />
       </div>
       <Separator />
       <UserMenu name={user.name} email={user.email} role={current.role} />

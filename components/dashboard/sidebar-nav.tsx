@@ -12,12 +12,14 @@ import {
   MessageSquare,
   PhoneCall,
   ShieldCheck,
+  UsersRound,
 } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 import type { NavGroup, NavItem } from "@/config/dashboard";
 import { cn } from "@/lib/utils";
+import { UnreadTextsBadge } from "@/components/messages/unread-badge";
 
 const icons: Record<NavItem["icon"], typeof PhoneCall> = {
   diary: CalendarDays,
@@ -31,6 +33,7 @@ const icons: Record<NavItem["icon"], typeof PhoneCall> = {
   gauge: Gauge,
   chart: ChartColumn,
   "diary-setup": CalendarCog,
+  patients: UsersRound,
 };
 
 function isActive(pathname: string, href: string) {
@@ -41,9 +44,12 @@ function isActive(pathname: string, href: string) {
 
 export function SidebarNav({
   groups,
+  clinicId,
   onNavigate,
 }: {
   groups: NavGroup[];
+  /** The clinic shown, for live counts beside items (unread texts). */
+  clinicId?: string;
   onNavigate?: () => void;
 }) {
   const pathname = usePathname();
@@ -75,6 +81,9 @@ export function SidebarNav({
               >
                 <Icon className="size-4" aria-hidden />
                 {item.title}
+                {item.badge === "unread-texts" && clinicId ? (
+                  <UnreadTextsBadge clinicId={clinicId} />
+                ) : null}
               </Link>
             );
           })}

@@ -58,10 +58,12 @@ export async function updateSmsStatus(
 }
 
 /**
- * A text a patient sent to the clinic's number, stored once per Twilio MessageSid: false when
+ * A text a patient sent to the clinic's number, stored once per Twilio MessageSid: null when
  * that MessageSid is already stored (Twilio delivered the webhook again), so the caller applies
- * an opt-out or opt-in only the first time. Only the keyword kind is kept, never the text.
- * A message without a sid cannot be recognised again and is stored each time.
+ * an opt-out or opt-in only the first time. The text is kept as written (up to 1,600
+ * characters, Twilio's limit for a concatenated text) for the inbox, with the keyword kind it was
+ * read as; media only as a count, never its URLs. A message without a sid cannot be recognised
+ * again and is stored each time.
  */
 export async function recordInboundSms(
   tx: Tx,
@@ -69,17 +71,33 @@ export async function recordInboundSms(
     clinicId: string;
     from: string;
     to: string;
+    body: string;
     kind: "STOP" | "START" | "HELP" | null;
+    mediaCount: number;
     providerSid: string | null;
   },
-): Promise<boolean> {
-  const rows = await tx.query(
-    `insert into public.sms_messages (clinic_id, direction, to_number, from_number, body, provider, provider_sid, status)
-     values ($1, 'inbound', $2, $3, $4, 'twilio', $5, 'received')
-     on conflict (provider_sid) do nothing returning id`,
-    [sms.clinicId, sms.to, sms.from, sms.kind ?? "", sms.providerSid],
+): Promise<{ id: string; patientId: string | null; createdAt: Date } | null> {
+  return tx.maybeOne<
+    Columns<"sms_messages", { id: "id"; patientId: "patient_id"; createdAt: "created_at" }>
+  >(
+    `insert into public.sms_messages (clinic_id, direction, to_number, from_number, body, keyword, media_count, provider, provider_sid, status)
+     values ($1, 'inbound', $2, $3, $4, $5, $6, 'twilio', $7, 'received')
+     on conflict (provider_sid) do nothing returning id, patient_id as "patientId", created_at as "createdAt"`,
+    [
+      sms.clinicId,
+      sms.to,
+      sms.from,
+      storableText(sms.body),
+      sms.kind,
+      Math.max(0, Math.min(10, Math.trunc(sms.mediaCount) || 0)),
+      sms.providerSid,
+    ],
   );
-  return rows.length > 0;
+}
+
+/** What PostgreSQL can keep of a text: no NUL characters, at most 1,600 characters. */
+export function storableText(text: string): string {
+  return Array.from(text.replaceAll("\u0000", "")).slice(0, 1600).join("");
 }
 
 export interface SmsRow {

@@ -12,12 +12,15 @@ export const callsTopic = (clinicId: string) => `clinic:${clinicId}:calls`;
 export const callTopic = (clinicId: string, callId: string) => `clinic:${clinicId}:call:${callId}`;
 /** The clinic's diary: `diary_change` whenever a hold, appointment or block is written. */
 export const diaryTopic = (clinicId: string) => `clinic:${clinicId}:diary`;
+/** The clinic's texts: `inbox_change` whenever a text is received, sent, delivered, read or linked. */
+export const inboxTopic = (clinicId: string) => `clinic:${clinicId}:inbox`;
 
 /** Where the SSE transport streams a topic from (each route checks membership first). */
 export function sseStreamPath(topic: string): string {
   const [, clinicId = "", kind, callId = ""] = topic.split(":");
   const clinic = `/api/clinics/${encodeURIComponent(clinicId)}`;
   if (kind === "diary") return `${clinic}/diary/stream`;
+  if (kind === "inbox") return `${clinic}/inbox/stream`;
   const calls = `${clinic}/calls`;
   return kind === "call"
     ? `${calls}/${encodeURIComponent(callId)}/transcript/stream`

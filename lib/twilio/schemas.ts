@@ -36,13 +36,15 @@ const messageSid = z.preprocess(
     .optional(),
 );
 
-// A text a patient sent to a clinic's number (inbound-sms). Media (NumMedia, MediaUrl0, ...)
-// and any other parameter Twilio adds are accepted and not kept.
+// A text a patient sent to a clinic's number (inbound-sms). Media is kept only as a count
+// (NumMedia, 0-10; anything else reads as 0): MediaUrl0, ... and any other parameter Twilio
+// adds are accepted and not kept.
 export const inboundSmsSchema = z.looseObject({
   From: z.string().min(3).max(64),
   To: z.string().min(3).max(64),
-  // Never stored, so not capped beyond the request's size limit (a media-only message has none).
+  // Stored up to 1,600 characters (Twilio's limit); a media-only message has none.
   Body: z.string().default(""),
+
   MessageSid: messageSid,
   // Deprecated aliases of MessageSid that Twilio still sends.
   SmsMessageSid: messageSid,
@@ -50,3 +52,9 @@ export const inboundSmsSchema = z.looseObject({
   OptOutType: z.preprocess(emptyAsUndefined, z.string().max(32).optional()),
 });
 export type InboundSms = z.infer<typeof inboundSmsSchema>;
+
+/** How many media items came with a text (Twilio NumMedia, 0-10); anything malformed reads as 0. */
+export function mediaCountOf(sms: InboundSms): number {
+  const count = Number(sms.NumMedia);
+  return Number.isInteger(count) && count > 0 ? Math.min(count, 10) : 0;
+}

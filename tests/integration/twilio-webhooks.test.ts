@@ -4,7 +4,7 @@ import type { Client } from "pg";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { HARBOUR, ownerClient } from "../helpers/db";
+import { findAnywhere, HARBOUR, ownerClient } from "../helpers/db";
 import { TWILIO_AUTH_TOKEN } from "./global-setup";
 
 const CLINIC_NUMBER = "+15555550199"; // Harbour Aesthetics (supabase/seed.sql)
@@ -73,11 +73,12 @@ async function optedOut(phone: string): Promise<string[]> {
 async function inboundRows(phone: string) {
   const { rows } = await db.query<{
     body: string;
+    keyword: string | null;
     provider_sid: string | null;
     status: string;
     to_number: string;
   }>(
-    "select body, provider_sid, status, to_number from public.sms_messages where direction = 'inbound' and from_number = $1 order by created_at",
+    "select body, keyword, provider_sid, status, to_number from public.sms_messages where direction = 'inbound' and from_number = $1 order by created_at",
     [phone],
   );
   return rows;
@@ -94,7 +95,13 @@ describe("inbound texts with Advanced Opt-Out", () => {
     expect(await response.text()).toBe(EMPTY_TWIML);
     expect(await optedOut(phone)).toEqual(["keyword"]);
     expect(await inboundRows(phone)).toEqual([
-      { body: "STOP", provider_sid: sid, status: "received", to_number: CLINIC_NUMBER },
+      {
+        body: "ARRET",
+        keyword: "STOP",
+        provider_sid: sid,
+        status: "received",
+        to_number: CLINIC_NUMBER,
+      },
     ]);
   });
 
@@ -104,7 +111,10 @@ describe("inbound texts with Advanced Opt-Out", () => {
     expect(await optedOut(phone)).toEqual(["keyword"]);
     expect((await inbound(phone, "DEMARRER", { OptOutType: "START" })).status).toBe(200);
     expect(await optedOut(phone)).toEqual([]);
-    expect((await inboundRows(phone)).map((row) => row.body)).toEqual(["STOP", "START"]);
+    expect((await inboundRows(phone)).map((row) => [row.body, row.keyword])).toEqual([
+      ["stopp", "STOP"],
+      ["DEMARRER", "START"],
+    ]);
   });
 
   it("answers OptOutType HELP with the clinic's help text", async () => {
@@ -131,8 +141,12 @@ describe("inbound texts without OptOutType", () => {
     expect(await optedOut(phone)).toEqual(["keyword"]);
     await inbound(phone, "Unstop");
     expect(await optedOut(phone)).toEqual([]);
-    // Anything else is stored as an empty reply: never its text.
-    expect((await inboundRows(phone)).map((row) => row.body)).toEqual(["", "STOP", "START"]);
+    // Every text is kept as written for the inbox, with the keyword it was read as.
+    expect((await inboundRows(phone)).map((row) => [row.body, row.keyword])).toEqual([
+      ["Stop texting me please", null],
+      ["  unsubscribe \n", "STOP"],
+      ["Unstop", "START"],
+    ]);
   });
 });
 
@@ -143,7 +157,13 @@ describe("replayed inbound texts", () => {
     expect((await inbound(phone, "hello", { MessageSid: sid })).status).toBe(200);
     expect((await inbound(phone, "hello", { MessageSid: sid })).status).toBe(200);
     expect(await inboundRows(phone)).toEqual([
-      { body: "", provider_sid: sid, status: "received", to_number: CLINIC_NUMBER },
+      {
+        body: "hello",
+        keyword: null,
+        provider_sid: sid,
+        status: "received",
+        to_number: CLINIC_NUMBER,
+      },
     ]);
   });
 
@@ -155,7 +175,7 @@ describe("replayed inbound texts", () => {
     const replay = await inbound(phone, "ARRET", { MessageSid: stop, OptOutType: "STOP" });
     expect(replay.status).toBe(200);
     expect(await optedOut(phone)).toEqual([]);
-    expect((await inboundRows(phone)).map((row) => row.body)).toEqual(["STOP", "START"]);
+    expect((await inboundRows(phone)).map((row) => row.keyword)).toEqual(["STOP", "START"]);
   });
 
   it("answer HELP again, in case Twilio never got the first answer", async () => {
@@ -179,7 +199,7 @@ describe("replayed inbound texts", () => {
 });
 
 describe("every real inbound text is accepted", () => {
-  it("accepts a picture message and keeps nothing of the media", async () => {
+  it("accepts a picture message and keeps only how many attachments came", async () => {
     const phone = patient();
     const sid = `MM${randomBytes(16).toString("hex")}`;
     const response = await inbound(phone, "", {
@@ -192,8 +212,15 @@ describe("every real inbound text is accepted", () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(EMPTY_TWIML);
     expect(await inboundRows(phone)).toEqual([
-      { body: "", provider_sid: sid, status: "received", to_number: CLINIC_NUMBER },
+      { body: "", keyword: null, provider_sid: sid, status: "received", to_number: CLINIC_NUMBER },
     ]);
+    const { rows } = await db.query<{ media_count: number }>(
+      "select media_count from public.sms_messages where provider_sid = $1",
+      [sid],
+    );
+    expect(rows).toEqual([{ media_count: 1 }]);
+    // The media URL is stored nowhere.
+    expect(await findAnywhere(db, [`Media/ME${"1".repeat(32)}`])).toEqual([]);
   });
 
   it("answers a text to a short code or to a number that is no clinic's with empty TwiML", async () => {
@@ -227,7 +254,7 @@ describe("every real inbound text is accepted", () => {
       "select body from public.sms_messages where provider_sid = $1",
       [sid],
     );
-    expect(rows).toEqual([{ body: "" }]);
+    expect(rows).toEqual([{ body: "Your code is 1234" }]);
   });
 
   it("accepts a text from a channel address without storing it", async () => {
@@ -249,7 +276,13 @@ describe("every real inbound text is accepted", () => {
       (await post("inbound-sms", { From: phone, To: CLINIC_NUMBER, Body: "stop" })).status,
     ).toBe(200);
     expect(await inboundRows(phone)).toEqual([
-      { body: "STOP", provider_sid: null, status: "received", to_number: CLINIC_NUMBER },
+      {
+        body: "stop",
+        keyword: "STOP",
+        provider_sid: null,
+        status: "received",
+        to_number: CLINIC_NUMBER,
+      },
     ]);
     expect(await optedOut(phone)).toEqual(["keyword"]);
   });

@@ -2,11 +2,13 @@ import { ChartColumn } from "lucide-react";
 import type { Metadata } from "next";
 
 import { getClinicContext } from "@/lib/auth/clinic";
+import { loadAttendance } from "@/lib/insights/attendance";
 import { loadInsights } from "@/lib/insights/service";
 import { resolveDateRange } from "@/lib/validations/date-range";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { AttendanceCard } from "@/components/insights/attendance-card";
 import { CountTable } from "@/components/insights/count-table";
 import { FunnelCard } from "@/components/insights/funnel-card";
 import { outcomeTotals, pivotByReason } from "@/components/insights/outcomes";
@@ -27,6 +29,7 @@ export default async function InsightsPage({
   const { calls, followUps, outcomes } = await loadInsights(claims, current.id, range);
   const anyCalls = calls.some((day) => day.calls > 0) || followUps.some((day) => day.sent > 0);
   const reasons = pivotByReason(outcomes);
+  const attendance = await loadAttendance(claims, current.id, range);
 
   return (
     <div className="grid gap-6">
@@ -95,6 +98,7 @@ export default async function InsightsPage({
           </Card>
         </>
       )}
+      <AttendanceCard {...attendance} />
     </div>
   );
 }

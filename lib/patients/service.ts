@@ -1,0 +1,65 @@
+import "server-only";
+
+import { AppError } from "@/lib/api/errors";
+import type { Claims } from "@/lib/auth/claims";
+import { listConversation, type ConversationMessageRow } from "@/lib/db/inbox";
+import {
+  listPatients,
+  patientAppointments,
+  patientCalls,
+  updatePatientDetails,
+  type PatientAppointmentRow,
+  type PatientCallRow,
+  type PatientListRow,
+} from "@/lib/db/patient-page";
+import { getPatient, type PatientRow } from "@/lib/db/patients";
+import { withClaims } from "@/lib/db/transaction";
+import type { PatientDetailsInput } from "@/lib/validations/patient";
+
+// Patients for staff: the list and a patient's page, read and written as the signed-in person
+// (RLS decides; the audit trigger records who changed a name or email).
+
+export function loadPatients(
+  claims: Claims,
+  clinicId: string,
+  search?: string,
+): Promise<PatientListRow[]> {
+  return withClaims(claims, (tx) => listPatients(tx, clinicId, { search }));
+}
+
+export interface PatientPage {
+  patient: PatientRow;
+  appointments: PatientAppointmentRow[];
+  calls: PatientCallRow[];
+  texts: ConversationMessageRow[];
+}
+
+/** Everything on a patient's page; 404 for a patient RLS does not show in this clinic. */
+export function loadPatientPage(
+  claims: Claims,
+  clinicId: string,
+  patientId: string,
+): Promise<PatientPage> {
+  return withClaims(claims, async (tx) => {
+    const patient = await getPatient(tx, clinicId, patientId);
+    if (!patient) throw new AppError("not_found", "This patient is not in your clinic.");
+    return {
+      patient,
+      appointments: await patientAppointments(tx, clinicId, patientId),
+      calls: await patientCalls(tx, clinicId, patientId),
+      texts: await listConversation(tx, clinicId, patientId, 100),
+    };
+  });
+}
+
+/** Corrects a patient's name, email and consent; refused (nothing changed) for another clinic's. */
+export async function savePatientDetails(
+  claims: Claims,
+  clinicId: string,
+  input: PatientDetailsInput,
+): Promise<void> {
+  const saved = await withClaims(claims, (tx) =>
+    updatePatientDetails(tx, clinicId, input.patientId, input),
+  );
+  if (!saved) throw new AppError("not_found", "This patient is not in your clinic.");
+}
