@@ -284,6 +284,15 @@ export async function getReminderSettings(tx: Tx, clinicId: string): Promise<Rem
   return row ?? DEFAULT_REMINDER_SETTINGS;
 }
 
+/** The clinic's IANA time zone (quiet hours are in it). */
+export async function clinicTimezone(tx: Tx, clinicId: string): Promise<string> {
+  const row = await tx.maybeOne<{ timezone: Col<"clinics", "timezone"> }>(
+    "select timezone from public.clinics where id = $1",
+    [clinicId],
+  );
+  return row?.timezone ?? "UTC";
+}
+
 /** Saves the settings (admins, by RLS); the database re-plans the clinic's pending reminders. */
 export async function saveReminderSettings(
   tx: Tx,

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/api/errors";
 import type { Claims } from "@/lib/auth/claims";
 import { openManageLink } from "@/lib/db/manage-links";
 import {
+  clinicTimezone,
   getCalendarAppointment,
   getReminderSettings,
   reminderActivity,
@@ -50,6 +51,7 @@ export function loadReminderSettings(claims: Claims, clinicId: string) {
   return withClaims(claims, async (tx) => ({
     settings: await getReminderSettings(tx, clinicId),
     activity: await reminderActivity(tx, clinicId),
+    timezone: await clinicTimezone(tx, clinicId),
   }));
 }
 

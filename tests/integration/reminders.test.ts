@@ -3,10 +3,14 @@ import type { Client } from "pg";
 import twilio from "twilio";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { createClinic, type TestClinic } from "../helpers/clinic";
-import { ownerClient } from "../helpers/db";
+import type { Claims } from "@/lib/auth/claims";
+import { closePool } from "@/lib/db/pool";
+import { loadReminderSettings, updateReminderSettings } from "@/lib/reminders/service";
+
+import { addStaff, createClinic, type TestClinic } from "../helpers/clinic";
+import { claimsFor, ownerClient } from "../helpers/db";
 import { eventually, runWorker, textsTo, twilioMode } from "../helpers/follow-ups";
-import { TWILIO_AUTH_TOKEN } from "./global-setup";
+import { AUTH_JWT_SECRET, TWILIO_AUTH_TOKEN } from "./global-setup";
 
 // Appointment texts through the real server, its worker and the Twilio double: confirmations
 // with a calendar link, reminders (planned by the database, exactly once under concurrent
@@ -18,6 +22,8 @@ let clinic: TestClinic;
 const number = () => `+1558${String(randomInt(1_000_000, 10_000_000))}`;
 
 beforeAll(async () => {
+  process.env.DATABASE_URL = inject("databaseUrl");
+  process.env.AUTH_JWT_SECRET = AUTH_JWT_SECRET;
   db = await ownerClient();
   clinic = await createClinic(db, { name: "Reminder Clinic" });
   // No quiet hours here, so the worker sends whatever the time of day; quiet hours have their own clinic.
@@ -28,6 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.end();
+  await closePool();
 });
 afterEach(() => twilioMode("ok"));
 
@@ -142,6 +149,48 @@ describe("planning", () => {
     );
     const live = (await jobsOf(booking.id)).filter((job) => job.status !== "withdrawn");
     expect(live.map((job) => job.kind).sort()).toEqual(["confirmation", "reminder_2h"]);
+  });
+});
+
+describe("settings", () => {
+  it("lets admins change them (re-planning pending reminders) and refuses receptionists, who see them", async () => {
+    const own = await createClinic(db, { name: "Admin Clinic" });
+    const admin = claimsFor(await addStaff(db, [{ clinic: own, role: "admin" }])) as Claims;
+    const desk = claimsFor(await addStaff(db, [{ clinic: own, role: "receptionist" }])) as Claims;
+    expect((await loadReminderSettings(desk, own.id)).settings).toEqual({
+      remind24h: true,
+      remind2h: true,
+      quietStart: "21:00",
+      quietEnd: "08:00",
+    });
+    const booking = await book(number(), "now() + interval '3 days'", { on: own });
+    await expect(
+      updateReminderSettings(desk, own.id, {
+        remind24h: false,
+        remind2h: false,
+        quietStart: null,
+        quietEnd: null,
+      }),
+    ).rejects.toThrow("Only clinic admins can change reminders.");
+    await updateReminderSettings(admin, own.id, {
+      remind24h: true,
+      remind2h: false,
+      quietStart: "22:00",
+      quietEnd: "07:00",
+    });
+    expect((await loadReminderSettings(desk, own.id)).settings).toEqual({
+      remind24h: true,
+      remind2h: false,
+      quietStart: "22:00",
+      quietEnd: "07:00",
+    });
+    const live = (await jobsOf(booking.id)).filter((job) => job.status !== "withdrawn");
+    expect(live.map((job) => job.kind).sort()).toEqual(["confirmation", "reminder_24h"]);
+    const { rows } = await db.query(
+      "select actor_id from public.audit_log where table_name = 'reminder_settings' and clinic_id = $1",
+      [own.id],
+    );
+    expect(rows.map((row) => row.actor_id)).toEqual([admin.sub]);
   });
 });
 

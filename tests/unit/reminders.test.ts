@@ -10,6 +10,7 @@ import {
 import { appointmentCalendar } from "@/lib/reminders/calendar";
 import { replyIntent, RESERVED_WORDS } from "@/lib/reminders/replies";
 import { DEFAULT_KEYWORDS, optOutKind } from "@/lib/twilio/opt-out";
+import { reminderSettingsSchema } from "@/lib/validations/reminders";
 
 describe("reply commands", () => {
   it('reads "1" and YES as confirm and "2" as a manage link, the whole trimmed text only', () => {
@@ -108,5 +109,32 @@ describe("the add-to-calendar file", () => {
     expect(ics).toContain("DTEND:20261203T160000Z");
     expect(ics).toContain("SUMMARY:Facelift consultation at Harbour Aesthetics");
     expect(ics).toContain("BEGIN:VALARM");
+  });
+});
+
+describe("reminder settings input", () => {
+  it("accepts quiet hours across midnight and drops them when turned off", () => {
+    const base = { remind24h: true, remind2h: false, quietStart: "21:00", quietEnd: "08:00" };
+    expect(reminderSettingsSchema.parse({ ...base, quietHours: true })).toEqual({
+      remind24h: true,
+      remind2h: false,
+      quietStart: "21:00",
+      quietEnd: "08:00",
+    });
+    expect(
+      reminderSettingsSchema.parse({ ...base, quietHours: false, quietStart: "nonsense" }),
+    ).toMatchObject({ quietStart: null, quietEnd: null });
+  });
+
+  it("refuses malformed or equal times, and anything that is not a boolean", () => {
+    const base = { remind24h: true, remind2h: true, quietHours: true };
+    const issues = (input: unknown) =>
+      reminderSettingsSchema.safeParse(input).error?.issues.map((issue) => issue.path[0]);
+    expect(issues({ ...base, quietStart: "25:00", quietEnd: "08:00" })).toEqual(["quietStart"]);
+    expect(issues({ ...base, quietStart: "21:00", quietEnd: "8am" })).toEqual(["quietEnd"]);
+    expect(issues({ ...base, quietStart: "21:00", quietEnd: "21:00" })).toEqual(["quietEnd"]);
+    expect(issues({ ...base, remind2h: "yes", quietStart: "21:00", quietEnd: "08:00" })).toEqual([
+      "remind2h",
+    ]);
   });
 });
