@@ -12,6 +12,7 @@ import type { BenchEnvironment } from "./environment";
 import { benchFollowUpLag, printFollowUpLag } from "./follow-up-lag";
 import { benchHoldContention, printHoldContention } from "./hold-contention";
 import { benchLiveUpdates, printLiveUpdates } from "./live-updates";
+import { benchReminders, printReminders } from "./reminders";
 import { benchToolLatency, printToolLatency } from "./tool-latency";
 import { benchWholeCalls, printWholeCalls } from "./whole-calls";
 
@@ -23,6 +24,7 @@ const FIGURES = {
   "follow-ups": async (env: BenchEnvironment) =>
     printed(await benchFollowUpLag(env), printFollowUpLag),
   calls: async (env: BenchEnvironment) => printed(await benchWholeCalls(env), printWholeCalls),
+  reminders: async (env: BenchEnvironment) => printed(await benchReminders(env), printReminders),
   availability: async (env: BenchEnvironment) =>
     printed(await benchAvailability({ databaseUrl: env.databaseUrl }), printAvailability),
 };

@@ -380,3 +380,40 @@ export function getCalendarAppointment(
     [bookingId, clinicId],
   );
 }
+
+// ---- Insights -----------------------------------------------------------------------------
+
+/** Appointments that happened or were missed, and how many were no-shows (counts, in SQL). */
+export interface NoShowGroup {
+  appointments: number;
+  noShows: number;
+}
+
+/**
+ * The effect of reminders: appointments starting between `from` and `to` (clinic-local dates,
+ * inclusive) whose outcome is known (arrived, completed or no-show), split by whether a reminder
+ * about that appointment time was sent, with the no-shows in each group.
+ */
+export async function reminderEffect(
+  tx: Tx,
+  clinicId: string,
+  from: string,
+  to: string,
+): Promise<{ reminded: NoShowGroup; notReminded: NoShowGroup }> {
+  const rows = await tx.query<NoShowGroup & { reminded: boolean }>(
+    `select exists (select 1 from public.appointment_texts t
+                     where t.booking_id = b.id and t.status = 'sent' and t.appointment_starts_at = b.starts_at
+                       and t.kind in ('reminder_24h', 'reminder_2h')) as reminded,
+            count(*)::int as appointments, count(*) filter (where b.status = 'no_show')::int as "noShows"
+       from public.bookings b join public.clinics cl on cl.id = b.clinic_id
+      where b.clinic_id = $1 and b.status in ('arrived', 'completed', 'no_show')
+        and (b.starts_at at time zone cl.timezone)::date between $2::date and $3::date
+      group by 1`,
+    [clinicId, from, to],
+  );
+  const group = (reminded: boolean): NoShowGroup => {
+    const row = rows.find((candidate) => candidate.reminded === reminded);
+    return { appointments: row?.appointments ?? 0, noShows: row?.noShows ?? 0 };
+  };
+  return { reminded: group(true), notReminded: group(false) };
+}

@@ -8,6 +8,7 @@ import {
   getCalendarAppointment,
   getReminderSettings,
   reminderActivity,
+  reminderEffect,
   saveReminderSettings,
   type ReminderSettings,
 } from "@/lib/db/reminders";
@@ -73,4 +74,13 @@ export async function updateReminderSettings(
       throw error;
     }
   });
+}
+
+/** The Insights card: no-show rates of reminded and unreminded appointments over `range`. */
+export function loadReminderEffect(
+  claims: Claims,
+  clinicId: string,
+  range: { from: string; to: string },
+) {
+  return withClaims(claims, (tx) => reminderEffect(tx, clinicId, range.from, range.to));
 }

@@ -5,7 +5,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 
 import type { Claims } from "@/lib/auth/claims";
 import { closePool } from "@/lib/db/pool";
-import { loadReminderSettings, updateReminderSettings } from "@/lib/reminders/service";
+import {
+  loadReminderEffect,
+  loadReminderSettings,
+  updateReminderSettings,
+} from "@/lib/reminders/service";
 
 import { addStaff, createClinic, type TestClinic } from "../helpers/clinic";
 import { claimsFor, ownerClient } from "../helpers/db";
@@ -616,5 +620,46 @@ describe("replies", () => {
     await reply(stranger, "2");
     await runWorker();
     expect(await textsFrom(stranger)).toEqual([]);
+  });
+});
+
+describe("insights", () => {
+  it("compares the no-show rate of reminded and unreminded appointments with a known outcome", async () => {
+    const own = await createClinic(db, { name: "Insights Clinic" });
+    const admin = claimsFor(await addStaff(db, [{ clinic: own, role: "admin" }])) as Claims;
+    const outcomes: { reminded: boolean; status: "arrived" | "no_show" | "confirmed" }[] = [
+      { reminded: true, status: "arrived" },
+      { reminded: true, status: "no_show" },
+      { reminded: true, status: "arrived" },
+      { reminded: false, status: "no_show" },
+      { reminded: false, status: "no_show" },
+      { reminded: false, status: "arrived" },
+      // Outcome unknown: not counted.
+      { reminded: true, status: "confirmed" },
+    ];
+    for (const outcome of outcomes) {
+      const booking = await book(number(), "now() - interval '1 day'", { on: own });
+      if (outcome.reminded)
+        await db.query(
+          `insert into public.appointment_texts (clinic_id, booking_id, kind, appointment_starts_at, status, to_number, due_by, sent_at)
+           select clinic_id, id, 'reminder_24h', starts_at, 'sent', patient_phone, starts_at, starts_at - interval '1 day'
+             from public.bookings where id = $1`,
+          [booking.id],
+        );
+      if (outcome.status !== "confirmed")
+        await db.query("update public.bookings set status = $2 where id = $1", [
+          booking.id,
+          outcome.status,
+        ]);
+    }
+    const { rows } = await db.query<{ from: string; to: string }>(
+      `select to_char((now() at time zone $1)::date - 3, 'YYYY-MM-DD') as from,
+              to_char((now() at time zone $1)::date, 'YYYY-MM-DD') as to`,
+      [own.timezone],
+    );
+    expect(await loadReminderEffect(admin, own.id, rows[0]!)).toEqual({
+      reminded: { appointments: 3, noShows: 1 },
+      notReminded: { appointments: 3, noShows: 2 },
+    });
   });
 });
