@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { CALL_STATES, isTerminal, TERMINAL_STATES } from "@/types/call-states";
 import { REDACTION_TYPES } from "@/types/redaction";
+import { APPOINTMENT_TEXT_KINDS } from "@/lib/db/reminders";
 
 import { ownerClient } from "../helpers/db";
 
@@ -58,6 +59,14 @@ describe("the redaction types", () => {
   it("are exactly the categories a clinic's rule may have", async () => {
     expect(await checkedValues("public.redaction_rules", "category")).toEqual(
       [...REDACTION_TYPES].sort(),
+    );
+  });
+});
+
+describe("the appointment text kinds", () => {
+  it("are exactly the kinds appointment_texts.kind may hold", async () => {
+    expect(await checkedValues("public.appointment_texts", "kind")).toEqual(
+      [...APPOINTMENT_TEXT_KINDS].sort(),
     );
   });
 });
