@@ -13,6 +13,7 @@ import { benchFollowUpLag, printFollowUpLag } from "./follow-up-lag";
 import { benchHoldContention, printHoldContention } from "./hold-contention";
 import { benchLiveUpdates, printLiveUpdates } from "./live-updates";
 import { benchRedaction, printRedaction } from "./redaction";
+import { benchReminders, printReminders } from "./reminders";
 import { benchToolLatency, printToolLatency } from "./tool-latency";
 import { benchWholeCalls, printWholeCalls } from "./whole-calls";
 
@@ -25,6 +26,7 @@ const FIGURES = {
     printed(await benchFollowUpLag(env), printFollowUpLag),
   calls: async (env: BenchEnvironment) => printed(await benchWholeCalls(env), printWholeCalls),
   redaction: async () => printed(benchRedaction(), printRedaction),
+  reminders: async (env: BenchEnvironment) => printed(await benchReminders(env), printReminders),
   availability: async (env: BenchEnvironment) =>
     printed(await benchAvailability({ databaseUrl: env.databaseUrl }), printAvailability),
 };

@@ -57,16 +57,20 @@ test.describe("the live board", () => {
         .getByTestId("booking-status"),
     ).toHaveText("confirmed");
 
-    // Confirming queues Sarah's confirmation text to the patient.
+    // The patient was texted when the appointment was made (pending: booked, reply 1 to
+    // confirm, with the calendar link); confirming it sends no second confirmation.
     await bookings.goto("/messages");
     await expect(async () => {
       await bookings.reload();
       await bookings.getByTestId("conversation").filter({ hasText: "Priya Shah" }).first().click();
       await expect(bookings.getByTestId("sms-body").last()).toContainText(
-        "Your appointment (Rhinoplasty consultation) is confirmed for",
+        "Your appointment (Rhinoplasty consultation) is booked for",
         { timeout: 1000 },
       );
     }).toPass({ timeout: 20_000 });
+    await expect(
+      bookings.getByTestId("sms-body").filter({ hasText: "is confirmed for" }),
+    ).toHaveCount(0);
   });
 
   test("pauses when the connection drops and heals when it comes back", async ({

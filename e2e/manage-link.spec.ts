@@ -49,16 +49,22 @@ test("a patient moves and then cancels their appointment from the link in their 
   await expect(policyForm.getByText("Cancellation policy saved.")).toBeVisible();
 
   await page.goto("/messages");
-  // HydraFacial is confirmed at once, so a confirmation text goes to the number too.
+  // The patient's conversation in the inbox: the confirmation text (with its calendar link)
+  // and the manage link texted from the other phone's call.
   const text = page
     .getByTestId("sms")
-    .filter({ hasText: `•••• ${last4}` })
-    .filter({ hasText: "/m/" });
+    .filter({ hasText: "/m/" })
+    .filter({ hasNotText: "calendar.ics" });
   await expect(async () => {
     await page.reload();
-    await expect(text).toBeVisible({ timeout: 1000 });
+    await page
+      .getByTestId("conversation")
+      .filter({ hasText: "Maria Alvarez" })
+      .first()
+      .click({ timeout: 1000 });
+    await expect(text.first()).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
-  const body = await text.getByTestId("sms-body").innerText();
+  const body = await text.first().getByTestId("sms-body").innerText();
   const link = /http\S+\/m\/[\w-]{22}/.exec(body)![0];
   expect(body).not.toContain("Maria");
 

@@ -168,6 +168,81 @@ export interface AppointmentLinks {
   token_hash: string;
 }
 
+export interface AppointmentTexts {
+  /**
+   * The appointment time the text is about; a move withdraws texts about the old time.
+   */
+  appointment_starts_at: Timestamp;
+  /**
+   * Send attempts so far.
+   */
+  attempts: Generated<number>;
+  /**
+   * The appointment it is about.
+   */
+  booking_id: string;
+  /**
+   * The appointment's clinic.
+   */
+  clinic_id: string;
+  /**
+   * When it was planned.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Deadline: after this it is failed rather than sent late.
+   */
+  due_by: Timestamp;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * For answers to replies: the MessageSid of the patient's text (one answer per text).
+   */
+  inbound_sid: string | null;
+  /**
+   * confirmation (made or moved, with a calendar link), reminder_24h, reminder_2h, reply_confirmed (answer to "1"/YES) or reply_manage_link (answer to "2").
+   */
+  kind: string;
+  /**
+   * Last failure, without personal data.
+   */
+  last_error: string | null;
+  /**
+   * When a worker claimed it; stale claims are retried.
+   */
+  locked_at: Timestamp | null;
+  /**
+   * Earliest time to send (the reminder time, outside quiet hours) or retry.
+   */
+  next_attempt_at: Generated<Timestamp>;
+  /**
+   * For a confirmation of a move: the time it moved from.
+   */
+  previous_starts_at: Timestamp | null;
+  /**
+   * When the SMS was handed to the sender.
+   */
+  sent_at: Timestamp | null;
+  /**
+   * Why nothing was sent (opted out, no consent, withdrawn because the appointment moved, ...).
+   */
+  skip_reason: string | null;
+  /**
+   * pending, sending (claimed), sent, failed (with last_error), skipped (opted out, no consent; skip_reason) or withdrawn (appointment moved or cancelled).
+   */
+  status: Generated<string>;
+  /**
+   * Number to text (the appointment's patient_phone when planned).
+   */
+  to_number: string;
+  /**
+   * When it last changed.
+   */
+  updated_at: Generated<Timestamp>;
+}
+
 export interface AppointmentTypePractitioners {
   /**
    * The appointment type.
@@ -1113,6 +1188,37 @@ export interface RedactionRules {
   value: string;
 }
 
+export interface ReminderSettings {
+  /**
+   * The clinic (one row per clinic).
+   */
+  clinic_id: string;
+  /**
+   * End of quiet hours (clinic-local; before quiet_start means the next morning).
+   */
+  quiet_end: string | null;
+  /**
+   * Start of quiet hours (clinic-local), when no reminder is sent; null for none.
+   */
+  quiet_start: string | null;
+  /**
+   * Text a reminder 24 hours before each appointment.
+   */
+  remind_24h: Generated<boolean>;
+  /**
+   * Text a reminder 2 hours before each appointment.
+   */
+  remind_2h: Generated<boolean>;
+  /**
+   * When they last changed.
+   */
+  updated_at: Generated<Timestamp>;
+  /**
+   * Admin who last changed them.
+   */
+  updated_by: string | null;
+}
+
 export interface Reservations {
   /**
    * The appointment record (appointments).
@@ -1302,6 +1408,10 @@ export interface SlotOffers {
 }
 
 export interface SmsMessages {
+  /**
+   * The appointment text (confirmation, reminder, answer) it fulfils (outbound).
+   */
+  appointment_text_id: string | null;
   /**
    * Text as sent or received (inbound texts kept as the patient wrote them since the inbox; earlier ones hold only the keyword). Up to 1,600 characters.
    */
@@ -1559,6 +1669,7 @@ export interface DB {
   aftercare_documents: AftercareDocuments;
   aftercare_links: AftercareLinks;
   appointment_links: AppointmentLinks;
+  appointment_texts: AppointmentTexts;
   appointment_type_practitioners: AppointmentTypePractitioners;
   appointment_types: AppointmentTypes;
   audit_log: AuditLog;
@@ -1578,6 +1689,7 @@ export interface DB {
   procedure_knowledge: ProcedureKnowledge;
   procedures: Procedures;
   redaction_rules: RedactionRules;
+  reminder_settings: ReminderSettings;
   reservations: Reservations;
   resources: Resources;
   schedule_overrides: ScheduleOverrides;

@@ -11,6 +11,7 @@ const SECTIONS = [
   { href: "/admin/diary/rooms", title: "Rooms and devices" },
   { href: "/admin/diary/closures", title: "Closures" },
   { href: "/admin/diary/rules", title: "Booking rules" },
+  { href: "/admin/diary/reminders", title: "Reminders" },
 ];
 
 /** The diary setup's sections, as tabs that are links (each section is its own page). */

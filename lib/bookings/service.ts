@@ -2,12 +2,8 @@ import "server-only";
 
 import type { Claims } from "@/lib/auth/claims";
 import { listBookings, updateBookingStatus, type BookingUpdate } from "@/lib/db/bookings";
-import {
-  completeCallbackTask,
-  enqueueBookingConfirmation,
-  listOpenCallbacks,
-} from "@/lib/db/follow-ups";
-import { asSignedIn, withClaims, withService } from "@/lib/db/transaction";
+import { completeCallbackTask, listOpenCallbacks } from "@/lib/db/follow-ups";
+import { asSignedIn, withClaims } from "@/lib/db/transaction";
 
 /** The Bookings page: the clinic's bookings under `filter`, and the call-backs still to make. */
 export function loadBookings(
@@ -23,18 +19,16 @@ export function loadBookings(
 
 /**
  * Confirms or cancels a booking as the signed-in person: RLS (members of the booking's clinic)
- * and the status trigger (allowed transitions) decide, and the trigger audits it. Confirmed by
- * the front desk, Sarah then texts the patient their confirmation.
+ * and the status trigger (allowed transitions) decide, and the trigger audits it. The patient's
+ * texts (confirmation when it was made, reminders; withdrawn if cancelled) are planned by the
+ * database (lib/reminders).
  */
 export async function changeBookingStatus(
   claims: Claims,
   bookingId: string,
   change: { status: "confirmed" | "cancelled"; reason?: string },
 ): Promise<BookingUpdate> {
-  const result = await withClaims(claims, (tx) => updateBookingStatus(tx, bookingId, change));
-  if (result.ok && change.status === "confirmed")
-    await withService((tx) => enqueueBookingConfirmation(tx, bookingId));
-  return result;
+  return withClaims(claims, (tx) => updateBookingStatus(tx, bookingId, change));
 }
 
 /** Marks a call-back task done (members of the clinic, by RLS); false if it already was. */

@@ -141,27 +141,6 @@ export async function markFollowUp(
   }
 }
 
-/**
- * Owed once an assistant's booking is confirmed, by the front desk or (for a type confirmed at
- * once) at the call's hand-off: one confirmation text, unless the number opted out.
- */
-export async function enqueueBookingConfirmation(tx: Tx, bookingId: string): Promise<boolean> {
-  const rows = await tx.query(
-    `insert into public.follow_ups (clinic_id, call_id, handoff_id, kind, status, to_number, due_by, skip_reason)
-     select b.clinic_id, b.call_id, h.id, 'booking_confirmation',
-            case when o.phone_number is null then 'pending' else 'skipped' end,
-            coalesce(b.patient_phone, h.caller_number), now() + interval '5 minutes',
-            case when o.phone_number is null then null else 'The caller has opted out of texts.' end
-       from public.bookings b
-       join public.handoffs h on h.call_id = b.call_id
-       left join public.sms_opt_outs o on o.clinic_id = b.clinic_id and o.phone_number = coalesce(b.patient_phone, h.caller_number)
-      where b.id = $1 and b.status = 'confirmed' and coalesce(b.patient_phone, h.caller_number) is not null
-     on conflict on constraint follow_ups_once do nothing returning id`,
-    [bookingId],
-  );
-  return rows.length > 0;
-}
-
 // The dashboard imports these from here; they live with their own tables now.
 export { completeCallbackTask, listOpenCallbacks, type CallbackTask } from "./callback-tasks";
 export { listSmsMessages, type SmsRow } from "./sms-messages";

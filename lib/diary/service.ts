@@ -7,7 +7,6 @@ import { AppError } from "@/lib/api/errors";
 import type { Claims } from "@/lib/auth/claims";
 import { getAppointment, type AppointmentStatus } from "@/lib/db/appointments";
 import { updateBookingStatus } from "@/lib/db/bookings";
-import { enqueueBookingConfirmation } from "@/lib/db/follow-ups";
 import {
   blockInDiary,
   bookInDiary,
@@ -16,7 +15,7 @@ import {
   removeBlockInDiary,
   type DiaryWriteResult,
 } from "@/lib/db/reservations";
-import { withClaims, withService, type Tx } from "@/lib/db/transaction";
+import { withClaims, type Tx } from "@/lib/db/transaction";
 
 import {
   availableStarts,
@@ -458,9 +457,8 @@ async function changeStatus(
         `This appointment is already ${STATUS_WORDS[appointment.status]}; it cannot be ${STATUS_WORDS[change.status]} now.`,
       );
   });
-  // Confirmed by the front desk: Sarah texts the patient their confirmation (assistant bookings).
-  if (change.status === "confirmed")
-    await withService((tx) => enqueueBookingConfirmation(tx, bookingId));
+  // The patient's texts follow from the change in the database (lib/reminders): cancelled or
+  // no-show withdraws their reminders; the confirmation went when the appointment was made.
 }
 
 export async function cancelAppointment(

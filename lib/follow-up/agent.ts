@@ -3,7 +3,7 @@ import "server-only";
 import type { Handoff } from "@/types/handoff";
 import { openCallbackTask } from "@/lib/db/callback-tasks";
 import { insertCallEvent } from "@/lib/db/calls";
-import { enqueueBookingConfirmation, enqueueFollowUps } from "@/lib/db/follow-ups";
+import { enqueueFollowUps } from "@/lib/db/follow-ups";
 import { markHandoffDelivered } from "@/lib/db/handoffs";
 import { withService } from "@/lib/db/transaction";
 import { recordWebhookEvent } from "@/lib/db/webhook-events";
@@ -27,14 +27,9 @@ export async function acceptHandoff(
     });
     if (seen.duplicate) return { duplicate: true, created: 0 };
     const plan = planFollowUps(handoff);
-    let created = await enqueueFollowUps(tx, handoff, plan);
-    // A booking of a type confirmed at once is confirmed now: its text is owed now, not when
-    // the front desk confirms (a pending booking matches nothing here).
-    const confirmation =
-      handoff.booked && handoff.bookingId !== null
-        ? await enqueueBookingConfirmation(tx, handoff.bookingId)
-        : false;
-    if (confirmation) created += 1;
+    // A booked call's confirmation text is the appointment's own (lib/reminders), planned by
+    // the database when the appointment was made: nothing here, so it is never sent twice.
+    const created = await enqueueFollowUps(tx, handoff, plan);
     if (plan.some((item) => item.kind === "cut_off")) {
       await openCallbackTask(tx, {
         clinicId: handoff.clinicId,
@@ -50,10 +45,7 @@ export async function acceptHandoff(
         kind: "handoff",
         event: "follow-up.planned",
         metadata: {
-          kinds: [
-            ...plan.map((item) => item.kind),
-            ...(confirmation ? ["booking_confirmation"] : []),
-          ],
+          kinds: plan.map((item) => item.kind),
           skipped: plan.filter((item) => item.skipReason).length,
         },
       });

@@ -1,3 +1,5 @@
+import { runReminders } from "@/lib/reminders/worker";
+
 import { runFollowUps } from "./worker";
 
 const INTERVAL_MS = 3_000;
@@ -25,6 +27,12 @@ export function runFollowUpsNow(): Promise<void> {
         await runFollowUps();
       } catch (error) {
         console.warn(`[follow-up] pass skipped: ${(error as Error).message}`);
+      }
+      // Appointment confirmations, reminders and answers to replies (lib/reminders), in the same pass.
+      try {
+        await runReminders();
+      } catch (error) {
+        console.warn(`[reminders] pass skipped: ${(error as Error).message}`);
       }
     } while (shared.__followUpAgain);
   })().finally(() => {

@@ -37,3 +37,77 @@ export function bookingConfirmationText(input: {
 export function retryDelayMs(attempt: number): number {
   return [10_000, 20_000, 40_000, 60_000, 60_000][Math.min(attempt - 1, 4)] ?? 60_000;
 }
+
+// Appointment texts (lib/reminders): confirmations, reminders and answers to "1" / "2" replies.
+// Never a STOP-family word as a command: patients reply 1 or 2 (YES also confirms).
+
+const REPLY_PROMPT = "Reply 1 to confirm or 2 to change or cancel.";
+const appointmentWords = (appointment: string | null | undefined) =>
+  appointment ? `appointment (${appointment})` : "appointment";
+
+export function appointmentConfirmationText(input: {
+  clinicName: string;
+  patientName: string | null;
+  when: string;
+  practitioner: string | null;
+  appointment?: string | null;
+  /** Still awaiting confirmation (made by the assistant, the type needs the clinic's or the patient's yes). */
+  pending: boolean;
+  /** The time it moved from, when it was moved. */
+  movedFrom?: string | null;
+  calendarLink: string;
+}): string {
+  const who = input.practitioner ? ` with ${input.practitioner}` : "";
+  const what = appointmentWords(input.appointment);
+  const news = input.movedFrom
+    ? `Your ${what} has moved from ${input.movedFrom} to ${input.when}${who}.`
+    : input.pending
+      ? `Your ${what} is booked for ${input.when}${who}.`
+      : `Your ${what} is confirmed for ${input.when}${who}.`;
+  const prompt = input.pending ? ` ${REPLY_PROMPT}` : " Reply 2 to change or cancel.";
+  return `${greeting(input.patientName)}, it's Sarah from ${input.clinicName}. ${news} Add it to your calendar: ${input.calendarLink}${prompt} ${STOP}`;
+}
+
+export function appointmentReminderText(input: {
+  clinicName: string;
+  patientName: string | null;
+  when: string;
+  practitioner: string | null;
+  appointment?: string | null;
+}): string {
+  const who = input.practitioner ? ` with ${input.practitioner}` : "";
+  return `${greeting(input.patientName)}, it's Sarah from ${input.clinicName}. A reminder of your ${appointmentWords(input.appointment)} on ${input.when}${who}. ${REPLY_PROMPT} ${STOP}`;
+}
+
+export function replyConfirmedText(input: {
+  clinicName: string;
+  patientName: string | null;
+  when: string;
+}): string {
+  return `${greeting(input.patientName)}, thank you: your appointment at ${input.clinicName} on ${input.when} is confirmed. Reply 2 to change or cancel. ${STOP}`;
+}
+
+export function manageLinkText(input: {
+  clinicName: string;
+  patientName: string | null;
+  when: string;
+  link: string;
+}): string {
+  return `${greeting(input.patientName)}, to change or cancel your appointment at ${input.clinicName} on ${input.when}, open ${input.link} ${STOP}`;
+}
+
+/** An appointment's time as the texts say it, in the clinic's time zone: "Tuesday, December 1 at 10:30 AM". */
+export function appointmentWhen(at: Date, timeZone: string): string {
+  const day = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    weekday: "long",
+    month: "long",
+    day: "numeric",
+  }).format(at);
+  const time = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hour: "numeric",
+    minute: "2-digit",
+  }).format(at);
+  return `${day} at ${time}`;
+}

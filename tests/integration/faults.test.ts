@@ -162,9 +162,8 @@ describe("the database restarting during a burst of calls", () => {
 
 /**
  * What the burst's calls are owed, once the worker has caught up: every call's hand-off reached
- * the follow-up agent once; a booked call is owed nothing yet (its confirmation goes when the
- * front desk confirms); each enquiry is owed exactly one aftercare text, sent and recorded once
- * in the outbox.
+ * the follow-up agent once; a booked call is owed its appointment's confirmation text and each
+ * enquiry exactly one aftercare text, sent and recorded once in the outbox.
  */
 async function expectFollowUpsSettled(
   check: Client,
@@ -201,7 +200,13 @@ async function expectFollowUpsSettled(
         `select c.vapi_call_id, f.kind, f.status, count(m.id)::int as texts, min(m.provider) as provider
            from public.follow_ups f join public.calls c on c.id = f.call_id
            left join public.sms_messages m on m.follow_up_id = f.id
-          where c.vapi_call_id = any($1::text[]) group by c.vapi_call_id, f.id`,
+          where c.vapi_call_id = any($1::text[]) group by c.vapi_call_id, f.id
+         union all
+         select c.vapi_call_id, t.kind, t.status, count(m.id)::int as texts, min(m.provider) as provider
+           from public.appointment_texts t join public.bookings b on b.id = t.booking_id
+           join public.calls c on c.id = b.call_id
+           left join public.sms_messages m on m.appointment_text_id = t.id
+          where t.kind = 'confirmation' and c.vapi_call_id = any($1::text[]) group by c.vapi_call_id, t.id`,
         [all],
       ),
     (result) =>
@@ -209,15 +214,15 @@ async function expectFollowUpsSettled(
       result.rows.every((row) => row.status === "sent"),
     { timeoutMs: 30_000 },
   );
-  // Each enquiry is owed its aftercare text; each booking (anti-wrinkle injections are
-  // confirmed at once) its confirmation text: exactly one each, whatever the restart did.
+  // Each enquiry is owed its aftercare text; each booking its confirmation text (the
+  // appointment's own, lib/reminders): exactly one each, whatever the restart did.
   const owedTo = (kind: string) =>
     owed.rows
       .filter((row) => row.kind === kind)
       .map((row) => row.vapi_call_id)
       .sort();
   expect(owedTo("aftercare")).toEqual([...calls.enquiries].sort());
-  expect(owedTo("booking_confirmation")).toEqual([...calls.booked].sort());
+  expect(owedTo("confirmation")).toEqual([...calls.booked].sort());
   expect(owed.rows).toHaveLength(calls.enquiries.length + calls.booked.length);
   for (const row of owed.rows) {
     expect(row, `follow-up for ${row.vapi_call_id}`).toMatchObject({

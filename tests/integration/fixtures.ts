@@ -44,6 +44,7 @@ export async function createNorthside(owner: Client) {
      sms as (insert into public.sms_messages (clinic_id, follow_up_id, direction, to_number, from_number, body, provider)
              select $1, id, 'outbound', '+15555550123', '+15555550777', 'Hi', 'outbox' from fu returning id),
      opt as (insert into public.sms_opt_outs (clinic_id, phone_number, source) values ($1, '+15555550124', 'keyword') returning 1),
+     rset as (insert into public.reminder_settings (clinic_id) values ($1) returning 1),
      mlink as (insert into public.appointment_links (clinic_id, booking_id, token_hash, expires_at)
                select $1, id, repeat('c', 64), now() + interval '3 days' from booking returning id),
      link as (insert into public.aftercare_links (clinic_id, token_hash, aftercare_document_id, expires_at)

@@ -113,7 +113,7 @@ describe("the aftercare follow-up", () => {
     expect(after.rows[0].status).toBe("delivered");
   });
 
-  it("sends nothing after a booked call", async () => {
+  it("sends no follow-up after a booked call: only the appointment's own text that it is booked", async () => {
     const run = await runScenario("books", simulator());
     await runWorker();
     const { rows } = await db.query(
@@ -121,7 +121,15 @@ describe("the aftercare follow-up", () => {
       [run.vapiCallId],
     );
     expect(await followUpsOf(db, run.vapiCallId)).toEqual([]);
-    expect(await textsTo(rows[0].caller_number)).toEqual([]);
+    // The appointment is pending (the type needs confirming): its text says booked, asks for a 1.
+    const texts = await eventually(
+      () => textsTo(rows[0].caller_number),
+      (found) => found.length > 0,
+    );
+    expect(texts).toHaveLength(1);
+    expect(texts[0]!.body).toMatch(
+      /^Hi( \w+)?, it's Sarah from Harbour Aesthetics\. Your appointment .*is booked for .+ Reply 1 to confirm or 2 to change or cancel\. Reply STOP to opt out\.$/,
+    );
   });
 
   it("confirms by text, once, a booking of a type confirmed at once (anti-wrinkle injections)", async () => {
@@ -157,14 +165,11 @@ describe("the aftercare follow-up", () => {
       (found) => found.length > 0,
     );
     expect(texts).toHaveLength(1);
+    // The appointment's own confirmation (lib/reminders), with its calendar link; no follow-up.
     expect(texts[0]!.body).toMatch(
-      /^Hi( \w+)?, it's Sarah from Harbour Aesthetics\. Your appointment \(Anti-wrinkle injections\) is confirmed for .+ with Nurse Chloe Bennett\. Reply STOP to opt out\.$/,
+      /^Hi( \w+)?, it's Sarah from Harbour Aesthetics\. Your appointment \(Anti-wrinkle injections\) is confirmed for .+ with Nurse Chloe Bennett\. Add it to your calendar: http:\/\/127\.0\.0\.1:\d+\/m\/[A-Za-z0-9_-]{22}\/calendar\.ics Reply 2 to change or cancel\. Reply STOP to opt out\.$/,
     );
-    const followUps = await eventually(
-      () => followUpsOf(db, call.id),
-      (rows) => rows[0]?.status === "sent",
-    );
-    expect(followUps.map((row) => row.kind)).toEqual(["booking_confirmation"]);
+    expect(await followUpsOf(db, call.id)).toEqual([]);
     // A repeated report and more workers change nothing.
     await call.report("customer-ended-call", [{ role: "user", message: "Thanks." }]);
     await Promise.all([runWorker(), runWorker()]);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { CALL_STATES, isTerminal, TERMINAL_STATES } from "@/types/call-states";
 import { REDACTION_TYPES } from "@/types/redaction";
+import { APPOINTMENT_TEXT_KINDS } from "@/lib/db/reminders";
 
 import { ownerClient } from "../helpers/db";
 
@@ -59,5 +60,19 @@ describe("the redaction types", () => {
     expect(await checkedValues("public.redaction_rules", "category")).toEqual(
       [...REDACTION_TYPES].sort(),
     );
+  });
+});
+
+describe("the appointment text kinds", () => {
+  it("are exactly the kinds appointment_texts.kind may hold", async () => {
+    const { rows } = await db.query<{ definition: string }>(
+      `select pg_get_constraintdef(c.oid) as definition from pg_constraint c
+        where c.conrelid = 'public.appointment_texts'::regclass and c.contype = 'c'
+          and pg_get_constraintdef(c.oid) like '%kind%'`,
+    );
+    expect(rows).toHaveLength(1);
+    // Kinds have digits (reminder_24h), which `quoted` above leaves out.
+    const kinds = [...rows[0]!.definition.matchAll(/'([a-z0-9_]+)'::text/g)].map((m) => m[1]);
+    expect(kinds.sort()).toEqual([...APPOINTMENT_TEXT_KINDS].sort());
   });
 });

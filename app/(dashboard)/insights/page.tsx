@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { getClinicContext } from "@/lib/auth/clinic";
 import { loadAttendance } from "@/lib/insights/attendance";
 import { loadInsights } from "@/lib/insights/service";
+import { loadReminderEffect } from "@/lib/reminders/service";
 import { resolveDateRange } from "@/lib/validations/date-range";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/dashboard/empty-state";
@@ -14,6 +15,7 @@ import { FunnelCard } from "@/components/insights/funnel-card";
 import { outcomeTotals, pivotByReason } from "@/components/insights/outcomes";
 import { OutcomesChart } from "@/components/insights/outcomes-chart";
 import { DateRangePicker } from "@/components/latency/date-range-picker";
+import { ReminderEffectCard } from "@/components/reminders/reminder-effect-card";
 
 export const metadata: Metadata = { title: "Insights" };
 
@@ -27,6 +29,7 @@ export default async function InsightsPage({
   if (!current) return null;
   const range = resolveDateRange(await searchParams, current.timezone);
   const { calls, followUps, outcomes } = await loadInsights(claims, current.id, range);
+  const reminderEffect = await loadReminderEffect(claims, current.id, range);
   const anyCalls = calls.some((day) => day.calls > 0) || followUps.some((day) => day.sent > 0);
   const reasons = pivotByReason(outcomes);
   const attendance = await loadAttendance(claims, current.id, range);
@@ -99,6 +102,7 @@ export default async function InsightsPage({
         </>
       )}
       <AttendanceCard {...attendance} />
+      <ReminderEffectCard effect={reminderEffect} />
     </div>
   );
 }

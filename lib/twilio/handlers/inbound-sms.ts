@@ -5,6 +5,7 @@ import { recordInboundSms } from "@/lib/db/sms-messages";
 import { recordOptOut, removeOptOut } from "@/lib/db/sms-opt-outs";
 import { withService } from "@/lib/db/transaction";
 import { linkTextToAppointment } from "@/lib/inbox/link";
+import { handleAppointmentReply } from "@/lib/reminders/replies";
 
 import { optOutKind } from "../opt-out";
 import { mediaCountOf, type InboundSms } from "../schemas";
@@ -38,6 +39,16 @@ export async function inboundSms(sms: InboundSms): Promise<string | undefined> {
     });
     const first = stored !== null;
     if (stored) await linkTextToAppointment(tx, clinic.id, stored, sms.Body);
+    // "1"/YES confirms the appointment last texted about, "2" asks for a manage link (before
+    // START is applied: a YES from an opted-out number only opts it back in). Once per MessageSid.
+    if (first)
+      await handleAppointmentReply(tx, {
+        clinicId: clinic.id,
+        from: sms.From,
+        body: sms.Body,
+        optOutKind: kind,
+        providerSid,
+      });
     // A repeated delivery changes nothing: a STOP replayed after a later START stays undone.
     if (first && kind === "STOP") await recordOptOut(tx, clinic.id, sms.From, "keyword");
     if (first && kind === "START") await removeOptOut(tx, clinic.id, sms.From);

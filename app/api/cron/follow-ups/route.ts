@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { getEnv } from "@/lib/env";
 import { toErrorResponse } from "@/lib/api/errors";
 import { runFollowUps } from "@/lib/follow-up/worker";
+import { runReminders } from "@/lib/reminders/worker";
 
 export const dynamic = "force-dynamic";
 
@@ -14,13 +15,16 @@ function authorised(request: Request): boolean {
   return timingSafeEqual(digest(given), digest(secret));
 }
 
-// GET /api/cron/follow-ups – one pass of the follow-up worker, for Vercel Cron or pg_cron + pg_net
+// GET /api/cron/follow-ups – one pass of the follow-up worker and of the appointment-text worker
+// (confirmations, reminders, answers to replies), for Vercel Cron or pg_cron + pg_net
 // (Authorization: Bearer CRON_SECRET). Safe to run from several places at once.
 export async function GET(request: Request) {
   if (!authorised(request))
     return Response.json({ error: "Unauthorized", code: "unauthorized" }, { status: 401 });
   try {
-    return Response.json({ ok: true, ...(await runFollowUps(25)) });
+    const followUps = await runFollowUps(25);
+    const reminders = await runReminders();
+    return Response.json({ ok: true, ...followUps, reminders });
   } catch (error) {
     return toErrorResponse(error);
   }
