@@ -1,12 +1,24 @@
 /**
- * `npm run eval:redaction [-- --verbose]` — scores the redactor on the labelled evaluation set
- * (eval/redaction/turns.jsonl): recall per category and the share of non-sensitive words kept.
- * Exits non-zero below the targets.
+ * `npm run eval:redaction [-- --verbose]` — scores the redactor on both labelled sets:
+ * - eval/redaction/turns.jsonl: single turns, recall per category and the share of
+ *   non-sensitive words kept (the first targets);
+ * - eval/redaction/calls: whole calls through the production path (the conversation with its
+ *   context, each clinic's configuration), recall per category, per class and per transcript
+ *   style, and the share of business words kept, for the half tuned on and the half held out.
+ * Exits non-zero below the targets (whole calls: recall >= 99.5%, business words >= 97%).
  */
 import { readFileSync } from "node:fs";
 
-import { evaluateRedaction, meetsTargets, type LabelledTurn } from "../lib/redaction/evaluate";
+import {
+  CALL_TARGETS,
+  evaluateRedaction,
+  meetsTargets,
+  overallRecall,
+  type CallEvaluation,
+  type LabelledTurn,
+} from "../lib/redaction/evaluate";
 import { createRedactor } from "../lib/redaction/redact";
+import { isHeldOut, loadCallSet, scoreCalls } from "./lib/redaction-eval";
 
 // The demo clinic's business words, as the intercept would allow them.
 const ALLOW = [
@@ -58,4 +70,57 @@ const verdict = meetsTargets(evaluation);
 console.log(
   verdict.ok ? "\nAll targets met." : `\nBelow target:\n  ${verdict.failures.join("\n  ")}`,
 );
-process.exit(verdict.ok ? 0 : 1);
+
+// Whole calls: the half tuned on (odd call numbers) and the half held out (even).
+const calls = loadCallSet();
+const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+const failures: string[] = [];
+function report(label: string, result: CallEvaluation) {
+  const overall = overallRecall(result);
+  console.log(
+    `\nWhole calls, ${label}: ${result.calls} calls, ${result.turns} turns; recall ${pct(overall.recall)} (${overall.caught}/${overall.total}), business words kept ${pct(result.business.share)} (${result.business.kept}/${result.business.total})`,
+  );
+  for (const [group, stats] of [
+    ["type", result.perType],
+    ["class", result.perClass],
+    ["style", result.perStyle],
+  ] as const)
+    for (const [key, entry] of Object.entries(stats))
+      console.log(
+        `  ${group.padEnd(6)} ${key.padEnd(18)} ${String(entry.caught).padStart(4)}/${String(entry.total).padEnd(4)} ${pct(entry.recall).padStart(7)}`,
+      );
+  if (process.argv.includes("--verbose")) {
+    for (const leak of result.leaks)
+      console.log(
+        `  leak   ${leak.call}#${leak.turn} ${leak.class} ${leak.type}: ${JSON.stringify(leak.value)}`,
+      );
+    for (const lost of result.lostBusiness)
+      console.log(`  lost   ${lost.call}#${lost.turn}: ${JSON.stringify(lost.word)}`);
+  }
+  if (overall.recall < CALL_TARGETS.recall)
+    failures.push(
+      `whole calls (${label}): recall ${pct(overall.recall)} < ${pct(CALL_TARGETS.recall)}`,
+    );
+  if (result.business.share < CALL_TARGETS.businessKept)
+    failures.push(
+      `whole calls (${label}): business words kept ${pct(result.business.share)} < ${pct(CALL_TARGETS.businessKept)}`,
+    );
+}
+report(
+  "tuned-on half",
+  scoreCalls(
+    calls.turns.filter((turn) => !isHeldOut(turn.call)),
+    calls.redactorFor,
+  ),
+);
+report(
+  "held-out half",
+  scoreCalls(
+    calls.turns.filter((turn) => isHeldOut(turn.call)),
+    calls.redactorFor,
+  ),
+);
+console.log(
+  failures.length ? `\nBelow target:\n  ${failures.join("\n  ")}` : "\nWhole-call targets met.",
+);
+process.exit(verdict.ok && failures.length === 0 ? 0 : 1);

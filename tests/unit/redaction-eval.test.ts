@@ -1,8 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
-import { evaluateRedaction, meetsTargets, type LabelledTurn } from "@/lib/redaction/evaluate";
+import {
+  evaluateRedaction,
+  meetsTargets,
+  overallRecall,
+  type LabelledTurn,
+} from "@/lib/redaction/evaluate";
 import { createRedactor } from "@/lib/redaction/redact";
+
+import { isHeldOut, loadCallSet, scoreCalls } from "../../scripts/lib/redaction-eval";
 
 const ALLOW = [
   "Facelift",
@@ -47,5 +54,34 @@ describe("the labelled evaluation set (eval/redaction/turns.jsonl)", () => {
     expect(meetsTargets(evaluation)).toEqual({ ok: true, failures: [] });
     // A correctness check over the whole labelled set, not a timing test: on a loaded CI
     // machine it can take longer than vitest's 5 s default.
+  }, 60_000);
+});
+
+describe("the whole-call evaluation set (eval/redaction/calls)", () => {
+  const calls = loadCallSet();
+  const half = (heldOut: boolean) =>
+    scoreCalls(
+      calls.turns.filter((turn) => isHeldOut(turn.call) === heldOut),
+      calls.redactorFor,
+    );
+
+  it("is whole calls, large enough to mean something", () => {
+    expect(new Set(calls.turns.map((turn) => turn.call)).size).toBeGreaterThanOrEqual(100);
+    expect(calls.turns.length).toBeGreaterThanOrEqual(500);
+  });
+
+  // Issue 17's targets (recall 99.5%, business words 97%) are not met yet: `npm run
+  // eval:redaction` fails on them and says where. This holds the level reached, per half, so
+  // nothing slips back while the rest is done.
+  it("keeps what the whole-call path reaches on both halves", () => {
+    for (const [heldOut, floor] of [
+      [false, 0.95],
+      [true, 0.93],
+    ] as const) {
+      const result = half(heldOut);
+      expect(overallRecall(result).recall).toBeGreaterThanOrEqual(floor);
+      expect(result.business.share).toBeGreaterThanOrEqual(0.98);
+      expect(result.perClass.context!.recall).toBe(1);
+    }
   }, 60_000);
 });
