@@ -12,6 +12,23 @@ test("an admin tests redaction live, adds a rule, sees it applied, and switches 
   await expect(output).toContainText("facelift");
 
   const input = page.getByLabel("Transcript");
+  // A whole call: the bare answer to "date of birth?" and the number said over two turns.
+  await input.fill(
+    [
+      "Voxanne: Thanks. And your date of birth?",
+      "Caller: fourth of march seventy one",
+      "Voxanne: And the best number to reach you on?",
+      "Caller: oh seven seven double oh",
+      "Caller: nine hundred one two three",
+    ].join("\n"),
+  );
+  const turns = output.getByTestId("tester-turn");
+  await expect(turns).toHaveCount(5);
+  await expect(turns.nth(1).locator('[data-placeholder="DOB"]')).toBeVisible();
+  await expect(turns.nth(3).locator('[data-placeholder="PHONE"]')).toBeVisible();
+  await expect(turns.nth(4).locator('[data-placeholder="PHONE"]')).toBeVisible();
+  await expect(output).not.toContainText("seventy");
+
   await input.fill("i bought the diamond package last year, record HA-204518");
   await expect(output).toHaveText("i bought the diamond package last year, record [ID]");
 

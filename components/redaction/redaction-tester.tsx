@@ -16,7 +16,12 @@ const EXAMPLE =
 /** Paste a transcript and see it redacted with the clinic's current rules, as it would be stored. */
 export function RedactionTester() {
   const [text, setText] = useState(EXAMPLE);
-  const [result, setResult] = useState<{ text?: string; findings?: Finding[]; error?: string }>({});
+  const [result, setResult] = useState<{
+    text?: string;
+    findings?: Finding[];
+    turns?: { role: "assistant" | "caller"; text: string }[];
+    error?: string;
+  }>({});
   const [pending, startTransition] = useTransition();
 
   useEffect(() => {
@@ -38,7 +43,11 @@ export function RedactionTester() {
     <Card>
       <CardHeader>
         <CardTitle>Try it</CardTitle>
-        <CardDescription>Paste a transcript. Nothing you paste is stored.</CardDescription>
+        <CardDescription>
+          Paste a line, or a whole call with one turn per line (&ldquo;Voxanne: &hellip;&rdquo;,
+          &ldquo;Caller: &hellip;&rdquo;) to see it redacted as a stored call is: with what was
+          asked, split numbers and names learned anywhere in the call. Nothing you paste is stored.
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         <div className="grid gap-2">
@@ -48,7 +57,7 @@ export function RedactionTester() {
             value={text}
             onChange={(event) => setText(event.target.value)}
             maxLength={5000}
-            rows={5}
+            rows={8}
             className="border-input bg-background focus-visible:ring-ring/50 rounded-md border px-3 py-2 text-sm outline-none focus-visible:ring-[3px]"
           />
         </div>
@@ -64,7 +73,26 @@ export function RedactionTester() {
           </div>
           {result.error ? <p className="text-destructive text-sm">{result.error}</p> : null}
           <div className="bg-muted/40 rounded-md border p-3 text-sm" data-testid="tester-output">
-            <PlaceholderText text={result.text ?? ""} />
+            {result.turns ? (
+              <ol className="grid gap-1.5">
+                {result.turns.map((turn, index) => (
+                  <li
+                    key={index}
+                    data-testid="tester-turn"
+                    className="grid grid-cols-[5rem_1fr] gap-2"
+                  >
+                    <span className="text-muted-foreground text-xs font-medium uppercase">
+                      {turn.role === "assistant" ? "Voxanne" : "Caller"}
+                    </span>
+                    <span>
+                      <PlaceholderText text={turn.text} />
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <PlaceholderText text={result.text ?? ""} />
+            )}
           </div>
         </div>
       </CardContent>

@@ -129,3 +129,31 @@ function joinedNumbers(turns: Turn[]): Map<number, Finding[]> {
   flush();
   return extra;
 }
+
+const SPEAKER =
+  /^\s*(voxanne|assistant|agent|receptionist|bot|ai|caller|patient|customer|user)\s*:\s*(.*)$/i;
+
+/**
+ * A pasted transcript read as a conversation when its lines say who spoke ("Voxanne: ...",
+ * "Caller: ..."; a line without a speaker continues the one before). Null when no line names
+ * a speaker: the text is then redacted as one piece.
+ */
+export function parseConversation(text: string): Turn[] | null {
+  const turns: Turn[] = [];
+  let named = false;
+  for (const line of text.split(/\r?\n/)) {
+    const match = SPEAKER.exec(line);
+    if (match) {
+      named = true;
+      const role: Role = /^(?:caller|patient|customer|user)$/i.test(match[1]!)
+        ? "caller"
+        : "assistant";
+      turns.push({ role, text: match[2]! });
+    } else if (line.trim()) {
+      const last = turns.at(-1);
+      if (last) last.text = `${last.text} ${line.trim()}`;
+      else turns.push({ role: "caller", text: line.trim() });
+    }
+  }
+  return named ? turns : null;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { parseConversation } from "@/lib/redaction/conversation";
 import { createRedactor, redactTranscript } from "@/lib/redaction/redact";
 import { checkPattern } from "@/lib/redaction/rules";
 
@@ -150,5 +151,19 @@ describe("custom rules", () => {
     const started = performance.now();
     evil.redact(`${"a".repeat(30_000)}!`);
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe("a pasted conversation (the admin tester)", () => {
+  it("reads speaker-labelled lines as turns, continuation lines as the same turn", () => {
+    expect(
+      parseConversation("Voxanne: Your name?\nCaller: jane\ndoe\nPatient: thanks\nAssistant: bye"),
+    ).toEqual([
+      { role: "assistant", text: "Your name?" },
+      { role: "caller", text: "jane doe" },
+      { role: "caller", text: "thanks" },
+      { role: "assistant", text: "bye" },
+    ]);
+    expect(parseConversation("just one line, no speakers")).toBeNull();
   });
 });
