@@ -60,11 +60,9 @@ test.describe("the live board", () => {
     // The patient gets one confirmation text for the appointment, with its calendar link: it
     // says "booked" (reply 1 to confirm) or, when the worker sends it after the receptionist's
     // click, "confirmed". Confirming sends no second one.
-    const confirmation = bookings
-      .getByTestId("sms-body")
-      .filter({
-        hasText: /Your appointment \(Rhinoplasty consultation\) is (?:booked|confirmed) for/,
-      });
+    const confirmation = bookings.getByTestId("sms-body").filter({
+      hasText: /Your appointment \(Rhinoplasty consultation\) is (?:booked|confirmed) for/,
+    });
     await bookings.goto("/messages");
     await expect(async () => {
       await bookings.reload();
