@@ -1,13 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
-import { Client } from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Client } from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { ownerClient } from "../helpers/db";
-
-process.env.DATABASE_URL = inject("databaseUrl");
-const { applyShim } = await import("@/lib/db/migrate");
+import { upgradeDatabase, type UpgradeDatabase } from "../helpers/upgrade";
 
 /**
  * The bookings migration's data step on an upgraded database: a clinic as it was on the fixed
@@ -17,41 +13,23 @@ const { applyShim } = await import("@/lib/db/migrate");
  * migrations up to the diary's configuration, old-style rows, then the bookings migration.
  */
 const BOOKINGS_MIGRATION = "20261130000200";
-const name = `upgrade_bookings_${randomUUID().replaceAll("-", "")}`;
 let db: Client;
+let scratch: UpgradeDatabase;
 let upgrade: Client;
 
 beforeAll(async () => {
   db = await ownerClient();
-  await db.query(`create database ${name} template template0`);
-  const url = new URL(inject("databaseUrl"));
-  url.pathname = `/${name}`;
-  upgrade = new Client({ connectionString: url.toString() });
-  await upgrade.connect();
+  scratch = await upgradeDatabase(db, "bookings");
+  upgrade = scratch.client;
 });
 afterAll(async () => {
-  await upgrade?.end();
-  await db?.query(`drop database if exists ${name} with (force)`);
+  await scratch?.drop();
   await db?.end();
 });
 
-async function apply(file: string) {
-  const sql = await readFile(path.join("supabase/migrations", file), "utf8");
-  await upgrade.query("begin");
-  await upgrade.query("set local search_path = public, extensions");
-  await upgrade.query(sql);
-  await upgrade.query("commit");
-}
-
 describe("upgrading to the diary's bookings", () => {
   it("turns booked and blocked slots into reservations and gives bookings their practitioner, time and type", async () => {
-    const files = (await readdir("supabase/migrations"))
-      .filter((file) => file.endsWith(".sql"))
-      .sort();
-    const bookingsFile = files.find((file) => file.startsWith(BOOKINGS_MIGRATION))!;
-    expect(bookingsFile).toBeDefined();
-    await applyShim(upgrade);
-    for (const file of files.filter((file) => file < bookingsFile)) await apply(file);
+    const bookingsFile = await scratch.migrateBefore(BOOKINGS_MIGRATION);
 
     // A clinic on the grid, with a procedure that has a consultation type (made by the config
     // migration's data step, so inserted here as the config tables now stand) and one without.
@@ -132,7 +110,7 @@ describe("upgrading to the diary's bookings", () => {
     const cancelledFirst = await booking(rebooked, "cancelled", proc.Facelift!);
     const rebookedLive = await booking(rebooked, "confirmed", proc.Facelift!);
 
-    await apply(bookingsFile);
+    await scratch.apply(bookingsFile);
 
     // Every booking, cancelled ones too, carries its slot's practitioner and time, and the
     // procedure's consultation type where there is one.

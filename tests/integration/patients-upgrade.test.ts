@@ -1,13 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
-import { Client } from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Client } from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { ownerClient } from "../helpers/db";
-
-process.env.DATABASE_URL = inject("databaseUrl");
-const { applyShim } = await import("@/lib/db/migrate");
+import { upgradeDatabase, type UpgradeDatabase } from "../helpers/upgrade";
 
 /**
  * The patients migration's data step on an upgraded database: a clinic with calls, bookings
@@ -16,41 +12,23 @@ const { applyShim } = await import("@/lib/db/migrate");
  * throw-away database on the same server, as the diary's upgrade tests do.
  */
 const PATIENTS_MIGRATION = "20261201000100";
-const name = `upgrade_patients_${randomUUID().replaceAll("-", "")}`;
 let db: Client;
+let scratch: UpgradeDatabase;
 let upgrade: Client;
 
 beforeAll(async () => {
   db = await ownerClient();
-  await db.query(`create database ${name} template template0`);
-  const url = new URL(inject("databaseUrl"));
-  url.pathname = `/${name}`;
-  upgrade = new Client({ connectionString: url.toString() });
-  await upgrade.connect();
+  scratch = await upgradeDatabase(db, "patients");
+  upgrade = scratch.client;
 });
 afterAll(async () => {
-  await upgrade?.end();
-  await db?.query(`drop database if exists ${name} with (force)`);
+  await scratch?.drop();
   await db?.end();
 });
 
-async function apply(file: string) {
-  const sql = await readFile(path.join("supabase/migrations", file), "utf8");
-  await upgrade.query("begin");
-  await upgrade.query("set local search_path = public, extensions");
-  await upgrade.query(sql);
-  await upgrade.query("commit");
-}
-
 describe("upgrading to patients", () => {
   it("files existing calls, bookings and texts under one patient per number", async () => {
-    const files = (await readdir("supabase/migrations"))
-      .filter((file) => file.endsWith(".sql"))
-      .sort();
-    const patientsFile = files.find((file) => file.startsWith(PATIENTS_MIGRATION))!;
-    expect(patientsFile).toBeDefined();
-    await applyShim(upgrade);
-    for (const file of files.filter((file) => file < patientsFile)) await apply(file);
+    const patientsFile = await scratch.migrateBefore(PATIENTS_MIGRATION);
 
     const clinicId = randomUUID();
     await upgrade.query(
@@ -89,7 +67,7 @@ describe("upgrading to patients", () => {
       [clinicId],
     );
 
-    await apply(patientsFile);
+    await scratch.apply(patientsFile);
 
     const patients = await upgrade.query<{ phone: string | null; full_name: string | null }>(
       "select phone, full_name from public.patients where clinic_id = $1 order by phone nulls last",
