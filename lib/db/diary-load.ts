@@ -16,18 +16,12 @@ export interface DiaryClinicRow {
   now: Date;
 }
 
-export interface DiaryConfigRows {
+/** The clinic's schedule: what changes only when an admin changes it (cached under its stamp). */
+export interface DiaryScheduleRows {
   weeklyHours: { practitionerId: string; weekday: number; opens: string; closes: string }[];
-  overrides: {
-    practitionerId: string;
-    date: string;
-    kind: "off" | "extra";
-    opens: string | null;
-    closes: string | null;
-  }[];
-  closures: { startsOn: string; endsOn: string; reason: string }[];
   practitioners: { id: string; name: string; title: string }[];
   resources: { id: string; name: string; kind: "room" | "device"; active: boolean }[];
+  /** Active types of active procedures, in the procedures' order, then consultation, treatment, surgery, review. */
   types: {
     id: string;
     name: string;
@@ -44,6 +38,20 @@ export interface DiaryConfigRows {
   }[];
 }
 
+/** The overrides and closures of the dates asked for (never cached: they are dated). */
+export interface DiaryDatedRows {
+  overrides: {
+    practitionerId: string;
+    date: string;
+    kind: "off" | "extra";
+    opens: string | null;
+    closes: string | null;
+  }[];
+  closures: { startsOn: string; endsOn: string; reason: string }[];
+}
+
+export type DiaryConfigRows = DiaryScheduleRows & DiaryDatedRows;
+
 export interface BusyRow {
   id: string;
   kind: "hold" | "appointment" | "block";
@@ -56,33 +64,38 @@ export interface BusyRow {
 }
 
 export interface DiaryRows {
+  /** The clinic's schedule stamp in this transaction's snapshot (null: none, do not cache). */
+  stamp: string | null;
+  /** Null when the stamp is the one asked with: the caller's copy is current. */
+  schedule: DiaryScheduleRows | null;
   clinic: DiaryClinicRow;
-  config: DiaryConfigRows;
+  dated: DiaryDatedRows;
   busy: BusyRow[];
 }
 
 /**
  * Everything availability for [from, to) is computed from, for one clinic, in ONE round trip
- * (`private.diary_rows`, a PL/pgSQL function so its plan is cached per connection; it is on the
- * path of every check_availability and of every refused hold_slot, so under a burst of callers
- * round trips and planning are what it costs): the clinic's zone, notice, horizon and the
- * database's clock; weekly hours of active practitioners; the overrides and closures on the
- * clinic-local dates the range touches (a day either side); active practitioners; resources;
- * active appointment types (optionally of one procedure) with the active practitioners who
- * perform them (none when the type's resource is inactive); and what takes time in `busy`
- * (buffers included): live holds, appointments (cancelled and no-show ones have no
- * reservation) and blocks. Null when the clinic is not visible to `tx` (RLS decides for staff).
+ * (`private.diary_load`, a PL/pgSQL function so its plan is cached per connection; it is on the
+ * path of every check_availability and of every refused hold_slot): the clinic's schedule
+ * stamp, and its schedule unless `scheduleStamp` is still current; the clinic's zone, notice,
+ * horizon and the database's clock; the overrides and closures on the clinic-local dates the
+ * range touches (a day either side); and what takes time in `busyRange` (buffers included):
+ * live holds, appointments (cancelled and no-show ones have no reservation) and blocks. Null
+ * when the clinic is not visible to `tx` (RLS decides for staff).
  */
 export async function loadDiaryRows(
   tx: Tx,
   clinicId: string,
   range: { from: Date; to: Date },
   busyRange: { from: Date; to: Date },
-  filter: { procedureId?: string } = {},
+  scheduleStamp: string | null,
 ): Promise<DiaryRows | null> {
-  type Config = Omit<DiaryClinicRow, "now"> & { now: number } & DiaryConfigRows;
+  // Values computed in SQL: the first row's JSON (the function's json_build_object) and the
+  // busy rows' epoch milliseconds (date_part); ids and kind are private.diary_load's columns.
   const rows = await tx.query<{
-    config: Config | null;
+    stamp: string | null;
+    schedule: DiaryScheduleRows | null;
+    dated: (Omit<DiaryClinicRow, "now"> & { now: number } & DiaryDatedRows) | null;
     id: string;
     kind: BusyRow["kind"];
     practitionerId: string | null;
@@ -91,18 +104,19 @@ export async function loadDiaryRows(
     end: number;
     startsAt: number;
   }>(
-    `select config, busy_id as id, busy_kind as kind, busy_practitioner_id as "practitionerId",
+    `select stamp, schedule, dated, busy_id as id, busy_kind as kind, busy_practitioner_id as "practitionerId",
             busy_resource_id as "resourceId", busy_start as start, busy_end as "end", busy_starts_at as "startsAt"
-       from private.diary_rows($1, $2, $3, $4, $5, $6)`,
-    [clinicId, range.from, range.to, busyRange.from, busyRange.to, filter.procedureId ?? null],
+       from private.diary_load($1, $2, $3, $4, $5, $6)`,
+    [clinicId, range.from, range.to, busyRange.from, busyRange.to, scheduleStamp],
   );
   const [first, ...busy] = rows;
-  if (!first?.config) return null;
-  const { weeklyHours, overrides, closures, practitioners, resources, types, now, ...clinic } =
-    first.config;
+  if (!first?.dated) return null;
+  const { overrides, closures, now, ...clinic } = first.dated;
   return {
+    stamp: first.stamp,
+    schedule: first.schedule,
     clinic: { ...clinic, now: new Date(now) },
-    config: { weeklyHours, overrides, closures, practitioners, resources, types },
+    dated: { overrides, closures },
     busy: busy
       .map((row) => ({
         id: row.id,

@@ -88,10 +88,22 @@ export function withClaims<T>(claims: Claims, fn: (tx: Tx) => Promise<T>): Promi
  * Runs `fn` as the service side (webhooks, workers, seeding): role `service_role`, which
  * bypasses RLS. Callers are verified machines, never a browser session.
  */
-export function withService<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  // Every webhook and job starts here: one simple-protocol round trip for both statements.
+export function withService<T>(
+  fn: (tx: Tx) => Promise<T>,
+  options: { durableCommit?: boolean } = {},
+): Promise<T> {
+  // Every webhook and job starts here: one simple-protocol round trip for all its statements.
+  // durableCommit false: the commit returns without waiting for the WAL to reach the disk
+  // (synchronous_commit = off for this transaction only). A crash of the database within a
+  // fraction of a second after it can lose the transaction, never corrupt anything, and any
+  // later durable commit makes it durable too. Only for work whose loss is harmless.
   return inTransaction(
-    (client) => client.query("begin; select set_config('role', 'service_role', true)"),
+    (client) =>
+      client.query(
+        options.durableCommit === false
+          ? "begin; select set_config('role', 'service_role', true); set local synchronous_commit = off"
+          : "begin; select set_config('role', 'service_role', true)",
+      ),
     fn,
   );
 }
