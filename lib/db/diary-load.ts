@@ -1,66 +1,98 @@
 import "server-only";
 
+import type { Checked, Col, Outer } from "./rows";
 import type { Tx } from "./transaction";
 
 /**
  * What availability is computed from, for one clinic and a time range, in one query
  * (lib/diary/load.ts turns these rows into the engine's DiarySchedule and BookableTypes).
  * Dates and wall-clock times come back as text, exactly as stored: the engine does the
- * time-zone math.
+ * time-zone math. The schedule and the dated part are JSON built by `private.diary_load`
+ * (json_build_object): a field that carries a column's value unchanged names that column; the
+ * others say how SQL computed them.
  */
 export interface DiaryClinicRow {
-  id: string;
-  timezone: string;
-  minNoticeMinutes: number;
-  horizonDays: number;
+  id: Col<"clinics", "id">;
+  timezone: Col<"clinics", "timezone">;
+  minNoticeMinutes: Col<"clinics", "min_notice_minutes">;
+  horizonDays: Col<"clinics", "horizon_days">;
+  /** The database's clock: now(), computed in SQL (sent as epoch milliseconds). */
   now: Date;
 }
 
 /** The clinic's schedule: what changes only when an admin changes it (cached under its stamp). */
 export interface DiaryScheduleRows {
-  weeklyHours: { practitionerId: string; weekday: number; opens: string; closes: string }[];
-  practitioners: { id: string; name: string; title: string }[];
-  resources: { id: string; name: string; kind: "room" | "device"; active: boolean }[];
+  weeklyHours: {
+    practitionerId: Col<"working_hours", "practitioner_id">;
+    weekday: Col<"working_hours", "weekday">;
+    /** "HH:MM:SS", clinic-local: to_char of the time, computed in SQL. */
+    opens: string;
+    closes: string;
+  }[];
+  practitioners: {
+    id: Col<"practitioners", "id">;
+    name: Col<"practitioners", "name">;
+    title: Col<"practitioners", "title">;
+  }[];
+  resources: {
+    id: Col<"resources", "id">;
+    name: Col<"resources", "name">;
+    kind: Checked<Col<"resources", "kind">, "room" | "device">;
+    active: Col<"resources", "active">;
+  }[];
   /** Active types of active procedures, in the procedures' order, then consultation, treatment, surgery, review. */
   types: {
-    id: string;
-    name: string;
-    kind: "consultation" | "treatment" | "surgery" | "review";
-    procedureId: string;
-    procedureName: string;
-    durationMinutes: number;
-    bufferBeforeMinutes: number;
-    bufferAfterMinutes: number;
-    resourceId: string | null;
-    requiresConsultation: boolean;
-    confirmation: "instant" | "staff";
-    practitionerIds: string[];
+    id: Col<"appointment_types", "id">;
+    name: Col<"appointment_types", "name">;
+    kind: Checked<
+      Col<"appointment_types", "kind">,
+      "consultation" | "treatment" | "surgery" | "review"
+    >;
+    procedureId: Col<"appointment_types", "procedure_id">;
+    procedureName: Col<"procedures", "name">;
+    durationMinutes: Col<"appointment_types", "duration_minutes">;
+    bufferBeforeMinutes: Col<"appointment_types", "buffer_before_minutes">;
+    bufferAfterMinutes: Col<"appointment_types", "buffer_after_minutes">;
+    resourceId: Col<"appointment_types", "resource_id">;
+    requiresConsultation: Col<"appointment_types", "requires_consultation">;
+    confirmation: Checked<Col<"appointment_types", "confirmation">, "instant" | "staff">;
+    /** json_agg of the active practitioners who perform it, computed in SQL. */
+    practitionerIds: Col<"appointment_type_practitioners", "practitioner_id">[];
   }[];
 }
 
 /** The overrides and closures of the dates asked for (never cached: they are dated). */
 export interface DiaryDatedRows {
   overrides: {
-    practitionerId: string;
+    practitionerId: Col<"schedule_overrides", "practitioner_id">;
+    /** YYYY-MM-DD, clinic-local: to_char of the date, computed in SQL. */
     date: string;
-    kind: "off" | "extra";
+    kind: Checked<Col<"schedule_overrides", "kind">, "off" | "extra">;
+    /** "HH:MM:SS" or null for the whole day: to_char of the time, computed in SQL. */
     opens: string | null;
     closes: string | null;
   }[];
-  closures: { startsOn: string; endsOn: string; reason: string }[];
+  closures: {
+    /** YYYY-MM-DD: to_char of the dates, computed in SQL. */
+    startsOn: string;
+    endsOn: string;
+    reason: Col<"clinic_closures", "reason">;
+  }[];
 }
 
 export type DiaryConfigRows = DiaryScheduleRows & DiaryDatedRows;
 
 export interface BusyRow {
-  id: string;
-  kind: "hold" | "appointment" | "block";
-  practitionerId: string | null;
-  resourceId: string | null;
+  id: Col<"reservations", "id">;
+  kind: Checked<Col<"reservations", "kind">, "hold" | "appointment" | "block">;
+  practitionerId: Col<"reservations", "practitioner_id">;
+  resourceId: Col<"reservations", "resource_id">;
+  /** lower(occupied): where its buffer begins. */
   start: Date;
+  /** upper(occupied): where its buffer ends. */
   end: Date;
   /** When the thing itself starts (start is where its buffer begins). */
-  startsAt: Date;
+  startsAt: Col<"reservations", "starts_at">;
 }
 
 export interface DiaryRows {
@@ -71,6 +103,25 @@ export interface DiaryRows {
   clinic: DiaryClinicRow;
   dated: DiaryDatedRows;
   busy: BusyRow[];
+}
+
+/** One row of private.diary_load: the first carries the clinic, every other one busy range. */
+interface DiaryLoadRow {
+  /** private.diary_schedule_stamps.stamp: outside `public`, so not in the generated types. */
+  stamp: string | null;
+  /** json_build_object, computed in SQL (first row only). */
+  schedule: DiaryScheduleRows | null;
+  /** json_build_object, computed in SQL (first row only); `now` as epoch milliseconds. */
+  dated: (Omit<DiaryClinicRow, "now"> & { now: number } & DiaryDatedRows) | null;
+  /** The reservation's columns (null on the first row). */
+  id: Outer<Col<"reservations", "id">>;
+  kind: Outer<BusyRow["kind"]>;
+  practitionerId: Col<"reservations", "practitioner_id">;
+  resourceId: Col<"reservations", "resource_id">;
+  /** Epoch milliseconds of lower(occupied), upper(occupied) and starts_at: date_part, computed in SQL. */
+  start: number | null;
+  end: number | null;
+  startsAt: number | null;
 }
 
 /**
@@ -90,20 +141,7 @@ export async function loadDiaryRows(
   busyRange: { from: Date; to: Date },
   scheduleStamp: string | null,
 ): Promise<DiaryRows | null> {
-  // Values computed in SQL: the first row's JSON (the function's json_build_object) and the
-  // busy rows' epoch milliseconds (date_part); ids and kind are private.diary_load's columns.
-  const rows = await tx.query<{
-    stamp: string | null;
-    schedule: DiaryScheduleRows | null;
-    dated: (Omit<DiaryClinicRow, "now"> & { now: number } & DiaryDatedRows) | null;
-    id: string;
-    kind: BusyRow["kind"];
-    practitionerId: string | null;
-    resourceId: string | null;
-    start: number;
-    end: number;
-    startsAt: number;
-  }>(
+  const rows = await tx.query<DiaryLoadRow>(
     `select stamp, schedule, dated, busy_id as id, busy_kind as kind, busy_practitioner_id as "practitionerId",
             busy_resource_id as "resourceId", busy_start as start, busy_end as "end", busy_starts_at as "startsAt"
        from private.diary_load($1, $2, $3, $4, $5, $6)`,
@@ -119,13 +157,14 @@ export async function loadDiaryRows(
     dated: { overrides, closures },
     busy: busy
       .map((row) => ({
-        id: row.id,
-        kind: row.kind,
+        // Every row after the first is a reservation: its id, kind and times are set.
+        id: row.id!,
+        kind: row.kind!,
         practitionerId: row.practitionerId,
         resourceId: row.resourceId,
-        start: new Date(row.start),
-        end: new Date(row.end),
-        startsAt: new Date(row.startsAt),
+        start: new Date(row.start!),
+        end: new Date(row.end!),
+        startsAt: new Date(row.startsAt!),
       }))
       .sort((a, b) => a.start.getTime() - b.start.getTime()),
   };
