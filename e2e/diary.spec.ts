@@ -240,7 +240,8 @@ test.describe("the diary", () => {
 
     await call.tool("hold_slot", { slotId: slot.slotId });
     const hold = page.getByTestId("diary-hold");
-    await expect(hold).toBeVisible({ timeout: 2000 });
+    // The issue's promise: on the diary within a second of the hold (measured 130-220 ms).
+    await expect(hold).toBeVisible({ timeout: 1000 });
     // At the offered time in clinic time (the browser is in Tokyo).
     await expect(page.getByRole("button", { name: /Held on a call/ })).toContainText(
       new RegExp(`^${clinicTimeOf(slot.start)}–`),
@@ -258,7 +259,7 @@ test.describe("the diary", () => {
     ).toBeVisible();
 
     await call.end("customer-ended-call");
-    await expect(hold).toHaveCount(0, { timeout: 2000 });
+    await expect(hold).toHaveCount(0, { timeout: 1000 });
   });
 
   test("works on a tablet at 820 px: nothing overflows, dialogs fit, time is blocked and freed", async ({

@@ -3,11 +3,11 @@ import "server-only";
 import { after } from "next/server";
 
 import { AppError } from "@/lib/api/errors";
-import { findCall, upsertCall, type CallRow } from "@/lib/db/calls";
-import { resolveClinic, type ClinicRef } from "@/lib/db/clinic-lookup";
+import type { CallRow } from "@/lib/db/calls";
+import type { ClinicRef } from "@/lib/db/clinic-lookup";
 import { retryOnConflict } from "@/lib/db/errors";
 import { withService, type Tx } from "@/lib/db/transaction";
-import { recordWebhookEvent } from "@/lib/db/webhook-events";
+import { startVapiMessage } from "@/lib/db/vapi-message";
 import type { VapiCall } from "@/lib/vapi/schemas";
 
 /** The parts of any Vapi message that say which clinic and call it is about. */
@@ -51,7 +51,8 @@ function clinicIdHint(message: MessageBase): string | undefined {
 
 /**
  * Runs a handler in one service transaction: resolve the clinic, record the message's dedupe
- * key (a duplicate stops here and gets the earlier answer), record the call, then `fn`.
+ * key (a duplicate stops here and gets the earlier answer), record the call (one round trip),
+ * then `fn`.
  * Anything that throws rolls everything back, including the dedupe row, so a retry works.
  */
 export async function inCallContext<T>(
@@ -69,42 +70,32 @@ export async function inCallContext<T>(
   const result = await retryOnConflict(() => {
     tasks.length = 0;
     return withService(async (tx): Promise<ContextResult<T>> => {
-      const clinic = await resolveClinic(tx, {
+      // Clinic, dedupe row and call in one round trip (lib/db/vapi-message.ts).
+      const start = await startVapiMessage(tx, {
         phoneNumber: message.phoneNumber?.number ?? message.call?.phoneNumber?.number,
         clinicId: clinicIdHint(message),
         vapiCallId,
+        dedupeKey,
+        messageType: message.type,
+        createCall: options.createCall !== false,
+        callerNumber: message.customer?.number ?? message.call?.customer?.number,
+        twilioCallSid: message.call?.phoneCallProviderId,
+        assistantId: message.call?.assistantId ?? message.assistant?.id,
+        at: startedAt < at ? startedAt : at,
       });
-      if (!clinic)
+      if (!start)
         throw new AppError(
           "not_found",
           "Unknown clinic: the number called is not configured in CallWaiting AI",
         );
-      const seen = await recordWebhookEvent(tx, {
-        source: "vapi",
-        dedupeKey,
-        messageType: message.type,
-        clinicId: clinic.id,
-        externalCallId: vapiCallId,
-      });
-      if (seen.duplicate) return { duplicate: true, response: seen.response };
-      const call = !vapiCallId
-        ? null
-        : options.createCall === false
-          ? await findCall(tx, clinic.id, vapiCallId)
-          : await upsertCall(tx, {
-              clinicId: clinic.id,
-              vapiCallId,
-              callerNumber: message.customer?.number ?? message.call?.customer?.number,
-              twilioCallSid: message.call?.phoneCallProviderId,
-              assistantId: message.call?.assistantId ?? message.assistant?.id,
-              at: startedAt < at ? startedAt : at,
-            });
+      if (start.duplicate) return { duplicate: true, response: start.response };
+      const { clinic, call, webhookEventId } = start;
       const value = await fn({
         tx,
         clinic,
         call,
         at,
-        webhookEventId: seen.id,
+        webhookEventId,
         afterCommit: (task) => tasks.push(task),
       });
       return { duplicate: false, value };

@@ -1,8 +1,26 @@
 /** Times as the assistant should say them and as ISO 8601 with the clinic's UTC offset. */
 
+// An Intl.DateTimeFormat costs far more to build than to use (each check_availability formats
+// five offers twice): one of each per time zone, built on first use.
+const spokenFormats = new Map<string, Intl.DateTimeFormat>();
+const isoFormats = new Map<string, Intl.DateTimeFormat>();
+
+function format(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  let formatter = cache.get(timeZone);
+  if (!formatter) {
+    // Throws a RangeError for an unknown zone, before anything is cached.
+    formatter = new Intl.DateTimeFormat("en-US", { ...options, timeZone });
+    cache.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 export function spokenTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone,
+  return format(spokenFormats, timeZone, {
     weekday: "long",
     month: "long",
     day: "numeric",
@@ -13,8 +31,7 @@ export function spokenTime(date: Date, timeZone: string): string {
 
 export function zonedIso(date: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone,
+    format(isoFormats, timeZone, {
       year: "numeric",
       month: "2-digit",
       day: "2-digit",

@@ -5,6 +5,7 @@ import type { CallState } from "@/types/call-states";
 import type { Checked, Col } from "./rows";
 import type { Tx } from "./transaction";
 
+/** A call as a Vapi message's handler gets it (lib/db/vapi-message.ts). */
 export interface CallRow {
   id: Col<"calls", "id">;
   clinicId: Col<"calls", "clinic_id">;
@@ -12,40 +13,6 @@ export interface CallRow {
   state: Checked<Col<"calls", "state">, CallState>;
   stateVersion: Col<"calls", "state_version">;
   callerNumber: Col<"calls", "caller_number">;
-}
-
-const CALL_COLUMNS = `id, clinic_id as "clinicId", vapi_call_id as "vapiCallId", state, state_version as "stateVersion",
-  caller_number as "callerNumber"`;
-
-/** Records the call the first time any message mentions it; fills in details as they arrive. */
-export async function upsertCall(
-  tx: Tx,
-  input: {
-    clinicId: string;
-    vapiCallId: string;
-    callerNumber?: string;
-    twilioCallSid?: string;
-    assistantId?: string;
-    at: Date;
-  },
-): Promise<CallRow> {
-  const caller =
-    input.callerNumber && /^\+?[0-9]{3,15}$/.test(input.callerNumber) ? input.callerNumber : null;
-  const sid =
-    input.twilioCallSid && /^CA[0-9a-fA-F]{32}$/.test(input.twilioCallSid)
-      ? input.twilioCallSid
-      : null;
-  return tx.one<CallRow>(
-    `insert into public.calls (clinic_id, vapi_call_id, caller_number, twilio_call_sid, assistant_id, started_at)
-     values ($1, $2, $3, $4, $5, $6)
-     on conflict (vapi_call_id) do update set
-       caller_number = coalesce(calls.caller_number, excluded.caller_number),
-       twilio_call_sid = coalesce(calls.twilio_call_sid, excluded.twilio_call_sid),
-       assistant_id = coalesce(calls.assistant_id, excluded.assistant_id),
-       started_at = least(calls.started_at, excluded.started_at)
-     returning ${CALL_COLUMNS}`,
-    [input.clinicId, input.vapiCallId, caller, sid, input.assistantId ?? null, input.at],
-  );
 }
 
 /** The clinic of a call Twilio knows by this CallSid, if we recorded one (several Vapi calls may share it). */
@@ -58,18 +25,6 @@ export async function findClinicOfTwilioCall(
     [twilioCallSid],
   );
   return row?.clinicId ?? null;
-}
-
-/** The clinic's call with this Vapi id, if any message has recorded it. */
-export async function findCall(
-  tx: Tx,
-  clinicId: string,
-  vapiCallId: string,
-): Promise<CallRow | null> {
-  return tx.maybeOne<CallRow>(
-    `select ${CALL_COLUMNS} from public.calls where clinic_id = $1 and vapi_call_id = $2`,
-    [clinicId, vapiCallId],
-  );
 }
 
 /** Columns a transition may fill in, only where still empty (e.g. answered_at). Keys are trusted column names. */
@@ -184,6 +139,28 @@ export async function setCallDetails(
     `update public.calls set intent = coalesce($2, intent), caller_name = coalesce(caller_name, $3)
       where id = $1 and (intent is distinct from coalesce($2, intent) or caller_name is distinct from coalesce(caller_name, $3))`,
     [callId, details.intent ?? null, details.callerName ?? null],
+  );
+}
+
+/**
+ * A caller asking for times: intent `booking` and, when known, the procedure among the call's
+ * procedures of interest, in one statement (check_availability's path is counted in round
+ * trips). Writes only when something changes: no new row version, touch or broadcast for a repeat.
+ */
+export async function noteBookingInterest(
+  tx: Tx,
+  callId: string,
+  procedureId: string | null,
+): Promise<void> {
+  await tx.query(
+    `update public.calls
+        set intent = 'booking',
+            procedures_of_interest = case when $2::uuid is null or $2::uuid = any (procedures_of_interest)
+                                          then procedures_of_interest
+                                          else array_append(procedures_of_interest, $2::uuid) end
+      where id = $1
+        and (intent is distinct from 'booking' or ($2::uuid is not null and not ($2::uuid = any (procedures_of_interest))))`,
+    [callId, procedureId],
   );
 }
 

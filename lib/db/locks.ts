@@ -11,7 +11,8 @@ type LockedCall = Columns<"calls", { id: "id"; clinicId: "clinic_id" }>;
  * sweeper cannot deadlock:
  *
  *   1. the webhook's dedupe row (`webhook_events`, by its unique key)
- *   2. the call's row (`calls`): by the webhook's upsert (`upsertCall`) or by `lockCalls`
+ *   2. the call's row (`calls`): by the webhook's upsert (`startVapiMessage`, both in
+ *      `private.vapi_message_context`, in this order) or by `lockCalls`
  *   3. the practitioner's row, then the resource's row (`SELECT … FOR UPDATE`, in
  *      `private.lock_diary`), taken by `claim_slot_atomic`, `confirm_booking_atomic` and the
  *      staff functions (`diary_book`, `diary_move`, `diary_block`) before they read or write

@@ -2,18 +2,20 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
+import type { Col } from "./rows";
 import type { Tx } from "./transaction";
 
 /** A time check_availability offered a call; its id is the `slotId` the assistant passes back. */
 export interface SlotOffer {
-  slotId: string;
-  appointmentTypeId: string;
-  procedureId: string | null;
-  practitionerId: string;
-  practitioner: string;
-  resourceId: string | null;
-  startsAt: Date;
-  endsAt: Date;
+  slotId: Col<"slot_offers", "id">;
+  appointmentTypeId: Col<"slot_offers", "appointment_type_id">;
+  procedureId: Col<"slot_offers", "procedure_id">;
+  practitionerId: Col<"slot_offers", "practitioner_id">;
+  /** The offer's practitioner (an inner join: always there). */
+  practitioner: Col<"practitioners", "name">;
+  resourceId: Col<"slot_offers", "resource_id">;
+  startsAt: Col<"slot_offers", "starts_at">;
+  endsAt: Col<"slot_offers", "ends_at">;
 }
 
 export interface NewOffer {

@@ -1,5 +1,5 @@
 import { isTerminal } from "@/types/call-states";
-import { addProcedureOfInterest, setCallDetails } from "@/lib/db/calls";
+import { noteBookingInterest } from "@/lib/db/calls";
 import { matchProcedure } from "@/lib/procedures/lookup";
 import { checkAvailabilityTool } from "@/lib/vapi/tool-definitions";
 
@@ -26,25 +26,24 @@ export const checkAvailability = defineTool({
       { type: "availability.requested" },
       { occurredAt: at, patch: { intent: "booking" } },
     );
-    const live = !isTerminal(call.state);
-    // A late delivery after the call ended is answered, but the call (and its hand-off) stay as they ended.
-    if (live) await setCallDetails(tx, call.id, { intent: "booking" });
     const empty = (note: string, outcome: string) => ({
       outcome,
       result: { slots: [], timezone: clinic.timezone, note },
     });
+    const procedure = args.procedure ? await matchProcedure(tx, clinic.id, args.procedure) : null;
+    // A late delivery after the call ended is answered, but the call (and its hand-off) stay as
+    // they ended. Intent and procedure of interest in one statement.
+    if (!isTerminal(call.state)) await noteBookingInterest(tx, call.id, procedure?.id ?? null);
     if (!args.procedure)
       return empty(
         "Ask the caller which treatment or procedure they would like to book, then call check_availability with it. Times depend on the treatment.",
         "no_procedure",
       );
-    const procedure = await matchProcedure(tx, clinic.id, args.procedure);
     if (!procedure)
       return empty(
         "We don't offer that procedure. Tell the caller which procedures we offer, or offer a call back from the team.",
         "unknown_procedure",
       );
-    if (live) await addProcedureOfInterest(tx, call.id, procedure.id);
 
     const offered = await offerTimes(tx, {
       clinicId: clinic.id,
