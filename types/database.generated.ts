@@ -202,7 +202,7 @@ export interface AppointmentTexts {
    */
   inbound_sid: string | null;
   /**
-   * confirmation (made or moved, with a calendar link), reminder_24h, reminder_2h, reply_confirmed (answer to "1"/YES) or reply_manage_link (answer to "2").
+   * confirmation (made or moved, with a calendar link), reminder_24h, reminder_2h, reply_confirmed (answer to "1"/YES), reply_manage_link (answer to "2") or call_manage_link (asked for on a call, texted to the number on file).
    */
   kind: string;
   /**

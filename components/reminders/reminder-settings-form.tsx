@@ -15,7 +15,8 @@ const KIND_WORDS: Record<ReminderActivity["recentFailures"][number]["kind"], str
   reminder_24h: "24-hour reminder",
   reminder_2h: "2-hour reminder",
   reply_confirmed: "Reply to a confirmation",
-  reply_manage_link: "Manage link",
+  reply_manage_link: "Manage link (reply)",
+  call_manage_link: "Manage link (asked on a call)",
 };
 
 function Toggle({

@@ -48,3 +48,36 @@ export function findPatientByPhone(
     phone,
   ]);
 }
+
+/** A name on file for a number: the patient's own, or one an appointment from it was booked under. */
+export interface NameOnFileRow {
+  name: Col<"bookings", "patient_name">;
+  /** Live appointments under this name that have not started. */
+  upcoming: number;
+  /** Appointments under this name that took place (arrived or completed). */
+  visits: number;
+}
+
+/**
+ * The names this number is on file under in the clinic, with how many appointments each has
+ * ahead and behind it: the patient record's name and every name its appointments were booked
+ * under (a household can share a number). Nothing for a number the clinic has never seen.
+ */
+export function namesOnFileForPhone(
+  tx: Tx,
+  clinicId: string,
+  phone: string,
+): Promise<NameOnFileRow[]> {
+  return tx.query<NameOnFileRow>(
+    `select b.patient_name as name,
+            (count(*) filter (where b.status in ('pending', 'confirmed') and b.starts_at > now()))::int as upcoming,
+            (count(*) filter (where b.status in ('arrived', 'completed')))::int as visits
+       from public.bookings b
+      where b.clinic_id = $1 and b.patient_phone = $2 and b.patient_name is not null
+      group by b.patient_name
+     union all
+     select p.full_name, 0, 0 from public.patients p
+      where p.clinic_id = $1 and p.phone = $2 and p.full_name is not null`,
+    [clinicId, phone],
+  );
+}

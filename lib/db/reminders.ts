@@ -3,8 +3,8 @@ import "server-only";
 import type { Checked, Col, Outer } from "./rows";
 import type { Tx } from "./transaction";
 
-// Appointment texts: confirmations, reminders and answers to replies, planned by triggers on
-// bookings (supabase/migrations/20261201000300_reminders.sql) and sent by lib/reminders/worker.ts.
+// Appointment texts: confirmations, reminders, answers to replies and manage links asked for on
+// a call, planned by triggers on bookings (or enqueue* below) (supabase/migrations/20261201000300_reminders.sql) and sent by lib/reminders/worker.ts.
 
 export const APPOINTMENT_TEXT_KINDS = [
   "confirmation",
@@ -12,6 +12,7 @@ export const APPOINTMENT_TEXT_KINDS = [
   "reminder_2h",
   "reply_confirmed",
   "reply_manage_link",
+  "call_manage_link",
 ] as const;
 export type AppointmentTextKind = (typeof APPOINTMENT_TEXT_KINDS)[number];
 
@@ -252,6 +253,24 @@ export async function enqueueReplyText(
        from public.bookings b where b.id = $1 and b.clinic_id = $2
      on conflict (inbound_sid) do nothing returning id`,
     [input.bookingId, input.clinicId, input.kind, input.to, input.inboundSid],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * A manage link asked for on a call, to the number on file for the appointment: planned in the
+ * call's transaction (a rolled-back webhook plans nothing) and sent once by the worker.
+ */
+export async function enqueueCallManageLink(
+  tx: Tx,
+  input: { clinicId: string; bookingId: string },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `insert into public.appointment_texts (clinic_id, booking_id, kind, appointment_starts_at, to_number, due_by)
+     select b.clinic_id, b.id, 'call_manage_link', b.starts_at, b.patient_phone, least(now() + interval '15 minutes', b.starts_at)
+       from public.bookings b where b.id = $1 and b.clinic_id = $2 and b.patient_phone is not null
+     returning id`,
+    [input.bookingId, input.clinicId],
   );
   return rows.length > 0;
 }

@@ -96,6 +96,14 @@ export function manageLinkText(input: {
   return `${greeting(input.patientName)}, to change or cancel your appointment at ${input.clinicName} on ${input.when}, open ${input.link} ${STOP}`;
 }
 
+/**
+ * A manage link asked for on a call by someone who was not recognised, texted to the number on
+ * file: the link only, no name, time or practitioner.
+ */
+export function callManageLinkText(input: { clinicName: string; link: string }): string {
+  return `${input.clinicName}: here is the link you asked for to see, move or cancel your appointment: ${input.link} ${STOP}`;
+}
+
 /** An appointment's time as the texts say it, in the clinic's time zone: "Tuesday, December 1 at 10:30 AM". */
 export function appointmentWhen(at: Date, timeZone: string): string {
   const day = new Intl.DateTimeFormat("en-US", {

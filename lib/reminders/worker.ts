@@ -17,6 +17,7 @@ import {
   appointmentConfirmationText,
   appointmentReminderText,
   appointmentWhen,
+  callManageLinkText,
   manageLinkText,
   replyConfirmedText,
   retryDelayMs,
@@ -100,11 +101,16 @@ export function draftAppointmentText(job: ClaimedAppointmentText, link: string):
       return replyConfirmedText({ ...common, when });
     case "reply_manage_link":
       return manageLinkText({ ...common, when, link });
+    case "call_manage_link":
+      // Asked for by a caller who was not recognised: the link only, no name or time.
+      return callManageLinkText({ clinicName: job.clinicName, link });
   }
 }
 
 const hasLink = (job: ClaimedAppointmentText) =>
-  job.kind === "confirmation" || job.kind === "reply_manage_link";
+  job.kind === "confirmation" ||
+  job.kind === "reply_manage_link" ||
+  job.kind === "call_manage_link";
 
 async function compose(job: ClaimedAppointmentText): Promise<string> {
   if (!hasLink(job)) return draftAppointmentText(job, "");

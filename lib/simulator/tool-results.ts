@@ -50,6 +50,13 @@ export interface ToolResults {
     aftercareAvailable?: boolean;
     note?: string;
   };
+  identify_caller: {
+    recognised: boolean;
+    firstName?: string;
+    upcomingAppointments?: number;
+    previousVisits?: number;
+    note: string;
+  };
   find_appointments: {
     appointments: {
       appointmentId: string;
@@ -80,7 +87,7 @@ export interface ToolResults {
   cancel_appointment: { cancelled: boolean; reason?: string };
 }
 
-/** The result of the tool called `name`: typed for the eight tools, a plain record for any other name. */
+/** The result of the tool called `name`: typed for the nine tools, a plain record for any other name. */
 export type ToolResult<N extends string> = N extends keyof ToolResults
   ? ToolResults[N]
   : Record<string, unknown>;

@@ -60,6 +60,19 @@ export const lookupProcedureTool = {
   args: z.object({ query: z.string().trim().min(1, "say what the caller asked about").max(300) }),
 };
 
+export const identifyCallerTool = {
+  name: "identify_caller",
+  description:
+    "Once the caller has said their full name (ask for it early in the call; never suggest one), check whether they are a returning patient: it recognises them only when they call from the number on file and the name matches it. Use their first name only when it says recognised.",
+  args: z.object({
+    patientName: z
+      .string()
+      .trim()
+      .min(1, "ask the caller for their full name")
+      .max(120, "patientName is too long"),
+  }),
+};
+
 export const findAppointmentsTool = {
   name: "find_appointments",
   description:
@@ -101,6 +114,7 @@ export const TOOL_DEFINITIONS: { name: string; description: string; args: z.ZodT
   confirmBookingTool,
   releaseSlotTool,
   lookupProcedureTool,
+  identifyCallerTool,
   findAppointmentsTool,
   rescheduleAppointmentTool,
   cancelAppointmentTool,

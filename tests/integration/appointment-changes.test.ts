@@ -6,6 +6,7 @@ import type { SimulatedCall } from "@/lib/simulator/client";
 
 import { addSlots, callTo, createClinic, localDate, type TestClinic } from "../helpers/clinic";
 import { ownerClient } from "../helpers/db";
+import { eventually, runWorker } from "../helpers/follow-ups";
 
 // Patients find, move and cancel their own appointments by phone (find_appointments,
 // reschedule_appointment, cancel_appointment), through the real server. A clinic of this
@@ -13,6 +14,7 @@ import { ownerClient } from "../helpers/db";
 let db: Client;
 let clinic: TestClinic;
 let day = "";
+let day5 = "";
 
 beforeAll(async () => {
   db = await ownerClient();
@@ -22,7 +24,9 @@ beforeAll(async () => {
     times: ["08:00", "08:30", "09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "12:00"],
   });
   await addSlots(db, clinic, { day: 3, times: ["08:00", "08:30", "09:00", "09:30", "10:00"] });
+  await addSlots(db, clinic, { day: 5, times: ["09:00", "09:30", "10:00"] });
   day = await localDate(db, clinic, 2);
+  day5 = await localDate(db, clinic, 5);
   await db.query("update public.clinics set cancellation_policy = $2 where id = $1", [
     clinic.id,
     "Please give us 48 hours' notice; later cancellations lose the deposit.",
@@ -145,20 +149,26 @@ describe("find_appointments", () => {
     ).result!;
     expect(nobody.note).toBe(asked.note);
 
-    // The manage-link texts (the appointment's own confirmation, sent by the reminders worker
-    // whenever it runs, is an appointment text and not counted here).
-    const texts = await db.query<{ to_number: string; body: string }>(
-      `select to_number, body from public.sms_messages
-        where clinic_id = $1 and to_number = any($2::text[]) and appointment_text_id is null`,
-      [clinic.id, [onFile, stranger]],
-    );
+    // The manage-link texts, planned in the call's transaction and sent once by the worker
+    // (the appointment's own confirmation is another kind and not counted here).
+    const manageTexts = () =>
+      db.query<{ to_number: string; body: string }>(
+        `select m.to_number, m.body from public.sms_messages m
+           join public.appointment_texts t on t.id = m.appointment_text_id
+          where m.clinic_id = $1 and m.to_number = any($2::text[]) and t.kind = 'call_manage_link'`,
+        [clinic.id, [onFile, stranger]],
+      );
+    const texts = await eventually(manageTexts, (result) => result.rows.length > 0);
+    await runWorker();
+    expect((await manageTexts()).rows).toHaveLength(1);
     expect(texts.rows).toHaveLength(1);
     expect(texts.rows[0]!.to_number).toBe(onFile);
     const token = texts.rows[0]!.body.match(/\/m\/([A-Za-z0-9_-]{22})/)![1]!;
     // No name, time or practitioner in the text: only the link.
     expect(texts.rows[0]!.body).not.toMatch(/Priya|Kaur|Dr Test|8:30/);
     const links = await db.query<{ booking_id: string }>(
-      "select booking_id from public.appointment_links where booking_id = $1",
+      // The confirmation's calendar link is a link of its own (purpose 'calendar').
+      "select booking_id from public.appointment_links where booking_id = $1 and purpose = 'manage'",
       [id],
     );
     expect(links.rows).toHaveLength(1);
@@ -171,6 +181,82 @@ describe("find_appointments", () => {
     expect((await call.tool("find_appointments", { patientName: "x".repeat(121) })).error).toMatch(
       /too long/,
     );
+  });
+});
+
+describe("identify_caller", () => {
+  const callerName = async (vapiCallId: string) =>
+    (
+      await db.query<{ caller_name: string | null }>(
+        "select caller_name from public.calls where vapi_call_id = $1",
+        [vapiCallId],
+      )
+    ).rows[0]!.caller_name;
+
+  it("recognises a returning caller by number and the name they give, and only then", async () => {
+    const phone = number();
+    await book(phone, "Dr Amara Okafor", "09:00", day5);
+
+    const call = await liveCall(phone);
+    const known = (await call.tool("identify_caller", { patientName: "amara okafor" })).result!;
+    expect(known).toMatchObject({
+      recognised: true,
+      firstName: "Amara",
+      upcomingAppointments: 1,
+      previousVisits: 0,
+    });
+    expect(known.note).toMatch(/find_appointments/);
+    // Counts and a first name, never an appointment's details.
+    expect(JSON.stringify(known)).not.toMatch(/09:00|9:00|Dr Test|Skin/);
+    expect(await callerName(call.id)).toBe("amara okafor");
+
+    // The same name from another number, another name from this number, a first name alone,
+    // and a call with no number: not recognised, and the answer says nothing about the number.
+    const unknownCalls = [
+      [number(), "Amara Okafor"],
+      [phone, "Someone Else"],
+      [phone, "Amara"],
+    ] as const;
+    const notes = new Set<string>();
+    for (const [from, patientName] of unknownCalls) {
+      const other = await liveCall(from);
+      const result = (await other.tool("identify_caller", { patientName })).result!;
+      expect(result).toEqual({ recognised: false, note: expect.any(String) });
+      notes.add(result.note);
+    }
+    expect(notes.size).toBe(1);
+  });
+
+  it("recognises each member of a household sharing a phone, each by their own name only", async () => {
+    const phone = number();
+    await book(phone, "Lena Fischer", "09:30", day5);
+    await book(phone, "Max Fischer", "10:00", day5);
+    // Max came and went: the lifecycle one step at a time, as the front desk marks it.
+    for (const status of ["confirmed", "arrived", "completed"])
+      await db.query(
+        "update public.bookings set status = $3 where clinic_id = $1 and patient_phone = $2 and patient_name = 'Max Fischer'",
+        [clinic.id, phone, status],
+      );
+
+    const call = await liveCall(phone);
+    const max = (await call.tool("identify_caller", { patientName: "Max Fischer" })).result!;
+    expect(max).toMatchObject({
+      recognised: true,
+      firstName: "Max",
+      upcomingAppointments: 0,
+      previousVisits: 1,
+    });
+    expect(JSON.stringify(max)).not.toMatch(/Lena/);
+    const lena = (
+      await (await liveCall(phone)).tool("identify_caller", { patientName: "Lena Fischer" })
+    ).result!;
+    expect(lena).toMatchObject({ recognised: true, firstName: "Lena", upcomingAppointments: 1 });
+  });
+
+  it("refuses a missing name as invalid arguments and records nothing", async () => {
+    const call = await liveCall(number());
+    expect((await call.tool("identify_caller", {})).error).toMatch(/Invalid arguments/);
+    expect(await callerName(call.id)).toBeNull();
   });
 });
 

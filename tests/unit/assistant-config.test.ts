@@ -61,7 +61,7 @@ describe("the assistant configuration", () => {
     });
   });
 
-  it("declares the eight tools with JSON-schema parameters and our server, plus a transfer to the front desk", () => {
+  it("declares the nine tools with JSON-schema parameters and our server, plus a transfer to the front desk", () => {
     const tools = (
       standard.model as {
         tools: {
@@ -82,6 +82,7 @@ describe("the assistant configuration", () => {
       ["confirm_booking", ["slotId", "patientName"]],
       ["release_slot", ["slotId"]],
       ["lookup_procedure", ["query"]],
+      ["identify_caller", ["patientName"]],
       ["find_appointments", ["patientName"]],
       ["reschedule_appointment", ["appointmentId", "slotId"]],
       ["cancel_appointment", ["appointmentId"]],

@@ -46,13 +46,13 @@ export const findAppointments = defineTool({
       };
     }
     if (sendManageLink) {
-      const texted = await textManageLinks(tx, {
+      const planned = await textManageLinks(tx, {
         clinicId: clinic.id,
         callId: call.id,
         patientName,
       });
       return {
-        outcome: `manage_link_${texted}`,
+        outcome: `manage_link_${planned}`,
         result: {
           appointments: [],
           manageLinkSent: true,

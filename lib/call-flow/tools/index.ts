@@ -9,6 +9,7 @@ import { checkAvailability } from "./check-availability";
 import { confirmBooking } from "./confirm-booking";
 import { findAppointments } from "./find-appointments";
 import { holdSlot } from "./hold-slot";
+import { identifyCaller } from "./identify-caller";
 import { lookupProcedure } from "./lookup-procedure";
 import { releaseSlot } from "./release-slot";
 import { rescheduleAppointment } from "./reschedule-appointment";
@@ -23,6 +24,7 @@ export const TOOLS: Record<string, AnyTool> = Object.fromEntries(
     confirmBooking,
     releaseSlot,
     lookupProcedure,
+    identifyCaller,
     findAppointments,
     rescheduleAppointment,
     cancelAppointment,
