@@ -4,7 +4,10 @@
  * https://www.postgresql.org/docs/current/errcodes-appendix.html
  */
 export type DatabaseFailure =
-  /** The database cannot be reached right now (restart, failover, pool exhausted): retry later. */
+  /**
+   * The database cannot serve this right now (restart, failover, pool exhausted, or a lock wait
+   * past its `lock_timeout` under contention): retry later.
+   */
   | "unavailable"
   /** A concurrent transaction won (serialization failure, deadlock): run the transaction again. */
   | "conflict"
@@ -32,6 +35,9 @@ const BY_CODE: Record<string, DatabaseFailure> = {
   "08003": "unavailable",
   "08006": "unavailable",
   "53300": "unavailable",
+  // lock_not_available: a function's `lock_timeout` ran out while others held the rows (a
+  // thousand callers on one practitioner on a busy machine). Nothing was written; a retry works.
+  "55P03": "unavailable",
   "40001": "conflict",
   "40P01": "conflict",
   "23505": "duplicate",

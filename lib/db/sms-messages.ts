@@ -41,7 +41,9 @@ export async function recordSms(
  * A delivery report, applied only if the message is in one of the statuses `from` (the ones
  * `status` may follow, lib/twilio/sms-status.ts): a late or repeated report never undoes a later
  * one. One UPDATE whose WHERE is re-checked on the locked row, so concurrent reports cannot race
- * each other backwards. Null when nothing changed.
+ * each other backwards. A report for a MessageSid not recorded yet (Twilio called back before our
+ * record of the send committed) is kept and applied when it is (public.apply_sms_status,
+ * supabase/migrations/20261201000770_early_sms_reports.sql). Null when nothing changed now.
  */
 export async function updateSmsStatus(
   tx: Tx,
@@ -49,10 +51,7 @@ export async function updateSmsStatus(
   change: { status: string; from: readonly string[]; errorCode: number | null },
 ): Promise<{ clinicId: string; toNumber: string } | null> {
   return tx.maybeOne<Columns<"sms_messages", { clinicId: "clinic_id"; toNumber: "to_number" }>>(
-    `update public.sms_messages set status = $2, error_code = coalesce($3, error_code),
-            delivered_at = case when $2 in ('delivered', 'read') then coalesce(delivered_at, now()) else delivered_at end
-      where provider_sid = $1 and status = any($4::text[])
-      returning clinic_id as "clinicId", to_number as "toNumber"`,
+    `select clinic_id as "clinicId", to_number as "toNumber" from public.apply_sms_status($1, $2, $4::text[], $3)`,
     [providerSid, change.status, change.errorCode, change.from],
   );
 }

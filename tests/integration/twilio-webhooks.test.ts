@@ -316,8 +316,7 @@ describe("every real inbound text is accepted", () => {
 
 describe("delivery statuses", () => {
   /** An outbound text as the worker records it once Twilio accepted it. */
-  async function outbound(status: string) {
-    const sid = messageSid();
+  async function outbound(status: string, sid = messageSid()) {
     await db.query(
       `insert into public.sms_messages (clinic_id, direction, to_number, from_number, body, provider, provider_sid, status)
        values ($1, 'outbound', $2, $3, 'Hi from Harbour', 'twilio', $4, $5)`,
@@ -378,6 +377,27 @@ describe("delivery statuses", () => {
     expect(await stored(sid)).toEqual({ status: "sent", delivered: false });
     expect(await (await report(sid, "delivered")).json()).toEqual({ ok: true, duplicate: false });
     expect(await (await report(sid, "delivered")).json()).toEqual({ ok: true, duplicate: true });
+  });
+
+  it("keeps a report that came before its text was recorded, and applies it then", async () => {
+    // Twilio calls back as soon as it has the text; our record of the send may commit later.
+    const sid = messageSid();
+    expect(await (await report(sid, "sent")).json()).toEqual({ ok: true, duplicate: false });
+    expect((await report(sid, "delivered")).status).toBe(200);
+    expect(await stored(sid)).toBeUndefined();
+    await outbound("queued", sid);
+    expect(await stored(sid)).toEqual({ status: "delivered", delivered: true });
+
+    // Never backwards: a text recorded as failed stays failed.
+    const failed = messageSid();
+    await report(failed, "sent");
+    await outbound("failed", failed);
+    expect(await stored(failed)).toEqual({ status: "failed", delivered: false });
+    const left = await db.query<{ n: number }>(
+      "select count(*)::int as n from private.sms_status_early where provider_sid = any($1::text[])",
+      [[sid, failed]],
+    );
+    expect(left.rows[0]!.n).toBe(0);
   });
 
   it("refuses an out-of-range ErrorCode with 422", async () => {

@@ -277,6 +277,7 @@ describe("clinic resolution", () => {
       "confirm_booking",
       "release_slot",
       "lookup_procedure",
+      "identify_caller",
       "find_appointments",
       "reschedule_appointment",
       "cancel_appointment",
