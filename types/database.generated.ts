@@ -202,7 +202,7 @@ export interface AppointmentTexts {
    */
   inbound_sid: string | null;
   /**
-   * confirmation (made or moved, with a calendar link), reminder_24h, reminder_2h, reply_confirmed (answer to "1"/YES), reply_manage_link (answer to "2") or call_manage_link (asked for on a call, texted to the number on file).
+   * confirmation (made or moved, with a calendar link), reminder_24h, reminder_2h, reply_confirmed (answer to "1"/YES), reply_manage_link (answer to "2"), call_manage_link (asked for on a call, texted to the number on file) or waitlist_offer (an earlier time for a waiting patient).
    */
   kind: string;
   /**
@@ -241,6 +241,10 @@ export interface AppointmentTexts {
    * When it last changed.
    */
   updated_at: Generated<Timestamp>;
+  /**
+   * For waitlist_offer: the freed time it offers.
+   */
+  waitlist_opening_id: string | null;
 }
 
 export interface AppointmentTypePractitioners {
@@ -983,6 +987,10 @@ export interface ManageOffers {
    * Start of the new time.
    */
   starts_at: Timestamp;
+  /**
+   * Set when the offer is a waitlist opening texted to the patient (shown first on their page).
+   */
+  waitlist_opening_id: string | null;
 }
 
 export interface Patients {
@@ -1599,6 +1607,88 @@ export interface TurnLatencies {
   user_ended_at: Timestamp | null;
 }
 
+export interface WaitlistEntries {
+  /**
+   * The appointment the patient would like earlier (its type decides which openings match).
+   */
+  booking_id: string;
+  /**
+   * The clinic.
+   */
+  clinic_id: string;
+  /**
+   * When they joined: their place in the queue.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * Where they joined: call (the assistant), link (their manage page) or staff.
+   */
+  source: string;
+  /**
+   * waiting; moved (took an earlier time); left (asked to stop); closed (the appointment was cancelled, missed or took place).
+   */
+  status: Generated<string>;
+  /**
+   * When it last changed.
+   */
+  updated_at: Generated<Timestamp>;
+}
+
+export interface WaitlistOpenings {
+  /**
+   * Its type: only appointments of this type are offered it.
+   */
+  appointment_type_id: string;
+  /**
+   * The clinic.
+   */
+  clinic_id: string;
+  /**
+   * When it was freed.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * End of the freed time.
+   */
+  ends_at: Timestamp;
+  /**
+   * The appointment that was cancelled or moved away from it.
+   */
+  freed_booking_id: string | null;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * What an appointment there occupies, buffers included.
+   */
+  occupied: string;
+  /**
+   * How many waiting patients were texted about it (at most three).
+   */
+  offered: Generated<number>;
+  /**
+   * The practitioner the time is with.
+   */
+  practitioner_id: string;
+  /**
+   * The room or device it needs, if any.
+   */
+  resource_id: string | null;
+  /**
+   * Start of the freed time.
+   */
+  starts_at: Timestamp;
+  /**
+   * The waiting patient's appointment that moved onto it, if one did.
+   */
+  taken_by: string | null;
+}
+
 export interface WebhookEvents {
   /**
    * Resolved clinic, when known.
@@ -1698,6 +1788,8 @@ export interface DB {
   sms_opt_outs: SmsOptOuts;
   speech_events: SpeechEvents;
   turn_latencies: TurnLatencies;
+  waitlist_entries: WaitlistEntries;
+  waitlist_openings: WaitlistOpenings;
   webhook_events: WebhookEvents;
   working_hours: WorkingHours;
 }

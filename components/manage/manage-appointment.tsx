@@ -1,10 +1,19 @@
 "use client";
 
-import { CalendarCheck2, CalendarClock, CalendarX2, Check, Clock, Loader2 } from "lucide-react";
+import {
+  BellRing,
+  CalendarCheck2,
+  CalendarClock,
+  CalendarX2,
+  Check,
+  Clock,
+  Loader2,
+  Sparkles,
+} from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 
-import { cancelAppointment, moveAppointment } from "@/lib/actions/manage-link";
+import { cancelAppointment, moveAppointment, setWaitlist } from "@/lib/actions/manage-link";
 import type { ManageAppointment as Appointment, ManageTime } from "@/lib/appointments/service";
 import { cn } from "@/lib/utils";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -21,6 +30,9 @@ interface Props {
   appointment: Appointment;
   changeable: boolean;
   times: ManageTime[];
+  /** Earlier times from the waitlist, offered to this link: the first patient to take one has it. */
+  earlier: ManageTime[];
+  waiting: boolean;
 }
 
 type Mode = "view" | "move" | "cancel" | "cancelled";
@@ -36,7 +48,15 @@ const STATUS: Record<Appointment["status"], string> = {
 
 // The patient's page for one appointment, on their phone: see it, move it to a time the clinic
 // offered, or cancel it after reading the clinic's policy.
-export function ManageAppointment({ token, clinic, appointment, changeable, times }: Props) {
+export function ManageAppointment({
+  token,
+  clinic,
+  appointment,
+  changeable,
+  times,
+  earlier,
+  waiting,
+}: Props) {
   const router = useRouter();
   const [mode, setMode] = useState<Mode>("view");
   const [pending, startTransition] = useTransition();
@@ -49,14 +69,14 @@ export function ManageAppointment({ token, clinic, appointment, changeable, time
   const shownDay = days.find((d) => d.key === day) ?? days[0] ?? null;
   const tz = clinic.timezone;
 
-  const move = () => {
-    if (!chosen) return;
+  const move = (time: ManageTime | null = chosen) => {
+    if (!time) return;
     setError(null);
     startTransition(async () => {
-      const result = await moveAppointment({ token, offerId: chosen.offerId });
+      const result = await moveAppointment({ token, offerId: time.offerId });
       if (result.ok) {
         setNotice(
-          `Your appointment is now ${formatDay(result.start ?? chosen.start, tz)} at ${formatTime(result.start ?? chosen.start, tz)}.`,
+          `Your appointment is now ${formatDay(result.start ?? time.start, tz)} at ${formatTime(result.start ?? time.start, tz)}.`,
         );
         setChosen(null);
         setMode("view");
@@ -65,6 +85,16 @@ export function ManageAppointment({ token, clinic, appointment, changeable, time
         setChosen(null);
       }
       // Fresh times either way: the old time is free now, or the diary changed.
+      router.refresh();
+    });
+  };
+
+  const toggleWaitlist = () => {
+    setError(null);
+    setNotice(null);
+    startTransition(async () => {
+      const result = await setWaitlist({ token, wait: !waiting });
+      if (!result.ok) setError(result.error);
       router.refresh();
     });
   };
@@ -151,6 +181,36 @@ export function ManageAppointment({ token, clinic, appointment, changeable, time
               <AlertDescription>{error}</AlertDescription>
             </Alert>
           ) : null}
+          {changeable && earlier.length > 0 && mode === "view" ? (
+            <div
+              className="border-primary/40 bg-primary/5 space-y-3 rounded-md border p-3"
+              data-testid="earlier-times"
+            >
+              <p className="flex items-center gap-1.5 text-sm font-medium">
+                <Sparkles className="size-4" aria-hidden /> An earlier time has come up
+              </p>
+              <p className="text-muted-foreground text-xs">
+                Offered to a few people on the waitlist: the first to take it gets it.
+              </p>
+              {earlier.map((time) => (
+                <Button
+                  key={time.offerId}
+                  size="lg"
+                  className="h-12 w-full"
+                  disabled={pending}
+                  onClick={() => move(time)}
+                >
+                  {pending ? (
+                    <Loader2 className="animate-spin" aria-hidden />
+                  ) : (
+                    <CalendarCheck2 aria-hidden />
+                  )}
+                  Take {formatDay(time.start, tz)} at {formatTime(time.start, tz)} with{" "}
+                  {time.practitioner}
+                </Button>
+              ))}
+            </div>
+          ) : null}
           {!changeable ? (
             <p className="text-muted-foreground text-sm">
               This appointment can no longer be changed online.
@@ -181,6 +241,28 @@ export function ManageAppointment({ token, clinic, appointment, changeable, time
               >
                 <CalendarX2 aria-hidden /> Cancel appointment
               </Button>
+              <Button
+                size="lg"
+                variant="ghost"
+                className="h-12 w-full"
+                disabled={pending}
+                aria-pressed={waiting}
+                onClick={toggleWaitlist}
+              >
+                <BellRing aria-hidden />
+                {waiting
+                  ? "On the waitlist · stop telling me"
+                  : "Tell me if an earlier time comes up"}
+              </Button>
+              {waiting ? (
+                <p
+                  className="text-muted-foreground text-center text-xs"
+                  data-testid="waitlist-note"
+                >
+                  We&apos;ll text you if an earlier time comes up. Your appointment stays as it is
+                  until you take one.
+                </p>
+              ) : null}
             </div>
           ) : null}
         </CardContent>
@@ -260,7 +342,7 @@ export function ManageAppointment({ token, clinic, appointment, changeable, time
                 size="lg"
                 className="h-12 w-full"
                 disabled={!chosen || pending}
-                onClick={move}
+                onClick={() => move()}
               >
                 {pending ? (
                   <Loader2 className="animate-spin" aria-hidden />

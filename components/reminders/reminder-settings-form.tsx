@@ -17,6 +17,7 @@ const KIND_WORDS: Record<ReminderActivity["recentFailures"][number]["kind"], str
   reply_confirmed: "Reply to a confirmation",
   reply_manage_link: "Manage link (reply)",
   call_manage_link: "Manage link (asked on a call)",
+  waitlist_offer: "Earlier time (waitlist)",
 };
 
 function Toggle({

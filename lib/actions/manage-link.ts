@@ -3,16 +3,22 @@
 import { z } from "zod";
 
 import { AppError } from "@/lib/api/errors";
-import { cancelFromLink, rescheduleFromLink } from "@/lib/appointments/service";
+import {
+  cancelFromLink,
+  rescheduleFromLink,
+  setWaitlistFromLink,
+} from "@/lib/appointments/service";
 
 // The manage link page's actions. The patient is not signed in: the token from the page's URL
 // is the credential, checked again on every write (lib/appointments/service.ts). Bad input is
 // refused before the database; a refusal answers a sentence and changes nothing.
 
-export type ManageActionResult = { ok: true; start?: string } | { ok: false; error: string };
+export type ManageActionResult =
+  { ok: true; start?: string; waiting?: boolean } | { ok: false; error: string };
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const rescheduleSchema = z.object({ token, offerId: z.uuid() });
+const waitlistSchema = z.object({ token, wait: z.boolean() });
 const cancelSchema = z.object({
   token,
   reason: z.string().trim().max(300, "Please keep the reason under 300 characters.").optional(),
@@ -53,5 +59,17 @@ export async function cancelAppointment(input: {
   return answer(async () => {
     await cancelFromLink(parsed.data.token, parsed.data.reason || undefined);
     return { ok: true };
+  });
+}
+
+export async function setWaitlist(input: {
+  token: string;
+  wait: boolean;
+}): Promise<ManageActionResult> {
+  const parsed = waitlistSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "Invalid request." };
+  return answer(async () => {
+    const result = await setWaitlistFromLink(parsed.data.token, parsed.data.wait);
+    return { ok: true, waiting: result.waiting };
   });
 }

@@ -13,6 +13,14 @@ import {
 import { getAppointment } from "@/lib/db/appointments";
 import { openManageLink } from "@/lib/db/manage-links";
 import { withService, type Tx } from "@/lib/db/transaction";
+import {
+  isWaiting,
+  joinWaitlist,
+  leaveWaitlist,
+  markOpeningTaken,
+  openingOffersOfLink,
+  openingOfOffer,
+} from "@/lib/db/waitlist";
 import { availableStarts } from "@/lib/diary/availability";
 import { loadDiary } from "@/lib/diary/load";
 
@@ -56,6 +64,10 @@ export type ManagePage =
       /** Whether it can still be moved or cancelled here (upcoming, pending or confirmed). */
       changeable: boolean;
       times: ManageTime[];
+      /** Earlier times texted to this link from the waitlist, still free: the first to take one has it. */
+      earlier: ManageTime[];
+      /** Whether the appointment is on the waitlist for an earlier time. */
+      waiting: boolean;
     };
 
 function describe(row: NonNullable<Awaited<ReturnType<typeof getPatientAppointment>>>) {
@@ -183,6 +195,17 @@ export function openManagePage(token: string): Promise<ManagePage> {
           row,
         )
       : [];
+    const earlier = changeable
+      ? (await openingOffersOfLink(tx, link.linkId))
+          .filter((offer) => offer.startsAt < row.startsAt)
+          .map((offer) => ({
+            offerId: offer.offerId,
+            start: offer.startsAt.toISOString(),
+            end: offer.endsAt.toISOString(),
+            practitioner: offer.practitioner,
+          }))
+      : [];
+    const waiting = changeable && (await isWaiting(tx, link.bookingId));
     return {
       status: "ok" as const,
       clinic: {
@@ -194,6 +217,8 @@ export function openManagePage(token: string): Promise<ManagePage> {
       appointment: describe(row),
       changeable,
       times,
+      earlier,
+      waiting,
     };
   });
 }
@@ -227,9 +252,13 @@ export function rescheduleFromLink(
 ): Promise<{ start: string; end: string }> {
   return withService(async (tx) => {
     const link = await usableLink(tx, token);
+    // A waitlist opening's offer: read before the move, which deletes the appointment's offers.
+    const openingId = await openingOfOffer(tx, offerId);
     const moved = await rescheduleByLink(tx, { linkId: link.id, offerId });
-    if (moved.outcome === "rescheduled" && moved.startsAt && moved.endsAt)
+    if (moved.outcome === "rescheduled" && moved.startsAt && moved.endsAt) {
+      if (openingId) await markOpeningTaken(tx, { openingId, bookingId: link.bookingId });
       return { start: moved.startsAt.toISOString(), end: moved.endsAt.toISOString() };
+    }
     throw new AppError(
       moved.outcome === "taken" || moved.outcome === "changed" ? "conflict" : "invalid",
       RESCHEDULE_REFUSALS[moved.outcome as Exclude<LinkRescheduleOutcome, "rescheduled">] ??
@@ -254,6 +283,30 @@ export function cancelFromLink(token: string, reason: string | undefined): Promi
       outcome === "not_allowed"
         ? "This appointment can no longer be cancelled here. Please call the clinic."
         : "This link has expired or is no longer active. Call the clinic and we'll help.",
+    );
+  });
+}
+
+/**
+ * Puts the link's appointment on the waitlist for an earlier time, or takes it off; joining
+ * twice is harmless. Only an upcoming pending or confirmed appointment can wait.
+ */
+export function setWaitlistFromLink(token: string, wait: boolean): Promise<{ waiting: boolean }> {
+  return withService(async (tx) => {
+    const link = await usableLink(tx, token);
+    if (!wait) {
+      await leaveWaitlist(tx, link.bookingId);
+      return { waiting: false };
+    }
+    const outcome = await joinWaitlist(tx, {
+      clinicId: link.clinicId,
+      bookingId: link.bookingId,
+      source: "link",
+    });
+    if (outcome === "waiting" || outcome === "already_waiting") return { waiting: true };
+    throw new AppError(
+      "invalid",
+      "This appointment can no longer go on the waitlist. Please call the clinic.",
     );
   });
 }

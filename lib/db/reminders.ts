@@ -13,6 +13,7 @@ export const APPOINTMENT_TEXT_KINDS = [
   "reply_confirmed",
   "reply_manage_link",
   "call_manage_link",
+  "waitlist_offer",
 ] as const;
 export type AppointmentTextKind = (typeof APPOINTMENT_TEXT_KINDS)[number];
 
@@ -40,6 +41,12 @@ export interface ClaimedAppointmentText {
   optedOut: boolean;
   /** The patient's sms_consent (true when the appointment has no patient record). */
   consent: boolean;
+  /** waitlist_offer: the freed time it offers (null for other kinds). */
+  waitlistOpeningId: Col<"appointment_texts", "waitlist_opening_id">;
+  openingStartsAt: Outer<Col<"waitlist_openings", "starts_at">>;
+  openingPractitioner: Outer<Col<"practitioners", "name">>;
+  /** waitlist_offer: the time is still ahead, not taken and free (computed in SQL). */
+  openingFree: boolean;
 }
 
 /**
@@ -73,13 +80,19 @@ export function claimDueAppointmentTexts(
             b.patient_name as "patientName", b.status as "bookingStatus", b.starts_at as "bookingStartsAt",
             b.ends_at as "bookingEndsAt", pr.name as practitioner, at.name as "appointmentType",
             exists (select 1 from public.sms_opt_outs o where o.clinic_id = t.clinic_id and o.phone_number = t.to_number) as "optedOut",
-            coalesce(p.sms_consent, true) as consent
+            coalesce(p.sms_consent, true) as consent,
+            t.waitlist_opening_id as "waitlistOpeningId", wo.starts_at as "openingStartsAt",
+            wp.name as "openingPractitioner",
+            (wo.id is not null and wo.starts_at > now() and wo.taken_by is null
+             and public.waitlist_time_free(wo.practitioner_id, wo.resource_id, wo.occupied)) as "openingFree"
        from claimed t
        join public.clinics cl on cl.id = t.clinic_id
        join public.bookings b on b.id = t.booking_id
        left join public.patients p on p.id = b.patient_id
        left join public.practitioners pr on pr.id = b.practitioner_id
-       left join public.appointment_types at on at.id = b.appointment_type_id`,
+       left join public.appointment_types at on at.id = b.appointment_type_id
+       left join public.waitlist_openings wo on wo.id = t.waitlist_opening_id
+       left join public.practitioners wp on wp.id = wo.practitioner_id`,
     [options.limit, options.claimTimeoutSeconds],
   );
 }

@@ -97,6 +97,23 @@ export function manageLinkText(input: {
 }
 
 /**
+ * An earlier time for a patient on the waitlist: what, when and with whom, and that the first to
+ * take it on the link gets it.
+ */
+export function waitlistOfferText(input: {
+  clinicName: string;
+  patientName: string | null;
+  appointment: string | null;
+  when: string;
+  practitioner: string | null;
+  link: string;
+}): string {
+  const what = input.appointment ? ` for your ${input.appointment}` : "";
+  const who = input.practitioner ? ` with ${input.practitioner}` : "";
+  return `${greeting(input.patientName)}, an earlier time has come up at ${input.clinicName}${what}: ${input.when}${who}. It goes to the first to take it: ${input.link} ${STOP}`;
+}
+
+/**
  * A manage link asked for on a call by someone who was not recognised, texted to the number on
  * file: the link only, no name, time or practitioner.
  */

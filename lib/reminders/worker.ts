@@ -2,7 +2,9 @@ import "server-only";
 
 import { getEnv } from "@/lib/env";
 import { SmsError, type RecentSms, type SentSms, type SmsSender } from "@/types/sms";
+import { findManageLink } from "@/lib/db/appointment-changes";
 import { createManageLink } from "@/lib/db/manage-links";
+import { offerOpening } from "@/lib/db/waitlist";
 import {
   claimDueAppointmentTexts,
   markAppointmentText,
@@ -18,6 +20,7 @@ import {
   appointmentReminderText,
   appointmentWhen,
   callManageLinkText,
+  waitlistOfferText,
   manageLinkText,
   replyConfirmedText,
   retryDelayMs,
@@ -39,6 +42,8 @@ type Outcome = keyof ReminderReport;
 const OPTED_OUT = "The patient has opted out of texts.";
 const LINK = "\u0000";
 const LIVE = new Set(["pending", "confirmed"]);
+/** How long a waitlist offer can be taken on the manage page (never after the time starts). */
+const WAITLIST_OFFER_MINUTES = 120;
 
 /**
  * One pass of the appointment-text worker (confirmations, reminders, answers to replies): claim
@@ -101,27 +106,52 @@ export function draftAppointmentText(job: ClaimedAppointmentText, link: string):
       return replyConfirmedText({ ...common, when });
     case "reply_manage_link":
       return manageLinkText({ ...common, when, link });
+    case "waitlist_offer":
+      return waitlistOfferText({
+        clinicName: job.clinicName,
+        patientName: job.patientName,
+        appointment: job.appointmentType,
+        when: appointmentWhen(job.openingStartsAt ?? job.appointmentStartsAt, job.timezone),
+        practitioner: job.openingPractitioner,
+        link,
+      });
     case "call_manage_link":
       // Asked for by a caller who was not recognised: the link only, no name or time.
       return callManageLinkText({ clinicName: job.clinicName, link });
   }
 }
 
-const hasLink = (job: ClaimedAppointmentText) =>
-  job.kind === "confirmation" ||
-  job.kind === "reply_manage_link" ||
-  job.kind === "call_manage_link";
+/** The kinds whose text carries a link (issued at send time). */
+const WITH_LINK = new Set<ClaimedAppointmentText["kind"]>([
+  "confirmation",
+  "reply_manage_link",
+  "call_manage_link",
+  "waitlist_offer",
+]);
+const hasLink = (job: ClaimedAppointmentText) => WITH_LINK.has(job.kind);
 
 async function compose(job: ClaimedAppointmentText): Promise<string> {
   if (!hasLink(job)) return draftAppointmentText(job, "");
   const env = getEnv();
-  const token = await withService((tx) =>
-    createManageLink(tx, {
+  const token = await withService(async (tx) => {
+    const issued = await createManageLink(tx, {
       clinicId: job.clinicId,
       bookingId: job.bookingId,
       purpose: job.kind === "confirmation" ? "calendar" : "manage",
-    }),
-  );
+    });
+    // The freed time, offered on this link only: the first patient to take it has it.
+    if (job.kind === "waitlist_offer" && job.waitlistOpeningId) {
+      const link = await findManageLink(tx, issued);
+      if (link)
+        await offerOpening(tx, {
+          openingId: job.waitlistOpeningId,
+          linkId: link.id,
+          bookingId: job.bookingId,
+          minutes: WAITLIST_OFFER_MINUTES,
+        });
+    }
+    return issued;
+  });
   const base = env.APP_URL.replace(/\/$/, "");
   const link =
     job.kind === "confirmation" ? `${base}/m/${token}/calendar.ics` : `${base}/m/${token}`;
@@ -161,6 +191,8 @@ function notToSend(
     };
   if (job.bookingStartsAt.getTime() !== job.appointmentStartsAt.getTime())
     return { status: "withdrawn", reason: "The appointment was moved." };
+  if (job.kind === "waitlist_offer" && !job.openingFree)
+    return { status: "skipped", reason: "The earlier time has been taken or has passed." };
   return null;
 }
 

@@ -85,9 +85,10 @@ export interface ToolResults {
     alternatives?: SlotOffer[];
   };
   cancel_appointment: { cancelled: boolean; reason?: string };
+  join_waitlist: { waitlisted: boolean; note?: string; reason?: string };
 }
 
-/** The result of the tool called `name`: typed for the nine tools, a plain record for any other name. */
+/** The result of the tool called `name`: typed for the ten tools, a plain record for any other name. */
 export type ToolResult<N extends string> = N extends keyof ToolResults
   ? ToolResults[N]
   : Record<string, unknown>;

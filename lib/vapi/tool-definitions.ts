@@ -107,6 +107,15 @@ export const cancelAppointmentTool = {
   }),
 };
 
+export const joinWaitlistTool = {
+  name: "join_waitlist",
+  description:
+    "Put the caller's appointment (an appointmentId from find_appointments) on the waitlist for an earlier time: if one comes up for the same treatment, they get a text with a link, and the first to take it gets it. Offer it when no earlier time suits them now.",
+  args: z.object({
+    appointmentId: z.uuid("appointmentId must be an appointmentId from find_appointments"),
+  }),
+};
+
 /** In the order the assistant is told about them. */
 export const TOOL_DEFINITIONS: { name: string; description: string; args: z.ZodType }[] = [
   checkAvailabilityTool,
@@ -118,4 +127,5 @@ export const TOOL_DEFINITIONS: { name: string; description: string; args: z.ZodT
   findAppointmentsTool,
   rescheduleAppointmentTool,
   cancelAppointmentTool,
+  joinWaitlistTool,
 ];

@@ -61,7 +61,7 @@ describe("the assistant configuration", () => {
     });
   });
 
-  it("declares the nine tools with JSON-schema parameters and our server, plus a transfer to the front desk", () => {
+  it("declares the ten tools with JSON-schema parameters and our server, plus a transfer to the front desk", () => {
     const tools = (
       standard.model as {
         tools: {
@@ -86,6 +86,7 @@ describe("the assistant configuration", () => {
       ["find_appointments", ["patientName"]],
       ["reschedule_appointment", ["appointmentId", "slotId"]],
       ["cancel_appointment", ["appointmentId"]],
+      ["join_waitlist", ["appointmentId"]],
     ]);
     expect(
       tools.every(

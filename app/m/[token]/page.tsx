@@ -63,6 +63,8 @@ export default async function ManageLinkPage({ params }: { params: Promise<{ tok
       appointment={page.appointment}
       changeable={page.changeable}
       times={page.times}
+      earlier={page.earlier}
+      waiting={page.waiting}
     />
   );
 }

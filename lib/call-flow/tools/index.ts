@@ -10,6 +10,7 @@ import { confirmBooking } from "./confirm-booking";
 import { findAppointments } from "./find-appointments";
 import { holdSlot } from "./hold-slot";
 import { identifyCaller } from "./identify-caller";
+import { joinWaitlist } from "./join-waitlist";
 import { lookupProcedure } from "./lookup-procedure";
 import { releaseSlot } from "./release-slot";
 import { rescheduleAppointment } from "./reschedule-appointment";
@@ -28,6 +29,7 @@ export const TOOLS: Record<string, AnyTool> = Object.fromEntries(
     findAppointments,
     rescheduleAppointment,
     cancelAppointment,
+    joinWaitlist,
   ].map((tool) => [tool.name, tool as unknown as AnyTool]),
 );
 
