@@ -4,7 +4,6 @@ import { getEnv } from "@/lib/env";
 import { SmsError, type RecentSms, type SentSms, type SmsSender } from "@/types/sms";
 import { findManageLink } from "@/lib/db/appointment-changes";
 import { createManageLink } from "@/lib/db/manage-links";
-import { offerOpening } from "@/lib/db/waitlist";
 import {
   claimDueAppointmentTexts,
   markAppointmentText,
@@ -15,15 +14,16 @@ import {
 } from "@/lib/db/reminders";
 import { recordOptOut } from "@/lib/db/sms-opt-outs";
 import { withService } from "@/lib/db/transaction";
+import { offerOpening } from "@/lib/db/waitlist";
 import {
   appointmentConfirmationText,
   appointmentReminderText,
   appointmentWhen,
   callManageLinkText,
-  waitlistOfferText,
   manageLinkText,
   replyConfirmedText,
   retryDelayMs,
+  waitlistOfferText,
 } from "@/lib/follow-up/messages";
 import { getSmsSender } from "@/lib/sms";
 

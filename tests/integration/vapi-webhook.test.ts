@@ -281,6 +281,7 @@ describe("clinic resolution", () => {
       "find_appointments",
       "reschedule_appointment",
       "cancel_appointment",
+      "join_waitlist",
     ]);
     expect(
       functions.find((tool) => tool.function?.name === "hold_slot")?.function?.parameters,
