@@ -62,6 +62,8 @@ export interface PatientAppointmentRow {
   source: Col<"bookings", "source">;
   typeName: Outer<Col<"appointment_types", "name">>;
   practitioner: Outer<Col<"practitioners", "name">>;
+  /** On the waitlist for an earlier time (exists (…) over waitlist_entries, computed in SQL). */
+  waiting: boolean;
 }
 
 /** The patient's appointments, latest first. */
@@ -72,7 +74,8 @@ export function patientAppointments(
 ): Promise<PatientAppointmentRow[]> {
   return tx.query<PatientAppointmentRow>(
     `select b.id, b.starts_at as "startsAt", b.ends_at as "endsAt", b.status, b.source,
-            t.name as "typeName", pr.name as practitioner
+            t.name as "typeName", pr.name as practitioner,
+            exists (select 1 from public.waitlist_entries w where w.booking_id = b.id and w.status = 'waiting') as waiting
        from public.bookings b
        left join public.appointment_types t on t.id = b.appointment_type_id
        left join public.practitioners pr on pr.id = b.practitioner_id

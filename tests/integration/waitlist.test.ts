@@ -8,6 +8,7 @@ import {
   setWaitlistFromLink,
 } from "@/lib/appointments/service";
 import { createManageLink } from "@/lib/db/manage-links";
+import { patientAppointments } from "@/lib/db/patient-page";
 import { closePool } from "@/lib/db/pool";
 import { withService } from "@/lib/db/transaction";
 
@@ -143,6 +144,18 @@ describe("the waitlist", () => {
     expect(await joinByPhone(phone, id)).toMatchObject({ waitlisted: true });
     expect(await joinByPhone(phone, id)).toMatchObject({ waitlisted: true });
     expect(await entries(id)).toEqual([{ status: "waiting", source: "call" }]);
+    // Staff see it on the patient's page.
+    const shown = async () => {
+      const { rows } = await db.query<{ patient_id: string }>(
+        "select patient_id from public.bookings where id = $1",
+        [id],
+      );
+      const list = await withService((tx) =>
+        patientAppointments(tx, clinic.id, rows[0]!.patient_id),
+      );
+      return list.find((appointment) => appointment.id === id)!.waiting;
+    };
+    expect(await shown()).toBe(true);
 
     const stranger = await joinByPhone(number(), id);
     expect(stranger).toMatchObject({ waitlisted: false, reason: expect.stringMatching(/not one/) });
@@ -154,6 +167,7 @@ describe("the waitlist", () => {
       [id],
     );
     expect(await entries(id)).toEqual([{ status: "closed", source: "call" }]);
+    expect(await shown()).toBe(false);
   });
 
   it("texts a freed time to the first three waiting, in the order they joined; the first to take it gets it", async () => {

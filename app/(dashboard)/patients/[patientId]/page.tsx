@@ -96,8 +96,13 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                       <span className="text-muted-foreground">
                         {[a.typeName, a.practitioner].filter(Boolean).join(" · ")}
                       </span>
+                      {a.waiting ? (
+                        <Badge variant="outline" className="ml-auto" data-testid="waitlisted">
+                          Waitlist: wants earlier
+                        </Badge>
+                      ) : null}
                       <Badge
-                        className="ml-auto capitalize"
+                        className={a.waiting ? "capitalize" : "ml-auto capitalize"}
                         variant={
                           STATUS_VARIANT[a.status as keyof typeof STATUS_VARIANT] ?? "outline"
                         }
