@@ -77,7 +77,12 @@ export async function createNorthside(owner: Client) {
      moffer as (insert into public.manage_offers (clinic_id, link_id, booking_id, practitioner_id, starts_at, ends_at, occupied)
                 select $1, mlink.id, booking.id, booking.practitioner_id, booking.starts_at + interval '1 day',
                        booking.ends_at + interval '1 day', tstzrange(booking.starts_at + interval '1 day', booking.ends_at + interval '1 day')
-                  from mlink, booking returning id)
+                  from mlink, booking returning id),
+     wle as (insert into public.waitlist_entries (clinic_id, booking_id, source) select $1, id, 'staff' from booking returning id),
+     wlo as (insert into public.waitlist_openings (clinic_id, appointment_type_id, practitioner_id, starts_at, ends_at, occupied)
+             select $1, atype.id, pr.id, date_trunc('hour', now()) + interval '6 days', date_trunc('hour', now()) + interval '6 days 30 minutes',
+                    tstzrange(date_trunc('hour', now()) + interval '6 days', date_trunc('hour', now()) + interval '6 days 30 minutes')
+               from atype, pr returning id)
      select 1`,
     [NORTHSIDE],
   );
