@@ -1,3 +1,4 @@
+import { runPurgeIfDue } from "@/lib/privacy/purge";
 import { runReminders } from "@/lib/reminders/worker";
 
 import { runFollowUps } from "./worker";
@@ -35,6 +36,12 @@ export function runFollowUpsNow(): Promise<void> {
         console.warn(`[reminders] pass skipped: ${(error as Error).message}`);
       }
     } while (shared.__followUpAgain);
+    // The daily retention purge (lib/privacy/purge.ts): checked every 10 minutes, run once a day.
+    try {
+      await runPurgeIfDue();
+    } catch (error) {
+      console.warn(`[purge] pass skipped: ${(error as Error).message}`);
+    }
   })().finally(() => {
     shared.__followUpPass = null;
   });

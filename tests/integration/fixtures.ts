@@ -28,6 +28,9 @@ export async function createNorthside(owner: Client) {
      know as (insert into public.procedure_knowledge (clinic_id, procedure_id, question, answer)
               select $1, id, 'Does it hurt?', 'Mildly.' from proc returning id),
      rule as (insert into public.redaction_rules (clinic_id, kind, value) values ($1, 'keyword', 'northword') returning id),
+     priv as (insert into public.privacy_settings (clinic_id) values ($1) returning 1),
+     prun as (insert into public.purge_runs (clinic_id, run_on, finished_at)
+              values ($1, current_date - 1, now()) returning id),
      call as (insert into public.calls (clinic_id, vapi_call_id, state) values ($1, 'north-call-1', 'completed') returning id),
      ev as (insert into public.call_events (clinic_id, call_id, kind, event) select $1, id, 'note', 'fixture' from call returning id),
      booking as (insert into public.bookings (clinic_id, call_id, patient_name, patient_phone, practitioner_id, starts_at, ends_at)
