@@ -55,7 +55,7 @@ export const RETENTION: Record<
     min: 30,
     max: 3650,
     floor:
-      "At least 30 days, so replies (1, 2) and delivery questions can be traced. Opt-outs (STOP) are kept for as long as the number is blocked, whatever this says, since texting an opted-out number is unlawful.",
+      "At least 30 days, so replies (1, 2) and delivery questions can be traced. Opt-outs (STOP) are kept for as long as the number is blocked, whatever this says: a number that replied STOP must never be texted again.",
   },
   webhookDays: {
     label: "Webhook receipts",
