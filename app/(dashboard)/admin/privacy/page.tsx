@@ -16,7 +16,7 @@ const OUTSIDE_THE_API = [
   {
     step: "Sign a BAA with Vapi and turn on HIPAA mode for the organization",
     detail:
-      "Vapi honours the assistant's HIPAA mode only on an Enterprise plan or with the HIPAA add-on. Zero data retention is the alternative add-on (Dashboard → Organization → Settings → Billing & Add-Ons); the two are mutually exclusive, and neither can be switched on through the API.",
+      "Vapi honours the assistant's HIPAA mode only on an Enterprise plan or with the HIPAA add-on. Zero data retention is the alternative add-on (Dashboard → Organization → Settings → Billing & Add-Ons); the two are mutually exclusive, and neither can be switched on through the API. The Vapi SDK this app uses (2.0.1) describes an organization's hipaaEnabled but offers no call to read it, so the app cannot check this for you.",
   },
   {
     step: "BAAs (or zero-retention terms) with the speech, model and voice providers",
