@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { ADMIN, RECEPTIONIST, signIn } from "./helpers";
+import { ADMIN, RECEPTIONIST, signIn, testCall } from "./helpers";
 
 // Specs share one database: this one stores only a retention window that no assistant config
 // depends on, and puts it back. Refused input (a greeting without the disclosure, a window out
@@ -61,6 +61,38 @@ test("an admin changes a retention window, and it is kept", async ({ page }) => 
   await form.getByLabel("Webhook receipts (days)").fill("30");
   await save.click();
   await expect(form.getByRole("status")).toHaveText("Privacy settings saved.");
+});
+
+test("opening a patient is in the access log the admin reads, with who and which patient", async ({
+  page,
+  baseURL,
+}) => {
+  // A caller the clinic has not seen: the call files them as a patient.
+  const number = `+1555${String(Date.now()).slice(-7)}`;
+  const call = testCall(baseURL!, number);
+  await call.status("in-progress");
+  await call.end();
+
+  await signIn(page, RECEPTIONIST, `/patients?q=${number.slice(-7)}`);
+  await page.getByTestId("patient-row").first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+  const patientPath = new URL(page.url()).pathname;
+
+  await page.context().clearCookies();
+  await signIn(page, ADMIN, "/admin/privacy");
+  const log = page.getByTestId("access-log");
+  const entry = log.getByRole("row").filter({ has: page.locator(`a[href="${patientPath}"]`) });
+  await expect(entry.first()).toContainText(RECEPTIONIST.email);
+  // Filtered to that staff member, every entry is theirs.
+  await page
+    .getByRole("form", { name: "Filter the access log" })
+    .getByLabel("Staff member")
+    .selectOption({ label: RECEPTIONIST.email });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/staff=/);
+  await expect(entry.first()).toBeVisible();
+  for (const text of await log.getByRole("row").allTextContents())
+    if (!text.startsWith("When")) expect(text).toContain(RECEPTIONIST.email);
 });
 
 test("a receptionist has no Privacy page", async ({ page }) => {

@@ -31,6 +31,37 @@ export type Numeric = ColumnType<number, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AccessLog {
+  /**
+   * Their email as the session carried it, so the log reads without auth.users.
+   */
+  actor_email: string | null;
+  /**
+   * The signed-in staff member (auth.uid()).
+   */
+  actor_id: string;
+  /**
+   * When it was opened.
+   */
+  at: Generated<Timestamp>;
+  /**
+   * The clinic whose call or patient was opened.
+   */
+  clinic_id: string;
+  /**
+   * Primary key, in order of writing.
+   */
+  id: Generated<number>;
+  /**
+   * call (its page, with the transcript) or patient (their page).
+   */
+  subject: string;
+  /**
+   * The call's or patient's id.
+   */
+  subject_id: string;
+}
+
 export interface AftercareDocuments {
   /**
    * Owning clinic.
@@ -1741,6 +1772,7 @@ export interface WorkingHours {
 }
 
 export interface DB {
+  access_log: AccessLog;
   aftercare_documents: AftercareDocuments;
   aftercare_links: AftercareLinks;
   appointment_links: AppointmentLinks;

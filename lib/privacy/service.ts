@@ -2,6 +2,7 @@ import "server-only";
 
 import { AppError } from "@/lib/api/errors";
 import type { Claims } from "@/lib/auth/claims";
+import { accessActors, listAccess, type AccessFilter } from "@/lib/db/access-log";
 import * as db from "@/lib/db/privacy";
 import { withClaims } from "@/lib/db/transaction";
 
@@ -30,4 +31,12 @@ export async function updatePrivacySettings(
       throw error;
     }
   });
+}
+
+/** Admin → Privacy's access log: who opened which call or patient, filtered (RLS: admins only). */
+export function loadAccessLog(claims: Claims, clinicId: string, filter: AccessFilter) {
+  return withClaims(claims, async (tx) => ({
+    rows: await listAccess(tx, clinicId, filter),
+    actors: await accessActors(tx, clinicId),
+  }));
 }

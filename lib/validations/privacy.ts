@@ -63,3 +63,20 @@ export function privacySettingsProblems(
   });
   return missing.length ? { greeting: `The first message must say ${missing.join(", ")}.` } : {};
 }
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+  );
+
+/** The access log's filters, from the page's search params: each dropped when not valid. */
+export const accessFilterParamsSchema = z.object({
+  staff: z.uuid().optional().catch(undefined),
+  patient: z.uuid().optional().catch(undefined),
+  from: isoDay.optional().catch(undefined),
+  to: isoDay.optional().catch(undefined),
+});

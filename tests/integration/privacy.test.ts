@@ -3,11 +3,13 @@ import type { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import type { Claims } from "@/lib/auth/claims";
+import { getCallDetail } from "@/lib/calls/service";
 import { loadAssistantSource } from "@/lib/db/assistant";
 import { closePool } from "@/lib/db/pool";
 import { withService } from "@/lib/db/transaction";
+import { loadPatientPage } from "@/lib/patients/service";
 import { runPurge } from "@/lib/privacy/purge";
-import { loadPrivacyPage, updatePrivacySettings } from "@/lib/privacy/service";
+import { loadAccessLog, loadPrivacyPage, updatePrivacySettings } from "@/lib/privacy/service";
 import { DEFAULT_PRIVACY, missingDisclosure } from "@/lib/privacy/settings";
 import { assistantFor } from "@/lib/vapi/assistant";
 
@@ -310,5 +312,123 @@ describe("the daily purge", () => {
       ])
         expect((await errorOf(db, sql, [clinic.id]))?.code, sql).toBe("42501");
     });
+  });
+});
+
+describe("who opened what", () => {
+  let clinic: TestClinic;
+  let admin: string;
+  let desk: string;
+  let callId: string;
+  let otherCallId: string;
+  let patientId: string;
+  const phone = `+1557${String(Date.now()).slice(-7)}`;
+
+  beforeAll(async () => {
+    clinic = await createClinic(db, { name: "Access Log Clinic" });
+    admin = await addStaff(db, [{ clinic, role: "admin" }]);
+    desk = await addStaff(db, [{ clinic, role: "receptionist" }]);
+    patientId = (
+      await db.query<{ id: string }>(
+        "insert into public.patients (clinic_id, full_name, phone) values ($1, 'Ana Reyes', $2) returning id",
+        [clinic.id, phone],
+      )
+    ).rows[0]!.id;
+    callId = (
+      await db.query<{ id: string }>(
+        `insert into public.calls (clinic_id, vapi_call_id, state, caller_number, patient_id)
+         values ($1, $2, 'completed', $3, $4) returning id`,
+        [clinic.id, `access-${randomUUID()}`, phone, patientId],
+      )
+    ).rows[0]!.id;
+    otherCallId = (
+      await db.query<{ id: string }>(
+        `insert into public.calls (clinic_id, vapi_call_id, state, caller_number)
+         values ($1, $2, 'completed', '+15557779999') returning id`,
+        [clinic.id, `access-${randomUUID()}`],
+      )
+    ).rows[0]!.id;
+  });
+
+  const entries = async () =>
+    (
+      await db.query<{ actor_id: string; subject: string; subject_id: string }>(
+        "select actor_id, subject, subject_id from public.access_log where clinic_id = $1 order by id",
+        [clinic.id],
+      )
+    ).rows;
+
+  it("records each opening of a call or a patient as the person who opened it, once a minute", async () => {
+    expect(await getCallDetail(claimsFor(desk) as Claims, callId)).not.toBeNull();
+    expect(await getCallDetail(claimsFor(desk) as Claims, callId)).not.toBeNull(); // a refresh
+    await loadPatientPage(claimsFor(desk) as Claims, clinic.id, patientId);
+    await getCallDetail(claimsFor(admin) as Claims, otherCallId);
+    expect(await entries()).toEqual([
+      { actor_id: desk, subject: "call", subject_id: callId },
+      { actor_id: desk, subject: "patient", subject_id: patientId },
+      { actor_id: admin, subject: "call", subject_id: otherCallId },
+    ]);
+  });
+
+  it("records nothing for a call of another clinic, which the person cannot open", async () => {
+    const outsider = await addStaff(db, [
+      { clinic: await createClinic(db, { name: "Outside Clinic" }), role: "admin" },
+    ]);
+    expect(await getCallDetail(claimsFor(outsider) as Claims, callId)).toBeNull();
+    expect(await entries()).toHaveLength(3);
+  });
+
+  it("shows admins the log filtered by staff member, patient and date; receptionists none of it", async () => {
+    const log = (filter: Parameters<typeof loadAccessLog>[2]) =>
+      loadAccessLog(claimsFor(admin) as Claims, clinic.id, filter);
+    const all = await log({});
+    expect(all.rows.map((row) => [row.subject, row.label])).toEqual([
+      ["call", "…9999"],
+      ["patient", "Ana Reyes"],
+      ["call", `…${phone.slice(-4)}`],
+    ]);
+    expect(all.actors.map((actor) => actor.actorId).sort()).toEqual([admin, desk].sort());
+    expect((await log({ actorId: desk })).rows).toHaveLength(2);
+    // The patient: their page, and the call filed under them.
+    expect((await log({ patientId })).rows.map((row) => row.subjectId).sort()).toEqual(
+      [callId, patientId].sort(),
+    );
+    expect((await log({ from: "2000-01-01", to: "2000-01-31" })).rows).toEqual([]);
+    const around = (days: number) =>
+      new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    expect((await log({ from: around(-1), to: around(1) })).rows).toHaveLength(3);
+    const asDesk = await loadAccessLog(claimsFor(desk) as Claims, clinic.id, {});
+    expect(asDesk).toEqual({ rows: [], actors: [] });
+  });
+
+  it("cannot be written, changed or deleted by staff, nor forged for another clinic", async () => {
+    const other = await createClinic(db, { name: "Forged Clinic" });
+    const otherCall = (
+      await db.query<{ id: string }>(
+        "insert into public.calls (clinic_id, vapi_call_id, state) values ($1, $2, 'completed') returning id",
+        [other.id, `access-${randomUUID()}`],
+      )
+    ).rows[0]!.id;
+    for (const who of [admin, desk])
+      await asActor(db, { role: "authenticated", sub: who }, async () => {
+        for (const [sql, params, code] of [
+          [
+            "insert into public.access_log (clinic_id, actor_id, subject, subject_id) values ($1, $2, 'call', $3)",
+            [clinic.id, who, callId],
+            "42501",
+          ],
+          ["update public.access_log set at = now() where clinic_id = $1", [clinic.id], "42501"],
+          ["delete from public.access_log where clinic_id = $1", [clinic.id], "42501"],
+          ["select public.record_access($1, 'call', $2)", [other.id, otherCall], "42501"],
+          ["select public.record_access($1, 'call', $2)", [clinic.id, otherCall], "22023"],
+          ["select public.record_access($1, 'invoice', $2)", [clinic.id, callId], "22023"],
+        ] as const)
+          expect((await errorOf(db, sql, [...params]))?.code, `${sql} as ${who}`).toBe(code);
+      });
+    // Not even the database owner changes an entry (the append-only trigger).
+    await expect(
+      db.query("update public.access_log set at = now() where clinic_id = $1", [clinic.id]),
+    ).rejects.toThrow();
+    expect(await entries()).toHaveLength(3);
   });
 });

@@ -2,10 +2,12 @@ import { ShieldCheck } from "lucide-react";
 import type { Metadata } from "next";
 
 import { getClinicContext } from "@/lib/auth/clinic";
-import { loadPrivacyPage } from "@/lib/privacy/service";
+import { loadAccessLog, loadPrivacyPage } from "@/lib/privacy/service";
+import { accessFilterParamsSchema } from "@/lib/validations/privacy";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { AdminsOnly } from "@/components/dashboard/admins-only";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { AccessLog } from "@/components/privacy/access-log";
 import { PrivacySettingsForm } from "@/components/privacy/privacy-settings-form";
 import { PurgeRuns } from "@/components/privacy/purge-runs";
 
@@ -40,11 +42,24 @@ const OUTSIDE_THE_API = [
   },
 ];
 
-export default async function PrivacyPage() {
+export default async function PrivacyPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { claims, current } = await getClinicContext();
   if (!current) return null;
   if (current.role !== "admin") return <AdminsOnly what="The clinic's privacy settings" />;
-  const { settings, purgeRuns } = await loadPrivacyPage(claims, current.id);
+  const filter = accessFilterParamsSchema.parse(await searchParams);
+  const [{ settings, purgeRuns }, access] = await Promise.all([
+    loadPrivacyPage(claims, current.id),
+    loadAccessLog(claims, current.id, {
+      actorId: filter.staff,
+      patientId: filter.patient,
+      from: filter.from,
+      to: filter.to,
+    }),
+  ]);
   return (
     <div className="grid gap-6">
       <PageHeader
@@ -74,6 +89,12 @@ export default async function PrivacyPage() {
         </CardContent>
       </Card>
       <PurgeRuns runs={purgeRuns} timezone={current.timezone} />
+      <AccessLog
+        rows={access.rows}
+        actors={access.actors}
+        filter={filter}
+        timezone={current.timezone}
+      />
     </div>
   );
 }
