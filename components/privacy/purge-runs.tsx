@@ -1,8 +1,8 @@
-import type { PurgeKind, PurgeRunSummary } from "@/lib/db/privacy";
+import type { PurgeRunSummary, PurgeTally } from "@/lib/db/privacy";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
-const KIND_WORDS: Record<PurgeKind, string> = {
+const KIND_WORDS: Record<PurgeTally, string> = {
   transcriptLines: "transcript lines",
   callEvents: "call events",
   speechEvents: "speech timings",
@@ -11,6 +11,7 @@ const KIND_WORDS: Record<PurgeKind, string> = {
   appointmentTexts: "appointment texts",
   smsMessages: "text messages",
   webhookReceipts: "webhook receipts",
+  unreferencedFiles: "unused files",
 };
 
 /** The daily purge's latest runs for the clinic and what each removed. */
@@ -34,7 +35,7 @@ export function PurgeRuns({ runs, timezone }: { runs: PurgeRunSummary[]; timezon
           <ul className="grid gap-3 text-sm" data-testid="purge-runs">
             {runs.map((run) => {
               const removed = Object.entries(run.removed).filter(([, n]) => (n ?? 0) > 0) as [
-                PurgeKind,
+                PurgeTally,
                 number,
               ][];
               return (

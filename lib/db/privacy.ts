@@ -66,6 +66,8 @@ export const PURGE_KINDS = {
   webhookReceipts: "webhookDays",
 } as const satisfies Record<string, RetentionKind>;
 export type PurgeKind = keyof typeof PURGE_KINDS;
+/** What a run tallies: the kinds above, and stored files no document refers to any more. */
+export type PurgeTally = PurgeKind | "unreferencedFiles";
 
 // Each statement deletes at most $3 rows of clinic $1 older than $2, skipping rows another
 // transaction holds (a worker sending a text), and answers how many it removed. Oldest first.
@@ -164,7 +166,7 @@ export function claimPurgeRun(tx: Tx, clinicId: string | null): Promise<ClaimedP
 }
 
 /** Adds what a kind removed to the run's tally (kept across a takeover). */
-export async function addPurged(tx: Tx, runId: string, kind: PurgeKind, n: number): Promise<void> {
+export async function addPurged(tx: Tx, runId: string, kind: PurgeTally, n: number): Promise<void> {
   await tx.query(
     `update public.purge_runs
         set removed = removed || jsonb_build_object($2::text, coalesce((removed->>$2)::int, 0) + $3)
@@ -202,7 +204,7 @@ export interface PurgeRunSummary {
   runOn: Col<"purge_runs", "run_on">;
   startedAt: Col<"purge_runs", "started_at">;
   finishedAt: Col<"purge_runs", "finished_at">;
-  removed: JsonAs<Col<"purge_runs", "removed">, Partial<Record<PurgeKind, number>>>;
+  removed: JsonAs<Col<"purge_runs", "removed">, Partial<Record<PurgeTally, number>>>;
   error: Col<"purge_runs", "error">;
 }
 
@@ -213,4 +215,13 @@ export function recentPurgeRuns(tx: Tx, clinicId: string, limit = 7): Promise<Pu
        from public.purge_runs where clinic_id = $1 order by run_on desc limit $2`,
     [clinicId, limit],
   );
+}
+
+/** The storage paths the clinic's aftercare documents point at (every other file of theirs is unreferenced). */
+export async function referencedFiles(tx: Tx, clinicId: string): Promise<Set<string>> {
+  const rows = await tx.query<{ path: Col<"aftercare_documents", "storage_path"> }>(
+    "select storage_path as path from public.aftercare_documents where clinic_id = $1",
+    [clinicId],
+  );
+  return new Set(rows.map((row) => row.path));
 }

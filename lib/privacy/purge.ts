@@ -8,24 +8,30 @@ import {
   getPrivacySettings,
   PURGE_KINDS,
   purgeBatch,
+  referencedFiles,
   type PurgeKind,
+  type PurgeTally,
 } from "@/lib/db/privacy";
 import { withService } from "@/lib/db/transaction";
+import { getFileStore } from "@/lib/storage";
 
 import { DEFAULT_RETENTION } from "./settings";
 
 const DAY_MS = 86_400_000;
+/** A file no document refers to is kept this long, so an upload whose row is not committed yet is safe. */
+export const UNREFERENCED_FILE_GRACE_MS = DAY_MS;
 
 export interface PurgeReport {
   /** Runs this pass claimed and finished (a clinic, or null for unowned webhook receipts). */
-  runs: { clinicId: string | null; removed: Partial<Record<PurgeKind, number>> }[];
+  runs: { clinicId: string | null; removed: Partial<Record<PurgeTally, number>> }[];
 }
 
 /**
  * The daily retention purge (issue 16): for each clinic whose run today (UTC) is neither done
  * nor under way, claims it and deletes what is older than the clinic's windows, kind by kind,
  * `batch` rows per transaction (each its own short transaction, rows another transaction holds
- * skipped), then records what went. Idempotent: a second pass the same day finds every run done;
+ * skipped) and its stored files no document refers to, then records what went. Idempotent: a
+ * second pass the same day finds every run done;
  * deleting what is already gone removes nothing. Runs from the follow-up loop and the cron route;
  * `only` limits a pass to some clinics (tests, which share a database with other tests).
  */
@@ -46,7 +52,7 @@ export async function runPurge(
           ? DEFAULT_RETENTION
           : ((await withService((tx) => getPrivacySettings(tx, clinicId)))?.retention ??
             DEFAULT_RETENTION);
-      const removed: Partial<Record<PurgeKind, number>> = {};
+      const removed: Partial<Record<PurgeTally, number>> = {};
       for (const [kind, window] of Object.entries(PURGE_KINDS) as [
         PurgeKind,
         (typeof PURGE_KINDS)[PurgeKind],
@@ -62,6 +68,11 @@ export async function runPurge(
         await withService((tx) => addPurged(tx, run.id, kind, total));
         removed[kind] = total;
       }
+      if (clinicId !== null) {
+        const n = await purgeUnreferencedFiles(clinicId, run.startedAt);
+        await withService((tx) => addPurged(tx, run.id, "unreferencedFiles", n));
+        removed.unreferencedFiles = n;
+      }
       await withService((tx) => finishPurgeRun(tx, run.id));
       report.runs.push({ clinicId, removed });
     } catch (error) {
@@ -72,6 +83,24 @@ export async function runPurge(
     }
   }
   return report;
+}
+
+/**
+ * Deletes the clinic's stored files (`<clinic_id>/aftercare/…`) that no aftercare document
+ * refers to any more (replaced or deleted PDFs), once older than a day; how many went.
+ */
+async function purgeUnreferencedFiles(clinicId: string, now: Date): Promise<number> {
+  const store = getFileStore();
+  const referenced = await withService((tx) => referencedFiles(tx, clinicId));
+  const doomed = (await store.list(`${clinicId}/aftercare`))
+    .filter(
+      (file) =>
+        !referenced.has(file.path) &&
+        file.updatedAt.getTime() < now.getTime() - UNREFERENCED_FILE_GRACE_MS,
+    )
+    .map((file) => file.path);
+  for (let i = 0; i < doomed.length; i += 100) await store.remove(doomed.slice(i, i + 100));
+  return doomed.length;
 }
 
 const CHECK_EVERY_MS = 10 * 60_000;

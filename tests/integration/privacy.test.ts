@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { utimes } from "node:fs/promises";
+import path from "node:path";
 import type { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
@@ -11,6 +13,7 @@ import { loadPatientPage } from "@/lib/patients/service";
 import { runPurge } from "@/lib/privacy/purge";
 import { loadAccessLog, loadPrivacyPage, updatePrivacySettings } from "@/lib/privacy/service";
 import { DEFAULT_PRIVACY, missingDisclosure } from "@/lib/privacy/settings";
+import { LocalFileStore } from "@/lib/storage/local";
 import { assistantFor } from "@/lib/vapi/assistant";
 
 import { addStaff, createClinic, type TestClinic } from "../helpers/clinic";
@@ -26,6 +29,7 @@ let db: Client;
 beforeAll(async () => {
   process.env.DATABASE_URL = inject("databaseUrl");
   process.env.AUTH_JWT_SECRET = AUTH_JWT_SECRET;
+  process.env.DATA_DIR = inject("dataDir");
   db = await ownerClient();
 });
 afterAll(async () => {
@@ -215,6 +219,23 @@ describe("the daily purge", () => {
          values ('vapi', $2, 'status-update', $1, ${at})`,
         [id, `purge-${randomUUID()}`],
       );
+    // Stored files: one a document points at, one no document does (written 3 days ago: goes),
+    // one no document does yet (written now: an upload in flight, kept).
+    const files = new LocalFileStore(inject("dataDir"));
+    for (const name of ["current.pdf", "replaced.pdf", "uploading.pdf"])
+      await files.put("aftercare", `${id}/aftercare/${name}`, new Uint8Array([37, 80, 68, 70]));
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000);
+    for (const name of ["current.pdf", "replaced.pdf"])
+      await utimes(
+        path.join(inject("dataDir"), "storage", "aftercare", id, "aftercare", name),
+        threeDaysAgo,
+        threeDaysAgo,
+      );
+    await db.query(
+      `insert into public.aftercare_documents (clinic_id, title, storage_path, file_name, size_bytes, sha256)
+       values ($1, 'Current aftercare', $2, 'current.pdf', 4, repeat('a', 64))`,
+      [id, `${id}/aftercare/current.pdf`],
+    );
     await db.query("commit");
     admin = await addStaff(db, [{ clinic, role: "admin" }]);
     desk = await addStaff(db, [{ clinic, role: "receptionist" }]);
@@ -251,6 +272,7 @@ describe("the daily purge", () => {
     appointmentTexts: 1,
     smsMessages: 2,
     webhookReceipts: 2,
+    unreferencedFiles: 1,
   };
 
   it("removes what is older than each window, in small batches, keeps the rest and records what went", async () => {
@@ -269,6 +291,12 @@ describe("the daily purge", () => {
     const [run] = await todaysRun();
     expect(run?.finished_at).toBeInstanceOf(Date);
     expect(run?.removed).toEqual(EXPECTED_REMOVED);
+    const stored = (
+      await new LocalFileStore(inject("dataDir")).list("aftercare", `${clinic.id}/aftercare`)
+    )
+      .map((file) => path.basename(file.path))
+      .sort();
+    expect(stored).toEqual(["current.pdf", "uploading.pdf"]);
     const pending = await db.query(
       "select 1 from public.follow_ups where clinic_id = $1 and status = 'pending'",
       [clinic.id],
