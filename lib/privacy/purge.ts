@@ -104,15 +104,24 @@ async function purgeUnreferencedFiles(clinicId: string, now: Date): Promise<numb
 }
 
 const CHECK_EVERY_MS = 10 * 60_000;
-const shared = globalThis as unknown as { __purgeCheckedAt?: number };
+const shared = globalThis as unknown as {
+  __purgeCheckedAt?: number;
+  __purgeRunning?: Promise<PurgeReport> | null;
+};
 
 /**
- * The purge from the in-app loop: at most one check every 10 minutes per process (the check
- * itself is one query; the database decides whether a run is due).
+ * The purge from the in-app loop: at most one check every 10 minutes per process, and never
+ * two at once (the check itself is one query; the database decides whether a run is due).
  */
 export async function runPurgeIfDue(now = Date.now()): Promise<PurgeReport | null> {
+  if (shared.__purgeRunning) return null;
   if (shared.__purgeCheckedAt !== undefined && now - shared.__purgeCheckedAt < CHECK_EVERY_MS)
     return null;
   shared.__purgeCheckedAt = now;
-  return runPurge();
+  shared.__purgeRunning = runPurge();
+  try {
+    return await shared.__purgeRunning;
+  } finally {
+    shared.__purgeRunning = null;
+  }
 }
