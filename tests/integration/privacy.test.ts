@@ -328,6 +328,17 @@ describe("the daily purge", () => {
     expect(run?.removed).toEqual(EXPECTED_REMOVED);
   });
 
+  it("purges webhook receipts of no clinic in a run of their own, once a day", async () => {
+    await runPurge({ only: [null] });
+    const runs = await db.query<{ finished_at: Date | null; removed: Record<string, number> }>(
+      "select finished_at, removed from public.purge_runs where clinic_id is null and run_on = (now() at time zone 'utc')::date",
+    );
+    expect(runs.rows).toHaveLength(1);
+    expect(runs.rows[0]!.finished_at).toBeInstanceOf(Date);
+    expect(Object.keys(runs.rows[0]!.removed)).toEqual(["webhookReceipts"]);
+    expect((await runPurge({ only: [null] })).runs).toEqual([]);
+  });
+
   it("shows the run to the clinic's admins only; no one signed in can write one", async () => {
     const page = await loadPrivacyPage(claimsFor(admin) as Claims, clinic.id);
     expect(page.purgeRuns[0]?.removed).toEqual(EXPECTED_REMOVED);
