@@ -38,6 +38,13 @@ test("a greeting without the disclosure and a window out of range are refused, a
   await save.click();
   await expect(form.getByText("The first message must say the name Voxanne")).toBeVisible();
 
+  // A wording with the whole disclosure is what callers hear, the clinic's name filled in.
+  await form.getByLabel("Your wording").fill("{clinic}, Voxanne here, the AI assistant.");
+  await expect(page.getByTestId("greeting-preview")).toContainText(
+    "Harbour Aesthetics, Voxanne here, the AI assistant.",
+  );
+  await expect(page.getByTestId("greeting-preview")).not.toContainText("standard wording");
+
   await form.getByLabel("Your wording").fill("");
   await form.getByLabel("Webhook receipts (days)").fill("3");
   await save.click();

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { savePrivacySettings } from "@/lib/actions/privacy";
 import {
   CLINIC_PLACEHOLDER,
+  fillGreeting,
   firstMessageFor,
   GREETING_MAX,
   RETENTION,
@@ -84,7 +85,8 @@ export function PrivacySettingsForm({
     recordingEnabled: draft.recordingEnabled,
     greeting: draft.greeting.trim() || null,
   });
-  const usesStandard = draft.greeting.trim() !== "" && spoken !== draft.greeting.trim();
+  const usesStandard =
+    draft.greeting.trim() !== "" && spoken !== fillGreeting(draft.greeting.trim(), clinicName);
 
   return (
     <form
