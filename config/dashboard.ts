@@ -15,7 +15,8 @@ export interface NavItem {
     | "gauge"
     | "chart"
     | "diary-setup"
-    | "patients";
+    | "patients"
+    | "privacy";
   /** Roles that see the item; receptionists see admin lists read-only. */
   roles: ClinicRole[];
   /** A live count beside the title: texts nobody has read yet. */
@@ -69,6 +70,7 @@ export const dashboardNav: NavGroup[] = [
       },
       { title: "Redaction", href: "/admin/redaction", icon: "shield", roles: ["admin"] },
       { title: "Assistant", href: "/admin/assistant", icon: "bot", roles: ["admin"] },
+      { title: "Privacy", href: "/admin/privacy", icon: "privacy", roles: ["admin"] },
     ],
   },
 ];

@@ -31,6 +31,37 @@ export type Numeric = ColumnType<number, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AccessLog {
+  /**
+   * Their email as the session carried it, so the log reads without auth.users.
+   */
+  actor_email: string | null;
+  /**
+   * The signed-in staff member (auth.uid()).
+   */
+  actor_id: string;
+  /**
+   * When it was opened.
+   */
+  at: Generated<Timestamp>;
+  /**
+   * The clinic whose call or patient was opened.
+   */
+  clinic_id: string;
+  /**
+   * Primary key, in order of writing.
+   */
+  id: Generated<number>;
+  /**
+   * call (its page, with the transcript) or patient (their page).
+   */
+  subject: string;
+  /**
+   * The call's or patient's id.
+   */
+  subject_id: string;
+}
+
 export interface AftercareDocuments {
   /**
    * Owning clinic.
@@ -1063,6 +1094,53 @@ export interface Practitioners {
   updated_at: Generated<Timestamp>;
 }
 
+export interface PrivacySettings {
+  /**
+   * Days call events (state changes, tool metadata) and speech timings are kept.
+   */
+  call_event_days: Generated<number>;
+  /**
+   * The clinic (one row per clinic).
+   */
+  clinic_id: string;
+  /**
+   * The first message, worded by the clinic; must name Voxanne, say it is an AI assistant and name the clinic (and, when recording, say so). Null: the standard wording.
+   */
+  greeting: string | null;
+  /**
+   * Days hand-offs (the follow-up agent's memory of a call) and their finished follow-ups are kept.
+   */
+  handoff_days: Generated<number>;
+  /**
+   * compliancePlan.hipaaEnabled on the clinic's Vapi assistant (honoured when the Vapi organization has HIPAA mode and a BAA).
+   */
+  hipaa_enabled: Generated<boolean>;
+  /**
+   * artifactPlan.recordingEnabled: whether Vapi records calls; the greeting must then say the call is recorded.
+   */
+  recording_enabled: Generated<boolean>;
+  /**
+   * Days SMS bodies and finished appointment-text delivery records are kept (opt-outs are never purged).
+   */
+  sms_days: Generated<number>;
+  /**
+   * Days redacted transcript lines (logs) are kept.
+   */
+  transcript_days: Generated<number>;
+  /**
+   * When they last changed.
+   */
+  updated_at: Generated<Timestamp>;
+  /**
+   * Admin who last changed them.
+   */
+  updated_by: string | null;
+  /**
+   * Days webhook receipts (dedupe keys, stored tool replies) are kept.
+   */
+  webhook_days: Generated<number>;
+}
+
 export interface ProcedureKnowledge {
   /**
    * The approved answer.
@@ -1147,6 +1225,34 @@ export interface Procedures {
    * When the procedure was last changed.
    */
   updated_at: Generated<Timestamp>;
+}
+
+export interface PurgeRuns {
+  /**
+   * The clinic purged; null for webhook receipts without a clinic.
+   */
+  clinic_id: string | null;
+  /**
+   * Why the run stopped, when it failed (no patient data).
+   */
+  error: string | null;
+  /**
+   * When it finished; null while running or if it died (taken over after 30 minutes).
+   */
+  finished_at: Timestamp | null;
+  id: Generated<string>;
+  /**
+   * Rows removed per kind, e.g. {"transcriptLines": 120, "webhookReceipts": 40}.
+   */
+  removed: Generated<Json>;
+  /**
+   * The UTC day of the run (one per clinic per day).
+   */
+  run_on: Timestamp;
+  /**
+   * When the run was claimed.
+   */
+  started_at: Generated<Timestamp>;
 }
 
 export interface RedactionRules {
@@ -1756,6 +1862,7 @@ export interface WorkingHours {
 }
 
 export interface DB {
+  access_log: AccessLog;
   aftercare_documents: AftercareDocuments;
   aftercare_links: AftercareLinks;
   appointment_links: AppointmentLinks;
@@ -1776,8 +1883,10 @@ export interface DB {
   manage_offers: ManageOffers;
   patients: Patients;
   practitioners: Practitioners;
+  privacy_settings: PrivacySettings;
   procedure_knowledge: ProcedureKnowledge;
   procedures: Procedures;
+  purge_runs: PurgeRuns;
   redaction_rules: RedactionRules;
   reminder_settings: ReminderSettings;
   reservations: Reservations;

@@ -9,6 +9,7 @@ import {
   FileText,
   Gauge,
   ListChecks,
+  LockKeyhole,
   MessageSquare,
   PhoneCall,
   ShieldCheck,
@@ -34,6 +35,7 @@ const icons: Record<NavItem["icon"], typeof PhoneCall> = {
   chart: ChartColumn,
   "diary-setup": CalendarCog,
   patients: UsersRound,
+  privacy: LockKeyhole,
 };
 
 function isActive(pathname: string, href: string) {

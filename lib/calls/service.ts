@@ -1,16 +1,27 @@
 import "server-only";
 
+import type { Claims } from "@/lib/auth/claims";
+import { recordAccess } from "@/lib/db/access-log";
 import {
   getCallDetail as queryCallDetail,
   isClinicCall as queryIsClinicCall,
 } from "@/lib/db/call-detail";
 import { getLiveCallsSnapshot as queryLiveCalls } from "@/lib/db/live-calls";
-import { asSignedIn } from "@/lib/db/transaction";
+import { asSignedIn, withClaims } from "@/lib/db/transaction";
 
 // Calls as staff see them, read as the signed-in person so RLS scopes them to their clinics.
 
-/** Everything about one call: null if it does not exist or belongs to another clinic. */
-export const getCallDetail = asSignedIn(queryCallDetail);
+/**
+ * Everything about one call: null if it does not exist or belongs to another clinic. Opening it
+ * (and its transcript) is recorded in the clinic's access log, in the same transaction.
+ */
+export function getCallDetail(claims: Claims, callId: string) {
+  return withClaims(claims, async (tx) => {
+    const detail = await queryCallDetail(tx, callId);
+    if (detail) await recordAccess(tx, detail.call.clinicId, "call", detail.call.id);
+    return detail;
+  });
+}
 
 /** Whether this person can see `callId` as one of `clinicId`'s calls. */
 export const isClinicCall = asSignedIn(queryIsClinicCall);

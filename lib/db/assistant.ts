@@ -1,5 +1,8 @@
 import "server-only";
 
+import type { PrivacySettings } from "@/types/privacy";
+
+import { PRIVACY_COLUMNS } from "./privacy";
 import type { Col, JsonAs } from "./rows";
 import type { Tx } from "./transaction";
 
@@ -20,13 +23,19 @@ export interface AssistantSource {
     /** Its bookable appointment types, e.g. "consultation 60 min", "surgery 240 min (after a consultation)". Computed in SQL. */
     appointments?: string[];
   }[];
+  /** The clinic's privacy settings (issue 16); absent when it never saved any, so the defaults apply. */
+  privacy?: PrivacySettings;
 }
 
 /** What the assistant config is built from: the clinic, its hours and its active procedures. No patient data. */
 export async function loadAssistantSource(tx: Tx, clinicId: string): Promise<AssistantSource> {
-  const clinic = await tx.one<AssistantSource["clinic"]>(
+  // The privacy settings in the same round trip (assistant-request is on the call's path).
+  const clinic = await tx.one<AssistantSource["clinic"] & { privacy: PrivacySettings | null }>(
     `select id, name, timezone, front_desk_number as "frontDeskNumber", settings,
-            cancellation_policy as "cancellationPolicy" from public.clinics where id = $1`,
+            cancellation_policy as "cancellationPolicy",
+            (select row_to_json(p) from (select ${PRIVACY_COLUMNS} from public.privacy_settings
+                                          where clinic_id = c.id) p) as privacy
+       from public.clinics c where id = $1`,
     [clinicId],
   );
   const procedures = await tx.query<AssistantSource["procedures"][number]>(
@@ -41,7 +50,8 @@ export async function loadAssistantSource(tx: Tx, clinicId: string): Promise<Ass
        from public.procedures p where p.clinic_id = $1 and p.active order by p.sort_order, p.name`,
     [clinicId],
   );
-  return { clinic, procedures };
+  const { privacy, ...clinicRow } = clinic;
+  return { clinic: clinicRow, procedures, ...(privacy ? { privacy } : {}) };
 }
 
 /** Stores the id Vapi gave the clinic's assistant (assistant-request then answers with it). */

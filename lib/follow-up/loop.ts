@@ -1,3 +1,4 @@
+import { runPurgeIfDue } from "@/lib/privacy/purge";
 import { runReminders } from "@/lib/reminders/worker";
 
 import { runFollowUps } from "./worker";
@@ -35,6 +36,11 @@ export function runFollowUpsNow(): Promise<void> {
         console.warn(`[reminders] pass skipped: ${(error as Error).message}`);
       }
     } while (shared.__followUpAgain);
+    // The daily retention purge (lib/privacy/purge.ts): checked every 10 minutes, run once a
+    // day, beside the passes rather than in them, so a long purge never delays a text.
+    void runPurgeIfDue().catch((error: Error) =>
+      console.warn(`[purge] pass skipped: ${error.message}`),
+    );
   })().finally(() => {
     shared.__followUpPass = null;
   });

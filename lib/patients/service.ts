@@ -2,6 +2,7 @@ import "server-only";
 
 import { AppError } from "@/lib/api/errors";
 import type { Claims } from "@/lib/auth/claims";
+import { recordAccess } from "@/lib/db/access-log";
 import { listConversation, type ConversationMessageRow } from "@/lib/db/inbox";
 import {
   listPatients,
@@ -34,7 +35,10 @@ export interface PatientPage {
   texts: ConversationMessageRow[];
 }
 
-/** Everything on a patient's page; 404 for a patient RLS does not show in this clinic. */
+/**
+ * Everything on a patient's page; 404 for a patient RLS does not show in this clinic. Opening it
+ * is recorded in the clinic's access log, in the same transaction.
+ */
 export function loadPatientPage(
   claims: Claims,
   clinicId: string,
@@ -43,6 +47,7 @@ export function loadPatientPage(
   return withClaims(claims, async (tx) => {
     const patient = await getPatient(tx, clinicId, patientId);
     if (!patient) throw new AppError("not_found", "This patient is not in your clinic.");
+    await recordAccess(tx, clinicId, "patient", patientId);
     return {
       patient,
       appointments: await patientAppointments(tx, clinicId, patientId),

@@ -91,7 +91,7 @@ const SCENARIOS = {
         {
           role: "bot",
           message:
-            "Thank you for calling Harbour Aesthetics, this is Voxanne. How can I help you today?",
+            "Thank you for calling Harbour Aesthetics. This is Voxanne, the clinic's AI assistant. How can I help you today?",
         },
         {
           role: "user",

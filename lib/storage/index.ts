@@ -16,6 +16,10 @@ export interface FileStore {
   get(objectPath: string): Promise<Buffer | null>;
   /** A short-lived URL the patient's browser can open directly, or null to stream through us. */
   signedUrl(objectPath: string, seconds: number): Promise<string | null>;
+  /** The objects directly under a folder (`<clinic_id>/aftercare`), with when each was written. */
+  list(prefix: string): Promise<{ path: string; updatedAt: Date }[]>;
+  /** Deletes objects (the retention purge's unreferenced files); one already gone is no error. */
+  remove(objectPaths: string[]): Promise<void>;
 }
 
 export const AFTERCARE_BUCKET = "aftercare";
@@ -33,6 +37,12 @@ class LocalStore implements FileStore {
   }
   async signedUrl() {
     return null;
+  }
+  list(prefix: string) {
+    return this.store.list(AFTERCARE_BUCKET, prefix);
+  }
+  remove(objectPaths: string[]) {
+    return this.store.remove(AFTERCARE_BUCKET, objectPaths);
   }
 }
 
@@ -61,6 +71,28 @@ class SupabaseStore implements FileStore {
     if (error || !data)
       throw new Error(`Could not sign a storage URL: ${error?.message ?? "unknown"}`);
     return data.signedUrl;
+  }
+  async list(prefix: string) {
+    const objects: { path: string; updatedAt: Date }[] = [];
+    for (let offset = 0; ; offset += 1000) {
+      const { data, error } = await this.client.storage
+        .from(AFTERCARE_BUCKET)
+        .list(prefix, { limit: 1000, offset });
+      if (error) throw new Error(`Storage list failed: ${error.message}`);
+      for (const object of data ?? [])
+        // Folders come back without an id.
+        if (object.id)
+          objects.push({
+            path: `${prefix}/${object.name}`,
+            updatedAt: new Date(object.updated_at ?? object.created_at ?? Date.now()),
+          });
+      if (!data || data.length < 1000) return objects;
+    }
+  }
+  async remove(objectPaths: string[]) {
+    if (objectPaths.length === 0) return;
+    const { error } = await this.client.storage.from(AFTERCARE_BUCKET).remove(objectPaths);
+    if (error) throw new Error(`Storage remove failed: ${error.message}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -29,5 +29,29 @@ export class LocalFileStore {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw error;
     }
+  }
+
+  /** The objects directly under `prefix` (a folder), with when each was last written. */
+  async list(bucket: string, prefix: string): Promise<{ path: string; updatedAt: Date }[]> {
+    const folder = this.resolve(bucket, prefix);
+    let names: string[];
+    try {
+      names = await readdir(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
+    const objects: { path: string; updatedAt: Date }[] = [];
+    for (const name of names) {
+      const info = await stat(path.join(folder, name));
+      if (info.isFile()) objects.push({ path: `${prefix}/${name}`, updatedAt: info.mtime });
+    }
+    return objects;
+  }
+
+  /** Deletes the objects; one already gone is no error. */
+  async remove(bucket: string, objectPaths: string[]): Promise<void> {
+    for (const objectPath of objectPaths)
+      await rm(this.resolve(bucket, objectPath), { force: true });
   }
 }

@@ -2,6 +2,7 @@ import type { Vapi } from "@vapi-ai/server-sdk";
 import { z } from "zod";
 
 import type { AssistantSource } from "@/lib/db/assistant";
+import { DEFAULT_PRIVACY, firstMessageFor } from "@/lib/privacy/settings";
 
 import { TOOL_DEFINITIONS } from "./tool-definitions";
 
@@ -78,6 +79,7 @@ export function buildAssistant(
   options: { serverUrl: string; credentialId?: string; profile?: LatencyProfile },
 ): Vapi.CreateAssistantDto {
   const { clinic, procedures } = source;
+  const privacy = source.privacy ?? DEFAULT_PRIVACY;
   const profileName = options.profile ?? "standard";
   const profile = PROFILE[profileName];
   const server = {
@@ -87,13 +89,42 @@ export function buildAssistant(
   };
   return {
     name: `Voxanne · ${clinic.name}`.slice(0, 40),
-    firstMessage: `Thank you for calling ${clinic.name}, this is Voxanne. How can I help you today?`,
+    // The disclosure (issue 16): Voxanne, the clinic's AI assistant, and the recording when
+    // there is one, in the clinic's wording when it says all of that (lib/privacy/settings.ts).
+    // Spoken first and heard in full: interruptions of the first message are off.
+    firstMessage: firstMessageFor(clinic.name, privacy),
+    firstMessageMode: "assistant-speaks-first",
+    firstMessageInterruptionsEnabled: false,
+    // Privacy (issue 16, docs/data-flow.md). Field names and defaults from the installed SDK's
+    // types (@vapi-ai/server-sdk dist/cjs/api/types: CompliancePlan, ArtifactPlan, MonitorPlan,
+    // DeepgramTranscriber, AnalysisPlan, SummaryPlan, StructuredDataPlan, SuccessEvaluationPlan)
+    // and docs.vapi.ai/security-and-privacy/hipaa. Each is set explicitly, since Vapi's
+    // defaults record the call, allow unauthenticated live listening and run analysis models
+    // over the raw transcript.
+    // HIPAA mode: HIPAA-compliant storage and providers only (Deepgram, OpenAI and ElevenLabs
+    // are on Vapi's list); honoured when the Vapi organization has HIPAA mode with a BAA.
+    compliancePlan: { hipaaEnabled: privacy.hipaaEnabled },
+    // No recording unless the clinic turns it on (Vapi's default is true); no SIP packet capture
+    // (it holds the call's audio; default true). With HIPAA mode a recording needs the clinic's
+    // own S3/GCP bucket on Vapi's Provider Credentials page.
+    artifactPlan: { recordingEnabled: privacy.recordingEnabled, pcapEnabled: false },
+    // Live listen and live control off (both default true, unauthenticated by default), and
+    // authenticated should anyone enable them on the assistant in Vapi's dashboard.
+    monitorPlan: {
+      listenEnabled: false,
+      listenAuthenticationEnabled: true,
+      controlEnabled: false,
+      controlAuthenticationEnabled: true,
+    },
     transcriber: {
       provider: "deepgram",
       model: "nova-2",
       language: "en",
       smartFormat: true,
       endpointing: profile.endpointingMs,
+      // Out of Deepgram's Model Improvement Program (mip_opt_out=true on every request): the
+      // SDK notes it applies only with the clinic's own Deepgram key, docs/data-flow.md.
+      mipOptOut: true,
       keyterm: procedures
         .flatMap((procedure) => [procedure.name, ...procedure.synonyms])
         .slice(0, 50),
@@ -153,21 +184,13 @@ export function buildAssistant(
     },
     stopSpeakingPlan: { numWords: 0, voiceSeconds: 0.2, backoffSeconds: 1 },
     maxDurationSeconds: 900,
+    // No post-call analysis at Vapi: each plan would feed the raw transcript (names, numbers,
+    // medical details our redaction removes) to another model and keep its output at Vapi. The
+    // hand-off's procedures come from the transcript on our side (lib/call-flow/handoff.ts).
     analysisPlan: {
-      structuredDataPlan: {
-        enabled: true,
-        schema: {
-          type: "object",
-          properties: {
-            proceduresOfInterest: {
-              type: "array",
-              items: { type: "string" },
-              description: "Procedures the caller asked about, by name.",
-            },
-            bookingIntent: { type: "boolean", description: "Whether the caller wanted to book." },
-          },
-        },
-      },
+      summaryPlan: { enabled: false },
+      structuredDataPlan: { enabled: false },
+      successEvaluationPlan: { enabled: false },
     },
     metadata: { clinicId: clinic.id, latencyProfile: profileName },
   };

@@ -28,8 +28,13 @@ export async function createNorthside(owner: Client) {
      know as (insert into public.procedure_knowledge (clinic_id, procedure_id, question, answer)
               select $1, id, 'Does it hurt?', 'Mildly.' from proc returning id),
      rule as (insert into public.redaction_rules (clinic_id, kind, value) values ($1, 'keyword', 'northword') returning id),
+     priv as (insert into public.privacy_settings (clinic_id) values ($1) returning 1),
+     prun as (insert into public.purge_runs (clinic_id, run_on, finished_at)
+              values ($1, current_date - 1, now()) returning id),
      call as (insert into public.calls (clinic_id, vapi_call_id, state) values ($1, 'north-call-1', 'completed') returning id),
      ev as (insert into public.call_events (clinic_id, call_id, kind, event) select $1, id, 'note', 'fixture' from call returning id),
+     alog as (insert into public.access_log (clinic_id, actor_id, subject, subject_id)
+              select $1, 'a11ce000-0000-4000-8000-0000000000bb', 'call', id from call returning id),
      booking as (insert into public.bookings (clinic_id, call_id, patient_name, patient_phone, practitioner_id, starts_at, ends_at)
                  select $1, call.id, 'Northside Patient', '+15555550123', pr.id, date_trunc('hour', now()) + interval '3 days',
                         date_trunc('hour', now()) + interval '3 days 30 minutes' from pr, call returning id, practitioner_id, starts_at, ends_at),

@@ -38,7 +38,7 @@ describe("the assistant configuration", () => {
 
   it("speaks in the clinic's name and knows its procedures, hours and rules", () => {
     expect(standard.firstMessage).toBe(
-      "Thank you for calling Harbour Aesthetics, this is Voxanne. How can I help you today?",
+      "Thank you for calling Harbour Aesthetics. This is Voxanne, the clinic's AI assistant. How can I help you today?",
     );
     const model = standard.model as { messages: { content: string }[]; temperature: number };
     expect(model.temperature).toBe(0);
@@ -115,7 +115,6 @@ describe("the assistant configuration", () => {
       timeoutSeconds: 20,
       credentialId: "cred_1",
     });
-    expect(standard.analysisPlan?.structuredDataPlan?.enabled).toBe(true);
   });
 
   it("trims every stage of the turn in the low-latency profile", () => {

@@ -53,9 +53,10 @@ describe("navigation by role", () => {
       "Aftercare",
       "Redaction",
       "Assistant",
+      "Privacy",
     ]);
   });
-  it("keeps redaction and assistant settings from receptionists", () => {
+  it("keeps redaction, assistant and privacy settings from receptionists", () => {
     expect(titles("receptionist")).toEqual([
       "Diary",
       "Live calls",

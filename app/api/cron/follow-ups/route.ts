@@ -1,8 +1,10 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+import { after } from "next/server";
 
 import { getEnv } from "@/lib/env";
 import { toErrorResponse } from "@/lib/api/errors";
 import { runFollowUps } from "@/lib/follow-up/worker";
+import { runPurgeIfDue } from "@/lib/privacy/purge";
 import { runReminders } from "@/lib/reminders/worker";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +18,8 @@ function authorised(request: Request): boolean {
 }
 
 // GET /api/cron/follow-ups – one pass of the follow-up worker and of the appointment-text worker
-// (confirmations, reminders, answers to replies), for Vercel Cron or pg_cron + pg_net
+// (confirmations, reminders, answers to replies), and the daily retention purge when today's is
+// not done yet (lib/privacy/purge.ts), for Vercel Cron or pg_cron + pg_net
 // (Authorization: Bearer CRON_SECRET). Safe to run from several places at once.
 export async function GET(request: Request) {
   if (!authorised(request))
@@ -24,6 +27,13 @@ export async function GET(request: Request) {
   try {
     const followUps = await runFollowUps(25);
     const reminders = await runReminders();
+    // After the response, so a long purge (the day's first call) never holds the cron request;
+    // what it removed is on Admin → Privacy.
+    after(() =>
+      runPurgeIfDue().catch((error: Error) =>
+        console.warn(`[purge] pass skipped: ${error.message}`),
+      ),
+    );
     return Response.json({ ok: true, ...followUps, reminders });
   } catch (error) {
     return toErrorResponse(error);
