@@ -9,6 +9,7 @@ import {
   bookingRulesSchema,
   closureSchema,
   deleteSchema,
+  openingHoursSchema,
   overrideSchema,
   practitionerSchema,
   resourceSchema,
@@ -68,6 +69,12 @@ export const setAppointmentTypeActive = adminAction(
 export const saveWeeklyHours = adminAction(
   { schema: weeklyHoursSchema, invalid: "fields" },
   async (input, { claims, clinic }) => done(await config.saveWeeklyHours(claims, clinic.id, input)),
+);
+
+export const saveOpeningHours = adminAction(
+  { schema: openingHoursSchema, invalid: "fields" },
+  async (input, { claims, clinic }) =>
+    done(await config.saveOpeningHours(claims, clinic.id, input)),
 );
 
 export const addOverride = adminAction(

@@ -1,5 +1,8 @@
 import "server-only";
 
+import type { OpeningInterval } from "@/types/opening-hours";
+
+import { listOpeningHours } from "./opening-hours";
 import type { Col, JsonAs } from "./rows";
 import type { Tx } from "./transaction";
 
@@ -20,6 +23,8 @@ export interface AssistantSource {
     /** Its bookable appointment types, e.g. "consultation 60 min", "surgery 240 min (after a consultation)". Computed in SQL. */
     appointments?: string[];
   }[];
+  /** When the front desk answers (opening_hours), clinic-local. */
+  openingHours: OpeningInterval[];
 }
 
 /** What the assistant config is built from: the clinic, its hours and its active procedures. No patient data. */
@@ -41,7 +46,12 @@ export async function loadAssistantSource(tx: Tx, clinicId: string): Promise<Ass
        from public.procedures p where p.clinic_id = $1 and p.active order by p.sort_order, p.name`,
     [clinicId],
   );
-  return { clinic, procedures };
+  const openingHours = (await listOpeningHours(tx, clinicId)).map(({ weekday, opens, closes }) => ({
+    weekday,
+    opens,
+    closes,
+  }));
+  return { clinic, procedures, openingHours };
 }
 
 /** Stores the id Vapi gave the clinic's assistant (assistant-request then answers with it). */

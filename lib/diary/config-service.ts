@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { Claims } from "@/lib/auth/claims";
 import * as db from "@/lib/db/diary-config";
 import { databaseFailure, type DatabaseFailure } from "@/lib/db/errors";
+import { listOpeningHours, replaceOpeningHours } from "@/lib/db/opening-hours";
 import { withClaims, type Tx } from "@/lib/db/transaction";
 import {
   activeSchema,
@@ -13,6 +14,7 @@ import {
   closureSchema,
   configFieldErrors,
   deleteSchema,
+  openingHoursSchema,
   overrideSchema,
   practitionerSchema,
   resourceSchema,
@@ -86,6 +88,7 @@ export function loadDiaryConfig(claims: Claims, clinicId: string) {
       weeklyHours: await db.listWeeklyHours(tx, clinicId),
       overrides: await db.listUpcomingOverrides(tx, clinicId, today),
       closures: await db.listUpcomingClosures(tx, clinicId, today),
+      openingHours: await listOpeningHours(tx, clinicId),
     };
   });
 }
@@ -216,6 +219,28 @@ export async function saveWeeklyHours(
       (await db.replaceWeeklyHours(tx, clinicId, practitionerId, intervals))
         ? { id: practitionerId }
         : gone("practitioner"),
+    {
+      overlap: {
+        fieldErrors: { intervals: "Two intervals on the same day overlap. Adjust them and save." },
+      },
+    },
+  );
+}
+
+/** The clinic's opening hours (when the front desk answers), saved as a whole week. */
+export async function saveOpeningHours(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof openingHoursSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(openingHoursSchema, input);
+  if ("invalid" in parsed) return parsed.invalid;
+  return write(
+    claims,
+    async (tx) =>
+      (await replaceOpeningHours(tx, clinicId, parsed.data.intervals))
+        ? { id: clinicId }
+        : { error: NOT_ADMIN },
     {
       overlap: {
         fieldErrors: { intervals: "Two intervals on the same day overlap. Adjust them and save." },

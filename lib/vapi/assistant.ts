@@ -2,6 +2,7 @@ import type { Vapi } from "@vapi-ai/server-sdk";
 import { z } from "zod";
 
 import type { AssistantSource } from "@/lib/db/assistant";
+import { describeWeek } from "@/lib/hours/opening";
 
 import { TOOL_DEFINITIONS } from "./tool-definitions";
 
@@ -21,16 +22,19 @@ const PROFILE: Record<
   low_latency: { endpointingMs: 150, waitSeconds: 0.1, maxTokens: 150, streamingLatency: 4 },
 };
 
-function systemPrompt({ clinic, procedures }: AssistantSource): string {
-  const hours = clinic.settings.hours as Record<string, [string, string]> | undefined;
-  const hoursText = hours
-    ? Object.entries(hours)
-        .map(([day, [open, close]]) => `${day} ${open}-${close}`)
-        .join(", ")
-    : "not set";
+/**
+ * Template variables Vapi fills in per call (LiquidJS, `assistantOverrides.variableValues`),
+ * answered by assistant-request from the clock and the clinic's hours at that moment, so the
+ * assistant's configuration itself never depends on the time.
+ */
+export const CALL_VARIABLES = {
+  clinicStatus: "{{clinicStatus}}",
+} as const;
+
+function systemPrompt({ clinic, procedures, openingHours }: AssistantSource): string {
   return [
     `You are Voxanne, the receptionist of ${clinic.name}, an aesthetic clinic. Be warm, brief and precise; this is a phone call.`,
-    `Opening hours (${clinic.timezone}): ${hoursText}.`,
+    `Front desk opening hours (${clinic.timezone}): ${openingHours.length ? describeWeek(openingHours) : "not set"}. Right now the front desk is: ${CALL_VARIABLES.clinicStatus}. Say so when a caller asks for a person or whether you are open.`,
     `Procedures offered:\n${procedures
       .map((procedure) => {
         const bookable =

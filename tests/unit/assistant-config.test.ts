@@ -10,7 +10,6 @@ const source: AssistantSource = {
     timezone: "America/New_York",
     frontDeskNumber: "+15555550100",
     settings: {
-      hours: { mon: ["09:00", "17:00"] },
       booking_rules: "Consultations are 30 minutes.",
     },
   },
@@ -23,6 +22,11 @@ const source: AssistantSource = {
       appointments: ["treatment 20 min"],
     },
     { name: "Peel", synonyms: [], description: "A chemical peel.", appointments: [] },
+  ],
+  openingHours: [
+    { weekday: 1, opens: "09:00", closes: "13:00" },
+    { weekday: 1, opens: "14:00", closes: "17:00" },
+    { weekday: 3, opens: "10:00", closes: "16:00" },
   ],
 };
 
@@ -48,7 +52,9 @@ describe("the assistant configuration", () => {
       "Botox (also: none; bookable: treatment 20 min)",
       "Peel (also: none; not bookable by phone)",
       "check_availability with it",
-      "mon 09:00-17:00",
+      "Monday 09:00–13:00 and 14:00–17:00; Tuesday closed; Wednesday 10:00–16:00",
+      "(America/New_York)",
+      "Right now the front desk is: {{clinicStatus}}.",
       "Consultations are 30 minutes",
       "never give medical advice",
     ]) {

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { getClinicContext } from "@/lib/auth/clinic";
+import { loadDiaryConfig } from "@/lib/diary/config-service";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { WeeklyHoursEditor } from "@/components/diary-config/weekly-hours-editor";
+
+export const metadata: Metadata = { title: "Opening hours" };
+
+export default async function OpeningHoursPage() {
+  const { claims, current } = await getClinicContext();
+  if (!current) return null;
+  const { openingHours, rules } = await loadDiaryConfig(claims, current.id);
+  return (
+    <div className="grid gap-6">
+      <Card className="max-w-3xl">
+        <CardHeader>
+          <CardTitle>Opening hours</CardTitle>
+          <CardDescription>
+            When the front desk answers the phone, in the clinic&apos;s time zone (
+            {rules?.timezone ?? current.timezone}). Voxanne tells callers whether you are open and
+            when you open next, and puts calls through to the front desk only while you are open.
+            Days in{" "}
+            <Link href="/admin/diary/closures" className="underline underline-offset-4">
+              Closures
+            </Link>{" "}
+            are closed all day.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <WeeklyHoursEditor
+            practitionerId={null}
+            practitionerName={current.name}
+            intervals={openingHours}
+            canEdit={current.role === "admin"}
+          />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
