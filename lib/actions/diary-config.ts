@@ -15,6 +15,7 @@ import {
   resourceSchema,
   weeklyHoursSchema,
 } from "@/lib/validations/diary-config";
+import { rotaSchema, routingSettingsSchema } from "@/lib/validations/routing";
 
 import { clinicAction } from "./safe-action";
 
@@ -75,6 +76,17 @@ export const saveOpeningHours = adminAction(
   { schema: openingHoursSchema, invalid: "fields" },
   async (input, { claims, clinic }) =>
     done(await config.saveOpeningHours(claims, clinic.id, input)),
+);
+
+export const saveRoutingSettings = adminAction(
+  { schema: routingSettingsSchema, invalid: "fields" },
+  async (input, { claims, clinic }) =>
+    done(await config.saveRoutingSettings(claims, clinic.id, input)),
+);
+
+export const saveRota = adminAction(
+  { schema: rotaSchema, invalid: "fields" },
+  async (input, { claims, clinic }) => done(await config.saveRota(claims, clinic.id, input)),
 );
 
 export const addOverride = adminAction(

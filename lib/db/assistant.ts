@@ -3,7 +3,7 @@ import "server-only";
 import type { OpeningInterval } from "@/types/opening-hours";
 
 import { listOpeningHours } from "./opening-hours";
-import type { Col, JsonAs } from "./rows";
+import type { Checked, Col, JsonAs } from "./rows";
 import type { Tx } from "./transaction";
 
 export interface AssistantSource {
@@ -15,6 +15,10 @@ export interface AssistantSource {
     settings: JsonAs<Col<"clinics", "settings">, Record<string, unknown>>;
     /** Read to callers before the assistant cancels (issue 15). */
     cancellationPolicy?: Col<"clinics", "cancellation_policy">;
+    /** What Voxanne offers while the front desk is closed (issue 18). */
+    afterHoursMode?: Checked<Col<"clinics", "after_hours_mode">, "message" | "book" | "both">;
+    /** Said to callers with emergency signs (issue 18). */
+    emergencyNumber?: Col<"clinics", "emergency_number">;
   };
   procedures: {
     name: Col<"procedures", "name">;
@@ -31,7 +35,9 @@ export interface AssistantSource {
 export async function loadAssistantSource(tx: Tx, clinicId: string): Promise<AssistantSource> {
   const clinic = await tx.one<AssistantSource["clinic"]>(
     `select id, name, timezone, front_desk_number as "frontDeskNumber", settings,
-            cancellation_policy as "cancellationPolicy" from public.clinics where id = $1`,
+            cancellation_policy as "cancellationPolicy", after_hours_mode as "afterHoursMode",
+            emergency_number as "emergencyNumber"
+       from public.clinics where id = $1`,
     [clinicId],
   );
   const procedures = await tx.query<AssistantSource["procedures"][number]>(

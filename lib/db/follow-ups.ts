@@ -45,14 +45,24 @@ export interface ClaimedFollowUp {
   id: Col<"follow_ups", "id">;
   clinicId: Col<"follow_ups", "clinic_id">;
   callId: Col<"follow_ups", "call_id">;
-  kind: Checked<Col<"follow_ups", "kind">, "aftercare" | "cut_off" | "booking_confirmation">;
+  kind: Checked<
+    Col<"follow_ups", "kind">,
+    "aftercare" | "cut_off" | "booking_confirmation" | "urgent_alert"
+  >;
   toNumber: Col<"follow_ups", "to_number">;
   attempts: Col<"follow_ups", "attempts">;
   dueBy: Col<"follow_ups", "due_by">;
   clinicName: Col<"clinics", "name">;
   clinicPhone: Col<"clinics", "phone_number">;
   timezone: Col<"clinics", "timezone">;
-  callerName: Col<"handoffs", "caller_name">;
+  /** Null for an urgent_alert, which has no hand-off. */
+  callerName: Outer<Col<"handoffs", "caller_name">>;
+  /** The call's urgent signs (urgent_alert). */
+  urgentSigns: Col<"calls", "urgent_signs">;
+  urgency: Col<"calls", "urgency">;
+  /** right(caller_number, 4), computed in SQL. */
+  callerLast4: string | null;
+  transferredTo: Col<"calls", "transferred_to">;
   procedureName: Outer<Col<"procedures", "name">>;
   aftercareDocumentId: Outer<Col<"procedures", "aftercare_document_id">>;
   /** exists (…) over sms_opt_outs, computed in SQL. */
@@ -82,12 +92,15 @@ export function claimDueFollowUps(
          from due where f.id = due.id returning f.*)
      select f.id, f.clinic_id as "clinicId", f.call_id as "callId", f.kind, f.to_number as "toNumber", f.attempts, f.due_by as "dueBy",
             cl.name as "clinicName", cl.phone_number as "clinicPhone", cl.timezone, h.caller_name as "callerName",
+            c.urgent_signs as "urgentSigns", c.urgency, right(c.caller_number, 4) as "callerLast4",
+            c.transferred_to as "transferredTo",
             p.name as "procedureName", p.aftercare_document_id as "aftercareDocumentId",
             exists (select 1 from public.sms_opt_outs o where o.clinic_id = f.clinic_id and o.phone_number = f.to_number) as "optedOut",
             b.starts_at as "bookingStartsAt", pr.name as "bookingPractitioner", t.name as "bookingType"
        from claimed f
        join public.clinics cl on cl.id = f.clinic_id
-       join public.handoffs h on h.id = f.handoff_id
+       join public.calls c on c.id = f.call_id
+       left join public.handoffs h on h.id = f.handoff_id
        left join public.procedures p on p.id = f.procedure_id
        left join public.bookings b on b.id = h.booking_id
        left join public.practitioners pr on pr.id = b.practitioner_id

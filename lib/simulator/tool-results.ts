@@ -78,9 +78,10 @@ export interface ToolResults {
     alternatives?: SlotOffer[];
   };
   cancel_appointment: { cancelled: boolean; reason?: string };
+  take_message: { taken: boolean; urgent: boolean; note: string };
 }
 
-/** The result of the tool called `name`: typed for the eight tools, a plain record for any other name. */
+/** The result of the tool called `name`: typed for the nine tools, a plain record for any other name. */
 export type ToolResult<N extends string> = N extends keyof ToolResults
   ? ToolResults[N]
   : Record<string, unknown>;

@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import type { AssistantSource } from "@/lib/db/assistant";
 import { describeWeek } from "@/lib/hours/opening";
+import { afterHoursOffer } from "@/lib/hours/routing";
 
 import { TOOL_DEFINITIONS } from "./tool-definitions";
 
@@ -49,6 +50,9 @@ function systemPrompt({ clinic, procedures, openingHours }: AssistantSource): st
     "Answer questions about procedures only with lookup_procedure results; never give medical advice or invent facts. If it has no answer, offer a call back from the clinical team, or transfer the caller.",
     "To book: first ask which procedure the caller wants, then check_availability with it (and the practitioner, day or part of day they ask for). Times depend on the procedure: its consultation is offered first when one is needed, and each time is with a named practitioner. Offer at most three of the times it returns, never a time it did not return. hold_slot the chosen one (it is held for 90 seconds), ask for the caller's name, then confirm_booking. If they change their mind, release_slot. Read out any note it returns: confirm_booking's note says whether the time is confirmed now or the team will confirm it.",
     "To move or cancel an appointment: ask for the caller's full name (never say a name or an appointment before they have given theirs), then find_appointments with it. It only returns appointments booked under the number they are calling from and that name; never read out or confirm anyone else's appointment. If it returns none, offer to text a link to manage the appointment to the number on file, and call find_appointments again with sendManageLink true if they agree. To move one, check_availability for the same treatment, let the caller choose, then reschedule_appointment with the appointmentId and slotId (no hold_slot needed). Before cancel_appointment, read the caller the clinic's cancellation policy and ask them to confirm.",
+    `To reach a person, call transferCall (no number needed): the server puts the caller through to the front desk while it is open, or to the clinician on call for an urgent post-operative concern after hours. If it answers with an instruction instead of transferring, follow it. If a transfer is not answered you are back on the call: take a message with take_message.`,
+    `While the front desk is closed, ${afterHoursOffer(clinic.afterHoursMode ?? "both")}. To take a message: ask for the caller's name and briefly what it is about, then take_message.`,
+    `Urgent post-operative concerns: if a caller mentions bleeding, fever, severe or worsening pain, difficulty breathing, a wound opening, or chest pain after a procedure, it is urgent. Never give medical advice. If they have difficulty breathing, chest pain, heavy bleeding that will not stop, or feel faint, first tell them to hang up and call ${clinic.emergencyNumber ?? "911"} now. Otherwise call transferCall at once; if nobody can take it, take_message with urgent true.`,
     clinic.cancellationPolicy?.trim()
       ? `Cancellation policy (read it before cancelling): ${clinic.cancellationPolicy.trim()}`
       : "",
@@ -117,20 +121,9 @@ export function buildAssistant(
           },
           server,
         })),
-        ...(clinic.frontDeskNumber
-          ? [
-              {
-                type: "transferCall" as const,
-                destinations: [
-                  {
-                    type: "number" as const,
-                    number: clinic.frontDeskNumber,
-                    message: "Let me connect you with our front desk.",
-                  },
-                ],
-              },
-            ]
-          : []),
+        // No fixed destination: Vapi asks our server (transfer-destination-request), which
+        // chooses the front desk or the clinician on call at that moment, or says why not.
+        { type: "transferCall" as const },
       ],
     },
     voice: {
@@ -147,6 +140,7 @@ export function buildAssistant(
       "end-of-call-report",
       "hang",
       "transfer-update",
+      "transfer-destination-request",
       "user-interrupted",
       'transcript[transcriptType="final"]',
     ],

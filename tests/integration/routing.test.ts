@@ -5,6 +5,7 @@ import { claimsSchema } from "@/lib/auth/claims";
 
 import { addStaff, callTo, createClinic, type TestClinic } from "../helpers/clinic";
 import { claimsFor, ownerClient } from "../helpers/db";
+import { eventually, textsTo } from "../helpers/follow-ups";
 import { AUTH_JWT_SECRET } from "./global-setup";
 
 // Routing that never strands a caller (issue 18), through the real server. The moment of a
@@ -199,5 +200,376 @@ describe("editing opening hours", () => {
     ).toEqual({ error: "Only clinic admins can change the diary's configuration." });
     expect(await stored()).toEqual(before);
     expect((await config.loadDiaryConfig(receptionist, clinic.id)).openingHours).toHaveLength(3);
+  });
+});
+
+describe("transfers chosen at the moment, urgent calls and messages", () => {
+  const FRONT_DESK = "+15557770100";
+  const DR_MONDAY = "+15557770111";
+  const DR_THURSDAY = "+15557770144";
+  let clinic: TestClinic;
+
+  beforeAll(async () => {
+    clinic = await createClinic(db, { timezone: "America/New_York" });
+    await setHours(
+      clinic,
+      [1, 2, 3, 4, 5].map((day): [number, string, string] => [day, "09:00", "17:00"]),
+      [["2026-12-25", "2026-12-25", "Christmas Day"]],
+    );
+    await db.query(
+      "update public.clinics set front_desk_number = $2, after_hours_mode = 'message' where id = $1",
+      [clinic.id, FRONT_DESK],
+    );
+    await db.query(
+      `insert into public.on_call_rota (clinic_id, weekday, clinician_name, phone_number)
+       values ($1, 1, 'Dr Monday', $2), ($1, 4, 'Dr Thursday', $3)`,
+      [clinic.id, DR_MONDAY, DR_THURSDAY],
+    );
+  });
+
+  /** A live call to the clinic, then the caller's `lines` and a transfer request, all at `iso`. */
+  async function callAt(iso: string, lines: string[] = []) {
+    const call = callTo(clinic);
+    const timestamp = new Date(iso).getTime();
+    expect((await call.send("status-update", { status: "in-progress", timestamp })).status).toBe(
+      200,
+    );
+    for (const [index, line] of lines.entries())
+      expect(
+        (
+          await call.send("transcript", {
+            role: "user",
+            transcriptType: "final",
+            transcript: line,
+            timestamp: timestamp + index + 1,
+          })
+        ).status,
+      ).toBe(200);
+    return { call, timestamp };
+  }
+  const transfer = async (
+    call: ReturnType<typeof callTo>,
+    timestamp: number,
+    artifact?: { messages: { role: string; message: string }[] },
+  ) => {
+    const sent = await call.send("transfer-destination-request", {
+      timestamp: timestamp + 100,
+      ...(artifact ? { artifact } : {}),
+    });
+    expect(sent.status).toBe(200);
+    return sent.body as {
+      destination?: {
+        type: string;
+        number: string;
+        description: string;
+        transferPlan: { mode: string; fallbackPlan: { endCallEnabled: boolean } };
+      };
+      error?: string;
+    };
+  };
+  const callRow = async (vapiCallId: string) =>
+    (
+      await db.query(
+        `select c.id, c.urgency, c.urgent_signs, c.transfer_target, c.transfer_outcome,
+                private.call_board_payload(c.id) as board
+           from public.calls c where c.vapi_call_id = $1`,
+        [vapiCallId],
+      )
+    ).rows[0];
+  const taskOf = async (callId: string) =>
+    (
+      await db.query(
+        "select reason, message, urgency, done_at from public.callback_tasks where call_id = $1",
+        [callId],
+      )
+    ).rows[0];
+  const alertsOf = async (callId: string) =>
+    (
+      await db.query(
+        "select to_number, status from public.follow_ups where call_id = $1 and kind = 'urgent_alert'",
+        [callId],
+      )
+    ).rows;
+
+  it("warm-transfers to the front desk while it is open, with a fallback back to Voxanne", async () => {
+    const { call, timestamp } = await callAt("2026-12-07T15:00:00Z"); // Monday 10:00
+    const body = await transfer(call, timestamp);
+    expect(body.destination).toMatchObject({
+      type: "number",
+      number: FRONT_DESK,
+      description: "Front desk",
+      transferPlan: { mode: "warm-transfer-experimental", fallbackPlan: { endCallEnabled: false } },
+    });
+    expect(await callRow(call.id)).toMatchObject({
+      urgency: null,
+      transfer_target: "front_desk",
+      transfer_outcome: "requested",
+    });
+    // A retry of the same request gets the same answer and changes nothing.
+    const again = await call.send("transfer-destination-request", { timestamp: timestamp + 100 });
+    expect(again.body).toEqual(body);
+  });
+
+  it("does not transfer an ordinary call after hours and says what to offer instead", async () => {
+    const { call, timestamp } = await callAt("2026-12-07T23:00:00Z"); // Monday 18:00
+    const body = await transfer(call, timestamp);
+    expect(body.destination).toBeUndefined();
+    expect(body.error).toMatch(
+      /front desk is closed until tomorrow 09:00\. Offer to take a message for a call back \(do not book\)/,
+    );
+    expect(await callRow(call.id)).toMatchObject({ transfer_outcome: "refused" });
+  });
+
+  it("flags an urgent post-op call from the transcript, texts the clinician on call and puts the caller through", async () => {
+    // Monday 23:30: Monday night, Dr Monday on call.
+    const { call, timestamp } = await callAt("2026-12-08T04:30:00Z", [
+      "Hi, I had my eyelid surgery last week",
+      "the wound is bleeding through the dressing and I've got a fever",
+    ]);
+    const row = await callRow(call.id);
+    expect(row).toMatchObject({ urgency: "urgent", urgent_signs: ["bleeding", "fever"] });
+    expect(row.board).toMatchObject({ urgency: "urgent", urgentSigns: ["bleeding", "fever"] });
+    expect(await taskOf(row.id)).toMatchObject({
+      reason: "Urgent post-operative concern: bleeding, fever",
+      urgency: "urgent",
+      message: null,
+    });
+    expect(await alertsOf(row.id)).toEqual([expect.objectContaining({ to_number: DR_MONDAY })]);
+    expect((await transfer(call, timestamp)).destination).toMatchObject({
+      number: DR_MONDAY,
+      description: "Dr Monday (on call)",
+    });
+    expect(await callRow(call.id)).toMatchObject({ transfer_target: "on_call" });
+    // The staff text goes out through the follow-up worker, from the clinic's number.
+    const texts = await eventually(
+      () => textsTo(DR_MONDAY),
+      (sent) => sent.some((text) => text.body.includes("URGENT post-op concern")),
+    );
+    const alert = texts.find((text) => text.body.includes("URGENT post-op concern"))!;
+    expect(alert.body).toContain("bleeding, fever");
+    expect(alert.body).not.toMatch(/eyelid|dressing/);
+    expect(alert.from).toBe(clinic.phoneNumber);
+  });
+
+  it("reaches the on-call clinician on a closure day, not the front desk", async () => {
+    // Christmas Day (Friday) 10:00, an ordinary Friday would be open: Thursday night's clinician.
+    const { call, timestamp } = await callAt("2026-12-25T15:00:00Z", [
+      "The pain is getting worse and worse since my facelift",
+    ]);
+    expect((await transfer(call, timestamp)).destination?.number).toBe(DR_THURSDAY);
+    const ordinary = await callAt("2026-12-25T15:05:00Z");
+    expect((await transfer(ordinary.call, ordinary.timestamp)).error).toMatch(
+      /closed \(christmas day\)/,
+    );
+  });
+
+  it("tells a caller with emergency signs to call the emergency number first, never transferring", async () => {
+    const { call, timestamp } = await callAt("2026-12-07T15:00:00Z");
+    // Not seen by the transcript check yet: only in the request's live artifact.
+    const body = await transfer(call, timestamp, {
+      messages: [
+        { role: "assistant", message: "How can I help?" },
+        { role: "user", message: "I had a tummy tuck and now I can't breathe properly" },
+      ],
+    });
+    expect(body.destination).toBeUndefined();
+    expect(body.error).toMatch(/hang up and call 911 now/);
+    const row = await callRow(call.id);
+    expect(row).toMatchObject({ urgency: "emergency", urgent_signs: ["breathing"] });
+    expect((await taskOf(row.id)).reason).toMatch(/^Emergency signs \(difficulty breathing\)/);
+  });
+
+  it("follows the clinic's wall clock on the day the clocks change", async () => {
+    // Monday 2027-03-15, first weekday on EDT: 13:30 UTC is 09:30 EDT (08:30 on EST).
+    const { call, timestamp } = await callAt("2027-03-15T13:30:00Z");
+    expect((await transfer(call, timestamp)).destination?.number).toBe(FRONT_DESK);
+    const early = await callAt("2027-03-15T12:30:00Z"); // 08:30 EDT: closed
+    expect((await transfer(early.call, early.timestamp)).error).toMatch(/closed until 09:00/);
+  });
+
+  it("turns an unanswered transfer into a redacted, urgent call-back task", async () => {
+    const { call, timestamp } = await callAt("2026-12-07T15:10:00Z");
+    await transfer(call, timestamp);
+    const taken = await call.tool("take_message", {
+      message: "Please ring me back on 07700 900123 about my swelling, it is really bad pain",
+      callerName: "Ada Lovelace",
+    });
+    expect(taken.result).toMatchObject({ taken: true, urgent: true });
+    const row = await callRow(call.id);
+    expect(row).toMatchObject({
+      transfer_outcome: "unanswered",
+      urgency: "urgent",
+      urgent_signs: ["severe_pain"],
+    });
+    const task = await taskOf(row.id);
+    expect(task).toMatchObject({
+      urgency: "urgent",
+      reason: "Urgent: message after an unanswered transfer",
+    });
+    expect(task.message).toContain("about my swelling");
+    expect(task.message).not.toContain("900123");
+  });
+
+  it("takes an ordinary message as a routine call-back, and refuses a malformed one", async () => {
+    const { call, timestamp } = await callAt("2026-12-07T23:30:00Z"); // Monday 18:30: closed
+    // take_message at the call's moment (SimulatedCall.tool would send it now).
+    const takeMessage = async (args: Record<string, unknown>, id: string) => {
+      const sent = await call.send("tool-calls", {
+        timestamp: timestamp + 1000,
+        toolCallList: [
+          { id, type: "function", function: { name: "take_message", arguments: args } },
+        ],
+      });
+      return (sent.body as { results: { result?: string; error?: string }[] }).results[0]!;
+    };
+    const taken = await takeMessage({ message: "Can someone call me about prices?" }, "tm-1");
+    expect(JSON.parse(taken.result!)).toMatchObject({ taken: true, urgent: false });
+    const row = await callRow(call.id);
+    expect(await taskOf(row.id)).toMatchObject({
+      reason: "Message taken after hours",
+      urgency: "routine",
+      message: "Can someone call me about prices?",
+    });
+    expect((await takeMessage({ message: "   " }, "tm-2")).error).toMatch(/message is required/);
+  });
+
+  it("refuses an unsigned transfer request with 401 and stores nothing", async () => {
+    const id = `unsigned-${Date.now()}`;
+    const response = await fetch(`${inject("appUrl")}/api/webhooks/vapi`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        message: {
+          type: "transfer-destination-request",
+          call: { id },
+          phoneNumber: { number: clinic.phoneNumber },
+        },
+      }),
+    });
+    expect(response.status).toBe(401);
+    expect(
+      (await db.query("select 1 from public.calls where vapi_call_id = $1", [id])).rowCount,
+    ).toBe(0);
+  });
+});
+
+describe("editing transfers, after hours and the on-call rota", () => {
+  let clinic: TestClinic;
+  let admin: ReturnType<typeof claims>;
+  let receptionist: ReturnType<typeof claims>;
+  const stored = async () =>
+    (
+      await db.query(
+        `select (select json_build_object('frontDesk', front_desk_number, 'mode', after_hours_mode,
+                                          'emergency', emergency_number)
+                   from public.clinics where id = $1) as settings,
+                (select coalesce(json_agg(json_build_object('weekday', weekday, 'name', clinician_name,
+                                                            'phone', phone_number) order by weekday), '[]')
+                   from public.on_call_rota where clinic_id = $1) as rota,
+                (select count(*)::int from public.audit_log where clinic_id = $1) as audit`,
+        [clinic.id],
+      )
+    ).rows[0];
+
+  beforeAll(async () => {
+    clinic = await createClinic(db);
+    admin = claims(await addStaff(db, [{ clinic, role: "admin" }]));
+    receptionist = claims(await addStaff(db, [{ clinic, role: "receptionist" }]));
+  });
+
+  it("saves the front desk, the after-hours mode and the emergency number", async () => {
+    expect(
+      await config.saveRoutingSettings(admin, clinic.id, {
+        frontDeskNumber: "+1 (555) 777-0100",
+        afterHoursMode: "message",
+        emergencyNumber: "999",
+      }),
+    ).toEqual({ id: clinic.id });
+    expect((await stored()).settings).toEqual({
+      frontDesk: "+15557770100",
+      mode: "message",
+      emergency: "999",
+    });
+  });
+
+  it("refuses non-E.164 numbers, unknown modes and the clinic's own number, storing nothing", async () => {
+    const before = await stored();
+    expect(
+      await config.saveRoutingSettings(admin, clinic.id, {
+        frontDeskNumber: "020 7946 0000",
+        afterHoursMode: "voicemail" as never,
+        emergencyNumber: "nine-nine-nine",
+      }),
+    ).toEqual({
+      fieldErrors: {
+        frontDeskNumber: "Enter the number in international format, e.g. +15555550100",
+        afterHoursMode: "Choose what Voxanne does when closed",
+        emergencyNumber: "Enter the local emergency number: 2 to 4 digits, e.g. 911 or 999",
+      },
+    });
+    expect(
+      await config.saveRoutingSettings(admin, clinic.id, {
+        frontDeskNumber: clinic.phoneNumber,
+        afterHoursMode: "both",
+        emergencyNumber: "911",
+      }),
+    ).toEqual({
+      fieldErrors: {
+        frontDeskNumber:
+          "That is the number Voxanne answers: a transfer there would come straight back.",
+      },
+    });
+    expect(await stored()).toEqual(before);
+  });
+
+  it("saves a rota with gaps, warning which nights nobody is on call", async () => {
+    const result = await config.saveRota(admin, clinic.id, {
+      nights: [
+        { weekday: 1, clinicianName: "Dr Okafor", phoneNumber: "+15557770111" },
+        { weekday: 2, clinicianName: "Dr Okafor", phoneNumber: "+15557770111" },
+        { weekday: 5, clinicianName: "Dr Whitfield", phoneNumber: "+1 555 777 0155" },
+      ],
+    });
+    expect(result).toEqual({
+      id: clinic.id,
+      warning:
+        "Nobody is on call on Wednesday, Thursday, Saturday and Sunday nights: urgent callers will be told to call the emergency number and promised a call back.",
+    });
+    expect((await stored()).rota).toEqual([
+      { weekday: 1, name: "Dr Okafor", phone: "+15557770111" },
+      { weekday: 2, name: "Dr Okafor", phone: "+15557770111" },
+      { weekday: 5, name: "Dr Whitfield", phone: "+15557770155" },
+    ]);
+  });
+
+  it("refuses a bad night beside it, two clinicians a night and a receptionist, storing nothing", async () => {
+    const before = await stored();
+    expect(
+      await config.saveRota(admin, clinic.id, {
+        nights: [
+          { weekday: 1, clinicianName: "Dr Okafor", phoneNumber: "07700 900123" },
+          { weekday: 2, clinicianName: "", phoneNumber: "+15557770111" },
+          { weekday: 3, clinicianName: "Dr A", phoneNumber: "+15557770111" },
+          { weekday: 3, clinicianName: "Dr B", phoneNumber: "+15557770122" },
+        ],
+      }),
+    ).toEqual({
+      fieldErrors: {
+        "nights.0": "Enter the number in international format, e.g. +15555550100",
+        "nights.1": "Enter who is on call",
+        "nights.3": "Only one clinician on Wednesday night",
+      },
+    });
+    expect(
+      await config.saveRota(admin, clinic.id, {
+        nights: [{ weekday: 1, clinicianName: "Loop", phoneNumber: clinic.phoneNumber }],
+      }),
+    ).toMatchObject({ fieldErrors: { "nights.0": expect.stringMatching(/Voxanne answers/) } });
+    expect(
+      await config.saveRota(receptionist, clinic.id, {
+        nights: [{ weekday: 1, clinicianName: "Dr Okafor", phoneNumber: "+15557770111" }],
+      }),
+    ).toEqual({ error: "Only clinic admins can change the diary's configuration." });
+    expect(await stored()).toEqual(before);
   });
 });

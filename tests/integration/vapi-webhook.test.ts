@@ -280,6 +280,7 @@ describe("clinic resolution", () => {
       "find_appointments",
       "reschedule_appointment",
       "cancel_appointment",
+      "take_message",
     ]);
     expect(
       functions.find((tool) => tool.function?.name === "hold_slot")?.function?.parameters,

@@ -12,6 +12,7 @@ import { holdSlot } from "./hold-slot";
 import { lookupProcedure } from "./lookup-procedure";
 import { releaseSlot } from "./release-slot";
 import { rescheduleAppointment } from "./reschedule-appointment";
+import { takeMessage } from "./take-message";
 import type { Tool, ToolContext } from "./types";
 
 /** The tool contract the assistant config declares; names are what Vapi sends. */
@@ -26,6 +27,7 @@ export const TOOLS: Record<string, AnyTool> = Object.fromEntries(
     findAppointments,
     rescheduleAppointment,
     cancelAppointment,
+    takeMessage,
   ].map((tool) => [tool.name, tool as unknown as AnyTool]),
 );
 

@@ -4,14 +4,17 @@ import Link from "next/link";
 import { getClinicContext } from "@/lib/auth/clinic";
 import { loadDiaryConfig } from "@/lib/diary/config-service";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { AfterHoursForm } from "@/components/diary-config/after-hours-form";
+import { OnCallRotaEditor } from "@/components/diary-config/on-call-rota-editor";
 import { WeeklyHoursEditor } from "@/components/diary-config/weekly-hours-editor";
 
-export const metadata: Metadata = { title: "Opening hours" };
+export const metadata: Metadata = { title: "Hours and on-call" };
 
 export default async function OpeningHoursPage() {
   const { claims, current } = await getClinicContext();
   if (!current) return null;
-  const { openingHours, rules } = await loadDiaryConfig(claims, current.id);
+  const { openingHours, rules, routing, rota } = await loadDiaryConfig(claims, current.id);
+  const canEdit = current.role === "admin";
   return (
     <div className="grid gap-6">
       <Card className="max-w-3xl">
@@ -33,10 +36,12 @@ export default async function OpeningHoursPage() {
             practitionerId={null}
             practitionerName={current.name}
             intervals={openingHours}
-            canEdit={current.role === "admin"}
+            canEdit={canEdit}
           />
         </CardContent>
       </Card>
+      {routing ? <AfterHoursForm settings={routing} canEdit={canEdit} /> : null}
+      <OnCallRotaEditor rota={rota} canEdit={canEdit} />
     </div>
   );
 }
