@@ -167,7 +167,9 @@ export async function setTransfer(
     `update public.calls
         set transfer_target = case when $2::boolean then $3 else transfer_target end,
             transfer_outcome = $4
-      where id = $1 and transfer_outcome is distinct from $4`,
+      where id = $1 and transfer_outcome is distinct from $4
+        -- A late transfer-update never undoes "nobody answered" (reordered messages).
+        and not ($4 = 'transferred' and transfer_outcome = 'unanswered')`,
     [callId, input.target !== undefined, input.target ?? null, input.outcome],
   );
 }

@@ -90,6 +90,14 @@ export function buildAssistant(
   const server = {
     url: options.serverUrl,
     timeoutSeconds: 20,
+    // Vapi retries a failed delivery (our 503 while the database restarts, a timeout) before
+    // giving up; every message is idempotent here (docs/call-flow.md, de-duplication). The SDK
+    // types `type` as an object, but Vapi's API takes the name ("fixed" | "exponential").
+    backoffPlan: {
+      type: "exponential" as unknown as Record<string, unknown>,
+      maxRetries: 3,
+      baseDelaySeconds: 1,
+    },
     ...(options.credentialId ? { credentialId: options.credentialId } : {}),
   };
   return {

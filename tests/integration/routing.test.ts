@@ -2,10 +2,12 @@ import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { claimsSchema } from "@/lib/auth/claims";
+import { runScenario } from "@/lib/simulator/scenarios";
 
 import { addStaff, callTo, createClinic, type TestClinic } from "../helpers/clinic";
 import { claimsFor, ownerClient } from "../helpers/db";
 import { eventually, textsTo } from "../helpers/follow-ups";
+import { simulator } from "../helpers/vapi";
 import { AUTH_JWT_SECRET } from "./global-setup";
 
 // Routing that never strands a caller (issue 18), through the real server. The moment of a
@@ -571,5 +573,42 @@ describe("editing transfers, after hours and the on-call rota", () => {
       }),
     ).toEqual({ error: "Only clinic admins can change the diary's configuration." });
     expect(await stored()).toEqual(before);
+  });
+});
+
+describe("simulator scenarios (the seeded clinic, at the real time of day)", () => {
+  const taskOfCall = async (vapiCallId: string) =>
+    (
+      await db.query(
+        `select t.reason, t.message, t.urgency, c.urgency as call_urgency, c.transfer_outcome
+           from public.calls c left join public.callback_tasks t on t.call_id = c.id
+          where c.vapi_call_id = $1`,
+        [vapiCallId],
+      )
+    ).rows[0];
+
+  it("after-hours-urgent: flagged, and either put through or an urgent message", async () => {
+    const run = await runScenario("after-hours-urgent", simulator());
+    expect(run.steps.every((step) => step.status === 200)).toBe(true);
+    const row = await taskOfCall(run.vapiCallId);
+    expect(row).toMatchObject({ call_urgency: "urgent", urgency: "urgent" });
+    expect(["transferred", "unanswered", "refused"]).toContain(row.transfer_outcome);
+  });
+
+  it("transfer-unanswered: the message becomes a call-back task", async () => {
+    const run = await runScenario("transfer-unanswered", simulator());
+    expect(run.steps.every((step) => step.status === 200)).toBe(true);
+    const row = await taskOfCall(run.vapiCallId);
+    expect(row.message).toBe("Please call me back about moving my consultation");
+    // Put through while Harbour is open (then unanswered); refused while it is closed.
+    expect(["unanswered", "refused"]).toContain(row.transfer_outcome);
+  });
+
+  it("voicemail: a redacted message on a routine call-back task", async () => {
+    const run = await runScenario("voicemail", simulator());
+    const row = await taskOfCall(run.vapiCallId);
+    expect(row).toMatchObject({ urgency: "routine", call_urgency: null });
+    expect(row.message).toContain("laser hair removal prices");
+    expect(row.message).not.toMatch(/4498/);
   });
 });

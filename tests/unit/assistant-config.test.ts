@@ -105,7 +105,7 @@ describe("the assistant configuration", () => {
     ]);
   });
 
-  it("subscribes to the messages we handle, with our credential and a 20 s timeout", () => {
+  it("subscribes to the messages we handle, with our credential, a 20 s timeout and retries", () => {
     expect(standard.serverMessages).toEqual([
       "status-update",
       "speech-update",
@@ -120,6 +120,7 @@ describe("the assistant configuration", () => {
     expect(standard.server).toEqual({
       url: "https://app.test/api/webhooks/vapi",
       timeoutSeconds: 20,
+      backoffPlan: { type: "exponential", maxRetries: 3, baseDelaySeconds: 1 },
       credentialId: "cred_1",
     });
     expect(standard.analysisPlan?.structuredDataPlan?.enabled).toBe(true);
