@@ -7,7 +7,7 @@ import type { Tx } from "./transaction";
 
 /** One follow-up the agent decided is owed; with a skip reason it is recorded as skipped. */
 export interface OwedFollowUp {
-  kind: "aftercare" | "cut_off";
+  kind: "aftercare" | "cut_off" | "missed_call";
   procedureId: string | null;
   skipReason: string | null;
 }
@@ -20,9 +20,20 @@ export async function enqueueFollowUps(
 ): Promise<number> {
   let created = 0;
   for (const item of plan) {
+    if (item.kind === "missed_call") {
+      // Once per number per clinic-local day: concurrent hand-offs from one number queue here.
+      await tx.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [
+        `missed_call:${handoff.clinicId}:${handoff.callerNumber}`,
+      ]);
+    }
     const rows = await tx.query(
       `insert into public.follow_ups (clinic_id, call_id, handoff_id, procedure_id, kind, status, to_number, due_by, skip_reason)
-       values ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz + interval '5 minutes', $9)
+       select $1, $2, $3, $4, $5, $6, $7, $8::timestamptz + interval '5 minutes', $9
+        where $5 <> 'missed_call'
+           or not exists (select 1 from public.follow_ups f join public.clinics c on c.id = f.clinic_id
+                           where f.clinic_id = $1 and f.kind = 'missed_call' and f.to_number = $7
+                             and f.status <> 'skipped'
+                             and (f.created_at at time zone c.timezone)::date = (now() at time zone c.timezone)::date)
        on conflict on constraint follow_ups_once do nothing returning id`,
       [
         handoff.clinicId,
@@ -41,13 +52,24 @@ export async function enqueueFollowUps(
   return created;
 }
 
+/** Whether anything was done for the caller: a call-back task, a transfer, an urgent flag. */
+export async function callWasHandled(tx: Tx, callId: string): Promise<boolean> {
+  const row = await tx.one<{ handled: boolean }>(
+    `select exists (select 1 from public.callback_tasks t where t.call_id = c.id)
+            or c.transfer_outcome is not null or c.urgency is not null or c.transferred_to is not null as handled
+       from public.calls c where c.id = $1`,
+    [callId],
+  );
+  return row.handled;
+}
+
 export interface ClaimedFollowUp {
   id: Col<"follow_ups", "id">;
   clinicId: Col<"follow_ups", "clinic_id">;
   callId: Col<"follow_ups", "call_id">;
   kind: Checked<
     Col<"follow_ups", "kind">,
-    "aftercare" | "cut_off" | "booking_confirmation" | "urgent_alert"
+    "aftercare" | "cut_off" | "booking_confirmation" | "urgent_alert" | "missed_call"
   >;
   toNumber: Col<"follow_ups", "to_number">;
   attempts: Col<"follow_ups", "attempts">;

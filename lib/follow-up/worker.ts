@@ -22,6 +22,7 @@ import {
   aftercareText,
   bookingConfirmationText,
   cutOffText,
+  missedCallText,
   retryDelayMs,
   urgentAlertText,
 } from "./messages";
@@ -84,6 +85,14 @@ function draft(job: ClaimedFollowUp, link: string): { body: string } | { skip: s
           .filter((sign): sign is UrgentSign => (URGENT_SIGNS as readonly string[]).includes(sign))
           .map((sign) => SIGN_LABELS[sign]),
         callerLast4: job.callerLast4,
+      }),
+    };
+  if (job.kind === "missed_call")
+    return {
+      body: missedCallText({
+        clinicName: job.clinicName,
+        callerName: job.callerName,
+        clinicPhone: job.clinicPhone,
       }),
     };
   if (job.kind === "cut_off")

@@ -612,3 +612,83 @@ describe("simulator scenarios (the seeded clinic, at the real time of day)", () 
     expect(row.message).not.toMatch(/4498/);
   });
 });
+
+describe("missed-call texts", () => {
+  let clinic: TestClinic;
+  beforeAll(async () => {
+    clinic = await createClinic(db);
+  });
+  const missedFrom = async (number: string) => {
+    const call = callTo(clinic, number);
+    expect((await call.status("ringing")).status).toBe(200);
+    expect((await call.end("customer-ended-call")).status).toBe(200);
+    return call;
+  };
+  const followUps = async (number: string) =>
+    (
+      await db.query(
+        "select kind, status, skip_reason from public.follow_ups where clinic_id = $1 and to_number = $2 order by created_at",
+        [clinic.id, number],
+      )
+    ).rows;
+
+  it("texts a call back offer once per number per day, never when something was done or after STOP", async () => {
+    const number = `+1557${String(Date.now()).slice(-7)}`;
+    await missedFrom(number);
+    const texts = await eventually(
+      () => textsTo(number),
+      (sent) => sent.length > 0,
+    );
+    expect(texts).toHaveLength(1);
+    expect(texts[0]!.body).toContain("Sorry we missed your call just now");
+    expect(texts[0]!.from).toBe(clinic.phoneNumber);
+    // A second missed call the same day: nothing more.
+    const second = await missedFrom(number);
+    await eventually(
+      () =>
+        db.query(
+          "select delivered_at from public.handoffs h join public.calls c on c.id = h.call_id where c.vapi_call_id = $1",
+          [second.id],
+        ),
+      (result) => result.rows[0]?.delivered_at != null,
+    );
+    expect(await followUps(number)).toEqual([
+      { kind: "missed_call", status: "sent", skip_reason: null },
+    ]);
+    expect(await textsTo(number)).toHaveLength(1);
+
+    // A caller who left a message before hanging up was looked after: no missed-call text.
+    const other = `+1558${String(Date.now()).slice(-7)}`;
+    const call = callTo(clinic, other);
+    await call.status("ringing");
+    await call.tool("take_message", { message: "Please call me back" });
+    await call.end("customer-ended-call");
+    await eventually(
+      () =>
+        db.query(
+          "select delivered_at from public.handoffs h join public.calls c on c.id = h.call_id where c.vapi_call_id = $1",
+          [call.id],
+        ),
+      (result) => result.rows[0]?.delivered_at != null,
+    );
+    expect(await followUps(other)).toEqual([]);
+
+    // Opted out: recorded as skipped, never sent.
+    const stopped = `+1559${String(Date.now()).slice(-7)}`;
+    await db.query(
+      "insert into public.sms_opt_outs (clinic_id, phone_number, source) values ($1, $2, 'keyword')",
+      [clinic.id, stopped],
+    );
+    const quiet = await missedFrom(stopped);
+    await eventually(
+      () =>
+        db.query(
+          "select delivered_at from public.handoffs h join public.calls c on c.id = h.call_id where c.vapi_call_id = $1",
+          [quiet.id],
+        ),
+      (result) => result.rows[0]?.delivered_at != null,
+    );
+    expect((await followUps(stopped)).map((row) => row.status)).toEqual(["skipped"]);
+    expect(await textsTo(stopped)).toHaveLength(0);
+  });
+});
