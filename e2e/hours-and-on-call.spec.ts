@@ -67,4 +67,7 @@ test("a receptionist sees the hours, transfers and rota read-only", async ({ pag
   await expect(page.getByRole("button", { name: "Save rota" })).toHaveCount(0);
   await expect(page.getByLabel("Monday night: clinician")).toBeDisabled();
   await expect(page.getByLabel("Front desk number")).toBeDisabled();
+  // Failover: the number's fallback when our server is down is the front desk.
+  await expect(page.getByTestId("failover")).toContainText("front desk, +15555550100");
+  await expect(page.getByTestId("failover")).toContainText('"fallbackDestination"');
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { AssistantSource } from "@/lib/db/assistant";
 import { buildAssistant } from "@/lib/vapi/assistant";
+import { phoneNumberFor } from "@/lib/vapi/phone-number";
 
 const source: AssistantSource = {
   clinic: {
@@ -141,5 +142,30 @@ describe("the assistant configuration", () => {
   it("carries no patient data", () => {
     expect(JSON.stringify(standard)).not.toMatch(/patient(Name|Phone)?"\s*:\s*"[A-Z]/);
     expect(Object.keys(standard.metadata ?? {})).toEqual(["clinicId", "latencyProfile"]);
+  });
+});
+
+describe("the clinic's number in Vapi (failover)", () => {
+  it("falls back to the front desk when our server cannot answer, with retries first", () => {
+    const number = phoneNumberFor(
+      { name: "Harbour Aesthetics", phoneNumber: "+15555550199", frontDeskNumber: "+15555550100" },
+      { serverUrl: "https://app.test/api/webhooks/vapi", credentialId: "cred_1" },
+    );
+    expect(number.fallbackDestination).toMatchObject({ type: "number", number: "+15555550100" });
+    expect(number.server).toMatchObject({
+      url: "https://app.test/api/webhooks/vapi",
+      credentialId: "cred_1",
+      backoffPlan: { type: "exponential", maxRetries: 3 },
+    });
+    expect(number.twilioAuthToken).toBe("<TWILIO_AUTH_TOKEN>");
+  });
+
+  it("has no fallback without a front desk number", () => {
+    expect(
+      phoneNumberFor(
+        { name: "Marlow", phoneNumber: "+15555550142", frontDeskNumber: null },
+        { serverUrl: "https://app.test/api/webhooks/vapi" },
+      ).fallbackDestination,
+    ).toBeUndefined();
   });
 });
