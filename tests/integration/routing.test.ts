@@ -410,6 +410,8 @@ describe("transfers chosen at the moment, urgent calls and messages", () => {
     });
     expect(task.message).toContain("about my swelling");
     expect(task.message).not.toContain("900123");
+    // The front desk is open (Monday 10:10): staff there are texted about it.
+    expect(await alertsOf(row.id)).toEqual([expect.objectContaining({ to_number: FRONT_DESK })]);
   });
 
   it("takes an ordinary message as a routine call-back, and refuses a malformed one", async () => {

@@ -20,13 +20,12 @@ import { defineTool } from "./types";
 // recorded as unanswered. One task per call: a second message replaces the first.
 export const takeMessage = defineTool({
   ...takeMessageTool,
-  async run({ tx, clinic, call, at }, { message, callerName, urgent }) {
+  async run({ tx, clinic, call, at, afterCommit }, { message, callerName, urgent }) {
     if (callerName) await setCallDetails(tx, call.id, { callerName });
     const check = recogniseUrgentSigns(message);
     if (check.signs.length || check.emergency)
       await noteUrgentCall(
-        // Staff alerts queued here go out on the worker's next pass (every few seconds).
-        { tx, clinicId: clinic.id, callId: call.id, at, afterCommit: () => {} },
+        { tx, clinicId: clinic.id, callId: call.id, at, afterCommit },
         check,
         "take_message",
       );
