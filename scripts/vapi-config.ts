@@ -2,6 +2,9 @@
  * `npm run vapi:config -- --clinic harbour-aesthetics [--profile low_latency] [--url https://app.example.com] [--push]`
  * Prints the clinic's full Vapi assistant JSON, built from the database (no patient data).
  * With --push (and VAPI_API_KEY) creates or updates it in Vapi and stores the assistant id.
+ * With --number, prints the clinic's phone number as Vapi should import it instead
+ * (`phoneNumbers.create`: our webhook with retries, and the front desk as `fallbackDestination`
+ * for when our server is down; docs/assistant.md, "Failover").
  */
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
@@ -18,6 +21,7 @@ import {
   LATENCY_PROFILES,
   type LatencyProfile,
 } from "../lib/vapi/assistant";
+import { phoneNumberFor } from "../lib/vapi/phone-number";
 import { pushAssistant } from "../lib/vapi/push";
 import { connectDatabase } from "./lib/connect";
 import { localConfig } from "./lib/local-config";
@@ -30,6 +34,7 @@ const { values } = parseArgs({
     profile: { type: "string" },
     url: { type: "string", default: config.url },
     push: { type: "boolean", default: false },
+    number: { type: "boolean", default: false },
   },
 });
 if (!values.clinic) {
@@ -53,32 +58,53 @@ try {
     console.error(`No clinic with slug "${values.clinic}"`);
     process.exit(1);
   }
-  const source = await loadAssistantSource(wrap(client), clinic.rows[0].id);
-  const env = { APP_URL: values.url, VAPI_CREDENTIAL_ID: process.env.VAPI_CREDENTIAL_ID };
-  const assistant = values.profile
-    ? buildAssistant(source, {
-        serverUrl: `${values.url.replace(/\/$/, "")}/api/webhooks/vapi`,
-        credentialId: env.VAPI_CREDENTIAL_ID,
-        profile: values.profile as LatencyProfile,
-      })
-    : assistantFor(source, env);
-  if (!values.push) {
-    console.log(JSON.stringify(assistant, null, 2));
-  } else {
-    if (!process.env.VAPI_API_KEY) {
-      console.error("--push needs VAPI_API_KEY (Vapi dashboard -> API Keys -> private key)");
-      process.exit(2);
-    }
-    const tx = wrap(client);
-    const result = await pushAssistant(assistant, {
-      apiKey: process.env.VAPI_API_KEY,
-      baseUrl: process.env.VAPI_API_BASE_URL,
-      existingId: await getClinicAssistantId(tx, clinic.rows[0].id),
-    });
-    await setClinicAssistantId(tx, clinic.rows[0].id, result.id);
-    console.log(
-      `${result.created ? "Created" : "Updated"} assistant ${result.id} for ${values.clinic}; assistant-request now answers with it.`,
+  if (values.number) {
+    const row = await client.query<{
+      name: string;
+      phoneNumber: string;
+      frontDeskNumber: string | null;
+    }>(
+      'select name, phone_number as "phoneNumber", front_desk_number as "frontDeskNumber" from public.clinics where id = $1',
+      [clinic.rows[0].id],
     );
+    console.log(
+      JSON.stringify(
+        phoneNumberFor(row.rows[0]!, {
+          serverUrl: `${values.url.replace(/\/$/, "")}/api/webhooks/vapi`,
+          credentialId: process.env.VAPI_CREDENTIAL_ID,
+        }),
+        null,
+        2,
+      ),
+    );
+  } else {
+    const source = await loadAssistantSource(wrap(client), clinic.rows[0].id);
+    const env = { APP_URL: values.url, VAPI_CREDENTIAL_ID: process.env.VAPI_CREDENTIAL_ID };
+    const assistant = values.profile
+      ? buildAssistant(source, {
+          serverUrl: `${values.url.replace(/\/$/, "")}/api/webhooks/vapi`,
+          credentialId: env.VAPI_CREDENTIAL_ID,
+          profile: values.profile as LatencyProfile,
+        })
+      : assistantFor(source, env);
+    if (!values.push) {
+      console.log(JSON.stringify(assistant, null, 2));
+    } else {
+      if (!process.env.VAPI_API_KEY) {
+        console.error("--push needs VAPI_API_KEY (Vapi dashboard -> API Keys -> private key)");
+        process.exit(2);
+      }
+      const tx = wrap(client);
+      const result = await pushAssistant(assistant, {
+        apiKey: process.env.VAPI_API_KEY,
+        baseUrl: process.env.VAPI_API_BASE_URL,
+        existingId: await getClinicAssistantId(tx, clinic.rows[0].id),
+      });
+      await setClinicAssistantId(tx, clinic.rows[0].id, result.id);
+      console.log(
+        `${result.created ? "Created" : "Updated"} assistant ${result.id} for ${values.clinic}; assistant-request now answers with it.`,
+      );
+    }
   }
 } finally {
   await close();

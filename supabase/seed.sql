@@ -244,6 +244,20 @@ from (values
 join public.practitioners p on p.id = h.practitioner_id::uuid
 where not exists (select 1 from public.working_hours w where w.practitioner_id = p.id);
 
+-- When the front desk answers (clinic-local), only for a clinic that has no opening hours yet.
+-- Marlow closes for lunch: several intervals a day.
+insert into public.opening_hours (clinic_id, weekday, opens, closes)
+select h.clinic_id::uuid, h.weekday, h.opens::time, h.closes::time
+from (values
+  ('c1a1c000-0000-4000-8000-000000000001', 1, '08:30', '18:00'), ('c1a1c000-0000-4000-8000-000000000001', 2, '08:30', '18:00'),
+  ('c1a1c000-0000-4000-8000-000000000001', 3, '08:30', '18:00'), ('c1a1c000-0000-4000-8000-000000000001', 4, '08:30', '19:30'),
+  ('c1a1c000-0000-4000-8000-000000000001', 5, '08:30', '18:00'), ('c1a1c000-0000-4000-8000-000000000001', 6, '10:00', '14:00'),
+  ('c1a1c000-0000-4000-8000-000000000002', 1, '10:00', '13:00'), ('c1a1c000-0000-4000-8000-000000000002', 1, '14:00', '18:00'),
+  ('c1a1c000-0000-4000-8000-000000000002', 3, '10:00', '13:00'), ('c1a1c000-0000-4000-8000-000000000002', 3, '14:00', '18:00'),
+  ('c1a1c000-0000-4000-8000-000000000002', 5, '10:00', '16:00')
+) as h (clinic_id, weekday, opens, closes)
+where not exists (select 1 from public.opening_hours o where o.clinic_id = h.clinic_id::uuid);
+
 -- Closed on the coming Christmas Day (Harbour).
 insert into public.clinic_closures (clinic_id, starts_on, ends_on, reason)
 select 'c1a1c000-0000-4000-8000-000000000001', d, d, 'Christmas Day'

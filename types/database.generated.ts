@@ -528,9 +528,17 @@ export interface CallbackTasks {
    */
   id: Generated<string>;
   /**
+   * The message the caller left, redacted with the clinic's rules; null when none was taken.
+   */
+  message: string | null;
+  /**
    * Why, e.g. "Cut off while booking".
    */
   reason: string;
+  /**
+   * routine, or urgent (a post-operative concern: call back first).
+   */
+  urgency: Generated<string>;
 }
 
 export interface CallEvents {
@@ -666,6 +674,14 @@ export interface Calls {
    */
   state_version: Generated<number>;
   /**
+   * requested (a destination was chosen), refused (nobody to transfer to), transferred (Vapi put the call through), unanswered (nobody answered; back to Voxanne).
+   */
+  transfer_outcome: string | null;
+  /**
+   * Where a transfer was chosen to go: front_desk or on_call.
+   */
+  transfer_target: string | null;
+  /**
    * Who took the call when it was forwarded: the destination's description, name or number.
    */
   transferred_to: string | null;
@@ -677,6 +693,18 @@ export interface Calls {
    * When the row last changed.
    */
   updated_at: Generated<Timestamp>;
+  /**
+   * urgent (a post-operative concern) or emergency (signs to call the emergency number for); null for an ordinary call.
+   */
+  urgency: string | null;
+  /**
+   * When the call was first flagged urgent.
+   */
+  urgent_at: Timestamp | null;
+  /**
+   * What was recognised, as categories (bleeding, fever, severe_pain, breathing, wound_opening, chest_pain); never the caller's words.
+   */
+  urgent_signs: Generated<string[]>;
   /**
    * Vapi's call id (message.call.id); unique, the key webhooks resolve by.
    */
@@ -735,6 +763,10 @@ export interface ClinicMembers {
 
 export interface Clinics {
   /**
+   * What Voxanne does while the front desk is closed: message (take a message), book (book appointments only), both.
+   */
+  after_hours_mode: Generated<string>;
+  /**
    * The clinic's cancellation policy in its own words (e.g. "Please give us 48 hours' notice; later cancellations may lose the deposit."). Read to callers before the assistant cancels, shown on the manage page. Empty: none.
    */
   cancellation_policy: Generated<string>;
@@ -742,6 +774,10 @@ export interface Clinics {
    * When the clinic was created.
    */
   created_at: Generated<Timestamp>;
+  /**
+   * The local emergency number callers with emergency signs are told to call first (911, 999, 112).
+   */
+  emergency_number: Generated<string>;
   /**
    * Human front desk number the assistant transfers to.
    */
@@ -810,9 +846,9 @@ export interface FollowUps {
    */
   due_by: Timestamp;
   /**
-   * The hand-off it came from.
+   * The hand-off that owes it; null only for an urgent_alert (sent while the call is live).
    */
-  handoff_id: string;
+  handoff_id: string | null;
   /**
    * Primary key.
    */
@@ -1022,6 +1058,64 @@ export interface ManageOffers {
    * Set when the offer is a waitlist opening texted to the patient (shown first on their page).
    */
   waitlist_opening_id: string | null;
+}
+
+export interface OnCallRota {
+  /**
+   * The clinic.
+   */
+  clinic_id: string;
+  /**
+   * The clinician on call, as staff and the assistant name them.
+   */
+  clinician_name: string;
+  /**
+   * When it was added.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * Their number (E.164); urgent calls are transferred there.
+   */
+  phone_number: string;
+  /**
+   * When it was last changed.
+   */
+  updated_at: Generated<Timestamp>;
+  /**
+   * The night that starts on this ISO weekday (1 Monday … 7 Sunday), noon to noon, clinic-local.
+   */
+  weekday: number;
+}
+
+export interface OpeningHours {
+  /**
+   * The clinic.
+   */
+  clinic_id: string;
+  /**
+   * Closing time (after opens; 24:00 is the next midnight; intervals do not cross midnight).
+   */
+  closes: string;
+  /**
+   * When it was added.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * Opening time (clinic-local wall clock).
+   */
+  opens: string;
+  /**
+   * ISO weekday: 1 Monday … 7 Sunday.
+   */
+  weekday: number;
 }
 
 export interface Patients {
@@ -1881,6 +1975,8 @@ export interface DB {
   handoffs: Handoffs;
   logs: Logs;
   manage_offers: ManageOffers;
+  on_call_rota: OnCallRota;
+  opening_hours: OpeningHours;
   patients: Patients;
   practitioners: Practitioners;
   privacy_settings: PrivacySettings;

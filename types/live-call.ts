@@ -23,6 +23,12 @@ export const liveCallSchema = z.object({
   lastTurnLatencyMs: z.number().nullable(),
   /** Who took the call when it was forwarded (older broadcasts lack it). */
   transferredTo: z.string().nullable().optional(),
+  /** An urgent post-operative concern or emergency signs (issue 18; older broadcasts lack it). */
+  urgency: z.enum(["urgent", "emergency"]).nullable().optional(),
+  /** The signs recognised, as categories (bleeding, fever, severe_pain, ...). */
+  urgentSigns: z.array(z.string()).optional(),
+  /** requested, refused, transferred or unanswered. */
+  transferOutcome: z.string().nullable().optional(),
   heldSlot: z
     .object({ slotId: z.string(), startsAt: moment, heldUntil: moment, practitioner: z.string() })
     .nullable(),

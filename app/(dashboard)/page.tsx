@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 
 import { getEnv } from "@/lib/env";
 import { getClinicContext } from "@/lib/auth/clinic";
+import { getOpeningSchedule } from "@/lib/hours/service";
 import { formatPhone } from "@/components/dashboard/format";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { SimulateCall } from "@/components/dashboard/simulate-call";
@@ -10,8 +11,9 @@ import { LiveBoard } from "@/components/live/live-board";
 export const metadata: Metadata = { title: "Live calls" };
 
 export default async function LiveCallsPage() {
-  const { current } = await getClinicContext();
+  const { claims, current } = await getClinicContext();
   if (!current) return null;
+  const schedule = await getOpeningSchedule(claims, current.id);
   return (
     <>
       <PageHeader
@@ -24,6 +26,7 @@ export default async function LiveCallsPage() {
         key={current.id}
         clinicId={current.id}
         timezone={current.timezone}
+        schedule={schedule}
         phoneLabel={formatPhone(current.phoneNumber)}
       />
     </>

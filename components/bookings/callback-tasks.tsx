@@ -8,7 +8,10 @@ import { completeCallback } from "@/lib/actions/bookings";
 import type { CallbackTask } from "@/lib/db/follow-ups";
 import { Button } from "@/components/ui/button";
 
-/** Callers to ring back, e.g. cut off while booking. Ticking one off removes it at once. */
+/**
+ * Callers to ring back: cut off while booking, a message taken (redacted), an urgent
+ * post-operative concern (first, in red). Ticking one off removes it at once.
+ */
 export function CallbackTasks({ tasks }: { tasks: CallbackTask[] }) {
   const [open, remove] = useOptimistic(tasks, (current: CallbackTask[], id: string) =>
     current.filter((task) => task.id !== id),
@@ -24,11 +27,24 @@ export function CallbackTasks({ tasks }: { tasks: CallbackTask[] }) {
         <PhoneOutgoing className="size-4 text-sky-700" aria-hidden /> Call back
       </h2>
       {open.map((task) => (
-        <div key={task.id} className="flex items-center gap-3 text-sm" data-testid="callback-task">
+        <div
+          key={task.id}
+          className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm"
+          data-testid="callback-task"
+          data-urgency={task.urgency}
+        >
+          {task.urgency === "urgent" ? (
+            <span className="rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white">
+              Urgent
+            </span>
+          ) : null}
           <Link href={`/calls/${task.callId}`} className="font-medium hover:underline">
             {task.callerName ?? (task.callerLast4 ? `•••• ${task.callerLast4}` : "Unknown caller")}
           </Link>
           <span className="text-muted-foreground">{task.reason}</span>
+          {task.message ? (
+            <q className="basis-full text-pretty italic sm:order-last">{task.message}</q>
+          ) : null}
           <Button
             size="sm"
             variant="outline"

@@ -39,7 +39,44 @@ export function describeEvent(event: CallDetail["events"][number]): {
           .filter(Boolean)
           .join(" · "),
       };
+    case "note":
+      return describeNote(event.event, meta);
     default:
       return { title: event.event };
   }
+}
+
+const TRANSFER_TARGETS: Record<string, string> = {
+  front_desk: "Put through to the front desk",
+  on_call: "Put through to the clinician on call",
+};
+const NO_TRANSFER: Record<string, string> = {
+  emergency: "told to call the emergency number first",
+  closed: "the front desk is closed",
+  nobody_on_call: "nobody on call",
+  no_front_desk: "no front desk number",
+};
+
+/** Routing notes (issue 18): urgent flags, transfer destinations, messages taken. */
+function describeNote(
+  name: string,
+  meta: Record<string, unknown>,
+): { title: string; detail?: string } {
+  const signs = Array.isArray(meta.signs) ? meta.signs.join(", ").replaceAll("_", " ") : "";
+  if (name === "call.urgent") return { title: "Flagged urgent", detail: signs || undefined };
+  if (name === "call.emergency")
+    return { title: "Emergency signs", detail: signs || "told to call the emergency number" };
+  if (name === "transfer.destination")
+    return typeof meta.target === "string" && TRANSFER_TARGETS[meta.target]
+      ? { title: TRANSFER_TARGETS[meta.target]! }
+      : {
+          title: "Not transferred",
+          detail: NO_TRANSFER[String(meta.reason)] ?? String(meta.reason ?? ""),
+        };
+  if (name === "message.taken")
+    return {
+      title: meta.urgent ? "Urgent message taken" : "Message taken",
+      detail: meta.afterTransfer ? "nobody answered the transfer" : undefined,
+    };
+  return { title: name };
 }

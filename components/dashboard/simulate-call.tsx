@@ -18,6 +18,9 @@ const SCENARIOS = [
   { id: "mentions-facelift-no-booking", label: "Asks about a facelift, doesn't book" },
   { id: "drops-during-hold", label: "Line drops while a slot is held" },
   { id: "asks-for-human", label: "Asks for a person (transfer)" },
+  { id: "after-hours-urgent", label: "Post-op patient with bleeding and a fever" },
+  { id: "transfer-unanswered", label: "Transfer nobody answers, leaves a message" },
+  { id: "voicemail", label: "Leaves a message" },
 ] as const;
 
 /** Starts a simulated call; the live board shows it as it happens. */

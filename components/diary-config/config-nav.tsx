@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/admin/diary", title: "Appointment types" },
   { href: "/admin/diary/practitioners", title: "Practitioners" },
   { href: "/admin/diary/rooms", title: "Rooms and devices" },
+  { href: "/admin/diary/hours", title: "Hours and on-call" },
   { href: "/admin/diary/closures", title: "Closures" },
   { href: "/admin/diary/rules", title: "Booking rules" },
   { href: "/admin/diary/reminders", title: "Reminders" },

@@ -3,7 +3,7 @@
 import { Copy, Plus, X } from "lucide-react";
 import { useState } from "react";
 
-import { saveWeeklyHours } from "@/lib/actions/diary-config";
+import { saveOpeningHours, saveWeeklyHours } from "@/lib/actions/diary-config";
 import type { ConfigInterval } from "@/lib/db/diary-config";
 import { WEEKDAYS } from "@/lib/validations/diary-config";
 import { Button } from "@/components/ui/button";
@@ -22,7 +22,7 @@ type Week = Record<number, Interval[]>;
 let nextKey = 0;
 const interval = (opens: string, closes: string): Interval => ({ key: nextKey++, opens, closes });
 
-function toWeek(intervals: ConfigInterval[]): Week {
+function toWeek(intervals: Pick<ConfigInterval, "weekday" | "opens" | "closes">[]): Week {
   const week: Week = {};
   for (const { weekday } of WEEKDAYS) week[weekday] = [];
   for (const row of intervals) week[row.weekday]!.push(interval(row.opens, row.closes));
@@ -37,8 +37,9 @@ function flatten(week: Week) {
 }
 
 /**
- * A practitioner's weekly hours: several intervals a day (09:00–13:00, 14:00–18:00), in the
- * clinic's time zone. Saved as a whole week; an interval's problem shows beside it.
+ * A practitioner's weekly hours, or with no practitioner the clinic's opening hours (when the
+ * front desk answers): several intervals a day (09:00–13:00, 14:00–18:00), in the clinic's time
+ * zone. Saved as a whole week; an interval's problem shows beside it.
  */
 export function WeeklyHoursEditor({
   practitionerId,
@@ -46,11 +47,14 @@ export function WeeklyHoursEditor({
   intervals,
   canEdit,
 }: {
-  practitionerId: string;
+  /** null: the clinic's opening hours. */
+  practitionerId: string | null;
   practitionerName: string;
-  intervals: ConfigInterval[];
+  intervals: Pick<ConfigInterval, "weekday" | "opens" | "closes">[];
   canEdit: boolean;
 }) {
+  const clinic = practitionerId === null;
+  const idPrefix = practitionerId ?? "opening";
   const [week, setWeek] = useState(() => toWeek(intervals));
   const form = useConfigForm();
 
@@ -83,13 +87,17 @@ export function WeeklyHoursEditor({
   }
   return (
     <form
-      aria-label={`Weekly hours of ${practitionerName}`}
+      aria-label={clinic ? "Opening hours" : `Weekly hours of ${practitionerName}`}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        form.submit(() => saveWeeklyHours({ practitionerId, intervals: flatten(week) }), {
-          savedMessage: "Weekly hours saved.",
-        });
+        form.submit(
+          () =>
+            practitionerId === null
+              ? saveOpeningHours({ intervals: flatten(week) })
+              : saveWeeklyHours({ practitionerId, intervals: flatten(week) }),
+          { savedMessage: clinic ? "Opening hours saved." : "Weekly hours saved." },
+        );
       }}
       className="grid gap-3"
     >
@@ -105,12 +113,14 @@ export function WeeklyHoursEditor({
               <span className="pt-2 text-sm font-medium">{name}</span>
               <div className="grid gap-2">
                 {day.length === 0 ? (
-                  <span className="text-muted-foreground pt-2 text-sm">Not working</span>
+                  <span className="text-muted-foreground pt-2 text-sm">
+                    {clinic ? "Closed" : "Not working"}
+                  </span>
                 ) : null}
                 {day.map((row, position) => {
                   const index = offsets[weekday]! + position;
                   const problem = form.fieldErrors[`intervals.${index}`];
-                  const errorId = `${practitionerId}-interval-${index}-error`;
+                  const errorId = `${idPrefix}-interval-${index}-error`;
                   const which = `${name} ${position + 1}`;
                   const edit = (key: "opens" | "closes") => (value: string) =>
                     update(weekday, (current) =>
@@ -193,7 +203,7 @@ export function WeeklyHoursEditor({
       {canEdit ? (
         <div className="flex flex-wrap gap-2">
           <Button type="submit" disabled={form.pending}>
-            Save weekly hours
+            {clinic ? "Save opening hours" : "Save weekly hours"}
           </Button>
           <Button type="button" variant="outline" onClick={copyMonday}>
             <Copy aria-hidden /> Copy Monday to Tuesday–Friday

@@ -1,7 +1,8 @@
-import { CalendarClock, Gauge, PhoneForwarded, Stethoscope } from "lucide-react";
+import { CalendarClock, Gauge, PhoneForwarded, Siren, Stethoscope } from "lucide-react";
 import Link from "next/link";
 
 import type { LiveCall } from "@/types/live-call";
+import { SIGN_LABELS, URGENT_SIGNS, type UrgentSign } from "@/lib/hours/urgent";
 import { cn } from "@/lib/utils";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDuration, STATE_LABELS, STATE_TONE } from "@/components/dashboard/call-labels";
@@ -23,7 +24,12 @@ export function CallCard({
   const slow = call.lastTurnLatencyMs !== null && call.lastTurnLatencyMs > 700;
 
   return (
-    <Card className="gap-4 py-5" data-testid="live-call" data-state={call.state}>
+    <Card
+      className={cn("gap-4 py-5", call.urgency && "border-red-400 dark:border-red-700")}
+      data-testid="live-call"
+      data-state={call.state}
+      data-urgency={call.urgency ?? undefined}
+    >
       <CardHeader className="px-5">
         <CardTitle className="flex items-center justify-between gap-3 text-base">
           <Link href={`/calls/${call.callId}`} className="truncate hover:underline">
@@ -45,6 +51,7 @@ export function CallCard({
         </div>
       </CardHeader>
       <CardContent className="grid gap-2 px-5 text-sm">
+        {call.urgency ? <UrgentFlag urgency={call.urgency} signs={call.urgentSigns ?? []} /> : null}
         <p className="text-muted-foreground flex items-center gap-2">
           <Stethoscope className="size-4" aria-hidden />
           {call.procedures.length ? call.procedures.join(", ") : "No procedure mentioned yet"}
@@ -102,5 +109,28 @@ export function CallCard({
         ) : null}
       </CardContent>
     </Card>
+  );
+}
+
+/** Why a call is urgent, in staff's words: "Urgent: bleeding, fever". */
+export function UrgentFlag({
+  urgency,
+  signs,
+}: {
+  urgency: "urgent" | "emergency";
+  signs: string[];
+}) {
+  const words = signs
+    .filter((sign): sign is UrgentSign => (URGENT_SIGNS as readonly string[]).includes(sign))
+    .map((sign) => SIGN_LABELS[sign]);
+  return (
+    <p
+      data-testid="urgent-flag"
+      className="flex items-center gap-2 rounded-md bg-red-50 px-2 py-1 font-medium text-red-900 dark:bg-red-950 dark:text-red-100"
+    >
+      <Siren className="size-4 shrink-0" aria-hidden />
+      {urgency === "emergency" ? "Emergency" : "Urgent"}
+      {words.length ? `: ${words.join(", ")}` : ""}
+    </p>
   );
 }

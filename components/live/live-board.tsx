@@ -2,6 +2,7 @@
 
 import { PhoneIncoming } from "lucide-react";
 
+import type { OpeningSchedule } from "@/lib/hours/opening";
 import { isLive } from "@/lib/realtime/apply-delta";
 import { useNow } from "@/hooks/use-now";
 import { useVoiceAgentStatus } from "@/hooks/use-voice-agent-status";
@@ -11,16 +12,20 @@ import { EmptyState } from "@/components/dashboard/empty-state";
 
 import { CallCard } from "./call-card";
 import { ConnectionIndicator } from "./connection-indicator";
+import { OpeningStatus } from "./opening-status";
 import { RecentCalls } from "./recent-calls";
 
 /** The clinic's calls as they happen: cards for live calls, and today's finished calls below. */
 export function LiveBoard({
   clinicId,
   timezone,
+  schedule,
   phoneLabel,
 }: {
   clinicId: string;
   timezone: string;
+  /** Opening hours and closures: the front desk's state is shown above the calls. */
+  schedule: OpeningSchedule;
   phoneLabel: string;
 }) {
   const { calls, status, isLoading, error, clockOffsetMs } = useVoiceAgentStatus(clinicId);
@@ -30,10 +35,13 @@ export function LiveBoard({
 
   return (
     <div className="grid gap-6">
-      <div className="flex items-center justify-between">
-        <h2 className="text-sm font-medium">
-          {live.length === 1 ? "1 call in progress" : `${live.length} calls in progress`}
-        </h2>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 className="text-sm font-medium">
+            {live.length === 1 ? "1 call in progress" : `${live.length} calls in progress`}
+          </h2>
+          <OpeningStatus schedule={schedule} now={now} />
+        </div>
         <ConnectionIndicator status={status} />
       </div>
       {error ? (

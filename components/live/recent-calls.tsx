@@ -58,7 +58,14 @@ export function RecentCalls({ calls, timezone }: { calls: LiveCall[]; timezone: 
                   {call.endedAt ? formatDuration(Date.parse(call.endedAt) - started) : "—"}
                 </TableCell>
                 <TableCell>
-                  <Badge variant={outcome.variant}>{outcome.label}</Badge>
+                  <div className="flex flex-wrap gap-1">
+                    <Badge variant={outcome.variant}>{outcome.label}</Badge>
+                    {call.urgency ? (
+                      <Badge variant="destructive" data-testid="urgent-badge">
+                        {call.urgency === "emergency" ? "Emergency" : "Urgent"}
+                      </Badge>
+                    ) : null}
+                  </div>
                 </TableCell>
               </TableRow>
             );

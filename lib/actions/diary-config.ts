@@ -9,11 +9,13 @@ import {
   bookingRulesSchema,
   closureSchema,
   deleteSchema,
+  openingHoursSchema,
   overrideSchema,
   practitionerSchema,
   resourceSchema,
   weeklyHoursSchema,
 } from "@/lib/validations/diary-config";
+import { rotaSchema, routingSettingsSchema } from "@/lib/validations/routing";
 
 import { clinicAction } from "./safe-action";
 
@@ -68,6 +70,23 @@ export const setAppointmentTypeActive = adminAction(
 export const saveWeeklyHours = adminAction(
   { schema: weeklyHoursSchema, invalid: "fields" },
   async (input, { claims, clinic }) => done(await config.saveWeeklyHours(claims, clinic.id, input)),
+);
+
+export const saveOpeningHours = adminAction(
+  { schema: openingHoursSchema, invalid: "fields" },
+  async (input, { claims, clinic }) =>
+    done(await config.saveOpeningHours(claims, clinic.id, input)),
+);
+
+export const saveRoutingSettings = adminAction(
+  { schema: routingSettingsSchema, invalid: "fields" },
+  async (input, { claims, clinic }) =>
+    done(await config.saveRoutingSettings(claims, clinic.id, input)),
+);
+
+export const saveRota = adminAction(
+  { schema: rotaSchema, invalid: "fields" },
+  async (input, { claims, clinic }) => done(await config.saveRota(claims, clinic.id, input)),
 );
 
 export const addOverride = adminAction(

@@ -8,6 +8,7 @@ import {
   speechUpdateSchema,
   statusUpdateSchema,
   toolCallsSchema,
+  transferDestinationRequestSchema,
   transferUpdateSchema,
   userInterruptedSchema,
 } from "@/lib/vapi/schemas";
@@ -20,6 +21,7 @@ import { speechUpdate } from "./handlers/speech-update";
 import { statusUpdate } from "./handlers/status-update";
 import { toolCalls } from "./handlers/tool-calls";
 import { transcript } from "./handlers/transcript";
+import { transferDestinationRequest } from "./handlers/transfer-destination-request";
 import { transferUpdate } from "./handlers/transfer-update";
 import { userInterrupted } from "./handlers/user-interrupted";
 
@@ -44,6 +46,8 @@ export async function dispatchVapiMessage(payload: unknown): Promise<HandlerResp
       return hang(hangSchema.parse(message));
     case "assistant-request":
       return assistantRequest(assistantRequestSchema.parse(message));
+    case "transfer-destination-request":
+      return transferDestinationRequest(transferDestinationRequestSchema.parse(message));
     case "transfer-update":
       return transferUpdate(transferUpdateSchema.parse(message));
     case "user-interrupted":

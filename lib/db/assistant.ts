@@ -1,9 +1,11 @@
 import "server-only";
 
+import type { OpeningInterval } from "@/types/opening-hours";
 import type { PrivacySettings } from "@/types/privacy";
 
+import { listOpeningHours } from "./opening-hours";
 import { PRIVACY_COLUMNS } from "./privacy";
-import type { Col, JsonAs } from "./rows";
+import type { Checked, Col, JsonAs } from "./rows";
 import type { Tx } from "./transaction";
 
 export interface AssistantSource {
@@ -15,6 +17,10 @@ export interface AssistantSource {
     settings: JsonAs<Col<"clinics", "settings">, Record<string, unknown>>;
     /** Read to callers before the assistant cancels (issue 15). */
     cancellationPolicy?: Col<"clinics", "cancellation_policy">;
+    /** What Voxanne offers while the front desk is closed (issue 18). */
+    afterHoursMode?: Checked<Col<"clinics", "after_hours_mode">, "message" | "book" | "both">;
+    /** Said to callers with emergency signs (issue 18). */
+    emergencyNumber?: Col<"clinics", "emergency_number">;
   };
   procedures: {
     name: Col<"procedures", "name">;
@@ -25,6 +31,8 @@ export interface AssistantSource {
   }[];
   /** The clinic's privacy settings (issue 16); absent when it never saved any, so the defaults apply. */
   privacy?: PrivacySettings;
+  /** When the front desk answers (opening_hours), clinic-local. */
+  openingHours: OpeningInterval[];
 }
 
 /** What the assistant config is built from: the clinic, its hours and its active procedures. No patient data. */
@@ -32,7 +40,8 @@ export async function loadAssistantSource(tx: Tx, clinicId: string): Promise<Ass
   // The privacy settings in the same round trip (assistant-request is on the call's path).
   const clinic = await tx.one<AssistantSource["clinic"] & { privacy: PrivacySettings | null }>(
     `select id, name, timezone, front_desk_number as "frontDeskNumber", settings,
-            cancellation_policy as "cancellationPolicy",
+            cancellation_policy as "cancellationPolicy", after_hours_mode as "afterHoursMode",
+            emergency_number as "emergencyNumber",
             (select row_to_json(p) from (select ${PRIVACY_COLUMNS} from public.privacy_settings
                                           where clinic_id = c.id) p) as privacy
        from public.clinics c where id = $1`,
@@ -51,7 +60,12 @@ export async function loadAssistantSource(tx: Tx, clinicId: string): Promise<Ass
     [clinicId],
   );
   const { privacy, ...clinicRow } = clinic;
-  return { clinic: clinicRow, procedures, ...(privacy ? { privacy } : {}) };
+  const openingHours = (await listOpeningHours(tx, clinicId)).map(({ weekday, opens, closes }) => ({
+    weekday,
+    opens,
+    closes,
+  }));
+  return { clinic: clinicRow, procedures, openingHours, ...(privacy ? { privacy } : {}) };
 }
 
 /** Stores the id Vapi gave the clinic's assistant (assistant-request then answers with it). */

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { Col, JsonAs, Outer } from "./rows";
+import type { Checked, Col, JsonAs, Outer } from "./rows";
 import type { Tx } from "./transaction";
 
 export interface CallDetail {
@@ -25,6 +25,9 @@ export interface CallDetail {
     costUsd: string | null;
     interruptions: Col<"calls", "interruptions">;
     transferredTo: Col<"calls", "transferred_to">;
+    urgency: Checked<Col<"calls", "urgency">, "urgent" | "emergency">;
+    urgentSigns: Col<"calls", "urgent_signs">;
+    transferOutcome: Col<"calls", "transfer_outcome">;
   };
   events: {
     id: Col<"call_events", "id">;
@@ -97,7 +100,8 @@ export async function getCallDetail(tx: Tx, callId: string): Promise<CallDetail 
     `select c.id, c.clinic_id as "clinicId", cl.timezone, c.state, c.outcome, c.caller_number as "callerNumber", c.caller_name as "callerName",
             c.intent, coalesce(c.started_at, c.created_at) as "startedAt", c.answered_at as "answeredAt", c.ended_at as "endedAt",
             c.ended_reason as "endedReason", c.duration_ms as "durationMs", c.cost_usd::text as "costUsd", c.interruptions,
-            c.transferred_to as "transferredTo",
+            c.transferred_to as "transferredTo", c.urgency, c.urgent_signs as "urgentSigns",
+            c.transfer_outcome as "transferOutcome",
             coalesce((select array_agg(p.name order by p.sort_order) from public.procedures p where p.id = any (c.procedures_of_interest)), '{}') as procedures
        from public.calls c join public.clinics cl on cl.id = c.clinic_id where c.id = $1`,
     [callId],

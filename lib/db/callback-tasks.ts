@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { Col } from "./rows";
+import type { Checked, Col } from "./rows";
 import type { Tx } from "./transaction";
 
 /** A call-back the front desk owes a caller (one per call), e.g. after a call cut off while booking. */
@@ -18,6 +18,9 @@ export interface CallbackTask {
   id: Col<"callback_tasks", "id">;
   callId: Col<"callback_tasks", "call_id">;
   reason: Col<"callback_tasks", "reason">;
+  /** The message the caller left, redacted; null when none was taken. */
+  message: Col<"callback_tasks", "message">;
+  urgency: Checked<Col<"callback_tasks", "urgency">, "routine" | "urgent">;
   callerName: Col<"calls", "caller_name">;
   /** right(caller_number, 4). */
   callerLast4: Col<"calls", "caller_number">;
@@ -26,9 +29,9 @@ export interface CallbackTask {
 
 export function listOpenCallbacks(tx: Tx, clinicId: string): Promise<CallbackTask[]> {
   return tx.query<CallbackTask>(
-    `select t.id, t.call_id as "callId", t.reason, c.caller_name as "callerName", right(c.caller_number, 4) as "callerLast4", t.created_at as "createdAt"
+    `select t.id, t.call_id as "callId", t.reason, t.message, t.urgency, c.caller_name as "callerName", right(c.caller_number, 4) as "callerLast4", t.created_at as "createdAt"
        from public.callback_tasks t join public.calls c on c.id = t.call_id
-      where t.clinic_id = $1 and t.done_at is null order by t.created_at`,
+      where t.clinic_id = $1 and t.done_at is null order by t.urgency = 'urgent' desc, t.created_at`,
     [clinicId],
   );
 }

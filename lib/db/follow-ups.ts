@@ -7,7 +7,7 @@ import type { Tx } from "./transaction";
 
 /** One follow-up the agent decided is owed; with a skip reason it is recorded as skipped. */
 export interface OwedFollowUp {
-  kind: "aftercare" | "cut_off";
+  kind: "aftercare" | "cut_off" | "missed_call";
   procedureId: string | null;
   skipReason: string | null;
 }
@@ -20,9 +20,20 @@ export async function enqueueFollowUps(
 ): Promise<number> {
   let created = 0;
   for (const item of plan) {
+    if (item.kind === "missed_call") {
+      // Once per number per clinic-local day: concurrent hand-offs from one number queue here.
+      await tx.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [
+        `missed_call:${handoff.clinicId}:${handoff.callerNumber}`,
+      ]);
+    }
     const rows = await tx.query(
       `insert into public.follow_ups (clinic_id, call_id, handoff_id, procedure_id, kind, status, to_number, due_by, skip_reason)
-       values ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz + interval '5 minutes', $9)
+       select $1, $2, $3, $4, $5, $6, $7, $8::timestamptz + interval '5 minutes', $9
+        where $5 <> 'missed_call'
+           or not exists (select 1 from public.follow_ups f join public.clinics c on c.id = f.clinic_id
+                           where f.clinic_id = $1 and f.kind = 'missed_call' and f.to_number = $7
+                             and f.status <> 'skipped'
+                             and (f.created_at at time zone c.timezone)::date = (now() at time zone c.timezone)::date)
        on conflict on constraint follow_ups_once do nothing returning id`,
       [
         handoff.clinicId,
@@ -41,18 +52,39 @@ export async function enqueueFollowUps(
   return created;
 }
 
+/** Whether anything was done for the caller: a call-back task, a transfer, an urgent flag. */
+export async function callWasHandled(tx: Tx, callId: string): Promise<boolean> {
+  const row = await tx.one<{ handled: boolean }>(
+    `select exists (select 1 from public.callback_tasks t where t.call_id = c.id)
+            or c.transfer_outcome is not null or c.urgency is not null or c.transferred_to is not null as handled
+       from public.calls c where c.id = $1`,
+    [callId],
+  );
+  return row.handled;
+}
+
 export interface ClaimedFollowUp {
   id: Col<"follow_ups", "id">;
   clinicId: Col<"follow_ups", "clinic_id">;
   callId: Col<"follow_ups", "call_id">;
-  kind: Checked<Col<"follow_ups", "kind">, "aftercare" | "cut_off" | "booking_confirmation">;
+  kind: Checked<
+    Col<"follow_ups", "kind">,
+    "aftercare" | "cut_off" | "booking_confirmation" | "urgent_alert" | "missed_call"
+  >;
   toNumber: Col<"follow_ups", "to_number">;
   attempts: Col<"follow_ups", "attempts">;
   dueBy: Col<"follow_ups", "due_by">;
   clinicName: Col<"clinics", "name">;
   clinicPhone: Col<"clinics", "phone_number">;
   timezone: Col<"clinics", "timezone">;
-  callerName: Col<"handoffs", "caller_name">;
+  /** Null for an urgent_alert, which has no hand-off. */
+  callerName: Outer<Col<"handoffs", "caller_name">>;
+  /** The call's urgent signs (urgent_alert). */
+  urgentSigns: Col<"calls", "urgent_signs">;
+  urgency: Col<"calls", "urgency">;
+  /** right(caller_number, 4), computed in SQL. */
+  callerLast4: string | null;
+  transferredTo: Col<"calls", "transferred_to">;
   procedureName: Outer<Col<"procedures", "name">>;
   aftercareDocumentId: Outer<Col<"procedures", "aftercare_document_id">>;
   /** exists (…) over sms_opt_outs, computed in SQL. */
@@ -82,12 +114,15 @@ export function claimDueFollowUps(
          from due where f.id = due.id returning f.*)
      select f.id, f.clinic_id as "clinicId", f.call_id as "callId", f.kind, f.to_number as "toNumber", f.attempts, f.due_by as "dueBy",
             cl.name as "clinicName", cl.phone_number as "clinicPhone", cl.timezone, h.caller_name as "callerName",
+            c.urgent_signs as "urgentSigns", c.urgency, right(c.caller_number, 4) as "callerLast4",
+            c.transferred_to as "transferredTo",
             p.name as "procedureName", p.aftercare_document_id as "aftercareDocumentId",
             exists (select 1 from public.sms_opt_outs o where o.clinic_id = f.clinic_id and o.phone_number = f.to_number) as "optedOut",
             b.starts_at as "bookingStartsAt", pr.name as "bookingPractitioner", t.name as "bookingType"
        from claimed f
        join public.clinics cl on cl.id = f.clinic_id
-       join public.handoffs h on h.id = f.handoff_id
+       join public.calls c on c.id = f.call_id
+       left join public.handoffs h on h.id = f.handoff_id
        left join public.procedures p on p.id = f.procedure_id
        left join public.bookings b on b.id = h.booking_id
        left join public.practitioners pr on pr.id = b.practitioner_id

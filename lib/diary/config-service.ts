@@ -5,7 +5,10 @@ import type { z } from "zod";
 import type { Claims } from "@/lib/auth/claims";
 import * as db from "@/lib/db/diary-config";
 import { databaseFailure, type DatabaseFailure } from "@/lib/db/errors";
+import { listOpeningHours, replaceOpeningHours } from "@/lib/db/opening-hours";
+import * as routing from "@/lib/db/routing";
 import { withClaims, type Tx } from "@/lib/db/transaction";
+import { rotaGaps } from "@/lib/hours/routing";
 import {
   activeSchema,
   appointmentTypeSchema,
@@ -13,11 +16,13 @@ import {
   closureSchema,
   configFieldErrors,
   deleteSchema,
+  openingHoursSchema,
   overrideSchema,
   practitionerSchema,
   resourceSchema,
   weeklyHoursSchema,
 } from "@/lib/validations/diary-config";
+import { rotaGapWarning, rotaSchema, routingSettingsSchema } from "@/lib/validations/routing";
 
 // The diary's configuration, as the signed-in person: RLS lets members read and only the
 // clinic's admins write, and the audit triggers record who changed what. Every write checks
@@ -27,6 +32,8 @@ import {
 /** What a configuration write answers: the row's id, or what to show and where. */
 export interface ConfigResult {
   id?: string;
+  /** Saved, but worth knowing (e.g. nights nobody is on call). */
+  warning?: string;
   error?: string;
   fieldErrors?: Record<string, string>;
 }
@@ -86,6 +93,9 @@ export function loadDiaryConfig(claims: Claims, clinicId: string) {
       weeklyHours: await db.listWeeklyHours(tx, clinicId),
       overrides: await db.listUpcomingOverrides(tx, clinicId, today),
       closures: await db.listUpcomingClosures(tx, clinicId, today),
+      openingHours: await listOpeningHours(tx, clinicId),
+      routing: await routing.getRoutingSettings(tx, clinicId),
+      rota: await routing.listRota(tx, clinicId),
     };
   });
 }
@@ -222,6 +232,78 @@ export async function saveWeeklyHours(
       },
     },
   );
+}
+
+/** The clinic's opening hours (when the front desk answers), saved as a whole week. */
+export async function saveOpeningHours(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof openingHoursSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(openingHoursSchema, input);
+  if ("invalid" in parsed) return parsed.invalid;
+  return write(
+    claims,
+    async (tx) =>
+      (await replaceOpeningHours(tx, clinicId, parsed.data.intervals))
+        ? { id: clinicId }
+        : { error: NOT_ADMIN },
+    {
+      overlap: {
+        fieldErrors: { intervals: "Two intervals on the same day overlap. Adjust them and save." },
+      },
+    },
+  );
+}
+
+/** The clinic's number Voxanne answers: a transfer there would ring Voxanne again. */
+const LOOP = "That is the number Voxanne answers: a transfer there would come straight back.";
+
+async function ownNumber(tx: Tx, clinicId: string): Promise<string | null> {
+  const row = await tx.maybeOne<{ phoneNumber: string }>(
+    'select phone_number as "phoneNumber" from public.clinics where id = $1',
+    [clinicId],
+  );
+  return row?.phoneNumber ?? null;
+}
+
+/** Front desk number, what Voxanne does after hours, and the local emergency number. */
+export async function saveRoutingSettings(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof routingSettingsSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(routingSettingsSchema, input);
+  if ("invalid" in parsed) return parsed.invalid;
+  return write(claims, async (tx) => {
+    if (
+      parsed.data.frontDeskNumber &&
+      parsed.data.frontDeskNumber === (await ownNumber(tx, clinicId))
+    )
+      return { fieldErrors: { frontDeskNumber: LOOP } };
+    return (await routing.saveRoutingSettings(tx, clinicId, parsed.data))
+      ? { id: clinicId }
+      : { error: NOT_ADMIN };
+  });
+}
+
+/** The on-call rota, saved as a whole week; nights nobody covers are saved with a warning. */
+export async function saveRota(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof rotaSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(rotaSchema, input);
+  if ("invalid" in parsed) return parsed.invalid;
+  const { nights } = parsed.data;
+  return write(claims, async (tx) => {
+    const own = await ownNumber(tx, clinicId);
+    const loop = nights.findIndex((night) => night.phoneNumber === own);
+    if (loop !== -1) return { fieldErrors: { [`nights.${loop}`]: LOOP } };
+    if (!(await routing.replaceRota(tx, clinicId, nights))) return { error: NOT_ADMIN };
+    const warning = rotaGapWarning(rotaGaps(nights));
+    return warning ? { id: clinicId, warning } : { id: clinicId };
+  });
 }
 
 export async function addOverride(

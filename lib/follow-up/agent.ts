@@ -3,7 +3,7 @@ import "server-only";
 import type { Handoff } from "@/types/handoff";
 import { openCallbackTask } from "@/lib/db/callback-tasks";
 import { insertCallEvent } from "@/lib/db/calls";
-import { enqueueFollowUps } from "@/lib/db/follow-ups";
+import { callWasHandled, enqueueFollowUps } from "@/lib/db/follow-ups";
 import { markHandoffDelivered } from "@/lib/db/handoffs";
 import { withService } from "@/lib/db/transaction";
 import { recordWebhookEvent } from "@/lib/db/webhook-events";
@@ -26,7 +26,13 @@ export async function acceptHandoff(
       clinicId: handoff.clinicId,
     });
     if (seen.duplicate) return { duplicate: true, created: 0 };
-    const plan = planFollowUps(handoff);
+    let plan = planFollowUps(handoff);
+    // Something was done after all (a message taken, a transfer, an urgent flag): no missed-call text.
+    if (
+      plan.some((item) => item.kind === "missed_call") &&
+      (await callWasHandled(tx, handoff.callId))
+    )
+      plan = plan.filter((item) => item.kind !== "missed_call");
     // A booked call's confirmation text is the appointment's own (lib/reminders), planned by
     // the database when the appointment was made: nothing here, so it is never sent twice.
     const created = await enqueueFollowUps(tx, handoff, plan);

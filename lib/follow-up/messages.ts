@@ -21,6 +21,34 @@ export function cutOffText(input: {
   return `${greeting(input.callerName)}, it's Sarah from ${input.clinicName}. Sorry, we got cut off while booking. We'll call you back shortly, or call us on ${input.clinicPhone}. ${STOP}`;
 }
 
+/** A call that ended before anything was done: sorry, and how to get a call back. */
+export function missedCallText(input: {
+  clinicName: string;
+  callerName: string | null;
+  clinicPhone: string;
+}): string {
+  return `${greeting(input.callerName)}, it's Sarah from ${input.clinicName}. Sorry we missed your call just now. Reply to this text and we'll call you back, or call us on ${input.clinicPhone}. ${STOP}`;
+}
+
+/**
+ * To staff (the on-call clinician or the front desk) about an urgent call: the signs as
+ * categories and the caller's last four digits, never what they said. The call-back task on
+ * the dashboard has the rest.
+ */
+export function urgentAlertText(input: {
+  clinicName: string;
+  emergency: boolean;
+  signs: string[];
+  callerLast4: string | null;
+}): string {
+  const who = input.callerLast4 ? `a caller ending ${input.callerLast4}` : "a caller";
+  const signs = input.signs.length ? input.signs.join(", ") : "an urgent concern";
+  const what = input.emergency
+    ? "EMERGENCY signs (told to call emergency services)"
+    : "URGENT post-op concern";
+  return `${input.clinicName}: ${what} from ${who}: ${signs}. See the urgent call-back in the dashboard.`;
+}
+
 export function bookingConfirmationText(input: {
   clinicName: string;
   callerName: string | null;

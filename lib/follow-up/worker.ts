@@ -14,10 +14,18 @@ import { listUndeliveredHandoffs } from "@/lib/db/handoffs";
 import { recordSms } from "@/lib/db/sms-messages";
 import { recordOptOut } from "@/lib/db/sms-opt-outs";
 import { withService } from "@/lib/db/transaction";
+import { SIGN_LABELS, URGENT_SIGNS, type UrgentSign } from "@/lib/hours/urgent";
 import { getSmsSender } from "@/lib/sms";
 
 import { deliverHandoff } from "./delivery";
-import { aftercareText, bookingConfirmationText, cutOffText, retryDelayMs } from "./messages";
+import {
+  aftercareText,
+  bookingConfirmationText,
+  cutOffText,
+  missedCallText,
+  retryDelayMs,
+  urgentAlertText,
+} from "./messages";
 
 export interface WorkerReport {
   delivered: number;
@@ -68,6 +76,25 @@ export async function runFollowUps(batch = 10, maxBatches = 20): Promise<WorkerR
 
 /** The job's text, with `link` where the aftercare link goes (compose issues the real one). */
 function draft(job: ClaimedFollowUp, link: string): { body: string } | { skip: string } {
+  if (job.kind === "urgent_alert")
+    return {
+      body: urgentAlertText({
+        clinicName: job.clinicName,
+        emergency: job.urgency === "emergency",
+        signs: job.urgentSigns
+          .filter((sign): sign is UrgentSign => (URGENT_SIGNS as readonly string[]).includes(sign))
+          .map((sign) => SIGN_LABELS[sign]),
+        callerLast4: job.callerLast4,
+      }),
+    };
+  if (job.kind === "missed_call")
+    return {
+      body: missedCallText({
+        clinicName: job.clinicName,
+        callerName: job.callerName,
+        clinicPhone: job.clinicPhone,
+      }),
+    };
   if (job.kind === "cut_off")
     return {
       body: cutOffText({

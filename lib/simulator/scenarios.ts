@@ -169,6 +169,99 @@ const SCENARIOS = {
       ]),
     );
   },
+
+  /**
+   * A post-operative patient calls with bleeding and a fever: the server flags the call from the
+   * transcript, and the transfer goes where the clinic's hours and rota say at this moment (the
+   * front desk while open, the clinician on call at night); with nobody to take it, Voxanne
+   * takes an urgent message.
+   */
+  async "after-hours-urgent"(call, record) {
+    await opening(call, record);
+    const said = "I had a facelift on Monday, the wound is bleeding and I've got a fever";
+    record("caller: urgent signs", await call.transcript("user", said));
+    const transfer = await call.send("transfer-destination-request");
+    const reply = transfer.body as { destination?: { number: string; description?: string } };
+    record(
+      "transfer-destination-request",
+      transfer,
+      reply.destination ? `to ${reply.destination.description}` : "no transfer",
+    );
+    if (reply.destination) {
+      record(
+        "transfer-update",
+        await call.send("transfer-update", { destination: reply.destination }),
+      );
+      await call.pause(2);
+      record("ended", await call.end("assistant-forwarded-call"));
+    } else {
+      const message = await call.tool("take_message", { message: said, urgent: true });
+      record("take_message", message, message.result?.urgent ? "urgent" : message.error);
+      await call.pause(2);
+      record("ended", await call.end("customer-ended-call"));
+    }
+    record(
+      "end-of-call-report",
+      await call.report(reply.destination ? "assistant-forwarded-call" : "customer-ended-call", [
+        { role: "user", message: said },
+      ]),
+    );
+  },
+
+  /** Asks for the front desk; nobody answers the warm transfer, so Voxanne takes a message. */
+  async "transfer-unanswered"(call, record) {
+    await opening(call, record);
+    record(
+      "caller asks for a person",
+      await call.transcript("user", "Could I speak to someone at reception please?"),
+    );
+    const transfer = await call.send("transfer-destination-request");
+    const reply = transfer.body as { destination?: { number: string; description?: string } };
+    record(
+      "transfer-destination-request",
+      transfer,
+      reply.destination ? `to ${reply.destination.description}` : "no transfer",
+    );
+    if (reply.destination)
+      record(
+        "transfer-update",
+        await call.send("transfer-update", { destination: reply.destination }),
+      );
+    await call.pause(5);
+    // Vapi's fallbackPlan: back to Voxanne, who takes a message.
+    record("assistant back on the line", await call.speech("assistant", "started", 3));
+    const message = await call.tool("take_message", {
+      message: "Please call me back about moving my consultation",
+      callerName: "Jane Doe",
+    });
+    record("take_message", message, message.result?.taken ? "taken" : message.error);
+    record("ended", await call.end("customer-ended-call"));
+    record(
+      "end-of-call-report",
+      await call.report("customer-ended-call", [
+        { role: "user", message: "Could I speak to someone at reception please?" },
+        { role: "bot", message: "Nobody could pick up just now. I'll take a message." },
+        { role: "user", message: "Please call me back about moving my consultation." },
+      ]),
+    );
+  },
+
+  /** Leaves a message (voicemail): it becomes a call-back task with the message, redacted. */
+  async voicemail(call, record) {
+    await opening(call, record);
+    const message = await call.tool("take_message", {
+      message: "Hi, it's Sam, please call me back on 555 213 4498 about laser hair removal prices",
+      callerName: "Sam Carter",
+    });
+    record("take_message", message, message.result?.taken ? "taken" : message.error);
+    record("ended", await call.end("customer-ended-call"));
+    record(
+      "end-of-call-report",
+      await call.report("customer-ended-call", [
+        { role: "user", message: "Can I leave a message for someone to call me back?" },
+      ]),
+    );
+  },
 } satisfies Record<
   string,
   (

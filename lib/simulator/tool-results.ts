@@ -86,9 +86,10 @@ export interface ToolResults {
   };
   cancel_appointment: { cancelled: boolean; reason?: string };
   join_waitlist: { waitlisted: boolean; note?: string; reason?: string };
+  take_message: { taken: boolean; urgent: boolean; note: string };
 }
 
-/** The result of the tool called `name`: typed for the ten tools, a plain record for any other name. */
+/** The result of the tool called `name`: typed for the eleven tools, a plain record for any other name. */
 export type ToolResult<N extends string> = N extends keyof ToolResults
   ? ToolResults[N]
   : Record<string, unknown>;

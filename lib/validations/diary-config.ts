@@ -117,46 +117,57 @@ export type AppointmentTypeInput = z.infer<typeof appointmentTypeSchema>;
  * A practitioner's whole week, saved at once. Problems with one interval are reported under
  * `intervals.<index>` (one key, so forms can show it beside that interval).
  */
-export const weeklyHoursSchema = z
-  .object({
-    practitionerId: z.uuid(),
-    intervals: z
-      .array(
-        z.object({
-          weekday: z.coerce.number().int().min(1).max(7),
-          opens: z.string(),
-          closes: z.string(),
-        }),
-      )
-      .max(70, "At most 10 intervals a day"),
-  })
-  .superRefine(({ intervals }, ctx) => {
-    const problem = (index: number, message: string) =>
-      ctx.addIssue({ code: "custom", path: [`intervals.${index}`], message });
-    intervals.forEach((interval, index) => {
-      if (!TIME.test(interval.opens) || !TIME.test(interval.closes))
-        problem(index, "Enter both times as HH:MM");
-      else if (minutesOf(interval.closes) <= minutesOf(interval.opens))
-        problem(index, "Closing time must be after opening time");
-    });
-    intervals.forEach((interval, index) => {
-      if (!TIME.test(interval.opens) || !TIME.test(interval.closes)) return;
-      const clash = intervals.findIndex(
-        (other, at) =>
-          at < index &&
-          other.weekday === interval.weekday &&
-          TIME.test(other.opens) &&
-          TIME.test(other.closes) &&
-          minutesOf(other.opens) < minutesOf(interval.closes) &&
-          minutesOf(interval.opens) < minutesOf(other.closes),
-      );
-      if (clash !== -1) {
-        const other = intervals[clash]!;
-        problem(index, `Overlaps ${other.opens}–${other.closes} on the same day`);
-      }
-    });
+const intervalsSchema = z
+  .array(
+    z.object({
+      weekday: z.coerce.number().int().min(1).max(7),
+      opens: z.string(),
+      closes: z.string(),
+    }),
+  )
+  .max(70, "At most 10 intervals a day");
+
+/** Both times as HH:MM, closing after opening, no two intervals of a day overlapping. */
+function checkIntervals(
+  { intervals }: { intervals: z.infer<typeof intervalsSchema> },
+  ctx: z.RefinementCtx,
+) {
+  const problem = (index: number, message: string) =>
+    ctx.addIssue({ code: "custom", path: [`intervals.${index}`], message });
+  intervals.forEach((interval, index) => {
+    if (!TIME.test(interval.opens) || !TIME.test(interval.closes))
+      problem(index, "Enter both times as HH:MM");
+    else if (minutesOf(interval.closes) <= minutesOf(interval.opens))
+      problem(index, "Closing time must be after opening time");
   });
+  intervals.forEach((interval, index) => {
+    if (!TIME.test(interval.opens) || !TIME.test(interval.closes)) return;
+    const clash = intervals.findIndex(
+      (other, at) =>
+        at < index &&
+        other.weekday === interval.weekday &&
+        TIME.test(other.opens) &&
+        TIME.test(other.closes) &&
+        minutesOf(other.opens) < minutesOf(interval.closes) &&
+        minutesOf(interval.opens) < minutesOf(other.closes),
+    );
+    if (clash !== -1) {
+      const other = intervals[clash]!;
+      problem(index, `Overlaps ${other.opens}–${other.closes} on the same day`);
+    }
+  });
+}
+
+export const weeklyHoursSchema = z
+  .object({ practitionerId: z.uuid(), intervals: intervalsSchema })
+  .superRefine(checkIntervals);
 export type WeeklyHoursInput = z.infer<typeof weeklyHoursSchema>;
+
+/** The clinic's opening hours (when the front desk answers), saved as a whole week. */
+export const openingHoursSchema = z
+  .object({ intervals: intervalsSchema })
+  .superRefine(checkIntervals);
+export type OpeningHoursInput = z.infer<typeof openingHoursSchema>;
 
 /**
  * A date override: time off (the whole day when no times are given, else that part) or extra

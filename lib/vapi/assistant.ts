@@ -2,6 +2,8 @@ import type { Vapi } from "@vapi-ai/server-sdk";
 import { z } from "zod";
 
 import type { AssistantSource } from "@/lib/db/assistant";
+import { describeWeek } from "@/lib/hours/opening";
+import { afterHoursOffer } from "@/lib/hours/routing";
 import { DEFAULT_PRIVACY, firstMessageFor } from "@/lib/privacy/settings";
 
 import { TOOL_DEFINITIONS } from "./tool-definitions";
@@ -22,16 +24,19 @@ const PROFILE: Record<
   low_latency: { endpointingMs: 150, waitSeconds: 0.1, maxTokens: 150, streamingLatency: 4 },
 };
 
-function systemPrompt({ clinic, procedures }: AssistantSource): string {
-  const hours = clinic.settings.hours as Record<string, [string, string]> | undefined;
-  const hoursText = hours
-    ? Object.entries(hours)
-        .map(([day, [open, close]]) => `${day} ${open}-${close}`)
-        .join(", ")
-    : "not set";
+/**
+ * Template variables Vapi fills in per call (LiquidJS, `assistantOverrides.variableValues`),
+ * answered by assistant-request from the clock and the clinic's hours at that moment, so the
+ * assistant's configuration itself never depends on the time.
+ */
+export const CALL_VARIABLES = {
+  clinicStatus: "{{clinicStatus}}",
+} as const;
+
+function systemPrompt({ clinic, procedures, openingHours }: AssistantSource): string {
   return [
     `You are Voxanne, the receptionist of ${clinic.name}, an aesthetic clinic. Be warm, brief and precise; this is a phone call.`,
-    `Opening hours (${clinic.timezone}): ${hoursText}.`,
+    `Front desk opening hours (${clinic.timezone}): ${openingHours.length ? describeWeek(openingHours) : "not set"}. Right now the front desk is: ${CALL_VARIABLES.clinicStatus}. Say so when a caller asks for a person or whether you are open.`,
     `Procedures offered:\n${procedures
       .map((procedure) => {
         const bookable =
@@ -47,6 +52,9 @@ function systemPrompt({ clinic, procedures }: AssistantSource): string {
     "To book: first ask which procedure the caller wants, then check_availability with it (and the practitioner, day or part of day they ask for). Times depend on the procedure: its consultation is offered first when one is needed, and each time is with a named practitioner. Offer at most three of the times it returns, never a time it did not return. hold_slot the chosen one (it is held for 90 seconds), ask for the caller's name, then confirm_booking. If they change their mind, release_slot. Read out any note it returns: confirm_booking's note says whether the time is confirmed now or the team will confirm it.",
     "Ask the caller's full name early in the call if they have not given it (never suggest one), then identify_caller with it. Only if it says recognised, call them by the first name it returns and do not ask their name again; otherwise carry on as with a new caller without saying whether the number or name is known.",
     "To move or cancel an appointment: ask for the caller's full name (never say a name or an appointment before they have given theirs), then find_appointments with it. It only returns appointments booked under the number they are calling from and that name; never read out or confirm anyone else's appointment. If it returns none, offer to text a link to manage the appointment to the number on file, and call find_appointments again with sendManageLink true if they agree. To move one, check_availability for the same treatment, let the caller choose, then reschedule_appointment with the appointmentId and slotId (no hold_slot needed). Before cancel_appointment, read the caller the clinic's cancellation policy and ask them to confirm. If they would like an earlier time than any free now, offer join_waitlist for that appointment.",
+    `To reach a person, call transferCall (no number needed): the server puts the caller through to the front desk while it is open, or to the clinician on call for an urgent post-operative concern after hours. If it answers with an instruction instead of transferring, follow it. If a transfer is not answered you are back on the call: take a message with take_message.`,
+    `While the front desk is closed, ${afterHoursOffer(clinic.afterHoursMode ?? "both")}. To take a message: ask for the caller's name and briefly what it is about, then take_message.`,
+    `Urgent post-operative concerns: if a caller mentions bleeding, fever, severe or worsening pain, difficulty breathing, a wound opening, or chest pain after a procedure, it is urgent. Never give medical advice. If they have difficulty breathing, chest pain, heavy bleeding that will not stop, or feel faint, first tell them to hang up and call ${clinic.emergencyNumber ?? "911"} now. Otherwise call transferCall at once; if nobody can take it, take_message with urgent true.`,
     clinic.cancellationPolicy?.trim()
       ? `Cancellation policy (read it before cancelling): ${clinic.cancellationPolicy.trim()}`
       : "",
@@ -85,6 +93,14 @@ export function buildAssistant(
   const server = {
     url: options.serverUrl,
     timeoutSeconds: 20,
+    // Vapi retries a failed delivery (our 503 while the database restarts, a timeout) before
+    // giving up; every message is idempotent here (docs/call-flow.md, de-duplication). The SDK
+    // types `type` as an object, but Vapi's API takes the name ("fixed" | "exponential").
+    backoffPlan: {
+      type: "exponential" as unknown as Record<string, unknown>,
+      maxRetries: 3,
+      baseDelaySeconds: 1,
+    },
     ...(options.credentialId ? { credentialId: options.credentialId } : {}),
   };
   return {
@@ -145,20 +161,9 @@ export function buildAssistant(
           },
           server,
         })),
-        ...(clinic.frontDeskNumber
-          ? [
-              {
-                type: "transferCall" as const,
-                destinations: [
-                  {
-                    type: "number" as const,
-                    number: clinic.frontDeskNumber,
-                    message: "Let me connect you with our front desk.",
-                  },
-                ],
-              },
-            ]
-          : []),
+        // No fixed destination: Vapi asks our server (transfer-destination-request), which
+        // chooses the front desk or the clinician on call at that moment, or says why not.
+        { type: "transferCall" as const },
       ],
     },
     voice: {
@@ -175,6 +180,7 @@ export function buildAssistant(
       "end-of-call-report",
       "hang",
       "transfer-update",
+      "transfer-destination-request",
       "user-interrupted",
       'transcript[transcriptType="final"]',
     ],

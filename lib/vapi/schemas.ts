@@ -151,6 +151,21 @@ export const userInterruptedSchema = message({
 });
 export const hangSchema = message({ ...base, type: z.literal("hang") });
 export const assistantRequestSchema = message({ ...base, type: z.literal("assistant-request") });
+/**
+ * transfer-destination-request: the assistant called transferCall without a destination, so
+ * we choose it now (Vapi's `ServerMessageTransferDestinationRequest`). Its live `artifact`
+ * carries the conversation so far; the caller's lines are checked for urgent signs. Lines of
+ * any other shape are ignored, not refused.
+ */
+export const transferDestinationRequestSchema = message({
+  ...base,
+  type: z.literal("transfer-destination-request"),
+  artifact: z
+    .looseObject({
+      messages: z.array(z.unknown()).max(2000).optional(),
+    })
+    .optional(),
+});
 
 export type StatusUpdate = z.infer<typeof statusUpdateSchema>;
 export type SpeechUpdate = z.infer<typeof speechUpdateSchema>;
@@ -161,4 +176,5 @@ export type TransferUpdate = z.infer<typeof transferUpdateSchema>;
 export type UserInterrupted = z.infer<typeof userInterruptedSchema>;
 export type HangMessage = z.infer<typeof hangSchema>;
 export type AssistantRequest = z.infer<typeof assistantRequestSchema>;
+export type TransferDestinationRequest = z.infer<typeof transferDestinationRequestSchema>;
 export type VapiCall = z.infer<typeof callSchema>;

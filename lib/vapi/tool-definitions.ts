@@ -116,6 +116,21 @@ export const joinWaitlistTool = {
   }),
 };
 
+export const takeMessageTool = {
+  name: "take_message",
+  description:
+    "Leave a message for the clinic's team to call the caller back: when the front desk is closed, when a transfer was not answered, or when the caller asks. message: what it is about, briefly, in the caller's words. urgent: true for an urgent post-operative concern.",
+  args: z.object({
+    message: z
+      .string({ message: "message is required" })
+      .trim()
+      .min(1, "message is required")
+      .max(1000, "keep the message under 1000 characters"),
+    callerName: z.string().trim().max(120).optional(),
+    urgent: z.boolean().optional(),
+  }),
+};
+
 /** In the order the assistant is told about them. */
 export const TOOL_DEFINITIONS: { name: string; description: string; args: z.ZodType }[] = [
   checkAvailabilityTool,
@@ -128,4 +143,5 @@ export const TOOL_DEFINITIONS: { name: string; description: string; args: z.ZodT
   rescheduleAppointmentTool,
   cancelAppointmentTool,
   joinWaitlistTool,
+  takeMessageTool,
 ];

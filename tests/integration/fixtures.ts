@@ -67,6 +67,10 @@ export async function createNorthside(owner: Client) {
              select $1, id, 1, '09:00', '17:00' from pr returning id),
      ovr as (insert into public.schedule_overrides (clinic_id, practitioner_id, on_date, kind)
              select $1, id, current_date + 7, 'off' from pr returning id),
+     oh as (insert into public.opening_hours (clinic_id, weekday, opens, closes)
+            values ($1, 1, '09:00', '17:00') returning id),
+     rota as (insert into public.on_call_rota (clinic_id, weekday, clinician_name, phone_number)
+              values ($1, 1, 'Dr North', '+15555550188') returning id),
      clo as (insert into public.clinic_closures (clinic_id, starts_on, ends_on, reason)
              values ($1, current_date + 30, current_date + 31, 'North holiday') returning id),
      offer as (insert into public.slot_offers (clinic_id, call_id, appointment_type_id, practitioner_id, resource_id,

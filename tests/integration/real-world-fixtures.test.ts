@@ -21,7 +21,7 @@ import { TWILIO_AUTH_TOKEN } from "./global-setup";
 interface VapiExpect {
   status: number;
   /** assistant-request: Vapi's documented reply, `{assistant}` or `{assistantId}`, never `{error}`. */
-  reply?: "assistant";
+  reply?: "assistant" | "transfer";
   /** tool-calls: one result per tool call, in order; `result` or `error` for each. */
   toolResults?: { id: string; outcome: "result" | "error" }[];
   callRow?: boolean;
@@ -291,6 +291,17 @@ describe("Vapi server messages from outside sources (signed)", () => {
           (typeof reply.assistant === "object" && reply.assistant !== null) ||
           typeof reply.assistantId === "string";
         expect.soft(hasAssistant, excerpt(response.text)).toBe(true);
+      }
+
+      if (want.reply === "transfer") {
+        // ServerMessageResponseTransferDestinationRequest: a `destination` or an `error`, one of them.
+        const reply = response.json ?? {};
+        const destination = reply.destination as { type?: string; number?: string } | undefined;
+        expect
+          .soft(Boolean(destination) !== Boolean(reply.error), excerpt(response.text))
+          .toBe(true);
+        if (destination) expect.soft(destination.number).toMatch(/^\+[1-9][0-9]{7,14}$/);
+        else expect.soft(typeof reply.error).toBe("string");
       }
 
       if (want.toolResults) {

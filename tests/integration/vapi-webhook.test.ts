@@ -282,6 +282,7 @@ describe("clinic resolution", () => {
       "reschedule_appointment",
       "cancel_appointment",
       "join_waitlist",
+      "take_message",
     ]);
     expect(
       functions.find((tool) => tool.function?.name === "hold_slot")?.function?.parameters,

@@ -50,6 +50,7 @@ describe("the assistant's prompt for changes", () => {
       cancellationPolicy: "48 hours' notice, please.",
     },
     procedures: [],
+    openingHours: [],
   };
   const prompt = (policy: string) =>
     (

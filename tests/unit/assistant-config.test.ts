@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { AssistantSource } from "@/lib/db/assistant";
 import { buildAssistant } from "@/lib/vapi/assistant";
+import { phoneNumberFor } from "@/lib/vapi/phone-number";
 
 const source: AssistantSource = {
   clinic: {
@@ -10,7 +11,6 @@ const source: AssistantSource = {
     timezone: "America/New_York",
     frontDeskNumber: "+15555550100",
     settings: {
-      hours: { mon: ["09:00", "17:00"] },
       booking_rules: "Consultations are 30 minutes.",
     },
   },
@@ -23,6 +23,11 @@ const source: AssistantSource = {
       appointments: ["treatment 20 min"],
     },
     { name: "Peel", synonyms: [], description: "A chemical peel.", appointments: [] },
+  ],
+  openingHours: [
+    { weekday: 1, opens: "09:00", closes: "13:00" },
+    { weekday: 1, opens: "14:00", closes: "17:00" },
+    { weekday: 3, opens: "10:00", closes: "16:00" },
   ],
 };
 
@@ -48,7 +53,9 @@ describe("the assistant configuration", () => {
       "Botox (also: none; bookable: treatment 20 min)",
       "Peel (also: none; not bookable by phone)",
       "check_availability with it",
-      "mon 09:00-17:00",
+      "Monday 09:00–13:00 and 14:00–17:00; Tuesday closed; Wednesday 10:00–16:00",
+      "(America/New_York)",
+      "Right now the front desk is: {{clinicStatus}}.",
       "Consultations are 30 minutes",
       "never give medical advice",
     ]) {
@@ -61,7 +68,7 @@ describe("the assistant configuration", () => {
     });
   });
 
-  it("declares the ten tools with JSON-schema parameters and our server, plus a transfer to the front desk", () => {
+  it("declares the eleven tools with JSON-schema parameters and our server, plus a transfer the server routes", () => {
     const tools = (
       standard.model as {
         tools: {
@@ -87,6 +94,7 @@ describe("the assistant configuration", () => {
       ["reschedule_appointment", ["appointmentId", "slotId"]],
       ["cancel_appointment", ["appointmentId"]],
       ["join_waitlist", ["appointmentId"]],
+      ["take_message", ["message"]],
     ]);
     expect(
       tools.every(
@@ -94,12 +102,13 @@ describe("the assistant configuration", () => {
           tool.type !== "function" || tool.server?.url === "https://app.test/api/webhooks/vapi",
       ),
     ).toBe(true);
-    expect(tools.find((tool) => tool.type === "transferCall")?.destinations?.[0]?.number).toBe(
-      "+15555550100",
-    );
+    // No fixed destination: the server chooses one per call (transfer-destination-request).
+    expect(tools.filter((tool) => tool.type === "transferCall")).toEqual([
+      { type: "transferCall" },
+    ]);
   });
 
-  it("subscribes to the messages we handle, with our credential and a 20 s timeout", () => {
+  it("subscribes to the messages we handle, with our credential, a 20 s timeout and retries", () => {
     expect(standard.serverMessages).toEqual([
       "status-update",
       "speech-update",
@@ -107,12 +116,14 @@ describe("the assistant configuration", () => {
       "end-of-call-report",
       "hang",
       "transfer-update",
+      "transfer-destination-request",
       "user-interrupted",
       'transcript[transcriptType="final"]',
     ]);
     expect(standard.server).toEqual({
       url: "https://app.test/api/webhooks/vapi",
       timeoutSeconds: 20,
+      backoffPlan: { type: "exponential", maxRetries: 3, baseDelaySeconds: 1 },
       credentialId: "cred_1",
     });
   });
@@ -132,5 +143,30 @@ describe("the assistant configuration", () => {
   it("carries no patient data", () => {
     expect(JSON.stringify(standard)).not.toMatch(/patient(Name|Phone)?"\s*:\s*"[A-Z]/);
     expect(Object.keys(standard.metadata ?? {})).toEqual(["clinicId", "latencyProfile"]);
+  });
+});
+
+describe("the clinic's number in Vapi (failover)", () => {
+  it("falls back to the front desk when our server cannot answer, with retries first", () => {
+    const number = phoneNumberFor(
+      { name: "Harbour Aesthetics", phoneNumber: "+15555550199", frontDeskNumber: "+15555550100" },
+      { serverUrl: "https://app.test/api/webhooks/vapi", credentialId: "cred_1" },
+    );
+    expect(number.fallbackDestination).toMatchObject({ type: "number", number: "+15555550100" });
+    expect(number.server).toMatchObject({
+      url: "https://app.test/api/webhooks/vapi",
+      credentialId: "cred_1",
+      backoffPlan: { type: "exponential", maxRetries: 3 },
+    });
+    expect(number.twilioAuthToken).toBe("<TWILIO_AUTH_TOKEN>");
+  });
+
+  it("has no fallback without a front desk number", () => {
+    expect(
+      phoneNumberFor(
+        { name: "Marlow", phoneNumber: "+15555550142", frontDeskNumber: null },
+        { serverUrl: "https://app.test/api/webhooks/vapi" },
+      ).fallbackDestination,
+    ).toBeUndefined();
   });
 });

@@ -27,6 +27,7 @@ const source = (privacy?: Partial<PrivacySettings>): AssistantSource => ({
     settings: {},
   },
   procedures: [{ name: "Facelift", synonyms: [], description: "Lifts the face." }],
+  openingHours: [],
   ...(privacy ? { privacy: { ...DEFAULT_PRIVACY, ...privacy } } : {}),
 });
 const build = (privacy?: Partial<PrivacySettings>) =>

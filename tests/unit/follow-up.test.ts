@@ -5,7 +5,9 @@ import {
   aftercareText,
   bookingConfirmationText,
   cutOffText,
+  missedCallText,
   retryDelayMs,
+  urgentAlertText,
 } from "@/lib/follow-up/messages";
 import { planFollowUps } from "@/lib/follow-up/plan";
 
@@ -57,6 +59,23 @@ describe("what the follow-up agent owes", () => {
       { kind: "cut_off", procedureId: null, skipReason: null },
     ]);
   });
+  it("a missed-call text when the call was never answered or failed before anything was done", () => {
+    for (const finalState of ["abandoned", "failed"])
+      expect(planFollowUps(handoff({ finalState, procedures: [] }))).toEqual([
+        { kind: "missed_call", procedureId: null, skipReason: null },
+      ]);
+    // A conversation that ended normally, or one about a procedure, is not a missed call.
+    expect(planFollowUps(handoff({ finalState: "ended", procedures: [] }))).toEqual([]);
+    expect(planFollowUps(handoff({ finalState: "abandoned" })).map((item) => item.kind)).toEqual([
+      "aftercare",
+      "aftercare",
+    ]);
+    expect(
+      planFollowUps(handoff({ finalState: "abandoned", procedures: [], consentToText: false })),
+    ).toEqual([
+      { kind: "missed_call", procedureId: null, skipReason: "The caller has opted out of texts." },
+    ]);
+  });
   it("never a text to someone who opted out", () => {
     expect(
       planFollowUps(handoff({ consentToText: false })).every(
@@ -67,6 +86,27 @@ describe("what the follow-up agent owes", () => {
 });
 
 describe("the texts", () => {
+  it("offer a call back after a missed call, and tell staff about an urgent call without the caller's words", () => {
+    expect(
+      missedCallText({
+        clinicName: "Harbour Aesthetics",
+        callerName: null,
+        clinicPhone: "+15555550199",
+      }),
+    ).toBe(
+      "Hi, it's Sarah from Harbour Aesthetics. Sorry we missed your call just now. Reply to this text and we'll call you back, or call us on +15555550199. Reply STOP to opt out.",
+    );
+    expect(
+      urgentAlertText({
+        clinicName: "Harbour Aesthetics",
+        emergency: false,
+        signs: ["bleeding", "fever"],
+        callerLast4: "0147",
+      }),
+    ).toBe(
+      "Harbour Aesthetics: URGENT post-op concern from a caller ending 0147: bleeding, fever. See the urgent call-back in the dashboard.",
+    );
+  });
   it("are warm, in the clinic's name, say who is texting, and end with the opt-out", () => {
     const text = aftercareText({
       clinicName: "Harbour Aesthetics",

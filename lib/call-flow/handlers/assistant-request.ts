@@ -3,14 +3,20 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/api/errors";
 import { loadAssistantSource } from "@/lib/db/assistant";
+import { loadOpeningSchedule } from "@/lib/db/opening-hours";
+import type { Tx } from "@/lib/db/transaction";
 import { saveWebhookResponse } from "@/lib/db/webhook-events";
+import { openingState } from "@/lib/hours/opening";
 import { assistantFor } from "@/lib/vapi/assistant";
 import type { AssistantRequest } from "@/lib/vapi/schemas";
 
 import { applyCallEvent } from "../apply-event";
 import { inCallContext } from "../context";
 
-// assistant-request: which assistant answers this number. Vapi allows 7.5 s end to end.
+// assistant-request: which assistant answers this number. Vapi allows 7.5 s end to end. The
+// answer carries what depends on the moment as template variables (`assistantOverrides
+// .variableValues`, filled into the prompt's {{clinicStatus}}): whether the front desk is open
+// now, from the clinic's opening hours and closures in its time zone.
 export async function assistantRequest(message: AssistantRequest) {
   const key = `${message.call?.id ?? message.timestamp?.getTime()}:assistant-request`;
   try {
@@ -23,9 +29,13 @@ export async function assistantRequest(message: AssistantRequest) {
           { occurredAt: ctx.at },
         );
       const env = getEnv();
-      const body = ctx.clinic.vapiAssistantId
+      const assistant = ctx.clinic.vapiAssistantId
         ? { assistantId: ctx.clinic.vapiAssistantId }
         : { assistant: assistantFor(await loadAssistantSource(ctx.tx, ctx.clinic.id), env) };
+      const body = {
+        ...assistant,
+        assistantOverrides: { variableValues: await callVariables(ctx.tx, ctx.clinic.id, ctx.at) },
+      };
       await saveWebhookResponse(ctx.tx, ctx.webhookEventId, body);
       return body;
     });
@@ -41,4 +51,17 @@ export async function assistantRequest(message: AssistantRequest) {
     }
     throw error;
   }
+}
+
+/** The prompt's per-call variables (lib/vapi/assistant.ts `CALL_VARIABLES`), at this moment. */
+async function callVariables(tx: Tx, clinicId: string, at: Date): Promise<Record<string, string>> {
+  let clinicStatus: string;
+  try {
+    clinicStatus = openingState(await loadOpeningSchedule(tx, clinicId), at.getTime()).label;
+  } catch (error) {
+    // Malformed hours never stop a call from being answered.
+    if (!(error instanceof RangeError)) throw error;
+    clinicStatus = "unknown (ask the caller to hold while you check, or take a message)";
+  }
+  return { clinicStatus };
 }

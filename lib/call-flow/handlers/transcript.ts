@@ -5,14 +5,19 @@ import { randomUUID } from "node:crypto";
 import { isTerminal } from "@/types/call-states";
 import { AppError } from "@/lib/api/errors";
 import { broadcastTranscriptLine } from "@/lib/db/live-transcript";
+import { recogniseUrgentSigns } from "@/lib/hours/urgent";
 import { redactLiveLine } from "@/lib/redaction/intercept";
 import { finalLine, type TranscriptMessage } from "@/lib/vapi/transcript-schema";
 
 import { inCallContext } from "../context";
+import { noteUrgentCall } from "../urgent";
 
 // transcript: a final line is redacted with the clinic's rules and broadcast to staff watching
 // the call (docs/live-updates.md); nothing is stored but the dedupe key. Partial lines, unknown
-// calls and clinics, and lines after the call ended are acknowledged and dropped.
+// calls and clinics, and lines after the call ended are acknowledged and dropped. What the
+// caller says is also checked for urgent post-operative signs (lib/hours/urgent.ts): the call
+// is flagged, an urgent call-back opened and staff texted (../urgent.ts); only the signs'
+// categories are kept.
 export async function transcript(message: TranscriptMessage) {
   const line = finalLine(message);
   const vapiCallId = message.call?.id;
@@ -27,6 +32,18 @@ export async function transcript(message: TranscriptMessage) {
       key,
       async (ctx) => {
         if (!ctx.call || isTerminal(ctx.call.state)) return false;
+        if (line.role === "user")
+          await noteUrgentCall(
+            {
+              tx: ctx.tx,
+              clinicId: ctx.clinic.id,
+              callId: ctx.call.id,
+              at: ctx.at,
+              afterCommit: ctx.afterCommit,
+            },
+            recogniseUrgentSigns(line.text),
+            "transcript",
+          );
         const text = await redactLiveLine(ctx.tx, {
           clinicId: ctx.clinic.id,
           callId: ctx.call.id,

@@ -14,6 +14,7 @@ import { joinWaitlist } from "./join-waitlist";
 import { lookupProcedure } from "./lookup-procedure";
 import { releaseSlot } from "./release-slot";
 import { rescheduleAppointment } from "./reschedule-appointment";
+import { takeMessage } from "./take-message";
 import type { Tool, ToolContext } from "./types";
 
 /** The tool contract the assistant config declares; names are what Vapi sends. */
@@ -30,6 +31,7 @@ export const TOOLS: Record<string, AnyTool> = Object.fromEntries(
     rescheduleAppointment,
     cancelAppointment,
     joinWaitlist,
+    takeMessage,
   ].map((tool) => [tool.name, tool as unknown as AnyTool]),
 );
 

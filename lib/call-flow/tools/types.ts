@@ -9,6 +9,8 @@ export interface ToolContext {
   clinic: ClinicRef;
   call: CallRow;
   at: Date;
+  /** Work to start once the transaction has committed (e.g. send a staff alert now). */
+  afterCommit(task: () => Promise<unknown>): void;
 }
 
 /** What a tool gives back: data the assistant reads, and a short outcome for the audit trail. */

@@ -23,6 +23,7 @@ import { HandoffCard } from "@/components/calls/handoff-card";
 import { LiveTranscript } from "@/components/calls/live-transcript";
 import { formatDuration, OUTCOME_LABELS, STATE_LABELS } from "@/components/dashboard/call-labels";
 import { formatInClinicZone } from "@/components/dashboard/format";
+import { UrgentFlag } from "@/components/live/call-card";
 
 export const metadata: Metadata = { title: "Call" };
 
@@ -74,6 +75,7 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
           </Badge>
           {outcome ? <Badge variant={outcome.variant}>{outcome.label}</Badge> : null}
         </div>
+        {call.urgency ? <UrgentFlag urgency={call.urgency} signs={call.urgentSigns} /> : null}
         <p className="text-muted-foreground text-sm">
           {call.startedAt ? formatInClinicZone(call.startedAt, tz) : ""}
           {call.durationMs !== null
@@ -82,6 +84,7 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
               ? ` · ${formatDuration(call.endedAt.getTime() - call.answeredAt.getTime())}`
               : ""}
           {call.transferredTo ? ` · transferred to ${call.transferredTo}` : ""}
+          {call.transferOutcome ? ` · transfer: ${call.transferOutcome}` : ""}
           {call.procedures.length ? ` · asked about ${call.procedures.join(", ")}` : ""}
           {call.endedReason ? ` · ended: ${call.endedReason}` : ""}
           {call.costUsd !== null ? ` · Vapi cost $${Number(call.costUsd).toFixed(2)}` : ""}

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { getEnv } from "@/lib/env";
+import { getClinicContext } from "@/lib/auth/clinic";
+import { loadDiaryConfig } from "@/lib/diary/config-service";
+import { phoneNumberFor } from "@/lib/vapi/phone-number";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { AfterHoursForm } from "@/components/diary-config/after-hours-form";
+import { OnCallRotaEditor } from "@/components/diary-config/on-call-rota-editor";
+import { WeeklyHoursEditor } from "@/components/diary-config/weekly-hours-editor";
+
+export const metadata: Metadata = { title: "Hours and on-call" };
+
+export default async function OpeningHoursPage() {
+  const { claims, current } = await getClinicContext();
+  if (!current) return null;
+  const { openingHours, rules, routing, rota } = await loadDiaryConfig(claims, current.id);
+  const canEdit = current.role === "admin";
+  return (
+    <div className="grid gap-6">
+      <Card className="max-w-3xl">
+        <CardHeader>
+          <CardTitle>Opening hours</CardTitle>
+          <CardDescription>
+            When the front desk answers the phone, in the clinic&apos;s time zone (
+            {rules?.timezone ?? current.timezone}). Voxanne tells callers whether you are open and
+            when you open next, and puts calls through to the front desk only while you are open.
+            Days in{" "}
+            <Link href="/admin/diary/closures" className="underline underline-offset-4">
+              Closures
+            </Link>{" "}
+            are closed all day.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <WeeklyHoursEditor
+            practitionerId={null}
+            practitionerName={current.name}
+            intervals={openingHours}
+            canEdit={canEdit}
+          />
+        </CardContent>
+      </Card>
+      {routing ? <AfterHoursForm settings={routing} canEdit={canEdit} /> : null}
+      <OnCallRotaEditor rota={rota} canEdit={canEdit} />
+      {routing ? (
+        <Card className="max-w-3xl" data-testid="failover">
+          <CardHeader>
+            <CardTitle>If our server is down</CardTitle>
+            <CardDescription>
+              Vapi retries each message three times; if it still cannot reach CallWaiting AI when a
+              call comes in, it puts the caller straight through to the fallback below, so nobody is
+              left without a person. Import the number into Vapi with this configuration (
+              <code>npm run vapi:config -- --clinic {current.slug} --number</code> prints it).
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-3 text-sm">
+            <p>
+              Fallback:{" "}
+              {routing.frontDeskNumber ? (
+                <strong>front desk, {routing.frontDeskNumber}</strong>
+              ) : (
+                <strong className="text-destructive">
+                  none: set a front desk number above, or callers hear an error when the server is
+                  down
+                </strong>
+              )}
+            </p>
+            <pre className="bg-muted overflow-x-auto rounded-md p-3 text-xs">
+              {JSON.stringify(
+                phoneNumberFor(
+                  {
+                    name: current.name,
+                    phoneNumber: current.phoneNumber,
+                    frontDeskNumber: routing.frontDeskNumber,
+                  },
+                  {
+                    serverUrl: `${getEnv().APP_URL.replace(/\/$/, "")}/api/webhooks/vapi`,
+                  },
+                ),
+                null,
+                2,
+              )}
+            </pre>
+          </CardContent>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

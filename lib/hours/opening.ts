@@ -1,0 +1,202 @@
+/**
+ * Whether the clinic's front desk is open, in the clinic's time zone. Pure (schedule and an
+ * instant in, state out), so the server (the assistant's prompt, transfer destinations) and the
+ * live board (with the server-corrected clock) compute the same answer.
+ *
+ * Open time on a clinic-local date: that weekday's opening intervals (merged), none on a
+ * closure day. Wall times become instants as the diary's do (lib/diary/working-time.ts): 09:00
+ * is 09:00 on both sides of a daylight-saving change, a time in the spring-forward gap moves to
+ * the change, a time in the fall-back overlap is its earlier occurrence. Intervals that touch
+ * across midnight (Monday 18:00–24:00, Tuesday 00:00–02:00) are one stretch of open time.
+ */
+
+import type { Closure, OpeningInterval, OpeningSchedule } from "@/types/opening-hours";
+import {
+  ClinicClock,
+  DAY_MS,
+  formatLocalDate,
+  isoWeekday,
+  mergeIntervals,
+  parseLocalDate,
+  parseWallTime,
+  type WallInterval,
+} from "@/lib/diary/working-time";
+
+export type { Closure, OpeningInterval, OpeningSchedule };
+
+export type OpeningState =
+  | {
+      open: true;
+      /** When this stretch of open time ends (epoch ms). */
+      closesAt: number;
+      /** "Open until 17:00", "Open until tomorrow 02:00". */
+      label: string;
+    }
+  | {
+      open: false;
+      /** When it next opens (epoch ms); null when it never does (no hours set). */
+      opensAt: number | null;
+      /** The closure covering now, if that is why it is closed. */
+      closure: string | null;
+      /** "Closed until Monday 09:00", "Closed (Christmas Day) until tomorrow 08:30". */
+      label: string;
+    };
+
+const WEEKDAY_NAMES = [
+  "",
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+  "Sunday",
+];
+
+/** How far ahead to look for the next opening: a year and a bit, past any sane closure. */
+const SEARCH_DAYS = 400;
+
+/** The schedule, parsed once: merged wall intervals per weekday and closed day numbers. */
+class ParsedSchedule {
+  readonly clock: ClinicClock;
+  private readonly weekly: WallInterval[][] = [[], [], [], [], [], [], [], []];
+  private readonly closures: { from: number; to: number; reason: string }[];
+
+  constructor(schedule: OpeningSchedule) {
+    this.clock = new ClinicClock(schedule.timezone);
+    const byDay: WallInterval[][] = [[], [], [], [], [], [], [], []];
+    for (const interval of schedule.hours) {
+      if (!Number.isInteger(interval.weekday) || interval.weekday < 1 || interval.weekday > 7)
+        throw new RangeError(`Invalid weekday ${interval.weekday} in opening hours.`);
+      const opens = parseWallTime(interval.opens, "opening hours");
+      const closes = parseWallTime(interval.closes, "opening hours", true);
+      if (closes <= opens)
+        throw new RangeError(
+          `Opening hours ${interval.opens}–${interval.closes}: closing must be after opening.`,
+        );
+      byDay[interval.weekday]!.push([opens, closes]);
+    }
+    for (let weekday = 1; weekday <= 7; weekday++)
+      this.weekly[weekday] = mergeIntervals(byDay[weekday]!);
+    this.closures = schedule.closures.map((closure) => ({
+      from: parseLocalDate(closure.startsOn, "closures"),
+      to: parseLocalDate(closure.endsOn, "closures"),
+      reason: closure.reason?.trim() ?? "",
+    }));
+  }
+
+  get hasHours(): boolean {
+    return this.weekly.some((day) => day.length > 0);
+  }
+
+  closureOn(day: number): { reason: string } | undefined {
+    return this.closures.find((closure) => closure.from <= day && day <= closure.to);
+  }
+
+  /** Open time on a local date, as instants [start, end). */
+  openOn(day: number): [number, number][] {
+    if (this.closureOn(day)) return [];
+    return (this.weekly[isoWeekday(day)] ?? []).map(([start, end]) => [
+      this.clock.instant(day, start),
+      this.clock.instant(day, end),
+    ]);
+  }
+}
+
+/** "today", "tomorrow", a weekday within the week, else "Friday 1 January". */
+function dayWords(clock: ClinicClock, at: number, now: number): string {
+  const day = clock.localDay(at);
+  const today = clock.localDay(now);
+  if (day === today) return "";
+  if (day === today + 1) return "tomorrow";
+  const weekday = WEEKDAY_NAMES[isoWeekday(day)]!;
+  if (day - today < 7) return weekday;
+  const date = new Date(day * DAY_MS);
+  const month = date.toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
+  return `${weekday} ${date.getUTCDate()} ${month}`;
+}
+
+/** HH:MM on the clinic's wall clock. */
+export function wallClock(clock: ClinicClock, at: number): string {
+  const minutes = Math.floor(clock.localTimeOfDayMs(at) / 60_000);
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+function when(clock: ClinicClock, at: number, now: number): string {
+  const day = dayWords(clock, at, now);
+  return day ? `${day} ${wallClock(clock, at)}` : wallClock(clock, at);
+}
+
+/**
+ * The front desk's state at `now`: open (until when) or closed (until when, and the closure if
+ * one covers today). Throws a RangeError naming malformed configuration (an unknown zone, 25:00).
+ */
+export function openingState(schedule: OpeningSchedule, now: number): OpeningState {
+  const parsed = new ParsedSchedule(schedule);
+  const { clock } = parsed;
+  const today = clock.localDay(now);
+  const closure = parsed.closureOn(today);
+  const closureText = closure ? closure.reason || "closed today" : null;
+  if (!parsed.hasHours)
+    return {
+      open: false,
+      opensAt: null,
+      closure: closureText,
+      label: "Closed: no opening hours set",
+    };
+
+  // Stretches of open time from yesterday on (yesterday's may run past midnight into today),
+  // joined where one ends as the next begins. Once a stretch starts after now, the one holding
+  // now (if any) is complete and the next opening is known.
+  const stretches: [number, number][] = [];
+  for (let day = today - 1; day <= today + SEARCH_DAYS; day++) {
+    for (const [start, end] of parsed.openOn(day)) {
+      if (end <= start) continue; // wholly inside a spring-forward gap: no time at all
+      const last = stretches[stretches.length - 1];
+      if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+      else stretches.push([start, end]);
+    }
+    if ((stretches[stretches.length - 1]?.[0] ?? -Infinity) > now) break;
+  }
+  const holding = stretches.find(([start, end]) => start <= now && now < end);
+  if (holding)
+    return {
+      open: true,
+      closesAt: holding[1],
+      label: `Open until ${when(clock, holding[1], now)}`,
+    };
+  const next = stretches.find(([start]) => start > now);
+  const prefix = closureText ? `Closed (${closureText})` : "Closed";
+  return next
+    ? {
+        open: false,
+        opensAt: next[0],
+        closure: closureText,
+        label: `${prefix} until ${when(clock, next[0], now)}`,
+      }
+    : { open: false, opensAt: null, closure: closureText, label: prefix };
+}
+
+/**
+ * The on-call night an instant belongs to: a night runs from noon on a clinic-local date to
+ * noon the next day, so 23:00 Monday and 03:00 Tuesday are both Monday night. Returns the
+ * date's ISO weekday and the date (YYYY-MM-DD).
+ */
+export function nightOf(timezone: string, at: number): { weekday: number; date: string } {
+  const clock = new ClinicClock(timezone);
+  const day = clock.localDay(at) - (clock.localTimeOfDayMs(at) < 12 * 3_600_000 ? 1 : 0);
+  return { weekday: isoWeekday(day), date: formatLocalDate(day) };
+}
+
+/** The week as Voxanne says it: "Monday 09:00–13:00 and 14:00–17:00; …; Sunday closed". */
+export function describeWeek(hours: OpeningInterval[]): string {
+  const days: string[] = [];
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    const intervals = hours
+      .filter((interval) => interval.weekday === weekday)
+      .sort((a, b) => a.opens.localeCompare(b.opens))
+      .map((interval) => `${interval.opens.slice(0, 5)}–${interval.closes.slice(0, 5)}`);
+    days.push(`${WEEKDAY_NAMES[weekday]} ${intervals.length ? intervals.join(" and ") : "closed"}`);
+  }
+  return days.join("; ");
+}
