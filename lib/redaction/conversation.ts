@@ -32,12 +32,17 @@ const JOINED_MIN_DIGITS = 7;
  *   is removed even where the detectors alone would not know what it is;
  * - numbers said across pauses ("oh seven seven double oh" ... "nine hundred" ... "one two
  *   three") are joined across consecutive caller turns before deciding what they are;
- * - a name found anywhere in the call is removed from every turn (two passes).
+ * - a name found anywhere in the call (or known beforehand, `knownNames`) is removed from every
+ *   turn (two passes).
  * Linear in the call: each turn is redacted twice.
  */
-export function redactConversation(redactor: Redactor, turns: Turn[]): RedactedTurn[] {
+export function redactConversation(
+  redactor: Redactor,
+  turns: Turn[],
+  knownNames: Iterable<string> = [],
+): RedactedTurn[] {
   const expectations = expectedPerTurn(turns);
-  const names = new Set<string>();
+  const names = new Set<string>(knownNames);
   for (const [index, turn] of turns.entries())
     for (const name of redactor.learnNames(turn.text, { expect: expectations[index] }))
       names.add(name.toLowerCase());

@@ -136,6 +136,32 @@ describe("the live transcript", () => {
     expect(stored.rows[0]).toEqual({ logs: 0, events: 0, receipts: 2 });
   });
 
+  it("reads a line with the conversation Vapi sends with it: a bare answer to a question goes", async () => {
+    const call = await liveCall();
+    const stream = await watch(call.id);
+    const answer = "it's tamarisk eighty eight";
+    const question = "And what's the password on your patient portal?";
+    const response = await post(
+      transcriptMessage(call.vapiId, answer, {
+        timestamp: Date.now(),
+        // SDK ServerMessageTranscript.artifact: "a live version of the call.artifact".
+        artifact: {
+          messages: [
+            { role: "system", message: "You are Voxanne", time: 1, secondsFromStart: 0 },
+            { role: "bot", message: question, time: 2, secondsFromStart: 4 },
+            { role: "user", message: answer, time: 3, secondsFromStart: 7 },
+          ],
+          transcript: `AI: ${question}\nUser: ${answer}`,
+        },
+      }),
+    );
+    expect(response.json).toMatchObject({ sent: true });
+    const line = await stream.waitFor((event) => event.event === "transcript");
+    expect(JSON.parse(line.data).text).not.toMatch(/tamarisk|eighty/i);
+    stream.close();
+    expect(await findAnywhere(db, ["tamarisk"])).toEqual([]);
+  });
+
   it("sends nothing for a call it does not know, nor after the call has ended", async () => {
     const unknown = `live-transcript-unknown-${randomUUID()}`;
     expect((await post(transcriptMessage(unknown, "hello there"))).json).toEqual({

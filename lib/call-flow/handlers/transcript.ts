@@ -47,7 +47,9 @@ export async function transcript(message: TranscriptMessage) {
         const text = await redactLiveLine(ctx.tx, {
           clinicId: ctx.clinic.id,
           callId: ctx.call.id,
+          role: line.role,
           text: line.text,
+          context: message.context,
         });
         return broadcastTranscriptLine(ctx.tx, {
           callId: ctx.call.id,
