@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
-import { RECEPTIONIST, signIn, testCall } from "./helpers";
+import { RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
 
 // The diary, as the front desk uses it. The browser runs in Tokyo while Harbour Aesthetics is in
 // New York (14 hours apart, often another date): everything must still show in clinic time.
@@ -196,7 +196,7 @@ test.describe("the diary", () => {
     await page.keyboard.press("Escape");
     await expect(again).toHaveCount(0);
     await expect(page.getByRole("button", { name: new RegExp(second) })).toHaveCount(0);
-    await page.reload();
+    await reloadHydrated(page);
     await page.getByLabel("Date", { exact: true }).fill(date);
     const kept = page.getByRole("button", { name: new RegExp(first) });
     await expect(kept).toBeVisible();

@@ -16,6 +16,15 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/**
+ * Reloads a dashboard page and waits until React has hydrated it (components/providers.tsx marks
+ * <html data-hydrated>): typing into a server-rendered input before then can be lost.
+ */
+export async function reloadHydrated(page: Page) {
+  await page.reload();
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 /** A call whose Vapi webhooks the test sends itself, signed for the e2e server. */
 export function testCall(baseURL: string, callerNumber?: string) {
   return new SimulatedCall(

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { ADMIN, RECEPTIONIST, signIn } from "./helpers";
+import { ADMIN, RECEPTIONIST, reloadHydrated, signIn } from "./helpers";
 
 // Specs share one database: this one changes Harbour's Sunday opening hours and Monday-night
 // rota and puts both back as they were (Harbour is closed on Sundays and has no rota).
@@ -26,7 +26,7 @@ test("an admin edits opening hours and the on-call rota; bad input is explained 
   await hours.getByRole("button", { name: "Remove Sunday 16:00–20:00" }).click();
   await hours.getByRole("button", { name: "Save opening hours" }).click();
   await expect(hours.getByText("Opening hours saved.")).toBeVisible();
-  await page.reload();
+  await reloadHydrated(page);
   await expect(page.getByLabel("Sunday 1 starts")).toHaveValue("09:00");
   // Back as it was: closed on Sundays.
   await page.getByRole("button", { name: "Remove Sunday 09:00–17:00" }).click();
@@ -47,7 +47,7 @@ test("an admin edits opening hours and the on-call rota; bad input is explained 
   await expect(rota.getByTestId("rota-gaps")).toContainText(
     "Nobody is on call on Tuesday, Wednesday, Thursday, Friday, Saturday and Sunday nights",
   );
-  await page.reload();
+  await reloadHydrated(page);
   await expect(page.getByLabel("Monday night: number")).toHaveValue("+15555550166");
   // Back as it was: nobody on call.
   await page.getByLabel("Monday night: clinician").fill("");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { ADMIN, RECEPTIONIST, signIn, testCall } from "./helpers";
+import { ADMIN, RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
 
 // Specs share one database: this one stores only a retention window that no assistant config
 // depends on, and puts it back. Refused input (a greeting without the disclosure, a window out
@@ -50,7 +50,7 @@ test("a greeting without the disclosure and a window out of range are refused, a
   await save.click();
   await expect(form.getByText("Webhook receipts: between 7 and 365 days")).toBeVisible();
 
-  await page.reload();
+  await reloadHydrated(page);
   await expect(form.getByLabel("Your wording")).toHaveValue("");
   await expect(form.getByLabel("Webhook receipts (days)")).toHaveValue("30");
 });
@@ -62,7 +62,7 @@ test("an admin changes a retention window, and it is kept", async ({ page }) => 
   await form.getByLabel("Webhook receipts (days)").fill("14");
   await save.click();
   await expect(form.getByRole("status")).toHaveText("Privacy settings saved.");
-  await page.reload();
+  await reloadHydrated(page);
   await expect(form.getByLabel("Webhook receipts (days)")).toHaveValue("14");
   // The default again, for the other specs.
   await form.getByLabel("Webhook receipts (days)").fill("30");

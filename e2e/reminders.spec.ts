@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
-import { ADMIN, RECEPTIONIST, signIn } from "./helpers";
+import { ADMIN, RECEPTIONIST, reloadHydrated, signIn } from "./helpers";
 
 // Specs share one database: this one changes Harbour's reminder settings and puts the defaults
 // back before it ends.
@@ -30,7 +30,7 @@ test("an admin turns off the 2-hour reminder and moves the quiet hours; equal ti
   await form.getByLabel("Until").fill("07:30");
   await save(page);
   await expect(form.getByRole("status")).toHaveText("Reminder settings saved.");
-  await page.reload();
+  await reloadHydrated(page);
   await expect(form.getByLabel("2 hours before")).not.toBeChecked();
   await expect(form.getByLabel("From")).toHaveValue("22:00");
   await expect(form.getByLabel("Until")).toHaveValue("07:30");
@@ -38,7 +38,7 @@ test("an admin turns off the 2-hour reminder and moves the quiet hours; equal ti
   await form.getByLabel("Until").fill("22:00");
   await save(page);
   await expect(form.getByText("Quiet hours must end at a different time")).toBeVisible();
-  await page.reload();
+  await reloadHydrated(page);
   await expect(form.getByLabel("Until")).toHaveValue("07:30");
 
   // The defaults again, for the other specs.
