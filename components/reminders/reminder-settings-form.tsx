@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 
 import { saveReminderSettings } from "@/lib/actions/reminders";
-import type { ReminderActivity, ReminderSettings } from "@/lib/db/reminders";
+import type { ReminderActivity, ReminderSettings } from "@/lib/db/reminder-settings";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

@@ -5,13 +5,12 @@ import type { Claims } from "@/lib/auth/claims";
 import { openManageLink } from "@/lib/db/manage-links";
 import {
   clinicTimezone,
-  getCalendarAppointment,
   getReminderSettings,
   reminderActivity,
-  reminderEffect,
   saveReminderSettings,
   type ReminderSettings,
-} from "@/lib/db/reminders";
+} from "@/lib/db/reminder-settings";
+import { getCalendarAppointment, reminderEffect } from "@/lib/db/reminders";
 import { withClaims, withService } from "@/lib/db/transaction";
 
 import { appointmentCalendar } from "./calendar";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import type { Turn } from "@/lib/redaction/conversation";
 import { vapiTime } from "@/lib/vapi/schemas";
 
 /**
@@ -60,10 +61,7 @@ export const transcriptMessageSchema = z
 export type TranscriptMessage = z.infer<typeof transcriptMessageSchema>;
 
 /** A turn of the conversation so far, as context for redacting the next line. */
-export interface ContextTurn {
-  role: "caller" | "assistant";
-  text: string;
-}
+export type ContextTurn = Turn;
 
 /** How many earlier turns the live line's redaction reads, and how long each may be. */
 const CONTEXT_TURNS = 6;
