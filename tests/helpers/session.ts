@@ -59,7 +59,7 @@ export async function openStream(path: string, cookie?: string) {
   return {
     status: response.status,
     events,
-    async waitFor(predicate: (event: SseEvent) => boolean, timeoutMs = 5000) {
+    async waitFor(predicate: (event: SseEvent) => boolean, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         const found = events.find(predicate);

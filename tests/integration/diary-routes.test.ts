@@ -53,8 +53,16 @@ describe("the diary's live stream", () => {
     const slot = (await call.tool("check_availability", { procedure: "facelift" })).result!
       .slots[0]!;
     await call.tool("hold_slot", { slotId: slot.slotId });
+    // Other files' calls hold times in this shared clinic too: wait for this call's own hold.
+    const { rows } = await db.query<{ id: string }>(
+      `select r.id from public.reservations r join public.calls c on c.id = r.call_id
+        where c.vapi_call_id = $1 and r.kind = 'hold'`,
+      [call.id],
+    );
+    expect(rows).toHaveLength(1);
     const held = await stream.waitFor(
-      (event) => event.event === "diary_change" && JSON.parse(event.data).kind === "hold",
+      (event) =>
+        event.event === "diary_change" && JSON.parse(event.data).reservationId === rows[0]!.id,
     );
     const payload = JSON.parse(held.data);
     expect(payload).toMatchObject({ clinicId: HARBOUR, kind: "hold" });

@@ -41,9 +41,11 @@ describe("the live call stream", () => {
       .slots[0]!.slotId;
     await call.tool("hold_slot", { slotId: slot });
 
+    // Other files' calls broadcast on this shared clinic too: wait for this call's hold.
+    const isOurHold = (payload: { state?: string; heldSlot?: { slotId?: string } }) =>
+      payload.state === "booking_appointment" && payload.heldSlot?.slotId === slot;
     await stream.waitFor(
-      (event) =>
-        event.event === "call_status" && JSON.parse(event.data).state === "booking_appointment",
+      (event) => event.event === "call_status" && isOurHold(JSON.parse(event.data)),
     );
     const payloads = stream.events
       .filter((event) => event.event === "call_status")
@@ -52,7 +54,7 @@ describe("the live call stream", () => {
       (payload) => payload.heldSlot?.slotId === slot || payload.state === "ringing",
     );
     expect(ours.length).toBeGreaterThan(0);
-    const held = payloads.find((payload) => payload.state === "booking_appointment")!;
+    const held = payloads.find(isOurHold)!;
     expect(held).toMatchObject({ callerLast4: "4477", heldSlot: { slotId: slot } });
     expect(Date.parse(held.heldSlot.heldUntil) - Date.now()).toBeGreaterThan(60_000);
     const revisions = payloads
