@@ -7,7 +7,17 @@ import type { Finding, RedactionType } from "./types";
  * your date of birth?" -> the date said next is one, however it is said.
  */
 export type Expectation =
-  "DOB" | "PHONE" | "ID" | "CARD" | "SECRET" | "NAME" | "SPELLING" | "ADDRESS" | "EMAIL";
+  | "DOB"
+  | "PHONE"
+  | "ID"
+  | "CARD"
+  | "SECRET"
+  /** The caller named a secret and may say it next, as a guess ("...my PIN. Is it 4 7 7 0?"). */
+  | "SECRET_GUESS"
+  | "NAME"
+  | "SPELLING"
+  | "ADDRESS"
+  | "EMAIL";
 
 const CUES: [Expectation, RegExp][] = [
   ["DOB", /\b(?:date of birth|birth ?date|d\.? ?o\.? ?b|born|birthday)\b/],
@@ -48,6 +58,24 @@ export function expectationsFrom(assistantText: string): Expectation[] {
   const asked = sentences.slice(-2).join(" ");
   return CUES.filter(([, cue]) => cue.test(asked)).map(([expectation]) => expectation);
 }
+
+/**
+ * What a caller's own sentence announces when it ends on the thing itself, with nothing after
+ * it ("it asks for my patient portal password", "I forgot my portal PIN."): the caller's next
+ * words may be it. A secret is then only taken when it comes as a guess or alone.
+ */
+export function trailingCues(sentence: string): Expectation[] {
+  const lower = sentence.toLowerCase().replace(/[\s.?!,;:…]+$/, "");
+  return TRAILING_CUES.filter(([, cue]) => cue.test(lower)).map(([expectation]) =>
+    expectation === "SECRET" ? "SECRET_GUESS" : expectation,
+  );
+}
+const TRAILING_CUES = CUES.map(
+  ([expectation, cue]) => [expectation, new RegExp(`${cue.source}$`)] as const,
+);
+
+const GUESS =
+  /^\W*(?:(?:um|uh|er|erm|so|and|or)\W+)*(?:is it|it's|its|it is|i think it's|i think it is|maybe|was it|could it be|might be)\b/i;
 
 // Said before an answer: "yeah it's", "sure, that's", "um my name's".
 const LEAD_INS = new Set(
@@ -191,6 +219,15 @@ export function answerFindings(
               ),
             ),
           );
+        break;
+      }
+      case "SECRET_GUESS": {
+        // Only as a guess ("is it 4 7 7 0?") or said alone ("Marigold88?").
+        const words = tokens.filter((token) => /\w/.test(token.text));
+        const said = tokens.map((token) => token.text).join(" ");
+        const part = parts[0];
+        if (part && (GUESS.test(said) || words.length <= 2))
+          findings.push({ type: "ID", start: part[0]!.start, end: part.at(-1)!.end });
         break;
       }
       case "SECRET": {

@@ -1,8 +1,9 @@
-import { expectationsFrom, type Expectation } from "./context";
+import { expectationsFrom, trailingCues, type Expectation } from "./context";
+import { isSpelledToken } from "./detectors/spelled";
 import { applyFindings, mergeFindings } from "./findings";
 import { digitRuns } from "./numbers";
 import type { Redactor } from "./redact";
-import { tokenize } from "./tokens";
+import { FILLERS, tokenize } from "./tokens";
 import type { Finding } from "./types";
 
 export type Role = "assistant" | "caller";
@@ -21,6 +22,14 @@ export interface RedactedTurn {
 /** Short assistant turns that only keep the caller going ("mm-hm", "go on", "okay, and?"). */
 const BACKCHANNEL =
   /^\W*(?:(?:mm+[- ]?hm+|uh[- ]?huh|yes|yeah|yep|okay|ok|right|sure|go on|go ahead|and|got it|lovely|great|thanks|thank you|perfect|carry on|that's fine|i'm listening)\W*){1,4}$/i;
+
+/**
+ * Assistant turns that ask the caller to go on with what they were saying ("and the rest of the
+ * number?", "and then?"): like a backchannel, they do not end a number or a spelling in progress.
+ */
+const CONTINUE_PROMPT =
+  /^\W*(?:(?:sorry|okay|ok|yes|right|thanks|thank you|got it|and|so)\W+)*(?:(?:the )?(?:rest|remainder|end|last (?:part|bit|few digits?)) of (?:the|that|your|it)(?: number| code| postcode| zip code| reference)?|the rest|and then|what comes next|what's next|keep going|continue)\W*$/i;
+const continues = (text: string) => BACKCHANNEL.test(text) || CONTINUE_PROMPT.test(text);
 
 /** Digits that may continue into the next caller turn: at least 7 together make an identifier. */
 const JOINED_MIN_DIGITS = 7;
@@ -47,11 +56,54 @@ export function redactConversation(
     for (const name of redactor.learnNames(turn.text, { expect: expectations[index] }))
       names.add(name.toLowerCase());
   const joined = joinedNumbers(turns);
-  return turns.map((turn, index) => {
-    const { findings } = redactor.redact(turn.text, names, { expect: expectations[index] });
-    const all = mergeFindings([...findings, ...(joined.get(index) ?? [])]);
-    return { role: turn.role, text: applyFindings(turn.text, all), findings: all };
-  });
+  const found = turns.map((turn, index) =>
+    mergeFindings([
+      ...redactor.redact(turn.text, names, { expect: expectations[index] }).findings,
+      ...(joined.get(index) ?? []),
+    ]),
+  );
+  continuedSpellings(turns, found);
+  return turns.map((turn, index) => ({
+    role: turn.role,
+    text: applyFindings(turn.text, found[index]!),
+    findings: found[index]!,
+  }));
+}
+
+const SPELLED_TYPES = new Set(["ID", "PHONE", "CARD", "ADDRESS", "NAME", "EMAIL", "CUSTOM"]);
+
+/**
+ * Something spelled out continued over pauses: a caller turn that ends in an identifier being
+ * spelled ("my number is three h w eight") and the caller turns after it (with at most a
+ * backchannel or "and the rest?" between) that are nothing but letters and digits ("e k four",
+ * "t p six two") are one identifier: those turns are removed whole. Updates `found` in place.
+ */
+function continuedSpellings(turns: Turn[], found: Finding[][]) {
+  let open: Finding["type"] | null = null;
+  for (const [index, turn] of turns.entries()) {
+    if (turn.role === "assistant") {
+      if (!continues(turn.text)) open = null;
+      continue;
+    }
+    const tokens = tokenize(turn.text);
+    const words = tokens.filter((token) => /\w/.test(token.text) && !FILLERS.has(token.lower));
+    if (open && words.length > 0 && words.length <= 12 && words.every(isSpelledToken)) {
+      found[index] = mergeFindings([
+        ...found[index]!,
+        { type: open, start: words[0]!.start, end: words.at(-1)!.end },
+      ]);
+      continue;
+    }
+    // Does this turn end inside something spelled or identified (at most a filler after it)?
+    const last = words.at(-1);
+    const ending = last
+      ? found[index]!.find(
+          (finding) =>
+            SPELLED_TYPES.has(finding.type) && finding.end >= last.end && finding.start < last.end,
+        )
+      : undefined;
+    open = ending && isSpelledToken(last!) ? ending.type : null;
+  }
 }
 
 /**
@@ -69,6 +121,14 @@ function expectedPerTurn(turns: Turn[]): Expectation[][] {
       continue;
     }
     result.push(current);
+    // A caller who ends on what they are about to say ("...it asks for my portal password")
+    // sets what their next turns contain.
+    const lastSentence = turn.text
+      .split(/(?<=[.?!])\s+/)
+      .filter((part) => part.trim())
+      .at(-1);
+    const announced = lastSentence ? trailingCues(lastSentence) : [];
+    if (announced.length) current = announced;
   }
   return result;
 }
@@ -94,16 +154,19 @@ function joinedNumbers(turns: Turn[]): Map<number, Finding[]> {
   };
   for (const [index, turn] of turns.entries()) {
     if (turn.role === "assistant") {
-      if (!BACKCHANNEL.test(turn.text)) flush();
+      if (!continues(turn.text)) flush();
       continue;
     }
     const tokens = tokenize(turn.text);
     const words = tokens.filter((token) => /\w/.test(token.text));
     const runs = digitRuns(tokens).filter((run) => !run.quantity);
+    // An area code written in brackets is removed with its brackets: "(201)".
+    const bracketed = (run: (typeof runs)[number]) =>
+      turn.text[run.start - 1] === "(" && turn.text[run.end] === ")";
     const piece = (run: (typeof runs)[number]): Piece => ({
       index,
-      start: run.start,
-      end: run.end,
+      start: bracketed(run) ? run.start - 1 : run.start,
+      end: bracketed(run) ? run.end + 1 : run.end,
       digits: run.digits.length,
     });
     // A run that opens the turn (after at most two words: "um", "and then") or closes it.

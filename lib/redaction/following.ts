@@ -1,3 +1,4 @@
+import { isSpelledToken } from "./detectors/spelled";
 import { FILLERS, tokenIndexAfter, type Token } from "./tokens";
 import type { Finding, RedactionType } from "./types";
 
@@ -80,11 +81,25 @@ export function valueAfter(
     index++;
   }
   let last = -1;
-  for (let at = index; at < tokens.length && at < index + MAX_VALUE_TOKENS; at++) {
+  for (let at = index; at < tokens.length; at++) {
     const token = tokens[at]!;
+    // Past the longest value only a spelling in progress goes on ("... two two nine").
+    if (
+      at >= index + MAX_VALUE_TOKENS &&
+      !(last === at - 1 && isSpelledToken(token) && isSpelledToken(tokens[last]!))
+    )
+      break;
     if (PAUSE.has(token.text)) {
-      // A dot inside a value ("hunter2.0", "j.smith") continues it; one before a space ends it.
-      if (token.text === "." && tokens[at + 1]?.start === token.end && last >= 0) continue;
+      const next = tokens[at + 1];
+      const glued = last >= 0 && tokens[last]!.end === token.start;
+      // A symbol inside a value ("hunter2.0", "j.smith", "Pumpkin!7") continues it, and so does
+      // an exclamation mark on a value the sentence goes on after ("Summer2024! and it's not
+      // working"); one before a space and a new sentence ends it.
+      if (glued && next?.start === token.end && /\w/.test(next.text)) continue;
+      if (glued && token.text === "!" && (!next || /^[a-z]/.test(next.text))) {
+        last = at;
+        continue;
+      }
       break;
     }
     if (last >= 0 && (NEXT_THOUGHT.has(token.lower) || FILLERS.has(token.lower))) break;

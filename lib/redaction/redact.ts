@@ -1,6 +1,6 @@
 import type { TranscriptLine } from "@/types/transcript";
 
-import { answerFindings, type Expectation } from "./context";
+import { answerFindings, trailingCues, type Expectation } from "./context";
 import { redactConversation } from "./conversation";
 import { detectAddresses } from "./detectors/address";
 import { detectAlphanumericIds, detectCodes, detectDigitRuns } from "./detectors/digits";
@@ -15,6 +15,7 @@ import {
   detectNames,
   STAFF_TITLE,
 } from "./detectors/names";
+import { detectSpelledRuns } from "./detectors/spelled";
 import { applyFindings, mergeFindings, overlapChecker } from "./findings";
 import { valueAfter } from "./following";
 import { MEDICAL_LEXICON } from "./lexicon/medical";
@@ -88,13 +89,13 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     ];
     const overlapsTerm = overlapChecker(terms);
     // An answer to "your name?" is a name even if a member of staff has it too.
-    const answers = answerFindings(
-      tokens,
-      options.expect ?? [],
-      (token, previous) =>
-        !(previous && STAFF_TITLE.test(previous.text) && allow.has(token.lower)) &&
-        (couldBeName(token) || AMBIGUOUS_NAMES.has(token.lower)),
-    );
+    const isNameWord = (token: Token, previous: Token | undefined) =>
+      !(previous && STAFF_TITLE.test(previous.text) && allow.has(token.lower)) &&
+      (couldBeName(token) || AMBIGUOUS_NAMES.has(token.lower));
+    const answers = [
+      ...answerFindings(tokens, options.expect ?? [], isNameWord),
+      ...announcedAnswers(text, tokens, isNameWord),
+    ];
     const names = [
       ...detectNames(text, tokens, allow, allowPhrases).filter((finding) => !overlapsTerm(finding)),
       ...answers.filter((finding) => finding.type === "NAME"),
@@ -115,7 +116,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     redact(text, knownNames = new Set(), options = {}) {
       const tokens = tokenize(text);
       const { terms, overlapsTerm, answers, names, learned } = namesIn(text, tokens, options);
-      const findings = mergeFindings([
+      const detected = [
         ...detectDigitRuns(text, tokens),
         ...detectAlphanumericIds(text, tokens),
         ...detectCodes(text),
@@ -129,10 +130,37 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
         ...terms,
         ...patterns(text),
         ...answers,
-      ]);
+      ];
+      const findings = mergeFindings([...detected, ...detectSpelledRuns(tokens, detected)]);
       return { text: applyFindings(text, findings), findings, names: learned };
     },
   };
+}
+
+/**
+ * Within one turn, a sentence that ends on what the caller is about to say ("I forgot my portal
+ * PIN.") makes the next sentence its answer ("Is it 4 7 7 0?").
+ */
+function announcedAnswers(
+  text: string,
+  tokens: Token[],
+  isNameWord: (token: Token, previous: Token | undefined) => boolean,
+): Finding[] {
+  const findings: Finding[] = [];
+  let sentenceStart = 0;
+  let announced: Expectation[] = [];
+  for (let index = 0; index <= tokens.length; index++) {
+    const token = tokens[index];
+    if (token && !/^[.?!]$/.test(token.text)) continue;
+    const sentence = tokens.slice(sentenceStart, index);
+    if (announced.length && sentence.length)
+      findings.push(...answerFindings(sentence, announced, isNameWord));
+    announced = sentence.length
+      ? trailingCues(text.slice(sentence[0]!.start, sentence.at(-1)!.end))
+      : [];
+    sentenceStart = index + 1;
+  }
+  return findings;
 }
 
 /**

@@ -5,10 +5,14 @@ const NUMBER_WORD =
 const HOUSE = `(?:\\d{1,6}[a-z]?|${NUMBER_WORD}(?:[\\s-]+${NUMBER_WORD}){0,4})`;
 // Abbreviations never run into a capitalised word ("six weeks. Dr Okafor" is not a street).
 const SUFFIX =
-  "(?:street|avenue|road|lane|drive|boulevard|court|place|way|terrace|close|crescent|square|parkway|highway|circle|trail|mews|gardens|grove|row|hill|walk|park|(?:st|ave|rd|ln|dr|blvd|ct|pl|pkwy|hwy|cir)(?!\\.?\\s+[A-Z]))";
-// A name of one to three words, none of them a time of day or a linking word.
-const STREET_NAME =
-  "(?:(?!(?:am|pm|at|on|in|to|and|or|for|is|was|my|your|with|by|from|of|a|an|per|each|than|weeks?|days?|months?|years?|hours?|minutes?)\\b)[a-z][a-z'’-]*\\s+){1,3}";
+  "(?:street|avenue|road|lane|drive|boulevard|court|place|way|terrace|close|crescent|square|parkway|highway|circle|trail|mews|gardens|grove|row|hill|walk|park|(?:st|ave|rd|ln|dr|blvd|ct|pl|pkwy|hwy|cir)(?!\\.?\\s+(?!(?:Apt|Apartment|Unit|Suite|Flat)\\b)[A-Z]))";
+// Numbered streets: "72nd", "125th", "one hundred and twenty fifth".
+const ORDINAL_WORD =
+  "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)";
+const ORDINAL = `(?:\\d{1,3}(?:st|nd|rd|th)|(?:${NUMBER_WORD}[\\s-]+(?:and\\s+)?){0,3}${ORDINAL_WORD})`;
+// A name of one to three words (or a numbered street with its direction: "E 72nd", "West
+// 125th"), none of them a time of day or a linking word.
+const STREET_NAME = `(?:(?:(?:[nsew]|north|south|east|west)\\.?\\s+)?${ORDINAL}\\s+|(?:(?!(?:am|pm|at|on|in|to|and|or|for|is|was|my|your|with|by|from|of|a|an|per|each|than|weeks?|days?|months?|years?|hours?|minutes?)\\b)[a-z][a-z'’-]*\\s+){1,3})`;
 const STREET = new RegExp(`\\b${HOUSE}\\s+${STREET_NAME}${SUFFIX}\\b\\.?`, "gi");
 // Without a house number only after an address phrase: "send it to ... church lane".
 const ADDRESS_CONTEXT =
@@ -25,13 +29,25 @@ const PREFIX = new RegExp(
 const CLAUSE =
   /\b(?:i|i'm|im|we|we're|you|your|my|me|is|are|was|and|but|so|thanks|thank|that's|thats|it's|its|please|can|could|will|would|should|do|does|did|have|has|had|not|if|when|what|for|with|where|who|there|here|then|also|just|yes|no|okay|ok|all|done|great)\b/i;
 
+const UNIT = /^(?:apt|apartment|unit|suite|flat|#)\.?\s*[a-z0-9]/i;
+// What may follow a street with no comma, as speech-to-text writes it: a flat or unit ("apt 4R",
+// "apartment nine b"), then a town with its state and zip or its postcode, written or spelled
+// ("new york new york one zero zero two seven", "leeds l s six one a a").
+const DIGIT = "(?:\\d|zero|oh|o|one|two|three|four|five|six|seven|eight|nine)";
+const UNIT_PART = `(?:apt|apartment|unit|suite|flat|#)\\.?\\s*[a-z0-9]+(?:\\s+(?:${NUMBER_WORD}|[a-z])\\b)?`;
+const ZIP = `(?:\\d{5}(?:-\\d{4})?|(?:${DIGIT}\\s+){4}${DIGIT})`;
+const SPOKEN_POSTCODE = `[a-z](?:\\s+[a-z])?\\s+(?:${DIGIT}\\s+){1,2}(?:[a-z]\\s+)?${DIGIT}\\s+[a-z]\\s*[a-z]`;
+const WRITTEN_POSTCODE = "[a-z]{1,2}\\d[a-z\\d]?\\s?\\d[a-z]{2}";
+const PLACE = `(?:[a-z]+\\s+){1,3}(?:(?:[a-z]+\\s+){0,2}${ZIP}|${SPOKEN_POSTCODE}|${WRITTEN_POSTCODE})`;
+const TAIL = new RegExp(`^(?:\\s+${UNIT_PART}\\b)?(?:\\s+${PLACE}\\b)?`, "i");
+
 /**
  * Extends a street over what follows it in the same sentence: ", apartment 3B, Santa Monica,
  * CA 90401", ", clifton, bristol, b s eight, four q t" — comma-separated segments of up to six
  * words that do not start a new clause.
  */
 function extendRight(text: string, end: number): number {
-  let cursor = end;
+  let cursor = end + (TAIL.exec(text.slice(end))?.[0].length ?? 0);
   for (let segments = 0; segments < 5; segments++) {
     const next = /^\s*,?\s*([^,.!?;]{1,60})/.exec(text.slice(cursor));
     if (!next || !next[1]) break;
@@ -42,8 +58,14 @@ function extendRight(text: string, end: number): number {
     const truncated = clause > 0;
     if (truncated) segment = segment.slice(0, clause).trimEnd();
     if (segment.split(/\s+/).length > 7 || !/^[a-z0-9]/i.test(segment)) break;
-    // Without a comma only a postcode or state may follow directly ("London SE15 3RA").
-    if (!/^\s*,/.test(text.slice(cursor)) && !/^[A-Z]{1,2}\d|^\d{5}|^[A-Z]{2}\b/.test(segment))
+    // Without a comma only a flat or unit, a postcode or state may follow directly ("Apt 4R",
+    // "London SE15 3RA"), or a town before a state and zip ("Chicago IL 60649").
+    if (
+      !/^\s*,/.test(text.slice(cursor)) &&
+      !/^[A-Z]{1,2}\d|^\d{5}|^[A-Z]{2}\b/.test(segment) &&
+      !UNIT.test(segment) &&
+      !/^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s[A-Z]{2}\s\d{5}\b/.test(segment)
+    )
       break;
     cursor += next[0].indexOf(next[1]) + next[1].indexOf(segment) + segment.length;
     if (truncated) break;

@@ -1,0 +1,61 @@
+import { NUMBER_WORDS } from "../numbers";
+import { FILLERS, type Token } from "../tokens";
+import type { Finding } from "../types";
+
+/**
+ * A token that is part of something spelled out, as speech-to-text writes it: a single letter
+ * ("h", "W"), a number word or a short digit group ("six", "oh", "4"), or a separator said or
+ * written ("dash", "-").
+ */
+export function isSpelledToken(token: Token): boolean {
+  return (
+    /^[a-z]$/i.test(token.text) ||
+    NUMBER_WORDS.has(token.lower) ||
+    /^\d{1,4}$/.test(token.text) ||
+    ["-", "/", "dash", "hyphen", "slash"].includes(token.lower)
+  );
+}
+
+/** Letters that are also everyday words ("a", "I") or a spoken zero ("o"). */
+const WORD_LETTERS = new Set(["a", "i", "o"]);
+const MIN_TOKENS = 4;
+
+/**
+ * Letters and digits spelled one by one, whatever they spell ("three h w eight", "k i t t y c
+ * a t seven", "l s six one a a"): a code, a password, a postcode or a name being spelled is
+ * never business wording. A run of at least four such tokens with at least two letters, one of
+ * them not an everyday word, is removed whole (fillers inside it are kept in the run). Where a
+ * more specific detector found part of it (`others`: a name spelled, a custom rule's value),
+ * the run takes that finding's type.
+ */
+export function detectSpelledRuns(tokens: Token[], others: Finding[] = []): Finding[] {
+  const findings: Finding[] = [];
+  let run: Token[] = [];
+  const close = () => {
+    while (run.length && FILLERS.has(run.at(-1)!.lower)) run.pop();
+    const letters = run.filter((token) => /^[a-z]$/i.test(token.text));
+    if (
+      run.filter((token) => !FILLERS.has(token.lower)).length >= MIN_TOKENS &&
+      letters.length >= 2 &&
+      letters.some((token) => !WORD_LETTERS.has(token.lower))
+    )
+      findings.push({
+        // Letters alone are a name being spelled; with digits, a code.
+        type: run.some((token) => !/^[a-z]$/i.test(token.text) && !FILLERS.has(token.lower))
+          ? "ID"
+          : "NAME",
+        start: run[0]!.start,
+        end: run.at(-1)!.end,
+      });
+    run = [];
+  };
+  for (const token of tokens) {
+    if (isSpelledToken(token) || (run.length > 0 && FILLERS.has(token.lower))) run.push(token);
+    else close();
+  }
+  close();
+  return findings.map((finding) => {
+    const named = others.find((other) => other.start < finding.end && other.end > finding.start);
+    return named ? { ...finding, type: named.type } : finding;
+  });
+}

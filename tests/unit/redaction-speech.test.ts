@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+
+import { redactConversation, type Turn } from "@/lib/redaction/conversation";
+import { createRedactor } from "@/lib/redaction/redact";
+
+// Classes of speech-to-text text the whole-call path must handle (issue 17). The examples are
+// new ones, not lines of the evaluation set: they test the class, not a memorised line.
+const redactor = createRedactor({
+  allow: ["Botox", "Lip filler", "Dr Priya Shah", "Priya Shah", "Elm Aesthetics", "Voxanne"],
+  rules: [{ kind: "keyword", value: "portal password", category: "CUSTOM", redactFollowing: true }],
+});
+const redact = (text: string) => redactor.redact(text).text;
+const call = (...turns: [Turn["role"], string][]) =>
+  redactConversation(
+    redactor,
+    turns.map(([role, text]) => ({ role, text })),
+  ).map((turn) => turn.text);
+
+describe("things spelled out letter by letter", () => {
+  it("removes a spelled code, password or postcode whole", () => {
+    expect(redact("my reference is q b seven two n")).not.toMatch(/\bq\b|seven|\bn$/);
+    expect(redact("the code on the letter was r r four nine x")).not.toMatch(/four|nine|\bx\b/);
+    expect(redact("it's b n one four d z")).not.toMatch(/\bb n\b|four|d z/);
+  });
+
+  it("keeps ordinary words and short letter pairs", () => {
+    expect(redact("I'd like a Botox appointment at 2 pm")).toBe(
+      "I'd like a Botox appointment at 2 pm",
+    );
+    expect(redact("is plan a or b cheaper")).toBe("is plan a or b cheaper");
+  });
+
+  it("follows a spelling over pauses into the caller's next turns", () => {
+    const [, first, second, third, , last] = call(
+      ["assistant", "How can I help?"],
+      ["caller", "my membership number is seven k p two"],
+      ["caller", "x nine"],
+      ["caller", "uh b four"],
+      ["assistant", "Thanks, I have that."],
+      ["caller", "a b"],
+    );
+    expect(first).not.toMatch(/seven|two/);
+    expect(second).not.toMatch(/\bx\b|nine/);
+    expect(third).not.toMatch(/\bb\b|four/);
+    // Once the assistant has moved on, letters are no longer that number.
+    expect(last).toBe("a b");
+  });
+});
+
+describe("numbers continued after the assistant asks for the rest", () => {
+  it("joins an area code and the rest of the number", () => {
+    const [, first, , second] = call(
+      ["assistant", "What's the best number?"],
+      ["caller", "Sure, my mobile is (646)"],
+      ["assistant", "Okay, and the rest of the number?"],
+      ["caller", "555-0183."],
+    );
+    expect(first).not.toContain("646");
+    expect(second).not.toContain("0183");
+  });
+});
+
+describe("values with symbols glued on", () => {
+  it("removes the symbols inside and at the end of a secret", () => {
+    expect(redact("my portal password is Lemon!9 and it won't work")).not.toMatch(/Lemon|!9/);
+    expect(redact("my portal password is Harbour2023! and it's locked")).not.toMatch(/2023|!/);
+  });
+});
+
+describe("a caller who names a secret before saying it", () => {
+  it("takes the guess in the next sentence", () => {
+    expect(redact("I can't remember my PIN. Is it 8 3 1 2? Or something.")).not.toMatch(/8 3 1 2/);
+  });
+
+  it("takes it from the caller's next turn, said alone", () => {
+    const [, , guess] = call(
+      ["assistant", "How can I help?"],
+      ["caller", "the app keeps asking for my password"],
+      ["caller", "Bluebird77?"],
+    );
+    expect(guess).not.toContain("Bluebird77");
+  });
+
+  it("does not take an ordinary next sentence as the secret", () => {
+    expect(redact("I forgot my password. Can you help me book Botox?")).toContain(
+      "help me book Botox",
+    );
+  });
+});
+
+describe("addresses as speech-to-text writes them", () => {
+  it("removes numbered streets with their direction, unit, town, state and zip", () => {
+    expect(redact("It's 310 W 54th Street Apt 2C Denver CO 80202.")).not.toMatch(
+      /310|54th|2C|Denver|80202/,
+    );
+    expect(
+      redact(
+        "it's forty two east one hundred and third street apartment six b boston m a zero two one one six",
+      ),
+    ).not.toMatch(/forty|third|six b|boston|zero two/);
+    expect(redact("my address is twelve mill lane york y o one seven h h")).not.toMatch(
+      /twelve|mill|york|y o|h h/,
+    );
+  });
+
+  it("keeps dates and ordinals that are not streets", () => {
+    expect(redact("can I come on the 21st at 4 pm")).toBe("can I come on the 21st at 4 pm");
+    expect(redact("Dr Priya Shah on 3rd floor")).toBe("Dr Priya Shah on 3rd floor");
+  });
+});
