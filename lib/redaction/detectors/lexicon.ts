@@ -12,6 +12,19 @@ const node = (): TrieNode => ({ next: new Map(), end: false });
 const normalise = (word: string) => word.toLowerCase().replace(/’/g, "'");
 const ALNUM = /[\p{L}\p{N}]/u;
 
+// Every lexicon (the medical one, each keyword rule) walks the same tokens of a turn.
+const normalised = new WeakMap<Token[], string[]>();
+function normalisedWords(tokens: Token[]): string[] {
+  let words = normalised.get(tokens);
+  if (!words) {
+    words = tokens.map((token) =>
+      token.lower.includes("’") ? token.lower.replace(/’/g, "'") : token.lower,
+    );
+    normalised.set(tokens, words);
+  }
+  return words;
+}
+
 /** A term's words as the tokenizer splits text; spaces and hyphens between words are equivalent. */
 function termWords(term: string): string[] {
   return tokenize(term.trim())
@@ -59,10 +72,15 @@ export function compileLexicon(
 
   return (text: string, tokens: Token[] = tokenize(text)): Finding[] => {
     const findings: Finding[] = [];
+    const words = normalisedWords(tokens);
     const glued = (offset: number) => ALNUM.test(text[offset] ?? "");
     for (let index = 0; index < tokens.length;) {
       const first = tokens[index]!;
-      if (glued(first.start - 1)) {
+      // Most words start no term: one lookup, no more.
+      if (
+        (!root.next.has(words[index]!) && !words[index]!.endsWith("'s")) ||
+        glued(first.start - 1)
+      ) {
         index++;
         continue;
       }
@@ -71,7 +89,7 @@ export function compileLexicon(
       let cursor = index;
       let matchedEnd = -1;
       while (cursor < tokens.length) {
-        const word = normalise(tokens[cursor]!.text);
+        const word = words[cursor]!;
         // A possessive ends a term inside its token: "password's" is "password" + "'s".
         const bare = word.endsWith("'s") ? word.slice(0, -2) : null;
         const possessive = bare ? at.next.get(bare) : undefined;

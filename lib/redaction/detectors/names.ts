@@ -87,6 +87,19 @@ const TRIGGERS = [
   },
 ];
 
+/**
+ * The last word of every introduction and trigger above (a relation, "is", "me", "for",
+ * "thanks", a title, a comma...): only after one of them can a pattern match, so the patterns
+ * are not run after any other word (they cost most of the redactor's time on a long call).
+ */
+const TRIGGER_ENDS = new Set([
+  ...(
+    "is name's name’s name of me for it's it’s its i'm i’m im am called named , . mr mrs ms miss mx mister missus misses dr doctor " +
+    "thanks you cheers hi hello hey dear bye goodbye sorry welcome congratulations morning afternoon evening"
+  ).split(" "),
+  ...RELATIONS.split("|"),
+]);
+
 function isNameLike(token: Token | undefined, allowLower: boolean): boolean {
   if (!token || !/^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*$/.test(token.text)) return false;
   const bare = token.lower.replace(/['’]s$/, "");
@@ -131,8 +144,10 @@ export function detectNames(
     allow.has(token.lower) || allow.has(token.lower.replace(/['’]s$/, ""));
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
-    const before = text.slice(Math.max(0, token.start - 50), token.start);
-    const introduced = INTRODUCTION.test(before);
+    const previous = tokens[index - 1];
+    const afterTrigger = previous !== undefined && TRIGGER_ENDS.has(previous.lower);
+    const before = afterTrigger ? text.slice(Math.max(0, token.start - 50), token.start) : "";
+    const introduced = afterTrigger && INTRODUCTION.test(before);
     const next = tokens[index + 1];
     // "my name's may", "this is Will Bradshaw": a word that is also a name, introduced.
     const ambiguousIntroduced =
@@ -143,9 +158,11 @@ export function detectNames(
         isNameLike(next, true) ||
         /^(?:calling|here|speaking|again|from)$/i.test(next.text));
     const trigger =
-      TRIGGERS.find(
-        (candidate) => candidate.pattern.test(before) && isNameLike(token, candidate.lower),
-      ) ?? (ambiguousIntroduced ? { lower: true } : undefined);
+      (afterTrigger
+        ? TRIGGERS.find(
+            (candidate) => candidate.pattern.test(before) && isNameLike(token, candidate.lower),
+          )
+        : undefined) ?? (ambiguousIntroduced ? { lower: true } : undefined);
     const capitalisedMidSentence =
       /^[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'’]+$/.test(token.text) &&
       !startsSentence(text, token) &&
@@ -281,6 +298,26 @@ export const STAFF_TITLE = /^(?:dr|doctor|nurse|prof|professor)\.?$/i;
  * staff member's name. A name that is also a word ("Bill", "May") only where it is written
  * as a name: capitalised, not opening a sentence.
  */
+// The same call's names are looked up for every turn: partition them once per set and size.
+const partitions = new WeakMap<
+  Set<string>,
+  { size: number; whole: Set<string>; split: string[] }
+>();
+function partitioned(names: Set<string>) {
+  const cached = partitions.get(names);
+  if (cached && cached.size === names.size) return cached;
+  const whole = new Set<string>();
+  const split: string[] = [];
+  for (const name of names) {
+    if (name.length < 2) continue;
+    if (/^[a-z\u00C0-\u024F]+(?:['’][a-z]+)?$/i.test(name)) whole.add(name.toLowerCase());
+    else split.push(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  }
+  const entry = { size: names.size, whole, split };
+  partitions.set(names, entry);
+  return entry;
+}
+
 export function detectKnownNames(
   text: string,
   names: Set<string>,
@@ -288,14 +325,28 @@ export function detectKnownNames(
   tokens: Token[] = [],
 ): Finding[] {
   const findings: Finding[] = [];
-  const escaped = [...names]
-    .filter((name) => name.length >= 2)
-    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  if (escaped.length === 0) return findings;
-  const pattern = new RegExp(`\\b(?:${escaped.join("|")})(?:['’]s)?\\b`, "gi");
+  // Names learned are single words; most are one token ("jane", "o'brien"), looked up per
+  // token. The rare ones the tokenizer splits ("smith-jones") go through one small pattern.
+  // (One pattern of every name, rebuilt per turn, made a long call cost names × turns.)
+  const { whole, split } = partitioned(names);
+  if (whole.size === 0 && split.length === 0) return findings;
+  const matches: { index: number; text: string }[] = [];
+  for (const token of tokens) {
+    const bare = token.lower.replace(/['’]s$/, "");
+    if (
+      (whole.has(token.lower) || whole.has(bare)) &&
+      !/[\p{L}\p{N}_]/u.test(text[token.start - 1] ?? "") &&
+      !/[\p{L}\p{N}_]/u.test(text[token.end] ?? "")
+    )
+      matches.push({ index: token.start, text: token.text });
+  }
+  if (split.length)
+    for (const match of text.matchAll(new RegExp(`\\b(?:${split.join("|")})(?:['’]s)?\\b`, "gi")))
+      matches.push({ index: match.index, text: match[0] });
+  matches.sort((a, b) => a.index - b.index);
   let cursor = 0;
-  for (const match of text.matchAll(pattern)) {
-    const word = match[0].toLowerCase().replace(/['’]s$/, "");
+  for (const match of matches) {
+    const word = match.text.toLowerCase().replace(/['’]s$/, "");
     while (cursor < tokens.length && tokens[cursor]!.start < match.index) cursor++;
     // Up to two words back: a title, with only staff names between ("Dr Amara [Okafor]").
     let titled = false;
@@ -310,11 +361,11 @@ export function detectKnownNames(
     if (titled && allow.has(word)) continue;
     if (
       AMBIGUOUS_NAMES.has(word) &&
-      (!/^[A-Z]/.test(match[0]) ||
+      (!/^[A-Z]/.test(match.text) ||
         /(?:^|[.!?:]\s*|["“]\s*)$/.test(text.slice(Math.max(0, match.index - 40), match.index)))
     )
       continue;
-    findings.push({ type: "NAME", start: match.index, end: match.index + match[0].length });
+    findings.push({ type: "NAME", start: match.index, end: match.index + match.text.length });
   }
   return findings;
 }
