@@ -55,7 +55,7 @@ export async function searchSubject(
     fullName: (row.full_name as string | null) ?? null,
     email: (row.email as string | null) ?? null,
   }));
-  const total = Object.values(result.found).reduce((sum, n) => sum + (n ?? 0), 0);
+  const total = Object.values(result.found).reduce<number>((sum, n) => sum + (n ?? 0), 0);
   return { found: result.found, patients, total };
 }
 
