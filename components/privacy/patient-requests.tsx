@@ -111,7 +111,11 @@ export function PatientRequests({
     `${base}/export?phone=${encodeURIComponent(searched ?? "")}&format=${format}`;
 
   return (
-    <Card className="max-w-3xl" aria-labelledby="patient-requests-title">
+    <Card
+      className="max-w-3xl"
+      aria-labelledby="patient-requests-title"
+      data-testid="patient-requests"
+    >
       <CardHeader>
         <CardTitle id="patient-requests-title">Patient requests</CardTitle>
         <CardDescription>
