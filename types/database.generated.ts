@@ -53,11 +53,11 @@ export interface AccessLog {
    */
   id: Generated<number>;
   /**
-   * call (its page, with the transcript) or patient (their page).
+   * call (its page, with the transcript), patient (their page), export or erasure (a privacy request).
    */
   subject: string;
   /**
-   * The call's or patient's id.
+   * The call's, patient's or privacy request's id.
    */
   subject_id: string;
 }
@@ -1188,6 +1188,49 @@ export interface Practitioners {
   updated_at: Generated<Timestamp>;
 }
 
+export interface PrivacyRequests {
+  /**
+   * Their email as the session carried it.
+   */
+  actor_email: string | null;
+  /**
+   * The admin who made it (auth.uid()).
+   */
+  actor_id: string;
+  /**
+   * When.
+   */
+  at: Generated<Timestamp>;
+  /**
+   * The clinic.
+   */
+  clinic_id: string;
+  /**
+   * Rows found per area, e.g. {"calls": 2, "smsMessages": 3}.
+   */
+  found: Generated<Json>;
+  /**
+   * Primary key; the access log's subject_id for the request.
+   */
+  id: Generated<string>;
+  /**
+   * export (JSON or summary downloaded) or erasure.
+   */
+  kind: string;
+  /**
+   * Rows removed or pseudonymised per area (erasures).
+   */
+  removed: Generated<Json>;
+  /**
+   * HMAC-SHA-256 of the number (or patient id) with the clinic's key: the same subject gives the same hash.
+   */
+  subject_hash: string;
+  /**
+   * The number masked to its country code and last four digits, or "patient" and an id prefix.
+   */
+  subject_masked: string;
+}
+
 export interface PrivacySettings {
   /**
    * Days call events (state changes, tool metadata) and speech timings are kept.
@@ -1728,9 +1771,13 @@ export interface SmsOptOuts {
    */
   opted_out_at: Generated<Timestamp>;
   /**
-   * The opted-out number.
+   * HMAC-SHA-256 of the number with the clinic's key: what send paths compare, so an erased number stays opted out.
    */
-  phone_number: string;
+  phone_hash: string;
+  /**
+   * The opted-out number; null once the patient's data was erased (the hash still stops texts).
+   */
+  phone_number: string | null;
   /**
    * STOP keyword, Twilio error 21610, or staff.
    */
@@ -1979,6 +2026,7 @@ export interface DB {
   opening_hours: OpeningHours;
   patients: Patients;
   practitioners: Practitioners;
+  privacy_requests: PrivacyRequests;
   privacy_settings: PrivacySettings;
   procedure_knowledge: ProcedureKnowledge;
   procedures: Procedures;

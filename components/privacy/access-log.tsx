@@ -117,7 +117,12 @@ export function AccessLog({
                   <TableCell className="whitespace-nowrap">{when(row.at)}</TableCell>
                   <TableCell>{row.actorEmail ?? row.actorId.slice(0, 8)}</TableCell>
                   <TableCell>
-                    {row.subject === "call" ? (
+                    {row.subject === "export" || row.subject === "erasure" ? (
+                      <span>
+                        {row.subject === "export" ? "Exported the data of" : "Erased the data of"}{" "}
+                        {row.label ?? "a patient"}
+                      </span>
+                    ) : row.subject === "call" ? (
                       <Link
                         href={`/calls/${row.subjectId}`}
                         className="underline underline-offset-4"

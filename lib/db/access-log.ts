@@ -3,7 +3,8 @@ import "server-only";
 import type { Checked, Col } from "./rows";
 import type { Tx } from "./transaction";
 
-export type AccessSubject = "call" | "patient";
+/** call and patient: pages opened; export and erasure: patients' requests (privacy_requests). */
+export type AccessSubject = "call" | "patient" | "export" | "erasure";
 
 /**
  * Records that the signed-in person opened a call or a patient of `clinicId` (issue 16), in the
@@ -13,7 +14,7 @@ export type AccessSubject = "call" | "patient";
 export async function recordAccess(
   tx: Tx,
   clinicId: string,
-  subject: AccessSubject,
+  subject: "call" | "patient",
   subjectId: string,
 ): Promise<void> {
   await tx.query("select public.record_access($1, $2, $3)", [clinicId, subject, subjectId]);
@@ -37,7 +38,7 @@ export interface AccessRow {
   actorEmail: Col<"access_log", "actor_email">;
   subject: Checked<Col<"access_log", "subject">, AccessSubject>;
   subjectId: Col<"access_log", "subject_id">;
-  /** The patient's name, or the call's caller (name, else the number's last four digits): computed. */
+  /** The patient's name, the call's caller (name, else the number's last four digits), or a request's masked subject: computed. */
   label: string | null;
 }
 
@@ -52,11 +53,14 @@ export function listAccess(
             a.subject_id as "subjectId",
             case a.subject
               when 'patient' then p.full_name
+              when 'export' then r.subject_masked
+              when 'erasure' then r.subject_masked
               else coalesce(c.caller_name, '…' || right(c.caller_number, 4))
             end as label
        from public.access_log a
        left join public.calls c on a.subject = 'call' and c.id = a.subject_id
        left join public.patients p on a.subject = 'patient' and p.id = a.subject_id
+       left join public.privacy_requests r on a.subject in ('export', 'erasure') and r.id = a.subject_id
        join public.clinics cl on cl.id = a.clinic_id
       where a.clinic_id = $1
         and ($2::uuid is null or a.actor_id = $2)

@@ -117,7 +117,7 @@ export function claimDueFollowUps(
             c.urgent_signs as "urgentSigns", c.urgency, right(c.caller_number, 4) as "callerLast4",
             c.transferred_to as "transferredTo",
             p.name as "procedureName", p.aftercare_document_id as "aftercareDocumentId",
-            exists (select 1 from public.sms_opt_outs o where o.clinic_id = f.clinic_id and o.phone_number = f.to_number) as "optedOut",
+            public.sms_opted_out(f.clinic_id, f.to_number) as "optedOut",
             b.starts_at as "bookingStartsAt", pr.name as "bookingPractitioner", t.name as "bookingType"
        from claimed f
        join public.clinics cl on cl.id = f.clinic_id

@@ -21,7 +21,7 @@ export async function writeHandoff(tx: Tx, callId: string): Promise<string> {
             c.state in ('abandoned', 'failed') and exists (
               select 1 from public.call_events e where e.call_id = c.id and e.kind = 'transition'
                  and e.to_state = c.state and e.from_state in ('booking_appointment', 'confirming_details')),
-            not exists (select 1 from public.sms_opt_outs o where o.clinic_id = c.clinic_id and o.phone_number = c.caller_number)
+            not public.sms_opted_out(c.clinic_id, c.caller_number)
        from public.calls c
        left join lateral (select id from public.bookings where call_id = c.id and status <> 'cancelled' limit 1) b on true
       where c.id = $1

@@ -79,7 +79,7 @@ export function claimDueAppointmentTexts(
             cl.name as "clinicName", cl.phone_number as "clinicPhone", cl.timezone,
             b.patient_name as "patientName", b.status as "bookingStatus", b.starts_at as "bookingStartsAt",
             b.ends_at as "bookingEndsAt", pr.name as practitioner, at.name as "appointmentType",
-            exists (select 1 from public.sms_opt_outs o where o.clinic_id = t.clinic_id and o.phone_number = t.to_number) as "optedOut",
+            public.sms_opted_out(t.clinic_id, t.to_number) as "optedOut",
             coalesce(p.sms_consent, true) as consent,
             t.waitlist_opening_id as "waitlistOpeningId", wo.starts_at as "openingStartsAt",
             wp.name as "openingPractitioner",
@@ -231,13 +231,16 @@ export function lastRemindedAppointment(
   );
 }
 
-/** Whether this number has opted out of the clinic's texts (sms_opt_outs). */
+/**
+ * Whether this number has opted out of the clinic's texts (sms_opt_outs, compared by keyed hash so
+ * a number whose data was erased stays opted out).
+ */
 export async function isOptedOut(tx: Tx, clinicId: string, phone: string): Promise<boolean> {
-  const rows = await tx.query(
-    "select 1 from public.sms_opt_outs where clinic_id = $1 and phone_number = $2",
+  const row = await tx.one<{ optedOut: boolean }>(
+    `select public.sms_opted_out($1, $2) as "optedOut"`,
     [clinicId, phone],
   );
-  return rows.length > 0;
+  return row.optedOut;
 }
 
 /** A patient's "1"/YES confirms a pending appointment (the status trigger stamps and audits it). */

@@ -80,3 +80,37 @@ export const accessFilterParamsSchema = z.object({
   from: isoDay.optional().catch(undefined),
   to: isoDay.optional().catch(undefined),
 });
+
+const E164 = /^\+[1-9][0-9]{7,14}$/;
+export const SUBJECT_PHONE_MESSAGE =
+  "Enter the patient's number in international format, e.g. +15555550100.";
+
+/**
+ * Whose data a patient request is about (Admin → Privacy → Patient requests): a number in E.164
+ * (spaces, dashes and brackets removed first) or a patient's id; exactly one.
+ */
+export const subjectSchema = z
+  .object({
+    phone: z
+      .string()
+      .max(40, { error: SUBJECT_PHONE_MESSAGE })
+      .transform((value) => value.trim().replace(/[\s().-]/g, ""))
+      .refine((value) => E164.test(value), { error: SUBJECT_PHONE_MESSAGE })
+      .optional(),
+    patientId: z.uuid({ error: "That is not a patient's id." }).optional(),
+  })
+  .refine((value) => (value.phone === undefined) !== (value.patientId === undefined), {
+    error: "Give either the patient's number or their patient id.",
+  })
+  .transform((value) => ({ phone: value.phone ?? null, patientId: value.patientId ?? null }));
+
+/** An erasure: the subject, and the number typed a second time (or the patient id) to confirm. */
+export const erasureSchema = z
+  .object({ subject: subjectSchema, confirm: z.string().max(60).optional() })
+  .refine(
+    ({ subject, confirm }) => {
+      const again = (confirm ?? "").trim().replace(/[\s().-]/g, "");
+      return subject.phone ? again === subject.phone : again === subject.patientId;
+    },
+    { error: "Type the number again exactly to confirm the erasure." },
+  );

@@ -31,6 +31,8 @@ export async function createNorthside(owner: Client) {
      priv as (insert into public.privacy_settings (clinic_id) values ($1) returning 1),
      prun as (insert into public.purge_runs (clinic_id, run_on, finished_at)
               values ($1, current_date - 1, now()) returning id),
+     preq as (insert into public.privacy_requests (clinic_id, kind, actor_id, subject_hash, subject_masked)
+              values ($1, 'export', 'a11ce000-0000-4000-8000-0000000000bb', repeat('a', 64), '+1•••••0123') returning id),
      call as (insert into public.calls (clinic_id, vapi_call_id, state) values ($1, 'north-call-1', 'completed') returning id),
      ev as (insert into public.call_events (clinic_id, call_id, kind, event) select $1, id, 'note', 'fixture' from call returning id),
      alog as (insert into public.access_log (clinic_id, actor_id, subject, subject_id)

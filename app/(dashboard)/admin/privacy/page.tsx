@@ -2,12 +2,14 @@ import { ShieldCheck } from "lucide-react";
 import type { Metadata } from "next";
 
 import { getClinicContext } from "@/lib/auth/clinic";
+import { loadPrivacyRequests } from "@/lib/privacy/requests";
 import { loadAccessLog, loadPrivacyPage } from "@/lib/privacy/service";
 import { accessFilterParamsSchema } from "@/lib/validations/privacy";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { AdminsOnly } from "@/components/dashboard/admins-only";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { AccessLog } from "@/components/privacy/access-log";
+import { PatientRequests } from "@/components/privacy/patient-requests";
 import { PrivacySettingsForm } from "@/components/privacy/privacy-settings-form";
 import { PurgeRuns } from "@/components/privacy/purge-runs";
 
@@ -51,7 +53,7 @@ export default async function PrivacyPage({
   if (!current) return null;
   if (current.role !== "admin") return <AdminsOnly what="The clinic's privacy settings" />;
   const filter = accessFilterParamsSchema.parse(await searchParams);
-  const [{ settings, purgeRuns }, access] = await Promise.all([
+  const [{ settings, purgeRuns }, access, requests] = await Promise.all([
     loadPrivacyPage(claims, current.id),
     loadAccessLog(claims, current.id, {
       actorId: filter.staff,
@@ -59,6 +61,7 @@ export default async function PrivacyPage({
       from: filter.from,
       to: filter.to,
     }),
+    loadPrivacyRequests(claims, current.id),
   ]);
   return (
     <div className="grid gap-6">
@@ -89,6 +92,7 @@ export default async function PrivacyPage({
         </CardContent>
       </Card>
       <PurgeRuns runs={purgeRuns} timezone={current.timezone} />
+      <PatientRequests clinicId={current.id} requests={requests} timezone={current.timezone} />
       <AccessLog
         rows={access.rows}
         actors={access.actors}
