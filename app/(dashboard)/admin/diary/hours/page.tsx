@@ -4,9 +4,11 @@ import Link from "next/link";
 import { getEnv } from "@/lib/env";
 import { getClinicContext } from "@/lib/auth/clinic";
 import { loadDiaryConfig } from "@/lib/diary/config-service";
+import { getNumberStatus } from "@/lib/vapi/number-service";
 import { phoneNumberFor } from "@/lib/vapi/phone-number";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { AfterHoursForm } from "@/components/diary-config/after-hours-form";
+import { ConnectNumber } from "@/components/diary-config/connect-number";
 import { OnCallRotaEditor } from "@/components/diary-config/on-call-rota-editor";
 import { WeeklyHoursEditor } from "@/components/diary-config/weekly-hours-editor";
 
@@ -17,6 +19,7 @@ export default async function OpeningHoursPage() {
   if (!current) return null;
   const { openingHours, rules, routing, rota } = await loadDiaryConfig(claims, current.id);
   const canEdit = current.role === "admin";
+  const numberStatus = await getNumberStatus(claims, current.id);
   return (
     <div className="grid gap-6">
       <Card className="max-w-3xl">
@@ -51,8 +54,10 @@ export default async function OpeningHoursPage() {
             <CardDescription>
               Vapi retries each message three times; if it still cannot reach CallWaiting AI when a
               call comes in, it puts the caller straight through to the fallback below, so nobody is
-              left without a person. Import the number into Vapi with this configuration (
-              <code>npm run vapi:config -- --clinic {current.slug} --number</code> prints it).
+              left without a person. &ldquo;Connect number to Vapi&rdquo; imports the clinic&apos;s
+              Twilio number into Vapi with this configuration, or updates it when it is already
+              there (from a terminal:{" "}
+              <code>npm run vapi:config -- --clinic {current.slug} --number --push</code>).
             </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-3 text-sm">
@@ -67,6 +72,21 @@ export default async function OpeningHoursPage() {
                 </strong>
               )}
             </p>
+            <ConnectNumber
+              clinicId={current.id}
+              timezone={rules?.timezone ?? current.timezone}
+              frontDeskNumber={routing.frontDeskNumber}
+              status={
+                numberStatus
+                  ? {
+                      ...numberStatus,
+                      attemptedAt: numberStatus.attemptedAt?.toISOString() ?? null,
+                      syncedAt: numberStatus.syncedAt?.toISOString() ?? null,
+                    }
+                  : null
+              }
+              canEdit={canEdit}
+            />
             <pre className="bg-muted overflow-x-auto rounded-md p-3 text-xs">
               {JSON.stringify(
                 phoneNumberFor(
