@@ -163,12 +163,14 @@ export async function startVapiDouble(
       const { twilioAuthToken: _secret, ...rest } = number;
       return rest;
     };
+    // Vapi checks the credentials with Twilio at import.
     const twilioRefused = (sid: unknown, token: unknown) =>
-      options.twilio && (sid !== options.twilio.accountSid || token !== options.twilio.authToken)
-        ? badRequest([
-            "Twilio Error: Authentication failed. Check your Twilio Account SID and Auth Token.",
-          ])
-        : null;
+      Boolean(
+        options.twilio && (sid !== options.twilio.accountSid || token !== options.twilio.authToken),
+      );
+    const TWILIO_REFUSED = [
+      "Twilio Error: Authentication failed. Check your Twilio Account SID and Auth Token.",
+    ];
     if (path === "/phone-number" && req.method === "GET")
       return json(200, [...phoneNumbers.values()].map(shown));
     if (path === "/phone-number" && req.method === "POST") {
@@ -180,8 +182,8 @@ export async function startVapiDouble(
         return badRequest(["This double imports Twilio numbers only"]);
       const problems = twilioProblems(body, true);
       if (problems.length) return badRequest(problems);
-      const refused = twilioRefused(body.twilioAccountSid, body.twilioAuthToken);
-      if (refused) return refused;
+      if (twilioRefused(body.twilioAccountSid, body.twilioAuthToken))
+        return badRequest(TWILIO_REFUSED);
       if ([...phoneNumbers.values()].some((number) => number.number === body.number))
         return badRequest([`Number ${String(body.number)} already exists in your org.`]);
       const created = {
@@ -205,13 +207,14 @@ export async function startVapiDouble(
           return badRequest([`provider must be ${String(existing.provider)}`]);
         const problems = twilioProblems(body, false);
         if (problems.length) return badRequest(problems);
-        if ("twilioAccountSid" in body || "twilioAuthToken" in body) {
-          const refused = twilioRefused(
+        if (
+          ("twilioAccountSid" in body || "twilioAuthToken" in body) &&
+          twilioRefused(
             body.twilioAccountSid ?? existing.twilioAccountSid,
             body.twilioAuthToken ?? existing.twilioAuthToken,
-          );
-          if (refused) return refused;
-        }
+          )
+        )
+          return badRequest(TWILIO_REFUSED);
         const updated = { ...existing, ...body, updatedAt: now };
         phoneNumbers.set(existing.id as string, updated);
         return json(200, shown(updated));
