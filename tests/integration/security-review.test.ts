@@ -177,3 +177,57 @@ describe("aftercare storage paths", () => {
     }
   });
 });
+
+describe("patient links in the SMS log", () => {
+  const token = "Zk3v9Qm2Lp8Xw4Rt6Yb1Nc";
+  const body = (link: string) => `Hi Ana, your aftercare: ${link} Reply STOP to opt out.`;
+  const insert = (provider: string, direction: string, text: string) =>
+    owner.query<{ body: string }>(
+      `insert into public.sms_messages (clinic_id, direction, to_number, from_number, body, provider, status)
+       values ($1, $2, '+15555550123', '+15555550777', $3, $4, 'delivered') returning body`,
+      [clinicId, direction, text, provider],
+    );
+  let clinicId: string;
+  beforeAll(async () => {
+    clinicId = (await createClinic(owner)).id;
+  });
+
+  it("stores a sent text with the link's token masked, in and out, updates included", async () => {
+    await owner.query("begin");
+    try {
+      const sent = await insert("twilio", "outbound", body(`https://app.example.org/a/${token}`));
+      expect(sent.rows[0]!.body).toBe(body("https://app.example.org/a/[private link]"));
+      const manage = await insert(
+        "twilio",
+        "outbound",
+        `Manage it: http://127.0.0.1:3000/m/${token} or add it: http://127.0.0.1:3000/m/${token}/calendar.ics`,
+      );
+      expect(manage.rows[0]!.body).toBe(
+        "Manage it: http://127.0.0.1:3000/m/[private link] or add it: http://127.0.0.1:3000/m/[private link]/calendar.ics",
+      );
+      const back = await insert(
+        "twilio",
+        "inbound",
+        `is this mine? https://app.example.org/m/${token}`,
+      );
+      expect(back.rows[0]!.body).not.toContain(token);
+      const { rows } = await owner.query<{ body: string }>(
+        "update public.sms_messages set body = $2 where clinic_id = $1 and direction = 'inbound' returning body",
+        [clinicId, `again https://app.example.org/a/${token}`],
+      );
+      expect(rows[0]!.body).toBe("again https://app.example.org/a/[private link]");
+    } finally {
+      await owner.query("rollback");
+    }
+  });
+
+  it("keeps the link in the local demo's outbox, which is the demo patient's phone", async () => {
+    await owner.query("begin");
+    try {
+      const text = body(`http://localhost:3000/a/${token}`);
+      expect((await insert("outbox", "outbound", text)).rows[0]!.body).toBe(text);
+    } finally {
+      await owner.query("rollback");
+    }
+  });
+});
