@@ -45,4 +45,25 @@ test.describe("signing in", () => {
       expect(new URL(page.url()).host).toMatch(/^localhost:/);
     });
   }
+
+  // The e2e server runs the production build on the embedded database: a demo (docs/deploying.md).
+  test("a demo says so on every page, and the CSP blocks nothing the pages need", async ({
+    page,
+  }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const banner = page.getByTestId("demo-banner");
+    await page.goto("/login");
+    await expect(banner).toHaveText("Demo — not for patient data");
+    await signIn(page, ADMIN, "/diary");
+    await expect(page.getByRole("heading", { name: "Diary", exact: true })).toBeVisible();
+    await expect(banner).toBeVisible();
+    await page.goto("/insights");
+    await expect(banner).toBeVisible();
+    await page.goto("/a/unavailable?reason=expired");
+    await expect(banner).toBeVisible();
+    expect(violations).toEqual([]);
+  });
 });
