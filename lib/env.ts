@@ -76,6 +76,12 @@ const serverSchema = z
     STORAGE_PROVIDER: z.enum(["local", "supabase"]).default("local"),
     /** Supabase service-role key: server-side Storage access only (never sent to browsers). */
     SUPABASE_SERVICE_ROLE_KEY: optional(z.string().min(1)),
+    /** true: a demo of the production build on a database that holds no patient data; the
+     * production guard is skipped and every page shows a "Demo" banner. false: never a demo,
+     * not even on the embedded database. Unset: a demo only on the embedded database. */
+    DEMO_MODE: z
+      .preprocess(emptyAsUndefined, z.enum(["true", "false"]).optional())
+      .transform((value) => (value === undefined ? undefined : value === "true")),
     /** Folder for local adapters (file store, embedded Postgres). */
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data")),
   })

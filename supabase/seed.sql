@@ -264,3 +264,7 @@ select 'c1a1c000-0000-4000-8000-000000000001', d, d, 'Christmas Day'
 from (select make_date(extract(year from now() + interval '6 days')::int, 12, 25) as d) christmas
 where not exists (select 1 from public.clinic_closures c
                   where c.clinic_id = 'c1a1c000-0000-4000-8000-000000000001' and c.starts_on = christmas.d);
+
+-- The production guard refuses to start on a database that has had the demo seed, whose staff
+-- passwords are published (lib/deployment/guard.ts).
+insert into private.deployment_facts (fact) values ('demo_seeded') on conflict (fact) do nothing;

@@ -19,3 +19,22 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/** The upload route's answer, as the forms show it (lib/aftercare/upload.ts). */
+export interface UploadResult {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+}
+
+/**
+ * Sends the form to an upload route (POST a new document, PUT a replacement file). Uploads go to
+ * route handlers, which check who is asking before they read the body; a thrown error means the
+ * server never answered.
+ */
+export async function sendPdf(url: string, method: "POST" | "PUT", data: FormData) {
+  const response = await fetch(url, { method, body: data });
+  if (response.ok) return {} satisfies UploadResult;
+  const answer = (await response.json().catch(() => null)) as UploadResult | null;
+  if (!answer?.error) throw new Error(`Upload failed with ${response.status}`);
+  return { error: answer.fieldErrors ? undefined : answer.error, fieldErrors: answer.fieldErrors };
+}

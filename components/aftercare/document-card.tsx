@@ -32,6 +32,7 @@ import { ReplaceForm } from "./replace-form";
 type Mode = "rename" | "replace" | "assign" | "delete" | null;
 
 interface Props {
+  clinicId: string;
   document: AdminDocument;
   procedures: ProcedureOption[];
   titles: Record<string, string>;
@@ -43,7 +44,7 @@ interface Props {
  * One aftercare PDF: preview and download for everyone; procedures, rename, replace and delete
  * for admins. Buttons name the document in aria-label only, so its title shows once on the page.
  */
-export function DocumentCard({ document, procedures, titles, timezone, canEdit }: Props) {
+export function DocumentCard({ clinicId, document, procedures, titles, timezone, canEdit }: Props) {
   const [mode, setMode] = useState<Mode>(null);
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -82,7 +83,7 @@ export function DocumentCard({ document, procedures, titles, timezone, canEdit }
             <RenameForm id={document.id} title={document.title} onDone={() => setMode(null)} />
           ) : null}
           {mode === "replace" ? (
-            <ReplaceForm id={document.id} onDone={() => setMode(null)} />
+            <ReplaceForm clinicId={clinicId} id={document.id} onDone={() => setMode(null)} />
           ) : null}
           {mode === "assign" ? (
             <AssignForm

@@ -1,23 +1,31 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
-import { replaceDocumentFile } from "@/lib/actions/aftercare";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/form-field";
 
-import { checkPdfFile, UPLOAD_FAILED } from "./check-pdf-file";
+import { checkPdfFile, sendPdf, UPLOAD_FAILED } from "./check-pdf-file";
 
 /** New bytes for the same document: its procedures and the links already sent keep working. */
-export function ReplaceForm({ id, onDone }: { id: string; onDone: () => void }) {
+export function ReplaceForm({
+  clinicId,
+  id,
+  onDone,
+}: {
+  clinicId: string;
+  id: string;
+  onDone: () => void;
+}) {
+  const router = useRouter();
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
 
   const submit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    data.set("id", id);
     startTransition(async () => {
       const fileError = await checkPdfFile((data.get("file") as File | null) ?? undefined);
       if (fileError) {
@@ -25,9 +33,12 @@ export function ReplaceForm({ id, onDone }: { id: string; onDone: () => void }) 
         return;
       }
       try {
-        const result = await replaceDocumentFile(data);
+        const result = await sendPdf(`/api/clinics/${clinicId}/aftercare/${id}/file`, "PUT", data);
         setError(result.fieldErrors?.file ?? result.error);
-        if (!result.error && !result.fieldErrors) onDone();
+        if (!result.error && !result.fieldErrors) {
+          onDone();
+          router.refresh();
+        }
       } catch {
         setError(UPLOAD_FAILED);
       }

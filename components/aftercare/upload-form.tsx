@@ -1,19 +1,20 @@
 "use client";
 
 import { Upload } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 
-import { uploadDocument } from "@/lib/actions/aftercare";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/form-field";
 
-import { checkPdfFile, UPLOAD_FAILED } from "./check-pdf-file";
+import { checkPdfFile, sendPdf, UPLOAD_FAILED } from "./check-pdf-file";
 
 /** Upload a new aftercare PDF: a title staff and patients see, and the file (checked in the browser, then on the server). */
-export function UploadForm() {
+export function UploadForm({ clinicId }: { clinicId: string }) {
+  const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
@@ -36,12 +37,13 @@ export function UploadForm() {
         return;
       }
       try {
-        const result = await uploadDocument(data);
+        const result = await sendPdf(`/api/clinics/${clinicId}/aftercare`, "POST", data);
         setErrors(result.fieldErrors ?? {});
         setError(result.error);
         if (!result.error && !result.fieldErrors) {
           form.current?.reset();
           setUploaded(true);
+          router.refresh();
         }
       } catch {
         setError(UPLOAD_FAILED);

@@ -4689,71 +4689,152 @@ alter table public.follow_ups add constraint follow_ups_kind_check
 create index follow_ups_missed_call_idx on public.follow_ups (clinic_id, to_number, created_at)
   where kind = 'missed_call';
 
--- ─── supabase/migrations/20261201001100_vapi_phone_number.sql ──────────────────────────────────
+-- ─── supabase/migrations/20261201001200_deployment_facts.sql ───────────────────────────────────
 
--- The clinic's Twilio number imported into Vapi (issue 18, failover): the Vapi phone number's
--- id, so importing again updates it instead of adding a second one, and what the last import
--- did, for Hours and on-call ("Connect number to Vapi"): when it last succeeded, the fallback
--- destination Vapi then had (the front desk, dialled when our server cannot answer a call), and
--- the last attempt's error in words (null when it succeeded). Written by the service side only
--- (lib/vapi/phone-number-service.ts); members read them with the rest of the clinic's row.
-alter table public.clinics
-  add column vapi_phone_number_id text check (length(vapi_phone_number_id) between 1 and 100),
-  add column vapi_number_attempted_at timestamptz,
-  add column vapi_number_synced_at timestamptz,
-  add column vapi_number_fallback text,
-  add column vapi_number_error text check (length(vapi_number_error) <= 500);
-comment on column public.clinics.vapi_phone_number_id is 'Id of the clinic''s number in Vapi (phoneNumbers.create), once imported; later imports update it.';
-comment on column public.clinics.vapi_number_attempted_at is 'When the number was last pushed to Vapi, successfully or not.';
-comment on column public.clinics.vapi_number_synced_at is 'When the number was last pushed to Vapi successfully.';
-comment on column public.clinics.vapi_number_fallback is 'The fallbackDestination number Vapi had after the last successful push (null: none).';
-comment on column public.clinics.vapi_number_error is 'Why the last push failed, in words (null when it succeeded or never ran).';
+-- What the production guard (lib/deployment/guard.ts) needs to know about this database:
+-- whether the demo seed has ever run against it (its staff accounts have published passwords),
+-- and whether it is the embedded demo database `npm run dev` and the tests start. The seed and
+-- scripts/lib/database.ts record these; a production server refuses to start on a database with
+-- the demo seed, and treats the embedded database as a demo (docs/deploying.md).
 
--- ─── supabase/migrations/20261201001110_opening_hours_dates.sql ────────────────────────────────
-
--- Special opening hours on given dates (issue 18): Christmas Eve 09:00–13:00, a late evening
--- before a holiday. A date with rows here is open exactly at those intervals, whatever its
--- weekday's weekly hours say (opening_hours); a closure (clinic_closures) still closes it all
--- day, so a whole closed day stays a closure. The diary's per-date changes (schedule_overrides)
--- belong to one practitioner each and change when they work, not when the front desk answers,
--- so the front desk's dates have their own table. Used by the opening state, the assistant's
--- prompt and the transfer destination (lib/hours/opening.ts). Members read; admins write;
--- audited, as opening_hours.
-
-create table public.opening_hours_dates (
-  id uuid primary key default gen_random_uuid(),
-  clinic_id uuid not null references public.clinics (id) on delete cascade,
-  on_date date not null,
-  opens time not null,
-  closes time not null,
-  reason text not null default '' check (length(reason) <= 200),
-  created_at timestamptz not null default now(),
-  check (closes > opens),
-  constraint opening_hours_dates_no_overlap exclude using gist (
-    clinic_id with =, on_date with =,
-    tsrange(date '2000-01-03' + opens, date '2000-01-03' + closes) with &&
-  )
+create table if not exists private.deployment_facts (
+  fact text primary key check (fact in ('demo_seeded', 'embedded_database')),
+  recorded_at timestamptz not null default now()
 );
-create index opening_hours_dates_clinic_idx on public.opening_hours_dates (clinic_id, on_date, opens);
-comment on table public.opening_hours_dates is 'Special opening hours on given clinic-local dates: they replace that day''s weekly opening hours (closures still close the day).';
-comment on column public.opening_hours_dates.id is 'Primary key.';
-comment on column public.opening_hours_dates.clinic_id is 'The clinic.';
-comment on column public.opening_hours_dates.on_date is 'The clinic-local date.';
-comment on column public.opening_hours_dates.opens is 'Opening time (clinic-local wall clock).';
-comment on column public.opening_hours_dates.closes is 'Closing time (after opens; 24:00 is the next midnight).';
-comment on column public.opening_hours_dates.reason is 'Shown to staff and callers, e.g. "Christmas Eve".';
-comment on column public.opening_hours_dates.created_at is 'When it was added.';
+alter table private.deployment_facts enable row level security;
+revoke all on table private.deployment_facts from public, anon, authenticated;
+comment on table private.deployment_facts is 'Facts about this database the production guard checks at boot: demo seed ran, embedded demo database.';
 
-alter table public.opening_hours_dates enable row level security;
-create policy "members read" on public.opening_hours_dates for select to authenticated
-  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
-create policy "admins insert" on public.opening_hours_dates for insert to authenticated
-  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
-create policy "admins update" on public.opening_hours_dates for update to authenticated
-  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))
-  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
-create policy "admins delete" on public.opening_hours_dates for delete to authenticated
-  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+-- The seed is recorded by seed.sql itself; a database seeded before this migration still counts
+-- as seeded while the demo clinics or their staff accounts are there.
+create or replace function public.deployment_facts()
+returns table (demo_seeded boolean, embedded_database boolean)
+language sql stable security definer set search_path = '' as $$
+  select
+    exists (select 1 from private.deployment_facts f where f.fact = 'demo_seeded')
+      or exists (select 1 from public.clinics c
+                  where c.id in ('c1a1c000-0000-4000-8000-000000000001',
+                                 'c1a1c000-0000-4000-8000-000000000002'))
+      or exists (select 1 from auth.users u
+                  where u.email in ('admin@harbour-aesthetics.test',
+                                    'reception@harbour-aesthetics.test')),
+    exists (select 1 from private.deployment_facts f where f.fact = 'embedded_database');
+$$;
+revoke all on function public.deployment_facts() from public, anon, authenticated;
+grant execute on function public.deployment_facts() to service_role;
+comment on function public.deployment_facts() is 'For the production guard at boot: has the demo seed run here, is this the embedded demo database.';
 
-create trigger opening_hours_dates_audit after insert or update or delete on public.opening_hours_dates
-  for each row execute function private.audit_row_change('clinic_id');
+-- ─── supabase/migrations/20261201001210_api_role_grants.sql ────────────────────────────────────
+
+-- The API roles keep only the rights RLS can govern. Supabase's default privileges give anon and
+-- authenticated every right on new tables, including three that RLS does not filter:
+--   TRUNCATE   empties a table whatever its policies say (as anon it emptied every clinic's
+--              redaction rules in a rolled-back test);
+--   TRIGGER    lets a role create triggers on the table;
+--   REFERENCES lets a role create foreign keys that probe the table's values.
+-- And every role may create temporary tables (TEMP on the database), which shadow tables on a
+-- search_path that lists pg_temp. None of these is used by the app or by PostgREST.
+
+revoke truncate, trigger, references on all tables in schema public, private from anon, authenticated;
+
+-- Tables created by later migrations (as this role) start without them too.
+alter default privileges in schema public revoke truncate, trigger, references on tables from anon, authenticated;
+alter default privileges in schema private revoke truncate, trigger, references on tables from anon, authenticated;
+
+-- TEMP comes through PUBLIC. Superusers and the database owner keep it regardless; the app uses
+-- no temporary tables. Only the database's owner may revoke it: elsewhere say so and carry on
+-- (docs/deploying.md has the statement to run as the owner).
+do $$
+begin
+  execute format('revoke temporary on database %I from public, anon, authenticated', current_database());
+exception when insufficient_privilege then
+  raise warning 'TEMP on database % could not be revoked (not its owner): run this migration''s statement as the owner', current_database();
+end;
+$$;
+
+-- ─── supabase/migrations/20261201001220_callback_tasks_done.sql ────────────────────────────────
+
+-- Who marked a call-back done, and when, is recorded by the database, not taken from the client:
+-- staff may update done_at and done_by (their column grant), so a receptionist could have
+-- written another person's id or any time. Now a trigger sets both, whatever the update says:
+-- marking done records now() and the signed-in person; reopening (done_at set to null) clears
+-- both; a task already done keeps who and when. Every change is audited like other staff edits.
+
+create or replace function private.callback_task_done() returns trigger
+language plpgsql set search_path = '' as $$
+begin
+  if new.done_at is null then
+    new.done_by := null;
+  elsif old.done_at is null then
+    new.done_at := now();
+    new.done_by := (select auth.uid());
+  else
+    new.done_at := old.done_at;
+    new.done_by := old.done_by;
+  end if;
+  return new;
+end;
+$$;
+revoke all on function private.callback_task_done() from public;
+
+drop trigger if exists callback_tasks_done on public.callback_tasks;
+create trigger callback_tasks_done before update on public.callback_tasks
+  for each row execute function private.callback_task_done();
+
+-- The caller's message is personal: recorded as changed, never copied.
+drop trigger if exists callback_tasks_audit on public.callback_tasks;
+create trigger callback_tasks_audit after update on public.callback_tasks
+  for each row execute function private.audit_row_change('clinic_id', 'message');
+
+-- ─── supabase/migrations/20261201001230_aftercare_storage_path.sql ─────────────────────────────
+
+-- An aftercare document's object path must stay in its clinic's folder. The old check compared
+-- only the first segment with clinic_id, so "<clinic>/../<other clinic>/aftercare/x.pdf" passed,
+-- and a store that normalises the path would have read another clinic's file. Now the path is
+-- exactly <clinic_id>/aftercare/<file>: a lower-case name (lib/validations/aftercare.ts,
+-- storageFileName) without "/", "\" or "..". lib/storage checks the same in both file stores.
+
+alter table public.aftercare_documents drop constraint if exists aftercare_documents_path_shape;
+alter table public.aftercare_documents add constraint aftercare_documents_path_shape check (
+  storage_path ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/aftercare/[a-z0-9][a-z0-9._-]{0,199}$'
+  and strpos(storage_path, '..') = 0
+);
+
+-- ─── supabase/migrations/20261201001240_sms_link_tokens_masked.sql ─────────────────────────────
+
+-- A patient's link (/a/<token> aftercare, /m/<token> their appointment) is a bearer secret: only
+-- its hash is stored (aftercare_links, appointment_links). The text that carried it was stored
+-- whole in sms_messages.body, so anyone who could read the SMS log could open the link. Now the
+-- body is stored with the token masked; the text itself is sent before it is recorded, with the
+-- real link. Texts in from patients are masked too (a patient may send their link back).
+--
+-- The outbox provider is the exception: it is the local demo's phone (SMS_PROVIDER=outbox, which
+-- the production guard refuses), whose Messages page is where the demo's patient opens the link.
+
+create or replace function private.mask_link_tokens(p_body text) returns text
+language sql immutable set search_path = '' as $$
+  select regexp_replace(p_body, '(https?://[^[:space:]/]+(/[^[:space:]]*)?/[am]/)[A-Za-z0-9_-]{16,}',
+                        '\1[private link]', 'g');
+$$;
+comment on function private.mask_link_tokens(text) is 'A text with the token of every patient link (/a/<token>, /m/<token>) replaced by [private link].';
+
+-- Security definer: it runs for whichever role writes the text (service_role, staff replies).
+create or replace function private.sms_mask_link_tokens() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  if new.provider <> 'outbox' then
+    new.body := private.mask_link_tokens(new.body);
+  end if;
+  return new;
+end;
+$$;
+revoke all on function private.mask_link_tokens(text), private.sms_mask_link_tokens() from public;
+
+drop trigger if exists sms_messages_mask_link_tokens on public.sms_messages;
+create trigger sms_messages_mask_link_tokens before insert or update of body on public.sms_messages
+  for each row execute function private.sms_mask_link_tokens();
+
+-- Texts already stored.
+update public.sms_messages
+   set body = private.mask_link_tokens(body)
+ where provider <> 'outbox' and body <> private.mask_link_tokens(body);

@@ -2,15 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 
-import { readPdfUpload } from "@/lib/aftercare/files";
 import * as aftercare from "@/lib/aftercare/service";
-import { databaseFailure } from "@/lib/db/errors";
 import {
   aftercareAssignSchema,
   aftercareDeleteSchema,
   aftercareRenameSchema,
-  aftercareReplaceSchema,
-  aftercareUploadSchema,
 } from "@/lib/validations/aftercare";
 
 import { clinicAction, type ActionResult } from "./safe-action";
@@ -26,49 +22,8 @@ function done(ok: boolean): ActionResult {
   return ok ? {} : { error: GONE };
 }
 
-/** Storage or database trouble: logged for us, plain words for the admin. */
-function failed(error: unknown): ActionResult {
-  if (databaseFailure(error) === "forbidden") return { error: NOT_ADMIN };
-  console.error("[aftercare] upload failed:", error instanceof Error ? error.message : "unknown");
-  return { error: "The file could not be saved. Please try again." };
-}
-
-// POST (server action) – upload a new aftercare PDF: FormData { title, file }.
-export const uploadDocument = adminAction(
-  {
-    schema: aftercareUploadSchema,
-    invalid: "fields",
-    input: (form: FormData) => ({ title: form.get("title") ?? "", file: form.get("file") }),
-  },
-  async ({ title, file }, { claims, clinic }) => {
-    const upload = await readPdfUpload(file);
-    if ("error" in upload) return { fieldErrors: { file: upload.error } };
-    try {
-      await aftercare.createAftercareDocument(claims, clinic.id, title, upload);
-    } catch (error) {
-      return failed(error);
-    }
-    return done(true);
-  },
-);
-
-// Replace the PDF of an existing document: FormData { id, file }.
-export const replaceDocumentFile = adminAction(
-  {
-    schema: aftercareReplaceSchema,
-    invalid: "fields",
-    input: (form: FormData) => ({ id: form.get("id"), file: form.get("file") }),
-  },
-  async ({ id, file }, { claims, clinic }) => {
-    const upload = await readPdfUpload(file);
-    if ("error" in upload) return { fieldErrors: { file: upload.error } };
-    try {
-      return done(await aftercare.replaceAftercareFile(claims, clinic.id, id, upload));
-    } catch (error) {
-      return failed(error);
-    }
-  },
-);
+// Uploads (a new PDF, a replacement file) go to route handlers, not server actions: see
+// lib/aftercare/upload.ts (server actions keep Next's 1 MB body limit).
 
 export const renameDocument = adminAction(
   { schema: aftercareRenameSchema, invalid: "fields" },

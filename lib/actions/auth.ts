@@ -53,7 +53,7 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
       sessionCookieOptions(),
     );
   }
-  redirect(safeNextPath(next));
+  redirect(safeNextPath(next, getEnv().APP_URL));
 }
 
 export async function signOut(): Promise<void> {

@@ -1,11 +1,12 @@
 import "server-only";
 
 import path from "node:path";
-import { createClient } from "@supabase/supabase-js";
+import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 
 import { getEnv } from "@/lib/env";
 
 import { LocalFileStore } from "./local";
+import { checkObjectPath } from "./paths";
 
 /**
  * Where aftercare PDFs live. Embedded default: a folder under DATA_DIR. Production: a private
@@ -24,66 +25,74 @@ export interface FileStore {
 
 export const AFTERCARE_BUCKET = "aftercare";
 
-class LocalStore implements FileStore {
+export class LocalStore implements FileStore {
   private readonly store: LocalFileStore;
   constructor(root: string) {
     this.store = new LocalFileStore(root);
   }
-  put(objectPath: string, bytes: Uint8Array) {
-    return this.store.put(AFTERCARE_BUCKET, objectPath, bytes);
+  async put(objectPath: string, bytes: Uint8Array) {
+    return this.store.put(AFTERCARE_BUCKET, checkObjectPath(objectPath), bytes);
   }
-  get(objectPath: string) {
-    return this.store.get(AFTERCARE_BUCKET, objectPath);
+  async get(objectPath: string) {
+    return this.store.get(AFTERCARE_BUCKET, checkObjectPath(objectPath));
   }
-  async signedUrl() {
+  async signedUrl(objectPath: string) {
+    checkObjectPath(objectPath);
     return null;
   }
-  list(prefix: string) {
-    return this.store.list(AFTERCARE_BUCKET, prefix);
+  async list(prefix: string) {
+    return this.store.list(AFTERCARE_BUCKET, checkObjectPath(prefix));
   }
-  remove(objectPaths: string[]) {
-    return this.store.remove(AFTERCARE_BUCKET, objectPaths);
+  async remove(objectPaths: string[]) {
+    return this.store.remove(
+      AFTERCARE_BUCKET,
+      objectPaths.map((objectPath) => checkObjectPath(objectPath)),
+    );
   }
 }
 
-class SupabaseStore implements FileStore {
-  private readonly client;
-  constructor(url: string, serviceRoleKey: string) {
-    this.client = createClient(url, serviceRoleKey, {
+export class SupabaseStore implements FileStore {
+  private client: SupabaseClient | undefined;
+  constructor(
+    private readonly url: string,
+    private readonly serviceRoleKey: string,
+  ) {}
+  /** Created on first use, after the path was checked. */
+  private bucket() {
+    this.client ??= createClient(this.url, this.serviceRoleKey, {
       auth: { persistSession: false, autoRefreshToken: false },
     });
+    return this.client.storage.from(AFTERCARE_BUCKET);
   }
   async put(objectPath: string, bytes: Uint8Array, contentType: string) {
-    const { error } = await this.client.storage
-      .from(AFTERCARE_BUCKET)
-      .upload(objectPath, bytes, { contentType, upsert: true });
+    const checked = checkObjectPath(objectPath);
+    const { error } = await this.bucket().upload(checked, bytes, { contentType, upsert: true });
     if (error) throw new Error(`Storage upload failed: ${error.message}`);
   }
   async get(objectPath: string) {
-    const { data, error } = await this.client.storage.from(AFTERCARE_BUCKET).download(objectPath);
+    const checked = checkObjectPath(objectPath);
+    const { data, error } = await this.bucket().download(checked);
     if (error || !data) return null;
     return Buffer.from(await data.arrayBuffer());
   }
   async signedUrl(objectPath: string, seconds: number) {
-    const { data, error } = await this.client.storage
-      .from(AFTERCARE_BUCKET)
-      .createSignedUrl(objectPath, seconds);
+    const checked = checkObjectPath(objectPath);
+    const { data, error } = await this.bucket().createSignedUrl(checked, seconds);
     if (error || !data)
       throw new Error(`Could not sign a storage URL: ${error?.message ?? "unknown"}`);
     return data.signedUrl;
   }
   async list(prefix: string) {
+    const folder = checkObjectPath(prefix);
     const objects: { path: string; updatedAt: Date }[] = [];
     for (let offset = 0; ; offset += 1000) {
-      const { data, error } = await this.client.storage
-        .from(AFTERCARE_BUCKET)
-        .list(prefix, { limit: 1000, offset });
+      const { data, error } = await this.bucket().list(folder, { limit: 1000, offset });
       if (error) throw new Error(`Storage list failed: ${error.message}`);
       for (const object of data ?? [])
         // Folders come back without an id.
         if (object.id)
           objects.push({
-            path: `${prefix}/${object.name}`,
+            path: `${folder}/${object.name}`,
             updatedAt: new Date(object.updated_at ?? object.created_at ?? Date.now()),
           });
       if (!data || data.length < 1000) return objects;
@@ -91,7 +100,8 @@ class SupabaseStore implements FileStore {
   }
   async remove(objectPaths: string[]) {
     if (objectPaths.length === 0) return;
-    const { error } = await this.client.storage.from(AFTERCARE_BUCKET).remove(objectPaths);
+    const checked = objectPaths.map((objectPath) => checkObjectPath(objectPath));
+    const { error } = await this.bucket().remove(checked);
     if (error) throw new Error(`Storage remove failed: ${error.message}`);
   }
 }

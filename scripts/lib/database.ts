@@ -68,6 +68,12 @@ export async function prepareDatabase(options: PrepareOptions): Promise<Prepared
         ? `Applied ${applied.length} migration(s) to ${platform} PostgreSQL`
         : "Migrations up to date",
     );
+    // The embedded database is a demo by definition: a production build on it runs with the
+    // local settings and the demo banner (lib/deployment/guard.ts).
+    if (embedded)
+      await client.query(
+        "insert into private.deployment_facts (fact) values ('embedded_database') on conflict (fact) do nothing",
+      );
     if (options.seed) {
       await seed(client);
       await seedAftercareFiles(client, new LocalFileStore(options.dataDir));

@@ -42,10 +42,18 @@ grant usage on schema extensions to anon, authenticated, service_role;
 create extension if not exists pgcrypto with schema extensions;
 
 grant usage on schema public to anon, authenticated, service_role;
--- Supabase's default privileges: API roles get table rights, RLS decides the rows.
-alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+-- Supabase's default privileges: API roles get table rights, RLS decides the rows. Set once, on
+-- a database no migration has touched yet, as a new Supabase project has them: the shim runs on
+-- every boot, and migrations narrow these (20261201001210_api_role_grants.sql).
+do $$
+begin
+  if to_regclass('supabase_migrations.schema_migrations') is null then
+    alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
+    alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+    alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+  end if;
+end;
+$$;
 
 -- ---------------------------------------------------------------------------------------------
 -- auth: the subset of GoTrue's schema that migrations, seeds and policies touch

@@ -6,7 +6,7 @@ import type { SimulatedCall } from "@/lib/simulator/client";
 
 import { addSlots, callTo, createClinic, localDate, type TestClinic } from "../helpers/clinic";
 import { ownerClient } from "../helpers/db";
-import { eventually, runWorker } from "../helpers/follow-ups";
+import { eventually, runWorker, textsTo } from "../helpers/follow-ups";
 
 // Patients find, move and cancel their own appointments by phone (find_appointments,
 // reschedule_appointment, cancel_appointment), through the real server. A clinic of this
@@ -163,7 +163,13 @@ describe("find_appointments", () => {
     expect((await manageTexts()).rows).toHaveLength(1);
     expect(texts.rows).toHaveLength(1);
     expect(texts.rows[0]!.to_number).toBe(onFile);
-    const token = texts.rows[0]!.body.match(/\/m\/([A-Za-z0-9_-]{22})/)![1]!;
+    // Stored with the link's token masked (only its hash is kept); the text sent carried it.
+    expect(texts.rows[0]!.body).toMatch(/\/m\/\[private link\]/);
+    expect(texts.rows[0]!.body).not.toMatch(/\/m\/[A-Za-z0-9_-]{22}/);
+    const manageLink = /\/m\/([A-Za-z0-9_-]{22})(?!\/calendar)/;
+    const sent = (await textsTo(onFile)).filter((text) => manageLink.test(text.body));
+    expect(sent).toHaveLength(1);
+    const token = sent[0]!.body.match(manageLink)![1]!;
     // No name, time or practitioner in the text: only the link.
     expect(texts.rows[0]!.body).not.toMatch(/Priya|Kaur|Dr Test|8:30/);
     const links = await db.query<{ booking_id: string }>(

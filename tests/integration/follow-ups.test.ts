@@ -375,7 +375,14 @@ describe("when Twilio fails", () => {
       "select m.provider_sid, m.body from public.sms_messages m join public.follow_ups f on f.id = m.follow_up_id join public.calls c on c.id = f.call_id where c.vapi_call_id = $1",
       [call.id],
     );
-    expect(recorded.rows).toEqual([{ provider_sid: accepted!.sid, body: accepted!.body }]);
+    // Recorded as sent, with the link's token masked: only its hash is stored.
+    expect(recorded.rows).toEqual([
+      {
+        provider_sid: accepted!.sid,
+        body: accepted!.body.replace(/(\/a\/)[A-Za-z0-9_-]{22}/, "$1[private link]"),
+      },
+    ]);
+    expect(recorded.rows[0]!.body).not.toBe(accepted!.body);
     // The link in the text the caller has still opens the PDF: the retry issued no new one.
     const link = /http\S+\/a\/\S+/.exec(accepted!.body)![0];
     expect((await fetch(link)).headers.get("content-type")).toBe("application/pdf");

@@ -6,6 +6,7 @@ import { resolveDateRange } from "@/lib/validations/date-range";
 import { formatPhone } from "@/components/dashboard/format";
 
 describe("safeNextPath", () => {
+  const APP = "https://app.example.com";
   it.each([
     [undefined, "/"],
     ["", "/"],
@@ -15,8 +16,29 @@ describe("safeNextPath", () => {
     ["/\\evil.example", "/"],
     ["https://evil.example", "/"],
     ["javascript:alert(1)", "/"],
-  ])("%s -> %s", (input, expected) => {
-    expect(safeNextPath(input)).toBe(expected);
+    // Browsers strip tabs and newlines from URLs: "/\t/attacker.example" becomes
+    // "//attacker.example", another origin (the review's finding).
+    ["/\t/attacker.example", "/"],
+    [decodeURIComponent("%2F%09%2Fattacker.example"), "/"],
+    ["/\n/attacker.example", "/"],
+    ["/\r\n/attacker.example", "/"],
+    ["/\u0000/attacker.example", "/"],
+    ["/\u007f/x", "/"],
+    ["/ /attacker.example", "/"],
+    ["/\u00a0/attacker.example", "/"],
+    ["/\u2028/attacker.example", "/"],
+    ["/%2F/attacker.example", "/%2F/attacker.example"],
+    ["/bookings#today", "/bookings#today"],
+    ["/../../etc", "/etc"],
+    ["https://app.example.com/bookings", "/"],
+    ["/\\/attacker.example", "/"],
+  ])("%j -> %s", (input, expected) => {
+    expect(safeNextPath(input, APP)).toBe(expected);
+  });
+  it("keeps the result on APP_URL's origin", () => {
+    for (const input of ["/calls", "/a?b=c", "/x/../../y"]) {
+      expect(new URL(safeNextPath(input, APP), APP).origin).toBe(APP);
+    }
   });
 });
 

@@ -26,7 +26,7 @@ export default async function AftercarePage() {
       >
         <ReadOnlyNotice role={current.role} />
       </PageHeader>
-      {canEdit ? <UploadForm /> : null}
+      {canEdit ? <UploadForm clinicId={current.id} /> : null}
       {documents.length === 0 ? (
         <EmptyState icon={FileText} title="No aftercare documents yet">
           {canEdit
@@ -38,6 +38,7 @@ export default async function AftercarePage() {
           {documents.map((document) => (
             <DocumentCard
               key={document.id}
+              clinicId={current.id}
               document={document}
               procedures={procedures}
               titles={titles}
