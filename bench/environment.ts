@@ -1,7 +1,7 @@
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createHash, randomBytes } from "node:crypto";
 import { SignJWT } from "jose";
 import { Client } from "pg";
 

@@ -49,7 +49,15 @@ export function signInWithPassword(
     await clearAccountFailures(tx, account);
     const sessionId = newSessionId();
     const expiresAt = new Date(Date.now() + LOCAL_SESSION_ABSOLUTE_SECONDS * 1000);
-    await insertLocalSession(tx, { tokenHash: hashSessionId(sessionId), userId: user.id, expiresAt });
-    return { outcome: "signed-in", user, token: await signLocalSession(user, sessionId, expiresAt) };
+    await insertLocalSession(tx, {
+      tokenHash: hashSessionId(sessionId),
+      userId: user.id,
+      expiresAt,
+    });
+    return {
+      outcome: "signed-in",
+      user,
+      token: await signLocalSession(user, sessionId, expiresAt),
+    };
   });
 }

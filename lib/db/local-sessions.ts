@@ -55,10 +55,10 @@ export interface ThrottlePolicy {
 
 /** When attempts for the account or from the address may resume, if they must wait (locks the account's row). */
 export async function signInWait(tx: Tx, account: string, address: string): Promise<Date | null> {
-  const row = await tx.one<{ until: Date | null }>(
-    "select private.sign_in_wait($1, $2) as until",
-    [account, address],
-  );
+  const row = await tx.one<{ until: Date | null }>("select private.sign_in_wait($1, $2) as until", [
+    account,
+    address,
+  ]);
   return row.until;
 }
 
