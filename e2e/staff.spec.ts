@@ -39,6 +39,8 @@ test("an invited receptionist joins, is promoted, is removed and loses access at
   await invitee.getByLabel("Password again").fill("a-different-password");
   await invitee.getByRole("button", { name: "Create account and join" }).click();
   await expect(invitee.getByText("The two passwords differ.")).toBeVisible();
+  // The name typed is kept; the passwords are typed again.
+  await expect(invitee.getByLabel("Your name")).toHaveValue("Nia Brooks");
   await invitee.getByLabel("New password").fill(password);
   await invitee.getByLabel("Password again").fill(password);
   await invitee.getByRole("button", { name: "Create account and join" }).click();
