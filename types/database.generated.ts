@@ -1858,6 +1858,53 @@ export interface SpeechEvents {
   turn: number | null;
 }
 
+export interface StaffInvitations {
+  /**
+   * When the link was used (it works once).
+   */
+  accepted_at: Timestamp | null;
+  /**
+   * The account that accepted it.
+   */
+  accepted_by: string | null;
+  /**
+   * The clinic the invitee joins.
+   */
+  clinic_id: string;
+  /**
+   * When the invitation was made.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Who is invited (lower case).
+   */
+  email: string;
+  /**
+   * The link works until then (7 days).
+   */
+  expires_at: Generated<Timestamp>;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * The admin who invited them.
+   */
+  invited_by: string | null;
+  /**
+   * When an admin withdrew it.
+   */
+  revoked_at: Timestamp | null;
+  /**
+   * The role they get: admin or receptionist.
+   */
+  role: string;
+  /**
+   * SHA-256 (hex) of the link's token; the token itself is shown to the admin once.
+   */
+  token_hash: string;
+}
+
 export interface TurnLatencies {
   /**
    * Assistant latency profile in use, for per-configuration figures.
@@ -2092,6 +2139,7 @@ export interface DB {
   sms_messages: SmsMessages;
   sms_opt_outs: SmsOptOuts;
   speech_events: SpeechEvents;
+  staff_invitations: StaffInvitations;
   turn_latencies: TurnLatencies;
   waitlist_entries: WaitlistEntries;
   waitlist_openings: WaitlistOpenings;
