@@ -21,7 +21,7 @@ export const bookingActionSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("cancel"),
     bookingId: z.uuid(),
-    reason: z.string().trim().min(3, "Say why the booking is cancelled").max(500),
+    reason: z.string().trim().min(3, "Say why the booking is cancelled.").max(500),
   }),
 ]);
 export type BookingAction = z.infer<typeof bookingActionSchema>;
