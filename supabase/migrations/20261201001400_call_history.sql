@@ -8,3 +8,6 @@ alter table public.calls add constraint calls_outcome_check
 comment on column public.calls.outcome is 'How the call ended for the business: booked, follow_up, information, transferred, abandoned, failed, or lost (it stopped sending messages without an end; closed by the server).';
 
 create index calls_clinic_started_idx on public.calls (clinic_id, (coalesce(started_at, created_at)) desc, id desc);
+-- The history's procedure and practitioner filters, and each row's booked practitioners, look
+-- bookings up by call.
+create index bookings_call_idx on public.bookings (call_id) where call_id is not null;

@@ -43,6 +43,7 @@ describe("navigation by role", () => {
     expect(titles("admin")).toEqual([
       "Diary",
       "Live calls",
+      "Call history",
       "Bookings",
       "Messages",
       "Patients",
@@ -60,6 +61,7 @@ describe("navigation by role", () => {
     expect(titles("receptionist")).toEqual([
       "Diary",
       "Live calls",
+      "Call history",
       "Bookings",
       "Messages",
       "Patients",
