@@ -44,6 +44,8 @@ export function devAddresses(port, { interfaces = os.networkInterfaces() } = {})
  */
 export function devOrigins({
   interfaces = os.networkInterfaces(),
+  // next.config.mjs runs before lib/env.ts can be loaded, and this is for `next dev` only.
+  // eslint-disable-next-line no-restricted-properties
   env = process.env,
   hostname = os.hostname(),
 } = {}) {
