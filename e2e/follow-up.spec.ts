@@ -51,7 +51,7 @@ test("a caller who asked about a facelift and did not book gets the aftercare li
   await expect(handoff).toContainText("Facelift");
   await expect(handoff).toContainText("Delivered to the follow-up agent.");
   await expect(handoff.getByTestId("follow-up")).toContainText("Facelift");
-  await expect(handoff.getByTestId("follow-up-status")).toHaveText("delivered");
+  await expect(handoff.getByTestId("follow-up-status")).toHaveText("Delivered");
   // The caller's question is in the hand-off's memory and in the (redacted) transcript.
   await expect(handoff.getByText(/How long is recovery\?/)).toBeVisible();
   await expect(page.getByText(/Caller:.*I'm thinking about a facelift/)).toBeVisible();

@@ -31,7 +31,7 @@ test("after a booked call, Insights shows a call funnel with bookings", async ({
     expect(Number(await count.innerText())).toBeGreaterThanOrEqual(1);
   }
   await expect(page.getByTestId("outcome-totals")).toContainText("Booked");
-  await expect(page.getByTestId("reason-totals")).toContainText("customer-ended-call");
+  await expect(page.getByTestId("reason-totals")).toContainText("Caller hung up");
 
   // The sidebar links both pages; an out-of-range request shows the empty state.
   const nav = page.getByRole("navigation", { name: "Main" });

@@ -26,6 +26,10 @@ export interface VoiceAgentStatus {
   status: ConnectionStatus;
   isLoading: boolean;
   error: Error | null;
+  /** Whether a snapshot ever arrived: without one, an empty list means "unknown", not "none". */
+  hasData: boolean;
+  /** Load the snapshot again (the board's "Try again"). */
+  retry: () => void;
   /** Milliseconds to add to Date.now() to get the server's clock (for countdowns). */
   clockOffsetMs: number;
 }
@@ -82,6 +86,8 @@ export function useVoiceAgentStatus(clinicId: string): VoiceAgentStatus {
     status,
     isLoading: query.isLoading,
     error: query.error,
+    hasData: query.data !== undefined,
+    retry: () => void query.refetch(),
     clockOffsetMs,
   };
 }

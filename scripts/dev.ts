@@ -14,6 +14,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 
+import { devAddresses } from "../config/dev-origins.mjs";
 import { prepareDatabase, SEEDED_STAFF } from "./lib/database";
 import { freePort } from "./lib/ports";
 import { localSecrets } from "./lib/secrets";
@@ -77,6 +78,14 @@ async function main() {
       log(`  ${staff.role.padEnd(12)} ${staff.email} / ${staff.password}`);
   }
   log(`App: ${appUrl}`);
+  // Every address it answers on works in a browser: next.config.mjs allows them all as dev
+  // origins (config/dev-origins.mjs).
+  if (!values.prod)
+    log(
+      `Also at: ${devAddresses(appPort)
+        .filter((url) => !url.startsWith(appUrl))
+        .join(", ")}`,
+    );
 
   const child = spawn(nextBin, [values.prod ? "start" : "dev", "-p", String(appPort)], {
     stdio: "inherit",

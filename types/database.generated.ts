@@ -646,7 +646,7 @@ export interface Calls {
    */
   last_turn_latency_ms: number | null;
   /**
-   * How the call ended for the business: booked, follow-up scheduled, etc.
+   * How the call ended for the business: booked, follow_up, information, transferred, abandoned, failed, or lost (it stopped sending messages without an end; closed by the server).
    */
   outcome: string | null;
   /**

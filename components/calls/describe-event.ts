@@ -1,48 +1,61 @@
+import { eventWords, stateWords, toolWords } from "@/lib/calls/plain-language";
 import type { CallDetail } from "@/lib/db/call-detail";
-import { STATE_LABELS } from "@/components/dashboard/call-labels";
+import { SIGN_LABELS, type UrgentSign } from "@/lib/hours/urgent";
 
-const label = (state: string | null) => (state ? (STATE_LABELS[state] ?? state) : "");
-
-/** One line of a call's story, in words a receptionist would use. */
+/**
+ * One line of a call's story in words a receptionist uses (`title`, `detail`), and the codes
+ * behind it (`technical`: event and tool names, ids, timings) for the admins' Details disclosure.
+ */
 export function describeEvent(event: CallDetail["events"][number]): {
   title: string;
   detail?: string;
+  technical: string;
 } {
+  const meta = event.metadata;
+  const technical = [
+    event.kind,
+    event.event,
+    event.fromState || event.toState ? `${event.fromState ?? "?"} → ${event.toState ?? "?"}` : "",
+    ...Object.entries(meta).map(([key, value]) => `${key}=${JSON.stringify(value)}`),
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  const line = describeLine(event);
+  return { ...line, technical };
+}
+
+function describeLine(event: CallDetail["events"][number]): { title: string; detail?: string } {
   const meta = event.metadata;
   switch (event.kind) {
     case "transition":
-      return { title: `${label(event.fromState)} → ${label(event.toState)}`, detail: event.event };
+      return {
+        title: eventWords(event.event),
+        detail: event.toState ? `now ${stateWords(event.toState).toLowerCase()}` : undefined,
+      };
     case "ignored":
       return {
-        title: `Ignored ${event.event}`,
-        detail:
-          meta.reason === "terminal"
-            ? "the call had already ended"
-            : `not allowed while ${label(event.fromState)}`,
+        title: "A late message was ignored",
+        detail: meta.reason === "terminal" ? "the call had already ended" : undefined,
       };
     case "hold":
-      return {
-        title: "Slot held for 90 seconds",
-        detail: `slot ${String(meta.slotId).slice(0, 8)}`,
-      };
+      return { title: "A time was held for 90 seconds" };
     case "release":
       return {
-        title: "Hold released",
+        title: "The held time was let go",
         detail: meta.by === "call_ended" ? "the call ended" : "the caller changed their mind",
       };
     case "booking":
-      return { title: "Booking made", detail: `booking ${String(meta.bookingId).slice(0, 8)}` };
+      return { title: eventWords(event.event) };
     case "tool":
       return {
-        title: `Tool ${event.event}`,
-        detail: [meta.outcome, typeof meta.ms === "number" ? `${meta.ms} ms` : null]
-          .filter(Boolean)
-          .join(" · "),
+        title: toolWords(event.event),
+        detail:
+          meta.outcome === "invalid_arguments" ? "it did not work; Voxanne tried again" : undefined,
       };
     case "note":
       return describeNote(event.event, meta);
     default:
-      return { title: event.event };
+      return { title: eventWords(event.event) };
   }
 }
 
@@ -62,7 +75,11 @@ function describeNote(
   name: string,
   meta: Record<string, unknown>,
 ): { title: string; detail?: string } {
-  const signs = Array.isArray(meta.signs) ? meta.signs.join(", ").replaceAll("_", " ") : "";
+  const signs = Array.isArray(meta.signs)
+    ? meta.signs
+        .map((sign) => SIGN_LABELS[sign as UrgentSign] ?? String(sign).replaceAll("_", " "))
+        .join(", ")
+    : "";
   if (name === "call.urgent") return { title: "Flagged urgent", detail: signs || undefined };
   if (name === "call.emergency")
     return { title: "Emergency signs", detail: signs || "told to call the emergency number" };
@@ -71,7 +88,7 @@ function describeNote(
       ? { title: TRANSFER_TARGETS[meta.target]! }
       : {
           title: "Not transferred",
-          detail: NO_TRANSFER[String(meta.reason)] ?? String(meta.reason ?? ""),
+          detail: NO_TRANSFER[String(meta.reason)],
         };
   if (name === "message.taken")
     return {
@@ -85,5 +102,5 @@ function describeNote(
         ? "no message left: call-back task opened"
         : "the call already had a call-back task",
     };
-  return { title: name };
+  return { title: eventWords(name) };
 }

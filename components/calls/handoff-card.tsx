@@ -5,13 +5,40 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PlaceholderText } from "@/components/redaction/placeholder-text";
 
+const KIND_WORDS: Record<string, string> = {
+  aftercare: "Aftercare text",
+  cut_off: "\u201cWe got cut off\u201d text",
+  booking_confirmation: "Booking confirmation text",
+  urgent_alert: "Urgent alert to staff",
+  missed_call: "Missed-call text",
+};
+const STATUS_WORDS: Record<string, string> = {
+  pending: "Waiting to send",
+  sending: "Sending",
+  sent: "Sent",
+  failed: "Could not be sent",
+  skipped: "Not sent",
+  // Twilio's delivery statuses, once sent.
+  queued: "Sent",
+  accepted: "Sent",
+  delivered: "Delivered",
+  undelivered: "Not delivered",
+  received: "Received",
+  read: "Read",
+  scheduled: "Waiting to send",
+  canceled: "Not sent",
+};
+
 /** The memory handed to the follow-up agent, and what the agent did with it. */
 export function HandoffCard({
   handoff,
   followUps,
+  isAdmin = false,
 }: {
   handoff: CallDetail["handoff"];
   followUps: CallDetail["followUps"];
+  /** Admins also see why a text failed, as the provider said it. */
+  isAdmin?: boolean;
 }) {
   return (
     <Card>
@@ -59,8 +86,8 @@ export function HandoffCard({
         {followUps.map((followUp) => (
           <div key={followUp.id} className="grid gap-1 border-t pt-3" data-testid="follow-up">
             <div className="flex items-center justify-between gap-3">
-              <span className="font-medium capitalize">
-                {followUp.kind.replace("_", " ")}
+              <span className="font-medium">
+                {KIND_WORDS[followUp.kind] ?? "Text"}
                 {followUp.procedure ? ` · ${followUp.procedure}` : ""}
               </span>
               <Badge
@@ -73,7 +100,9 @@ export function HandoffCard({
                 }
                 data-testid="follow-up-status"
               >
-                {followUp.status === "sent" ? (followUp.smsStatus ?? "sent") : followUp.status}
+                {STATUS_WORDS[
+                  followUp.status === "sent" ? (followUp.smsStatus ?? "sent") : followUp.status
+                ] ?? "Sent"}
               </Badge>
             </div>
             {followUp.smsBody ? (
@@ -82,7 +111,7 @@ export function HandoffCard({
             {followUp.skipReason ? (
               <p className="text-muted-foreground">{followUp.skipReason}</p>
             ) : null}
-            {followUp.lastError && followUp.status !== "sent" ? (
+            {isAdmin && followUp.lastError && followUp.status !== "sent" ? (
               <p className="text-destructive">
                 {followUp.lastError} (attempt {followUp.attempts})
               </p>

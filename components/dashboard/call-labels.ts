@@ -1,32 +1,9 @@
-/** Readable words and colours for call states and outcomes. */
-export const STATE_LABELS: Record<string, string> = {
-  idle: "Starting",
-  incoming: "Incoming",
-  ringing: "Ringing",
-  connected: "Connected",
-  in_conversation: "Talking",
-  collecting_info: "Finding a time",
-  booking_appointment: "Holding a slot",
-  confirming_details: "Confirming",
-  transferring: "Transferring",
-  on_hold: "Assistant delayed",
-  completed: "Completed",
-  ended: "Ended",
-  failed: "Failed",
-  abandoned: "Abandoned",
-};
+import { OUTCOME_WORDS, STATE_WORDS } from "@/lib/calls/plain-language";
 
-export const OUTCOME_LABELS: Record<
-  string,
-  { label: string; variant: "success" | "warning" | "destructive" | "secondary" | "outline" }
-> = {
-  booked: { label: "Booked", variant: "success" },
-  follow_up: { label: "Follow-up scheduled", variant: "secondary" },
-  information: { label: "Information", variant: "outline" },
-  transferred: { label: "Transferred", variant: "secondary" },
-  abandoned: { label: "Abandoned", variant: "warning" },
-  failed: { label: "Failed", variant: "destructive" },
-};
+/** Readable words for call states and outcomes: lib/calls/plain-language.ts decides them. */
+export const STATE_LABELS: Record<string, string> = STATE_WORDS;
+export const OUTCOME_LABELS: Record<string, (typeof OUTCOME_WORDS)[keyof typeof OUTCOME_WORDS]> =
+  OUTCOME_WORDS;
 
 /** Colour family per state, for the live board (Tailwind classes on a dot and a soft badge). */
 export const STATE_TONE: Record<string, string> = {

@@ -8,6 +8,7 @@ import {
   ChartColumn,
   FileText,
   Gauge,
+  History,
   ListChecks,
   LockKeyhole,
   MessageSquare,
@@ -26,6 +27,7 @@ import { UnreadTextsBadge } from "@/components/messages/unread-badge";
 const icons: Record<NavItem["icon"], typeof PhoneCall> = {
   diary: CalendarDays,
   phone: PhoneCall,
+  history: History,
   calendar: CalendarCheck,
   list: ListChecks,
   file: FileText,
@@ -41,9 +43,7 @@ const icons: Record<NavItem["icon"], typeof PhoneCall> = {
 };
 
 function isActive(pathname: string, href: string) {
-  return href === "/"
-    ? pathname === "/" || pathname.startsWith("/calls")
-    : pathname.startsWith(href);
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
 export function SidebarNav({

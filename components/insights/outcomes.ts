@@ -1,4 +1,9 @@
+import { describeEnding } from "@/lib/calls/plain-language";
 import type { OutcomeByReason } from "@/lib/db/insights";
+
+/** An ended reason as staff read it; calls still on the line are grouped as such. */
+const endingWords = (code: string) =>
+  code === "in progress" ? "Still in progress" : (describeEnding(code)?.words ?? "The call ended");
 
 /** Outcomes in the order they stack, with their labels and colours. */
 export const OUTCOMES = [
@@ -6,8 +11,9 @@ export const OUTCOMES = [
   { key: "follow_up", label: "Follow-up", color: "var(--chart-2)" },
   { key: "information", label: "Information", color: "var(--chart-3)" },
   { key: "transferred", label: "Transferred", color: "var(--chart-5)" },
-  { key: "abandoned", label: "Abandoned", color: "var(--chart-4)" },
-  { key: "failed", label: "Failed", color: "var(--destructive)" },
+  { key: "abandoned", label: "Caller hung up", color: "var(--chart-4)" },
+  { key: "failed", label: "Technical problem", color: "var(--destructive)" },
+  { key: "lost", label: "Lost", color: "var(--destructive)" },
   { key: "none", label: "No outcome", color: "var(--muted-foreground)" },
 ] as const;
 
@@ -19,18 +25,19 @@ const empty = () =>
 const isOutcome = (key: string): key is OutcomeKey =>
   OUTCOMES.some((outcome) => outcome.key === key);
 
-/** The `limit` most common ended reasons, each with a count per outcome, for the stacked chart. */
+/** The `limit` most common ways calls ended (in words: many codes read the same), each with a count per outcome, for the stacked chart. */
 export function pivotByReason(rows: OutcomeByReason[], limit = 8): ReasonRow[] {
   const byReason = new Map<string, ReasonRow>();
   for (const row of rows) {
-    const entry = byReason.get(row.endedReason) ?? {
-      endedReason: row.endedReason,
+    const words = endingWords(row.endedReason);
+    const entry = byReason.get(words) ?? {
+      endedReason: words,
       total: 0,
       ...empty(),
     };
     entry[isOutcome(row.outcome) ? row.outcome : "none"] += row.calls;
     entry.total += row.calls;
-    byReason.set(row.endedReason, entry);
+    byReason.set(words, entry);
   }
   return [...byReason.values()]
     .sort((a, b) => b.total - a.total || a.endedReason.localeCompare(b.endedReason))

@@ -1,12 +1,13 @@
 "use client";
 
-import { PhoneIncoming } from "lucide-react";
+import { PhoneIncoming, RotateCw } from "lucide-react";
 
 import type { OpeningSchedule } from "@/lib/hours/opening";
 import { isLive } from "@/lib/realtime/apply-delta";
 import { useNow } from "@/hooks/use-now";
 import { useVoiceAgentStatus } from "@/hooks/use-voice-agent-status";
 import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState } from "@/components/dashboard/empty-state";
 
@@ -28,7 +29,8 @@ export function LiveBoard({
   schedule: OpeningSchedule;
   phoneLabel: string;
 }) {
-  const { calls, status, isLoading, error, clockOffsetMs } = useVoiceAgentStatus(clinicId);
+  const { calls, status, isLoading, error, hasData, retry, clockOffsetMs } =
+    useVoiceAgentStatus(clinicId);
   const now = useNow(1000, clockOffsetMs);
   const live = calls.filter(isLive);
   const finished = calls.filter((call) => !isLive(call));
@@ -37,24 +39,36 @@ export function LiveBoard({
     <div className="grid gap-6">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex flex-wrap items-center gap-3">
-          <h2 className="text-sm font-medium">
-            {live.length === 1 ? "1 call in progress" : `${live.length} calls in progress`}
-          </h2>
+          {error && !hasData ? null : (
+            <h2 className="text-sm font-medium">
+              {live.length === 1 ? "1 call in progress" : `${live.length} calls in progress`}
+            </h2>
+          )}
           <OpeningStatus schedule={schedule} now={now} />
         </div>
         <ConnectionIndicator status={status} />
       </div>
       {error ? (
-        <Alert variant="destructive">
-          <AlertDescription>{error.message}</AlertDescription>
+        <Alert variant="destructive" data-testid="board-error">
+          <AlertDescription className="flex flex-wrap items-center gap-3">
+            <span>
+              {hasData
+                ? `${error.message.replace(/\.$/, "")}: the board may be out of date.`
+                : error.message}
+            </span>
+            <Button size="sm" variant="outline" onClick={retry}>
+              <RotateCw aria-hidden /> Try again
+            </Button>
+          </AlertDescription>
         </Alert>
       ) : null}
-      {isLoading ? (
+      {/* Without a snapshot nothing is known: never "No calls right now" beside an error. */}
+      {error && !hasData ? null : isLoading ? (
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
           <Skeleton className="h-40" />
           <Skeleton className="h-40" />
         </div>
-      ) : live.length === 0 ? (
+      ) : live.length === 0 && !error ? (
         <EmptyState icon={PhoneIncoming} title="No calls right now">
           When someone calls {phoneLabel}, their call appears here as a card that updates live:
           where the conversation is, the procedure they asked about, and any slot being held for

@@ -4689,152 +4689,18 @@ alter table public.follow_ups add constraint follow_ups_kind_check
 create index follow_ups_missed_call_idx on public.follow_ups (clinic_id, to_number, created_at)
   where kind = 'missed_call';
 
--- ─── supabase/migrations/20261201001200_deployment_facts.sql ───────────────────────────────────
+-- ─── supabase/migrations/20261201001400_call_history.sql ───────────────────────────────────────
 
--- What the production guard (lib/deployment/guard.ts) needs to know about this database:
--- whether the demo seed has ever run against it (its staff accounts have published passwords),
--- and whether it is the embedded demo database `npm run dev` and the tests start. The seed and
--- scripts/lib/database.ts record these; a production server refuses to start on a database with
--- the demo seed, and treats the embedded database as a demo (docs/deploying.md).
+-- Calls over time (issue 20): a call that stopped sending messages without an end is closed by
+-- the server as lost once it has outlived the assistant's maximum duration plus a margin
+-- (lib/call-flow/lost-calls.ts), so the outcome gains `lost`; and the call history page reads
+-- a clinic's calls newest first by when they started, filtered by date range.
+alter table public.calls drop constraint calls_outcome_check;
+alter table public.calls add constraint calls_outcome_check
+  check (outcome in ('booked', 'follow_up', 'information', 'transferred', 'abandoned', 'failed', 'lost'));
+comment on column public.calls.outcome is 'How the call ended for the business: booked, follow_up, information, transferred, abandoned, failed, or lost (it stopped sending messages without an end; closed by the server).';
 
-create table if not exists private.deployment_facts (
-  fact text primary key check (fact in ('demo_seeded', 'embedded_database')),
-  recorded_at timestamptz not null default now()
-);
-alter table private.deployment_facts enable row level security;
-revoke all on table private.deployment_facts from public, anon, authenticated;
-comment on table private.deployment_facts is 'Facts about this database the production guard checks at boot: demo seed ran, embedded demo database.';
-
--- The seed is recorded by seed.sql itself; a database seeded before this migration still counts
--- as seeded while the demo clinics or their staff accounts are there.
-create or replace function public.deployment_facts()
-returns table (demo_seeded boolean, embedded_database boolean)
-language sql stable security definer set search_path = '' as $$
-  select
-    exists (select 1 from private.deployment_facts f where f.fact = 'demo_seeded')
-      or exists (select 1 from public.clinics c
-                  where c.id in ('c1a1c000-0000-4000-8000-000000000001',
-                                 'c1a1c000-0000-4000-8000-000000000002'))
-      or exists (select 1 from auth.users u
-                  where u.email in ('admin@harbour-aesthetics.test',
-                                    'reception@harbour-aesthetics.test')),
-    exists (select 1 from private.deployment_facts f where f.fact = 'embedded_database');
-$$;
-revoke all on function public.deployment_facts() from public, anon, authenticated;
-grant execute on function public.deployment_facts() to service_role;
-comment on function public.deployment_facts() is 'For the production guard at boot: has the demo seed run here, is this the embedded demo database.';
-
--- ─── supabase/migrations/20261201001210_api_role_grants.sql ────────────────────────────────────
-
--- The API roles keep only the rights RLS can govern. Supabase's default privileges give anon and
--- authenticated every right on new tables, including three that RLS does not filter:
---   TRUNCATE   empties a table whatever its policies say (as anon it emptied every clinic's
---              redaction rules in a rolled-back test);
---   TRIGGER    lets a role create triggers on the table;
---   REFERENCES lets a role create foreign keys that probe the table's values.
--- And every role may create temporary tables (TEMP on the database), which shadow tables on a
--- search_path that lists pg_temp. None of these is used by the app or by PostgREST.
-
-revoke truncate, trigger, references on all tables in schema public, private from anon, authenticated;
-
--- Tables created by later migrations (as this role) start without them too.
-alter default privileges in schema public revoke truncate, trigger, references on tables from anon, authenticated;
-alter default privileges in schema private revoke truncate, trigger, references on tables from anon, authenticated;
-
--- TEMP comes through PUBLIC. Superusers and the database owner keep it regardless; the app uses
--- no temporary tables. Only the database's owner may revoke it: elsewhere say so and carry on
--- (docs/deploying.md has the statement to run as the owner).
-do $$
-begin
-  execute format('revoke temporary on database %I from public, anon, authenticated', current_database());
-exception when insufficient_privilege then
-  raise warning 'TEMP on database % could not be revoked (not its owner): run this migration''s statement as the owner', current_database();
-end;
-$$;
-
--- ─── supabase/migrations/20261201001220_callback_tasks_done.sql ────────────────────────────────
-
--- Who marked a call-back done, and when, is recorded by the database, not taken from the client:
--- staff may update done_at and done_by (their column grant), so a receptionist could have
--- written another person's id or any time. Now a trigger sets both, whatever the update says:
--- marking done records now() and the signed-in person; reopening (done_at set to null) clears
--- both; a task already done keeps who and when. Every change is audited like other staff edits.
-
-create or replace function private.callback_task_done() returns trigger
-language plpgsql set search_path = '' as $$
-begin
-  if new.done_at is null then
-    new.done_by := null;
-  elsif old.done_at is null then
-    new.done_at := now();
-    new.done_by := (select auth.uid());
-  else
-    new.done_at := old.done_at;
-    new.done_by := old.done_by;
-  end if;
-  return new;
-end;
-$$;
-revoke all on function private.callback_task_done() from public;
-
-drop trigger if exists callback_tasks_done on public.callback_tasks;
-create trigger callback_tasks_done before update on public.callback_tasks
-  for each row execute function private.callback_task_done();
-
--- The caller's message is personal: recorded as changed, never copied.
-drop trigger if exists callback_tasks_audit on public.callback_tasks;
-create trigger callback_tasks_audit after update on public.callback_tasks
-  for each row execute function private.audit_row_change('clinic_id', 'message');
-
--- ─── supabase/migrations/20261201001230_aftercare_storage_path.sql ─────────────────────────────
-
--- An aftercare document's object path must stay in its clinic's folder. The old check compared
--- only the first segment with clinic_id, so "<clinic>/../<other clinic>/aftercare/x.pdf" passed,
--- and a store that normalises the path would have read another clinic's file. Now the path is
--- exactly <clinic_id>/aftercare/<file>: a lower-case name (lib/validations/aftercare.ts,
--- storageFileName) without "/", "\" or "..". lib/storage checks the same in both file stores.
-
-alter table public.aftercare_documents drop constraint if exists aftercare_documents_path_shape;
-alter table public.aftercare_documents add constraint aftercare_documents_path_shape check (
-  storage_path ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/aftercare/[a-z0-9][a-z0-9._-]{0,199}$'
-  and strpos(storage_path, '..') = 0
-);
-
--- ─── supabase/migrations/20261201001240_sms_link_tokens_masked.sql ─────────────────────────────
-
--- A patient's link (/a/<token> aftercare, /m/<token> their appointment) is a bearer secret: only
--- its hash is stored (aftercare_links, appointment_links). The text that carried it was stored
--- whole in sms_messages.body, so anyone who could read the SMS log could open the link. Now the
--- body is stored with the token masked; the text itself is sent before it is recorded, with the
--- real link. Texts in from patients are masked too (a patient may send their link back).
---
--- The outbox provider is the exception: it is the local demo's phone (SMS_PROVIDER=outbox, which
--- the production guard refuses), whose Messages page is where the demo's patient opens the link.
-
-create or replace function private.mask_link_tokens(p_body text) returns text
-language sql immutable set search_path = '' as $$
-  select regexp_replace(p_body, '(https?://[^[:space:]/]+(/[^[:space:]]*)?/[am]/)[A-Za-z0-9_-]{16,}',
-                        '\1[private link]', 'g');
-$$;
-comment on function private.mask_link_tokens(text) is 'A text with the token of every patient link (/a/<token>, /m/<token>) replaced by [private link].';
-
--- Security definer: it runs for whichever role writes the text (service_role, staff replies).
-create or replace function private.sms_mask_link_tokens() returns trigger
-language plpgsql security definer set search_path = '' as $$
-begin
-  if new.provider <> 'outbox' then
-    new.body := private.mask_link_tokens(new.body);
-  end if;
-  return new;
-end;
-$$;
-revoke all on function private.mask_link_tokens(text), private.sms_mask_link_tokens() from public;
-
-drop trigger if exists sms_messages_mask_link_tokens on public.sms_messages;
-create trigger sms_messages_mask_link_tokens before insert or update of body on public.sms_messages
-  for each row execute function private.sms_mask_link_tokens();
-
--- Texts already stored.
-update public.sms_messages
-   set body = private.mask_link_tokens(body)
- where provider <> 'outbox' and body <> private.mask_link_tokens(body);
+create index calls_clinic_started_idx on public.calls (clinic_id, (coalesce(started_at, created_at)) desc, id desc);
+-- The history's procedure and practitioner filters, and each row's booked practitioners, look
+-- bookings up by call.
+create index bookings_call_idx on public.bookings (call_id) where call_id is not null;

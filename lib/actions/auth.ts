@@ -15,6 +15,7 @@ import { endLocalSession } from "@/lib/auth/session-record";
 import { clientAddress, throttledMessage } from "@/lib/auth/throttle";
 import { createClient } from "@/lib/supabase/server";
 import { safeNextPath, signInSchema } from "@/lib/validations/auth";
+import { plainError } from "@/lib/validations/plain-errors";
 
 import { fieldErrorsOf } from "./safe-action";
 
@@ -30,7 +31,7 @@ const WRONG_CREDENTIALS =
 // Server action for the sign-in form: validate, authenticate with the configured provider,
 // set the session cookie, redirect to where the person was going.
 export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const parsed = signInSchema.safeParse(Object.fromEntries(formData));
+  const parsed = signInSchema.safeParse(Object.fromEntries(formData), { error: plainError });
   const email = String(formData.get("email") ?? "");
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), email };
   const { email: address, password, next } = parsed.data;

@@ -8,6 +8,7 @@ import {
   rescheduleFromLink,
   setWaitlistFromLink,
 } from "@/lib/appointments/service";
+import { plainError } from "@/lib/validations/plain-errors";
 
 // The manage link page's actions. The patient is not signed in: the token from the page's URL
 // is the credential, checked again on every write (lib/appointments/service.ts). Bad input is
@@ -53,7 +54,7 @@ export async function cancelAppointment(input: {
   token: string;
   reason?: string;
 }): Promise<ManageActionResult> {
-  const parsed = cancelSchema.safeParse(input);
+  const parsed = cancelSchema.safeParse(input, { error: plainError });
   if (!parsed.success)
     return { ok: false, error: parsed.error.issues[0]?.message ?? "Invalid request." };
   return answer(async () => {
@@ -66,8 +67,9 @@ export async function setWaitlist(input: {
   token: string;
   wait: boolean;
 }): Promise<ManageActionResult> {
-  const parsed = waitlistSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "Invalid request." };
+  const parsed = waitlistSchema.safeParse(input, { error: plainError });
+  if (!parsed.success)
+    return { ok: false, error: "That link did not work. Reload the page and try again." };
   return answer(async () => {
     const result = await setWaitlistFromLink(parsed.data.token, parsed.data.wait);
     return { ok: true, waiting: result.waiting };

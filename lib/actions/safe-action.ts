@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { Claims } from "@/lib/auth/claims";
 import { getClinicContext } from "@/lib/auth/clinic";
 import type { ClinicMembership } from "@/lib/db/clinics";
+import { plainError } from "@/lib/validations/plain-errors";
 
 /** What a dashboard action returns: nothing on success, or what to show and where. */
 export type ActionResult = { error?: string; fieldErrors?: Record<string, string> };
@@ -35,7 +36,8 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 
 function invalidResult(error: z.ZodError, onInvalid: OnInvalid): ActionResult {
   if (onInvalid === "fields") return { fieldErrors: fieldErrorsOf(error) };
-  if (onInvalid === "first-issue") return { error: error.issues[0]?.message ?? "Invalid request" };
+  if (onInvalid === "first-issue")
+    return { error: error.issues[0]?.message ?? "Please check the form and try again." };
   return onInvalid;
 }
 
@@ -57,7 +59,9 @@ export function clinicAction(access: { role: "member" | "admin"; refused: string
       const { claims, clinics, current } = await getClinicContext();
       if (!current || (access.role === "admin" && current.role !== "admin"))
         return { error: access.refused };
-      const parsed = validation.schema.safeParse(validation.input ? validation.input(raw) : raw);
+      const parsed = validation.schema.safeParse(validation.input ? validation.input(raw) : raw, {
+        error: plainError,
+      });
       if (!parsed.success) return invalidResult(parsed.error, validation.invalid);
       return handler(parsed.data, { claims, clinic: current, clinics });
     };

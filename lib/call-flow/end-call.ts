@@ -26,7 +26,14 @@ const OUTCOME: Partial<Record<CallState, string>> = {
 export async function endCall(
   tx: Tx,
   call: { id: string; clinicId: string },
-  input: { endedReason: string | null; at: Date; endedAt?: Date; source: string },
+  input: {
+    endedReason: string | null;
+    at: Date;
+    endedAt?: Date;
+    source: string;
+    /** The outcome when nothing was booked, if the ending says more than the state does (lost). */
+    outcome?: string;
+  },
 ): Promise<{ handoffId: string }> {
   // The call's row, then its slots: the one lock order (lib/db/locks.ts), so a Twilio status and
   // a Vapi report ending the same call at once queue on the call instead of deadlocking.
@@ -54,7 +61,11 @@ export async function endCall(
   );
   if (result.applied) {
     const outcome =
-      OUTCOME[result.to] ?? (result.from === "transferring" ? "transferred" : "information");
+      result.to === "completed"
+        ? "booked"
+        : (input.outcome ??
+          OUTCOME[result.to] ??
+          (result.from === "transferring" ? "transferred" : "information"));
     await setCallOutcome(tx, call.id, outcome);
   } else {
     await fillCallEnd(tx, call.id, {

@@ -86,6 +86,14 @@ export interface CallDetail {
     droppedDuringBooking: Col<"handoffs", "dropped_during_booking">;
     deliveredAt: Col<"handoffs", "delivered_at">;
   } | null;
+  /** The call-back the front desk owes this caller (one per call), done or not. */
+  callback: {
+    id: Col<"callback_tasks", "id">;
+    reason: Col<"callback_tasks", "reason">;
+    message: Col<"callback_tasks", "message">;
+    urgency: Checked<Col<"callback_tasks", "urgency">, "routine" | "urgent">;
+    doneAt: Col<"callback_tasks", "done_at">;
+  } | null;
   latencies: {
     turn: Col<"turn_latencies", "turn">;
     source: Col<"turn_latencies", "source">;
@@ -153,7 +161,11 @@ export async function getCallDetail(tx: Tx, callId: string): Promise<CallDetail 
        from public.handoffs h where h.call_id = $1`,
     [callId],
   );
-  return { call, events, transcript, bookings, holds, followUps, latencies, handoff };
+  const callback = await tx.maybeOne<NonNullable<CallDetail["callback"]>>(
+    `select id, reason, message, urgency, done_at as "doneAt" from public.callback_tasks where call_id = $1`,
+    [callId],
+  );
+  return { call, events, transcript, bookings, holds, followUps, latencies, handoff, callback };
 }
 
 /** Whether this person can see `callId` as one of `clinicId`'s calls (RLS-scoped). */

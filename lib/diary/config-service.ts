@@ -29,6 +29,7 @@ import {
   resourceSchema,
   weeklyHoursSchema,
 } from "@/lib/validations/diary-config";
+import { plainError } from "@/lib/validations/plain-errors";
 import { rotaGapWarning, rotaSchema, routingSettingsSchema } from "@/lib/validations/routing";
 
 // The diary's configuration, as the signed-in person: RLS lets members read and only the
@@ -78,7 +79,7 @@ function parse<S extends z.ZodType>(
   schema: S,
   input: unknown,
 ): { data: z.output<S> } | { invalid: ConfigResult } {
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(input, { error: plainError });
   return parsed.success
     ? { data: parsed.data }
     : { invalid: { fieldErrors: configFieldErrors(parsed.error) } };

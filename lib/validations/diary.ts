@@ -2,6 +2,8 @@ import { z } from "zod";
 
 import { SETTABLE_STATUSES } from "@/types/diary";
 
+import { isoDate } from "./search-params";
+
 // What the diary's routes and receptionist actions accept. Times are ISO instants; the service
 // checks them against the diary (hours, closures, overlaps) and says why it refuses.
 
@@ -20,14 +22,13 @@ export const diaryRangeSchema = z
   });
 
 /** /diary?date=YYYY-MM-DD&booking=<id>: where a link opens the diary; nonsense is ignored. */
-export const diaryLinkSchema = z.object({
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .catch(undefined),
-  booking: z.uuid().optional().catch(undefined),
-});
+export const diaryLinkFields = { date: isoDate, booking: z.uuid() };
+
+/** What the diary says it did with a link value it could not use. */
+export const explainDiaryLink = (name: "date" | "booking", value: string) =>
+  name === "date"
+    ? `“${value}” is not a date, so the diary opens on today.`
+    : "The appointment in that link could not be found, so the diary opens without it.";
 
 export const availabilityQuerySchema = z
   .object({

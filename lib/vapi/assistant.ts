@@ -8,6 +8,13 @@ import { DEFAULT_PRIVACY, firstMessageFor } from "@/lib/privacy/settings";
 
 import { TOOL_DEFINITIONS } from "./tool-definitions";
 
+/**
+ * The longest a call may last: Vapi ends it then (`exceeded-max-duration`). A call still live
+ * well past this has stopped sending messages, and the server closes it as lost
+ * (lib/call-flow/lost-calls.ts).
+ */
+export const MAX_CALL_SECONDS = 900;
+
 export const LATENCY_PROFILES = ["standard", "low_latency"] as const;
 export type LatencyProfile = (typeof LATENCY_PROFILES)[number];
 
@@ -190,7 +197,7 @@ export function buildAssistant(
       smartEndpointingPlan: { provider: "vapi" },
     },
     stopSpeakingPlan: { numWords: 0, voiceSeconds: 0.2, backoffSeconds: 1 },
-    maxDurationSeconds: 900,
+    maxDurationSeconds: MAX_CALL_SECONDS,
     // No post-call analysis at Vapi: each plan would feed the raw transcript (names, numbers,
     // medical details our redaction removes) to another model and keep its output at Vapi. The
     // hand-off's procedures come from the transcript on our side (lib/call-flow/handoff.ts).

@@ -1,6 +1,7 @@
 import type { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { CALL_OUTCOMES } from "@/types/call-outcomes";
 import { CALL_STATES, isTerminal, TERMINAL_STATES } from "@/types/call-states";
 import { REDACTION_TYPES } from "@/types/redaction";
 import { STAFF_ROLES } from "@/types/staff";
@@ -53,6 +54,12 @@ describe("the call states TypeScript and SQL share", () => {
         where i.indexrelid = 'public.calls_clinic_state_idx'::regclass`,
     );
     expect(quoted(rows[0]!.predicate)).toEqual([...TERMINAL_STATES].sort());
+  });
+});
+
+describe("the call outcomes", () => {
+  it("are exactly the outcomes calls.outcome may hold", async () => {
+    expect(await checkedValues("public.calls", "outcome")).toEqual([...CALL_OUTCOMES].sort());
   });
 });
 

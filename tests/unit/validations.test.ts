@@ -65,6 +65,7 @@ describe("navigation by role", () => {
     expect(titles("admin")).toEqual([
       "Diary",
       "Live calls",
+      "Call history",
       "Bookings",
       "Messages",
       "Patients",
@@ -82,6 +83,7 @@ describe("navigation by role", () => {
     expect(titles("receptionist")).toEqual([
       "Diary",
       "Live calls",
+      "Call history",
       "Bookings",
       "Messages",
       "Patients",

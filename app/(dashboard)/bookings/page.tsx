@@ -4,13 +4,15 @@ import Link from "next/link";
 
 import { getClinicContext } from "@/lib/auth/clinic";
 import { loadBookings } from "@/lib/bookings/service";
-import { bookingFilterSchema } from "@/lib/validations/booking";
+import { bookingFilterFields, explainBookingFilter } from "@/lib/validations/booking";
+import { readSearchParams } from "@/lib/validations/search-params";
 import { Button } from "@/components/ui/button";
 import { BookingFilters } from "@/components/bookings/booking-filters";
 import { BookingsTable } from "@/components/bookings/bookings-table";
 import { CallbackTasks } from "@/components/bookings/callback-tasks";
 import { HeldSlots } from "@/components/bookings/held-slots";
 import { EmptyState } from "@/components/dashboard/empty-state";
+import { IgnoredParams } from "@/components/dashboard/ignored-params";
 import { PageHeader } from "@/components/dashboard/page-header";
 
 export const metadata: Metadata = { title: "Bookings" };
@@ -22,7 +24,11 @@ export default async function BookingsPage({
 }) {
   const { claims, current } = await getClinicContext();
   if (!current) return null;
-  const filter = bookingFilterSchema.parse(await searchParams);
+  const { values: filter, ignored } = readSearchParams(
+    await searchParams,
+    bookingFilterFields,
+    explainBookingFilter,
+  );
   const { bookings, callbacks } = await loadBookings(claims, current.id, filter);
 
   return (
@@ -37,6 +43,7 @@ export default async function BookingsPage({
           </Link>
         </Button>
       </PageHeader>
+      <IgnoredParams notes={ignored} />
       <CallbackTasks tasks={callbacks} />
       <HeldSlots clinicId={current.id} timezone={current.timezone} />
       <BookingFilters />

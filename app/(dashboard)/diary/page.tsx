@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 
 import { getClinicContext } from "@/lib/auth/clinic";
-import { diaryLinkSchema } from "@/lib/validations/diary";
+import { diaryLinkFields, explainDiaryLink } from "@/lib/validations/diary";
+import { readSearchParams } from "@/lib/validations/search-params";
+import { IgnoredParams } from "@/components/dashboard/ignored-params";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Diary } from "@/components/diary/diary";
 
@@ -14,13 +16,17 @@ export default async function DiaryPage({
 }) {
   const { current } = await getClinicContext();
   if (!current) return null;
-  const { date, booking } = diaryLinkSchema.parse(await searchParams);
+  const {
+    values: { date, booking },
+    ignored,
+  } = readSearchParams(await searchParams, diaryLinkFields, explainDiaryLink);
   return (
     <>
       <PageHeader
         title="Diary"
         description={`${current.name}'s day: appointments, times held on live calls, and blocked time. Book, move and cancel here.`}
       />
+      <IgnoredParams notes={ignored} />
       <Diary
         key={current.id}
         clinicId={current.id}

@@ -92,7 +92,7 @@ export default async function InsightsPage({
                   testId="outcome-totals"
                 />
                 <CountTable
-                  heading="Ended reason"
+                  heading="How calls ended"
                   rows={reasons.map((row) => ({ label: row.endedReason, calls: row.total }))}
                   testId="reason-totals"
                 />

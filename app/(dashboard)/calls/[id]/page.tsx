@@ -1,4 +1,11 @@
-import { ArrowLeft, FileText, Gauge, MessageSquareText } from "lucide-react";
+import {
+  ArrowLeft,
+  CircleAlert,
+  CircleCheck,
+  FileText,
+  Gauge,
+  MessageSquareText,
+} from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,7 +13,9 @@ import { z } from "zod";
 
 import { isTerminal } from "@/types/call-states";
 import { getClinicContext } from "@/lib/auth/clinic";
+import { describeEnding } from "@/lib/calls/plain-language";
 import { getCallDetail } from "@/lib/calls/service";
+import { summariseCall } from "@/lib/calls/summary";
 import type { CallDetail } from "@/lib/db/call-detail";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -18,6 +27,7 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
+import { CallActions } from "@/components/calls/call-actions";
 import { describeEvent } from "@/components/calls/describe-event";
 import { HandoffCard } from "@/components/calls/handoff-card";
 import { LiveTranscript } from "@/components/calls/live-transcript";
@@ -40,6 +50,25 @@ function showsLiveTranscript({ call, transcript }: CallDetail): boolean {
   );
 }
 
+// The 700 ms rule (docs/assistant.md): a reply slower than this is a slow one.
+const SLOW_REPLY_MS = 700;
+
+const TRANSFER_WORDS: Record<string, string> = {
+  requested: "a transfer was asked for",
+  refused: "nobody was free to take a transfer",
+  transferred: "the transfer went through",
+  unanswered: "nobody answered the transfer",
+};
+
+const BOOKING_WORDS: Record<string, string> = {
+  pending: "Waiting for confirmation",
+  confirmed: "Confirmed",
+  arrived: "Arrived",
+  completed: "Completed",
+  cancelled: "Cancelled",
+  no_show: "No-show",
+};
+
 function Empty({ children }: { children: React.ReactNode }) {
   return <p className="text-muted-foreground text-sm">{children}</p>;
 }
@@ -58,22 +87,33 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
   const caller =
     call.callerName ??
     (call.callerNumber ? `•••• ${call.callerNumber.slice(-4)}` : "Unknown caller");
+  const isAdmin = current.role === "admin";
+  const slowReplies = new Set(
+    detail.latencies.filter((l) => l.latencyMs > SLOW_REPLY_MS).map((l) => l.turn),
+  ).size;
+  const summary = summariseCall(detail);
+  const ending = describeEnding(call.endedReason);
+  const when = (date: Date) => formatInClinicZone(date, tz);
 
   return (
     <div className="grid gap-6">
       <div className="grid gap-2">
         <Link
-          href="/"
+          href="/calls"
           className="text-muted-foreground inline-flex items-center gap-1 text-sm hover:underline"
         >
-          <ArrowLeft className="size-4" aria-hidden /> Live calls
+          <ArrowLeft className="size-4" aria-hidden /> Call history
         </Link>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{caller}</h1>
           <Badge variant="outline" data-testid="detail-state">
             {STATE_LABELS[call.state] ?? call.state}
           </Badge>
-          {outcome ? <Badge variant={outcome.variant}>{outcome.label}</Badge> : null}
+          {outcome ? (
+            <Badge variant={outcome.variant} data-testid="detail-outcome">
+              {outcome.label}
+            </Badge>
+          ) : null}
         </div>
         {call.urgency ? <UrgentFlag urgency={call.urgency} signs={call.urgentSigns} /> : null}
         <p className="text-muted-foreground text-sm">
@@ -83,13 +123,45 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
             : call.endedAt && call.answeredAt
               ? ` · ${formatDuration(call.endedAt.getTime() - call.answeredAt.getTime())}`
               : ""}
-          {call.transferredTo ? ` · transferred to ${call.transferredTo}` : ""}
-          {call.transferOutcome ? ` · transfer: ${call.transferOutcome}` : ""}
+          {call.transferredTo ? ` · put through to ${call.transferredTo}` : ""}
+          {call.transferOutcome ? ` · ${TRANSFER_WORDS[call.transferOutcome] ?? ""}` : ""}
           {call.procedures.length ? ` · asked about ${call.procedures.join(", ")}` : ""}
-          {call.endedReason ? ` · ended: ${call.endedReason}` : ""}
-          {call.costUsd !== null ? ` · Vapi cost $${Number(call.costUsd).toFixed(2)}` : ""}
+          {ending ? ` · ${ending.words}` : ""}
         </p>
       </div>
+
+      <Card data-testid="call-summary" className="gap-3 border-sky-300 dark:border-sky-800">
+        <CardContent className="grid gap-3">
+          <p className="text-base" data-testid="summary-line">
+            {summary.line}
+          </p>
+          <p
+            className="flex items-center gap-2 font-medium"
+            data-testid="next-action"
+            data-kind={summary.next.kind}
+          >
+            {summary.next.kind === "none" ? (
+              <CircleCheck className="size-4 text-emerald-600" aria-hidden />
+            ) : (
+              <CircleAlert className="size-4 text-amber-600" aria-hidden />
+            )}
+            {summary.next.words}
+          </p>
+          {detail.callback?.message ? (
+            <q className="text-muted-foreground text-sm text-pretty italic">
+              {detail.callback.message}
+            </q>
+          ) : null}
+          <CallActions
+            callbackId={detail.callback && !detail.callback.doneAt ? detail.callback.id : null}
+            bookings={detail.bookings.map((booking) => ({
+              id: booking.id,
+              status: booking.status,
+              label: `${booking.procedure ?? "appointment"} on ${when(booking.startsAt)}`,
+            }))}
+          />
+        </CardContent>
+      </Card>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card>
@@ -99,7 +171,7 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
           <CardContent>
             <ol className="grid gap-3" aria-label="Call timeline">
               {detail.events.map((event) => {
-                const { title, detail: extra } = describeEvent(event);
+                const { title, detail: extra, technical } = describeEvent(event);
                 return (
                   <li
                     key={event.id}
@@ -118,6 +190,12 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
                         {title}
                       </span>
                       {extra ? <span className="text-muted-foreground"> · {extra}</span> : null}
+                      {isAdmin ? (
+                        <details className="text-muted-foreground text-xs">
+                          <summary className="cursor-pointer select-none">Details</summary>
+                          <code className="break-all">{technical}</code>
+                        </details>
+                      ) : null}
                     </div>
                   </li>
                 );
@@ -153,7 +231,7 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
                           : "outline"
                     }
                   >
-                    {booking.status}
+                    {BOOKING_WORDS[booking.status] ?? "Booked"}
                   </Badge>
                 </div>
               ))}
@@ -176,46 +254,64 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
             </CardContent>
           </Card>
 
-          <HandoffCard handoff={detail.handoff} followUps={detail.followUps} />
+          <HandoffCard handoff={detail.handoff} followUps={detail.followUps} isAdmin={isAdmin} />
 
           <Card>
             <CardHeader>
               <CardTitle className="flex items-center gap-2">
-                <Gauge className="size-4" aria-hidden /> Turn latency
+                <Gauge className="size-4" aria-hidden /> How the conversation went
               </CardTitle>
             </CardHeader>
-            <CardContent className="grid gap-3">
-              <p className="text-muted-foreground text-sm" data-testid="interruptions">
+            <CardContent className="grid gap-3 text-sm">
+              <p className="text-muted-foreground" data-testid="interruptions">
                 {call.interruptions === 0
                   ? "The caller never talked over Voxanne."
                   : `The caller talked over Voxanne ${call.interruptions === 1 ? "once" : `${call.interruptions} times`}.`}
               </p>
-              {detail.latencies.length === 0 ? (
-                <Empty>No turn timings were reported for this call.</Empty>
-              ) : (
-                <Table>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead>Turn</TableHead>
-                      <TableHead>Source</TableHead>
-                      <TableHead className="text-right">Delay</TableHead>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {detail.latencies.map((latency) => (
-                      <TableRow key={`${latency.turn}-${latency.source}`}>
-                        <TableCell>{latency.turn}</TableCell>
-                        <TableCell>{latency.source.replace("_", " ")}</TableCell>
-                        <TableCell
-                          className={`text-right tabular-nums ${latency.latencyMs > 700 ? "text-destructive" : ""}`}
-                        >
-                          {latency.latencyMs} ms
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              )}
+              <p className="text-muted-foreground" data-testid="slow-replies">
+                {detail.latencies.length === 0
+                  ? "No reply times were reported for this call."
+                  : slowReplies === 0
+                    ? "Voxanne answered promptly throughout."
+                    : `Voxanne was slow to answer ${slowReplies === 1 ? "once" : `${slowReplies} times`}.`}
+              </p>
+              {isAdmin ? (
+                <details className="grid gap-2" data-testid="technical-details">
+                  <summary className="cursor-pointer font-medium select-none">Details</summary>
+                  <dl className="text-muted-foreground grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+                    <dt>Ended reason</dt>
+                    <dd>
+                      <code className="break-all">{call.endedReason ?? "—"}</code>
+                    </dd>
+                    <dt>Vapi cost</dt>
+                    <dd>{call.costUsd !== null ? `$${Number(call.costUsd).toFixed(2)}` : "—"}</dd>
+                  </dl>
+                  {detail.latencies.length ? (
+                    <Table>
+                      <TableHeader>
+                        <TableRow>
+                          <TableHead>Turn</TableHead>
+                          <TableHead>Source</TableHead>
+                          <TableHead className="text-right">Delay</TableHead>
+                        </TableRow>
+                      </TableHeader>
+                      <TableBody>
+                        {detail.latencies.map((latency) => (
+                          <TableRow key={`${latency.turn}-${latency.source}`}>
+                            <TableCell>{latency.turn}</TableCell>
+                            <TableCell>{latency.source.replace("_", " ")}</TableCell>
+                            <TableCell
+                              className={`text-right tabular-nums ${latency.latencyMs > SLOW_REPLY_MS ? "text-destructive" : ""}`}
+                            >
+                              {latency.latencyMs} ms
+                            </TableCell>
+                          </TableRow>
+                        ))}
+                      </TableBody>
+                    </Table>
+                  ) : null}
+                </details>
+              ) : null}
             </CardContent>
           </Card>
         </div>

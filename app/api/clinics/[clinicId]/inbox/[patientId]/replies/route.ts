@@ -2,6 +2,7 @@ import { AppError, toErrorResponse } from "@/lib/api/errors";
 import { requireClinicMember } from "@/lib/auth/api";
 import { sendReply } from "@/lib/inbox/service";
 import { replySchema } from "@/lib/validations/inbox";
+import { plainError } from "@/lib/validations/plain-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export async function POST(
     const raw = await request.json().catch(() => {
       throw new AppError("bad_request", "Send JSON: {body, replyKey}.");
     });
-    const parsed = replySchema.safeParse({ ...(raw as object), patientId });
+    const parsed = replySchema.safeParse({ ...(raw as object), patientId }, { error: plainError });
     if (!parsed.success)
       throw new AppError("invalid", parsed.error.issues[0]?.message ?? "Invalid reply.");
     const sent = await sendReply(claims, clinicId, parsed.data);
