@@ -4689,6 +4689,1069 @@ alter table public.follow_ups add constraint follow_ups_kind_check
 create index follow_ups_missed_call_idx on public.follow_ups (clinic_id, to_number, created_at)
   where kind = 'missed_call';
 
+-- ─── supabase/migrations/20261201001000_patient_requests.sql ───────────────────────────────────
+
+-- Requests from patients (issue 16): admins find everything the clinic holds about a phone
+-- number or a patient, export it, and erase it. docs/data-flow.md ("Requests from patients").
+--
+-- The work is done here, in two security-definer functions that check the caller is an admin of
+-- the clinic, so an export and an erasure are each one transaction, and what is searched is
+-- exactly what is erased. Which tables and columns hold identifiers is listed once, in
+-- lib/privacy/registry.ts; a test compares it with the catalog, and another with the keys the
+-- search returns.
+--
+-- The opt-out list keeps working after an erasure: every opt-out carries a keyed hash of its
+-- number (HMAC-SHA-256 with a per-clinic key held in private.clinic_keys), the erasure removes
+-- the number and keeps the hash, and every send path asks public.sms_opted_out, which compares
+-- hashes. An erased number that texts START again is let go by its hash too.
+
+-- Per-clinic keys for the keyed hashes; never leave the database.
+create table private.clinic_keys (
+  clinic_id uuid primary key references public.clinics (id) on delete cascade,
+  hash_key bytea not null default extensions.gen_random_bytes(32)
+);
+comment on table private.clinic_keys is 'Per-clinic secret for keyed hashes of phone numbers (erased opt-outs, privacy requests).';
+revoke all on private.clinic_keys from public;
+insert into private.clinic_keys (clinic_id) select id from public.clinics on conflict do nothing;
+
+create or replace function private.add_clinic_key() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  insert into private.clinic_keys (clinic_id) values (new.id) on conflict do nothing;
+  return null;
+end;
+$$;
+revoke all on function private.add_clinic_key() from public;
+create trigger clinics_add_key after insert on public.clinics
+  for each row execute function private.add_clinic_key();
+
+-- The keyed hash of a number (or any subject) for a clinic: 64 hex digits.
+create or replace function private.subject_hash(p_clinic_id uuid, p_value text)
+returns text language sql stable security definer set search_path = '' as $$
+  select encode(extensions.hmac(convert_to(p_value, 'UTF8'), k.hash_key, 'sha256'), 'hex')
+    from private.clinic_keys k where k.clinic_id = p_clinic_id
+$$;
+revoke all on function private.subject_hash(uuid, text) from public;
+
+-- Opt-outs: the hash beside the number; the number may go (erasure), the hash stays.
+alter table public.sms_opt_outs add column phone_hash text;
+update public.sms_opt_outs set phone_hash = private.subject_hash(clinic_id, phone_number);
+alter table public.sms_opt_outs alter column phone_hash set not null;
+alter table public.sms_opt_outs add constraint sms_opt_outs_phone_hash_check check (phone_hash ~ '^[0-9a-f]{64}$');
+alter table public.sms_opt_outs drop constraint sms_opt_outs_pkey;
+alter table public.sms_opt_outs add primary key (clinic_id, phone_hash);
+alter table public.sms_opt_outs alter column phone_number drop not null;
+alter table public.sms_opt_outs add constraint sms_opt_outs_number_key unique (clinic_id, phone_number);
+comment on column public.sms_opt_outs.phone_number is 'The opted-out number; null once the patient''s data was erased (the hash still stops texts).';
+comment on column public.sms_opt_outs.phone_hash is 'HMAC-SHA-256 of the number with the clinic''s key: what send paths compare, so an erased number stays opted out.';
+
+create or replace function private.hash_opt_out() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  if new.phone_number is not null then
+    new.phone_hash := private.subject_hash(new.clinic_id, new.phone_number);
+  end if;
+  return new;
+end;
+$$;
+revoke all on function private.hash_opt_out() from public;
+create trigger sms_opt_outs_hash before insert or update of phone_number on public.sms_opt_outs
+  for each row execute function private.hash_opt_out();
+
+-- Whether a number may not be texted by the clinic: by hash, so erased opt-outs count.
+create or replace function public.sms_opted_out(p_clinic_id uuid, p_phone text)
+returns boolean language sql stable security definer set search_path = '' as $$
+  select p_phone is not null and exists (
+    select 1 from public.sms_opt_outs o
+     where o.clinic_id = p_clinic_id and o.phone_hash = private.subject_hash(p_clinic_id, p_phone))
+$$;
+comment on function public.sms_opted_out(uuid, text) is 'True when the number opted out of the clinic''s texts (compared by keyed hash, so it holds after an erasure).';
+revoke all on function public.sms_opted_out(uuid, text) from public, anon;
+grant execute on function public.sms_opted_out(uuid, text) to authenticated, service_role;
+
+-- START from a number: its opt-out goes, whether the number is still on it or only its hash.
+create or replace function public.sms_opt_in(p_clinic_id uuid, p_phone text)
+returns void language sql security definer set search_path = '' as $$
+  delete from public.sms_opt_outs o
+   where o.clinic_id = p_clinic_id and o.phone_hash = private.subject_hash(p_clinic_id, p_phone)
+$$;
+revoke all on function public.sms_opt_in(uuid, text) from public, anon, authenticated;
+grant execute on function public.sms_opt_in(uuid, text) to service_role;
+
+-- A staff reply from the inbox: the same as before, with the opt-out compared by hash.
+create or replace function public.queue_inbox_reply(
+  p_clinic_id uuid, p_patient_id uuid, p_body text, p_reply_key uuid, p_provider text
+) returns table (outcome text, message_id uuid, to_number text, from_number text, opted_out_at timestamptz)
+language plpgsql security definer set search_path = '' as $$
+declare
+  v_existing public.sms_messages;
+  v_phone text;
+  v_clinic_phone text;
+  v_opted timestamptz;
+  v_id uuid;
+begin
+  if not (p_clinic_id = any (private.member_clinic_ids())) then
+    raise exception 'not a member of this clinic' using errcode = '42501';
+  end if;
+  select m.* into v_existing from public.sms_messages m
+   where m.reply_key = p_reply_key and m.clinic_id = p_clinic_id;
+  if found then
+    return query select 'duplicate'::text, v_existing.id, v_existing.to_number, v_existing.from_number, null::timestamptz;
+    return;
+  end if;
+  select p.phone into v_phone from public.patients p where p.id = p_patient_id and p.clinic_id = p_clinic_id;
+  if not found then
+    return query select 'not_found'::text, null::uuid, null::text, null::text, null::timestamptz;
+    return;
+  end if;
+  select c.phone_number into v_clinic_phone from public.clinics c where c.id = p_clinic_id;
+  if v_phone is null or v_phone !~ '^\+[1-9][0-9]{7,14}$' or v_clinic_phone is null then
+    return query select 'no_number'::text, null::uuid, null::text, null::text, null::timestamptz;
+    return;
+  end if;
+  select o.opted_out_at into v_opted from public.sms_opt_outs o
+   where o.clinic_id = p_clinic_id and o.phone_hash = private.subject_hash(p_clinic_id, v_phone);
+  if found then
+    return query select 'opted_out'::text, null::uuid, null::text, null::text, v_opted;
+    return;
+  end if;
+  insert into public.sms_messages as m (clinic_id, direction, to_number, from_number, body, provider,
+                                        status, sent_by, reply_key, patient_id)
+  values (p_clinic_id, 'outbound', v_phone, v_clinic_phone, p_body, p_provider, 'queued',
+          (select auth.uid()), p_reply_key, p_patient_id)
+  on conflict (reply_key) do nothing
+  returning m.id into v_id;
+  if v_id is null then
+    select m.* into v_existing from public.sms_messages m where m.reply_key = p_reply_key;
+    return query select 'duplicate'::text, v_existing.id, v_existing.to_number, v_existing.from_number, null::timestamptz;
+    return;
+  end if;
+  return query select 'queued'::text, v_id, v_phone, v_clinic_phone, null::timestamptz;
+end;
+$$;
+
+-- Each export and erasure: who, when, whose data (as a keyed hash and a masked number, never
+-- the number), and how many rows of each kind were found or removed. Append-only.
+create table public.privacy_requests (
+  id uuid primary key default gen_random_uuid(),
+  clinic_id uuid not null references public.clinics (id) on delete cascade,
+  kind text not null check (kind in ('export', 'erasure')),
+  actor_id uuid not null,
+  actor_email text check (length(actor_email) <= 320),
+  subject_hash text not null check (subject_hash ~ '^[0-9a-f]{64}$'),
+  subject_masked text not null check (length(subject_masked) between 1 and 40),
+  found jsonb not null default '{}'::jsonb check (jsonb_typeof(found) = 'object'),
+  removed jsonb not null default '{}'::jsonb check (jsonb_typeof(removed) = 'object'),
+  at timestamptz not null default now()
+);
+create index privacy_requests_clinic_at_idx on public.privacy_requests (clinic_id, at desc);
+create trigger privacy_requests_append_only before update on public.privacy_requests
+  for each row execute function private.forbid_update();
+comment on table public.privacy_requests is 'Append-only record of patients'' export and erasure requests: who, when, whose (hashed and masked), and the counts found or removed.';
+comment on column public.privacy_requests.id is 'Primary key; the access log''s subject_id for the request.';
+comment on column public.privacy_requests.clinic_id is 'The clinic.';
+comment on column public.privacy_requests.kind is 'export (JSON or summary downloaded) or erasure.';
+comment on column public.privacy_requests.actor_id is 'The admin who made it (auth.uid()).';
+comment on column public.privacy_requests.actor_email is 'Their email as the session carried it.';
+comment on column public.privacy_requests.subject_hash is 'HMAC-SHA-256 of the number (or patient id) with the clinic''s key: the same subject gives the same hash.';
+comment on column public.privacy_requests.subject_masked is 'The number masked to its country code and last four digits, or "patient" and an id prefix.';
+comment on column public.privacy_requests.found is 'Rows found per area, e.g. {"calls": 2, "smsMessages": 3}.';
+comment on column public.privacy_requests.removed is 'Rows removed or pseudonymised per area (erasures).';
+comment on column public.privacy_requests.at is 'When.';
+
+alter table public.privacy_requests enable row level security;
+create policy "admins read" on public.privacy_requests for select to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.privacy_requests from anon, authenticated;
+
+-- The access log records exports and erasures too (subject_id: the privacy request).
+alter table public.access_log drop constraint access_log_subject_check;
+alter table public.access_log add constraint access_log_subject_check
+  check (subject in ('call', 'patient', 'export', 'erasure'));
+comment on column public.access_log.subject is 'call (its page, with the transcript), patient (their page), export or erasure (a privacy request).';
+comment on column public.access_log.subject_id is 'The call''s, patient''s or privacy request''s id.';
+
+-- The audit trail is append-only; the one update allowed is the erasure's, which replaces the
+-- subject's identifiers inside free-text values it copied (cancellation reasons, say). Personal
+-- columns were never copied (recorded as "(changed)"). A transaction-local flag set only by
+-- private.pseudonymise_audit lets that update through, for the changes column alone.
+create or replace function private.audit_log_guard() returns trigger
+language plpgsql set search_path = '' as $$
+begin
+  if current_setting('callwaiting.audit_pseudonymise', true) = 'on'
+     and (to_jsonb(new) - 'changes') = (to_jsonb(old) - 'changes') then
+    return new;
+  end if;
+  raise exception '% is append-only', tg_table_name using errcode = '42501';
+end;
+$$;
+revoke all on function private.audit_log_guard() from public;
+drop trigger audit_log_append_only on public.audit_log;
+create trigger audit_log_append_only before update on public.audit_log
+  for each row execute function private.audit_log_guard();
+
+-- Replaces each needle (as it appears inside JSON strings) in the clinic's audit rows of these
+-- rows with "[erased]"; returns how many audit rows changed.
+create or replace function private.pseudonymise_audit(p_clinic_id uuid, p_row_ids uuid[], p_needles text[])
+returns integer language plpgsql security definer set search_path = '' as $$
+declare
+  v_needle text;
+  v_count integer := 0;
+  v_rows integer;
+begin
+  perform set_config('callwaiting.audit_pseudonymise', 'on', true);
+  foreach v_needle in array p_needles loop
+    continue when v_needle is null or length(v_needle) < 3;
+    -- The needle as JSON text (quotes and backslashes escaped), without its own quotes.
+    v_needle := substr(to_jsonb(v_needle)::text, 2, length(to_jsonb(v_needle)::text) - 2);
+    update public.audit_log a set changes = replace(a.changes::text, v_needle, '[erased]')::jsonb
+     where a.clinic_id = p_clinic_id and a.row_id = any (p_row_ids)
+       and strpos(a.changes::text, v_needle) > 0;
+    get diagnostics v_rows = row_count;
+    v_count := v_count + v_rows;
+  end loop;
+  perform set_config('callwaiting.audit_pseudonymise', 'off', true);
+  return v_count;
+end;
+$$;
+revoke all on function private.pseudonymise_audit(uuid, uuid[], text[]) from public;
+
+-- The subject's rows, by area: one place both the search and the erasure read, so they agree.
+-- p_phone: E.164 (also matched without its +, as staff may have typed it); p_patient_id: a
+-- patient (with their number, if they have one).
+create or replace function private.subject_rows(p_clinic_id uuid, p_phone text, p_patient_id uuid)
+returns table (area text, table_name text, row_id text, row_data jsonb)
+language plpgsql stable security definer set search_path = '' as $$
+declare
+  v_phone text := p_phone;
+  v_numbers text[];
+  v_patients uuid[];
+  v_calls uuid[];
+  v_vapi text[];
+  v_bookings uuid[];
+  v_handoffs uuid[];
+  v_follow_ups uuid[];
+  v_texts uuid[];
+  v_sms uuid[];
+begin
+  if p_patient_id is not null and v_phone is null then
+    select p.phone into v_phone from public.patients p where p.id = p_patient_id and p.clinic_id = p_clinic_id;
+  end if;
+  v_numbers := case when v_phone is null then '{}'::text[] else array[v_phone, ltrim(v_phone, '+')] end;
+  select coalesce(array_agg(p.id), '{}') into v_patients from public.patients p
+   where p.clinic_id = p_clinic_id and (p.phone = any (v_numbers) or p.id = p_patient_id);
+  select coalesce(array_agg(c.id), '{}'), coalesce(array_agg(c.vapi_call_id) filter (where c.vapi_call_id is not null), '{}')
+    into v_calls, v_vapi from public.calls c
+   where c.clinic_id = p_clinic_id and (c.caller_number = any (v_numbers) or c.patient_id = any (v_patients));
+  select coalesce(array_agg(b.id), '{}') into v_bookings from public.bookings b
+   where b.clinic_id = p_clinic_id and (b.patient_phone = any (v_numbers) or b.patient_id = any (v_patients));
+  select coalesce(array_agg(h.id), '{}') into v_handoffs from public.handoffs h
+   where h.clinic_id = p_clinic_id and (h.caller_number = any (v_numbers) or h.call_id = any (v_calls));
+  select coalesce(array_agg(f.id), '{}') into v_follow_ups from public.follow_ups f
+   where f.clinic_id = p_clinic_id
+     and (f.to_number = any (v_numbers) or f.handoff_id = any (v_handoffs) or f.call_id = any (v_calls));
+  select coalesce(array_agg(t.id), '{}') into v_texts from public.appointment_texts t
+   where t.clinic_id = p_clinic_id and (t.to_number = any (v_numbers) or t.booking_id = any (v_bookings));
+  select coalesce(array_agg(m.id), '{}') into v_sms from public.sms_messages m
+   where m.clinic_id = p_clinic_id
+     and ((m.direction = 'outbound' and m.to_number = any (v_numbers))
+          or (m.direction = 'inbound' and m.from_number = any (v_numbers))
+          or m.patient_id = any (v_patients) or m.follow_up_id = any (v_follow_ups)
+          or m.appointment_text_id = any (v_texts) or m.booking_id = any (v_bookings));
+
+  return query
+    select 'patients', 'patients', r.id::text, to_jsonb(r) from public.patients r where r.id = any (v_patients)
+    union all
+    select 'calls', 'calls', r.id::text, to_jsonb(r) from public.calls r where r.id = any (v_calls)
+    union all
+    select 'bookings', 'bookings', r.id::text, to_jsonb(r) from public.bookings r where r.id = any (v_bookings)
+    union all
+    select 'callEvents', 'call_events', r.id::text, to_jsonb(r) from public.call_events r where r.call_id = any (v_calls)
+    union all
+    select 'transcripts', 'logs', r.id::text, to_jsonb(r) from public.logs r where r.call_id = any (v_calls)
+    union all
+    select 'handoffs', 'handoffs', r.id::text, to_jsonb(r) from public.handoffs r where r.id = any (v_handoffs)
+    union all
+    select 'followUps', 'follow_ups', r.id::text, to_jsonb(r) from public.follow_ups r where r.id = any (v_follow_ups)
+    union all
+    select 'smsMessages', 'sms_messages', r.id::text, to_jsonb(r) from public.sms_messages r where r.id = any (v_sms)
+    union all
+    select 'optOuts', 'sms_opt_outs', r.phone_hash, to_jsonb(r) - 'phone_hash' from public.sms_opt_outs r
+     where r.clinic_id = p_clinic_id and r.phone_number = any (v_numbers)
+    union all
+    select 'appointmentTexts', 'appointment_texts', r.id::text, to_jsonb(r) from public.appointment_texts r where r.id = any (v_texts)
+    union all
+    select 'callbackTasks', 'callback_tasks', r.id::text, to_jsonb(r) from public.callback_tasks r where r.call_id = any (v_calls)
+    union all
+    select 'waitlist', 'waitlist_entries', r.id::text, to_jsonb(r) from public.waitlist_entries r where r.booking_id = any (v_bookings)
+    union all
+    select 'aftercareLinks', 'aftercare_links', r.id::text, to_jsonb(r) - 'token_hash' from public.aftercare_links r where r.follow_up_id = any (v_follow_ups)
+    union all
+    select 'appointmentLinks', 'appointment_links', r.id::text, to_jsonb(r) - 'token_hash' from public.appointment_links r where r.booking_id = any (v_bookings)
+    union all
+    select 'webhookReceipts', 'webhook_events', r.id::text, to_jsonb(r) from public.webhook_events r
+     where r.clinic_id = p_clinic_id and r.external_call_id = any (v_vapi)
+    union all
+    select 'accessLog', 'access_log', r.id::text, to_jsonb(r) from public.access_log r
+     where r.clinic_id = p_clinic_id
+       and ((r.subject = 'patient' and r.subject_id = any (v_patients)) or (r.subject = 'call' and r.subject_id = any (v_calls)))
+    union all
+    select 'auditTrail', 'audit_log', r.id::text, to_jsonb(r) from public.audit_log r
+     where r.clinic_id = p_clinic_id and r.row_id = any (v_patients || v_bookings);
+end;
+$$;
+revoke all on function private.subject_rows(uuid, text, uuid) from public;
+
+create or replace function private.require_admin(p_clinic_id uuid) returns void
+language plpgsql stable security definer set search_path = '' as $$
+begin
+  if (select auth.uid()) is null or not (p_clinic_id = any (private.admin_clinic_ids())) then
+    raise exception 'only the clinic''s admins handle patients'' data requests' using errcode = '42501';
+  end if;
+end;
+$$;
+revoke all on function private.require_admin(uuid) from public;
+
+create or replace function private.subject_masked(p_phone text, p_patient_id uuid) returns text
+language sql immutable set search_path = '' as $$
+  select case when p_phone is not null
+              then left(p_phone, 2) || repeat('•', greatest(length(p_phone) - 6, 1)) || right(p_phone, 4)
+              else 'patient ' || left(p_patient_id::text, 8) end
+$$;
+revoke all on function private.subject_masked(text, uuid) from public;
+
+-- Everything held about the subject, by area (admins of the clinic only). p_record: an export,
+-- recorded in privacy_requests and the access log in the same transaction. Unknown subject:
+-- P0002 when recording (nothing to export), an empty object otherwise.
+create or replace function public.privacy_subject_data(p_clinic_id uuid, p_phone text, p_patient_id uuid, p_record boolean)
+returns jsonb language plpgsql security definer set search_path = '' as $$
+declare
+  v_data jsonb;
+  v_found jsonb;
+  v_request uuid;
+begin
+  perform private.require_admin(p_clinic_id);
+  select coalesce(jsonb_object_agg(s.area, s.rows), '{}'), coalesce(jsonb_object_agg(s.area, s.n), '{}')
+    into v_data, v_found
+    from (select r.area, jsonb_agg(r.row_data order by r.row_id) as rows, count(*) as n
+            from private.subject_rows(p_clinic_id, p_phone, p_patient_id) r group by r.area) s;
+  if p_record then
+    if v_found = '{}'::jsonb then
+      raise exception 'nothing is held about this subject' using errcode = 'P0002';
+    end if;
+    insert into public.privacy_requests (clinic_id, kind, actor_id, actor_email, subject_hash, subject_masked, found)
+    values (p_clinic_id, 'export', (select auth.uid()), left((select auth.email()), 320),
+            private.subject_hash(p_clinic_id, coalesce(p_phone, p_patient_id::text)),
+            private.subject_masked(p_phone, p_patient_id), v_found)
+    returning id into v_request;
+    insert into public.access_log (clinic_id, actor_id, actor_email, subject, subject_id)
+    values (p_clinic_id, (select auth.uid()), left((select auth.email()), 320), 'export', v_request);
+  end if;
+  return jsonb_build_object('found', v_found, 'data', v_data);
+end;
+$$;
+comment on function public.privacy_subject_data(uuid, text, uuid, boolean) is 'Admins: every row held about a number or patient, by area; with p_record, an export recorded in privacy_requests and access_log.';
+revoke all on function public.privacy_subject_data(uuid, text, uuid, boolean) from public, anon;
+grant execute on function public.privacy_subject_data(uuid, text, uuid, boolean) to authenticated;
+
+-- Erases the subject in one transaction: identifiers removed or pseudonymised everywhere the
+-- search looks, appointments and calls kept without them, the opt-out kept as its hash.
+-- Returns what was found and removed per area, and the request's id. Unknown: P0002, nothing
+-- changed.
+create or replace function public.privacy_erase(p_clinic_id uuid, p_phone text, p_patient_id uuid)
+returns jsonb language plpgsql security definer set search_path = '' as $$
+declare
+  v_found jsonb;
+  v_removed jsonb := '{}'::jsonb;
+  v_needles text[];
+  v_n integer;
+  v_request uuid;
+  v_erased constant text := 'Erased patient';
+begin
+  perform private.require_admin(p_clinic_id);
+  create temporary table if not exists pg_temp.erasure_rows (area text, table_name text, row_id text, row_data jsonb) on commit drop;
+  truncate pg_temp.erasure_rows;
+  insert into pg_temp.erasure_rows select * from private.subject_rows(p_clinic_id, p_phone, p_patient_id);
+  select coalesce(jsonb_object_agg(area, n), '{}') into v_found
+    from (select area, count(*) as n from pg_temp.erasure_rows group by area) s;
+  if not exists (select 1 from pg_temp.erasure_rows where area not in ('accessLog', 'auditTrail')) then
+    raise exception 'nothing is held about this subject' using errcode = 'P0002';
+  end if;
+
+  -- Every name, number and email the rows carry: the audit trail's free text is scrubbed of them.
+  select array_agg(distinct v) into v_needles from (
+    select p_phone as v
+    union select ltrim(p_phone, '+')
+    union select row_data ->> 'full_name' from pg_temp.erasure_rows where area = 'patients'
+    union select row_data ->> 'email' from pg_temp.erasure_rows where area = 'patients'
+    union select row_data ->> 'phone' from pg_temp.erasure_rows where area = 'patients'
+    union select row_data ->> 'patient_name' from pg_temp.erasure_rows where area = 'bookings'
+    union select row_data ->> 'caller_name' from pg_temp.erasure_rows where area in ('calls', 'handoffs')
+    union select row_data ->> 'caller_number' from pg_temp.erasure_rows where area in ('calls', 'handoffs')
+  ) s where v is not null and v <> v_erased;
+
+  -- Links and texts first (they point at follow-ups, hand-offs and appointment texts).
+  delete from public.aftercare_links where id::text in (select row_id from pg_temp.erasure_rows where area = 'aftercareLinks');
+  get diagnostics v_n = row_count; v_removed := v_removed || jsonb_build_object('aftercareLinks', v_n);
+  delete from private.sms_status_early e where e.provider_sid in (
+    select row_data ->> 'provider_sid' from pg_temp.erasure_rows where area = 'smsMessages');
+  delete from public.sms_messages where id::text in (select row_id from pg_temp.erasure_rows where area = 'smsMessages');
+  get diagnostics v_n = row_count; v_removed := v_removed || jsonb_build_object('smsMessages', v_n);
+  delete from public.follow_ups where id::text in (select row_id from pg_temp.erasure_rows where area = 'followUps');
+  get diagnostics v_n = row_count; v_removed := v_removed || jsonb_build_object('followUps', v_n);
+  delete from public.handoffs where id::text in (select row_id from pg_temp.erasure_rows where area = 'handoffs');
+  get diagnostics v_n = row_count; v_removed := v_removed || jsonb_build_object('handoffs', v_n);
+  delete from public.logs where id::text in (select row_id from pg_temp.erasure_rows where area = 'transcripts');
+  get diagnostics v_n = row_count; v_removed := v_removed || jsonb_build_object('transcripts', v_n);
+  delete from public.call_events where id::text in (select row_id from pg_temp.erasure_rows where area = 'callEvents');
+  get diagnostics v_n = row_count; v_removed := v_removed || jsonb_build_object('callEvents', v_n);
+  delete from public.webhook_events where id::text in (select row_id from pg_temp.erasure_rows where area = 'webhookReceipts');
+  get diagnostics v_n = row_count; v_removed := v_removed || jsonb_build_object('webhookReceipts', v_n);
+  delete from public.callback_tasks where id::text in (select row_id from pg_temp.erasure_rows where area = 'callbackTasks');
+  get diagnostics v_n = row_count; v_removed := v_removed || jsonb_build_object('callbackTasks', v_n);
+
+  -- Appointments stay (the clinic's record), without the name, number or notes; their links stop
+  -- working and their texts (reminders, confirmations) go.
+  update public.bookings b set patient_name = v_erased, patient_phone = null, notes = '',
+         cancel_reason = case when b.cancel_reason is null then null else 'Reason erased with the patient''s data' end
+   where b.id::text in (select row_id from pg_temp.erasure_rows where area = 'bookings');
+  get diagnostics v_n = row_count; v_removed := v_removed || jsonb_build_object('bookings', v_n);
+  delete from public.sms_messages m where m.appointment_text_id in (
+    select t.id from public.appointment_texts t where t.booking_id::text in (select row_id from pg_temp.erasure_rows where area = 'bookings'));
+  delete from public.appointment_texts t
+   where t.id::text in (select row_id from pg_temp.erasure_rows where area = 'appointmentTexts')
+      or t.booking_id::text in (select row_id from pg_temp.erasure_rows where area = 'bookings');
+  get diagnostics v_n = row_count; v_removed := v_removed || jsonb_build_object('appointmentTexts', v_n);
+  update public.appointment_links l set revoked_at = now()
+   where l.id::text in (select row_id from pg_temp.erasure_rows where area = 'appointmentLinks') and l.revoked_at is null;
+  get diagnostics v_n = row_count; v_removed := v_removed || jsonb_build_object('appointmentLinks', v_n);
+
+  -- Calls stay (the clinic's call history and figures) without the caller's number or name.
+  update public.calls c set caller_number = null, caller_name = null
+   where c.id::text in (select row_id from pg_temp.erasure_rows where area = 'calls');
+  get diagnostics v_n = row_count; v_removed := v_removed || jsonb_build_object('calls', v_n);
+
+  update public.patients p set full_name = v_erased, phone = null, email = null, notes = '', sms_consent = false
+   where p.id::text in (select row_id from pg_temp.erasure_rows where area = 'patients');
+  get diagnostics v_n = row_count; v_removed := v_removed || jsonb_build_object('patients', v_n);
+
+  -- The opt-out keeps only its hash, so the number is still never texted.
+  update public.sms_opt_outs o set phone_number = null
+   where o.phone_hash in (select row_id from pg_temp.erasure_rows where area = 'optOuts');
+  get diagnostics v_n = row_count; v_removed := v_removed || jsonb_build_object('optOuts', v_n);
+
+  v_n := private.pseudonymise_audit(p_clinic_id,
+    (select coalesce(array_agg(row_id::uuid), '{}') from pg_temp.erasure_rows where area in ('patients', 'bookings', 'calls')),
+    coalesce(v_needles, '{}'));
+  v_removed := v_removed || jsonb_build_object('auditTrail', v_n);
+
+  insert into public.privacy_requests (clinic_id, kind, actor_id, actor_email, subject_hash, subject_masked, found, removed)
+  values (p_clinic_id, 'erasure', (select auth.uid()), left((select auth.email()), 320),
+          private.subject_hash(p_clinic_id, coalesce(p_phone, p_patient_id::text)),
+          private.subject_masked(p_phone, p_patient_id), v_found, v_removed)
+  returning id into v_request;
+  insert into public.access_log (clinic_id, actor_id, actor_email, subject, subject_id)
+  values (p_clinic_id, (select auth.uid()), left((select auth.email()), 320), 'erasure', v_request);
+  return jsonb_build_object('requestId', v_request, 'found', v_found, 'removed', v_removed);
+end;
+$$;
+comment on function public.privacy_erase(uuid, text, uuid) is 'Admins: erases a number or patient everywhere (pseudonymised appointments and calls, hashed opt-out), recorded in privacy_requests and access_log.';
+revoke all on function public.privacy_erase(uuid, text, uuid) from public, anon;
+grant execute on function public.privacy_erase(uuid, text, uuid) to authenticated;
+
+-- ─── supabase/migrations/20261201001100_vapi_phone_number.sql ──────────────────────────────────
+
+-- The clinic's Twilio number imported into Vapi (issue 18, failover): the Vapi phone number's
+-- id, so importing again updates it instead of adding a second one, and what the last import
+-- did, for Hours and on-call ("Connect number to Vapi"): when it last succeeded, the fallback
+-- destination Vapi then had (the front desk, dialled when our server cannot answer a call), and
+-- the last attempt's error in words (null when it succeeded). Written by the service side only
+-- (lib/vapi/phone-number-service.ts); members read them with the rest of the clinic's row.
+alter table public.clinics
+  add column vapi_phone_number_id text check (length(vapi_phone_number_id) between 1 and 100),
+  add column vapi_number_attempted_at timestamptz,
+  add column vapi_number_synced_at timestamptz,
+  add column vapi_number_fallback text,
+  add column vapi_number_error text check (length(vapi_number_error) <= 500);
+comment on column public.clinics.vapi_phone_number_id is 'Id of the clinic''s number in Vapi (phoneNumbers.create), once imported; later imports update it.';
+comment on column public.clinics.vapi_number_attempted_at is 'When the number was last pushed to Vapi, successfully or not.';
+comment on column public.clinics.vapi_number_synced_at is 'When the number was last pushed to Vapi successfully.';
+comment on column public.clinics.vapi_number_fallback is 'The fallbackDestination number Vapi had after the last successful push (null: none).';
+comment on column public.clinics.vapi_number_error is 'Why the last push failed, in words (null when it succeeded or never ran).';
+
+-- ─── supabase/migrations/20261201001110_opening_hours_dates.sql ────────────────────────────────
+
+-- Special opening hours on given dates (issue 18): Christmas Eve 09:00–13:00, a late evening
+-- before a holiday. A date with rows here is open exactly at those intervals, whatever its
+-- weekday's weekly hours say (opening_hours); a closure (clinic_closures) still closes it all
+-- day, so a whole closed day stays a closure. The diary's per-date changes (schedule_overrides)
+-- belong to one practitioner each and change when they work, not when the front desk answers,
+-- so the front desk's dates have their own table. Used by the opening state, the assistant's
+-- prompt and the transfer destination (lib/hours/opening.ts). Members read; admins write;
+-- audited, as opening_hours.
+
+create table public.opening_hours_dates (
+  id uuid primary key default gen_random_uuid(),
+  clinic_id uuid not null references public.clinics (id) on delete cascade,
+  on_date date not null,
+  opens time not null,
+  closes time not null,
+  reason text not null default '' check (length(reason) <= 200),
+  created_at timestamptz not null default now(),
+  check (closes > opens),
+  constraint opening_hours_dates_no_overlap exclude using gist (
+    clinic_id with =, on_date with =,
+    tsrange(date '2000-01-03' + opens, date '2000-01-03' + closes) with &&
+  )
+);
+create index opening_hours_dates_clinic_idx on public.opening_hours_dates (clinic_id, on_date, opens);
+comment on table public.opening_hours_dates is 'Special opening hours on given clinic-local dates: they replace that day''s weekly opening hours (closures still close the day).';
+comment on column public.opening_hours_dates.id is 'Primary key.';
+comment on column public.opening_hours_dates.clinic_id is 'The clinic.';
+comment on column public.opening_hours_dates.on_date is 'The clinic-local date.';
+comment on column public.opening_hours_dates.opens is 'Opening time (clinic-local wall clock).';
+comment on column public.opening_hours_dates.closes is 'Closing time (after opens; 24:00 is the next midnight).';
+comment on column public.opening_hours_dates.reason is 'Shown to staff and callers, e.g. "Christmas Eve".';
+comment on column public.opening_hours_dates.created_at is 'When it was added.';
+
+alter table public.opening_hours_dates enable row level security;
+create policy "members read" on public.opening_hours_dates for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+create policy "admins insert" on public.opening_hours_dates for insert to authenticated
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins update" on public.opening_hours_dates for update to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins delete" on public.opening_hours_dates for delete to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+
+create trigger opening_hours_dates_audit after insert or update or delete on public.opening_hours_dates
+  for each row execute function private.audit_row_change('clinic_id');
+
+-- ─── supabase/migrations/20261201001200_deployment_facts.sql ───────────────────────────────────
+
+-- What the production guard (lib/deployment/guard.ts) needs to know about this database:
+-- whether the demo seed has ever run against it (its staff accounts have published passwords),
+-- and whether it is the embedded demo database `npm run dev` and the tests start. The seed and
+-- scripts/lib/database.ts record these; a production server refuses to start on a database with
+-- the demo seed, and treats the embedded database as a demo (docs/deploying.md).
+
+create table if not exists private.deployment_facts (
+  fact text primary key check (fact in ('demo_seeded', 'embedded_database')),
+  recorded_at timestamptz not null default now()
+);
+alter table private.deployment_facts enable row level security;
+revoke all on table private.deployment_facts from public, anon, authenticated;
+comment on table private.deployment_facts is 'Facts about this database the production guard checks at boot: demo seed ran, embedded demo database.';
+
+-- The seed is recorded by seed.sql itself; a database seeded before this migration still counts
+-- as seeded while the demo clinics or their staff accounts are there.
+create or replace function public.deployment_facts()
+returns table (demo_seeded boolean, embedded_database boolean)
+language sql stable security definer set search_path = '' as $$
+  select
+    exists (select 1 from private.deployment_facts f where f.fact = 'demo_seeded')
+      or exists (select 1 from public.clinics c
+                  where c.id in ('c1a1c000-0000-4000-8000-000000000001',
+                                 'c1a1c000-0000-4000-8000-000000000002'))
+      or exists (select 1 from auth.users u
+                  where u.email in ('admin@harbour-aesthetics.test',
+                                    'reception@harbour-aesthetics.test')),
+    exists (select 1 from private.deployment_facts f where f.fact = 'embedded_database');
+$$;
+revoke all on function public.deployment_facts() from public, anon, authenticated;
+grant execute on function public.deployment_facts() to service_role;
+comment on function public.deployment_facts() is 'For the production guard at boot: has the demo seed run here, is this the embedded demo database.';
+
+-- ─── supabase/migrations/20261201001210_api_role_grants.sql ────────────────────────────────────
+
+-- The API roles keep only the rights RLS can govern. Supabase's default privileges give anon and
+-- authenticated every right on new tables, including three that RLS does not filter:
+--   TRUNCATE   empties a table whatever its policies say (as anon it emptied every clinic's
+--              redaction rules in a rolled-back test);
+--   TRIGGER    lets a role create triggers on the table;
+--   REFERENCES lets a role create foreign keys that probe the table's values.
+-- And every role may create temporary tables (TEMP on the database), which shadow tables on a
+-- search_path that lists pg_temp. None of these is used by the app or by PostgREST.
+
+revoke truncate, trigger, references on all tables in schema public, private from anon, authenticated;
+
+-- Tables created by later migrations (as this role) start without them too.
+alter default privileges in schema public revoke truncate, trigger, references on tables from anon, authenticated;
+alter default privileges in schema private revoke truncate, trigger, references on tables from anon, authenticated;
+
+-- TEMP comes through PUBLIC. Superusers and the database owner keep it regardless; the app uses
+-- no temporary tables. Only the database's owner may revoke it: elsewhere say so and carry on
+-- (docs/deploying.md has the statement to run as the owner).
+do $$
+begin
+  execute format('revoke temporary on database %I from public, anon, authenticated', current_database());
+exception when insufficient_privilege then
+  raise warning 'TEMP on database % could not be revoked (not its owner): run this migration''s statement as the owner', current_database();
+end;
+$$;
+
+-- ─── supabase/migrations/20261201001220_callback_tasks_done.sql ────────────────────────────────
+
+-- Who marked a call-back done, and when, is recorded by the database, not taken from the client:
+-- staff may update done_at and done_by (their column grant), so a receptionist could have
+-- written another person's id or any time. Now a trigger sets both, whatever the update says:
+-- marking done records now() and the signed-in person; reopening (done_at set to null) clears
+-- both; a task already done keeps who and when. Every change is audited like other staff edits.
+
+create or replace function private.callback_task_done() returns trigger
+language plpgsql set search_path = '' as $$
+begin
+  if new.done_at is null then
+    new.done_by := null;
+  elsif old.done_at is null then
+    new.done_at := now();
+    new.done_by := (select auth.uid());
+  else
+    new.done_at := old.done_at;
+    new.done_by := old.done_by;
+  end if;
+  return new;
+end;
+$$;
+revoke all on function private.callback_task_done() from public;
+
+drop trigger if exists callback_tasks_done on public.callback_tasks;
+create trigger callback_tasks_done before update on public.callback_tasks
+  for each row execute function private.callback_task_done();
+
+-- The caller's message is personal: recorded as changed, never copied.
+drop trigger if exists callback_tasks_audit on public.callback_tasks;
+create trigger callback_tasks_audit after update on public.callback_tasks
+  for each row execute function private.audit_row_change('clinic_id', 'message');
+
+-- ─── supabase/migrations/20261201001230_aftercare_storage_path.sql ─────────────────────────────
+
+-- An aftercare document's object path must stay in its clinic's folder. The old check compared
+-- only the first segment with clinic_id, so "<clinic>/../<other clinic>/aftercare/x.pdf" passed,
+-- and a store that normalises the path would have read another clinic's file. Now the path is
+-- exactly <clinic_id>/aftercare/<file>: a lower-case name (lib/validations/aftercare.ts,
+-- storageFileName) without "/", "\" or "..". lib/storage checks the same in both file stores.
+
+alter table public.aftercare_documents drop constraint if exists aftercare_documents_path_shape;
+alter table public.aftercare_documents add constraint aftercare_documents_path_shape check (
+  storage_path ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/aftercare/[a-z0-9][a-z0-9._-]{0,199}$'
+  and strpos(storage_path, '..') = 0
+);
+
+-- ─── supabase/migrations/20261201001240_sms_link_tokens_masked.sql ─────────────────────────────
+
+-- A patient's link (/a/<token> aftercare, /m/<token> their appointment) is a bearer secret: only
+-- its hash is stored (aftercare_links, appointment_links). The text that carried it was stored
+-- whole in sms_messages.body, so anyone who could read the SMS log could open the link. Now the
+-- body is stored with the token masked; the text itself is sent before it is recorded, with the
+-- real link. Texts in from patients are masked too (a patient may send their link back).
+--
+-- The outbox provider is the exception: it is the local demo's phone (SMS_PROVIDER=outbox, which
+-- the production guard refuses), whose Messages page is where the demo's patient opens the link.
+
+create or replace function private.mask_link_tokens(p_body text) returns text
+language sql immutable set search_path = '' as $$
+  select regexp_replace(p_body, '(https?://[^[:space:]/]+(/[^[:space:]]*)?/[am]/)[A-Za-z0-9_-]{16,}',
+                        '\1[private link]', 'g');
+$$;
+comment on function private.mask_link_tokens(text) is 'A text with the token of every patient link (/a/<token>, /m/<token>) replaced by [private link].';
+
+-- Security definer: it runs for whichever role writes the text (service_role, staff replies).
+create or replace function private.sms_mask_link_tokens() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  if new.provider <> 'outbox' then
+    new.body := private.mask_link_tokens(new.body);
+  end if;
+  return new;
+end;
+$$;
+revoke all on function private.mask_link_tokens(text), private.sms_mask_link_tokens() from public;
+
+drop trigger if exists sms_messages_mask_link_tokens on public.sms_messages;
+create trigger sms_messages_mask_link_tokens before insert or update of body on public.sms_messages
+  for each row execute function private.sms_mask_link_tokens();
+
+-- Texts already stored.
+update public.sms_messages
+   set body = private.mask_link_tokens(body)
+ where provider <> 'outbox' and body <> private.mask_link_tokens(body);
+
+-- ─── supabase/migrations/20261201001300_staff_and_sessions.sql ─────────────────────────────────
+
+-- Staff management (issue 19): admins invite staff with a role, change roles and remove members;
+-- a clinic always keeps at least one admin; every change is audited. And, for the embedded
+-- default's own sign-in (AUTH_PROVIDER=local), server-side sessions that can be revoked and
+-- sign-in throttling that survives restarts. On Supabase, Supabase Auth keeps sessions and
+-- throttles sign-in itself; the local tables then stay empty.
+
+-- ---------------------------------------------------------------------------------------------
+-- Invitations
+-- ---------------------------------------------------------------------------------------------
+create table public.staff_invitations (
+  id uuid primary key default gen_random_uuid(),
+  clinic_id uuid not null references public.clinics (id) on delete cascade,
+  email text not null check (length(email) between 3 and 254 and email = lower(email)
+                             and email ~ '^[^@\s]+@[^@\s]+$'),
+  role text not null check (role in ('admin', 'receptionist')),
+  token_hash text not null unique check (token_hash ~ '^[0-9a-f]{64}$'),
+  invited_by uuid references auth.users (id) on delete set null,
+  created_at timestamptz not null default now(),
+  expires_at timestamptz not null default now() + interval '7 days',
+  accepted_at timestamptz,
+  accepted_by uuid references auth.users (id) on delete set null,
+  revoked_at timestamptz,
+  check (accepted_at is null or revoked_at is null)
+);
+create index staff_invitations_clinic_idx on public.staff_invitations (clinic_id, created_at desc);
+comment on table public.staff_invitations is 'One-time links to join a clinic''s staff (embedded default; on Supabase, Supabase Auth emails the invitation). Only the token''s hash is kept.';
+comment on column public.staff_invitations.id is 'Primary key.';
+comment on column public.staff_invitations.clinic_id is 'The clinic the invitee joins.';
+comment on column public.staff_invitations.email is 'Who is invited (lower case).';
+comment on column public.staff_invitations.role is 'The role they get: admin or receptionist.';
+comment on column public.staff_invitations.token_hash is 'SHA-256 (hex) of the link''s token; the token itself is shown to the admin once.';
+comment on column public.staff_invitations.invited_by is 'The admin who invited them.';
+comment on column public.staff_invitations.created_at is 'When the invitation was made.';
+comment on column public.staff_invitations.expires_at is 'The link works until then (7 days).';
+comment on column public.staff_invitations.accepted_at is 'When the link was used (it works once).';
+comment on column public.staff_invitations.accepted_by is 'The account that accepted it.';
+comment on column public.staff_invitations.revoked_at is 'When an admin withdrew it.';
+
+-- Admins read their clinic's invitations; every write goes through the functions below.
+alter table public.staff_invitations enable row level security;
+create policy "admins read" on public.staff_invitations for select to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+revoke insert, update, delete, truncate on public.staff_invitations from anon, authenticated;
+
+create trigger staff_invitations_audit after insert or update on public.staff_invitations
+  for each row execute function private.audit_row_change('clinic_id', 'token_hash');
+
+-- ---------------------------------------------------------------------------------------------
+-- Memberships: at least one admin, audited, sessions end with the last membership
+-- ---------------------------------------------------------------------------------------------
+
+-- Raised when a change would leave a clinic without an admin (lib/staff maps it to a sentence).
+create or replace function private.keep_an_admin() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  if old.role <> 'admin' or (tg_op = 'UPDATE' and new.role = 'admin') then
+    return coalesce(new, old);
+  end if;
+  -- The clinic row is the lock two admins demoting each other would race on. A clinic being
+  -- deleted (its members cascade) has no row left: let it go.
+  perform 1 from public.clinics where id = old.clinic_id for no key update;
+  if not found then
+    return coalesce(new, old);
+  end if;
+  if not exists (select 1 from public.clinic_members m
+                  where m.clinic_id = old.clinic_id and m.role = 'admin' and m.user_id <> old.user_id) then
+    raise exception 'a clinic keeps at least one admin' using errcode = 'CW001';
+  end if;
+  return coalesce(new, old);
+end;
+$$;
+create trigger clinic_members_keep_an_admin before update of role or delete on public.clinic_members
+  for each row execute function private.keep_an_admin();
+
+-- clinic_members has no id: the audit row's row_id is the member's user id.
+create or replace function private.audit_member_change() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+  v_row public.clinic_members := coalesce(new, old);
+  v_changes jsonb;
+begin
+  if not exists (select 1 from public.clinics where id = v_row.clinic_id) then
+    return null;
+  end if;
+  v_changes := case tg_op
+    when 'INSERT' then jsonb_build_object('role', jsonb_build_object('old', null, 'new', new.role),
+                                          'display_name', jsonb_build_object('old', null, 'new', new.display_name))
+    when 'DELETE' then jsonb_build_object('role', jsonb_build_object('old', old.role, 'new', null),
+                                          'display_name', jsonb_build_object('old', old.display_name, 'new', null))
+    else '{}'::jsonb
+      || case when old.role is distinct from new.role
+              then jsonb_build_object('role', jsonb_build_object('old', old.role, 'new', new.role)) else '{}' end
+      || case when old.display_name is distinct from new.display_name
+              then jsonb_build_object('display_name', jsonb_build_object('old', old.display_name, 'new', new.display_name)) else '{}' end
+  end;
+  if v_changes = '{}'::jsonb then
+    return null;
+  end if;
+  insert into public.audit_log (clinic_id, actor_id, action, table_name, row_id, changes)
+  values (v_row.clinic_id, (select auth.uid()), lower(tg_op), 'clinic_members', v_row.user_id, v_changes);
+  return null;
+end;
+$$;
+create trigger clinic_members_audit after insert or update or delete on public.clinic_members
+  for each row execute function private.audit_member_change();
+
+-- ---------------------------------------------------------------------------------------------
+-- Local sessions (AUTH_PROVIDER=local)
+-- ---------------------------------------------------------------------------------------------
+create table private.local_sessions (
+  id uuid primary key default gen_random_uuid(),
+  token_hash text not null unique check (token_hash ~ '^[0-9a-f]{64}$'),
+  user_id uuid not null references auth.users (id) on delete cascade,
+  created_at timestamptz not null default now(),
+  refreshed_at timestamptz not null default now(),
+  expires_at timestamptz not null,
+  revoked_at timestamptz,
+  revoked_reason text check (revoked_reason in ('signed_out', 'removed', 'banned')),
+  check ((revoked_at is null) = (revoked_reason is null))
+);
+create index local_sessions_user_idx on private.local_sessions (user_id) where revoked_at is null;
+create index local_sessions_expires_idx on private.local_sessions (expires_at);
+comment on table private.local_sessions is 'Embedded-default sessions: the JWT carries a random session id, this row its SHA-256; checked on every request, revoked on sign-out, removal and ban; expires_at is the absolute lifetime.';
+
+-- A user removed from their last clinic loses every session at once. (Someone who still belongs
+-- to another clinic keeps theirs: membership is checked per request, so the clinic they left is
+-- already closed to them.)
+create or replace function private.end_sessions_of_removed_member() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  if not exists (select 1 from public.clinic_members where user_id = old.user_id) then
+    update private.local_sessions set revoked_at = now(), revoked_reason = 'removed'
+     where user_id = old.user_id and revoked_at is null;
+  end if;
+  return null;
+end;
+$$;
+create trigger clinic_members_end_sessions after delete on public.clinic_members
+  for each row execute function private.end_sessions_of_removed_member();
+
+-- The session a token names, if it is still good: not revoked, not past its absolute lifetime,
+-- its user neither deleted nor banned (a ban revokes it for good). p_refresh records the proxy
+-- re-issuing its token. Returns the absolute expiry, or null.
+create or replace function private.check_local_session(p_token_hash text, p_user uuid, p_refresh boolean)
+returns timestamptz
+language plpgsql set search_path = '' as $$
+declare
+  v_session private.local_sessions;
+  v_blocked boolean;
+begin
+  select s.* into v_session from private.local_sessions s
+   where s.token_hash = p_token_hash and s.user_id = p_user;
+  if not found or v_session.revoked_at is not null or v_session.expires_at <= now() then
+    return null;
+  end if;
+  select u.deleted_at is not null or coalesce(u.banned_until > now(), false) into v_blocked
+    from auth.users u where u.id = p_user;
+  if v_blocked is distinct from false then
+    update private.local_sessions set revoked_at = now(), revoked_reason = 'banned'
+     where id = v_session.id;
+    return null;
+  end if;
+  if p_refresh then
+    update private.local_sessions set refreshed_at = now() where id = v_session.id;
+  end if;
+  return v_session.expires_at;
+end;
+$$;
+
+-- ---------------------------------------------------------------------------------------------
+-- Sign-in throttling (AUTH_PROVIDER=local)
+-- ---------------------------------------------------------------------------------------------
+create table private.sign_in_failures (
+  scope text not null check (scope in ('account', 'address')),
+  key text not null check (length(key) between 1 and 254),
+  failures integer not null default 0 check (failures >= 0),
+  last_failure_at timestamptz not null default now(),
+  locked_until timestamptz,
+  primary key (scope, key)
+);
+comment on table private.sign_in_failures is 'Failed local sign-ins per account (lower-case email) and per address; after a few, attempts wait with exponential backoff (lib/auth/throttle.ts has the numbers).';
+
+-- When attempts for this account or from this address may resume, if they must wait; locks the
+-- account's row so concurrent guesses at one account are counted one after another.
+create or replace function private.sign_in_wait(p_account text, p_address text)
+returns timestamptz
+language plpgsql set search_path = '' as $$
+declare
+  v_until timestamptz;
+begin
+  insert into private.sign_in_failures (scope, key) values ('account', p_account)
+    on conflict do nothing;
+  perform 1 from private.sign_in_failures f where f.scope = 'account' and f.key = p_account for update;
+  select max(f.locked_until) into v_until from private.sign_in_failures f
+   where ((f.scope = 'account' and f.key = p_account) or (f.scope = 'address' and f.key = p_address))
+     and f.locked_until > now();
+  return v_until;
+end;
+$$;
+
+-- Counts a failure for both keys. Failures are forgotten after p_forget without one; from the
+-- p_free-th on, each locks the key for p_base doubling per further failure, at most p_cap.
+-- Returns the later lock, if any.
+create or replace function private.sign_in_failed(
+  p_account text, p_address text,
+  p_account_free integer, p_address_free integer,
+  p_base interval, p_cap interval, p_forget interval)
+returns timestamptz
+language plpgsql set search_path = '' as $$
+declare
+  v_until timestamptz;
+begin
+  insert into private.sign_in_failures as f (scope, key, failures, last_failure_at)
+  values ('account', p_account, 1, now()), ('address', p_address, 1, now())
+  on conflict (scope, key) do update
+    set failures = case when f.last_failure_at < now() - p_forget and f.failures > 0
+                        then 1 else f.failures + 1 end,
+        last_failure_at = now();
+  update private.sign_in_failures f
+     set locked_until = now() + least(p_cap, p_base * power(2, least(f.failures - free.n, 30)))
+    from (values ('account', p_account_free), ('address', p_address_free)) as free (scope, n)
+   where f.scope = free.scope and f.failures >= free.n
+     and f.key = case f.scope when 'account' then p_account else p_address end;
+  select max(f.locked_until) into v_until from private.sign_in_failures f
+   where ((f.scope = 'account' and f.key = p_account) or (f.scope = 'address' and f.key = p_address))
+     and f.locked_until > now();
+  return v_until;
+end;
+$$;
+
+-- A successful sign-in clears the account's count (not the address's: one good account must not
+-- reset an address guessing at others).
+create or replace function private.sign_in_succeeded(p_account text) returns void
+language sql set search_path = '' as $$
+  delete from private.sign_in_failures where scope = 'account' and key = p_account;
+$$;
+
+revoke all on function private.check_local_session(text, uuid, boolean),
+  private.sign_in_wait(text, text),
+  private.sign_in_failed(text, text, integer, integer, interval, interval, interval),
+  private.sign_in_succeeded(text) from public;
+
+-- ---------------------------------------------------------------------------------------------
+-- Staff functions for admins (run as the signed-in admin; checked inside)
+-- ---------------------------------------------------------------------------------------------
+
+-- The clinic's team with their sign-in email (auth.users, which API roles cannot read).
+create or replace function public.staff_list(p_clinic uuid)
+returns table (user_id uuid, email text, display_name text, role text, joined_at timestamptz,
+               last_sign_in_at timestamptz)
+language sql stable security definer set search_path = '' as $$
+  select m.user_id, u.email::text, m.display_name, m.role, m.created_at, u.last_sign_in_at
+    from public.clinic_members m
+    join auth.users u on u.id = m.user_id
+   where m.clinic_id = p_clinic
+     and p_clinic = any ((select private.admin_clinic_ids())::uuid[])
+   order by m.role, lower(coalesce(nullif(m.display_name, ''), u.email));
+$$;
+
+-- A new invitation (the caller's clinic, as its admin). Outcomes: ok, forbidden, invalid_role,
+-- already_member, already_invited.
+create or replace function public.staff_invite(p_clinic uuid, p_email text, p_role text, p_token_hash text)
+returns table (outcome text, invitation_id uuid, expires_at timestamptz)
+language plpgsql security definer set search_path = '' as $$
+declare
+  v_email text := lower(trim(p_email));
+  v_id uuid;
+  v_expires timestamptz;
+begin
+  if not (p_clinic = any ((select private.admin_clinic_ids())::uuid[])) then
+    return query select 'forbidden', null::uuid, null::timestamptz; return;
+  end if;
+  if p_role is null or p_role not in ('admin', 'receptionist') then
+    return query select 'invalid_role', null::uuid, null::timestamptz; return;
+  end if;
+  perform 1 from public.clinics where id = p_clinic for no key update;
+  if exists (select 1 from public.clinic_members m join auth.users u on u.id = m.user_id
+              where m.clinic_id = p_clinic and lower(u.email) = v_email) then
+    return query select 'already_member', null::uuid, null::timestamptz; return;
+  end if;
+  -- A new link replaces an open one for the same address (the old link stops working).
+  update public.staff_invitations i set revoked_at = now()
+   where i.clinic_id = p_clinic and i.email = v_email
+     and i.accepted_at is null and i.revoked_at is null;
+  insert into public.staff_invitations (clinic_id, email, role, token_hash, invited_by)
+  values (p_clinic, v_email, p_role, p_token_hash, (select auth.uid()))
+  returning id, staff_invitations.expires_at into v_id, v_expires;
+  return query select 'ok', v_id, v_expires;
+end;
+$$;
+
+-- Withdraws an open invitation. Outcomes: ok, forbidden, not_found.
+create or replace function public.staff_revoke_invitation(p_clinic uuid, p_invitation uuid)
+returns text
+language plpgsql security definer set search_path = '' as $$
+begin
+  if not (p_clinic = any ((select private.admin_clinic_ids())::uuid[])) then
+    return 'forbidden';
+  end if;
+  update public.staff_invitations set revoked_at = now()
+   where id = p_invitation and clinic_id = p_clinic and accepted_at is null and revoked_at is null;
+  return case when found then 'ok' else 'not_found' end;
+end;
+$$;
+
+-- Changes a member's role. Outcomes: ok, forbidden, invalid_role, not_found, last_admin.
+create or replace function public.staff_set_role(p_clinic uuid, p_user uuid, p_role text)
+returns text
+language plpgsql security definer set search_path = '' as $$
+begin
+  if not (p_clinic = any ((select private.admin_clinic_ids())::uuid[])) then
+    return 'forbidden';
+  end if;
+  if p_role is null or p_role not in ('admin', 'receptionist') then
+    return 'invalid_role';
+  end if;
+  update public.clinic_members set role = p_role where clinic_id = p_clinic and user_id = p_user;
+  return case when found then 'ok' else 'not_found' end;
+exception when sqlstate 'CW001' then
+  return 'last_admin';
+end;
+$$;
+
+-- Removes a member (their sessions end if it was their last clinic). Outcomes: ok, forbidden,
+-- not_found, last_admin.
+create or replace function public.staff_remove(p_clinic uuid, p_user uuid)
+returns text
+language plpgsql security definer set search_path = '' as $$
+begin
+  if not (p_clinic = any ((select private.admin_clinic_ids())::uuid[])) then
+    return 'forbidden';
+  end if;
+  delete from public.clinic_members where clinic_id = p_clinic and user_id = p_user;
+  return case when found then 'ok' else 'not_found' end;
+exception when sqlstate 'CW001' then
+  return 'last_admin';
+end;
+$$;
+
+-- Supabase: after Supabase Auth invited (or already knew) the person, the server adds them, as
+-- the admin p_actor (checked here; recorded as the audit's actor). Service side only. Outcomes:
+-- ok, forbidden, invalid_role, already_member.
+create or replace function public.staff_add_invited(p_clinic uuid, p_actor uuid, p_user uuid, p_role text)
+returns text
+language plpgsql security definer set search_path = '' as $$
+begin
+  if not exists (select 1 from public.clinic_members
+                  where clinic_id = p_clinic and user_id = p_actor and role = 'admin') then
+    return 'forbidden';
+  end if;
+  if p_role is null or p_role not in ('admin', 'receptionist') then
+    return 'invalid_role';
+  end if;
+  perform set_config('request.jwt.claims', jsonb_build_object('sub', p_actor)::text, true);
+  if exists (select 1 from public.clinic_members where clinic_id = p_clinic and user_id = p_user) then
+    return 'already_member';
+  end if;
+  insert into public.clinic_members (clinic_id, user_id, role) values (p_clinic, p_user, p_role);
+  return 'ok';
+end;
+$$;
+
+revoke all on function public.staff_list(uuid), public.staff_invite(uuid, text, text, text),
+  public.staff_revoke_invitation(uuid, uuid), public.staff_set_role(uuid, uuid, text),
+  public.staff_remove(uuid, uuid), public.staff_add_invited(uuid, uuid, uuid, text)
+  from public, anon;
+grant execute on function public.staff_list(uuid), public.staff_invite(uuid, text, text, text),
+  public.staff_revoke_invitation(uuid, uuid), public.staff_set_role(uuid, uuid, text),
+  public.staff_remove(uuid, uuid) to authenticated;
+revoke execute on function public.staff_add_invited(uuid, uuid, uuid, text) from authenticated;
+grant execute on function public.staff_add_invited(uuid, uuid, uuid, text) to service_role;
+
 -- ─── supabase/migrations/20261201001400_call_history.sql ───────────────────────────────────────
 
 -- Calls over time (issue 20): a call that stopped sending messages without an end is closed by
