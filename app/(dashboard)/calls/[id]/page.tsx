@@ -5,6 +5,7 @@ import {
   FileText,
   Gauge,
   MessageSquareText,
+  Phone,
 } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -32,7 +33,7 @@ import { describeEvent } from "@/components/calls/describe-event";
 import { HandoffCard } from "@/components/calls/handoff-card";
 import { LiveTranscript } from "@/components/calls/live-transcript";
 import { formatDuration, OUTCOME_LABELS, STATE_LABELS } from "@/components/dashboard/call-labels";
-import { formatInClinicZone } from "@/components/dashboard/format";
+import { formatInClinicZone, formatPhone } from "@/components/dashboard/format";
 import { UrgentFlag } from "@/components/live/call-card";
 
 export const metadata: Metadata = { title: "Call" };
@@ -116,6 +117,21 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
           ) : null}
         </div>
         {call.urgency ? <UrgentFlag urgency={call.urgency} signs={call.urgentSigns} /> : null}
+        {call.callerNumber ? (
+          // The full number, to ring the caller back: every member of the clinic (RLS) may see
+          // it here, and opening this page is recorded in the access log (lib/calls/service.ts).
+          // Lists (board, history, call-backs) show the last four digits only.
+          <p className="flex items-center gap-2 text-sm">
+            <Phone className="size-4" aria-hidden />
+            <a
+              href={`tel:${call.callerNumber}`}
+              className="font-medium underline-offset-4 hover:underline"
+              data-testid="caller-number"
+            >
+              {formatPhone(call.callerNumber)}
+            </a>
+          </p>
+        ) : null}
         <p className="text-muted-foreground text-sm">
           {call.startedAt ? formatInClinicZone(call.startedAt, tz) : ""}
           {call.durationMs !== null
