@@ -197,26 +197,54 @@ drop trigger audit_log_append_only on public.audit_log;
 create trigger audit_log_append_only before update on public.audit_log
   for each row execute function private.audit_log_guard();
 
--- Replaces each needle (as it appears inside JSON strings) in the clinic's audit rows of these
--- rows with "[erased]"; returns how many audit rows changed.
+-- Each needle replaced by "[erased]" in a text, ignoring case, longest first (so a number goes
+-- whole before its last digits are looked for).
+create or replace function private.scrub_text(p_text text, p_needles text[]) returns text
+language plpgsql immutable set search_path = '' as $$
+declare
+  v_needle text;
+  v_text text := p_text;
+begin
+  for v_needle in select n from unnest(p_needles) n where length(n) >= 3 order by length(n) desc loop
+    v_text := regexp_replace(v_text, regexp_replace(v_needle, '([\\.+*?^$()\[\]{}|-])', '\\\1', 'g'), '[erased]', 'gi');
+  end loop;
+  return v_text;
+end;
+$$;
+revoke all on function private.scrub_text(text, text[]) from public;
+
+-- The same inside every string of a JSON value (keys, numbers and structure untouched).
+create or replace function private.scrub_jsonb(p_value jsonb, p_needles text[]) returns jsonb
+language plpgsql immutable set search_path = '' as $$
+begin
+  return case jsonb_typeof(p_value)
+    when 'object' then (select coalesce(jsonb_object_agg(e.key, private.scrub_jsonb(e.value, p_needles)), '{}'::jsonb)
+                          from jsonb_each(p_value) e)
+    when 'array' then (select coalesce(jsonb_agg(private.scrub_jsonb(a.value, p_needles) order by a.i), '[]'::jsonb)
+                         from jsonb_array_elements(p_value) with ordinality a (value, i))
+    when 'string' then to_jsonb(private.scrub_text(p_value #>> '{}', p_needles))
+    else p_value
+  end;
+end;
+$$;
+revoke all on function private.scrub_jsonb(jsonb, text[]) from public;
+
+-- The subject's identifiers replaced by "[erased]" in the strings of the clinic's audit rows of
+-- these rows; returns how many audit rows changed.
 create or replace function private.pseudonymise_audit(p_clinic_id uuid, p_row_ids uuid[], p_needles text[])
 returns integer language plpgsql security definer set search_path = '' as $$
 declare
-  v_needle text;
-  v_count integer := 0;
-  v_rows integer;
+  v_count integer;
 begin
   perform set_config('callwaiting.audit_pseudonymise', 'on', true);
-  foreach v_needle in array p_needles loop
-    continue when v_needle is null or length(v_needle) < 3;
-    -- The needle as JSON text (quotes and backslashes escaped), without its own quotes.
-    v_needle := substr(to_jsonb(v_needle)::text, 2, length(to_jsonb(v_needle)::text) - 2);
-    update public.audit_log a set changes = replace(a.changes::text, v_needle, '[erased]')::jsonb
-     where a.clinic_id = p_clinic_id and a.row_id = any (p_row_ids)
-       and strpos(a.changes::text, v_needle) > 0;
-    get diagnostics v_rows = row_count;
-    v_count := v_count + v_rows;
-  end loop;
+  with scrubbed as (
+    select a.id, private.scrub_jsonb(a.changes, p_needles) as changes
+      from public.audit_log a
+     where a.clinic_id = p_clinic_id and a.row_id = any (p_row_ids))
+  update public.audit_log a set changes = s.changes
+    from scrubbed s
+   where a.id = s.id and a.changes is distinct from s.changes;
+  get diagnostics v_count = row_count;
   perform set_config('callwaiting.audit_pseudonymise', 'off', true);
   return v_count;
 end;
@@ -374,6 +402,7 @@ declare
   v_n integer;
   v_request uuid;
   v_erased constant text := 'Erased patient';
+  v_phone text;
 begin
   perform private.require_admin(p_clinic_id);
   create temporary table if not exists pg_temp.erasure_rows (area text, table_name text, row_id text, row_data jsonb) on commit drop;
@@ -385,10 +414,17 @@ begin
     raise exception 'nothing is held about this subject' using errcode = 'P0002';
   end if;
 
+  v_phone := coalesce(p_phone, (select row_data ->> 'phone' from pg_temp.erasure_rows
+                                 where area = 'patients' and row_data ->> 'phone' is not null limit 1));
   -- Every name, number and email the rows carry: the audit trail's free text is scrubbed of them.
   select array_agg(distinct v) into v_needles from (
-    select p_phone as v
-    union select ltrim(p_phone, '+')
+    -- The number as stored, without its +, without a 1-3 digit country code, and its last 7 digits.
+    select v_phone as v
+    union select ltrim(v_phone, '+')
+    union select substr(ltrim(v_phone, '+'), 2) where length(v_phone) >= 10
+    union select substr(ltrim(v_phone, '+'), 3) where length(v_phone) >= 11
+    union select substr(ltrim(v_phone, '+'), 4) where length(v_phone) >= 12
+    union select right(v_phone, 7)
     union select row_data ->> 'full_name' from pg_temp.erasure_rows where area = 'patients'
     union select row_data ->> 'email' from pg_temp.erasure_rows where area = 'patients'
     union select row_data ->> 'phone' from pg_temp.erasure_rows where area = 'patients'
@@ -396,6 +432,10 @@ begin
     union select row_data ->> 'caller_name' from pg_temp.erasure_rows where area in ('calls', 'handoffs')
     union select row_data ->> 'caller_number' from pg_temp.erasure_rows where area in ('calls', 'handoffs')
   ) s where v is not null and v <> v_erased;
+  -- And each word of a name on its own ("Ana" in "Ana rang to cancel").
+  v_needles := v_needles || array(
+    select distinct w from unnest(v_needles) n, regexp_split_to_table(n, '\s+') w
+     where n ~ '\s' and length(w) >= 3 and w !~ '@');
 
   -- Links and texts first (they point at follow-ups, hand-offs and appointment texts).
   delete from public.aftercare_links where id::text in (select row_id from pg_temp.erasure_rows where area = 'aftercareLinks');

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import type { Claims } from "@/lib/auth/claims";
 import { closePool } from "@/lib/db/pool";
+import { cancelAppointment } from "@/lib/diary/service";
 import { savePatientDetails } from "@/lib/patients/service";
 import {
   AREA_INFO,
@@ -15,6 +16,7 @@ import {
   NOT_PERSONAL,
   PERSONAL_COLUMNS,
 } from "@/lib/privacy/registry";
+import { loadAccessLog } from "@/lib/privacy/service";
 
 import {
   addFacelift,
@@ -207,6 +209,12 @@ describe("a patient's request", () => {
       { role: "user", message: `Book me in please, the name is ${NAME}.` },
     ]);
 
+    // The front desk cancels it, naming the patient in the reason: the audit trail copies it.
+    await cancelAppointment(claimsFor(desk) as Claims, clinic.id, {
+      bookingId: booked.result!.bookingId!,
+      reason: `${NAME} rang from ${NATIONAL} to cancel; ${FIRST} will email from ${EMAIL}`,
+    });
+
     // Texts in: a question with the email, then STOP.
     expect((await textIn(NUMBER, `Hi, ${NAME} here, my email is ${EMAIL}`)).status).toBe(200);
     expect((await textIn(NUMBER, "STOP")).status).toBe(200);
@@ -263,6 +271,7 @@ describe("a patient's request", () => {
       "public.calls.",
       "public.sms_messages.",
       "public.bookings.",
+      "public.audit_log.",
     ])
       expect(
         before.some((hit) => hit.startsWith(where)),
@@ -376,6 +385,12 @@ describe("a patient's request", () => {
       [clinic.id],
     );
     expect(logged.rows).toEqual([{ actor_id: admin }, { actor_id: admin }]);
+    // Admins read them in the access log, labelled with the masked number only.
+    const access = await loadAccessLog(claimsFor(admin) as Claims, clinic.id, {});
+    expect(access.rows.filter((row) => row.subject === "export").map((row) => row.label)).toEqual([
+      requests[0]!.subject_masked,
+      requests[0]!.subject_masked,
+    ]);
   });
 
   it("erases every identifier everywhere, keeps the appointment anonymised, and the number stays opted out", async () => {
@@ -384,6 +399,8 @@ describe("a patient's request", () => {
     const result = (await response.json()) as { removed: Record<string, number> };
     expect(result.removed).toMatchObject({ patients: 1, calls: 2, bookings: 1, optOuts: 1 });
     expect(result.removed.smsMessages).toBeGreaterThanOrEqual(3);
+    // The cancellation's audit row had the name, number and email in its copied reason.
+    expect(result.removed.auditTrail).toBeGreaterThanOrEqual(1);
 
     const hits = await findEverywhere([NUMBER, NATIONAL, digits, NAME, FIRST, EMAIL]);
     expect(hits).toEqual([]);
@@ -397,7 +414,7 @@ describe("a patient's request", () => {
       {
         patient_name: "Erased patient",
         patient_phone: null,
-        status: "pending",
+        status: "cancelled",
         full_name: "Erased patient",
         phone: null,
         email: null,
