@@ -77,6 +77,7 @@ describe("navigation by role", () => {
       "Redaction",
       "Assistant",
       "Privacy",
+      "Staff",
     ]);
   });
   it("keeps redaction, assistant and privacy settings from receptionists", () => {
