@@ -148,10 +148,13 @@ describe("custom rules", () => {
     const evil = createRedactor({
       rules: [{ kind: "pattern", value: "(a+)+$", category: "CUSTOM" }],
     });
-    const started = performance.now();
-    evil.redact(`${"a".repeat(30_000)}!`);
-    expect(performance.now() - started).toBeLessThan(5_000);
-  });
+    // A backtracking engine would not finish this in the lifetime of the machine (2^30000
+    // paths); RE2 answers at once. No stopwatch: the test's timeout is the only clock, and a
+    // generous one, so a busy CI machine cannot fail it.
+    const text = `${"a".repeat(30_000)}!`;
+    expect(evil.redact(text).text.endsWith("a!")).toBe(true);
+    expect(evil.redact("caaa").text).toBe("c[CUSTOM]");
+  }, 60_000);
 });
 
 describe("a pasted conversation (the admin tester)", () => {
