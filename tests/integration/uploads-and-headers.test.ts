@@ -92,15 +92,14 @@ describe("aftercare uploads", () => {
         controller.enqueue(new Uint8Array(64 * 1024));
       },
     });
-    const started = Date.now();
     const response = await fetch(url(`/api/clinics/${clinic.id}/aftercare`), {
       method: "POST",
       headers: { "content-type": "multipart/form-data; boundary=x" },
       body: endless,
       duplex: "half",
     } as RequestInit);
+    // The body never ends: had the server waited to read it, there would be no answer at all.
     expect(response.status).toBe(401);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it("refuses a receptionist, and an upload over the limit, without storing anything", async () => {
