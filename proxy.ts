@@ -9,6 +9,7 @@ import {
   signLocalSession,
   verifyLocalSession,
 } from "@/lib/auth/local-session";
+import { localSessionExpiry } from "@/lib/auth/session-record";
 import { updateSession } from "@/lib/supabase/proxy";
 
 /**
@@ -17,7 +18,8 @@ import { updateSession } from "@/lib/supabase/proxy";
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const isLogin = pathname === "/login";
+  // The sign-in page and invitation links are for people without a session.
+  const isLogin = pathname === "/login" || pathname.startsWith("/invite/");
 
   let response: NextResponse;
   let claims: Claims | null;
@@ -29,16 +31,23 @@ export async function proxy(request: NextRequest) {
     response = NextResponse.next({ request });
     claims = await verifyLocalSession(request.cookies.get(LOCAL_SESSION_COOKIE)?.value);
     if (claims && shouldRefresh(claims)) {
-      const token = await signLocalSession(
-        {
-          id: claims.sub,
-          email: claims.email ?? "",
-          appMetadata: claims.app_metadata,
-          userMetadata: claims.user_metadata,
-        },
-        claims.session_id,
-      );
-      response.cookies.set(LOCAL_SESSION_COOKIE, token, sessionCookieOptions());
+      // Re-issued only while the server-side session is good, and never past its absolute end.
+      const sessionEnd = await localSessionExpiry(claims, true);
+      if (!sessionEnd) {
+        claims = null;
+      } else if (sessionEnd.getTime() / 1000 > claims.exp && claims.session_id) {
+        const token = await signLocalSession(
+          {
+            id: claims.sub,
+            email: claims.email ?? "",
+            appMetadata: claims.app_metadata,
+            userMetadata: claims.user_metadata,
+          },
+          claims.session_id,
+          sessionEnd,
+        );
+        response.cookies.set(LOCAL_SESSION_COOKIE, token, sessionCookieOptions());
+      }
     }
   }
 
@@ -46,7 +55,10 @@ export async function proxy(request: NextRequest) {
     const url = request.nextUrl.clone();
     url.pathname = "/login";
     url.search = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;
-    return NextResponse.redirect(url);
+    const redirect = NextResponse.redirect(url);
+    // A token whose session has ended is worth nothing: drop it.
+    if (request.cookies.has(LOCAL_SESSION_COOKIE)) redirect.cookies.delete(LOCAL_SESSION_COOKIE);
+    return redirect;
   }
   // Pages carry session state: never let a shared cache keep one person's page for another.
   response.headers.set("Cache-Control", "private, no-store");

@@ -1,7 +1,9 @@
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SignJWT } from "jose";
+import { Client } from "pg";
 
 import { percentile } from "../lib/simulator/smoke";
 import { startAppServer } from "../scripts/lib/app-server";
@@ -59,8 +61,22 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
     texts: () => twilio.messages,
     async sessionCookie(userId) {
       const now = Math.floor(Date.now() / 1000);
+      // The server accepts only tokens naming a recorded session (private.local_sessions).
+      const sessionId = randomBytes(32).toString("base64url");
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        await client.query(
+          `insert into private.local_sessions (token_hash, user_id, expires_at)
+           values ($1, $2, now() + interval '7 days')`,
+          [createHash("sha256").update(sessionId).digest("hex"), userId],
+        );
+      } finally {
+        await client.end();
+      }
       const token = await new SignJWT({
         role: "authenticated",
+        session_id: sessionId,
         app_metadata: {},
         user_metadata: {},
       })

@@ -16,7 +16,8 @@ export interface NavItem {
     | "chart"
     | "diary-setup"
     | "patients"
-    | "privacy";
+    | "privacy"
+    | "staff";
   /** Roles that see the item; receptionists see admin lists read-only. */
   roles: ClinicRole[];
   /** A live count beside the title: texts nobody has read yet. */
@@ -71,6 +72,7 @@ export const dashboardNav: NavGroup[] = [
       { title: "Redaction", href: "/admin/redaction", icon: "shield", roles: ["admin"] },
       { title: "Assistant", href: "/admin/assistant", icon: "bot", roles: ["admin"] },
       { title: "Privacy", href: "/admin/privacy", icon: "privacy", roles: ["admin"] },
+      { title: "Staff", href: "/admin/staff", icon: "staff", roles: ["admin"] },
     ],
   },
 ];

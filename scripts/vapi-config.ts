@@ -4,7 +4,9 @@
  * With --push (and VAPI_API_KEY) creates or updates it in Vapi and stores the assistant id.
  * With --number, prints the clinic's phone number as Vapi should import it instead
  * (`phoneNumbers.create`: our webhook with retries, and the front desk as `fallbackDestination`
- * for when our server is down; docs/assistant.md, "Failover").
+ * for when our server is down; docs/assistant.md, "Failover"); with --number --push (and
+ * VAPI_API_KEY, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN) imports it into Vapi, or updates the one
+ * imported before, and stores its id: the same code as the dashboard's "Connect number to Vapi".
  */
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
@@ -21,6 +23,7 @@ import {
   LATENCY_PROFILES,
   type LatencyProfile,
 } from "../lib/vapi/assistant";
+import { pushClinicNumber } from "../lib/vapi/number-service";
 import { phoneNumberFor } from "../lib/vapi/phone-number";
 import { pushAssistant } from "../lib/vapi/push";
 import { connectDatabase } from "./lib/connect";
@@ -39,7 +42,7 @@ const { values } = parseArgs({
 });
 if (!values.clinic) {
   console.error(
-    "usage: npm run vapi:config -- --clinic <slug> [--profile standard|low_latency] [--url <public app url>] [--push]",
+    "usage: npm run vapi:config -- --clinic <slug> [--profile standard|low_latency] [--url <public app url>] [--number] [--push]",
   );
   process.exit(2);
 }
@@ -58,7 +61,21 @@ try {
     console.error(`No clinic with slug "${values.clinic}"`);
     process.exit(1);
   }
-  if (values.number) {
+  if (values.number && values.push) {
+    const result = await pushClinicNumber((fn) => fn(wrap(client)), clinic.rows[0].id, {
+      APP_URL: values.url,
+      VAPI_API_KEY: process.env.VAPI_API_KEY || undefined,
+      VAPI_API_BASE_URL: process.env.VAPI_API_BASE_URL || undefined,
+      VAPI_CREDENTIAL_ID: process.env.VAPI_CREDENTIAL_ID || undefined,
+      TWILIO_ACCOUNT_SID: process.env.TWILIO_ACCOUNT_SID || undefined,
+      TWILIO_AUTH_TOKEN: process.env.TWILIO_AUTH_TOKEN || undefined,
+    });
+    if (result.ok) console.log(`${result.message} Vapi id: ${result.id}.`);
+    else {
+      console.error(result.message);
+      process.exitCode = result.reason === "missing_setup" ? 2 : 1;
+    }
+  } else if (values.number) {
     const row = await client.query<{
       name: string;
       phoneNumber: string;

@@ -822,6 +822,26 @@ export interface Clinics {
    * Id of the clinic's assistant in Vapi, once pushed.
    */
   vapi_assistant_id: string | null;
+  /**
+   * When the number was last pushed to Vapi, successfully or not.
+   */
+  vapi_number_attempted_at: Timestamp | null;
+  /**
+   * Why the last push failed, in words (null when it succeeded or never ran).
+   */
+  vapi_number_error: string | null;
+  /**
+   * The fallbackDestination number Vapi had after the last successful push (null: none).
+   */
+  vapi_number_fallback: string | null;
+  /**
+   * When the number was last pushed to Vapi successfully.
+   */
+  vapi_number_synced_at: Timestamp | null;
+  /**
+   * Id of the clinic's number in Vapi (phoneNumbers.create), once imported; later imports update it.
+   */
+  vapi_phone_number_id: string | null;
 }
 
 export interface FollowUps {
@@ -1116,6 +1136,37 @@ export interface OpeningHours {
    * ISO weekday: 1 Monday … 7 Sunday.
    */
   weekday: number;
+}
+
+export interface OpeningHoursDates {
+  /**
+   * The clinic.
+   */
+  clinic_id: string;
+  /**
+   * Closing time (after opens; 24:00 is the next midnight).
+   */
+  closes: string;
+  /**
+   * When it was added.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * The clinic-local date.
+   */
+  on_date: Timestamp;
+  /**
+   * Opening time (clinic-local wall clock).
+   */
+  opens: string;
+  /**
+   * Shown to staff and callers, e.g. "Christmas Eve".
+   */
+  reason: Generated<string>;
 }
 
 export interface Patients {
@@ -1760,6 +1811,53 @@ export interface SpeechEvents {
   turn: number | null;
 }
 
+export interface StaffInvitations {
+  /**
+   * When the link was used (it works once).
+   */
+  accepted_at: Timestamp | null;
+  /**
+   * The account that accepted it.
+   */
+  accepted_by: string | null;
+  /**
+   * The clinic the invitee joins.
+   */
+  clinic_id: string;
+  /**
+   * When the invitation was made.
+   */
+  created_at: Generated<Timestamp>;
+  /**
+   * Who is invited (lower case).
+   */
+  email: string;
+  /**
+   * The link works until then (7 days).
+   */
+  expires_at: Generated<Timestamp>;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * The admin who invited them.
+   */
+  invited_by: string | null;
+  /**
+   * When an admin withdrew it.
+   */
+  revoked_at: Timestamp | null;
+  /**
+   * The role they get: admin or receptionist.
+   */
+  role: string;
+  /**
+   * SHA-256 (hex) of the link's token; the token itself is shown to the admin once.
+   */
+  token_hash: string;
+}
+
 export interface TurnLatencies {
   /**
    * Assistant latency profile in use, for per-configuration figures.
@@ -1977,6 +2075,7 @@ export interface DB {
   manage_offers: ManageOffers;
   on_call_rota: OnCallRota;
   opening_hours: OpeningHours;
+  opening_hours_dates: OpeningHoursDates;
   patients: Patients;
   practitioners: Practitioners;
   privacy_settings: PrivacySettings;
@@ -1992,6 +2091,7 @@ export interface DB {
   sms_messages: SmsMessages;
   sms_opt_outs: SmsOptOuts;
   speech_events: SpeechEvents;
+  staff_invitations: StaffInvitations;
   turn_latencies: TurnLatencies;
   waitlist_entries: WaitlistEntries;
   waitlist_openings: WaitlistOpenings;

@@ -18,8 +18,19 @@ export interface Closure {
   reason?: string;
 }
 
+/** Special hours on one date (opening_hours_dates): they replace that day's weekly hours. */
+export interface DateHours {
+  /** Clinic-local date, YYYY-MM-DD. */
+  date: string;
+  opens: string;
+  closes: string;
+  reason?: string;
+}
+
 export interface OpeningSchedule {
   timezone: string;
   hours: OpeningInterval[];
   closures: Closure[];
+  /** Dates with special hours; a date listed here is open only at its intervals. */
+  dates?: DateHours[];
 }

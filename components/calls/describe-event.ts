@@ -78,5 +78,12 @@ function describeNote(
       title: meta.urgent ? "Urgent message taken" : "Message taken",
       detail: meta.afterTransfer ? "nobody answered the transfer" : undefined,
     };
+  if (name === "transfer.unanswered")
+    return {
+      title: "Transfer not answered",
+      detail: meta.callbackTask
+        ? "no message left: call-back task opened"
+        : "the call already had a call-back task",
+    };
   return { title: name };
 }

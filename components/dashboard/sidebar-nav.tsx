@@ -13,6 +13,7 @@ import {
   MessageSquare,
   PhoneCall,
   ShieldCheck,
+  UserCog,
   UsersRound,
 } from "lucide-react";
 import Link from "next/link";
@@ -36,6 +37,7 @@ const icons: Record<NavItem["icon"], typeof PhoneCall> = {
   "diary-setup": CalendarCog,
   patients: UsersRound,
   privacy: LockKeyhole,
+  staff: UserCog,
 };
 
 function isActive(pathname: string, href: string) {

@@ -20,6 +20,7 @@ const SCENARIOS = [
   { id: "asks-for-human", label: "Asks for a person (transfer)" },
   { id: "after-hours-urgent", label: "Post-op patient with bleeding and a fever" },
   { id: "transfer-unanswered", label: "Transfer nobody answers, leaves a message" },
+  { id: "transfer-hangup", label: "Hangs up while the transfer rings" },
   { id: "voicemail", label: "Leaves a message" },
 ] as const;
 

@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import type { ConnectionStatus } from "@/lib/realtime/types";
 import { cn } from "@/lib/utils";
 
@@ -6,6 +8,7 @@ const LABELS: Record<ConnectionStatus, { text: string; tone: string }> = {
   connecting: { text: "Connecting…", tone: "bg-muted-foreground" },
   reconnecting: { text: "Updates paused, reconnecting…", tone: "bg-amber-500" },
   offline: { text: "Offline: updates paused", tone: "bg-amber-500" },
+  ended: { text: "Your access has ended.", tone: "bg-destructive" },
 };
 
 export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
@@ -22,6 +25,11 @@ export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
         aria-hidden
       />
       {text}
+      {status === "ended" ? (
+        <Link href="/login" className="text-foreground underline underline-offset-4">
+          Sign in again
+        </Link>
+      ) : null}
     </span>
   );
 }

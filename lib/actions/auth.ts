@@ -1,6 +1,6 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 
 import { getEnv } from "@/lib/env";
@@ -8,9 +8,11 @@ import { CLINIC_COOKIE } from "@/lib/auth/clinic";
 import {
   LOCAL_SESSION_COOKIE,
   sessionCookieOptions,
-  signLocalSession,
+  verifyLocalSession,
 } from "@/lib/auth/local-session";
 import { signInWithPassword } from "@/lib/auth/service";
+import { endLocalSession } from "@/lib/auth/session-record";
+import { clientAddress, throttledMessage } from "@/lib/auth/throttle";
 import { createClient } from "@/lib/supabase/server";
 import { safeNextPath, signInSchema } from "@/lib/validations/auth";
 
@@ -45,13 +47,17 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
         email,
       };
   } else {
-    const user = await signInWithPassword(address, password);
-    if (!user) return { error: WRONG_CREDENTIALS, email };
-    (await cookies()).set(
-      LOCAL_SESSION_COOKIE,
-      await signLocalSession(user),
-      sessionCookieOptions(),
-    );
+    const result = await signInWithPassword(address, password, clientAddress(await headers()));
+    if (result.outcome === "throttled") return { error: throttledMessage(result.waitUntil), email };
+    if (result.outcome === "wrong") {
+      return {
+        error: result.waitUntil
+          ? `${WRONG_CREDENTIALS} ${throttledMessage(result.waitUntil)}`
+          : WRONG_CREDENTIALS,
+        email,
+      };
+    }
+    (await cookies()).set(LOCAL_SESSION_COOKIE, result.token, sessionCookieOptions());
   }
   redirect(safeNextPath(next));
 }
@@ -62,6 +68,9 @@ export async function signOut(): Promise<void> {
     const supabase = await createClient();
     await supabase.auth.signOut();
   } else {
+    // The server-side session ends, so a copy of the token is worth nothing either.
+    const claims = await verifyLocalSession(cookieStore.get(LOCAL_SESSION_COOKIE)?.value);
+    if (claims) await endLocalSession(claims);
     cookieStore.delete(LOCAL_SESSION_COOKIE);
   }
   cookieStore.delete(CLINIC_COOKIE);

@@ -8,6 +8,7 @@ import {
   appointmentTypeSchema,
   bookingRulesSchema,
   closureSchema,
+  dateHoursSchema,
   deleteSchema,
   openingHoursSchema,
   overrideSchema,
@@ -107,6 +108,16 @@ export const addClosure = adminAction(
 export const deleteClosure = adminAction(
   { schema: deleteSchema, invalid: INVALID },
   async (input, { claims, clinic }) => done(await config.deleteClosure(claims, clinic.id, input)),
+);
+
+export const addDateHours = adminAction(
+  { schema: dateHoursSchema, invalid: "fields" },
+  async (input, { claims, clinic }) => done(await config.addDateHours(claims, clinic.id, input)),
+);
+
+export const deleteDateHours = adminAction(
+  { schema: deleteSchema, invalid: INVALID },
+  async (input, { claims, clinic }) => done(await config.deleteDateHours(claims, clinic.id, input)),
 );
 
 export const saveBookingRules = adminAction(

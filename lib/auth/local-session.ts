@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 
 import { getEnv } from "@/lib/env";
@@ -7,11 +7,25 @@ import type { AuthUser } from "@/lib/db/users";
 import { parseClaims, type Claims } from "./claims";
 
 /**
- * Embedded-default sessions: an HS256 JWT with Supabase's claim shape in an httpOnly cookie.
- * Verified locally on every request; re-issued by the proxy when half its life has passed.
+ * Embedded-default sessions: an HS256 JWT with Supabase's claim shape in an httpOnly cookie,
+ * naming a server-side session (`session_id`, a random secret; `private.local_sessions` keeps
+ * only its SHA-256). The signature is verified here; lib/auth/service.ts checks the record on
+ * every request (revoked on sign-out, removal and ban). The proxy re-issues the token when half
+ * its 8 hours have passed, never past the session's absolute lifetime of 7 days.
  */
 export const LOCAL_SESSION_COOKIE = "cw-session";
 export const LOCAL_SESSION_SECONDS = 8 * 60 * 60;
+export const LOCAL_SESSION_ABSOLUTE_SECONDS = 7 * 24 * 60 * 60;
+
+/** A new session's secret id (256 random bits). */
+export function newSessionId(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+/** What the database keeps of a session id. */
+export function hashSessionId(sessionId: string): string {
+  return createHash("sha256").update(sessionId).digest("hex");
+}
 
 function key() {
   const secret = getEnv().AUTH_JWT_SECRET;
@@ -26,11 +40,16 @@ function issuer() {
 /** Who a local session is for: the staff member auth.users holds. */
 export type LocalUser = AuthUser;
 
+/** A token for `sessionId`, valid 8 hours but never past `sessionExpiresAt` (the absolute lifetime). */
 export async function signLocalSession(
   user: LocalUser,
-  sessionId: string = randomUUID(),
+  sessionId: string,
+  sessionExpiresAt?: Date,
 ): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
+  const absolute = sessionExpiresAt
+    ? Math.floor(sessionExpiresAt.getTime() / 1000)
+    : Number.POSITIVE_INFINITY;
   return new SignJWT({
     email: user.email,
     role: "authenticated",
@@ -46,7 +65,7 @@ export async function signLocalSession(
     .setAudience("authenticated")
     .setIssuer(issuer())
     .setIssuedAt(now)
-    .setExpirationTime(now + LOCAL_SESSION_SECONDS)
+    .setExpirationTime(Math.min(now + LOCAL_SESSION_SECONDS, absolute))
     .sign(key());
 }
 
@@ -70,12 +89,12 @@ export function shouldRefresh(claims: Claims, nowSeconds = Math.floor(Date.now()
   return claims.exp - nowSeconds < LOCAL_SESSION_SECONDS / 2;
 }
 
-export function sessionCookieOptions() {
+export function sessionCookieOptions(maxAge: number = LOCAL_SESSION_SECONDS) {
   return {
     httpOnly: true,
     sameSite: "lax" as const,
     secure: getEnv().APP_URL.startsWith("https://"),
     path: "/",
-    maxAge: LOCAL_SESSION_SECONDS,
+    maxAge: Math.max(0, Math.floor(maxAge)),
   };
 }

@@ -4,8 +4,10 @@ import type { CallState } from "@/types/call-states";
 import { fillCallEnd, insertCallEvent, setCallOutcome } from "@/lib/db/calls";
 import { writeHandoff } from "@/lib/db/handoffs";
 import { lockCall } from "@/lib/db/locks";
+import { getCallUrgency, openCallbackTaskOnce, setTransfer } from "@/lib/db/routing";
 import { callHasBooking, releaseCallHolds } from "@/lib/db/slots";
 import type { Tx } from "@/lib/db/transaction";
+import { transferWentUnanswered } from "@/lib/hours/routing";
 
 import { applyCallEvent } from "./apply-event";
 
@@ -60,6 +62,45 @@ export async function endCall(
       endedAt: input.endedAt ?? input.at,
     });
   }
+  await noteUnansweredTransfer(tx, call, input);
   // The hand-off is written in the transaction that ends the call (decision 7).
   return { handoffId: await writeHandoff(tx, call.id) };
+}
+
+/**
+ * A transfer nobody answered, and the call ended without a message (lib/hours/routing.ts
+ * `transferWentUnanswered`): the transfer is recorded as unanswered and the caller gets a
+ * call-back task (urgent for an urgent call), once: the outcome is then `unanswered`, so a
+ * repeated or later end signal finds nothing to do, and a task the call already has is kept.
+ */
+async function noteUnansweredTransfer(
+  tx: Tx,
+  call: { id: string; clinicId: string },
+  input: { endedReason: string | null; at: Date; source: string },
+) {
+  const routing = await getCallUrgency(tx, call.id);
+  if (
+    !transferWentUnanswered({
+      transferOutcome: routing.transferOutcome,
+      endedReason: input.endedReason,
+    })
+  )
+    return;
+  await setTransfer(tx, call.id, { outcome: "unanswered" });
+  const urgent = routing.urgency !== null;
+  const who = routing.transferTarget === "on_call" ? "the clinician on call" : "the front desk";
+  const opened = await openCallbackTaskOnce(tx, {
+    clinicId: call.clinicId,
+    callId: call.id,
+    reason: `${urgent ? "Urgent: transfer" : "Transfer"} to ${who} not answered; the caller left no message`,
+    urgency: urgent ? "urgent" : "routine",
+  });
+  await insertCallEvent(tx, {
+    clinicId: call.clinicId,
+    callId: call.id,
+    kind: "note",
+    event: "transfer.unanswered",
+    occurredAt: input.at,
+    metadata: { endedReason: input.endedReason, source: input.source, callbackTask: opened },
+  });
 }

@@ -36,6 +36,8 @@ export async function loadOpeningSchedule(tx: Tx, clinicId: string): Promise<Ope
     hours: OpeningSchedule["hours"] | null;
     /** json_agg of the closures, computed in SQL. */
     closures: OpeningSchedule["closures"] | null;
+    /** json_agg of the special dates' hours, computed in SQL. */
+    dates: OpeningSchedule["dates"] | null;
   }>(
     `select c.timezone,
             (select json_agg(json_build_object('weekday', h.weekday, 'opens', to_char(h.opens, 'HH24:MI'),
@@ -45,11 +47,23 @@ export async function loadOpeningSchedule(tx: Tx, clinicId: string): Promise<Ope
                                                'endsOn', to_char(x.ends_on, 'YYYY-MM-DD'), 'reason', x.reason)
                              order by x.starts_on)
                from public.clinic_closures x
-              where x.clinic_id = c.id and x.ends_on >= (now() at time zone 'utc')::date - 1) as closures
+              where x.clinic_id = c.id and x.ends_on >= (now() at time zone 'utc')::date - 1) as closures,
+            (select json_agg(json_build_object('date', to_char(d.on_date, 'YYYY-MM-DD'),
+                                               'opens', to_char(d.opens, 'HH24:MI'),
+                                               'closes', to_char(d.closes, 'HH24:MI'),
+                                               'reason', d.reason)
+                             order by d.on_date, d.opens)
+               from public.opening_hours_dates d
+              where d.clinic_id = c.id and d.on_date >= (now() at time zone 'utc')::date - 1) as dates
        from public.clinics c where c.id = $1`,
     [clinicId],
   );
-  return { timezone: row.timezone, hours: row.hours ?? [], closures: row.closures ?? [] };
+  return {
+    timezone: row.timezone,
+    hours: row.hours ?? [],
+    closures: row.closures ?? [],
+    dates: row.dates ?? [],
+  };
 }
 
 /**
@@ -89,4 +103,53 @@ export async function replaceOpeningHours(
     [clinicId, ...columns],
   );
   return true;
+}
+
+// Special hours on given dates (supabase/migrations/20261201001110_opening_hours_dates.sql).
+
+export interface DateHoursRow {
+  id: Col<"opening_hours_dates", "id">;
+  /** YYYY-MM-DD and HH:MM, computed in SQL. */
+  onDate: string;
+  opens: string;
+  closes: string;
+  reason: Col<"opening_hours_dates", "reason">;
+}
+
+/** Special hours on `today` (clinic-local) and after, by date. */
+export function listUpcomingDateHours(
+  tx: Tx,
+  clinicId: string,
+  today: string,
+): Promise<DateHoursRow[]> {
+  return tx.query<DateHoursRow>(
+    `select id, to_char(on_date, 'YYYY-MM-DD') as "onDate", to_char(opens, 'HH24:MI') as opens,
+            to_char(closes, 'HH24:MI') as closes, reason
+       from public.opening_hours_dates
+      where clinic_id = $1 and on_date >= $2::date
+      order by on_date, opens`,
+    [clinicId, today],
+  );
+}
+
+/** Adds an interval of special hours on a date (admins, by RLS; overlaps refused by the constraint). */
+export async function addDateHours(
+  tx: Tx,
+  clinicId: string,
+  input: { onDate: string; opens: string; closes: string; reason: string },
+): Promise<string> {
+  const row = await tx.one<{ id: Col<"opening_hours_dates", "id"> }>(
+    `insert into public.opening_hours_dates (clinic_id, on_date, opens, closes, reason)
+     values ($1, $2, $3, $4, $5) returning id`,
+    [clinicId, input.onDate, input.opens, input.closes, input.reason],
+  );
+  return row.id;
+}
+
+export async function deleteDateHours(tx: Tx, clinicId: string, id: string): Promise<boolean> {
+  const rows = await tx.query(
+    "delete from public.opening_hours_dates where id = $1 and clinic_id = $2 returning id",
+    [id, clinicId],
+  );
+  return rows.length > 0;
 }

@@ -214,3 +214,20 @@ export async function queueUrgentAlert(
   );
   return rows.length > 0;
 }
+
+/**
+ * Opens the call's call-back task unless it has one (a message taken, a cut-off booking):
+ * one task per call, and a repeated end signal changes nothing. Returns whether it opened.
+ */
+export async function openCallbackTaskOnce(
+  tx: Tx,
+  task: { clinicId: string; callId: string; reason: string; urgency: "routine" | "urgent" },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `insert into public.callback_tasks (clinic_id, call_id, reason, urgency)
+     values ($1, $2, $3, $4)
+     on conflict (call_id) do nothing returning id`,
+    [task.clinicId, task.callId, task.reason, task.urgency],
+  );
+  return rows.length > 0;
+}

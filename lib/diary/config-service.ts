@@ -5,7 +5,13 @@ import type { z } from "zod";
 import type { Claims } from "@/lib/auth/claims";
 import * as db from "@/lib/db/diary-config";
 import { databaseFailure, type DatabaseFailure } from "@/lib/db/errors";
-import { listOpeningHours, replaceOpeningHours } from "@/lib/db/opening-hours";
+import {
+  addDateHours as addDateHoursRow,
+  deleteDateHours as deleteDateHoursRow,
+  listOpeningHours,
+  listUpcomingDateHours,
+  replaceOpeningHours,
+} from "@/lib/db/opening-hours";
 import * as routing from "@/lib/db/routing";
 import { withClaims, type Tx } from "@/lib/db/transaction";
 import { rotaGaps } from "@/lib/hours/routing";
@@ -15,6 +21,7 @@ import {
   bookingRulesSchema,
   closureSchema,
   configFieldErrors,
+  dateHoursSchema,
   deleteSchema,
   openingHoursSchema,
   overrideSchema,
@@ -94,6 +101,7 @@ export function loadDiaryConfig(claims: Claims, clinicId: string) {
       overrides: await db.listUpcomingOverrides(tx, clinicId, today),
       closures: await db.listUpcomingClosures(tx, clinicId, today),
       openingHours: await listOpeningHours(tx, clinicId),
+      dateHours: await listUpcomingDateHours(tx, clinicId, today),
       routing: await routing.getRoutingSettings(tx, clinicId),
       rota: await routing.listRota(tx, clinicId),
     };
@@ -355,6 +363,37 @@ export async function deleteClosure(
     (await db.deleteClosure(tx, clinicId, id))
       ? { id }
       : { error: "That closure was already deleted." },
+  );
+}
+
+export async function addDateHours(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof dateHoursSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(dateHoursSchema, input);
+  if ("invalid" in parsed) return parsed.invalid;
+  return write(claims, async (tx) => ({ id: await addDateHoursRow(tx, clinicId, parsed.data) }), {
+    overlap: {
+      fieldErrors: {
+        opens: "These hours overlap hours already set on that date. Delete or adjust those first.",
+      },
+    },
+  });
+}
+
+export async function deleteDateHours(
+  claims: Claims,
+  clinicId: string,
+  input: z.input<typeof deleteSchema>,
+): Promise<ConfigResult> {
+  const parsed = parse(deleteSchema, input);
+  if ("invalid" in parsed) return { error: "Invalid request." };
+  const { id } = parsed.data;
+  return write(claims, async (tx) =>
+    (await deleteDateHoursRow(tx, clinicId, id))
+      ? { id }
+      : { error: "Those hours were already deleted." },
   );
 }
 

@@ -3,14 +3,14 @@
  * instant in, state out), so the server (the assistant's prompt, transfer destinations) and the
  * live board (with the server-corrected clock) compute the same answer.
  *
- * Open time on a clinic-local date: that weekday's opening intervals (merged), none on a
- * closure day. Wall times become instants as the diary's do (lib/diary/working-time.ts): 09:00
+ * Open time on a clinic-local date: that date's special hours when it has any (Christmas Eve
+ * 09:00–13:00), else that weekday's opening intervals (merged); none on a closure day. Wall times become instants as the diary's do (lib/diary/working-time.ts): 09:00
  * is 09:00 on both sides of a daylight-saving change, a time in the spring-forward gap moves to
  * the change, a time in the fall-back overlap is its earlier occurrence. Intervals that touch
  * across midnight (Monday 18:00–24:00, Tuesday 00:00–02:00) are one stretch of open time.
  */
 
-import type { Closure, OpeningInterval, OpeningSchedule } from "@/types/opening-hours";
+import type { Closure, DateHours, OpeningInterval, OpeningSchedule } from "@/types/opening-hours";
 import {
   ClinicClock,
   DAY_MS,
@@ -22,7 +22,7 @@ import {
   type WallInterval,
 } from "@/lib/diary/working-time";
 
-export type { Closure, OpeningInterval, OpeningSchedule };
+export type { Closure, DateHours, OpeningInterval, OpeningSchedule };
 
 export type OpeningState =
   | {
@@ -60,6 +60,7 @@ const SEARCH_DAYS = 400;
 class ParsedSchedule {
   readonly clock: ClinicClock;
   private readonly weekly: WallInterval[][] = [[], [], [], [], [], [], [], []];
+  private readonly dates = new Map<number, WallInterval[]>();
   private readonly closures: { from: number; to: number; reason: string }[];
 
   constructor(schedule: OpeningSchedule) {
@@ -78,6 +79,18 @@ class ParsedSchedule {
     }
     for (let weekday = 1; weekday <= 7; weekday++)
       this.weekly[weekday] = mergeIntervals(byDay[weekday]!);
+    const byDate = new Map<number, WallInterval[]>();
+    for (const special of schedule.dates ?? []) {
+      const day = parseLocalDate(special.date, "special opening hours");
+      const opens = parseWallTime(special.opens, "special opening hours");
+      const closes = parseWallTime(special.closes, "special opening hours", true);
+      if (closes <= opens)
+        throw new RangeError(
+          `Special hours ${special.opens}–${special.closes} on ${special.date}: closing must be after opening.`,
+        );
+      byDate.set(day, [...(byDate.get(day) ?? []), [opens, closes]]);
+    }
+    for (const [day, intervals] of byDate) this.dates.set(day, mergeIntervals(intervals));
     this.closures = schedule.closures.map((closure) => ({
       from: parseLocalDate(closure.startsOn, "closures"),
       to: parseLocalDate(closure.endsOn, "closures"),
@@ -86,7 +99,7 @@ class ParsedSchedule {
   }
 
   get hasHours(): boolean {
-    return this.weekly.some((day) => day.length > 0);
+    return this.weekly.some((day) => day.length > 0) || this.dates.size > 0;
   }
 
   closureOn(day: number): { reason: string } | undefined {
@@ -96,7 +109,7 @@ class ParsedSchedule {
   /** Open time on a local date, as instants [start, end). */
   openOn(day: number): [number, number][] {
     if (this.closureOn(day)) return [];
-    return (this.weekly[isoWeekday(day)] ?? []).map(([start, end]) => [
+    return (this.dates.get(day) ?? this.weekly[isoWeekday(day)] ?? []).map(([start, end]) => [
       this.clock.instant(day, start),
       this.clock.instant(day, end),
     ]);
@@ -199,4 +212,33 @@ export function describeWeek(hours: OpeningInterval[]): string {
     days.push(`${WEEKDAY_NAMES[weekday]} ${intervals.length ? intervals.join(" and ") : "closed"}`);
   }
   return days.join("; ");
+}
+
+/**
+ * The special dates from `now`'s clinic-local date to `days` ahead, as Voxanne says them:
+ * "Thursday 24 December 09:00–13:00 (Christmas Eve); Thursday 31 December 09:00–15:00", or
+ * "none". Closures are not listed (the state says when the desk is closed).
+ */
+export function describeSpecialDates(schedule: OpeningSchedule, now: number, days = 60): string {
+  const clock = new ClinicClock(schedule.timezone);
+  const today = clock.localDay(now);
+  const byDate = new Map<number, { intervals: string[]; reason: string }>();
+  for (const special of [...(schedule.dates ?? [])].sort((a, b) =>
+    `${a.date} ${a.opens}`.localeCompare(`${b.date} ${b.opens}`),
+  )) {
+    const day = parseLocalDate(special.date, "special opening hours");
+    if (day < today || day > today + days) continue;
+    const entry = byDate.get(day) ?? { intervals: [], reason: special.reason?.trim() ?? "" };
+    entry.intervals.push(`${special.opens.slice(0, 5)}–${special.closes.slice(0, 5)}`);
+    byDate.set(day, entry);
+  }
+  if (!byDate.size) return "none";
+  return [...byDate.entries()]
+    .map(([day, entry]) => {
+      const date = new Date(day * DAY_MS);
+      const month = date.toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
+      const when = `${WEEKDAY_NAMES[isoWeekday(day)]} ${date.getUTCDate()} ${month}`;
+      return `${when} ${entry.intervals.join(" and ")}${entry.reason ? ` (${entry.reason})` : ""}`;
+    })
+    .join("; ");
 }

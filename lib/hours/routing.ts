@@ -128,3 +128,62 @@ export function allowedTransferNumbers(config: Pick<RoutingConfig, "frontDeskNum
     ),
   );
 }
+
+/**
+ * Vapi's `endedReason` codes for a transfer that did not reach a person (the SDK's
+ * `ServerMessageEndOfCallReportEndedReason`, @vapi-ai/server-sdk 2.0.1; meanings from
+ * docs.vapi.ai/calls/call-ended-reason, "Transfer errors" and "Customer actions").
+ */
+export const UNANSWERED_TRANSFER_REASONS = [
+  "call.forwarding.no-answer",
+  "call.forwarding.operator-busy",
+  "call.in-progress.error-transfer-failed",
+  "call.in-progress.error-warm-transfer-max-duration",
+  "call.in-progress.error-warm-transfer-assistant-cancelled",
+  "call.in-progress.error-warm-transfer-silence-timeout",
+  "call.in-progress.error-warm-transfer-microphone-timeout",
+  "customer-ended-call-before-warm-transfer",
+  "customer-ended-call-after-warm-transfer-attempt",
+  "customer-ended-call-during-transfer",
+] as const;
+
+/** Vapi's `endedReason` when the assistant put the call through (docs: "assistant-forwarded-call"). */
+export const FORWARDED_REASON = "assistant-forwarded-call";
+
+/**
+ * Whether a call ended with a transfer nobody answered, and nothing taken instead: a transfer
+ * was chosen (`requested`) or started (`transferred`), and the call did not end by being put
+ * through. Either Vapi says the transfer failed (`UNANSWERED_TRANSFER_REASONS`) or the caller
+ * was handed back to Voxanne (the warm transfer's fallback) and the call ended there without a
+ * message (`take_message` would have recorded `unanswered` already). Unknown end (null): not
+ * yet; the end-of-call report carries the reason. Pure.
+ */
+export function transferWentUnanswered(call: {
+  transferOutcome: string | null;
+  endedReason: string | null;
+}): boolean {
+  if (call.transferOutcome !== "requested" && call.transferOutcome !== "transferred") return false;
+  if (!call.endedReason) return false;
+  return call.endedReason !== FORWARDED_REASON;
+}
+
+/**
+ * What `transfer-destination-request` answers (lib/call-flow/handlers/transfer-destination-request.ts)
+ * and what "Test the transfer" shows: `chooseTransfer`, then the rule that only numbers the
+ * clinic configured are ever returned. One function, so the preview cannot drift from the call.
+ */
+export function decideTransfer(
+  config: RoutingConfig,
+  call: { urgent: boolean; emergency: boolean },
+  at: number,
+): TransferChoice {
+  const choice = chooseTransfer(config, call, at);
+  if (choice.kind !== "none" && !allowedTransferNumbers(config).has(choice.number))
+    return {
+      kind: "none",
+      reason: "no_front_desk",
+      instruction:
+        "Do not transfer: that number is not one of the clinic's. Offer to take a message.",
+    };
+  return choice;
+}

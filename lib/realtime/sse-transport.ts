@@ -20,6 +20,7 @@ export interface SseTransportOptions {
  * Server-Sent Events transport (embedded default). "live" is reported on the server's `ready`
  * event, sent after it has subscribed, so a snapshot loaded then misses nothing. Errors and
  * going offline close the stream; we reconnect with backoff, and at once when back online.
+ * `access-ended` (the session was revoked or the membership removed) closes it for good.
  */
 export function createSseTransport(options: SseTransportOptions): RealtimeTransport {
   const open = options.createEventSource ?? ((url: string) => new EventSource(url));
@@ -42,6 +43,14 @@ export function createSseTransport(options: SseTransportOptions): RealtimeTransp
           listener.onStatus("live");
         });
         current.addEventListener("resync", () => listener.onStatus("live"));
+        // The session or membership ended: reconnecting would only be refused.
+        current.addEventListener("access-ended", () => {
+          if (source !== current) return;
+          stopped = true;
+          clearTimeout(timer);
+          current.close();
+          listener.onStatus("ended");
+        });
         for (const name of listener.events ?? DEFAULT_EVENTS) {
           current.addEventListener(name, (event) => {
             try {

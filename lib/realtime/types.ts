@@ -29,7 +29,8 @@ export function sseStreamPath(topic: string): string {
 
 export const DEFAULT_EVENTS = ["call_status"] as const;
 
-export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline";
+/** `ended`: the server closed the stream because the session or membership ended; no reconnecting. */
+export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline" | "ended";
 
 export interface RealtimeListener {
   /** The broadcast events wanted on the topic; `call_status` when not given. */

@@ -246,6 +246,36 @@ const SCENARIOS = {
     );
   },
 
+  /**
+   * Asks for the front desk and hangs up while the transfer rings: nobody answered and no
+   * message was left, so the caller gets a call-back task (Vapi's endedReason
+   * `customer-ended-call-during-transfer`). While the clinic is closed there is no transfer to
+   * ring, so the call just ends.
+   */
+  async "transfer-hangup"(call, record) {
+    await opening(call, record);
+    const said = "Can you put me through to reception?";
+    record("caller asks for a person", await call.transcript("user", said));
+    const transfer = await call.send("transfer-destination-request");
+    const reply = transfer.body as { destination?: { number: string; description?: string } };
+    record(
+      "transfer-destination-request",
+      transfer,
+      reply.destination ? `to ${reply.destination.description}` : "no transfer",
+    );
+    if (reply.destination)
+      record(
+        "transfer-update",
+        await call.send("transfer-update", { destination: reply.destination }),
+      );
+    await call.pause(5);
+    const reason = reply.destination
+      ? "customer-ended-call-during-transfer"
+      : "customer-ended-call";
+    record("ended", await call.end(reason));
+    record("end-of-call-report", await call.report(reason, [{ role: "user", message: said }]));
+  },
+
   /** Leaves a message (voicemail): it becomes a call-back task with the message, redacted. */
   async voicemail(call, record) {
     await opening(call, record);

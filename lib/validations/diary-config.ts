@@ -223,6 +223,26 @@ export const closureSchema = z
   });
 export type ClosureInput = z.infer<typeof closureSchema>;
 
+/**
+ * Special opening hours on one date (the front desk's, e.g. Christmas Eve 09:00–13:00): they
+ * replace that day's weekly hours. 24:00 closes at the next midnight.
+ */
+export const dateHoursSchema = z
+  .object({
+    onDate: date("Enter the date"),
+    opens: time("Enter the opening time as HH:MM"),
+    closes: z
+      .string({ message: "Enter the closing time as HH:MM" })
+      .trim()
+      .refine((value) => TIME.test(value) || value === "24:00", "Enter the closing time as HH:MM"),
+    reason,
+  })
+  .refine((hours) => minutesOf(hours.closes) > minutesOf(hours.opens), {
+    path: ["closes"],
+    message: "Closing time must be after opening time",
+  });
+export type DateHoursInput = z.infer<typeof dateHoursSchema>;
+
 export const bookingRulesSchema = z.object({
   minNoticeMinutes: z.coerce
     .number({ message: "Enter the notice in minutes" })

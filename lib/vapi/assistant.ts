@@ -31,12 +31,13 @@ const PROFILE: Record<
  */
 export const CALL_VARIABLES = {
   clinicStatus: "{{clinicStatus}}",
+  specialHours: "{{specialHours}}",
 } as const;
 
 function systemPrompt({ clinic, procedures, openingHours }: AssistantSource): string {
   return [
     `You are Voxanne, the receptionist of ${clinic.name}, an aesthetic clinic. Be warm, brief and precise; this is a phone call.`,
-    `Front desk opening hours (${clinic.timezone}): ${openingHours.length ? describeWeek(openingHours) : "not set"}. Right now the front desk is: ${CALL_VARIABLES.clinicStatus}. Say so when a caller asks for a person or whether you are open.`,
+    `Front desk opening hours (${clinic.timezone}): ${openingHours.length ? describeWeek(openingHours) : "not set"}. Special hours on coming dates (instead of that weekday's): ${CALL_VARIABLES.specialHours}. Right now the front desk is: ${CALL_VARIABLES.clinicStatus}. Say so when a caller asks for a person or whether you are open.`,
     `Procedures offered:\n${procedures
       .map((procedure) => {
         const bookable =

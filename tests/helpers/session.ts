@@ -1,14 +1,40 @@
+import { createHash, randomBytes } from "node:crypto";
 import { SignJWT } from "jose";
+import { Client } from "pg";
 import { inject } from "vitest";
 
 import { AUTH_JWT_SECRET } from "../integration/global-setup";
 
-/** A session cookie for `userId`, signed as the integration server's local sign-in signs them. */
+/**
+ * A session cookie for `userId`, signed as the integration server's local sign-in signs them,
+ * naming a server-side session recorded here (the server refuses tokens without one).
+ */
 export async function sessionCookie(userId: string, email = "staff@example.test"): Promise<string> {
+  return `cw-session=${await sessionToken(userId, email)}`;
+}
+
+/** The token alone, with its session id (to revoke it in a test). */
+export async function sessionToken(
+  userId: string,
+  email = "staff@example.test",
+  sessionId = randomBytes(32).toString("base64url"),
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  const token = await new SignJWT({
+  const db = new Client({ connectionString: inject("databaseUrl") });
+  await db.connect();
+  try {
+    await db.query(
+      `insert into private.local_sessions (token_hash, user_id, expires_at)
+       values ($1, $2, now() + interval '7 days')`,
+      [createHash("sha256").update(sessionId).digest("hex"), userId],
+    );
+  } finally {
+    await db.end();
+  }
+  return new SignJWT({
     email,
     role: "authenticated",
+    session_id: sessionId,
     app_metadata: {},
     user_metadata: {},
   })
@@ -19,7 +45,6 @@ export async function sessionCookie(userId: string, email = "staff@example.test"
     .setIssuedAt(now)
     .setExpirationTime(now + 600)
     .sign(new TextEncoder().encode(AUTH_JWT_SECRET));
-  return `cw-session=${token}`;
 }
 
 export interface SseEvent {

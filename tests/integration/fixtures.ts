@@ -69,6 +69,8 @@ export async function createNorthside(owner: Client) {
              select $1, id, current_date + 7, 'off' from pr returning id),
      oh as (insert into public.opening_hours (clinic_id, weekday, opens, closes)
             values ($1, 1, '09:00', '17:00') returning id),
+     ohd as (insert into public.opening_hours_dates (clinic_id, on_date, opens, closes, reason)
+             values ($1, current_date + 20, '09:00', '13:00', 'North half day') returning id),
      rota as (insert into public.on_call_rota (clinic_id, weekday, clinician_name, phone_number)
               values ($1, 1, 'Dr North', '+15555550188') returning id),
      clo as (insert into public.clinic_closures (clinic_id, starts_on, ends_on, reason)

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { resetEnvCache } from "@/lib/env";
 import {
+  hashSessionId,
   LOCAL_SESSION_SECONDS,
+  newSessionId,
   shouldRefresh,
   signLocalSession,
   verifyLocalSession,
@@ -49,14 +51,14 @@ describe("local sessions", () => {
   });
 
   it("rejects a token signed with another secret", async () => {
-    const token = await signLocalSession(user);
+    const token = await signLocalSession(user, "session-1");
     process.env.AUTH_JWT_SECRET = "b".repeat(40);
     resetEnvCache();
     expect(await verifyLocalSession(token)).toBeNull();
   });
 
   it("rejects a tampered payload", async () => {
-    const [header, , signature] = (await signLocalSession(user)).split(".");
+    const [header, , signature] = (await signLocalSession(user, "session-1")).split(".");
     const forged = Buffer.from(JSON.stringify({ sub: user.id, role: "authenticated" })).toString(
       "base64url",
     );
@@ -93,8 +95,24 @@ describe("local sessions", () => {
       expect(await verifyLocalSession(token)).toBeNull();
   });
 
+  it("never issues a token past the session's absolute end", async () => {
+    const end = new Date(Date.now() + 60 * 60 * 1000);
+    const claims = (await verifyLocalSession(await signLocalSession(user, "session-1", end)))!;
+    expect(claims.exp).toBe(Math.floor(end.getTime() / 1000));
+    const past = new Date(Date.now() - 1000);
+    expect(await verifyLocalSession(await signLocalSession(user, "session-1", past))).toBeNull();
+  });
+
+  it("keeps only a hash of the session id, and makes ids no one can guess", () => {
+    const id = newSessionId();
+    expect(id).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(newSessionId()).not.toBe(id);
+    expect(hashSessionId(id)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashSessionId(id)).not.toContain(id);
+  });
+
   it("asks for a refresh once half the session has passed", async () => {
-    const claims = (await verifyLocalSession(await signLocalSession(user)))!;
+    const claims = (await verifyLocalSession(await signLocalSession(user, "session-1")))!;
     expect(shouldRefresh(claims, claims.iat + 60)).toBe(false);
     expect(shouldRefresh(claims, claims.iat + LOCAL_SESSION_SECONDS / 2 + 1)).toBe(true);
   });

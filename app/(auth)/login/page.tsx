@@ -12,10 +12,10 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string }>;
+  searchParams: Promise<{ next?: string; joined?: string }>;
 }) {
   if (await getSessionClaims()) redirect("/");
-  const { next } = await searchParams;
+  const { next, joined } = await searchParams;
   const local = getEnv().AUTH_PROVIDER === "local";
 
   return (
@@ -36,7 +36,15 @@ export default async function LoginPage({
               Watch live calls, confirm bookings and manage your assistant.
             </CardDescription>
           </CardHeader>
-          <CardContent>
+          <CardContent className="grid gap-4">
+            {joined === "1" ? (
+              <p
+                className="rounded-md border bg-emerald-50 p-3 text-sm text-emerald-900"
+                role="status"
+              >
+                You have joined the clinic. Sign in to continue.
+              </p>
+            ) : null}
             <LoginForm next={next} />
           </CardContent>
         </Card>

@@ -6,7 +6,7 @@ import { loadAssistantSource } from "@/lib/db/assistant";
 import { loadOpeningSchedule } from "@/lib/db/opening-hours";
 import type { Tx } from "@/lib/db/transaction";
 import { saveWebhookResponse } from "@/lib/db/webhook-events";
-import { openingState } from "@/lib/hours/opening";
+import { describeSpecialDates, openingState } from "@/lib/hours/opening";
 import { assistantFor } from "@/lib/vapi/assistant";
 import type { AssistantRequest } from "@/lib/vapi/schemas";
 
@@ -56,12 +56,16 @@ export async function assistantRequest(message: AssistantRequest) {
 /** The prompt's per-call variables (lib/vapi/assistant.ts `CALL_VARIABLES`), at this moment. */
 async function callVariables(tx: Tx, clinicId: string, at: Date): Promise<Record<string, string>> {
   let clinicStatus: string;
+  let specialHours: string;
+  const schedule = await loadOpeningSchedule(tx, clinicId);
   try {
-    clinicStatus = openingState(await loadOpeningSchedule(tx, clinicId), at.getTime()).label;
+    clinicStatus = openingState(schedule, at.getTime()).label;
+    specialHours = describeSpecialDates(schedule, at.getTime());
   } catch (error) {
     // Malformed hours never stop a call from being answered.
     if (!(error instanceof RangeError)) throw error;
     clinicStatus = "unknown (ask the caller to hold while you check, or take a message)";
+    specialHours = "unknown";
   }
-  return { clinicStatus };
+  return { clinicStatus, specialHours };
 }

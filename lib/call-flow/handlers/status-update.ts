@@ -1,6 +1,7 @@
 import "server-only";
 
 import { fillAnsweredAt, setTransferredTo } from "@/lib/db/calls";
+import { setTransfer } from "@/lib/db/routing";
 import { followUp } from "@/lib/follow-up";
 import { describeDestination } from "@/lib/vapi/destination";
 import type { StatusUpdate } from "@/lib/vapi/schemas";
@@ -35,6 +36,10 @@ export async function statusUpdate(message: StatusUpdate) {
     const destination =
       message.status === "forwarding" ? describeDestination(message.destination) : null;
     if (destination) await setTransferredTo(ctx.tx, call.id, destination);
+    // Vapi is putting the call through (as transfer-update says); whether anyone answered is
+    // known at the end (lib/call-flow/end-call.ts).
+    if (message.status === "forwarding")
+      await setTransfer(ctx.tx, call.id, { outcome: "transferred" });
     const type = EVENTS[message.status];
     if (!type) return;
     const applied = await applyCallEvent(ctx.tx, call.id, { type } as CallEvent, {

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/api/errors";
 import { insertCallEvent } from "@/lib/db/calls";
 import { getCallUrgency, loadRoutingSource, setTransfer } from "@/lib/db/routing";
 import { saveWebhookResponse } from "@/lib/db/webhook-events";
-import { allowedTransferNumbers, chooseTransfer, type TransferChoice } from "@/lib/hours/routing";
+import { decideTransfer, type TransferChoice } from "@/lib/hours/routing";
 import { recogniseUrgentSigns, type UrgentSign } from "@/lib/hours/urgent";
 import type { TransferDestinationRequest } from "@/lib/vapi/schemas";
 
@@ -85,13 +85,13 @@ export async function transferDestinationRequest(message: TransferDestinationReq
       );
       const urgency = await getCallUrgency(ctx.tx, call.id);
       const routing = await loadRoutingSource(ctx.tx, ctx.clinic.id);
-      const choice = chooseTransfer(
+      const choice = decideTransfer(
         routing,
         { urgent: urgency.urgency !== null, emergency: urgency.urgency === "emergency" },
         ctx.at.getTime(),
       );
       let body: Response;
-      if (choice.kind !== "none" && allowedTransferNumbers(routing).has(choice.number)) {
+      if (choice.kind !== "none") {
         await setTransfer(ctx.tx, call.id, { target: choice.kind, outcome: "requested" });
         body = {
           destination: {
@@ -104,12 +104,7 @@ export async function transferDestinationRequest(message: TransferDestinationReq
         };
       } else {
         await setTransfer(ctx.tx, call.id, { target: null, outcome: "refused" });
-        body = {
-          error:
-            choice.kind === "none"
-              ? choice.instruction
-              : "Do not transfer: that number is not one of the clinic's. Offer to take a message.",
-        };
+        body = { error: choice.instruction };
       }
       await insertCallEvent(ctx.tx, {
         clinicId: ctx.clinic.id,

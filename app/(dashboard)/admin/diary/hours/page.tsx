@@ -4,19 +4,35 @@ import Link from "next/link";
 import { getEnv } from "@/lib/env";
 import { getClinicContext } from "@/lib/auth/clinic";
 import { loadDiaryConfig } from "@/lib/diary/config-service";
+import { loadTransferPreview } from "@/lib/hours/service";
+import { getNumberStatus } from "@/lib/vapi/number-service";
 import { phoneNumberFor } from "@/lib/vapi/phone-number";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { AfterHoursForm } from "@/components/diary-config/after-hours-form";
+import { ConnectNumber } from "@/components/diary-config/connect-number";
+import { DateHoursManager } from "@/components/diary-config/date-hours-manager";
 import { OnCallRotaEditor } from "@/components/diary-config/on-call-rota-editor";
+import { TransferPreviewCard } from "@/components/diary-config/transfer-preview";
 import { WeeklyHoursEditor } from "@/components/diary-config/weekly-hours-editor";
 
 export const metadata: Metadata = { title: "Hours and on-call" };
 
-export default async function OpeningHoursPage() {
+export default async function OpeningHoursPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ at?: string | string[] }>;
+}) {
   const { claims, current } = await getClinicContext();
   if (!current) return null;
-  const { openingHours, rules, routing, rota } = await loadDiaryConfig(claims, current.id);
+  const { openingHours, dateHours, rules, routing, rota } = await loadDiaryConfig(
+    claims,
+    current.id,
+  );
+  const at = (await searchParams).at;
+  const when = typeof at === "string" && at.trim() ? at.trim() : undefined;
+  const preview = await loadTransferPreview(claims, current.id, when);
   const canEdit = current.role === "admin";
+  const numberStatus = await getNumberStatus(claims, current.id);
   return (
     <div className="grid gap-6">
       <Card className="max-w-3xl">
@@ -30,20 +46,26 @@ export default async function OpeningHoursPage() {
             <Link href="/admin/diary/closures" className="underline underline-offset-4">
               Closures
             </Link>{" "}
-            are closed all day.
+            are closed all day; a date with special hours (below) is open only at those.
           </CardDescription>
         </CardHeader>
-        <CardContent>
+        <CardContent className="grid gap-8">
           <WeeklyHoursEditor
             practitionerId={null}
             practitionerName={current.name}
             intervals={openingHours}
             canEdit={canEdit}
           />
+          <DateHoursManager
+            rows={dateHours}
+            today={rules?.today ?? new Date().toISOString().slice(0, 10)}
+            canEdit={canEdit}
+          />
         </CardContent>
       </Card>
       {routing ? <AfterHoursForm settings={routing} canEdit={canEdit} /> : null}
       <OnCallRotaEditor rota={rota} canEdit={canEdit} />
+      <TransferPreviewCard when={when ?? ""} result={preview} />
       {routing ? (
         <Card className="max-w-3xl" data-testid="failover">
           <CardHeader>
@@ -51,8 +73,10 @@ export default async function OpeningHoursPage() {
             <CardDescription>
               Vapi retries each message three times; if it still cannot reach CallWaiting AI when a
               call comes in, it puts the caller straight through to the fallback below, so nobody is
-              left without a person. Import the number into Vapi with this configuration (
-              <code>npm run vapi:config -- --clinic {current.slug} --number</code> prints it).
+              left without a person. &ldquo;Connect number to Vapi&rdquo; imports the clinic&apos;s
+              Twilio number into Vapi with this configuration, or updates it when it is already
+              there (from a terminal:{" "}
+              <code>npm run vapi:config -- --clinic {current.slug} --number --push</code>).
             </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-3 text-sm">
@@ -67,6 +91,21 @@ export default async function OpeningHoursPage() {
                 </strong>
               )}
             </p>
+            <ConnectNumber
+              clinicId={current.id}
+              timezone={rules?.timezone ?? current.timezone}
+              frontDeskNumber={routing.frontDeskNumber}
+              status={
+                numberStatus
+                  ? {
+                      ...numberStatus,
+                      attemptedAt: numberStatus.attemptedAt?.toISOString() ?? null,
+                      syncedAt: numberStatus.syncedAt?.toISOString() ?? null,
+                    }
+                  : null
+              }
+              canEdit={canEdit}
+            />
             <pre className="bg-muted overflow-x-auto rounded-md p-3 text-xs">
               {JSON.stringify(
                 phoneNumberFor(

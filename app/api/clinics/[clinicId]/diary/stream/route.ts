@@ -1,5 +1,5 @@
 import { toErrorResponse } from "@/lib/api/errors";
-import { requireClinicMember } from "@/lib/auth/api";
+import { requireClinicMember, stillClinicMember } from "@/lib/auth/api";
 import { streamTopic } from "@/lib/realtime/sse-stream";
 import { diaryTopic } from "@/lib/realtime/types";
 
@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ clinicId: string }> }) {
   try {
     const { clinicId } = await params;
-    await requireClinicMember(clinicId);
-    return streamTopic(request, diaryTopic(clinicId));
+    const { claims } = await requireClinicMember(clinicId);
+    return streamTopic(request, diaryTopic(clinicId), () => stillClinicMember(claims, clinicId));
   } catch (error) {
     return toErrorResponse(error);
   }

@@ -1,5 +1,5 @@
 import { toErrorResponse } from "@/lib/api/errors";
-import { requireClinicMember } from "@/lib/auth/api";
+import { requireClinicMember, stillClinicMember } from "@/lib/auth/api";
 import { streamTopic } from "@/lib/realtime/sse-stream";
 import { inboxTopic } from "@/lib/realtime/types";
 
@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ clinicId: string }> }) {
   try {
     const { clinicId } = await params;
-    await requireClinicMember(clinicId);
-    return streamTopic(request, inboxTopic(clinicId));
+    const { claims } = await requireClinicMember(clinicId);
+    return streamTopic(request, inboxTopic(clinicId), () => stillClinicMember(claims, clinicId));
   } catch (error) {
     return toErrorResponse(error);
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { AppError, toErrorResponse } from "@/lib/api/errors";
-import { requireClinicMember } from "@/lib/auth/api";
+import { requireClinicMember, stillClinicMember } from "@/lib/auth/api";
 import { isClinicCall } from "@/lib/calls/service";
 import { streamTopic } from "@/lib/realtime/sse-stream";
 import { callTopic } from "@/lib/realtime/types";
@@ -21,7 +21,9 @@ export async function GET(
     if (!z.uuid().safeParse(callId).success || !(await isClinicCall(claims, clinicId, callId))) {
       throw new AppError("not_found", "No such call");
     }
-    return streamTopic(request, callTopic(clinicId, callId));
+    return streamTopic(request, callTopic(clinicId, callId), () =>
+      stillClinicMember(claims, clinicId),
+    );
   } catch (error) {
     return toErrorResponse(error);
   }
