@@ -27,7 +27,7 @@ export default async function LiveCallsPage() {
         clinicId={current.id}
         timezone={current.timezone}
         schedule={schedule}
-        phoneLabel={formatPhone(current.phoneNumber)}
+        phoneLabel={current.phoneNumber ? formatPhone(current.phoneNumber) : "the clinic's number"}
       />
     </>
   );
