@@ -18,8 +18,9 @@ import { updateSession } from "@/lib/supabase/proxy";
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  // The sign-in page and invitation links are for people without a session.
-  const isLogin = pathname === "/login" || pathname.startsWith("/invite/");
+  // The sign-in and sign-up pages and invitation links are for people without a session.
+  const isLogin =
+    pathname === "/login" || pathname === "/signup" || pathname.startsWith("/invite/");
 
   let response: NextResponse;
   let claims: Claims | null;

@@ -38,6 +38,7 @@ const icons: Record<NavItem["icon"], typeof PhoneCall> = {
   patients: UsersRound,
   privacy: LockKeyhole,
   staff: UserCog,
+  setup: ListChecks,
 };
 
 function isActive(pathname: string, href: string) {

@@ -117,3 +117,36 @@ export async function setClinicNumber(
   );
   return rows.length > 0;
 }
+
+/** Lets a practitioner perform appointment types of the same clinic (composite keys refuse others). */
+export async function assignPractitionerTypes(
+  tx: Tx,
+  clinicId: string,
+  practitionerId: string,
+  appointmentTypeIds: string[],
+): Promise<void> {
+  await tx.query(
+    `insert into public.appointment_type_practitioners (clinic_id, appointment_type_id, practitioner_id)
+     select $1, t, $2 from unnest($3::uuid[]) t
+     on conflict do nothing`,
+    [clinicId, practitionerId, appointmentTypeIds],
+  );
+}
+
+/** Active procedure names of the clinic, lower case (the starter import skips those it has). */
+export async function procedureNames(tx: Tx, clinicId: string): Promise<Map<string, string>> {
+  const rows = await tx.query<{ id: Col<"procedures", "id">; name: Col<"procedures", "name"> }>(
+    "select id, name from public.procedures where clinic_id = $1",
+    [clinicId],
+  );
+  return new Map(rows.map((row) => [row.name.toLowerCase(), row.id]));
+}
+
+/** Whether the signed-in person is an admin of the clinic. */
+export async function isClinicAdmin(tx: Tx, clinicId: string): Promise<boolean> {
+  const row = await tx.one<{ admin: boolean }>(
+    "select $1::uuid = any ((select private.admin_clinic_ids())::uuid[]) as admin", // computed
+    [clinicId],
+  );
+  return row.admin;
+}

@@ -25,16 +25,14 @@ export function normalisePhone(raw: string): string | null {
 }
 
 const phone = (message: string) =>
-  z
-    .string({ error: message })
-    .transform((raw, ctx) => {
-      const number = normalisePhone(raw);
-      if (!number) {
-        ctx.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      return number;
-    });
+  z.string({ error: message }).transform((raw, ctx) => {
+    const number = normalisePhone(raw);
+    if (!number) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return number;
+  });
 
 const email = z
   .string({ error: "Enter your email address." })

@@ -54,6 +54,8 @@ describe("navigation by role", () => {
       "Redaction",
       "Assistant",
       "Privacy",
+      "Staff",
+      "Setup",
     ]);
   });
   it("keeps redaction, assistant and privacy settings from receptionists", () => {
