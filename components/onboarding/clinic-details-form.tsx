@@ -1,7 +1,7 @@
 "use client";
 
 import { Loader2 } from "lucide-react";
-import { useActionState, useState } from "react";
+import { useActionState, useState, useSyncExternalStore } from "react";
 
 import { createClinic, saveClinicDetails, type FormState } from "@/lib/actions/onboarding";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -12,6 +12,8 @@ import { FormField } from "@/components/form-field";
 
 const SELECT =
   "border-input bg-background h-9 w-full rounded-md border px-3 text-sm shadow-xs focus-visible:outline-none focus-visible:ring-2";
+
+const noSubscription = () => () => {};
 
 function browserZone(): string {
   try {
@@ -41,7 +43,9 @@ export function ClinicDetailsForm({
     {},
   );
   const [zone, setZone] = useState(() => initial?.timezone ?? "");
-  const chosen = zone || (mode === "create" ? browserZone() : "UTC");
+  // A new clinic starts in the browser's time zone, known only after hydration.
+  const detected = useSyncExternalStore(noSubscription, browserZone, () => "UTC");
+  const chosen = zone || detected;
   const values = state.values ?? initial;
   return (
     <form action={action} className="grid gap-4" noValidate aria-label="Clinic details">
