@@ -71,3 +71,38 @@ test("a receptionist sees the hours, transfers and rota read-only", async ({ pag
   await expect(page.getByTestId("failover")).toContainText("front desk, +15555550100");
   await expect(page.getByTestId("failover")).toContainText('"fallbackDestination"');
 });
+
+test("an admin sets special hours on a date, tests the transfer then, and is told what connecting the number needs", async ({
+  page,
+}) => {
+  await signIn(page, ADMIN, "/admin/diary/hours");
+  const special = page.getByRole("form", { name: "Add special hours" });
+  await special.getByLabel("Date").fill("2026-12-24");
+  await special.getByLabel("Opens").fill("09:00");
+  await special.getByLabel("Closes").fill("08:00");
+  await special.getByRole("button", { name: "Add special hours" }).click();
+  await expect(special.getByText("Closing time must be after opening time")).toBeVisible();
+  await special.getByLabel("Closes").fill("13:00");
+  await special.getByLabel("Reason").fill("Christmas Eve");
+  await special.getByRole("button", { name: "Add special hours" }).click();
+  await expect(special.getByText("Special hours added.")).toBeVisible();
+  await expect(page.getByTestId("date-hours-row")).toContainText("Christmas Eve");
+
+  // Test the transfer at 14:00 that day: closed by the special hours, so no transfer.
+  const preview = page.getByTestId("transfer-preview");
+  await preview.getByLabel("Moment (clinic time)").fill("2026-12-24T14:00");
+  await preview.getByRole("button", { name: "Test the transfer" }).click();
+  await expect(preview).toContainText("2026-12-24 14:00");
+  await expect(page.getByTestId("transfer-preview-ordinary")).toContainText("No transfer");
+  await expect(page.getByTestId("transfer-preview-emergency")).toContainText("call 911 now");
+
+  // Without VAPI_API_KEY on this server, connecting the number explains what is missing.
+  await page.getByRole("button", { name: "Connect number to Vapi" }).click();
+  await expect(page.getByTestId("connect-number")).toContainText(
+    "VAPI_API_KEY is not set on the server",
+  );
+
+  // Back as it was: no special hours.
+  await page.getByRole("button", { name: /Delete special hours/ }).click();
+  await expect(page.getByTestId("date-hours-row")).toHaveCount(0);
+});

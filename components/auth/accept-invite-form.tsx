@@ -24,7 +24,16 @@ export function AcceptInviteForm({ token, existing }: { token: string; existing:
       <input type="hidden" name="existing" value={existing ? "1" : "0"} />
       {existing ? null : (
         <FormField label="Your name" error={state.fieldErrors?.name}>
-          {(props) => <Input {...props} name="name" autoComplete="name" required autoFocus />}
+          {(props) => (
+            <Input
+              {...props}
+              name="name"
+              autoComplete="name"
+              defaultValue={state.name}
+              required
+              autoFocus
+            />
+          )}
         </FormField>
       )}
       <FormField label={existing ? "Password" : "New password"} error={state.fieldErrors?.password}>

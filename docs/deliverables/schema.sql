@@ -4688,3 +4688,72 @@ alter table public.follow_ups add constraint follow_ups_kind_check
   check (kind in ('aftercare', 'cut_off', 'booking_confirmation', 'urgent_alert', 'missed_call'));
 create index follow_ups_missed_call_idx on public.follow_ups (clinic_id, to_number, created_at)
   where kind = 'missed_call';
+
+-- ─── supabase/migrations/20261201001100_vapi_phone_number.sql ──────────────────────────────────
+
+-- The clinic's Twilio number imported into Vapi (issue 18, failover): the Vapi phone number's
+-- id, so importing again updates it instead of adding a second one, and what the last import
+-- did, for Hours and on-call ("Connect number to Vapi"): when it last succeeded, the fallback
+-- destination Vapi then had (the front desk, dialled when our server cannot answer a call), and
+-- the last attempt's error in words (null when it succeeded). Written by the service side only
+-- (lib/vapi/phone-number-service.ts); members read them with the rest of the clinic's row.
+alter table public.clinics
+  add column vapi_phone_number_id text check (length(vapi_phone_number_id) between 1 and 100),
+  add column vapi_number_attempted_at timestamptz,
+  add column vapi_number_synced_at timestamptz,
+  add column vapi_number_fallback text,
+  add column vapi_number_error text check (length(vapi_number_error) <= 500);
+comment on column public.clinics.vapi_phone_number_id is 'Id of the clinic''s number in Vapi (phoneNumbers.create), once imported; later imports update it.';
+comment on column public.clinics.vapi_number_attempted_at is 'When the number was last pushed to Vapi, successfully or not.';
+comment on column public.clinics.vapi_number_synced_at is 'When the number was last pushed to Vapi successfully.';
+comment on column public.clinics.vapi_number_fallback is 'The fallbackDestination number Vapi had after the last successful push (null: none).';
+comment on column public.clinics.vapi_number_error is 'Why the last push failed, in words (null when it succeeded or never ran).';
+
+-- ─── supabase/migrations/20261201001110_opening_hours_dates.sql ────────────────────────────────
+
+-- Special opening hours on given dates (issue 18): Christmas Eve 09:00–13:00, a late evening
+-- before a holiday. A date with rows here is open exactly at those intervals, whatever its
+-- weekday's weekly hours say (opening_hours); a closure (clinic_closures) still closes it all
+-- day, so a whole closed day stays a closure. The diary's per-date changes (schedule_overrides)
+-- belong to one practitioner each and change when they work, not when the front desk answers,
+-- so the front desk's dates have their own table. Used by the opening state, the assistant's
+-- prompt and the transfer destination (lib/hours/opening.ts). Members read; admins write;
+-- audited, as opening_hours.
+
+create table public.opening_hours_dates (
+  id uuid primary key default gen_random_uuid(),
+  clinic_id uuid not null references public.clinics (id) on delete cascade,
+  on_date date not null,
+  opens time not null,
+  closes time not null,
+  reason text not null default '' check (length(reason) <= 200),
+  created_at timestamptz not null default now(),
+  check (closes > opens),
+  constraint opening_hours_dates_no_overlap exclude using gist (
+    clinic_id with =, on_date with =,
+    tsrange(date '2000-01-03' + opens, date '2000-01-03' + closes) with &&
+  )
+);
+create index opening_hours_dates_clinic_idx on public.opening_hours_dates (clinic_id, on_date, opens);
+comment on table public.opening_hours_dates is 'Special opening hours on given clinic-local dates: they replace that day''s weekly opening hours (closures still close the day).';
+comment on column public.opening_hours_dates.id is 'Primary key.';
+comment on column public.opening_hours_dates.clinic_id is 'The clinic.';
+comment on column public.opening_hours_dates.on_date is 'The clinic-local date.';
+comment on column public.opening_hours_dates.opens is 'Opening time (clinic-local wall clock).';
+comment on column public.opening_hours_dates.closes is 'Closing time (after opens; 24:00 is the next midnight).';
+comment on column public.opening_hours_dates.reason is 'Shown to staff and callers, e.g. "Christmas Eve".';
+comment on column public.opening_hours_dates.created_at is 'When it was added.';
+
+alter table public.opening_hours_dates enable row level security;
+create policy "members read" on public.opening_hours_dates for select to authenticated
+  using (clinic_id = any ((select private.member_clinic_ids())::uuid[]));
+create policy "admins insert" on public.opening_hours_dates for insert to authenticated
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins update" on public.opening_hours_dates for update to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]))
+  with check (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+create policy "admins delete" on public.opening_hours_dates for delete to authenticated
+  using (clinic_id = any ((select private.admin_clinic_ids())::uuid[]));
+
+create trigger opening_hours_dates_audit after insert or update or delete on public.opening_hours_dates
+  for each row execute function private.audit_row_change('clinic_id');

@@ -66,6 +66,8 @@ export const revokeInvitation = adminAction(
 
 export interface AcceptState {
   error?: string;
+  /** The name typed, kept for the form after a refusal (React resets the form). */
+  name?: string;
   fieldErrors?: Partial<Record<"name" | "password" | "confirm", string>>;
 }
 
@@ -79,6 +81,7 @@ export async function acceptInvitation(
   formData: FormData,
 ): Promise<AcceptState> {
   const raw = Object.fromEntries(formData);
+  const name = String(formData.get("name") ?? "").slice(0, 120);
   let input: { password: string; name?: string };
   if (formData.get("existing") === "1") {
     const parsed = acceptExistingAccountSchema.safeParse(raw);
@@ -86,7 +89,7 @@ export async function acceptInvitation(
     input = parsed.data;
   } else {
     const parsed = acceptNewAccountSchema.safeParse(raw);
-    if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
+    if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), name };
     input = { password: parsed.data.password, name: parsed.data.name };
   }
   const result = await acceptStaffInvitation(token, input);

@@ -4,6 +4,16 @@ import { createClient } from "@supabase/supabase-js";
 
 import { getEnv } from "@/lib/env";
 
+/**
+ * This client never opens a Realtime connection, but supabase-js builds its Realtime client at
+ * once and, on Node 20 (no global WebSocket), throws unless given a transport. This one refuses.
+ */
+class NoRealtime {
+  constructor() {
+    throw new Error("The Supabase admin client does not use Realtime");
+  }
+}
+
 /** What inviting through Supabase Auth came to. */
 export type SupabaseInvite =
   | { outcome: "invited"; userId: string }
@@ -25,6 +35,7 @@ export async function inviteByEmail(email: string): Promise<SupabaseInvite> {
   }
   const admin = createClient(env.NEXT_PUBLIC_SUPABASE_URL, env.SUPABASE_SERVICE_ROLE_KEY, {
     auth: { autoRefreshToken: false, persistSession: false, detectSessionInUrl: false },
+    realtime: { transport: NoRealtime as never },
   });
   const { data, error } = await admin.auth.admin.inviteUserByEmail(email, {
     redirectTo: `${env.APP_URL.replace(/\/$/, "")}/login`,

@@ -23,12 +23,40 @@ interface Session {
   email: string;
 }
 
-export async function startSupabaseAuthDouble(port: number) {
+/** An invitation the double received at POST /auth/v1/invite. */
+export interface InviteRequest {
+  email: string;
+  data?: Record<string, unknown>;
+  redirectTo: string | null;
+  authorization: string | undefined;
+  apikey: string | undefined;
+}
+
+export interface SupabaseAuthDoubleOptions {
+  /**
+   * The service-role key the admin endpoints accept (GoTrue checks the Bearer token is a
+   * service_role JWT; the double compares it with this value).
+   */
+  serviceRoleKey?: string;
+  /**
+   * Called for each invitation to a new address with the user id the double made; GoTrue writes
+   * the user into its own auth.users, so a test with a database writes it there.
+   */
+  onInvite?: (user: { id: string; email: string }) => Promise<void>;
+  /** Addresses that already have an account (answered 422 email_exists, as GoTrue does). */
+  existingEmails?: Set<string>;
+}
+
+export async function startSupabaseAuthDouble(
+  port: number,
+  options: SupabaseAuthDoubleOptions = {},
+) {
   const { privateKey, publicKey } = await generateKeyPair("ES256");
   const kid = randomUUID();
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: "ES256", use: "sig" };
   const issuer = `http://127.0.0.1:${port}/auth/v1`;
   const refreshTokens = new Map<string, Session>();
+  const invites: InviteRequest[] = [];
 
   const userJson = (session: Session) => ({
     id: session.userId,
@@ -121,6 +149,40 @@ export async function startSupabaseAuthDouble(port: number) {
         return send(401, { code: 401, error_code: "bad_jwt", msg: "invalid JWT" });
       }
     }
+    // Admin API: invite a user by email (auth-js GoTrueAdminApi.inviteUserByEmail 2.109.0 sends
+    // POST {url}/invite with { email, data } and ?redirect_to=; GoTrue answers with the new user,
+    // 422 email_exists when the address already has an account, 401/403 without a service key).
+    if (req.method === "POST" && url.pathname === "/auth/v1/invite") {
+      const authorization = req.headers.authorization;
+      invites.push({
+        email: String(body.email ?? ""),
+        data: body.data,
+        redirectTo: url.searchParams.get("redirect_to"),
+        authorization,
+        apikey: req.headers.apikey as string | undefined,
+      });
+      if (!options.serviceRoleKey || authorization !== `Bearer ${options.serviceRoleKey}`)
+        return send(403, { code: 403, error_code: "not_admin", msg: "User not allowed" });
+      const email = String(body.email ?? "").toLowerCase();
+      if (!/^[^@\s]+@[^@\s]+$/.test(email))
+        return send(400, { code: 400, error_code: "validation_failed", msg: "Invalid email" });
+      if (options.existingEmails?.has(email))
+        return send(422, {
+          code: 422,
+          error_code: "email_exists",
+          msg: "A user with this email address has already been registered",
+        });
+      const id = randomUUID();
+      await options.onInvite?.({ id, email });
+      options.existingEmails?.add(email);
+      return send(200, {
+        ...userJson({ userId: id, email }),
+        email_confirmed_at: undefined,
+        invited_at: new Date().toISOString(),
+        confirmation_sent_at: new Date().toISOString(),
+        user_metadata: body.data ?? {},
+      });
+    }
     if (req.method === "POST" && url.pathname === "/auth/v1/logout") return send(204);
     if (req.method === "GET" && url.pathname === "/auth/v1/health")
       return send(200, { name: "GoTrue double" });
@@ -129,6 +191,8 @@ export async function startSupabaseAuthDouble(port: number) {
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${port}`,
+    /** Every invitation request received, in order. */
+    invites,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

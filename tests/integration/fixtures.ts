@@ -29,6 +29,8 @@ export async function createNorthside(owner: Client) {
               select $1, id, 'Does it hurt?', 'Mildly.' from proc returning id),
      rule as (insert into public.redaction_rules (clinic_id, kind, value) values ($1, 'keyword', 'northword') returning id),
      priv as (insert into public.privacy_settings (clinic_id) values ($1) returning 1),
+     invite as (insert into public.staff_invitations (clinic_id, email, role, token_hash)
+                values ($1, 'new@northside.test', 'receptionist', repeat('d', 64)) returning id),
      prun as (insert into public.purge_runs (clinic_id, run_on, finished_at)
               values ($1, current_date - 1, now()) returning id),
      call as (insert into public.calls (clinic_id, vapi_call_id, state) values ($1, 'north-call-1', 'completed') returning id),

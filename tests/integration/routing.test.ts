@@ -606,6 +606,20 @@ describe("simulator scenarios (the seeded clinic, at the real time of day)", () 
     expect(["unanswered", "refused"]).toContain(row.transfer_outcome);
   });
 
+  it("transfer-hangup: a transfer nobody answered, no message, still gets a call-back task", async () => {
+    const run = await runScenario("transfer-hangup", simulator());
+    expect(run.steps.every((step) => step.status === 200)).toBe(true);
+    const row = await taskOfCall(run.vapiCallId);
+    // Put through while Harbour is open (then abandoned): a task; refused while it is closed.
+    if (row.transfer_outcome === "refused") expect(row.reason).toBeNull();
+    else
+      expect(row).toMatchObject({
+        transfer_outcome: "unanswered",
+        reason: "Transfer to the front desk not answered; the caller left no message",
+        message: null,
+      });
+  });
+
   it("voicemail: a redacted message on a routine call-back task", async () => {
     const run = await runScenario("voicemail", simulator());
     const row = await taskOfCall(run.vapiCallId);

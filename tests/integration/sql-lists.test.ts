@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { CALL_STATES, isTerminal, TERMINAL_STATES } from "@/types/call-states";
 import { REDACTION_TYPES } from "@/types/redaction";
+import { STAFF_ROLES } from "@/types/staff";
 import { MARKED_STEPS } from "@/lib/db/onboarding";
 import { APPOINTMENT_TEXT_KINDS } from "@/lib/db/reminders";
 
@@ -83,5 +84,13 @@ describe("the onboarding steps an admin marks done", () => {
     expect(await checkedValues("public.onboarding_steps", "step")).toEqual(
       [...MARKED_STEPS].sort(),
     );
+  });
+});
+
+describe("the staff roles", () => {
+  it("are exactly the roles a membership and an invitation may have", async () => {
+    const roles = [...STAFF_ROLES].sort();
+    expect(await checkedValues("public.clinic_members", "role")).toEqual(roles);
+    expect(await checkedValues("public.staff_invitations", "role")).toEqual(roles);
   });
 });

@@ -1,8 +1,8 @@
+import { getEnv } from "@/lib/env";
 import { AppError, toErrorResponse } from "@/lib/api/errors";
 import { requireClinicMember } from "@/lib/auth/api";
 import { withClaims, withService } from "@/lib/db/transaction";
 import { getVapiNumberStatus } from "@/lib/db/vapi-number";
-import { getEnv } from "@/lib/env";
 import { pushClinicNumber } from "@/lib/vapi/number-service";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,10 @@ const NO_STORE = { "cache-control": "private, no-store" };
 // as its fallback destination (admins): 200 with what Vapi now has; 409 when the server or the
 // clinic is not set up for it (nothing sent or stored); 502 when Vapi refused or could not be
 // reached (recorded, shown on Hours and on-call). docs/assistant.md, "Failover".
-export async function GET(_request: Request, { params }: { params: Promise<{ clinicId: string }> }) {
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ clinicId: string }> },
+) {
   try {
     const { clinicId } = await params;
     const { claims } = await requireClinicMember(clinicId);
