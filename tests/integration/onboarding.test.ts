@@ -253,8 +253,8 @@ describe("bad input is refused in sentences, and nothing is stored", () => {
       {
         name: "Again",
         email: existing.email.toUpperCase(),
-        password: "another good password",
-        confirm: "another good password",
+        password: "another good phrase 9",
+        confirm: "another good phrase 9",
       },
       address(),
     );
