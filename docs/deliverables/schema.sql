@@ -5244,3 +5244,9 @@ end;
 $$;
 revoke all on function public.create_clinic(text, text, text) from public, anon;
 grant execute on function public.create_clinic(text, text, text) to authenticated;
+
+-- Clinics that existed before onboarding were set up by hand: their details and hours count as
+-- confirmed, so the live board's checklist asks only for what their rows show is missing.
+insert into public.onboarding_steps (clinic_id, step)
+select c.id, s.step from public.clinics c cross join (values ('details'), ('hours')) as s (step)
+on conflict do nothing;
