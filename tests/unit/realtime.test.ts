@@ -167,6 +167,31 @@ describe("SSE transport", () => {
   });
 });
 
+describe("SSE transport when access ends", () => {
+  it("stops for good on access-ended: no reconnecting to a stream that would refuse", () => {
+    vi.useFakeTimers();
+    FakeEventSource.instances = [];
+    const transport = createSseTransport({
+      url: (topic) => `/stream/${topic}`,
+      createEventSource: (url) => new FakeEventSource(url),
+    });
+    const statuses: ConnectionStatus[] = [];
+    transport.subscribe("clinic:x:calls", {
+      onStatus: (s) => statuses.push(s),
+      onMessage: () => {},
+    });
+    const source = FakeEventSource.instances[0]!;
+    source.emit("ready");
+    source.emit("access-ended");
+    expect(source.closed).toBe(true);
+    source.onerror?.(new Event("error"));
+    vi.advanceTimersByTime(60_000);
+    expect(FakeEventSource.instances).toHaveLength(1);
+    expect(statuses).toEqual(["connecting", "live", "ended"]);
+    vi.useRealTimers();
+  });
+});
+
 describe("Supabase transport", () => {
   it("joins a private channel after setAuth, and resubscribes with backoff when the channel fails", async () => {
     vi.useFakeTimers();

@@ -3,6 +3,11 @@ import { describe, expect, it } from "vitest";
 import { navForRole } from "@/config/dashboard";
 import { safeNextPath, signInSchema } from "@/lib/validations/auth";
 import { resolveDateRange } from "@/lib/validations/date-range";
+import {
+  acceptNewAccountSchema,
+  changeRoleSchema,
+  inviteStaffSchema,
+} from "@/lib/validations/staff";
 import { formatPhone } from "@/components/dashboard/format";
 
 describe("safeNextPath", () => {
@@ -58,7 +63,7 @@ describe("navigation by role", () => {
       "Setup",
     ]);
   });
-  it("keeps redaction, assistant and privacy settings from receptionists", () => {
+  it("keeps redaction, assistant, privacy settings and staff from receptionists", () => {
     expect(titles("receptionist")).toEqual([
       "Diary",
       "Live calls",
@@ -107,5 +112,40 @@ describe("resolveDateRange", () => {
     ],
   ])("%j -> %j", (params, expected) => {
     expect(resolveDateRange(params, "America/New_York", now)).toEqual(expected);
+  });
+});
+
+describe("staff management input", () => {
+  it("accepts an email with a role, and refuses a bad email or an unknown role in sentences", () => {
+    expect(inviteStaffSchema.parse({ email: " New@Clinic.com ", role: "receptionist" })).toEqual({
+      email: "new@clinic.com",
+      role: "receptionist",
+    });
+    const badEmail = inviteStaffSchema.safeParse({ email: "not-an-email", role: "admin" });
+    expect(badEmail.error?.issues[0]?.message).toBe(
+      "Enter a valid email address, like name@clinic.com.",
+    );
+    const badRole = changeRoleSchema.safeParse({
+      userId: "a11ce000-0000-4000-8000-000000000001",
+      role: "owner",
+    });
+    expect(badRole.error?.issues[0]?.message).toBe("Choose a role: admin or receptionist.");
+  });
+
+  it("wants a name and the same password of 10 to 72 bytes, typed twice", () => {
+    const ok = { name: "Nia", password: "long-enough-1", confirm: "long-enough-1" };
+    expect(acceptNewAccountSchema.safeParse(ok).success).toBe(true);
+    const messages = (input: object) =>
+      acceptNewAccountSchema.safeParse(input).error?.issues.map((issue) => issue.message);
+    expect(messages({ ...ok, name: "  " })).toEqual(["Enter your name."]);
+    expect(messages({ ...ok, password: "short", confirm: "short" })).toEqual([
+      "Use at least 10 characters for your password.",
+    ]);
+    expect(messages({ ...ok, password: "é".repeat(40), confirm: "é".repeat(40) })).toEqual([
+      "Use at most 72 bytes (about 72 letters) for your password.",
+    ]);
+    expect(messages({ ...ok, confirm: "something-else" })).toEqual([
+      "The two passwords differ. Type the same password twice.",
+    ]);
   });
 });
