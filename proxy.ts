@@ -56,8 +56,9 @@ export async function proxy(request: NextRequest) {
 
 async function staffPage(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
-  // The sign-in page and invitation links are for people without a session.
-  const isLogin = pathname === "/login" || pathname.startsWith("/invite/");
+  // The sign-in and sign-up pages and invitation links are for people without a session.
+  const isLogin =
+    pathname === "/login" || pathname === "/signup" || pathname.startsWith("/invite/");
 
   let response: NextResponse;
   let claims: Claims | null;

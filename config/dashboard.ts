@@ -18,7 +18,8 @@ export interface NavItem {
     | "diary-setup"
     | "patients"
     | "privacy"
-    | "staff";
+    | "staff"
+    | "setup";
   /** Roles that see the item; receptionists see admin lists read-only. */
   roles: ClinicRole[];
   /** A live count beside the title: texts nobody has read yet. */
@@ -80,6 +81,7 @@ export const dashboardNav: NavGroup[] = [
       { title: "Assistant", href: "/admin/assistant", icon: "bot", roles: ["admin"] },
       { title: "Privacy", href: "/admin/privacy", icon: "privacy", roles: ["admin"] },
       { title: "Staff", href: "/admin/staff", icon: "staff", roles: ["admin"] },
+      { title: "Setup", href: "/onboarding", icon: "setup", roles: ["admin"] },
     ],
   },
 ];

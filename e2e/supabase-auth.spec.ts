@@ -50,4 +50,20 @@ test.describe("Supabase Auth sign-in", () => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/);
   });
+
+  test("signs a new owner up through Supabase Auth, who confirms their address first", async ({
+    page,
+  }) => {
+    await page.goto("/signup");
+    await page.getByLabel("Your name").fill("Owen Supabase");
+    await page.getByLabel("Email").fill(`owen-${Date.now()}@rosebirch.test`);
+    await page.getByLabel("Password", { exact: true }).fill("short");
+    await page.getByLabel("Password again").fill("short");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("Use at least 10 characters for your password.")).toBeVisible();
+    await page.getByLabel("Password", { exact: true }).fill("rose and birch 2026");
+    await page.getByLabel("Password again").fill("rose and birch 2026");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("status")).toContainText("for a link to confirm your address");
+  });
 });

@@ -268,3 +268,11 @@ where not exists (select 1 from public.clinic_closures c
 -- The production guard refuses to start on a database that has had the demo seed, whose staff
 -- passwords are published (lib/deployment/guard.ts).
 insert into private.deployment_facts (fact) values ('demo_seeded') on conflict (fact) do nothing;
+-- The demo clinics were set up before anyone walked through onboarding: their details and
+-- hours count as confirmed (the live board's checklist then asks only for what is missing).
+insert into public.onboarding_steps (clinic_id, step)
+select c.id, s.step
+from public.clinics c
+cross join (values ('details'), ('hours')) as s (step)
+where c.id in ('c1a1c000-0000-4000-8000-000000000001', 'c1a1c000-0000-4000-8000-000000000002')
+on conflict do nothing;

@@ -799,9 +799,9 @@ export interface Clinics {
    */
   name: string;
   /**
-   * The clinic's Twilio number (E.164) that Vapi answers; resolves inbound calls to the clinic.
+   * The clinic's Twilio number (E.164) that Vapi answers; resolves inbound calls to the clinic. Null until the admin enters it during onboarding.
    */
-  phone_number: string;
+  phone_number: string | null;
   /**
    * Opening hours ({"hours":{"mon":["09:00","17:00"],...}}), slot_minutes, and other clinic preferences.
    */
@@ -1078,6 +1078,29 @@ export interface ManageOffers {
    * Set when the offer is a waitlist opening texted to the patient (shown first on their page).
    */
   waitlist_opening_id: string | null;
+}
+
+export interface OnboardingSteps {
+  /**
+   * The clinic being set up.
+   */
+  clinic_id: string;
+  /**
+   * When it was marked done.
+   */
+  completed_at: Generated<Timestamp>;
+  /**
+   * The admin who marked it done.
+   */
+  completed_by: string | null;
+  /**
+   * Primary key.
+   */
+  id: Generated<string>;
+  /**
+   * details: name, time zone and front desk confirmed; hours: opening hours and closures reviewed.
+   */
+  step: string;
 }
 
 export interface OnCallRota {
@@ -2121,6 +2144,7 @@ export interface DB {
   logs: Logs;
   manage_offers: ManageOffers;
   on_call_rota: OnCallRota;
+  onboarding_steps: OnboardingSteps;
   opening_hours: OpeningHours;
   opening_hours_dates: OpeningHoursDates;
   patients: Patients;

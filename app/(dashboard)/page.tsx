@@ -3,17 +3,22 @@ import type { Metadata } from "next";
 import { getEnv } from "@/lib/env";
 import { getClinicContext } from "@/lib/auth/clinic";
 import { getOpeningSchedule } from "@/lib/hours/service";
+import { loadOnboarding } from "@/lib/onboarding/service";
 import { formatPhone } from "@/components/dashboard/format";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { SimulateCall } from "@/components/dashboard/simulate-call";
 import { LiveBoard } from "@/components/live/live-board";
+import { ChecklistCard } from "@/components/onboarding/checklist-card";
 
 export const metadata: Metadata = { title: "Live calls" };
 
 export default async function LiveCallsPage() {
   const { claims, current } = await getClinicContext();
   if (!current) return null;
-  const schedule = await getOpeningSchedule(claims, current.id);
+  const [schedule, onboarding] = await Promise.all([
+    getOpeningSchedule(claims, current.id),
+    loadOnboarding(claims, current.id),
+  ]);
   return (
     <>
       <PageHeader
@@ -22,12 +27,15 @@ export default async function LiveCallsPage() {
       >
         {getEnv().ENABLE_CALL_SIMULATOR ? <SimulateCall /> : null}
       </PageHeader>
+      {onboarding ? (
+        <ChecklistCard steps={onboarding.steps} canEdit={current.role === "admin"} />
+      ) : null}
       <LiveBoard
         key={current.id}
         clinicId={current.id}
         timezone={current.timezone}
         schedule={schedule}
-        phoneLabel={formatPhone(current.phoneNumber)}
+        phoneLabel={current.phoneNumber ? formatPhone(current.phoneNumber) : "the clinic's number"}
       />
     </>
   );

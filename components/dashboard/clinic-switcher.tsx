@@ -1,6 +1,7 @@
 "use client";
 
-import { Building2, Check, ChevronsUpDown } from "lucide-react";
+import { Building2, Check, ChevronsUpDown, Plus } from "lucide-react";
+import Link from "next/link";
 import { useTransition } from "react";
 
 import { switchClinic } from "@/lib/actions/clinic";
@@ -11,6 +12,7 @@ import {
   DropdownMenuContent,
   DropdownMenuItem,
   DropdownMenuLabel,
+  DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 
@@ -32,7 +34,16 @@ export function ClinicSwitcher({
   );
 
   if (clinics.length < 2) {
-    return <div className="flex h-9 items-center px-3 text-sm font-semibold">{label}</div>;
+    return (
+      <div className="flex h-9 items-center justify-between gap-1 pr-1 pl-3 text-sm font-semibold">
+        {label}
+        <Button asChild variant="ghost" size="icon" className="size-7">
+          <Link href="/clinics/new" aria-label="Create a clinic" title="Create a clinic">
+            <Plus className="size-4" aria-hidden />
+          </Link>
+        </Button>
+      </div>
+    );
   }
   return (
     <DropdownMenu>
@@ -63,6 +74,13 @@ export function ClinicSwitcher({
             ) : null}
           </DropdownMenuItem>
         ))}
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/clinics/new">
+            <Plus className="size-4" aria-hidden />
+            Create a clinic
+          </Link>
+        </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
   );

@@ -40,6 +40,7 @@ const icons: Record<NavItem["icon"], typeof PhoneCall> = {
   patients: UsersRound,
   privacy: LockKeyhole,
   staff: UserCog,
+  setup: ListChecks,
 };
 
 function isActive(pathname: string, href: string) {

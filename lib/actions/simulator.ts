@@ -22,6 +22,11 @@ export const simulateCall = clinicAction({
     const env = getEnv();
     if (!env.ENABLE_CALL_SIMULATOR || !env.VAPI_WEBHOOK_SECRET)
       return { error: "The call simulator is not enabled on this server." };
+    if (!clinic.phoneNumber)
+      return {
+        error:
+          "This clinic has no phone number yet: enter its Twilio number (Onboarding → Phone number) first.",
+      };
     const options = {
       url: env.APP_URL,
       secret: env.VAPI_WEBHOOK_SECRET,

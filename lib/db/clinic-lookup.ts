@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { Col, Columns } from "./rows";
+import type { Col } from "./rows";
 import type { Tx } from "./transaction";
 
 // Which clinic a webhook is about, found from what the provider sends (never from a session).
@@ -19,7 +19,8 @@ export function findClinicByNumber(
   tx: Tx,
   phoneNumber: string,
 ): Promise<{ id: string; name: string; phone: string } | null> {
-  return tx.maybeOne<Columns<"clinics", { id: "id"; name: "name"; phone: "phone_number" }>>(
+  // `phone_number = $1` matches only clinics that have a number.
+  return tx.maybeOne<{ id: string; name: string; phone: string }>(
     "select id, name, phone_number as phone from public.clinics where phone_number = $1",
     [phoneNumber],
   );

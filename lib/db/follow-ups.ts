@@ -75,7 +75,8 @@ export interface ClaimedFollowUp {
   attempts: Col<"follow_ups", "attempts">;
   dueBy: Col<"follow_ups", "due_by">;
   clinicName: Col<"clinics", "name">;
-  clinicPhone: Col<"clinics", "phone_number">;
+  /** Never null: jobs of a clinic without its number wait (claimDueFollowUps). */
+  clinicPhone: NonNullable<Col<"clinics", "phone_number">>;
   timezone: Col<"clinics", "timezone">;
   /** Null for an urgent_alert, which has no hand-off. */
   callerName: Outer<Col<"handoffs", "caller_name">>;
@@ -106,8 +107,10 @@ export function claimDueFollowUps(
   return tx.query<ClaimedFollowUp>(
     `with due as (
        select id from public.follow_ups
-        where (status = 'pending' and next_attempt_at <= now())
-           or (status = 'sending' and locked_at < now() - make_interval(secs => $2::double precision))
+        where ((status = 'pending' and next_attempt_at <= now())
+               or (status = 'sending' and locked_at < now() - make_interval(secs => $2::double precision)))
+          -- Texts go from the clinic's number: a clinic still being set up has none yet.
+          and exists (select 1 from public.clinics k where k.id = clinic_id and k.phone_number is not null)
         order by next_attempt_at limit $1 for update skip locked),
      claimed as (
        update public.follow_ups f set status = 'sending', locked_at = now(), attempts = f.attempts + 1

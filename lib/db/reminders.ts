@@ -29,7 +29,8 @@ export interface ClaimedAppointmentText {
   dueBy: Col<"appointment_texts", "due_by">;
   createdAt: Col<"appointment_texts", "created_at">;
   clinicName: Col<"clinics", "name">;
-  clinicPhone: Col<"clinics", "phone_number">;
+  /** Never null: texts of a clinic without its number wait (claimDueAppointmentTexts). */
+  clinicPhone: NonNullable<Col<"clinics", "phone_number">>;
   timezone: Col<"clinics", "timezone">;
   patientName: Col<"bookings", "patient_name">;
   bookingStatus: Col<"bookings", "status">;
@@ -64,6 +65,8 @@ export function claimDueAppointmentTexts(
        select t.id from public.appointment_texts t
         where ((t.status = 'pending' and t.next_attempt_at <= now())
                or (t.status = 'sending' and t.locked_at < now() - make_interval(secs => $2::double precision)))
+          -- Texts go from the clinic's number: a clinic still being set up has none yet.
+          and exists (select 1 from public.clinics k where k.id = t.clinic_id and k.phone_number is not null)
           and (t.kind not in ('reminder_24h', 'reminder_2h') or t.due_by <= now() or (
                 select q.began is null from public.clinics c
                  cross join lateral private.reminder_settings_of(c.id) s
@@ -300,6 +303,7 @@ export interface CalendarAppointment {
   endsAt: Col<"bookings", "ends_at">;
   updatedAt: Col<"bookings", "updated_at">;
   clinicName: Col<"clinics", "name">;
+  /** The clinic's number, else its front desk's (a clinic being set up has no number yet). */
   clinicPhone: Col<"clinics", "phone_number">;
   practitioner: Outer<Col<"practitioners", "name">>;
   appointmentType: Outer<Col<"appointment_types", "name">>;
@@ -313,7 +317,7 @@ export function getCalendarAppointment(
 ): Promise<CalendarAppointment | null> {
   return tx.maybeOne<CalendarAppointment>(
     `select b.id, b.status, b.starts_at as "startsAt", b.ends_at as "endsAt", b.updated_at as "updatedAt",
-            c.name as "clinicName", c.phone_number as "clinicPhone", p.name as practitioner, t.name as "appointmentType"
+            c.name as "clinicName", coalesce(c.phone_number, c.front_desk_number) as "clinicPhone", p.name as practitioner, t.name as "appointmentType"
        from public.bookings b
        join public.clinics c on c.id = b.clinic_id
        left join public.practitioners p on p.id = b.practitioner_id

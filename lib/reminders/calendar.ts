@@ -11,7 +11,8 @@ export function appointmentCalendar(input: {
   endsAt: Date;
   updatedAt: Date;
   clinicName: string;
-  clinicPhone: string;
+  /** The clinic's number (its front desk's while it has none); null leaves the line out. */
+  clinicPhone: string | null;
   practitioner: string | null;
   appointmentType: string | null;
   /** Where the patient can change it (their manage link), if they have one. */
@@ -20,7 +21,9 @@ export function appointmentCalendar(input: {
   const what = input.appointmentType ?? "Appointment";
   const lines = [
     input.practitioner ? `With ${input.practitioner}.` : null,
-    `To change or cancel, reply 2 to our text or call ${input.clinicPhone}.`,
+    input.clinicPhone
+      ? `To change or cancel, reply 2 to our text or call ${input.clinicPhone}.`
+      : "To change or cancel, reply 2 to our text.",
   ].filter(Boolean);
   const { error, value } = createEvent({
     productId: "callwaiting-ai/reminders",

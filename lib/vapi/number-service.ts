@@ -42,6 +42,10 @@ export type RunInTx = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 /** What stops a push before anything is sent, in sentences an admin can act on. */
 export function missingSetup(env: NumberPushEnv, clinic: VapiNumberSource): string[] {
   const problems: string[] = [];
+  if (!clinic.phoneNumber)
+    problems.push(
+      "The clinic has no Twilio number yet: enter the number callers ring (Onboarding → Phone number) first.",
+    );
   if (!env.VAPI_API_KEY)
     problems.push(
       "VAPI_API_KEY is not set on the server, so CallWaiting AI cannot talk to Vapi: add your organization's private key (Vapi dashboard → API Keys) to the server's environment.",
@@ -72,11 +76,14 @@ export async function pushClinicNumber(
   if (!clinic) return { ok: false, reason: "missing_setup", message: "No such clinic." };
   const problems = missingSetup(env, clinic);
   if (problems.length) return { ok: false, reason: "missing_setup", message: problems.join(" ") };
-  const number = phoneNumberFor(clinic, {
-    serverUrl: `${env.APP_URL.replace(/\/$/, "")}/api/webhooks/vapi`,
-    credentialId: env.VAPI_CREDENTIAL_ID,
-    twilio: { accountSid: env.TWILIO_ACCOUNT_SID!, authToken: env.TWILIO_AUTH_TOKEN! },
-  });
+  const number = phoneNumberFor(
+    { ...clinic, phoneNumber: clinic.phoneNumber! },
+    {
+      serverUrl: `${env.APP_URL.replace(/\/$/, "")}/api/webhooks/vapi`,
+      credentialId: env.VAPI_CREDENTIAL_ID,
+      twilio: { accountSid: env.TWILIO_ACCOUNT_SID!, authToken: env.TWILIO_AUTH_TOKEN! },
+    },
+  );
   try {
     const pushed = await pushPhoneNumber(number, {
       apiKey: env.VAPI_API_KEY!,

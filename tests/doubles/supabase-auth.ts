@@ -56,6 +56,8 @@ export async function startSupabaseAuthDouble(
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: "ES256", use: "sig" };
   const issuer = `http://127.0.0.1:${port}/auth/v1`;
   const refreshTokens = new Map<string, Session>();
+  /** Addresses signed up through POST /signup (unconfirmed: they cannot sign in yet). */
+  const signedUp = new Map<string, string>();
   const invites: InviteRequest[] = [];
 
   const userJson = (session: Session) => ({
@@ -181,6 +183,47 @@ export async function startSupabaseAuthDouble(
         invited_at: new Date().toISOString(),
         confirmation_sent_at: new Date().toISOString(),
         user_metadata: body.data ?? {},
+      });
+    }
+    // Sign-up as a project with "Confirm email" on (Supabase's default): GoTrue's POST /signup
+    // ({ email, password, data }) answers the new, unconfirmed user without a session; an address
+    // that already has an account gets the same shape with no identities (nothing is revealed);
+    // a password under the project's minimum (6) is 422 weak_password with its reasons; an
+    // address GoTrue cannot parse is 400 email_address_invalid. (supabase/auth: api/signup.go;
+    // error codes: https://supabase.com/docs/guides/auth/debugging/error-codes.)
+    if (req.method === "POST" && url.pathname === "/auth/v1/signup") {
+      const email = String(body.email ?? "").toLowerCase();
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+        return send(400, {
+          code: 400,
+          error_code: "email_address_invalid",
+          msg: `Email address "${email}" is invalid`,
+        });
+      if (String(body.password ?? "").length < 6)
+        return send(422, {
+          code: 422,
+          error_code: "weak_password",
+          msg: "Password should be at least 6 characters.",
+          weak_password: { reasons: ["length"] },
+        });
+      const existing = signedUp.get(email) ?? SEEDED_USER_IDS[email];
+      const userId = existing ?? randomUUID();
+      if (!existing) signedUp.set(email, userId);
+      return send(200, {
+        ...userJson({ userId, email }),
+        email_confirmed_at: null,
+        confirmation_sent_at: existing ? undefined : new Date().toISOString(),
+        user_metadata: existing ? {} : (body.data ?? {}),
+        identities: existing
+          ? []
+          : [
+              {
+                id: userId,
+                user_id: userId,
+                provider: "email",
+                identity_data: { sub: userId, email },
+              },
+            ],
       });
     }
     if (req.method === "POST" && url.pathname === "/auth/v1/logout") return send(204);

@@ -97,7 +97,9 @@ export async function createNorthside(owner: Client) {
      wlo as (insert into public.waitlist_openings (clinic_id, appointment_type_id, practitioner_id, starts_at, ends_at, occupied)
              select $1, atype.id, pr.id, date_trunc('hour', now()) + interval '6 days', date_trunc('hour', now()) + interval '6 days 30 minutes',
                     tstzrange(date_trunc('hour', now()) + interval '6 days', date_trunc('hour', now()) + interval '6 days 30 minutes')
-               from atype, pr returning id)
+               from atype, pr returning id),
+     obs as (insert into public.onboarding_steps (clinic_id, step) values ($1, 'details')
+             on conflict do nothing returning id)
      select 1`,
     [NORTHSIDE],
   );

@@ -5,6 +5,7 @@ import { CALL_OUTCOMES } from "@/types/call-outcomes";
 import { CALL_STATES, isTerminal, TERMINAL_STATES } from "@/types/call-states";
 import { REDACTION_TYPES } from "@/types/redaction";
 import { STAFF_ROLES } from "@/types/staff";
+import { MARKED_STEPS } from "@/lib/db/onboarding";
 import { APPOINTMENT_TEXT_KINDS } from "@/lib/db/reminders";
 
 import { ownerClient } from "../helpers/db";
@@ -82,6 +83,14 @@ describe("the appointment text kinds", () => {
     // Kinds have digits (reminder_24h), which `quoted` above leaves out.
     const kinds = [...rows[0]!.definition.matchAll(/'([a-z0-9_]+)'::text/g)].map((m) => m[1]);
     expect(kinds.sort()).toEqual([...APPOINTMENT_TEXT_KINDS].sort());
+  });
+});
+
+describe("the onboarding steps an admin marks done", () => {
+  it("are exactly the steps onboarding_steps.step may hold", async () => {
+    expect(await checkedValues("public.onboarding_steps", "step")).toEqual(
+      [...MARKED_STEPS].sort(),
+    );
   });
 });
 

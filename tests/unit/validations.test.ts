@@ -83,6 +83,7 @@ describe("navigation by role", () => {
       "Assistant",
       "Privacy",
       "Staff",
+      "Setup",
     ]);
   });
   it("keeps redaction, assistant, privacy settings and staff from receptionists", () => {

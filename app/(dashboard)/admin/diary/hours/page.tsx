@@ -106,22 +106,29 @@ export default async function OpeningHoursPage({
               }
               canEdit={canEdit}
             />
-            <pre className="bg-muted overflow-x-auto rounded-md p-3 text-xs">
-              {JSON.stringify(
-                phoneNumberFor(
-                  {
-                    name: current.name,
-                    phoneNumber: current.phoneNumber,
-                    frontDeskNumber: routing.frontDeskNumber,
-                  },
-                  {
-                    serverUrl: `${getEnv().APP_URL.replace(/\/$/, "")}/api/webhooks/vapi`,
-                  },
-                ),
-                null,
-                2,
-              )}
-            </pre>
+            {current.phoneNumber ? (
+              <pre className="bg-muted overflow-x-auto rounded-md p-3 text-xs">
+                {JSON.stringify(
+                  phoneNumberFor(
+                    {
+                      name: current.name,
+                      phoneNumber: current.phoneNumber,
+                      frontDeskNumber: routing.frontDeskNumber,
+                    },
+                    {
+                      serverUrl: `${getEnv().APP_URL.replace(/\/$/, "")}/api/webhooks/vapi`,
+                    },
+                  ),
+                  null,
+                  2,
+                )}
+              </pre>
+            ) : (
+              <p className="text-muted-foreground text-sm">
+                The clinic has no Twilio number yet: enter it on the onboarding page&apos;s Phone
+                number step.
+              </p>
+            )}
           </CardContent>
         </Card>
       ) : null}
