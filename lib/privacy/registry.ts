@@ -202,6 +202,13 @@ export const NOT_PERSONAL: Record<string, string> = {
   "public.practitioners.title": "a practitioner's title",
   "public.sms_messages.keyword": "STOP, START or HELP",
   "public.sms_opt_outs.phone_hash": "a keyed hash, what an erasure keeps so the opt-out holds",
+  "private.local_sessions.revoked_reason": "signed_out, removed or banned",
+  "private.sign_in_failures.key": "a staff member's email or a client address, never a patient's",
+  "public.clinics.vapi_number_error": "our sentences about connecting the clinic's number",
+  "public.clinics.vapi_number_fallback": "the clinic's front desk number as Vapi holds it",
+  "public.clinics.vapi_phone_number_id": "Vapi's id for the clinic's number",
+  "public.opening_hours_dates.reason": "the clinic's special hours",
+  "public.staff_invitations.email": "an invited staff member",
 };
 
 /** Columns the catalog test treats as possibly holding an identifier, by name. */
