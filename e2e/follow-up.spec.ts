@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { RECEPTIONIST, signIn, testCall } from "./helpers";
+import { RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
 
 test("a caller who asked about a facelift and did not book gets the aftercare link, and it opens the PDF", async ({
   page,
@@ -27,7 +27,7 @@ test("a caller who asked about a facelift and did not book gets the aftercare li
   const conversation = page.getByTestId("conversation").filter({ hasText: `010-${last4}` });
   // Promised within 5 minutes; usually a second or two, longer on a loaded machine.
   await expect(async () => {
-    await page.reload();
+    await reloadHydrated(page);
     await expect(conversation).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 90_000 });
   await conversation.click();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { RECEPTIONIST, signIn, testCall } from "./helpers";
+import { RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
 
 test.describe("the live board", () => {
   test("follows a call from ring to booking without reloading, and the receptionist confirms it", async ({
@@ -8,14 +8,21 @@ test.describe("the live board", () => {
     context,
     baseURL,
   }) => {
+    // This run's own caller and patient: a retry (or an earlier run on the same database) must
+    // not find another run's booking under the same name.
+    const last4 = String(1000 + Math.floor(Math.random() * 9000));
+    const patient = `Priya Shah${Math.random()
+      .toString(36)
+      .replace(/[^a-z]/g, "")
+      .slice(0, 5)}`;
     await signIn(page, RECEPTIONIST);
     await expect(page.getByTestId("connection")).toHaveText("Live");
     const bookings = await context.newPage();
     await bookings.goto("/bookings");
 
-    const call = testCall(baseURL!, "+15550107788");
+    const call = testCall(baseURL!, `+1555010${last4}`);
     await call.status("ringing");
-    const card = page.getByTestId("live-call").filter({ hasText: "•••• 7788" });
+    const card = page.getByTestId("live-call").filter({ hasText: `•••• ${last4}` });
     await expect(card.getByTestId("call-state")).toHaveText("Ringing");
     await call.status("in-progress");
     await expect(card.getByTestId("call-state")).toHaveText("Connected");
@@ -31,29 +38,30 @@ test.describe("the live board", () => {
     await call.tool("hold_slot", { slotId: slots[0]!.slotId });
     await expect(card.getByTestId("call-state")).toHaveText("Holding a slot");
     await expect(card.getByTestId("hold-countdown")).toHaveText(/^1:[0-3]\d$/);
-    await expect(bookings.getByTestId("held-slot")).toContainText("•••• 7788");
+    const held = bookings.getByTestId("held-slot").filter({ hasText: `•••• ${last4}` });
+    await expect(held).toHaveCount(1);
 
     await call.tool("confirm_booking", {
       slotId: slots[0]!.slotId,
-      patientName: "Priya Shah",
+      patientName: patient,
       procedure: "rhinoplasty",
     });
-    const row = bookings.getByTestId("booking-row").filter({ hasText: "Priya Shah" });
+    const row = bookings.getByTestId("booking-row").filter({ hasText: patient });
     await expect(row.getByTestId("booking-status")).toHaveText("pending");
-    await expect(bookings.getByTestId("held-slot")).toHaveCount(0);
+    await expect(held).toHaveCount(0);
 
     await call.end("customer-ended-call");
     await expect(card).toHaveCount(0);
-    const finished = page.getByTestId("call-row").filter({ hasText: "Priya Shah" });
+    const finished = page.getByTestId("call-row").filter({ hasText: patient });
     await expect(finished).toContainText("Booked");
 
     await row.getByRole("button", { name: "Confirm" }).click();
     await expect(row.getByTestId("booking-status")).toHaveText("confirmed");
-    await bookings.reload();
+    await reloadHydrated(bookings);
     await expect(
       bookings
         .getByTestId("booking-row")
-        .filter({ hasText: "Priya Shah" })
+        .filter({ hasText: patient })
         .getByTestId("booking-status"),
     ).toHaveText("confirmed");
 
@@ -65,13 +73,13 @@ test.describe("the live board", () => {
     });
     await bookings.goto("/messages");
     await expect(async () => {
-      await bookings.reload();
-      await bookings.getByTestId("conversation").filter({ hasText: "Priya Shah" }).first().click();
+      await reloadHydrated(bookings);
+      await bookings.getByTestId("conversation").filter({ hasText: patient }).first().click();
       await expect(confirmation).toHaveCount(1, { timeout: 1000 });
     }).toPass({ timeout: 20_000 });
     await bookings.waitForTimeout(2000);
-    await bookings.reload();
-    await bookings.getByTestId("conversation").filter({ hasText: "Priya Shah" }).first().click();
+    await reloadHydrated(bookings);
+    await bookings.getByTestId("conversation").filter({ hasText: patient }).first().click();
     await expect(confirmation).toHaveCount(1);
   });
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { ADMIN, signIn, testCall } from "./helpers";
+import { ADMIN, reloadHydrated, signIn, testCall } from "./helpers";
 
 // The manage link on a phone (390 px, touch): a patient booked by phone asks for a link from
 // another phone, opens the text's link, moves the appointment to a real free time, then cancels
@@ -56,7 +56,7 @@ test("a patient moves and then cancels their appointment from the link in their 
     .filter({ hasText: "/m/" })
     .filter({ hasNotText: "calendar.ics" });
   await expect(async () => {
-    await page.reload();
+    await reloadHydrated(page);
     await page
       .getByTestId("conversation")
       .filter({ hasText: "Maria Alvarez" })
