@@ -392,11 +392,29 @@ describe("transfers chosen at the moment, urgent calls and messages", () => {
   it("turns an unanswered transfer into a redacted, urgent call-back task", async () => {
     const { call, timestamp } = await callAt("2026-12-07T15:10:00Z");
     await transfer(call, timestamp);
-    const taken = await call.tool("take_message", {
-      message: "Please ring me back on 07700 900123 about my swelling, it is really bad pain",
-      callerName: "Ada Lovelace",
+    // At the call's own moment (Monday 10:10 in New York), not the wall clock's: who is texted
+    // about an urgent message depends on whether the front desk is open then.
+    const sent = await call.send("tool-calls", {
+      timestamp: timestamp + 200,
+      toolCallList: [
+        {
+          id: "call_take_message",
+          type: "function",
+          function: {
+            name: "take_message",
+            arguments: {
+              message:
+                "Please ring me back on 07700 900123 about my swelling, it is really bad pain",
+              callerName: "Ada Lovelace",
+            },
+          },
+        },
+      ],
     });
-    expect(taken.result).toMatchObject({ taken: true, urgent: true });
+    const taken = JSON.parse(
+      (sent.body as { results: { result: string }[] }).results[0]!.result,
+    ) as Record<string, unknown>;
+    expect(taken).toMatchObject({ taken: true, urgent: true });
     const row = await callRow(call.id);
     expect(row).toMatchObject({
       transfer_outcome: "unanswered",
