@@ -15,6 +15,7 @@ import {
   detectNames,
   STAFF_TITLE,
 } from "./detectors/names";
+import { detectSymbolSecrets } from "./detectors/secrets";
 import { detectSpelledRuns } from "./detectors/spelled";
 import { applyFindings, mergeFindings, overlapChecker } from "./findings";
 import { valueAfter } from "./following";
@@ -120,6 +121,8 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
         ...detectDigitRuns(text, tokens),
         ...detectAlphanumericIds(text, tokens),
         ...detectCodes(text),
+        // A keyword rule that takes the value after it names that value first.
+        ...detectSymbolSecrets(text).filter((finding) => !overlapsTerm(finding)),
         ...detectEmails(text, tokens),
         ...detectDatesOfBirth(text, tokens),
         ...detectAddresses(text),

@@ -103,8 +103,68 @@ describe("addresses as speech-to-text writes them", () => {
     );
   });
 
+  it("takes a flat or unit said before the house number without a comma", () => {
+    expect(redact("so it's flat 7 19 quarry street sheffield")).not.toMatch(/flat|7|19|quarry/);
+    expect(redact("apartment 12c 88 west 3rd street")).not.toMatch(/apartment|12c|88/);
+    expect(redact("flat nine forty four mill road")).not.toMatch(/flat|nine|forty|mill/);
+  });
+
   it("keeps dates and ordinals that are not streets", () => {
     expect(redact("can I come on the 21st at 4 pm")).toBe("can I come on the 21st at 4 pm");
     expect(redact("Dr Priya Shah on 3rd floor")).toBe("Dr Priya Shah on 3rd floor");
+  });
+});
+
+describe("words that are also first names", () => {
+  it("takes the name an appointment or account is held under", () => {
+    expect(redact("the appointment's under bill kowalski")).toBe("the appointment's under [NAME]");
+    expect(redact("it should be booked under rose ambler")).toBe(
+      "it should be booked under [NAME]",
+    );
+    expect(redact("my sister's name, june okoro")).toBe("my sister's name, [NAME]");
+  });
+
+  it("takes the first name before a surname the call has learned, and keeps the word elsewhere", () => {
+    const turns = call(
+      ["assistant", "Who am I speaking with?"],
+      ["caller", "it's mark, mark delaney"],
+      ["assistant", "Thanks. Anything else?"],
+      ["caller", "yeah can you mark it for mark delaney and my wife may delaney, she may come too"],
+    );
+    expect(turns[3]).toBe("yeah can you mark it for [NAME] and my wife [NAME], she may come too");
+  });
+});
+
+describe("medical history in everyday words", () => {
+  it("removes eye, skin and injury history, and keeps the same words as questions", () => {
+    expect(redact("i get really dry eyes in winter")).not.toMatch(/dry eyes/);
+    expect(redact("i had a nasty burn on my hand in march")).not.toMatch(/burn/);
+    expect(redact("i've been diagnosed with alopecia")).not.toMatch(/alopecia/);
+    expect(redact("does the peel burn at all")).toBe("does the peel burn at all");
+    expect(redact("do you do anything for stretch marks")).toBe(
+      "do you do anything for stretch marks",
+    );
+  });
+
+  it("removes a medication heard as two words", () => {
+    expect(redact("i'm on wee govy at the moment")).not.toMatch(/wee govy/);
+    expect(redact("i take metfor min twice a day")).not.toMatch(/metfor min/);
+  });
+});
+
+describe("typed secrets with symbols, no cue needed", () => {
+  it("removes letters and digits joined by a symbol", () => {
+    expect(redact("oh and it's Kestrel#4410 if you need it")).toBe(
+      "oh and it's [ID] if you need it",
+    );
+    expect(redact("Harbour_2023")).toBe("[ID]");
+    expect(redact("try Lemon$tree9.")).toBe("try [ID].");
+  });
+
+  it("keeps prices, brands with digits, times, ranges and emails", () => {
+    expect(redact("Is Morpheus8 $450? We're open 9am-5pm.")).toBe(
+      "Is Morpheus8 $450? We're open 9am-5pm.",
+    );
+    expect(redact("Great! Thanks. Really?")).toBe("Great! Thanks. Really?");
   });
 });

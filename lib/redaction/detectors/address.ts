@@ -25,6 +25,13 @@ const PREFIX = new RegExp(
   `(?:\\b(?:flat|apartment|apt|suite|unit|plot|number|no\\.?)\\s+[a-z0-9]+(?:[\\s-]+${NUMBER_WORD})*\\s*,\\s*(?:(?:the\\s+)?[a-z'’-]+(?:\\s+[a-z'’-]+){0,2}\\s*,\\s*)?)$`,
   "i",
 );
+// A flat or unit said before the house number with no comma, as speech-to-text writes it:
+// "flat 3 22 harrow road", "apartment 5b 310 east 72nd street", "flat" alone when the street
+// match took its number ("flat two forty one kings road").
+const UNIT_BEFORE = new RegExp(
+  `\\b(?:flat|apartment|apt|suite|unit|plot)\\.?(?:\\s+(?:[a-z]?\\d+[a-z]?|${NUMBER_WORD}(?:[\\s-]+${NUMBER_WORD})*(?:\\s+[a-z])?|[a-z]))?\\s*,?\\s*$`,
+  "i",
+);
 // Words that end an address: a new clause has begun.
 const CLAUSE =
   /\b(?:i|i'm|im|we|we're|you|your|my|me|is|are|was|and|but|so|thanks|thank|that's|thats|it's|its|please|can|could|will|would|should|do|does|did|have|has|had|not|if|when|what|for|with|where|who|there|here|then|also|just|yes|no|okay|ok|all|done|great)\b/i;
@@ -85,7 +92,8 @@ export function detectAddresses(text: string): Finding[] {
       streets.push([match.index, match.index + match[0].length]);
   }
   for (const [start, end] of streets) {
-    const prefix = PREFIX.exec(text.slice(Math.max(0, start - 80), start));
+    const before = text.slice(Math.max(0, start - 80), start);
+    const prefix = PREFIX.exec(before) ?? UNIT_BEFORE.exec(before);
     findings.push({
       type: "ADDRESS",
       start: prefix ? start - prefix[0].length : start,

@@ -94,11 +94,39 @@ export const TREATMENTS = [
   "veneers",
 ];
 
+/**
+ * Conditions a clinic also treats ("do you treat melasma?", "botox for teeth grinding") and
+ * injuries said in passing ("a bad burn on my arm"): history only in the same context as a
+ * treatment ("I have melasma", "I had a bad burn last year"), never business words to allow.
+ */
+const CONDITIONS_IN_CONTEXT = [
+  "burn",
+  "burns",
+  "melasma",
+  "alopecia",
+  "hair loss",
+  "thinning hair",
+  "warts",
+  "verruca",
+  "bruxism",
+  "teeth grinding",
+  "jaw clenching",
+  "tmj",
+  "hyperhidrosis",
+  "excessive sweating",
+  "acne scarring",
+  "acne scars",
+  "stretch marks",
+  "cellulite",
+  "spider veins",
+  "thread veins",
+];
+
 // Body parts "done": "had my lips done", "got her nose done".
 const BODY_DONE =
   /\b(?:my|her|his|their)\s+(?:lips?|nose|boobs|breasts|eyes|eyelids|tummy|stomach|face|chin|jaw|teeth|ears|bum|butt|neck|brows?)\s+(?:done|did|redone|fixed)\b/gi;
 const HAD_CUE =
-  /\b(?:had|got|did|done|i've got|ive got|i have got|already have|still have|i have|i've had|ive had|been on|was on|were on|from)\b(?:\s+(?:a|an|my|some|the|her|his|it|them|with|in|two|few|couple|of|lots|bit|little|little\s+bit|done|before|already))*\s*$/i;
+  /\b(?:had|got|did|done|i've got|ive got|i have got|already have|still have|i have|i've had|ive had|been on|was on|were on|from|suffer with|suffered with|suffering with|diagnosed with|prone to|struggle with|struggled with|struggling with|dealing with|treated for)\b(?:\s+(?:a|an|my|some|the|her|his|it|them|with|in|two|few|couple|of|lots|bit|little|little\s+bit|done|before|already|bad|really|quite|nasty|severe|mild|small|big|terrible|awful|old|bit of))*\s*$/i;
 const REQUEST =
   /\b(?:book|booking|get|getting|like|want|wanted|wanting|interested|considering|thinking|looking|price|cost|much|have a|can i|could i|would|next)\b/i;
 const PAST_AFTER =
@@ -115,7 +143,7 @@ const RECOVERY =
   /\b(?:in recovery|(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years)\s+(?:clean|sober)|sober(?:\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))?|clean\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))\b/gi;
 
 export function historyDetector(procedures: string[]) {
-  const terms = compileLexicon([...TREATMENTS, ...procedures], "MEDICAL");
+  const terms = compileLexicon([...TREATMENTS, ...CONDITIONS_IN_CONTEXT, ...procedures], "MEDICAL");
   return (text: string, tokens: Token[]): Finding[] => {
     const findings: Finding[] = [];
     for (const match of text.matchAll(RECOVERY))
@@ -187,7 +215,7 @@ function distance(a: string, b: string, limit: number): number {
 
 /**
  * Medication names as speech-to-text spells what it heard ("sertraleen", "metforman",
- * "roacutane", "Levo Thyroxin"): within one edit of a lexicon medication of 6-8 letters, two
+ * "roacutane", "Levo Thyroxin", "mon jaro"): within one edit of a lexicon medication of 6-8 letters, two
  * of a longer one, also over two words said as one name. Words in `keep` (the clinic's own
  * terms) are never matched.
  */
@@ -226,7 +254,7 @@ export function fuzzyMedications(
       !NUMBER_WORDS.has(token.lower)
     ) {
       const joined = token.lower + next.lower;
-      if (joined.length >= 9 && !keep.has(token.lower) && !keep.has(next.lower) && near(joined)) {
+      if (joined.length >= 7 && !keep.has(token.lower) && !keep.has(next.lower) && near(joined)) {
         findings.push({ type: "MEDICAL", start: token.start, end: next.end });
         index++;
         continue;

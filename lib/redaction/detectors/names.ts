@@ -59,7 +59,7 @@ export const AMBIGUOUS_NAMES = new Set(
 // when the clinic has staff of that name ("my name's grace kinsella"); only the whole name of
 // a member of staff is kept.
 const INTRODUCTION =
-  /\b(?:my name is|my name's|my name|name is|the name is|the name's|full name is|first name is|last name is|surname is|under the name(?: of)?|call me|this is|it's|its|i'm|i am|im)\s*$/i;
+  /\b(?:my name is|my name's|my name|name is|the name is|the name's|full name is|first name is|last name is|surname is|under the name(?: of)?|call me|this is|it's|its|i'm|i am|im|(?:booking|booking's|appointment|appointment's|account|account's|reservation|booked|registered|listed)\s+(?:\w+\s+){0,2}under|name\s*[,:])\s*$/i;
 
 const TRIGGERS = [
   // Explicit: whatever follows is a name, in any case.
@@ -77,6 +77,13 @@ const TRIGGERS = [
   },
   { pattern: /\b(?:mr|mrs|ms|miss|mx|mister|missus|misses)\.?\s*$/i, lower: true },
   { pattern: /\b(?:dr|doctor)\.?\s*$/i, lower: true },
+  // "the booking's under bill thompson", "it's booked under grace adeyemi", "my husband's name,
+  // dawn fisher": who an appointment or account is held for, or a name given after a pause.
+  {
+    pattern:
+      /\b(?:(?:booking|booking's|bookings|appointment|appointment's|appointments|account|account's|reservation|file|booked|registered|listed)\s+(?:is\s+|was\s+|are\s+|should be\s+|will be\s+|might be\s+)?(?:all\s+|probably\s+|still\s+)?under|(?:\w+['’]s\s+)?name\s*[,:])\s*$/i,
+    lower: true,
+  },
   // Self-introductions: speech-to-text writes callers' names in lower case too.
   { pattern: /\b(?:this is|it's|its|i'm|i am|im)\s*$/i, lower: true },
   // "Thank you, Rachel." · "Lovely, thank you Margaret." · "Hi Tolu"
@@ -94,7 +101,7 @@ const TRIGGERS = [
  */
 const TRIGGER_ENDS = new Set([
   ...(
-    "is name's name’s name of me for it's it’s its i'm i’m im am called named , . mr mrs ms miss mx mister missus misses dr doctor " +
+    "is name's name’s name of me for it's it’s its i'm i’m im am called named under , : . mr mrs ms miss mx mister missus misses dr doctor " +
     "thanks you cheers hi hello hey dear bye goodbye sorry welcome congratulations morning afternoon evening"
   ).split(" "),
   ...RELATIONS.split("|"),
@@ -365,7 +372,17 @@ export function detectKnownNames(
         /(?:^|[.!?:]\s*|["“]\s*)$/.test(text.slice(Math.max(0, match.index - 40), match.index)))
     )
       continue;
-    findings.push({ type: "NAME", start: match.index, end: match.index + match.text.length });
+    // A word that is also a name, just before a surname this call has learned, is that
+    // person's first name ("may hartley", "so dawn fisher"): "i may" never precedes a surname.
+    const before = tokens[cursor - 1];
+    const start =
+      before &&
+      AMBIGUOUS_NAMES.has(before.lower) &&
+      !AMBIGUOUS_NAMES.has(word) &&
+      /^ $/.test(text.slice(before.end, match.index))
+        ? before.start
+        : match.index;
+    findings.push({ type: "NAME", start, end: match.index + match.text.length });
   }
   return findings;
 }
