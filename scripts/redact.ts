@@ -110,6 +110,11 @@ if (values.allow) {
 }
 
 const redactor = createRedactor(config);
+// A reader that stops early (`| head`) ends the run quietly, as other Unix filters do.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 const write = (result: { text: string; findings: Finding[] }) =>
   process.stdout.write(
     `${JSON.stringify({ text: result.text, findings: result.findings.map(({ type, start, end }) => ({ type, start, end })) })}\n`,
