@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { parseLiveCallsSnapshot, type LiveCall, type LiveCallsSnapshot } from "@/types/live-call";
 import { applyCallDelta, mergeSnapshot } from "@/lib/realtime/apply-delta";
@@ -44,6 +44,9 @@ export function useVoiceAgentStatus(clinicId: string): VoiceAgentStatus {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [clockOffsetMs, setClockOffsetMs] = useState(0);
+  // Deltas that arrive before the first snapshot: that snapshot may have been read before they
+  // happened, so they are kept and applied to it (by revision) rather than dropped.
+  const early = useRef<unknown[]>([]);
 
   const query = useQuery({
     queryKey: liveCallsKey(clinicId),
@@ -51,7 +54,13 @@ export function useVoiceAgentStatus(clinicId: string): VoiceAgentStatus {
       const started = Date.now();
       const fresh = await fetchSnapshot(clinicId);
       setClockOffsetMs(Date.parse(fresh.serverTime) - (started + Date.now()) / 2);
-      return mergeSnapshot(queryClient.getQueryData(liveCallsKey(clinicId)), fresh);
+      const merged = mergeSnapshot(queryClient.getQueryData(liveCallsKey(clinicId)), fresh);
+      const pending = early.current;
+      early.current = [];
+      return pending.reduce<LiveCallsSnapshot>(
+        (snapshot, payload) => applyCallDelta(snapshot, payload) ?? snapshot,
+        merged,
+      );
     },
     refetchOnWindowFocus: false,
   });
@@ -62,6 +71,10 @@ export function useVoiceAgentStatus(clinicId: string): VoiceAgentStatus {
     const unsubscribe = transport.subscribe(callsTopic(clinicId), {
       onMessage(event, payload) {
         if (event !== "call_status") return;
+        if (queryClient.getQueryData(key) === undefined) {
+          early.current.push(payload);
+          return;
+        }
         queryClient.setQueryData<LiveCallsSnapshot>(key, (current) =>
           applyCallDelta(current, payload),
         );

@@ -10,7 +10,9 @@ export function applyCallDelta(
   snapshot: LiveCallsSnapshot | undefined,
   payload: unknown,
 ): LiveCallsSnapshot | undefined {
-  if (!snapshot) return snapshot; // the snapshot that is loading will include it
+  // No snapshot yet: the caller keeps the delta for the snapshot that is loading (it may have
+  // been read before this change happened).
+  if (!snapshot) return snapshot;
   const parsed = liveCallSchema.safeParse(payload);
   if (!parsed.success) return snapshot;
   const delta = parsed.data;

@@ -102,6 +102,38 @@ describe("useVoiceAgentStatus over Server-Sent Events", () => {
   });
 });
 
+describe("a change broadcast while the first snapshot is loading", () => {
+  it("is kept and applied to that snapshot, which was read before the change", async () => {
+    FakeEventSource.instances = [];
+    // The first snapshot is read on the server (before the hold) but answers only later.
+    let answer!: () => void;
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => {
+        const body = JSON.stringify(structuredClone(server));
+        await new Promise<void>((resolve) => (answer = resolve));
+        return new Response(body, { status: 200 });
+      }),
+    );
+    const transport = createSseTransport({
+      url: (topic) => `/stream/${topic}`,
+      createEventSource: (url) => new FakeEventSource(url),
+    });
+    const { result, unmount } = mount(transport);
+    await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    await waitFor(() => expect(answer).toBeTypeOf("function"));
+    await act(async () =>
+      FakeEventSource.instances[0]!.emit(
+        "call_status",
+        JSON.stringify(liveCall({ revision: 2, state: "holding_slot" })),
+      ),
+    );
+    await act(async () => answer());
+    await waitFor(() => expect(state(result)).toEqual(["holding_slot@2"]));
+    unmount();
+  });
+});
+
 describe("useVoiceAgentStatus over Supabase Realtime", () => {
   it("joins the clinic's private channel, applies broadcasts, and reloads when the tab is visible again", async () => {
     const fake = fakeSupabase();
