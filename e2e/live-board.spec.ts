@@ -8,6 +8,9 @@ test.describe("the live board", () => {
     context,
     baseURL,
   }) => {
+    // A whole call, a confirmation and the texts page: more steps than the default budget allows
+    // on a busy machine.
+    test.slow();
     // This run's own caller and patient: a retry (or an earlier run on the same database) must
     // not find another run's booking under the same name.
     const last4 = String(1000 + Math.floor(Math.random() * 9000));

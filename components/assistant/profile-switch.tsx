@@ -3,14 +3,9 @@
 import { useState, useTransition } from "react";
 
 import { applyLatencyProfile } from "@/lib/actions/assistant";
+import type { ChangeInWords } from "@/lib/assistant/summary";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-
-export interface DiffLine {
-  path: string;
-  from: string;
-  to: string;
-}
 
 /** Shows exactly what a profile change alters in the assistant before the admin applies it. */
 export function ProfileSwitch({
@@ -21,7 +16,7 @@ export function ProfileSwitch({
 }: {
   target: string;
   label: string;
-  diff: DiffLine[];
+  diff: ChangeInWords[];
   canPush: boolean;
 }) {
   const [open, setOpen] = useState(false);
@@ -35,7 +30,7 @@ export function ProfileSwitch({
       setMessage({
         done: result.pushed
           ? "Applied and pushed to Vapi."
-          : "Applied. Calls use it from the next assistant-request.",
+          : "Applied. Calls use it from the next call on.",
       });
     });
   return (
@@ -60,24 +55,23 @@ export function ProfileSwitch({
       </div>
       {open ? (
         <div className="grid gap-3 rounded-lg border p-3" data-testid="profile-diff">
-          <table className="text-sm">
-            <thead className="text-muted-foreground text-left text-xs">
-              <tr>
-                <th className="pr-4 font-medium">Setting</th>
-                <th className="pr-4 font-medium">Now</th>
-                <th className="font-medium">After</th>
-              </tr>
-            </thead>
-            <tbody className="font-mono text-xs">
+          <p className="text-sm font-medium">What changes</p>
+          <ul className="grid gap-2 text-sm">
+            {diff.map((line) => (
+              <li key={line.path}>
+                <span className="font-medium">{line.setting}:</span> {line.now} →{" "}
+                <span className="font-medium">{line.after}</span>
+              </li>
+            ))}
+          </ul>
+          <details className="text-muted-foreground text-xs">
+            <summary className="cursor-pointer">Technical details</summary>
+            <ul className="mt-1 grid gap-0.5 font-mono">
               {diff.map((line) => (
-                <tr key={line.path}>
-                  <td className="pr-4">{line.path}</td>
-                  <td className="pr-4">{line.from}</td>
-                  <td>{line.to}</td>
-                </tr>
+                <li key={line.path}>{line.path}</li>
               ))}
-            </tbody>
-          </table>
+            </ul>
+          </details>
           <div className="flex items-center gap-3">
             <Button size="sm" onClick={apply} disabled={pending}>
               {canPush ? "Apply and push to Vapi" : "Apply"}
