@@ -8,7 +8,7 @@
 // (T = N NAME, P PHONE, E EMAIL, D DOB, A ADDRESS, I ID, C CARD, M MEDICAL) and `{{...}}` a
 // business word. The markup is removed from the text; values and business words are kept
 // verbatim, so every label is an exact substring of its turn by construction.
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 

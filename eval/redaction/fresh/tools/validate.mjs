@@ -74,6 +74,62 @@ for (const turn of turns.filter(Boolean)) {
   }
 }
 
+// Payment cards must be public test numbers: every full card value (13-19 digits, written or
+// spoken digit by digit) must pass the Luhn check.
+const DIGIT_WORDS = { oh: "0", zero: "0", one: "1", two: "2", three: "3", four: "4", five: "5" };
+Object.assign(DIGIT_WORDS, { six: "6", seven: "7", eight: "8", nine: "9" });
+const digitsOf = (value) => {
+  let digits = "";
+  let double = false;
+  for (const token of value
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)) {
+    if (token === "double") {
+      double = true;
+      continue;
+    }
+    const digit = /^[0-9]+$/.test(token) ? token : (DIGIT_WORDS[token] ?? "");
+    digits += double ? digit + digit : digit;
+    double = false;
+  }
+  return digits;
+};
+const luhn = (digits) =>
+  [...digits].reverse().reduce((sum, char, index) => {
+    let digit = Number(char);
+    if (index % 2) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    return sum + digit;
+  }, 0) %
+    10 ===
+  0;
+let cardsChecked = 0;
+const splitCards = {};
+for (const turn of turns.filter(Boolean))
+  for (const entity of turn.entities) {
+    if (entity.type !== "CARD") continue;
+    const digits = digitsOf(entity.value);
+    if (digits.length < 13) {
+      // A fragment of a number split across caller turns: join it with the call's next
+      // fragments (a CVV between two cards is dropped when the join grows too long).
+      if (turn.role !== "caller") continue;
+      const fragments = (splitCards[turn.call] ??= []);
+      fragments.push(digits);
+      while (fragments.join("").length > 19) fragments.shift();
+      const joined = fragments.join("");
+      if (joined.length >= 13 && luhn(joined)) {
+        cardsChecked++;
+        fragments.length = 0;
+      }
+      continue;
+    }
+    cardsChecked++;
+    if (!luhn(digits)) errors.push(`${turn.call}#${turn.turn}: card fails Luhn: ${entity.value}`);
+  }
+for (const [call, fragments] of Object.entries(splitCards))
+  if (fragments.join("").length >= 8)
+    errors.push(`${call}: card fragments ${fragments.join(" ")} never make a Luhn-valid number`);
+
 // Counts.
 const valid = turns.filter(Boolean);
 const calls = new Map();
@@ -109,16 +165,19 @@ const callTally = (pick) => {
   return counts;
 };
 const clean = valid.filter((t) => t.entities.length === 0 && t.business.length > 0);
-const nameWords =
-  /^(may|grace|will|bill|rose|april|june|mark|hope|faith|summer|dawn|jack)\b/i;
+const nameWords = /^(may|grace|will|bill|rose|april|june|mark|hope|faith|summer|dawn|jack)\b/i;
 const nameWordNames = valid.flatMap((t) =>
   t.entities.filter((e) => e.type === "NAME" && nameWords.test(e.value)),
 ).length;
 const nameWordBusiness = valid.flatMap((t) =>
-  t.business.filter((b) => /\b(may|grace|will|bill|rose|april|june|mark|hope|faith|summer|dawn|jack)\b/i.test(b)),
+  t.business.filter((b) =>
+    /\b(may|grace|will|bill|rose|april|june|mark|hope|faith|summer|dawn|jack)\b/i.test(b),
+  ),
 ).length;
 
-console.log(`calls ${calls.size}, turns ${valid.length}`);
+console.log(
+  `calls ${calls.size}, turns ${valid.length}; full card numbers Luhn-checked: ${cardsChecked}`,
+);
 console.log("calls by clinic/style:", JSON.stringify(callTally((t) => `${t.clinic}/${t.style}`)));
 console.log("turns by style:", JSON.stringify(tally((t) => t.style)));
 console.log("turns by locale:", JSON.stringify(tally((t) => t.locale)));
@@ -126,7 +185,9 @@ console.log("turns by role:", JSON.stringify(tally((t) => t.role)));
 console.log(
   `clean turns ${clean.length} (caller ${clean.filter((t) => t.role === "caller").length}), business words ${valid.reduce((s, t) => s + t.business.length, 0)} (in clean turns ${clean.reduce((s, t) => s + t.business.length, 0)})`,
 );
-console.log(`NAME spans starting with a name-word: ${nameWordNames}; business strings containing one: ${nameWordBusiness}`);
+console.log(
+  `NAME spans starting with a name-word: ${nameWordNames}; business strings containing one: ${nameWordBusiness}`,
+);
 console.log(`\n| class | ${columns.join(" | ")} |`);
 console.log(`| ${["---", ...columns.map(() => "---")].join(" | ")} |`);
 console.log(rows.join("\n"));
@@ -136,4 +197,6 @@ if (errors.length) {
   console.error(`${errors.length} errors`);
   process.exit(1);
 }
-console.log("\nok: every line parses, every label is verbatim in its turn, no business word overlaps a label");
+console.log(
+  "\nok: every line parses, every label is verbatim in its turn, no business word overlaps a label",
+);
