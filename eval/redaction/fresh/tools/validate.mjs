@@ -165,15 +165,30 @@ const callTally = (pick) => {
   return counts;
 };
 const clean = valid.filter((t) => t.entities.length === 0 && t.business.length > 0);
-const nameWords = /^(may|grace|will|bill|rose|april|june|mark|hope|faith|summer|dawn|jack)\b/i;
+const NAME_WORDS = "may|grace|will|bill|rose|april|june|mark|hope|faith|summer|dawn|jack";
+const startsWithNameWord = new RegExp(`^(${NAME_WORDS})\\b`, "i");
+const holdsNameWord = new RegExp(`\\b(${NAME_WORDS})\\b`, "i");
 const nameWordNames = valid.flatMap((t) =>
-  t.entities.filter((e) => e.type === "NAME" && nameWords.test(e.value)),
+  t.entities.filter((e) => e.type === "NAME" && startsWithNameWord.test(e.value)),
 ).length;
-const nameWordBusiness = valid.flatMap((t) =>
-  t.business.filter((b) =>
-    /\b(may|grace|will|bill|rose|april|june|mark|hope|faith|summer|dawn|jack)\b/i.test(b),
-  ),
-).length;
+// Business strings holding a name-word, split into staff names (the clinic's names and
+// aliases), months in dates, and ordinary uses ("grace period", "will do", "the bill").
+const staffNames = new Set();
+for (const clinic of Object.values(context))
+  if (typeof clinic === "object")
+    for (const person of [...(clinic.practitioners ?? []), ...(clinic.staff ?? [])])
+      for (const alias of [person.name, ...(person.aliases ?? [])])
+        staffNames.add(alias.toLowerCase().replaceAll(".", ""));
+const nameWordBusiness = { staff: 0, month: 0, ordinary: 0 };
+for (const turn of valid)
+  for (const word of turn.business) {
+    if (!holdsNameWord.test(word)) continue;
+    const month =
+      /\b(april|june|may)\b/i.test(word) && /\d|^(april|june|may)$|^in may$/i.test(word);
+    if (staffNames.has(word.toLowerCase().replaceAll(".", ""))) nameWordBusiness.staff++;
+    else if (month) nameWordBusiness.month++;
+    else nameWordBusiness.ordinary++;
+  }
 
 console.log(
   `calls ${calls.size}, turns ${valid.length}; full card numbers Luhn-checked: ${cardsChecked}`,
@@ -186,7 +201,7 @@ console.log(
   `clean turns ${clean.length} (caller ${clean.filter((t) => t.role === "caller").length}), business words ${valid.reduce((s, t) => s + t.business.length, 0)} (in clean turns ${clean.reduce((s, t) => s + t.business.length, 0)})`,
 );
 console.log(
-  `NAME spans starting with a name-word: ${nameWordNames}; business strings containing one: ${nameWordBusiness}`,
+  `NAME spans starting with a name-word: ${nameWordNames}; business strings holding one: ${JSON.stringify(nameWordBusiness)}`,
 );
 console.log(`\n| class | ${columns.join(" | ")} |`);
 console.log(`| ${["---", ...columns.map(() => "---")].join(" | ")} |`);
