@@ -128,7 +128,8 @@ const isNumberish = (token: Token) =>
 const isDateish = (token: Token) =>
   isNumberish(token) ||
   MONTHS.test(token.lower) ||
-  ["of", "the", "/", "-", ".", ","].includes(token.lower);
+  // "1st of November", "'82": ordinal endings and a year's apostrophe belong to the date.
+  ["of", "the", "/", "-", ".", ",", "st", "nd", "rd", "th", "'", "’"].includes(token.lower);
 const isCodeish = (token: Token) =>
   isNumberish(token) ||
   /^[a-z]$/i.test(token.text) ||

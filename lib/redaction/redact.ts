@@ -6,7 +6,12 @@ import { detectAddresses } from "./detectors/address";
 import { detectAlphanumericIds, detectCodes, detectDigitRuns } from "./detectors/digits";
 import { detectDatesOfBirth } from "./detectors/dob";
 import { detectEmails } from "./detectors/email";
-import { fuzzyMedications, historyDetector, TREATMENTS } from "./detectors/history";
+import {
+  fuzzyMedications,
+  historyDetector,
+  TREATMENTS,
+  withHistoryVerb,
+} from "./detectors/history";
 import { compileLexicon } from "./detectors/lexicon";
 import {
   AMBIGUOUS_NAMES,
@@ -75,6 +80,14 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
         );
     });
   const patterns = compilePatterns(rules);
+  // Built in, whatever the clinic's rules: a credential named and then said ("my password for
+  // the portal is ..."), its value up to a pause.
+  const credentials = (text: string, tokens: Token[]): Finding[] =>
+    [...text.matchAll(CREDENTIAL_CUE)].flatMap((match) =>
+      valueAfter(text, tokens, match.index + match[0].length, "ID").filter(
+        (value) => !SAID_ABOUT_IT.test(text.slice(value.start, value.end)),
+      ),
+    );
 
   // Misheard medication names, memoised per word: a call repeats its words.
   const fuzzySeen = new Map<string, boolean>();
@@ -82,11 +95,15 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
   /** The clinic's terms, and the names (guessed and answered) that are not one of them. */
   const namesIn = (text: string, tokens: Token[], options: RedactOptions) => {
     // Terms the clinic or the lexicon name explicitly outrank a guess that a word is a name.
+    const keywordFindings = keywords.flatMap((match) => match(text, tokens));
     const terms = [
-      ...medical(text, tokens),
+      ...[...medical(text, tokens), ...fuzzyMedications(text, tokens, allow, fuzzySeen)].map(
+        (finding) => withHistoryVerb(text, finding),
+      ),
       ...history(text, tokens),
-      ...fuzzyMedications(text, tokens, allow, fuzzySeen),
-      ...keywords.flatMap((match) => match(text, tokens)),
+      ...keywordFindings,
+      // A clinic's own keyword rule names its value first.
+      ...credentials(text, tokens).filter((finding) => !overlapChecker(keywordFindings)(finding)),
     ];
     const overlapsTerm = overlapChecker(terms);
     // An answer to "your name?" is a name even if a member of staff has it too.
@@ -139,6 +156,12 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     },
   };
 }
+
+// "the pin is in the post", "my password is wrong": said about the credential, not the value.
+const SAID_ABOUT_IT =
+  /^(?:in|on|at|the|a|an|not|no|still|wrong|incorrect|locked|expired|different|same|correct|right|working|broken|too|very|my|your|for|to|set|sent|reset|changed|new|old|case|what|how|why|where|there)\b/i;
+const CREDENTIAL_CUE =
+  /\b(?:password|passcode|pass code|passphrase|pin|pin number|pin code|memorable word|memorable answer|security answer|secret answer|security word)(?:\s+(?:for|on|to|at)\s+(?:the\s+|my\s+|your\s+)?[a-z]+(?:\s+(?:portal|app|account|login|site))?)?(?=\s+(?:is|was)\b|['’]s\b|\s*:)/gi;
 
 /**
  * Within one turn, a sentence that ends on what the caller is about to say ("I forgot my portal

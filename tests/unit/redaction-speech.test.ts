@@ -168,3 +168,46 @@ describe("typed secrets with symbols, no cue needed", () => {
     expect(redact("Great! Thanks. Really?")).toBe("Great! Thanks. Really?");
   });
 });
+
+describe("history as the fresh set's tuned half showed it", () => {
+  it("takes the verb that makes it history, and a misheard drug by its sound", () => {
+    expect(redact("I got breast implants in 2016")).toBe("I [MEDICAL] in 2016");
+    expect(redact("i take seroquell at night")).toBe("i take [MEDICAL] at night");
+    expect(redact("she was on oh xycodone after surgery")).toBe("she [MEDICAL] after surgery");
+    expect(redact("im sober since march and in AA")).toBe("im [MEDICAL] and [MEDICAL]");
+  });
+
+  it("keeps a treatment being booked, moved or cancelled", () => {
+    expect(redact("can we all have hydrafacials on saturday")).toBe(
+      "can we all have hydrafacials on saturday",
+    );
+    expect(redact("i want to cancel my botox on friday")).toBe(
+      "i want to cancel my botox on friday",
+    );
+  });
+});
+
+describe("credentials named and then said", () => {
+  it("removes the value with no clinic rule, and keeps what is said about it", () => {
+    expect(redact("my password for the app is hunter two two")).toBe(
+      "my password for the app is [ID]",
+    );
+    expect(redact("the pin is in the post")).toBe("the pin is in the post");
+    expect(redact("my password is wrong apparently")).toBe("my password is wrong apparently");
+  });
+});
+
+describe("names beside staff names and months", () => {
+  it("keeps a titled or whole staff name and a month, and takes a name spelled then surnamed", () => {
+    expect(redact("Sure, Dr. Priya Shah has Friday.")).toBe("Sure, Dr. Priya Shah has Friday.");
+    const turns = call(
+      ["assistant", "Can I take a name?"],
+      ["caller", "yeah it's june j u n e okafor"],
+      ["assistant", "Thanks, June. Is that for early June?"],
+      ["caller", "no in june, June is my daughter"],
+    );
+    expect(turns[1]).toBe("yeah it's [NAME] [NAME] [NAME]");
+    expect(turns[2]).toBe("Thanks, [NAME]. Is that for early June?");
+    expect(turns[3]).toBe("no in june, [NAME] is my daughter");
+  });
+});

@@ -12,7 +12,7 @@ const ORDINAL_WORD =
 const ORDINAL = `(?:\\d{1,3}(?:st|nd|rd|th)|(?:${NUMBER_WORD}[\\s-]+(?:and\\s+)?){0,3}${ORDINAL_WORD})`;
 // A name of one to three words (or a numbered street with its direction: "E 72nd", "West
 // 125th"), none of them a time of day or a linking word.
-const STREET_NAME = `(?:(?:(?:[nsew]|north|south|east|west)\\.?\\s+)?${ORDINAL}\\s+|(?:(?!(?:am|pm|at|on|in|to|and|or|for|is|was|my|your|with|by|from|of|a|an|per|each|than|weeks?|days?|months?|years?|hours?|minutes?)\\b)[a-z][a-z'’-]*\\s+){1,3})`;
+const STREET_NAME = `(?:(?:(?:(?:north|south)[\\s-]?(?:east|west)|north|south|east|west|[ns][ew]|[nsew])\\.?\\s+)?${ORDINAL}\\s+|(?:(?!(?:am|pm|at|on|in|to|and|or|for|is|was|my|your|with|by|from|of|a|an|per|each|than|weeks?|days?|months?|years?|hours?|minutes?)\\b)[a-z][a-z'’-]*\\s+){1,3})`;
 const STREET = new RegExp(`\\b${HOUSE}\\s+${STREET_NAME}${SUFFIX}\\b\\.?`, "gi");
 // Without a house number only after an address phrase: "send it to ... church lane".
 const ADDRESS_CONTEXT =

@@ -128,7 +128,7 @@ const BODY_DONE =
 const HAD_CUE =
   /\b(?:had|got|did|done|i've got|ive got|i have got|already have|still have|i have|i've had|ive had|been on|was on|were on|from|suffer with|suffered with|suffering with|diagnosed with|prone to|struggle with|struggled with|struggling with|dealing with|treated for)\b(?:\s+(?:a|an|my|some|the|her|his|it|them|with|in|two|few|couple|of|lots|bit|little|little\s+bit|done|before|already|bad|really|quite|nasty|severe|mild|small|big|terrible|awful|old|bit of))*\s*$/i;
 const REQUEST =
-  /\b(?:book|booking|get|getting|like|want|wanted|wanting|interested|considering|thinking|looking|price|cost|much|have a|can i|could i|would|next)\b/i;
+  /\b(?:book|booking|cancel|cancelling|canceling|move|moving|reschedule|rebook|confirm|late for|receipt|get|getting|like|want|wanted|wanting|interested|considering|thinking|looking|price|cost|much|have a|can i|could i|would|next)\b/i;
 const PAST_AFTER =
   /^\s*(?:[\w'’]+\s+){0,5}?(?:last\s+(?:time|week|month|year|summer|spring|autumn|winter)|before|previously|years?\s+ago|months?\s+ago|weeks?\s+ago|back\s+in|in\s+(?:19|20)\d\d|in\s+(?:nineteen|twenty|two thousand)|from\s+(?:19|20)\d\d)\b/i;
 const APPOINTMENT_AFTER =
@@ -136,11 +136,12 @@ const APPOINTMENT_AFTER =
 // "I've got a Profhilo with Grace on Friday": an appointment to come, not history.
 const UPCOMING_AFTER =
   /^\s*(?:[\w'’]+\s+){0,3}?(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|next\s+(?:week|month|time)|this\s+(?:week|afternoon|morning|evening)|booked|coming up)\b/i;
-const CLAUSE_END = /[.!?;]|\bbut\b|\band\s+(?:i|i'm|i'd|can|could|is|do)\b/i;
+const CLAUSE_END =
+  /[.!?;]|\bbut\b|\band\s+(?:i|i'm|i'd|can|could|is|do)\b|\b(?=i\s+(?:had|got|did|was|have)\b)/i;
 
 // Recovery and abstinence: "in recovery", "eighteen months clean", "sober for two years".
 const RECOVERY =
-  /\b(?:in recovery|(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years)\s+(?:clean|sober)|sober(?:\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))?|clean\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))\b/gi;
+  /\b(?:in recovery|in (?:aa|na)\b|alcoholics anonymous|narcotics anonymous|(?:sober|clean) since (?:(?:19|20)\d\d|(?:nineteen|twenty|two thousand)(?:\s+[a-z]+){1,2}|last\s+\w+|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?:19|20)\d\d)?)|(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years)\s+(?:clean|sober)|sober(?:\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))?|clean\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))\b/gi;
 
 export function historyDetector(procedures: string[]) {
   const terms = compileLexicon([...TREATMENTS, ...CONDITIONS_IN_CONTEXT, ...procedures], "MEDICAL");
@@ -157,16 +158,31 @@ export function historyDetector(procedures: string[]) {
       const before = clauseBefore(text.slice(Math.max(0, term.start - 80), term.start));
       const after = clauseAfter(text.slice(term.end, term.end + 60));
       const had =
-        HAD_CUE.test(before) && !/\b(?:can|could|would|will)\s+(?:i|we)\s+have\b/i.test(before);
+        HAD_CUE.test(before) &&
+        !/\b(?:can|could|would|will|shall)\s+(?:i|we|you|they)\b(?:\s+\w+)?\s+have\b/i.test(before);
       const owned = /\b(?:my|her|his)\s*$/i.test(before) && !APPOINTMENT_AFTER.test(after);
       const dated =
         PAST_AFTER.test(after) && /\b(?:had|got|did|done|have|was|were)\b/i.test(before + after);
       if (UPCOMING_AFTER.test(after)) continue;
       if ((had || owned || dated) && !(REQUEST.test(lastWords(before, 3)) && !had))
-        findings.push(term);
+        findings.push(withHistoryVerb(text, term));
     }
     return findings;
   };
+}
+
+// The verb that says it happened: "had a facelift", "got implants", "been on roaccutane".
+const VERB_BEFORE =
+  /\b(?:had|got|been on|was on|were on)(?:\s+(?:a|an|my|some|the|two|few|couple of|bit of|really|quite|bad|nasty|severe|mild))*\s+$/i;
+
+/**
+ * A medical finding with the verb that makes it history ("I've [had a facelift] before"): what
+ * was had is the caller's, and "had a ___ before" says as much as the word.
+ */
+export function withHistoryVerb(text: string, finding: Finding): Finding {
+  const from = Math.max(0, finding.start - 40);
+  const match = VERB_BEFORE.exec(text.slice(from, finding.start));
+  return match ? { ...finding, start: from + match.index } : finding;
 }
 
 function clauseBefore(text: string): string {
@@ -183,9 +199,34 @@ function clauseAfter(text: string): string {
 
 const lastWords = (text: string, count: number) => text.trim().split(/\s+/).slice(-count).join(" ");
 
-const MEDICATIONS = [...MEDICAL_LEXICON.medication]
-  .map((term) => term.toLowerCase())
-  .filter((term) => /^[a-z]{6,}$/.test(term));
+// Never half of a misheard drug name ("for calling" is not one).
+const FUNCTION_WORDS = new Set(
+  "the and for you are was had has her his its our out off not but can get got how who why now new see say all any one too two way day".split(
+    " ",
+  ),
+);
+
+/**
+ * How a name sounds rather than how it is spelled, for names heard by speech-to-text: "ph" and
+ * "f", a leading "x" and "z", a final "y", "ee" or "ie", doubled letters ("zanax", "wegovee",
+ * "monjarro" are Xanax, Wegovy, Mounjaro).
+ */
+const soundKey = (word: string) =>
+  word
+    .replace(/ph/g, "f")
+    .replace(/^x/, "z")
+    .replace(/(?:ee|ie|ey|y)$/, "i")
+    .replace(/([a-z])\1+/g, "$1");
+
+const MEDICATIONS = [
+  ...new Set(
+    [...MEDICAL_LEXICON.medication]
+      .map((term) => term.toLowerCase())
+      .filter((term) => /^[a-z]{5,}$/.test(term))
+      .map(soundKey),
+  ),
+];
+const SOUNDS = new Set(MEDICATIONS);
 const BY_LENGTH = new Map<number, string[]>();
 for (const drug of MEDICATIONS)
   BY_LENGTH.set(drug.length, [...(BY_LENGTH.get(drug.length) ?? []), drug]);
@@ -215,7 +256,7 @@ function distance(a: string, b: string, limit: number): number {
 
 /**
  * Medication names as speech-to-text spells what it heard ("sertraleen", "metforman",
- * "roacutane", "Levo Thyroxin", "mon jaro"): within one edit of a lexicon medication of 6-8 letters, two
+ * "roacutane", "Levo Thyroxin", "mon jaro", "oh zempic", "zanax"): the same sound, or within one edit of a lexicon medication of 6-8 letters, two
  * of a longer one, also over two words said as one name. Words in `keep` (the clinic's own
  * terms) are never matched.
  */
@@ -227,14 +268,17 @@ export function fuzzyMedications(
 ): Finding[] {
   const findings: Finding[] = [];
   const near = (word: string) => {
-    if (word.length < 6 || keep.has(word)) return false;
+    if (word.length < 5 || keep.has(word)) return false;
     const known = seen.get(word);
     if (known !== undefined) return known;
     const found = nearMedication(word);
     if (seen.size < 50_000) seen.set(word, found);
     return found;
   };
-  const nearMedication = (word: string) => {
+  const nearMedication = (heard: string) => {
+    const word = soundKey(heard);
+    if (SOUNDS.has(word)) return true;
+    if (word.length < 6) return false;
     const limit = word.length >= 9 ? 2 : 1;
     for (let length = word.length - limit; length <= word.length + limit; length++)
       for (const drug of BY_LENGTH.get(length) ?? [])
@@ -251,7 +295,9 @@ export function fuzzyMedications(
       /^[a-z]{3,}$/i.test(next.text) &&
       /^\s$/.test(text.slice(token.end, next.start)) &&
       !NUMBER_WORDS.has(next.lower) &&
-      !NUMBER_WORDS.has(token.lower)
+      !NUMBER_WORDS.has(token.lower) &&
+      !FUNCTION_WORDS.has(token.lower) &&
+      !FUNCTION_WORDS.has(next.lower)
     ) {
       const joined = token.lower + next.lower;
       if (joined.length >= 7 && !keep.has(token.lower) && !keep.has(next.lower) && near(joined)) {
@@ -259,6 +305,18 @@ export function fuzzyMedications(
         index++;
         continue;
       }
+    }
+    // "oh zempic": a first syllable heard as the word "oh".
+    if (
+      token.lower === "oh" &&
+      next &&
+      /^[a-z]{4,}$/i.test(next.text) &&
+      /^\s$/.test(text.slice(token.end, next.start)) &&
+      near(`o${next.lower}`)
+    ) {
+      findings.push({ type: "MEDICAL", start: token.start, end: next.end });
+      index++;
+      continue;
     }
     if (near(token.lower)) findings.push({ type: "MEDICAL", start: token.start, end: token.end });
   }

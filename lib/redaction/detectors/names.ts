@@ -59,13 +59,19 @@ export const AMBIGUOUS_NAMES = new Set(
 // when the clinic has staff of that name ("my name's grace kinsella"); only the whole name of
 // a member of staff is kept.
 const INTRODUCTION =
-  /\b(?:my name is|my name's|my name|name is|the name is|the name's|full name is|first name is|last name is|surname is|under the name(?: of)?|call me|this is|it's|its|i'm|i am|im|(?:booking|booking's|appointment|appointment's|account|account's|reservation|booked|registered|listed)\s+(?:\w+\s+){0,2}under|name\s*[,:])\s*$/i;
+  /\b(?:my name is|my name's|my names|my name|name is|the name is|the name's|full name is|first name is|last name is|surname is|under the name(?: of)?|call me|this is|it's|its|i'm|i am|im|(?:booking|booking's|appointment|appointment's|account|account's|reservation|booked|registered|listed)\s+(?:\w+\s+){0,2}under|name\s*[,:])\s*$/i;
+
+// "my mum, Dawn": a relative's name, even when a member of staff shares it.
+const RELATION_INTRODUCTION = new RegExp(
+  `\\b(?:my|our|her|his|their)\\s+(?:${RELATIONS})(?:'s name is|\\s+is called|\\s+called|\\s+named|,)?\\s*$`,
+  "i",
+);
 
 const TRIGGERS = [
   // Explicit: whatever follows is a name, in any case.
   {
     pattern:
-      /\b(?:my name is|my name's|her name is|his name is|their name is|name is|the name is|the name's|full name is|first name is|last name is|surname is|patient name is|patient's name is|under the name(?: of)?|call me|it's for|its for|booking for|appointment for)\s*$/i,
+      /\b(?:my name is|my name's|my names|her name is|his name is|their name is|name is|the name is|the name's|full name is|first name is|last name is|surname is|patient name is|patient's name is|under the name(?: of)?|call me|it's for|its for|booking for|appointment for)\s*$/i,
     lower: true,
   },
   {
@@ -101,7 +107,7 @@ const TRIGGERS = [
  */
 const TRIGGER_ENDS = new Set([
   ...(
-    "is name's name’s name of me for it's it’s its i'm i’m im am called named under , : . mr mrs ms miss mx mister missus misses dr doctor " +
+    "is name's name’s name names of me for it's it’s its i'm i’m im am called named under , : . mr mrs ms miss mx mister missus misses dr doctor " +
     "thanks you cheers hi hello hey dear bye goodbye sorry welcome congratulations morning afternoon evening"
   ).split(" "),
   ...RELATIONS.split("|"),
@@ -154,7 +160,8 @@ export function detectNames(
     const previous = tokens[index - 1];
     const afterTrigger = previous !== undefined && TRIGGER_ENDS.has(previous.lower);
     const before = afterTrigger ? text.slice(Math.max(0, token.start - 50), token.start) : "";
-    const introduced = afterTrigger && INTRODUCTION.test(before);
+    const introduced =
+      afterTrigger && (INTRODUCTION.test(before) || RELATION_INTRODUCTION.test(before));
     const next = tokens[index + 1];
     // "my name's may", "this is Will Bradshaw": a word that is also a name, introduced.
     const ambiguousIntroduced =
@@ -163,9 +170,14 @@ export function detectNames(
       (!next ||
         !/\w/.test(next.text) ||
         isNameLike(next, true) ||
-        /^(?:calling|here|speaking|again|from)$/i.test(next.text));
+        /^[a-z]$/i.test(next.text) ||
+        /^(?:calling|here|speaking|again|from|too)$/i.test(next.text));
+    // "on its way", "for its price": the possessive, not "it's".
+    const possessiveIts =
+      previous?.lower === "its" &&
+      /^(?:on|in|of|for|to|at|by|with|from|into|onto|about)$/i.test(tokens[index - 2]?.text ?? "");
     const trigger =
-      (afterTrigger
+      (afterTrigger && !possessiveIts
         ? TRIGGERS.find(
             (candidate) => candidate.pattern.test(before) && isNameLike(token, candidate.lower),
           )
@@ -217,13 +229,40 @@ export function detectNames(
     }
     index = last;
   }
-  findings.push(...detectSpelling(tokens));
+  const spelled = detectSpelling(tokens);
   // Spelled letters: three or more single letters, or two or more joined by hyphens ("w-u").
   for (const match of text.matchAll(
     /\b[A-Za-z](?:(?:\s*-\s*)[A-Za-z]){1,}\b|\b[A-Za-z](?:(?:\s+|\.\s*)[A-Za-z]){2,}\b/g,
   )) {
     if (match[0].split(/[\s.-]+/).every((part) => part.length === 1))
-      findings.push({ type: "NAME", start: match.index, end: match.index + match[0].length });
+      spelled.push({ type: "NAME", start: match.index, end: match.index + match[0].length });
+  }
+  findings.push(...spelled);
+  // "camila c a m i l a roux": a name spelled to confirm it, then the surname.
+  // Tokens by where they start and end: one lookup per spelling, not a walk of the turn.
+  const startingAt = new Map(
+    spelled.length ? tokens.map((token, index) => [token.start, index]) : [],
+  );
+  const endingAt = new Map(spelled.length ? tokens.map((token, index) => [token.end, index]) : []);
+  for (const spelling of spelled) {
+    const first = startingAt.get(spelling.start);
+    const last = endingAt.get(spelling.end);
+    if (first === undefined || last === undefined) continue;
+    const previous = tokens[first - 1];
+    const next = tokens[last + 1];
+    const letters = text
+      .slice(spelling.start, spelling.end)
+      .replace(/[^a-z]/gi, "")
+      .toLowerCase();
+    if (
+      next &&
+      previous &&
+      previous.lower === letters &&
+      /^\s+$/.test(text.slice(spelling.end, next.start)) &&
+      isNameLike(next, true) &&
+      !allow.has(next.lower)
+    )
+      findings.push({ type: "NAME", start: next.start, end: next.end });
   }
   return findings;
 }
@@ -297,6 +336,15 @@ function detectSpelling(tokens: Token[]): Finding[] {
 }
 
 /** Titles staff are named by ("Dr Okafor", "Nurse Grace"); Mr and Mrs are callers' too. */
+const MONTH_NAMES = new Set(["april", "may", "june", "august"]);
+
+// Words after "May", "Will" opening a sentence that make it the verb, not a name.
+const NOT_AFTER_NAME = new Set(
+  "i we you he she they it that this there do be have the a an not never i'll i'm we'll you'll".split(
+    " ",
+  ),
+);
+
 export const STAFF_TITLE = /^(?:dr|doctor|nurse|prof|professor)\.?$/i;
 
 /**
@@ -359,6 +407,7 @@ export function detectKnownNames(
     let titled = false;
     for (let back = cursor - 1; back >= 0 && back >= cursor - 3; back--) {
       const previous = tokens[back]!;
+      if (previous.text === ".") continue;
       if (STAFF_TITLE.test(previous.text)) {
         titled = true;
         break;
@@ -366,23 +415,53 @@ export function detectKnownNames(
       if (!allow.has(previous.lower)) break;
     }
     if (titled && allow.has(word)) continue;
-    if (
-      AMBIGUOUS_NAMES.has(word) &&
-      (!/^[A-Z]/.test(match.text) ||
-        /(?:^|[.!?:]\s*|["“]\s*)$/.test(text.slice(Math.max(0, match.index - 40), match.index)))
-    )
-      continue;
+    const after = tokens[cursor + 1];
+    let end = match.index + match.text.length;
+    // "Summer Blake is our skin therapist": a member of staff's whole name, said by name.
+    if (after && allow.has(word) && allow.has(after.lower) && after.start === end + 1) continue;
+    if (AMBIGUOUS_NAMES.has(word)) {
+      // "in April", "since May", "June 3rd": the month.
+      if (
+        MONTH_NAMES.has(word) &&
+        (/^(?:in|on|of|since|until|till|by|from|before|after|early|late|mid|next|last|this|every|through|during)$/i.test(
+          tokens[cursor - 1]?.text ?? "",
+        ) ||
+          /^\d/.test(after?.text ?? ""))
+      )
+        continue;
+      const opensSentence = /(?:^|[.!?:]\s*|["“]\s*)$/.test(
+        text.slice(Math.max(0, match.index - 40), match.index),
+      );
+      // "Mark Delgado", "mark delgado" (both learned): the first name with its surname.
+      const withSurname =
+        after !== undefined &&
+        after.start === end + 1 &&
+        couldBeName(after) &&
+        // Lower case, any word could follow ("she may come"): only a surname already learned.
+        (/^[A-Z]/.test(after.text) || whole.has(after.lower)) &&
+        !AMBIGUOUS_NAMES.has(after.lower) &&
+        !allow.has(after.lower);
+      // "Rose is booked with April.": written as a name, opening a sentence that is not a
+      // question or an auxiliary ("May I", "Will you", "Will do").
+      const namedFirst =
+        /^[A-Z]/.test(match.text) &&
+        opensSentence &&
+        after !== undefined &&
+        !NOT_AFTER_NAME.has(after.lower);
+      if (withSurname) end = after.end;
+      else if (!(/^[A-Z]/.test(match.text) && !opensSentence) && !namedFirst) continue;
+    }
     // A word that is also a name, just before a surname this call has learned, is that
     // person's first name ("may hartley", "so dawn fisher"): "i may" never precedes a surname.
     const before = tokens[cursor - 1];
     const start =
       before &&
-      AMBIGUOUS_NAMES.has(before.lower) &&
-      !AMBIGUOUS_NAMES.has(word) &&
-      /^ $/.test(text.slice(before.end, match.index))
+      /^ $/.test(text.slice(before.end, match.index)) &&
+      // "will will ainscough": a name said twice over a stumble.
+      (before.lower === word || (AMBIGUOUS_NAMES.has(before.lower) && !AMBIGUOUS_NAMES.has(word)))
         ? before.start
         : match.index;
-    findings.push({ type: "NAME", start, end: match.index + match.text.length });
+    findings.push({ type: "NAME", start, end });
   }
   return findings;
 }

@@ -4,6 +4,7 @@ import type { Finding } from "../types";
 // dates and prices, which other detectors judge.
 const JOINER = /[#$%^&*_+=~|]|[!?](?=[A-Za-z0-9])/;
 const RUN = /[^\s,;:()"“”'‘’]+/g;
+const SYMBOL = /[#$%^&*_+=~|!?]/;
 const SECRET_SHAPE = /^[A-Za-z0-9#$%^&*_+=~|!?]+$/;
 
 /**
@@ -14,6 +15,8 @@ const SECRET_SHAPE = /^[A-Za-z0-9#$%^&*_+=~|!?]+$/;
  */
 export function detectSymbolSecrets(text: string): Finding[] {
   const findings: Finding[] = [];
+  // Most turns have no symbol at all: one scan, no more.
+  if (!SYMBOL.test(text)) return findings;
   for (const match of text.matchAll(RUN)) {
     // A sentence's own punctuation is not part of the value.
     const value = match[0].replace(/[.!?]+$/, "");
