@@ -76,12 +76,36 @@ describe("the whole-call evaluation set (eval/redaction/calls)", () => {
   it("keeps what the whole-call path reaches on both halves", () => {
     for (const [heldOut, floor] of [
       [false, 0.995],
-      [true, 0.96],
+      [true, 0.985],
     ] as const) {
       const result = half(heldOut);
       expect(overallRecall(result).recall).toBeGreaterThanOrEqual(floor);
       expect(result.business.share).toBeGreaterThanOrEqual(0.98);
       expect(result.perClass.context!.recall).toBe(1);
+    }
+  }, 60_000);
+});
+
+describe("the set written blind to the code (eval/redaction/fresh)", () => {
+  const fresh = loadCallSet("eval/redaction/fresh");
+
+  it("is whole calls, larger than the first set", () => {
+    expect(new Set(fresh.turns.map((turn) => turn.call)).size).toBeGreaterThanOrEqual(180);
+    expect(fresh.turns.length).toBeGreaterThanOrEqual(1_300);
+  });
+
+  // Below issue 17's target (docs/redaction.md): holds the level reached on both halves.
+  it("keeps what the whole-call path reaches on both halves", () => {
+    for (const [heldOut, floor] of [
+      [false, 0.94],
+      [true, 0.9],
+    ] as const) {
+      const result = scoreCalls(
+        fresh.turns.filter((turn) => isHeldOut(turn.call) === heldOut),
+        fresh.redactorFor,
+      );
+      expect(overallRecall(result).recall).toBeGreaterThanOrEqual(floor);
+      expect(result.business.share).toBeGreaterThanOrEqual(0.97);
     }
   }, 60_000);
 });
