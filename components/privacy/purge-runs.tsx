@@ -12,6 +12,7 @@ const KIND_WORDS: Record<PurgeTally, string> = {
   smsMessages: "text messages",
   webhookReceipts: "webhook receipts",
   unreferencedFiles: "unused files",
+  signInLeftovers: "old sign-in records",
 };
 
 /** The daily purge's latest runs for the clinic and what each removed. */

@@ -67,7 +67,7 @@ export const PURGE_KINDS = {
 } as const satisfies Record<string, RetentionKind>;
 export type PurgeKind = keyof typeof PURGE_KINDS;
 /** What a run tallies: the kinds above, and stored files no document refers to any more. */
-export type PurgeTally = PurgeKind | "unreferencedFiles";
+export type PurgeTally = PurgeKind | "unreferencedFiles" | "signInLeftovers";
 
 // Each statement deletes at most $3 rows of clinic $1 older than $2, skipping rows another
 // transaction holds (a worker sending a text), and answers how many it removed. Oldest first.
@@ -224,4 +224,11 @@ export async function referencedFiles(tx: Tx, clinicId: string): Promise<Set<str
     [clinicId],
   );
   return new Set(rows.map((row) => row.path));
+}
+
+/** Sign-in counters and ended local sessions past their keeping (the unowned daily run). */
+export async function purgeSignInLeftovers(tx: Tx): Promise<number> {
+  // count: computed by the function, no column.
+  const row = await tx.one<{ n: number }>(`select public.purge_sign_in_leftovers() as n`);
+  return row.n;
 }

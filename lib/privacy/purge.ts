@@ -8,6 +8,7 @@ import {
   getPrivacySettings,
   PURGE_KINDS,
   purgeBatch,
+  purgeSignInLeftovers,
   referencedFiles,
   type PurgeKind,
   type PurgeTally,
@@ -68,7 +69,11 @@ export async function runPurge(
         await withService((tx) => addPurged(tx, run.id, kind, total));
         removed[kind] = total;
       }
-      if (clinicId !== null) {
+      if (clinicId === null) {
+        const n = await withService((tx) => purgeSignInLeftovers(tx));
+        await withService((tx) => addPurged(tx, run.id, "signInLeftovers", n));
+        removed.signInLeftovers = n;
+      } else {
         const n = await purgeUnreferencedFiles(clinicId, run.startedAt);
         await withService((tx) => addPurged(tx, run.id, "unreferencedFiles", n));
         removed.unreferencedFiles = n;
