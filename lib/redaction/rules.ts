@@ -43,11 +43,20 @@ export function compilePatterns(rules: CustomRule[]) {
     for (let offset = 0; offset < text.length; offset += WINDOW) {
       // Windows overlap by 200 characters so a match across a boundary is still seen.
       const slice = text.slice(offset, offset + WINDOW + MAX_PATTERN_LENGTH);
+      const last = offset + slice.length >= text.length;
       for (const { regex, type } of compiled) {
         const matcher = regex.matcher(slice);
         while (matcher.find()) {
-          if (matcher.end() > matcher.start())
-            findings.push({ type, start: offset + matcher.start(), end: offset + matcher.end() });
+          const start = matcher.start();
+          const end = matcher.end();
+          if (end <= start) continue;
+          // A window's edges are not the text's: "^" at a later window's start and "$" at an
+          // earlier window's end would match there. What really starts at a window's start was
+          // seen by the window before (they overlap); what ends at an earlier window's end and
+          // starts in the overlap is seen whole by the next.
+          if (offset > 0 && start === 0 && end - start <= MAX_PATTERN_LENGTH) continue;
+          if (!last && end === slice.length && start > WINDOW) continue;
+          findings.push({ type, start: offset + start, end: offset + end });
         }
       }
     }

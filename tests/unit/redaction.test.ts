@@ -148,6 +148,23 @@ describe("custom rules", () => {
     expect(checkPattern("(a+")).toMatchObject({ ok: false });
     expect(checkPattern("\\bHA-\\d{6}\\b")).toEqual({ ok: true });
   });
+  it("anchors only at the text's own start and end, not at the windows a long text is scanned in", () => {
+    const redactor = createRedactor({
+      rules: [
+        { kind: "pattern", value: "^ab\\d", category: "ID" },
+        { kind: "pattern", value: "zz\\d$", category: "ID" },
+        { kind: "pattern", value: "\\bQ\\d+", category: "ID" },
+      ],
+    });
+    // 60,000 characters on one line, scanned in 20,000-character windows: every window starts
+    // on "ab1" and ends just after "zz9", yet neither is the text's start or end.
+    const filler = (n: number) => "ab1 --.zz9".repeat(n);
+    const text = `ab7 -----.${filler(5_999)}Q${"1".repeat(250)} end zz3`;
+    const { findings } = redactor.redact(text);
+    const found = findings.map((finding) => text.slice(finding.start, finding.end));
+    expect(found).toEqual(["ab7", `Q${"1".repeat(250)}`, "zz3"]);
+  });
+
   it("runs even a pathological pattern in linear time", () => {
     const evil = createRedactor({
       rules: [{ kind: "pattern", value: "(a+)+$", category: "CUSTOM" }],
