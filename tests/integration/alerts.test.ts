@@ -192,19 +192,24 @@ describe("the alert counts", () => {
     await call.status("in-progress");
     await call.end("customer-ended-call");
     const id = await callId(call.id);
+    // Calls cut off while holding a time (the tests above) leave call-backs of their own.
+    const before = await alerts();
     await db.query(
       "insert into public.callback_tasks (clinic_id, call_id, reason, urgency) values ($1, $2, 'Bleeding after surgery', 'urgent')",
       [clinic.id, id],
     );
     const open = await alerts();
-    expect(open).toMatchObject({ dueCallbacks: 1, urgentCallbacks: 1 });
+    expect(open).toMatchObject({
+      dueCallbacks: before.dueCallbacks + 1,
+      urgentCallbacks: before.urgentCallbacks + 1,
+    });
     expect(open.newestUrgentCallbackAt).not.toBeNull();
 
     await db.query("update public.callback_tasks set done_at = now() where call_id = $1", [id]);
     expect(await alerts()).toMatchObject({
-      dueCallbacks: 0,
-      urgentCallbacks: 0,
-      newestUrgentCallbackAt: null,
+      dueCallbacks: before.dueCallbacks,
+      urgentCallbacks: before.urgentCallbacks,
+      newestUrgentCallbackAt: before.newestUrgentCallbackAt,
     });
   });
 
