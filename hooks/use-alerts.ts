@@ -7,6 +7,7 @@ import type { AlertCounts } from "@/types/alerts";
 import { reloadDelayMs } from "@/lib/alerts/counts";
 import { useRealtimeTransport } from "@/lib/realtime/provider";
 import { alertsTopic, type ConnectionStatus } from "@/lib/realtime/types";
+import { unreadKey } from "@/hooks/use-inbox";
 
 const EVENTS = ["alerts_change"] as const;
 // A booking, its hold's release and the call's end land together: one reload for a burst.
@@ -39,7 +40,9 @@ export function useAlertCounts(clinicId: string): AlertCounts | null {
 /**
  * Keeps the counts live (mount it once per page): every `alerts_change` broadcast (a booking
  * made, confirmed or cancelled, a call-back opened or done, a transfer starting or ending, a hold
- * taken or released), every (re)connect and every return to the tab reloads them; and when a
+ * taken or released), every (re)connect and every return to the tab reloads them, and the
+ * sidebar's unread-texts count with them (kind `text`: a text received or read), so the sidebar
+ * holds one stream; and when a
  * hold's countdown will move a count (it enters the last 30 s, or lapses) without any write, a
  * timer reloads them at that moment, measured on the server's clock.
  */
@@ -51,25 +54,34 @@ export function useAlertsLive(clinicId: string): ConnectionStatus {
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const reload = () => {
+    let counts = false;
+    let unread = false;
+    const reload = (what: { counts?: boolean; unread?: boolean }) => {
+      counts ||= Boolean(what.counts);
+      unread ||= Boolean(what.unread);
       if (timer) return;
       timer = setTimeout(() => {
         timer = undefined;
-        void queryClient.invalidateQueries({ queryKey: alertsKey(clinicId) });
+        if (counts) void queryClient.invalidateQueries({ queryKey: alertsKey(clinicId) });
+        if (unread) void queryClient.invalidateQueries({ queryKey: unreadKey(clinicId) });
+        counts = unread = false;
       }, COALESCE_MS);
     };
+    const everything = { counts: true, unread: true };
     const unsubscribe = transport.subscribe(alertsTopic(clinicId), {
       events: EVENTS,
-      onMessage(event) {
-        if (event === "alerts_change") reload();
+      onMessage(event, payload) {
+        if (event !== "alerts_change") return;
+        const kind = (payload as { kind?: unknown } | null)?.kind;
+        reload(kind === "text" ? { unread: true } : { counts: true });
       },
       onStatus(next) {
         setStatus(next);
-        if (next === "live") reload();
+        if (next === "live") reload(everything);
       },
     });
     const onVisibility = () => {
-      if (document.visibilityState === "visible") reload();
+      if (document.visibilityState === "visible") reload(everything);
     };
     document.addEventListener("visibilitychange", onVisibility);
     return () => {

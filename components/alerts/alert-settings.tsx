@@ -61,16 +61,22 @@ export function AlertSettings() {
   if (!alerts) return null;
   const { preferences, setPreferences } = alerts;
 
-  const save = (next: AlertPreferences, done: string) =>
+  // Shown at once (the checkbox follows the click); put back if it could not be saved.
+  const save = (next: AlertPreferences, done: string) => {
+    const before = preferences;
+    setPreferences(next);
+    setMessage(null);
     startTransition(async () => {
       const result = await saveAlertPreferences(next);
       if (result.error || !result.saved) {
+        setPreferences(before);
         setMessage(result.error ?? "Your choice could not be saved. Try again.");
         return;
       }
       setPreferences(result.saved);
       setMessage(done);
     });
+  };
 
   const onSound = (on: boolean) => {
     if (on) {
@@ -91,13 +97,10 @@ export function AlertSettings() {
       return;
     }
     let now = currentPermission();
-    if (now === "default") {
-      now = await Notification.requestPermission();
-    }
-    const problem =
-      now === "granted" ? null : (permissionProblem(now) ?? "Notifications were not allowed.");
-    if (problem) {
-      setMessage(problem);
+    // The browser asks only now, from this click.
+    if (now === "default") now = await Notification.requestPermission();
+    if (now !== "granted") {
+      setMessage(permissionProblem(now) ?? "Notifications were not allowed, so they stay off.");
       return;
     }
     save({ ...preferences, notifications: true }, "Notifications on.");

@@ -5,7 +5,7 @@
 --
 -- Live: every change that can move a count is announced on the clinic's private topic
 -- `clinic:<clinic_id>:alerts` as alerts_change, with the clinic's id and what kind of thing
--- changed, nothing else; the dashboard reloads the counts through RLS. One topic, so the sidebar
+-- changed (booking, callback, transfer, hold, or text: the unread count), nothing else; the dashboard reloads the counts through RLS. One topic, so the sidebar
 -- holds one stream whatever page is open. A hold that merely comes close to its end, or lapses,
 -- changes no row: the counts carry the next moment that happens (nextChangeAt) and the browser
 -- reloads then.
@@ -95,6 +95,13 @@ create trigger reservations_alerts_update after update of kind, held_until on pu
   when ((old.kind = 'hold' or new.kind = 'hold')
         and (old.kind, old.held_until) is distinct from (new.kind, new.held_until))
   execute function private.broadcast_alerts_change('hold');
+
+-- Texts received or read: the sidebar's unread count (the Messages badge) reloads from the same
+-- stream, so a dashboard page needs no inbox stream of its own for it (browsers allow six
+-- connections to one server over HTTP/1.1, and every SSE stream holds one).
+create trigger sms_messages_alerts after insert or update of read_at, patient_id on public.sms_messages
+  for each row when (new.direction = 'inbound')
+  execute function private.broadcast_alerts_change('text');
 
 create policy "clinic staff receive alerts" on realtime.messages for select to authenticated
   using (

@@ -1,5 +1,6 @@
-import { randomInt } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import type { Client } from "pg";
+import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import type { AlertCounts } from "@/types/alerts";
@@ -15,7 +16,7 @@ import {
 } from "../helpers/clinic";
 import { asActor, canJoin, errorOf, ownerClient } from "../helpers/db";
 import { openStream, sessionCookie } from "../helpers/session";
-import { AUTH_JWT_SECRET } from "./global-setup";
+import { AUTH_JWT_SECRET, TWILIO_AUTH_TOKEN } from "./global-setup";
 
 // Alerts (issue 20) through the real server: what needs the front desk, counted in one RLS query
 // for a clinic of this file's own (so nothing another file does moves a count), live on the
@@ -256,6 +257,38 @@ describe("the alert counts", () => {
         JSON.parse(event.data).kind === "transfer",
     );
     expect((await alerts()).transfers).toEqual([]);
+    stream.close();
+  });
+
+  it("announce a text received, so the sidebar's unread count reloads from the same stream", async () => {
+    const stream = await openStream(`/api/clinics/${clinic.id}/alerts/stream`, cookie);
+    await stream.waitFor((event) => event.event === "ready");
+    const from = caller();
+    // A text to the clinic's number, signed as Twilio signs it.
+    const url = `${inject("appUrl")}/api/webhooks/twilio/inbound-sms`;
+    const params = {
+      AccountSid: `AC${"0".repeat(32)}`,
+      MessageSid: `SM${randomBytes(16).toString("hex")}`,
+      From: from,
+      To: clinic.phoneNumber,
+      Body: "Is there parking nearby?",
+      NumMedia: "0",
+    };
+    const response = await fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-twilio-signature": twilio.getExpectedTwilioSignature(TWILIO_AUTH_TOKEN, url, params),
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+    expect(response.status).toBe(200);
+    const event = await stream.waitFor(
+      (e) => e.event === "alerts_change" && JSON.parse(e.data).kind === "text",
+    );
+    expect(JSON.parse(event.data)).toMatchObject({ clinicId: clinic.id, kind: "text" });
+    expect(event.data).not.toContain(from.slice(2));
+    expect(event.data).not.toContain("parking");
     stream.close();
   });
 
