@@ -22,8 +22,11 @@ export interface NavItem {
     | "setup";
   /** Roles that see the item; receptionists see admin lists read-only. */
   roles: ClinicRole[];
-  /** A live count beside the title: texts nobody has read yet. */
-  badge?: "unread-texts";
+  /**
+   * Live counts beside the title: texts nobody has read yet; transfers ringing and holds about
+   * to expire (Live calls); bookings waiting for confirmation and call-backs due (Bookings).
+   */
+  badge?: "unread-texts" | "live-alerts" | "booking-alerts";
 }
 
 export interface NavGroup {
@@ -36,14 +39,26 @@ export const dashboardNav: NavGroup[] = [
     items: [
       // The front desk runs its day in the diary: first in the list.
       { title: "Diary", href: "/diary", icon: "diary", roles: ["admin", "receptionist"] },
-      { title: "Live calls", href: "/", icon: "phone", roles: ["admin", "receptionist"] },
+      {
+        title: "Live calls",
+        href: "/",
+        icon: "phone",
+        roles: ["admin", "receptionist"],
+        badge: "live-alerts",
+      },
       {
         title: "Call history",
         href: "/calls",
         icon: "history",
         roles: ["admin", "receptionist"],
       },
-      { title: "Bookings", href: "/bookings", icon: "calendar", roles: ["admin", "receptionist"] },
+      {
+        title: "Bookings",
+        href: "/bookings",
+        icon: "calendar",
+        roles: ["admin", "receptionist"],
+        badge: "booking-alerts",
+      },
       {
         title: "Messages",
         href: "/messages",

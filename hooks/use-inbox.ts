@@ -86,11 +86,17 @@ export function useThread(clinicId: string, patientId: string | null) {
   });
 }
 
-/** Inbound texts nobody has read, for the sidebar; live while the dashboard is open. */
+/** The sidebar's unread count query (under inboxKey, so the inbox's own reloads include it). */
+export const unreadKey = (clinicId: string) => [...inboxKey(clinicId), "unread"] as const;
+
+/**
+ * Inbound texts nobody has read, for the sidebar; live while the dashboard is open through the
+ * sidebar's alerts stream (useAlertsLive reloads it on a text received or read), so the sidebar
+ * holds one stream, not one per count.
+ */
 export function useUnreadTexts(clinicId: string): number | null {
-  useInboxLive(clinicId);
   const query = useQuery({
-    queryKey: [...inboxKey(clinicId), "unread"],
+    queryKey: unreadKey(clinicId),
     queryFn: async () =>
       (await getJson<{ unread: number }>(`/api/clinics/${clinicId}/inbox/unread`, "unread texts"))
         .unread,

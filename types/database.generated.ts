@@ -1881,6 +1881,29 @@ export interface SpeechEvents {
   turn: number | null;
 }
 
+export interface StaffAlertPreferences {
+  /**
+   * The clinic (the membership's).
+   */
+  clinic_id: string;
+  /**
+   * Show a browser notification (the browser's own permission is asked for on their click).
+   */
+  notifications: Generated<boolean>;
+  /**
+   * Play a short sound.
+   */
+  sound: Generated<boolean>;
+  /**
+   * When it last changed.
+   */
+  updated_at: Generated<Timestamp>;
+  /**
+   * The member of staff (auth.users.id); only they read or change the row.
+   */
+  user_id: string;
+}
+
 export interface StaffInvitations {
   /**
    * When the link was used (it works once).
@@ -2163,6 +2186,7 @@ export interface DB {
   sms_messages: SmsMessages;
   sms_opt_outs: SmsOptOuts;
   speech_events: SpeechEvents;
+  staff_alert_preferences: StaffAlertPreferences;
   staff_invitations: StaffInvitations;
   turn_latencies: TurnLatencies;
   waitlist_entries: WaitlistEntries;

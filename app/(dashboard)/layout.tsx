@@ -3,11 +3,13 @@ import { Building2 } from "lucide-react";
 import { getEnv, getSupabaseConfig } from "@/lib/env";
 import { navForRole } from "@/config/dashboard";
 import { signOut } from "@/lib/actions/auth";
+import { loadAlertPreferences } from "@/lib/alerts/service";
 import { displayNameFromClaims } from "@/lib/auth/claims";
 import { getClinicContext } from "@/lib/auth/clinic";
 import { RealtimeProvider, type RealtimeConfig } from "@/lib/realtime/provider";
 import { timeZones } from "@/lib/validations/onboarding";
 import { Button } from "@/components/ui/button";
+import { AlertsProvider } from "@/components/alerts/alerts-provider";
 import { AppShell } from "@/components/dashboard/app-shell";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { CreateClinicCard } from "@/components/onboarding/create-clinic-card";
@@ -42,17 +44,21 @@ export default async function DashboardLayout({ children }: { children: React.Re
       ? { transport: "supabase", ...getSupabaseConfig() }
       : { transport: "sse" };
 
+  const alertPreferences = await loadAlertPreferences(claims, current.id);
+
   return (
     <Providers>
       <RealtimeProvider config={realtime}>
-        <AppShell
-          groups={navForRole(current.role)}
-          clinics={clinics}
-          current={current}
-          user={{ name: displayNameFromClaims(claims), email: claims.email }}
-        >
-          {children}
-        </AppShell>
+        <AlertsProvider clinicId={current.id} initialPreferences={alertPreferences}>
+          <AppShell
+            groups={navForRole(current.role)}
+            clinics={clinics}
+            current={current}
+            user={{ name: displayNameFromClaims(claims), email: claims.email }}
+          >
+            {children}
+          </AppShell>
+        </AlertsProvider>
       </RealtimeProvider>
     </Providers>
   );

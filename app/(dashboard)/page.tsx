@@ -8,6 +8,7 @@ import { formatPhone } from "@/components/dashboard/format";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { SimulateCall } from "@/components/dashboard/simulate-call";
 import { LiveBoard } from "@/components/live/live-board";
+import { TransferBanner } from "@/components/live/transfer-banner";
 import { ChecklistCard } from "@/components/onboarding/checklist-card";
 
 export const metadata: Metadata = { title: "Live calls" };
@@ -27,6 +28,7 @@ export default async function LiveCallsPage() {
       >
         {getEnv().ENABLE_CALL_SIMULATOR ? <SimulateCall /> : null}
       </PageHeader>
+      <TransferBanner clinicId={current.id} />
       {onboarding ? (
         <ChecklistCard steps={onboarding.steps} canEdit={current.role === "admin"} />
       ) : null}

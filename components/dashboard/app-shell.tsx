@@ -1,5 +1,7 @@
 import { PhoneCall } from "lucide-react";
 
+import { AlertTotalBadge } from "@/components/alerts/alert-badges";
+
 import { MobileNav } from "./mobile-nav";
 import { SidebarContent, type SidebarProps } from "./sidebar-content";
 
@@ -15,6 +17,9 @@ export function AppShell({ children, ...sidebar }: SidebarProps & { children: Re
           <MobileNav {...sidebar} />
           <PhoneCall className="text-primary size-4" aria-hidden />
           <span className="truncate text-sm font-semibold">{sidebar.current.name}</span>
+          <span className="ml-auto">
+            <AlertTotalBadge clinicId={sidebar.current.id} />
+          </span>
         </header>
         <main className="flex-1 p-4 sm:p-6 lg:p-8">{children}</main>
       </div>

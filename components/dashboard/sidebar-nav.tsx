@@ -22,6 +22,7 @@ import { usePathname } from "next/navigation";
 
 import type { NavGroup, NavItem } from "@/config/dashboard";
 import { cn } from "@/lib/utils";
+import { AlertBadges } from "@/components/alerts/alert-badges";
 import { UnreadTextsBadge } from "@/components/messages/unread-badge";
 
 const icons: Record<NavItem["icon"], typeof PhoneCall> = {
@@ -53,7 +54,7 @@ export function SidebarNav({
   onNavigate,
 }: {
   groups: NavGroup[];
-  /** The clinic shown, for live counts beside items (unread texts). */
+  /** The clinic shown, for live counts beside items (unread texts, alerts). */
   clinicId?: string;
   onNavigate?: () => void;
 }) {
@@ -88,6 +89,12 @@ export function SidebarNav({
                 {item.title}
                 {item.badge === "unread-texts" && clinicId ? (
                   <UnreadTextsBadge clinicId={clinicId} />
+                ) : null}
+                {item.badge === "live-alerts" && clinicId ? (
+                  <AlertBadges clinicId={clinicId} kinds={["transfers", "holds"]} />
+                ) : null}
+                {item.badge === "booking-alerts" && clinicId ? (
+                  <AlertBadges clinicId={clinicId} kinds={["bookings", "callbacks"]} />
                 ) : null}
               </Link>
             );

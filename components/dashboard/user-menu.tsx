@@ -4,6 +4,7 @@ import { signOut } from "@/lib/actions/auth";
 import type { ClinicRole } from "@/lib/db/clinics";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { AlertSettings } from "@/components/alerts/alert-settings";
 
 export function UserMenu({
   name,
@@ -25,6 +26,7 @@ export function UserMenu({
         </div>
         {email ? <span className="text-muted-foreground truncate text-xs">{email}</span> : null}
       </div>
+      <AlertSettings />
       <form action={signOut}>
         <Button type="submit" variant="outline" size="sm" className="w-full">
           <LogOut aria-hidden />

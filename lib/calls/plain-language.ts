@@ -13,6 +13,7 @@
 
 import { CALL_OUTCOMES, type CallOutcome } from "@/types/call-outcomes";
 import type { CallState } from "@/types/call-states";
+import { SIGN_LABELS, URGENT_SIGNS, type UrgentSign } from "@/lib/hours/urgent";
 
 /** What kind of ending it was: decides the tone and what staff should do about it. */
 export type EndingKind =
@@ -242,3 +243,21 @@ export const TOOL_WORDS: Record<string, string> = {
 
 export const eventWords = (event: string): string => EVENT_WORDS[event] ?? "Something happened";
 export const toolWords = (tool: string): string => TOOL_WORDS[tool] ?? "Voxanne used a tool";
+
+/**
+ * Why a call is being put through to the front desk, for the transfer banner: an emergency, an
+ * urgent post-operative concern (with the signs recognised, in words), or the caller asking for
+ * a person, which is what every other transfer is.
+ */
+export function transferReasonWords(
+  urgency: "urgent" | "emergency" | null | undefined,
+  signs: readonly string[] = [],
+): string {
+  const words = signs
+    .filter((sign): sign is UrgentSign => (URGENT_SIGNS as readonly string[]).includes(sign))
+    .map((sign) => SIGN_LABELS[sign]);
+  const detail = words.length ? `: ${words.join(", ")}` : "";
+  if (urgency === "emergency") return `${EVENT_WORDS["call.emergency"]}${detail}`;
+  if (urgency === "urgent") return `Urgent post-operative concern${detail}`;
+  return "Asked to speak to a person";
+}

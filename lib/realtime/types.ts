@@ -14,6 +14,8 @@ export const callTopic = (clinicId: string, callId: string) => `clinic:${clinicI
 export const diaryTopic = (clinicId: string) => `clinic:${clinicId}:diary`;
 /** The clinic's texts: `inbox_change` whenever a text is received, sent, delivered, read or linked. */
 export const inboxTopic = (clinicId: string) => `clinic:${clinicId}:inbox`;
+/** What needs the front desk: `alerts_change` whenever a booking, call-back, transfer or hold changes. */
+export const alertsTopic = (clinicId: string) => `clinic:${clinicId}:alerts`;
 
 /** Where the SSE transport streams a topic from (each route checks membership first). */
 export function sseStreamPath(topic: string): string {
@@ -21,6 +23,7 @@ export function sseStreamPath(topic: string): string {
   const clinic = `/api/clinics/${encodeURIComponent(clinicId)}`;
   if (kind === "diary") return `${clinic}/diary/stream`;
   if (kind === "inbox") return `${clinic}/inbox/stream`;
+  if (kind === "alerts") return `${clinic}/alerts/stream`;
   const calls = `${clinic}/calls`;
   return kind === "call"
     ? `${calls}/${encodeURIComponent(callId)}/transcript/stream`

@@ -99,7 +99,9 @@ export async function createNorthside(owner: Client) {
                     tstzrange(date_trunc('hour', now()) + interval '6 days', date_trunc('hour', now()) + interval '6 days 30 minutes')
                from atype, pr returning id),
      obs as (insert into public.onboarding_steps (clinic_id, step) values ($1, 'details')
-             on conflict do nothing returning id)
+             on conflict do nothing returning id),
+     sap as (insert into public.staff_alert_preferences (clinic_id, user_id, sound)
+             values ($1, 'a11ce000-0000-4000-8000-0000000000bb', true) on conflict do nothing returning 1)
      select 1`,
     [NORTHSIDE],
   );

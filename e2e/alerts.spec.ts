@@ -1,0 +1,155 @@
+import { expect, test, type Page } from "@playwright/test";
+
+import { RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
+
+// Alerts (issue 20): what needs the front desk is counted beside Live calls and Bookings and in
+// the tab title, live; a transfer is a banner on the board; each person's sound and notification
+// choice persists. Counts in the shared demo clinic are read before and after this test's own
+// booking, never assumed (the suite runs one test at a time).
+
+const KINDS = ["transfers", "holds", "bookings", "callbacks"] as const;
+
+/** A badge's count; 0 when it is not shown (zero counts are hidden). */
+async function badge(page: Page, kind: (typeof KINDS)[number]): Promise<number> {
+  const locator = page.getByTestId(`alert-badge-${kind}`);
+  if ((await locator.count()) === 0) return 0;
+  return Number(await locator.getAttribute("data-count"));
+}
+
+/** The tab title shows the sum of the sidebar's badges, whatever other work moves them. */
+async function expectTitleMatchesBadges(page: Page, title: string) {
+  await expect(async () => {
+    let total = 0;
+    for (const kind of KINDS) total += await badge(page, kind);
+    const prefix = total > 0 ? `(${total > 99 ? "99+" : total}) ` : "";
+    expect(await page.title()).toBe(`${prefix}${title} · CallWaiting AI`);
+  }).toPass({ timeout: 10_000 });
+}
+
+const suffix = () =>
+  Math.random()
+    .toString(36)
+    .replace(/[^a-z]/g, "")
+    .slice(0, 6);
+
+test.describe("alerts", () => {
+  test("count a booking waiting for confirmation in the sidebar and the title, live as it is made and confirmed", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    const last4 = String(1000 + Math.floor(Math.random() * 9000));
+    const patient = `Nora Alert${suffix()}`;
+    await signIn(page, RECEPTIONIST);
+    await expect(page.getByTestId("connection")).toHaveText("Live");
+    await expectTitleMatchesBadges(page, "Live calls");
+    const before = await badge(page, "bookings");
+
+    const call = testCall(baseURL!, `+1555011${last4}`);
+    await call.status("in-progress");
+    await call.speech("user", "started", 1);
+    const slots = (await call.tool("check_availability", { procedure: "rhinoplasty" })).result!
+      .slots;
+    await call.tool("hold_slot", { slotId: slots[0]!.slotId });
+    await call.tool("confirm_booking", {
+      slotId: slots[0]!.slotId,
+      patientName: patient,
+      procedure: "rhinoplasty",
+    });
+    const pending = page.getByTestId("alert-badge-bookings");
+    await expect(pending).toHaveAttribute("data-count", String(before + 1));
+    await expect(pending).toHaveAccessibleName(
+      `${before + 1} ${before + 1 === 1 ? "booking" : "bookings"} waiting for confirmation`,
+    );
+    await expectTitleMatchesBadges(page, "Live calls");
+    await call.end("customer-ended-call");
+
+    // Confirmed in another tab: this one follows without a reload.
+    const bookings = await context.newPage();
+    await bookings.goto("/bookings");
+    const row = bookings.getByTestId("booking-row").filter({ hasText: patient });
+    await row.getByRole("button", { name: "Confirm" }).click();
+    await expect(row.getByTestId("booking-status")).toHaveText("confirmed");
+    await expect.poll(() => badge(page, "bookings"), { timeout: 10_000 }).toBe(before);
+    await expectTitleMatchesBadges(page, "Live calls");
+    await expectTitleMatchesBadges(bookings, "Bookings");
+
+    // After a reload the counts come back from the server.
+    await reloadHydrated(page);
+    await expect.poll(() => badge(page, "bookings")).toBe(before);
+    await expectTitleMatchesBadges(page, "Live calls");
+  });
+
+  test("show a transfer as a banner on the board while it rings, and notify when chosen", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    await context.grantPermissions(["notifications"]);
+    // Record the notifications the page shows (the real ones still open).
+    await context.addInitScript(() => {
+      const shown: { title: string; body?: string }[] = [];
+      (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
+      window.Notification = new Proxy(window.Notification, {
+        construct(target, args: [string, NotificationOptions?]) {
+          shown.push({ title: args[0], body: args[1]?.body });
+          return new target(...args);
+        },
+      });
+    });
+    await signIn(page, RECEPTIONIST);
+    await expect(page.getByTestId("connection")).toHaveText("Live");
+
+    // The person's own choice, in the user menu; it persists across a reload.
+    const settings = page.getByTestId("alert-settings");
+    await settings.getByText("Sound and notifications").click();
+    await settings.getByLabel("Play a sound").check();
+    await expect(settings.getByRole("status")).toHaveText("Sound on.");
+    await settings.getByLabel("Show browser notifications").check();
+    await expect(settings.getByRole("status")).toHaveText("Notifications on.");
+    await reloadHydrated(page);
+    await settings.getByText("Sound and notifications").click();
+    await expect(settings.getByLabel("Play a sound")).toBeChecked();
+    await expect(settings.getByLabel("Show browser notifications")).toBeChecked();
+    await expect(page.getByTestId("connection")).toHaveText("Live");
+
+    const last4 = String(1000 + Math.floor(Math.random() * 9000));
+    const call = testCall(baseURL!, `+1555012${last4}`);
+    await call.status("in-progress");
+    await call.speech("user", "started", 1);
+    await call.send("transfer-update", {
+      destination: { type: "number", number: "+15555550100", description: "Front desk" },
+    });
+    const banner = page.getByTestId("transfer-banner").filter({ hasText: `•••• ${last4}` });
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText("Pick up the front-desk phone");
+    await expect(banner.getByTestId("transfer-reason")).toHaveText("Asked to speak to a person");
+    await expect(page.getByRole("alert").filter({ has: banner })).toHaveCount(1);
+    await expect(page.getByTestId("alert-badge-transfers")).toHaveAccessibleName(
+      /transfers? ringing: pick up the front-desk phone/,
+    );
+    await expectTitleMatchesBadges(page, "Live calls");
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (window as unknown as { shownNotifications: { title: string }[] }).shownNotifications,
+        ),
+      )
+      .toContainEqual({ title: `Transfer: •••• ${last4}`, body: "Pick up the front-desk phone." });
+
+    await call.end("assistant-forwarded-call");
+    await expect(banner).toHaveCount(0);
+    await expectTitleMatchesBadges(page, "Live calls");
+
+    // Off again, and that persists too.
+    await settings.getByLabel("Play a sound").uncheck();
+    await expect(settings.getByRole("status")).toHaveText("Sound off.");
+    await settings.getByLabel("Show browser notifications").uncheck();
+    await expect(settings.getByRole("status")).toHaveText("Notifications off.");
+    await reloadHydrated(page);
+    await settings.getByText("Sound and notifications").click();
+    await expect(settings.getByLabel("Play a sound")).not.toBeChecked();
+    await expect(settings.getByLabel("Show browser notifications")).not.toBeChecked();
+  });
+});
