@@ -115,7 +115,7 @@ describe("the texts", () => {
       link: "https://x.test/a/abc",
     });
     expect(text).toBe(
-      "Hi Jane, it's Sarah from Harbour Aesthetics. Thanks for asking about facelift. Here is our Facelift aftercare guide: https://x.test/a/abc Reply STOP to opt out.",
+      "Hi Jane, it's Sarah from Harbour Aesthetics. Thanks for asking about our facelift consultation. Here is our Facelift aftercare guide: https://x.test/a/abc Reply STOP to opt out.",
     );
     expect(
       cutOffText({
