@@ -42,7 +42,12 @@ test("a caller who asked about a facelift and did not book gets the aftercare li
   const patient = await page.context().browser()!.newPage();
   const response = await patient.goto(link);
   expect(response?.status()).toBe(200);
-  expect(response?.headers()["content-type"]).toBe("application/pdf");
+  await expect(patient.getByTestId("clinic-brand")).toContainText("Harbour Aesthetics");
+  await expect(patient.getByRole("heading", { name: "Facelift Aftercare" })).toBeVisible();
+  const pdf = await patient.request.get(
+    (await patient.getByTestId("aftercare-pdf").getAttribute("href"))!,
+  );
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
   await patient.close();
 
   // The whole chain on the call detail page.
