@@ -81,17 +81,17 @@ export function LinkProblem({
           <p className="text-sm leading-6" data-testid="how-to-reach">
             {clinic.phone ? (
               <>
-                Call {clinic.name} on{" "}
+                {`Call ${clinic.name} on `}
                 <a
                   href={`tel:${clinic.phone}`}
                   className="font-medium underline underline-offset-4"
                 >
                   {formatPhone(clinic.phone)}
-                </a>{" "}
-                and we&apos;ll help.
+                </a>
+                {" and we'll help."}
               </>
             ) : (
-              <>Contact {clinic.name} and we&apos;ll help.</>
+              `Contact ${clinic.name} and we'll help.`
             )}
           </p>
         ) : (
