@@ -26,7 +26,10 @@ export function PatientContact({
 }) {
   if (!phone)
     return last4 ? (
-      <span className={cn("text-muted-foreground tabular-nums", className)} data-testid="masked-phone">
+      <span
+        className={cn("text-muted-foreground tabular-nums", className)}
+        data-testid="masked-phone"
+      >
         •••• {last4}
       </span>
     ) : null;

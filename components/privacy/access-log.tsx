@@ -44,9 +44,8 @@ export function AccessLog({
         <CardTitle>Who opened what</CardTitle>
         <CardDescription>
           Every time a member of staff opens a call (with its transcript) or a patient&apos;s page,
-          or downloads the call history.
-          Written by the app as they open it; no one can change or delete an entry. The latest 100
-          matching entries.
+          or downloads the call history. Written by the app as they open it; no one can change or
+          delete an entry. The latest 100 matching entries.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">

@@ -86,8 +86,7 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
     date ? formatInClinicZone(date, tz, { dateStyle: undefined, timeStyle: "medium" }) : "—";
   const outcome = call.outcome ? OUTCOME_LABELS[call.outcome] : undefined;
   const caller =
-    call.callerName ??
-    (call.callerLast4 ? `•••• ${call.callerLast4}` : "Unknown caller");
+    call.callerName ?? (call.callerLast4 ? `•••• ${call.callerLast4}` : "Unknown caller");
   const isAdmin = current.role === "admin";
   const slowReplies = new Set(
     detail.latencies.filter((l) => l.latencyMs > SLOW_REPLY_MS).map((l) => l.turn),

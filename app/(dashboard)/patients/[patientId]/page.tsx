@@ -10,8 +10,8 @@ import { loadPatientPage } from "@/lib/patients/service";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatInClinicZone } from "@/components/dashboard/format";
-import { PatientContact } from "@/components/dashboard/patient-contact";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { PatientContact } from "@/components/dashboard/patient-contact";
 import { PatientDetailsForm } from "@/components/patients/patient-details-form";
 
 export const metadata: Metadata = { title: "Patient" };
