@@ -60,7 +60,8 @@ afterAll(async () => {
 
 const page = async (path: string, cookie: string) => {
   const response = await fetch(`${appUrl()}${path}`, { headers: { cookie }, redirect: "manual" });
-  return { status: response.status, html: await response.text() };
+  // React's text separators out, so a sentence reads as the browser shows it.
+  return { status: response.status, html: (await response.text()).replaceAll("<!-- -->", "") };
 };
 
 /** A call from `phone` that ended with a call-back owed, and its patient. */
