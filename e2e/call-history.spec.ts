@@ -39,7 +39,10 @@ test.describe("call history and a call's page", () => {
     );
     await expect(page.getByTestId("next-action")).toHaveText("Confirm this booking.");
     // The full number to ring back, on the call's own (access-logged) page only.
-    await expect(page.getByTestId("caller-number")).toHaveAttribute("href", "tel:+15550104411");
+    await expect(page.getByTestId("caller-number").getByTestId("call-link")).toHaveAttribute(
+      "href",
+      "tel:+15550104411",
+    );
     await expect(page.getByText("Caller hung up").first()).toBeVisible();
     // Words only: no codes, no tool names, no timings, and no Details for a receptionist.
     const body = await page.locator("main").innerText();

@@ -34,7 +34,7 @@ test("a caller who asked about a facelift and did not book gets the aftercare li
   const text = page.getByTestId("sms").filter({ hasText: "Facelift aftercare guide" });
   const body = (await text.getByTestId("sms-body").innerText()).trim();
   expect(body).toMatch(
-    /^Hi, it's Sarah from Harbour Aesthetics\..*Facelift aftercare guide: .*\/a\/[\w-]{22} Reply STOP to opt out\.$/,
+    /^Hi, it's Sarah from Harbour Aesthetics\. Thanks for asking about our facelift consultation\. .*Facelift aftercare guide: .*\/a\/[\w-]{22} Reply STOP to opt out\.$/,
   );
 
   // The patient opens the link on their phone.
@@ -42,7 +42,26 @@ test("a caller who asked about a facelift and did not book gets the aftercare li
   const patient = await page.context().browser()!.newPage();
   const response = await patient.goto(link);
   expect(response?.status()).toBe(200);
-  expect(response?.headers()["content-type"]).toBe("application/pdf");
+  await expect(patient.getByTestId("clinic-brand")).toContainText("Harbour Aesthetics");
+  await expect(patient.getByRole("heading", { name: "Facelift Aftercare" })).toBeVisible();
+  await expect(patient.getByTestId("clinic-brand").getByTestId("clinic-phone")).toHaveAttribute(
+    "href",
+    /^tel:\+\d+$/,
+  );
+  await expect(patient.getByTestId("aftercare-text")).toContainText(
+    "Thank you for choosing Harbour Aesthetics.",
+  );
+  // Readable on a phone: nothing wider than a 390 px screen.
+  await patient.setViewportSize({ width: 390, height: 844 });
+  expect(
+    await patient.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    ),
+  ).toBeLessThanOrEqual(0);
+  const pdf = await patient.request.get(
+    (await patient.getByTestId("aftercare-pdf").getAttribute("href"))!,
+  );
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
   await patient.close();
 
   // The whole chain on the call detail page.

@@ -10,7 +10,7 @@
 // re-running the script only changes the files when the content changes.
 //
 // Usage: node scripts/generate-aftercare-pdfs.mjs
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -21,129 +21,24 @@ const CLINIC_NAME = "Harbour Aesthetics";
 const CLINIC_PHONE = "+1 555-555-0199";
 
 // ---------------------------------------------------------------------------
-// Document content
+// Document content: supabase/seed/aftercare/content.json, shared with the seed (which stores
+// each document's text for the patient's HTML page, app/a/[token]). {clinicName} and
+// {clinicPhone} are the clinic's; here, the demo clinic's.
 // ---------------------------------------------------------------------------
-
-const DISCLAIMER =
-  "This sheet is general guidance only. Always follow the specific instructions " +
-  "given to you by your surgeon and care team, as they may differ from the advice here.";
 
 /** @typedef {{ heading: string, intro?: string, bullets: string[], outro?: string }} Section */
 /** @typedef {{ file: string, title: string, subtitle: string, intro: string, sections: Section[] }} Doc */
 
+const fill = (text) =>
+  text.replaceAll("{clinicName}", CLINIC_NAME).replaceAll("{clinicPhone}", CLINIC_PHONE);
+const CONTENT = JSON.parse(readFileSync(join(OUT_DIR, "content.json"), "utf8"), (_key, value) =>
+  typeof value === "string" ? fill(value) : value,
+);
+
+const DISCLAIMER = CONTENT.disclaimer;
+
 /** @type {Doc[]} */
-const DOCUMENTS = [
-  {
-    file: "facelift-aftercare.pdf",
-    title: "Facelift Aftercare",
-    subtitle: "Caring for yourself at home after your facelift",
-    intro:
-      "Thank you for choosing Harbour Aesthetics. This sheet explains what to expect as you " +
-      "recover at home. Most people find their recovery steady and manageable, and our team " +
-      "is always happy to answer questions, however small.",
-    sections: [
-      {
-        heading: "The first 48 hours",
-        bullets: [
-          "Rest at home with your head raised on two or three pillows, including while you sleep. This helps swelling settle.",
-          "Keep any dressings or supportive head wrap in place until your care team tells you it can come off.",
-          "Use cool packs wrapped in a clean cloth on your cheeks and neck for 15–20 minutes at a time while awake. Never put ice directly on your skin.",
-          "Take pain relief and any other medicines exactly as prescribed.",
-          "Choose soft, easy-to-chew foods and drink plenty of water.",
-          "Swelling, bruising, tightness and some numbness are all normal and expected at this stage.",
-          "Have a responsible adult stay with you for at least the first night.",
-        ],
-      },
-      {
-        heading: "The first two weeks",
-        bullets: [
-          "Keep your incisions clean and dry, following the cleaning routine your nurse showed you. Wash your hair only once your surgeon says it is safe.",
-          "Gentle, short walks help your circulation. Avoid bending over, heavy lifting and strenuous exercise.",
-          "Turn your shoulders along with your head rather than twisting your neck sharply.",
-          "Wear button-front or zip-up tops so you do not need to pull clothing over your head.",
-          "Avoid smoking, vaping and alcohol, which can slow healing.",
-          "Avoid hair dye, hot styling tools, saunas and direct sun on the treated areas.",
-          "Swelling and bruising usually improve noticeably over 10–14 days. Your final result continues to develop over the following months.",
-        ],
-      },
-      {
-        heading: "When to call us",
-        intro: `Please call us on ${CLINIC_PHONE} at any time, day or night, if you notice:`,
-        bullets: [
-          "Swelling or pain on one side that is increasing rather than settling.",
-          "Redness, warmth or discharge around an incision, or a temperature of 38 °C (100.4 °F) or higher.",
-          "Bleeding that does not stop with gentle pressure.",
-          "Pain that is not eased by your prescribed medication.",
-          "Anything else that concerns you. No question is too small.",
-        ],
-        outro: "In an emergency, call your local emergency number.",
-      },
-      {
-        heading: "Follow-up appointments",
-        bullets: [
-          "Your first review is usually within a few days of surgery, to check your dressings and see how you are healing.",
-          "Stitches are usually checked or removed at around one week.",
-          "Further reviews typically take place at around six weeks and three months.",
-          `Your appointment dates are on your discharge card. To change an appointment, call us on ${CLINIC_PHONE}.`,
-        ],
-      },
-    ],
-  },
-  {
-    file: "rhinoplasty-aftercare.pdf",
-    title: "Rhinoplasty Aftercare",
-    subtitle: "Caring for yourself at home after your nose surgery",
-    intro:
-      "Thank you for choosing Harbour Aesthetics. This sheet explains what to expect as you " +
-      "recover at home. Most people find their recovery steady and manageable, and our team " +
-      "is always happy to answer questions, however small.",
-    sections: [
-      {
-        heading: "The first 48 hours",
-        bullets: [
-          "Rest at home with your head raised on two or three pillows, including while you sleep. This helps swelling settle.",
-          "Leave your nasal splint and any internal dressings in place. They will be removed at your follow-up visit.",
-          "Use cool packs wrapped in a clean cloth on your cheeks and around your eyes, avoiding the splint itself.",
-          "A little oozing from the nostrils is normal. Change the gauze pad under your nose as often as you need to.",
-          "Breathing through your mouth is normal while your nose is swollen. Sip water and use lip balm to stay comfortable.",
-          "Do not blow your nose. If you need to sneeze, sneeze with your mouth open.",
-          "Take pain relief and any other medicines exactly as prescribed, and have a responsible adult stay with you for the first night.",
-        ],
-      },
-      {
-        heading: "The first two weeks",
-        bullets: [
-          "Keep the splint clean and dry. Use saline spray and gently clean the edges of your nostrils as your nurse showed you.",
-          "Avoid blowing your nose, bending over, heavy lifting and strenuous exercise. Gentle walks are encouraged.",
-          "Do not rest glasses on your nose until your surgeon says it is safe. Contact lenses can usually be worn.",
-          "Avoid smoking, vaping and alcohol, which can slow healing.",
-          "Protect your nose from knocks and direct sun, and avoid contact sports.",
-          "Bruising around the eyes usually fades over 10–14 days. Most swelling settles within weeks, with subtle refinement continuing over the following months.",
-        ],
-      },
-      {
-        heading: "When to call us",
-        intro: `Please call us on ${CLINIC_PHONE} at any time, day or night, if you notice:`,
-        bullets: [
-          "Bleeding that does not settle after 15–20 minutes of sitting upright and resting quietly.",
-          "Redness, warmth or increasing pain, or a temperature of 38 °C (100.4 °F) or higher.",
-          "Your splint becoming loose or coming off.",
-          "Pain that is not eased by your prescribed medication.",
-          "Anything else that concerns you. No question is too small.",
-        ],
-        outro: "In an emergency, call your local emergency number.",
-      },
-      {
-        heading: "Follow-up appointments",
-        bullets: [
-          "Your splint and any stitches are usually removed at around one week.",
-          "Further reviews typically take place at around six weeks, three months and one year.",
-          `Your appointment dates are on your discharge card. To change an appointment, call us on ${CLINIC_PHONE}.`,
-        ],
-      },
-    ],
-  },
-];
+const DOCUMENTS = CONTENT.documents;
 
 // ---------------------------------------------------------------------------
 // Fonts: glyph widths (1/1000 em) from the Adobe AFM metrics, WinAnsiEncoding

@@ -53,16 +53,20 @@ export interface AccessLog {
    */
   id: Generated<number>;
   /**
-   * call (its page, with the transcript), patient (their page), export or erasure (a privacy request).
+   * call (its page, with the transcript), patient (their page), export or erasure (a privacy request), calls_export (the call history as CSV).
    */
   subject: string;
   /**
-   * The call's, patient's or privacy request's id.
+   * The call's, patient's or privacy request's id; the clinic's for calls_export.
    */
   subject_id: string;
 }
 
 export interface AftercareDocuments {
+  /**
+   * The leaflet's text for its HTML page ({ subtitle, intro, sections: [{ heading, intro?, bullets, outro? }], disclaimer }), placeholders {clinicName} and {clinicPhone}; null: the PDF only.
+   */
+  body: Json | null;
   /**
    * Owning clinic.
    */
@@ -233,7 +237,7 @@ export interface AppointmentTexts {
    */
   inbound_sid: string | null;
   /**
-   * confirmation (made or moved, with a calendar link), reminder_24h, reminder_2h, reply_confirmed (answer to "1"/YES), reply_manage_link (answer to "2"), call_manage_link (asked for on a call, texted to the number on file) or waitlist_offer (an earlier time for a waiting patient).
+   * confirmation (made or moved, with a calendar link), reminder_24h, reminder_2h, reply_confirmed (answer to "1"/YES), reply_manage_link (answer to "2"), call_manage_link (asked for on a call, texted to the number on file), waitlist_offer (an earlier time for a waiting patient) or cancellation (staff cancelled the appointment).
    */
   kind: string;
   /**

@@ -18,6 +18,7 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
+import { PatientContact } from "@/components/dashboard/patient-contact";
 
 const STATUS_VARIANT = {
   pending: "warning",
@@ -106,13 +107,25 @@ export function BookingsTable({
                   </Link>
                 </TableCell>
                 <TableCell>
-                  {booking.callId ? (
-                    <Link href={`/calls/${booking.callId}`} className="hover:underline">
-                      {booking.patientName}
-                    </Link>
-                  ) : (
-                    booking.patientName
-                  )}
+                  <div className="grid gap-1">
+                    {booking.callId ? (
+                      <Link href={`/calls/${booking.callId}`} className="hover:underline">
+                        {booking.patientName}
+                      </Link>
+                    ) : (
+                      <span>{booking.patientName}</span>
+                    )}
+                    {booking.status === "pending" || booking.status === "confirmed" ? (
+                      <PatientContact
+                        phone={booking.phone}
+                        last4={booking.phoneLast4}
+                        patientId={booking.patientId}
+                        name={booking.patientName}
+                        className="text-xs"
+                      />
+                    ) : null}
+                    {booking.status === "cancelled" ? <CancellationNote booking={booking} /> : null}
+                  </div>
                 </TableCell>
                 <TableCell className="hidden md:table-cell">
                   {booking.procedure ?? "Consultation"}
@@ -200,6 +213,34 @@ export function BookingsTable({
           </TableBody>
         </Table>
       </div>
+    </div>
+  );
+}
+
+/** Why it was cancelled, and whether the patient was told by text (or why not). */
+function CancellationNote({ booking }: { booking: BookingRow }) {
+  const text = booking.cancellationText;
+  const told = !text
+    ? null
+    : text.status === "sent"
+      ? "The patient was told by text."
+      : text.status === "failed"
+        ? `The text to the patient failed: ${text.lastError ?? "no reason given"}`
+        : text.status === "skipped" || text.status === "withdrawn"
+          ? `The patient was not texted: ${text.skipReason ?? "no reason given"}`
+          : "Texting the patient…";
+  return (
+    <div className="text-muted-foreground grid gap-0.5 text-xs" data-testid="cancellation-note">
+      {booking.cancelReason ? <span>Reason: {booking.cancelReason}</span> : null}
+      {told ? (
+        <span
+          className={text?.status === "failed" ? "text-destructive" : undefined}
+          data-testid="cancellation-text"
+          data-status={text?.status}
+        >
+          {told}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useOptimistic, useTransition } from "react";
 import { completeCallback } from "@/lib/actions/bookings";
 import type { CallbackTask } from "@/lib/db/follow-ups";
 import { Button } from "@/components/ui/button";
+import { PatientContact } from "@/components/dashboard/patient-contact";
 
 /**
  * Callers to ring back: cut off while booking, a message taken (redacted), an urgent
@@ -41,6 +42,12 @@ export function CallbackTasks({ tasks }: { tasks: CallbackTask[] }) {
           <Link href={`/calls/${task.callId}`} className="font-medium hover:underline">
             {task.callerName ?? (task.callerLast4 ? `•••• ${task.callerLast4}` : "Unknown caller")}
           </Link>
+          <PatientContact
+            phone={task.phone}
+            last4={task.callerName ? task.callerLast4 : null}
+            patientId={task.patientId}
+            name={task.callerName}
+          />
           <span className="text-muted-foreground">{task.reason}</span>
           {task.message ? (
             <q className="basis-full text-pretty italic sm:order-last">{task.message}</q>

@@ -21,6 +21,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
+import { ClinicShell } from "@/components/patient/clinic-shell";
 
 import { formatDay, formatTime, groupByDay } from "./times";
 
@@ -127,7 +128,7 @@ export function ManageAppointment({
 
   if (mode === "cancelled")
     return (
-      <Shell clinic={clinic.name}>
+      <ClinicShell clinic={{ name: clinic.name, phone: clinic.phone }}>
         <Card>
           <CardHeader>
             <CalendarX2 className="text-muted-foreground size-6" aria-hidden />
@@ -146,11 +147,11 @@ export function ManageAppointment({
             )}
           </CardContent>
         </Card>
-      </Shell>
+      </ClinicShell>
     );
 
   return (
-    <Shell clinic={clinic.name}>
+    <ClinicShell clinic={{ name: clinic.name, phone: clinic.phone }}>
       <Card>
         <CardHeader>
           <div className="flex items-start justify-between gap-3">
@@ -416,17 +417,6 @@ export function ManageAppointment({
           </CardContent>
         </Card>
       ) : null}
-    </Shell>
-  );
-}
-
-function Shell({ clinic, children }: { clinic: string; children: React.ReactNode }) {
-  return (
-    <main className="bg-muted/40 min-h-dvh">
-      <div className="mx-auto w-full max-w-md space-y-4 px-4 py-6">
-        <p className="text-muted-foreground text-sm font-medium">{clinic}</p>
-        {children}
-      </div>
-    </main>
+    </ClinicShell>
   );
 }

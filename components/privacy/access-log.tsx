@@ -43,9 +43,9 @@ export function AccessLog({
       <CardHeader>
         <CardTitle>Who opened what</CardTitle>
         <CardDescription>
-          Every time a member of staff opens a call (with its transcript) or a patient&apos;s page.
-          Written by the app as they open it; no one can change or delete an entry. The latest 100
-          matching entries.
+          Every time a member of staff opens a call (with its transcript) or a patient&apos;s page,
+          or downloads the call history. Written by the app as they open it; no one can change or
+          delete an entry. The latest 100 matching entries.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
@@ -117,7 +117,9 @@ export function AccessLog({
                   <TableCell className="whitespace-nowrap">{when(row.at)}</TableCell>
                   <TableCell>{row.actorEmail ?? row.actorId.slice(0, 8)}</TableCell>
                   <TableCell>
-                    {row.subject === "export" || row.subject === "erasure" ? (
+                    {row.subject === "calls_export" ? (
+                      <span>Downloaded the call history (CSV)</span>
+                    ) : row.subject === "export" || row.subject === "erasure" ? (
                       <span>
                         {row.subject === "export" ? "Exported the data of" : "Erased the data of"}{" "}
                         {row.label ?? "a patient"}

@@ -18,6 +18,7 @@ const KIND_WORDS: Record<ReminderActivity["recentFailures"][number]["kind"], str
   reply_manage_link: "Manage link (reply)",
   call_manage_link: "Manage link (asked on a call)",
   waitlist_offer: "Earlier time (waitlist)",
+  cancellation: "Cancellation by the clinic",
 };
 
 function Toggle({

@@ -2,11 +2,12 @@ import "server-only";
 
 import type { Claims } from "@/lib/auth/claims";
 import * as db from "@/lib/db/aftercare-admin";
-import { openAftercareLink } from "@/lib/db/aftercare-links";
+import { openAftercareLink, type LinkClinic } from "@/lib/db/aftercare-links";
 import { asSignedIn, withClaims, withService } from "@/lib/db/transaction";
 import { getFileStore } from "@/lib/storage";
 
 import { newStoredFile, readStoredFile, storePdf, type PdfUpload } from "./files";
+import { readLeaflet, type Leaflet } from "./leaflet";
 
 // Aftercare documents for staff run as the signed-in person: RLS decides (members read, admins
 // write) and the audit trigger records the change.
@@ -65,14 +66,35 @@ export type PatientFile =
   | { status: "expired" | "revoked" | "unknown" | "missing" };
 
 /**
- * The PDF behind a patient's link, recording the open: a short-lived signed Storage URL in
- * production, the bytes from the local file store by default.
+ * The PDF behind a patient's link (its page's download): a short-lived signed Storage URL in
+ * production, the bytes from the local file store by default. The page counted the open.
  */
 export async function openPatientFile(token: string): Promise<PatientFile> {
-  const link = await withService((tx) => openAftercareLink(tx, token));
-  if (link.status !== "ok") return link;
+  const link = await withService((tx) => openAftercareLink(tx, token, { count: false }));
+  if (link.status !== "ok") return { status: link.status };
   const url = await getFileStore().signedUrl(link.storagePath, 300);
   if (url) return { status: "redirect", url };
   const bytes = await readStoredFile(link.storagePath);
   return bytes ? { status: "file", fileName: link.fileName, bytes } : { status: "missing" };
+}
+
+export type AftercarePage =
+  | { status: "ok"; title: string; leaflet: Leaflet | null; clinic: LinkClinic }
+  | { status: "expired" | "revoked"; clinic: LinkClinic }
+  | { status: "unknown" };
+
+/**
+ * The patient's aftercare page behind their link, recording the open: the clinic's name and
+ * number, and the leaflet's text when the clinic has it (the PDF is a download from the page).
+ * Expired and withdrawn links still name the clinic; unknown ones say nothing.
+ */
+export async function openAftercarePage(token: string): Promise<AftercarePage> {
+  const link = await withService((tx) => openAftercareLink(tx, token));
+  if (link.status !== "ok") return link;
+  return {
+    status: "ok",
+    title: link.title,
+    leaflet: readLeaflet(link.body, link.clinic),
+    clinic: link.clinic,
+  };
 }

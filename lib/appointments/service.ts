@@ -56,7 +56,9 @@ export interface ManageAppointment {
 }
 
 export type ManagePage =
-  | { status: "unknown" | "expired" | "revoked" }
+  | { status: "unknown" }
+  /** The link no longer works; the page names its clinic and how to reach it. */
+  | { status: "expired" | "revoked"; clinic: { name: string; phone: string | null } | null }
   | {
       status: "ok";
       clinic: { name: string; timezone: string; phone: string | null; cancellationPolicy: string };
@@ -178,7 +180,16 @@ async function offerTimes(
 export function openManagePage(token: string): Promise<ManagePage> {
   return withService(async (tx) => {
     const link = await openManageLink(tx, token);
-    if (link.status !== "ok") return { status: link.status };
+    if (link.status === "unknown") return { status: "unknown" as const };
+    if (link.status !== "ok") {
+      const clinic = await clinicForPatients(tx, link.clinicId);
+      return {
+        status: link.status,
+        clinic: clinic
+          ? { name: clinic.name, phone: clinic.frontDeskNumber ?? clinic.phoneNumber }
+          : null,
+      };
+    }
     if (link.purpose !== "manage") return { status: "unknown" as const };
     const [row, clinic] = await Promise.all([
       getPatientAppointment(tx, link.clinicId, link.bookingId),

@@ -46,9 +46,15 @@ export function loadCallHistory(claims: Claims, clinicId: string, query: CallHis
   });
 }
 
-/** Every call under the query (up to HISTORY_EXPORT_LIMIT), for the admins' CSV export. */
+/** Every call under the query (up to HISTORY_EXPORT_LIMIT), for the admins' CSV export; recorded in the access log. */
 export function exportCallHistory(claims: Claims, clinicId: string, query: CallHistoryQuery) {
-  return withClaims(claims, (tx) =>
-    listCallHistory(tx, clinicId, query, { limit: HISTORY_EXPORT_LIMIT, offset: 0 }),
-  );
+  return withClaims(claims, async (tx) => {
+    const result = await listCallHistory(tx, clinicId, query, {
+      limit: HISTORY_EXPORT_LIMIT,
+      offset: 0,
+    });
+    // Every export is in the access log, written in the transaction that read the rows.
+    await recordAccess(tx, clinicId, "calls_export", clinicId);
+    return result;
+  });
 }

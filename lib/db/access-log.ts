@@ -3,18 +3,21 @@ import "server-only";
 import type { Checked, Col } from "./rows";
 import type { Tx } from "./transaction";
 
-/** call and patient: pages opened; export and erasure: patients' requests (privacy_requests). */
-export type AccessSubject = "call" | "patient" | "export" | "erasure";
+/**
+ * call and patient: pages opened; export and erasure: patients' requests (privacy_requests);
+ * calls_export: the call history downloaded as CSV (subject_id is the clinic's).
+ */
+export type AccessSubject = "call" | "patient" | "export" | "erasure" | "calls_export";
 
 /**
- * Records that the signed-in person opened a call or a patient of `clinicId` (issue 16), in the
- * transaction that read it. public.record_access writes as them and refuses a clinic they are
+ * Records that the signed-in person opened a call or a patient of `clinicId` (issue 16), or
+ * exported its call history (issue 20), in the transaction that read it. public.record_access writes as them and refuses a clinic they are
  * not in, or a subject not of that clinic; a repeat within a minute is not written again.
  */
 export async function recordAccess(
   tx: Tx,
   clinicId: string,
-  subject: "call" | "patient",
+  subject: "call" | "patient" | "calls_export",
   subjectId: string,
 ): Promise<void> {
   await tx.query("select public.record_access($1, $2, $3)", [clinicId, subject, subjectId]);
@@ -55,6 +58,7 @@ export function listAccess(
               when 'patient' then p.full_name
               when 'export' then r.subject_masked
               when 'erasure' then r.subject_masked
+              when 'calls_export' then null
               else coalesce(c.caller_name, '…' || right(c.caller_number, 4))
             end as label
        from public.access_log a

@@ -16,6 +16,17 @@ export interface BookingRow {
   source: Checked<Col<"bookings", "source">, "assistant" | "staff">;
   callId: Col<"bookings", "call_id">;
   cancelReason: Col<"bookings", "cancel_reason">;
+  /** The full number, for the roles public.staff_phone allows (null otherwise). */
+  phone: Col<"bookings", "patient_phone">;
+  /** right(patient_phone, 4). */
+  phoneLast4: Col<"bookings", "patient_phone">;
+  patientId: Col<"bookings", "patient_id">;
+  /** The text telling the patient of a staff cancellation, if one was planned. */
+  cancellationText: {
+    status: Col<"appointment_texts", "status">;
+    skipReason: Col<"appointment_texts", "skip_reason">;
+    lastError: Col<"appointment_texts", "last_error">;
+  } | null;
 }
 
 export type BookingStatusFilter = AppointmentStatus | "active" | "all";
@@ -32,7 +43,13 @@ export function listBookings(
   return tx.query<BookingRow>(
     `select b.id, b.patient_name as "patientName", b.status, b.starts_at as "startsAt", b.ends_at as "endsAt",
             pr.name as practitioner, p.name as procedure, t.name as "appointmentType", b.source,
-            b.call_id as "callId", b.cancel_reason as "cancelReason"
+            b.call_id as "callId", b.cancel_reason as "cancelReason",
+            public.staff_phone(b.clinic_id, b.patient_phone) as phone, right(b.patient_phone, 4) as "phoneLast4",
+            b.patient_id as "patientId",
+            (select jsonb_build_object('status', x.status, 'skipReason', x.skip_reason, 'lastError', x.last_error)
+               from public.appointment_texts x
+              where x.booking_id = b.id and x.kind = 'cancellation'
+              order by x.created_at desc limit 1) as "cancellationText"
        from public.bookings b
        join public.clinics c on c.id = b.clinic_id
        join public.practitioners pr on pr.id = b.practitioner_id

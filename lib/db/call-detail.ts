@@ -10,7 +10,11 @@ export interface CallDetail {
     timezone: Col<"clinics", "timezone">;
     state: Col<"calls", "state">;
     outcome: Col<"calls", "outcome">;
+    /** The full number for the roles public.staff_phone allows, else null. */
     callerNumber: Col<"calls", "caller_number">;
+    /** right(caller_number, 4): what everyone else sees. */
+    callerLast4: Col<"calls", "caller_number">;
+    patientId: Col<"calls", "patient_id">;
     callerName: Col<"calls", "caller_name">;
     intent: Col<"calls", "intent">;
     /** coalesce(started_at, created_at). */
@@ -105,7 +109,8 @@ export interface CallDetail {
 /** Everything about one call, RLS-scoped: null if it does not exist or belongs to another clinic. */
 export async function getCallDetail(tx: Tx, callId: string): Promise<CallDetail | null> {
   const call = await tx.maybeOne<CallDetail["call"]>(
-    `select c.id, c.clinic_id as "clinicId", cl.timezone, c.state, c.outcome, c.caller_number as "callerNumber", c.caller_name as "callerName",
+    `select c.id, c.clinic_id as "clinicId", cl.timezone, c.state, c.outcome, public.staff_phone(c.clinic_id, c.caller_number) as "callerNumber",
+            right(c.caller_number, 4) as "callerLast4", c.patient_id as "patientId", c.caller_name as "callerName",
             c.intent, coalesce(c.started_at, c.created_at) as "startedAt", c.answered_at as "answeredAt", c.ended_at as "endedAt",
             c.ended_reason as "endedReason", c.duration_ms as "durationMs", c.cost_usd::text as "costUsd", c.interruptions,
             c.transferred_to as "transferredTo", c.urgency, c.urgent_signs as "urgentSigns",

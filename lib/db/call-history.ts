@@ -24,8 +24,10 @@ export interface CallHistoryRow {
   outcome: Col<"calls", "outcome">;
   endedReason: Col<"calls", "ended_reason">;
   callerName: Col<"calls", "caller_name">;
-  /** The full number: the page decides what to show (it masks it). */
+  /** The full number for the roles public.staff_phone allows (null otherwise), for the export. */
   callerNumber: Col<"calls", "caller_number">;
+  /** right(caller_number, 4): what the list shows. */
+  callerLast4: Col<"calls", "caller_number">;
   /** duration_ms, else ended_at − answered_at in ms; null while live. */
   durationMs: number | null;
   /** array_agg of the procedures asked about and booked, in the clinic's order. */
@@ -71,7 +73,8 @@ export async function listCallHistory(
 ): Promise<{ rows: CallHistoryRow[]; total: number }> {
   const rows = await tx.query<CallHistoryRow & { total: number }>(
     `select c.id, coalesce(c.started_at, c.created_at) as "startedAt", c.state, c.outcome,
-            c.ended_reason as "endedReason", c.caller_name as "callerName", c.caller_number as "callerNumber",
+            c.ended_reason as "endedReason", c.caller_name as "callerName", public.staff_phone(c.clinic_id, c.caller_number) as "callerNumber",
+            right(c.caller_number, 4) as "callerLast4",
             coalesce(c.duration_ms, (extract(epoch from (c.ended_at - coalesce(c.answered_at, c.started_at, c.created_at))) * 1000)::int) as "durationMs",
             coalesce((select array_agg(p.name order by p.sort_order) from public.procedures p
                        where p.id = any (c.procedures_of_interest)

@@ -24,12 +24,17 @@ export interface CallbackTask {
   callerName: Col<"calls", "caller_name">;
   /** right(caller_number, 4). */
   callerLast4: Col<"calls", "caller_number">;
+  /** The full number, for the roles public.staff_phone allows (null otherwise): to ring back. */
+  phone: Col<"calls", "caller_number">;
+  /** The caller's patient record: the text link opens their conversation. */
+  patientId: Col<"calls", "patient_id">;
   createdAt: Col<"callback_tasks", "created_at">;
 }
 
 export function listOpenCallbacks(tx: Tx, clinicId: string): Promise<CallbackTask[]> {
   return tx.query<CallbackTask>(
-    `select t.id, t.call_id as "callId", t.reason, t.message, t.urgency, c.caller_name as "callerName", right(c.caller_number, 4) as "callerLast4", t.created_at as "createdAt"
+    `select t.id, t.call_id as "callId", t.reason, t.message, t.urgency, c.caller_name as "callerName", right(c.caller_number, 4) as "callerLast4",
+            public.staff_phone(t.clinic_id, c.caller_number) as phone, c.patient_id as "patientId", t.created_at as "createdAt"
        from public.callback_tasks t join public.calls c on c.id = t.call_id
       where t.clinic_id = $1 and t.done_at is null order by t.urgency = 'urgent' desc, t.created_at`,
     [clinicId],

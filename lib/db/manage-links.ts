@@ -45,7 +45,9 @@ export type ManageLinkLookup =
       bookingId: Col<"appointment_links", "booking_id">;
       purpose: Checked<Col<"appointment_links", "purpose">, ManageLinkPurpose>;
     }
-  | { status: "expired" | "revoked" | "unknown" };
+  /** The clinic still known for a link that no longer works, so its page can name it. */
+  | { status: "expired" | "revoked"; clinicId: Col<"appointment_links", "clinic_id"> }
+  | { status: "unknown" };
 
 /**
  * Resolves a token a patient opened (a tampered or unknown one is "unknown"), recording the
@@ -68,8 +70,8 @@ export async function openManageLink(tx: Tx, token: string): Promise<ManageLinkL
     [hash(token)],
   );
   if (!link) return { status: "unknown" };
-  if (link.revoked) return { status: "revoked" };
-  if (link.expired) return { status: "expired" };
+  if (link.revoked) return { status: "revoked", clinicId: link.clinicId };
+  if (link.expired) return { status: "expired", clinicId: link.clinicId };
   await tx.query(
     "update public.appointment_links set open_count = open_count + 1, last_opened_at = now() where id = $1",
     [link.id],

@@ -10,7 +10,10 @@ import type { Tx } from "./transaction";
 export interface PatientListRow {
   id: Col<"patients", "id">;
   fullName: Col<"patients", "full_name">;
+  /** The full number for the roles public.staff_phone allows, else null. */
   phone: Col<"patients", "phone">;
+  /** right(phone, 4). */
+  phoneLast4: Col<"patients", "phone">;
   email: Col<"patients", "email">;
   smsConsent: Col<"patients", "sms_consent">;
   optedOutAt: Outer<Col<"sms_opt_outs", "opted_out_at">>;
@@ -33,7 +36,8 @@ export function listPatients(
   const search = options.search?.trim() ?? "";
   const digits = search.replace(/\D/g, "");
   return tx.query<PatientListRow>(
-    `select p.id, p.full_name as "fullName", p.phone, p.email, p.sms_consent as "smsConsent",
+    `select p.id, p.full_name as "fullName", public.staff_phone(p.clinic_id, p.phone) as phone,
+            right(p.phone, 4) as "phoneLast4", p.email, p.sms_consent as "smsConsent",
             o.opted_out_at as "optedOutAt",
             (select min(b.starts_at) from public.bookings b
               where b.clinic_id = p.clinic_id and b.patient_id = p.id and b.starts_at > now()
@@ -123,4 +127,21 @@ export async function updatePatientDetails(
     [patientId, clinicId, details.fullName, details.email, details.smsConsent],
   );
   return rows.length > 0;
+}
+
+/** A patient's number as the signed-in person may see it (public.staff_phone), for their page. */
+export async function patientContact(
+  tx: Tx,
+  clinicId: string,
+  patientId: string,
+): Promise<{ phone: Col<"patients", "phone">; last4: Col<"patients", "phone"> }> {
+  const row = await tx.maybeOne<{
+    phone: Col<"patients", "phone">;
+    last4: Col<"patients", "phone">;
+  }>(
+    `select public.staff_phone(p.clinic_id, p.phone) as phone, right(p.phone, 4) as last4
+       from public.patients p where p.id = $1 and p.clinic_id = $2`,
+    [patientId, clinicId],
+  );
+  return row ?? { phone: null, last4: null };
 }

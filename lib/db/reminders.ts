@@ -14,6 +14,7 @@ export const APPOINTMENT_TEXT_KINDS = [
   "reply_manage_link",
   "call_manage_link",
   "waitlist_offer",
+  "cancellation",
 ] as const;
 export type AppointmentTextKind = (typeof APPOINTMENT_TEXT_KINDS)[number];
 

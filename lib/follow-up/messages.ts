@@ -4,13 +4,24 @@ const firstName = (name: string | null) => name?.trim().split(/\s+/)[0] ?? null;
 const greeting = (name: string | null) => `Hi${firstName(name) ? ` ${firstName(name)}` : ""}`;
 const STOP = "Reply STOP to opt out.";
 
+/**
+ * A procedure's name inside a sentence: "Facelift" reads "facelift", "Anti-wrinkle injections"
+ * "anti-wrinkle injections"; names with capitals inside ("HydraFacial", "CO2 laser") are kept.
+ */
+export function inSentence(name: string): string {
+  const first = name.split(/\s+/)[0] ?? "";
+  return /^[A-Z][a-z-]*$/.test(first) && !/[A-Z]/.test(name.slice(1))
+    ? name.charAt(0).toLowerCase() + name.slice(1)
+    : name;
+}
+
 export function aftercareText(input: {
   clinicName: string;
   callerName: string | null;
   procedure: string;
   link: string;
 }): string {
-  return `${greeting(input.callerName)}, it's Sarah from ${input.clinicName}. Thanks for asking about ${input.procedure.toLowerCase()}. Here is our ${input.procedure} aftercare guide: ${input.link} ${STOP}`;
+  return `${greeting(input.callerName)}, it's Sarah from ${input.clinicName}. Thanks for asking about our ${inSentence(input.procedure)} consultation. Here is our ${input.procedure} aftercare guide: ${input.link} ${STOP}`;
 }
 
 export function cutOffText(input: {
@@ -147,6 +158,23 @@ export function waitlistOfferText(input: {
  */
 export function callManageLinkText(input: { clinicName: string; link: string }): string {
   return `${input.clinicName}: here is the link you asked for to see, move or cancel your appointment: ${input.link} ${STOP}`;
+}
+
+/**
+ * Staff cancelled the appointment: what, when and with whom, and how to book again. The reason
+ * staff gave stays on the booking for the clinic; it is not sent.
+ */
+export function cancellationText(input: {
+  clinicName: string;
+  patientName: string | null;
+  when: string;
+  practitioner: string | null;
+  appointment?: string | null;
+  clinicPhone: string;
+}): string {
+  const what = input.appointment ? inSentence(input.appointment) : "appointment";
+  const who = input.practitioner ? ` with ${input.practitioner}` : "";
+  return `${greeting(input.patientName)}, it's Sarah from ${input.clinicName}. We're sorry, we have had to cancel your ${what} on ${input.when}${who}. To book another time, call us on ${input.clinicPhone} or reply to this text. ${STOP}`;
 }
 
 /** An appointment's time as the texts say it, in the clinic's time zone: "Tuesday, December 1 at 10:30 AM". */

@@ -8,6 +8,7 @@ import {
   listPatients,
   patientAppointments,
   patientCalls,
+  patientContact,
   updatePatientDetails,
   type PatientAppointmentRow,
   type PatientCallRow,
@@ -33,6 +34,8 @@ export interface PatientPage {
   appointments: PatientAppointmentRow[];
   calls: PatientCallRow[];
   texts: ConversationMessageRow[];
+  /** The number as this person's role may see it (full, or the last four digits). */
+  contact: { phone: string | null; last4: string | null };
 }
 
 /**
@@ -48,11 +51,14 @@ export function loadPatientPage(
     const patient = await getPatient(tx, clinicId, patientId);
     if (!patient) throw new AppError("not_found", "This patient is not in your clinic.");
     await recordAccess(tx, clinicId, "patient", patientId);
+    // The number goes out only as public.staff_phone lets this person's role see it.
+    const contact = await patientContact(tx, clinicId, patientId);
     return {
-      patient,
+      patient: { ...patient, phone: contact.phone },
       appointments: await patientAppointments(tx, clinicId, patientId),
       calls: await patientCalls(tx, clinicId, patientId),
       texts: await listConversation(tx, clinicId, patientId, 100),
+      contact,
     };
   });
 }

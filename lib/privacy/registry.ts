@@ -162,6 +162,7 @@ export const NOT_PERSONAL: Record<string, string> = {
   "public.aftercare_documents.file_name": "the clinic's leaflet",
   "public.aftercare_documents.content_type": "a MIME type",
   "public.aftercare_documents.title": "the clinic's leaflet",
+  "public.aftercare_documents.body": "the clinic's leaflet (its text)",
   "public.aftercare_documents.storage_path": "the clinic's leaflet",
   "public.appointment_texts.skip_reason": "our fixed sentences",
   "public.appointment_texts.last_error": "provider error codes and our sentences",

@@ -20,6 +20,7 @@ import {
   appointmentReminderText,
   appointmentWhen,
   callManageLinkText,
+  cancellationText,
   manageLinkText,
   replyConfirmedText,
   retryDelayMs,
@@ -118,6 +119,14 @@ export function draftAppointmentText(job: ClaimedAppointmentText, link: string):
     case "call_manage_link":
       // Asked for by a caller who was not recognised: the link only, no name or time.
       return callManageLinkText({ clinicName: job.clinicName, link });
+    case "cancellation":
+      return cancellationText({
+        ...common,
+        when,
+        practitioner: job.practitioner,
+        appointment: job.appointmentType,
+        clinicPhone: job.clinicPhone,
+      });
   }
 }
 
@@ -184,6 +193,11 @@ function notToSend(
 ): { status: "skipped" | "withdrawn"; reason: string } | null {
   if (job.optedOut) return { status: "skipped", reason: OPTED_OUT };
   if (!job.consent) return { status: "skipped", reason: "The patient has not agreed to texts." };
+  // Staff cancelled it: the one text about an appointment that is no longer live.
+  if (job.kind === "cancellation")
+    return job.bookingStatus === "cancelled"
+      ? null
+      : { status: "withdrawn", reason: "The appointment is no longer cancelled." };
   if (!LIVE.has(job.bookingStatus))
     return {
       status: "withdrawn",

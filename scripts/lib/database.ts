@@ -98,10 +98,21 @@ export async function prepareDatabase(options: PrepareOptions): Promise<Prepared
   return { url, embedded: Boolean(embedded), stop: async () => embedded?.stop() };
 }
 
-/** Stores the demo aftercare PDFs and writes their rows: a file and its row appear together. */
+/** Stores the demo aftercare PDFs and writes their rows (with their text): a file and its row appear together. */
 async function seedAftercareFiles(client: Client, store: LocalFileStore) {
   const dir = path.resolve("supabase/seed/aftercare");
   const present = new Set(await readdir(dir));
+  // The leaflets' text (the PDFs are generated from it): the patient's page shows it as HTML.
+  const content = JSON.parse(await readFile(path.join(dir, "content.json"), "utf8")) as {
+    disclaimer: string;
+    documents: { file: string; subtitle: string; intro: string; sections: unknown[] }[];
+  };
+  const leaflet = (file: string) => {
+    const found = content.documents.find((entry) => entry.file === file);
+    if (!found) throw new Error(`No text for ${file} in supabase/seed/aftercare/content.json`);
+    const { subtitle, intro, sections } = found;
+    return JSON.stringify({ subtitle, intro, sections, disclaimer: content.disclaimer });
+  };
   for (const doc of AFTERCARE_SEED) {
     if (!present.has(doc.file))
       throw new Error(`Missing seed file supabase/seed/aftercare/${doc.file}`);
@@ -110,9 +121,10 @@ async function seedAftercareFiles(client: Client, store: LocalFileStore) {
     await store.put("aftercare", storagePath, bytes);
     await client.query(
       `with doc as (
-         insert into public.aftercare_documents (clinic_id, title, storage_path, file_name, size_bytes, sha256)
-         values ($1, $2, $3, $4, $5, $6)
-         on conflict (storage_path) do update set size_bytes = excluded.size_bytes, sha256 = excluded.sha256
+         insert into public.aftercare_documents (clinic_id, title, storage_path, file_name, size_bytes, sha256, body)
+         values ($1, $2, $3, $4, $5, $6, $8)
+         on conflict (storage_path) do update set size_bytes = excluded.size_bytes, sha256 = excluded.sha256,
+                                                 body = coalesce(public.aftercare_documents.body, excluded.body)
          returning id)
        update public.procedures set aftercare_document_id = (select id from doc)
         where clinic_id = $1 and name = $7 and aftercare_document_id is null`,
@@ -124,6 +136,7 @@ async function seedAftercareFiles(client: Client, store: LocalFileStore) {
         bytes.length,
         createHash("sha256").update(bytes).digest("hex"),
         doc.procedure,
+        leaflet(doc.file),
       ],
     );
   }

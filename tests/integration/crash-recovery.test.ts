@@ -150,8 +150,8 @@ describe("the app process killed between a follow-up's send and its record", () 
     expect(open.rows).toEqual([]);
     const link = new URL(/http\S+\/a\/\S+/.exec(victimTexts[0]!.body)![0]);
     // The text was composed by the server that died; its successor listens on another port.
-    expect((await fetch(new URL(link.pathname, server.url))).headers.get("content-type")).toBe(
-      "application/pdf",
-    );
+    expect(
+      (await fetch(new URL(`${link.pathname}/pdf`, server.url))).headers.get("content-type"),
+    ).toBe("application/pdf");
   });
 });

@@ -78,8 +78,15 @@ describe("the aftercare follow-up", () => {
     expect(await textsTo(call.callerNumber)).toHaveLength(1);
     expect(followUp!.sent_lag_s).toBeLessThan(300);
 
+    // The link opens the clinic's page with the guide; the PDF is its download.
     const link = /http\S+\/a\/\S+/.exec(text!.body)![0];
-    const pdf = await fetch(link);
+    const guide = await fetch(link);
+    expect(guide.status).toBe(200);
+    const html = await guide.text();
+    expect(html).toContain("Harbour Aesthetics");
+    expect(html).toContain("Facelift Aftercare");
+    expect(html).toContain(`${link.replace(/^http:\/\/[^/]+/, "")}/pdf`);
+    const pdf = await fetch(`${link}/pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     expect(
@@ -385,7 +392,7 @@ describe("when Twilio fails", () => {
     expect(recorded.rows[0]!.body).not.toBe(accepted!.body);
     // The link in the text the caller has still opens the PDF: the retry issued no new one.
     const link = /http\S+\/a\/\S+/.exec(accepted!.body)![0];
-    expect((await fetch(link)).headers.get("content-type")).toBe("application/pdf");
+    expect((await fetch(`${link}/pdf`)).headers.get("content-type")).toBe("application/pdf");
   });
 });
 
@@ -506,20 +513,25 @@ describe("the patient's link", () => {
       "update public.aftercare_links set expires_at = now() - interval '1 minute' where token_hash = $1",
       [hash],
     );
-    const expired = await fetch(link, { redirect: "manual" });
-    expect(expired.status).toBe(303);
-    expect(expired.headers.get("location")).toMatch(/\/a\/unavailable\?reason=expired$/);
+    // An expired or withdrawn link's page names the clinic and how to reach it; its PDF
+    // download goes back to that page. An unknown link says so in general words.
+    const expired = await fetch(link);
+    expect(expired.status).toBe(200);
+    const expiredHtml = await expired.text();
+    expect(expiredHtml).toContain("This link has expired");
+    expect(expiredHtml).toContain("Harbour Aesthetics");
+    expect(expiredHtml).toContain('href="tel:');
+    expect(expiredHtml).not.toContain("Facelift Aftercare");
+    const download = await fetch(`${link}/pdf`, { redirect: "manual" });
+    expect(download.status).toBe(303);
+    expect(download.headers.get("location")).toMatch(/\/a\/[A-Za-z0-9_-]{22}$/);
     await db.query("update public.aftercare_links set revoked_at = now() where token_hash = $1", [
       hash,
     ]);
-    expect((await fetch(link, { redirect: "manual" })).headers.get("location")).toMatch(
-      /reason=revoked$/,
-    );
-    expect(
-      (await fetch(`${inject("appUrl")}/a/${"x".repeat(22)}`, { redirect: "manual" })).headers.get(
-        "location",
-      ),
-    ).toMatch(/reason=unknown$/);
+    expect(await (await fetch(link)).text()).toContain("This link is no longer active");
+    const unknown = await (await fetch(`${inject("appUrl")}/a/${"x".repeat(22)}`)).text();
+    expect(unknown).toContain("We couldn&#x27;t find that link");
+    expect(unknown).not.toContain("Harbour Aesthetics");
     const page = await fetch(`${inject("appUrl")}/a/unavailable?reason=expired`);
     expect(await page.text()).toContain("This link has expired");
   });

@@ -305,9 +305,13 @@ describe("hostile input to the Twilio webhooks, the internal agents and the pati
           redirect: "manual",
         });
         const text = await response.text();
-        expectSafe({ status: response.status, text }, (s) => s === 303 || s === 404 || s === 400);
-        if (response.status === 303)
-          expect(response.headers.get("location")).toMatch(/\/a\/unavailable\?reason=/);
+        // The link's own page says it was not found (never a clinic: the token named none).
+        // (A value with a slash may reach the PDF download, which sends it back to a page: 303.)
+        expectSafe(
+          { status: response.status, text },
+          (s) => s === 200 || s === 303 || s === 404 || s === 400,
+        );
+        if (response.status === 200) expect(text).toMatch(/find that link|isn&#x27;t available/);
       }),
       { numRuns: 300, seed: SEED },
     );

@@ -13,6 +13,8 @@ const call = (overrides: Partial<CallDetail["call"]> = {}): CallDetail["call"] =
   state: "ended",
   outcome: "information",
   callerNumber: "+12125550147",
+  callerLast4: "0147",
+  patientId: null,
   callerName: "Ada Lovelace",
   intent: null,
   startedAt: new Date("2026-12-07T15:00:00Z"),

@@ -4,7 +4,9 @@ import type { Handoff } from "@/types/handoff";
 import {
   aftercareText,
   bookingConfirmationText,
+  cancellationText,
   cutOffText,
+  inSentence,
   missedCallText,
   retryDelayMs,
   urgentAlertText,
@@ -115,7 +117,7 @@ describe("the texts", () => {
       link: "https://x.test/a/abc",
     });
     expect(text).toBe(
-      "Hi Jane, it's Sarah from Harbour Aesthetics. Thanks for asking about facelift. Here is our Facelift aftercare guide: https://x.test/a/abc Reply STOP to opt out.",
+      "Hi Jane, it's Sarah from Harbour Aesthetics. Thanks for asking about our facelift consultation. Here is our Facelift aftercare guide: https://x.test/a/abc Reply STOP to opt out.",
     );
     expect(
       cutOffText({
@@ -136,5 +138,39 @@ describe("the texts", () => {
   });
   it("back off between retries", () => {
     expect([1, 2, 3, 4, 9].map(retryDelayMs)).toEqual([10_000, 20_000, 40_000, 60_000, 60_000]);
+  });
+});
+
+describe("the cancellation text and procedure names in a sentence", () => {
+  it("lower-cases ordinary names and keeps brand-like ones", () => {
+    expect(inSentence("Facelift")).toBe("facelift");
+    expect(inSentence("Anti-wrinkle injections")).toBe("anti-wrinkle injections");
+    expect(inSentence("HydraFacial")).toBe("HydraFacial");
+    expect(inSentence("CO2 laser resurfacing")).toBe("CO2 laser resurfacing");
+  });
+
+  it("says what was cancelled, when, with whom and how to book again; never why", () => {
+    expect(
+      cancellationText({
+        clinicName: "Harbour Aesthetics",
+        patientName: "Ana Reyes",
+        when: "Thursday, December 3 at 10:30 AM",
+        practitioner: "Dr Okafor",
+        appointment: "Facelift consultation",
+        clinicPhone: "+15555550199",
+      }),
+    ).toBe(
+      "Hi Ana, it's Sarah from Harbour Aesthetics. We're sorry, we have had to cancel your facelift consultation on Thursday, December 3 at 10:30 AM with Dr Okafor. To book another time, call us on +15555550199 or reply to this text. Reply STOP to opt out.",
+    );
+    expect(
+      cancellationText({
+        clinicName: "Harbour Aesthetics",
+        patientName: null,
+        when: "Thursday, December 3 at 10:30 AM",
+        practitioner: null,
+        appointment: null,
+        clinicPhone: "+15555550199",
+      }),
+    ).toMatch(/^Hi, it's Sarah .* cancel your appointment on Thursday, December 3 at 10:30 AM\. /);
   });
 });

@@ -118,6 +118,7 @@ describe("the history's CSV", () => {
       endedReason: "lost-no-messages",
       callerName: "Ada",
       callerNumber: "+12125550147",
+      callerLast4: "0147",
       durationMs: 61_400,
       procedures: ["Facelift", "Botox"],
       practitioners: [],

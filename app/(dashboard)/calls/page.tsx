@@ -212,13 +212,11 @@ export default async function CallHistoryPage({
                       <TableCell>
                         <Link href={`/calls/${row.id}`} className="font-medium hover:underline">
                           {row.callerName ??
-                            (row.callerNumber
-                              ? `•••• ${row.callerNumber.slice(-4)}`
-                              : "Unknown caller")}
+                            (row.callerLast4 ? `•••• ${row.callerLast4}` : "Unknown caller")}
                         </Link>
-                        {row.callerName && row.callerNumber ? (
+                        {row.callerName && row.callerLast4 ? (
                           <div className="text-muted-foreground text-xs">
-                            •••• {row.callerNumber.slice(-4)}
+                            •••• {row.callerLast4}
                           </div>
                         ) : null}
                       </TableCell>

@@ -80,7 +80,13 @@ export default async function PatientsPage({
                       {patient.fullName ?? "Name not given"}
                     </Link>
                   </TableCell>
-                  <TableCell>{patient.phone ? formatPhone(patient.phone) : "—"}</TableCell>
+                  <TableCell>
+                    {patient.phone
+                      ? formatPhone(patient.phone)
+                      : patient.phoneLast4
+                        ? `•••• ${patient.phoneLast4}`
+                        : "—"}
+                  </TableCell>
                   <TableCell className="hidden md:table-cell">
                     {when(patient.nextAppointmentAt)}
                   </TableCell>

@@ -1,44 +1,20 @@
 import { FileX2 } from "lucide-react";
 import type { Metadata } from "next";
 
+import { LINK_PROBLEMS } from "@/components/patient/aftercare-problems";
+import { LinkProblem } from "@/components/patient/clinic-shell";
+
 export const metadata: Metadata = { title: "Link unavailable", robots: { index: false } };
 
-const MESSAGES: Record<string, { title: string; body: string }> = {
-  expired: {
-    title: "This link has expired",
-    body: "Aftercare links work for a limited time to keep your information private. Call the clinic and we'll send you a new one.",
-  },
-  revoked: {
-    title: "This link is no longer active",
-    body: "The clinic has replaced or withdrawn this document. Call the clinic and we'll send you the current one.",
-  },
-  unknown: {
-    title: "We couldn't find that link",
-    body: "Check that the whole link from your text message was opened, or call the clinic and we'll send it again.",
-  },
-};
-const FALLBACK = {
-  title: "This document isn't available right now",
-  body: "Please try again in a few minutes, or call the clinic and we'll help.",
-};
-
-// The page patients see when an SMS link cannot open its PDF. Says nothing about who they are.
+// The general page for an aftercare link that cannot open its guide (the PDF download failing,
+// old links to this page). Says nothing about who the patient is; a link that names its clinic
+// is answered on its own page (app/a/[token]), which says which clinic and how to reach it.
 export default async function LinkUnavailablePage({
   searchParams,
 }: {
   searchParams: Promise<{ reason?: string }>;
 }) {
   const { reason } = await searchParams;
-  const message = MESSAGES[reason ?? ""] ?? FALLBACK;
-  return (
-    <main className="flex min-h-dvh items-center justify-center p-6">
-      <div className="max-w-sm text-center">
-        <span className="bg-muted mx-auto mb-4 flex size-12 items-center justify-center rounded-full">
-          <FileX2 className="text-muted-foreground size-6" aria-hidden />
-        </span>
-        <h1 className="text-xl font-semibold">{message.title}</h1>
-        <p className="text-muted-foreground mt-2 text-sm leading-6">{message.body}</p>
-      </div>
-    </main>
-  );
+  const message = LINK_PROBLEMS[reason ?? ""] ?? LINK_PROBLEMS.error!;
+  return <LinkProblem icon={FileX2} title={message.title} body={message.body} clinic={null} />;
 }

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 
 import { openManagePage, type ManagePage } from "@/lib/appointments/service";
 import { ManageAppointment } from "@/components/manage/manage-appointment";
+import { LinkProblem } from "@/components/patient/clinic-shell";
 
 export const dynamic = "force-dynamic";
 
@@ -16,24 +17,25 @@ export const metadata: Metadata = {
 const PROBLEMS: Record<string, { title: string; body: string }> = {
   expired: {
     title: "This link has expired",
-    body: "Appointment links work for a limited time to keep your information private. Call the clinic and we'll help, or ask for a new link.",
+    body: "Appointment links work for a limited time to keep your information private. We can help, or send you a new link.",
   },
   revoked: {
     title: "This link is no longer active",
-    body: "The appointment it was for has been cancelled, or the clinic sent you a newer link. Call the clinic if you need help.",
+    body: "The appointment it was for has been cancelled, or the clinic sent you a newer link.",
   },
   unknown: {
     title: "We couldn't find that link",
-    body: "Check that the whole link from your text message was opened, or call the clinic and we'll send it again.",
+    body: "Check that the whole link from your text message was opened, or ask the clinic to send it again.",
   },
   error: {
     title: "This page isn't available right now",
-    body: "Please try again in a few minutes, or call the clinic and we'll help.",
+    body: "Please try again in a few minutes.",
   },
 };
 
-// /m/<token>: the patient's page for one appointment, from a text. Says nothing about who they
-// are unless the link is valid; unknown, tampered, expired and revoked links get a friendly page.
+// /m/<token>: the patient's page for one appointment, from a text, in the clinic's name. Says
+// nothing about who they are unless the link is valid; expired and revoked links name the clinic
+// and its number, unknown and tampered ones get a general friendly page.
 export default async function ManageLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   let page: ManagePage | { status: "error" };
@@ -45,15 +47,14 @@ export default async function ManageLinkPage({ params }: { params: Promise<{ tok
   if (page.status !== "ok") {
     const problem = PROBLEMS[page.status] ?? PROBLEMS.error!;
     return (
-      <main className="flex min-h-dvh items-center justify-center p-6">
-        <div className="max-w-sm text-center" data-testid="manage-problem">
-          <span className="bg-muted mx-auto mb-4 flex size-12 items-center justify-center rounded-full">
-            <CalendarX2 className="text-muted-foreground size-6" aria-hidden />
-          </span>
-          <h1 className="text-xl font-semibold">{problem.title}</h1>
-          <p className="text-muted-foreground mt-2 text-sm leading-6">{problem.body}</p>
-        </div>
-      </main>
+      <div data-testid="manage-problem">
+        <LinkProblem
+          icon={CalendarX2}
+          title={problem.title}
+          body={problem.body}
+          clinic={"clinic" in page ? page.clinic : null}
+        />
+      </div>
     );
   }
   return (

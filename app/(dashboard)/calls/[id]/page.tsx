@@ -5,7 +5,6 @@ import {
   FileText,
   Gauge,
   MessageSquareText,
-  Phone,
 } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -33,7 +32,8 @@ import { describeEvent } from "@/components/calls/describe-event";
 import { HandoffCard } from "@/components/calls/handoff-card";
 import { LiveTranscript } from "@/components/calls/live-transcript";
 import { formatDuration, OUTCOME_LABELS, STATE_LABELS } from "@/components/dashboard/call-labels";
-import { formatInClinicZone, formatPhone } from "@/components/dashboard/format";
+import { formatInClinicZone } from "@/components/dashboard/format";
+import { PatientContact } from "@/components/dashboard/patient-contact";
 import { UrgentFlag } from "@/components/live/call-card";
 
 export const metadata: Metadata = { title: "Call" };
@@ -86,8 +86,7 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
     date ? formatInClinicZone(date, tz, { dateStyle: undefined, timeStyle: "medium" }) : "—";
   const outcome = call.outcome ? OUTCOME_LABELS[call.outcome] : undefined;
   const caller =
-    call.callerName ??
-    (call.callerNumber ? `•••• ${call.callerNumber.slice(-4)}` : "Unknown caller");
+    call.callerName ?? (call.callerLast4 ? `•••• ${call.callerLast4}` : "Unknown caller");
   const isAdmin = current.role === "admin";
   const slowReplies = new Set(
     detail.latencies.filter((l) => l.latencyMs > SLOW_REPLY_MS).map((l) => l.turn),
@@ -117,19 +116,17 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
           ) : null}
         </div>
         {call.urgency ? <UrgentFlag urgency={call.urgency} signs={call.urgentSigns} /> : null}
-        {call.callerNumber ? (
-          // The full number, to ring the caller back: every member of the clinic (RLS) may see
-          // it here, and opening this page is recorded in the access log (lib/calls/service.ts).
-          // Lists (board, history, call-backs) show the last four digits only.
-          <p className="flex items-center gap-2 text-sm">
-            <Phone className="size-4" aria-hidden />
-            <a
-              href={`tel:${call.callerNumber}`}
-              className="font-medium underline-offset-4 hover:underline"
-              data-testid="caller-number"
-            >
-              {formatPhone(call.callerNumber)}
-            </a>
+        {call.callerLast4 ? (
+          // The full number to ring or text the caller, when the data layer allows it for this
+          // person's role (public.staff_phone); opening this page is recorded in the access log
+          // (lib/calls/service.ts). Others see the last four digits.
+          <p className="flex items-center gap-2 text-sm" data-testid="caller-number">
+            <PatientContact
+              phone={call.callerNumber}
+              last4={call.callerLast4}
+              patientId={call.patientId}
+              name={call.callerName}
+            />
           </p>
         ) : null}
         <p className="text-muted-foreground text-sm">

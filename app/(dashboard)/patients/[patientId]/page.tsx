@@ -9,8 +9,9 @@ import { getClinicContext } from "@/lib/auth/clinic";
 import { loadPatientPage } from "@/lib/patients/service";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatInClinicZone, formatPhone } from "@/components/dashboard/format";
+import { formatInClinicZone } from "@/components/dashboard/format";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { PatientContact } from "@/components/dashboard/patient-contact";
 import { PatientDetailsForm } from "@/components/patients/patient-details-form";
 
 export const metadata: Metadata = { title: "Patient" };
@@ -42,8 +43,18 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
     <div className="grid gap-6">
       <PageHeader
         title={patient.fullName ?? "Name not given"}
-        description={`${patient.phone ? formatPhone(patient.phone) : "No number"} · first seen ${when(patient.createdAt)}`}
+        description={`${page.contact.last4 ? "" : "No number · "}First seen ${when(patient.createdAt)}`}
       />
+      {page.contact.last4 ? (
+        <p className="-mt-4 text-sm" data-testid="patient-number">
+          <PatientContact
+            phone={page.contact.phone}
+            last4={page.contact.last4}
+            patientId={patient.id}
+            name={patient.fullName}
+          />
+        </p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
         <Card>
           <CardHeader>
