@@ -16,7 +16,9 @@ export function AppShell({ children, ...sidebar }: SidebarProps & { children: Re
           <PhoneCall className="text-primary size-4" aria-hidden />
           <span className="truncate text-sm font-semibold">{sidebar.current.name}</span>
         </header>
-        <main className="flex-1 p-4 sm:p-6 lg:p-8">{children}</main>
+        <main id="main" tabIndex={-1} className="flex-1 p-4 outline-none sm:p-6 lg:p-8">
+          {children}
+        </main>
       </div>
     </div>
   );

@@ -422,7 +422,7 @@ export function ManageAppointment({
 
 function Shell({ clinic, children }: { clinic: string; children: React.ReactNode }) {
   return (
-    <main className="bg-muted/40 min-h-dvh">
+    <main id="main" tabIndex={-1} className="bg-muted/40 min-h-dvh outline-none">
       <div className="mx-auto w-full max-w-md space-y-4 px-4 py-6">
         <p className="text-muted-foreground text-sm font-medium">{clinic}</p>
         {children}

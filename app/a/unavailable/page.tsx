@@ -31,7 +31,11 @@ export default async function LinkUnavailablePage({
   const { reason } = await searchParams;
   const message = MESSAGES[reason ?? ""] ?? FALLBACK;
   return (
-    <main className="flex min-h-dvh items-center justify-center p-6">
+    <main
+      id="main"
+      tabIndex={-1}
+      className="flex min-h-dvh items-center justify-center p-6 outline-none"
+    >
       <div className="max-w-sm text-center">
         <span className="bg-muted mx-auto mb-4 flex size-12 items-center justify-center rounded-full">
           <FileX2 className="text-muted-foreground size-6" aria-hidden />

@@ -45,7 +45,11 @@ export default async function ManageLinkPage({ params }: { params: Promise<{ tok
   if (page.status !== "ok") {
     const problem = PROBLEMS[page.status] ?? PROBLEMS.error!;
     return (
-      <main className="flex min-h-dvh items-center justify-center p-6">
+      <main
+        id="main"
+        tabIndex={-1}
+        className="flex min-h-dvh items-center justify-center p-6 outline-none"
+      >
         <div className="max-w-sm text-center" data-testid="manage-problem">
           <span className="bg-muted mx-auto mb-4 flex size-12 items-center justify-center rounded-full">
             <CalendarX2 className="text-muted-foreground size-6" aria-hidden />
