@@ -82,7 +82,7 @@ export function BookingsTable({
         </Alert>
       ) : null}
       <div className="rounded-lg border">
-        <Table>
+        <Table stack="lg">
           <TableHeader>
             <TableRow>
               <TableHead>When</TableHead>
@@ -96,7 +96,7 @@ export function BookingsTable({
           <TableBody>
             {optimistic.map((booking) => (
               <TableRow key={booking.id} data-testid="booking-row">
-                <TableCell className="whitespace-nowrap">
+                <TableCell label="When" className="whitespace-nowrap">
                   <Link
                     href={`/diary?date=${day.format(new Date(booking.startsAt))}&booking=${booking.id}`}
                     className="hover:underline"
@@ -105,7 +105,7 @@ export function BookingsTable({
                     {when.format(new Date(booking.startsAt))}
                   </Link>
                 </TableCell>
-                <TableCell>
+                <TableCell label="Patient">
                   {booking.callId ? (
                     <Link href={`/calls/${booking.callId}`} className="hover:underline">
                       {booking.patientName}
@@ -114,14 +114,16 @@ export function BookingsTable({
                     booking.patientName
                   )}
                 </TableCell>
-                <TableCell className="hidden md:table-cell">
+                <TableCell label="Procedure" className="hidden md:table-cell">
                   {booking.procedure ?? "Consultation"}
                   {booking.appointmentType ? (
                     <span className="text-muted-foreground"> · {booking.appointmentType}</span>
                   ) : null}
                 </TableCell>
-                <TableCell className="hidden lg:table-cell">{booking.practitioner}</TableCell>
-                <TableCell>
+                <TableCell label="With" className="hidden lg:table-cell">
+                  {booking.practitioner}
+                </TableCell>
+                <TableCell label="Status">
                   <Badge
                     variant={STATUS_VARIANT[booking.status]}
                     className="capitalize"
@@ -130,7 +132,7 @@ export function BookingsTable({
                     {STATUS_TEXT[booking.status]}
                   </Badge>
                 </TableCell>
-                <TableCell className="text-right">
+                <TableCell label="Actions" className="text-right">
                   {cancelling === booking.id ? (
                     <form
                       className="flex items-center justify-end gap-2"
