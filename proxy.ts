@@ -106,6 +106,7 @@ async function staffPage(request: NextRequest): Promise<NextResponse> {
 
 export const config = {
   matcher: [
-    "/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|pdf)$).*)",
+    // The app icons and the web manifest are public (a phone asks for them signed out).
+    "/((?!api/|_next/static|_next/image|favicon.ico|apple-icon$|manifest\\.webmanifest$|.*\\.(?:svg|png|jpg|jpeg|gif|webp|pdf)$).*)",
   ],
 };

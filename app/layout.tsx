@@ -4,6 +4,7 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 
 import { isDemoDeployment } from "@/lib/deployment/service";
+import { SkipLink } from "@/components/ui/skip-link";
 import { DemoBanner } from "@/components/demo-banner";
 
 import "./globals.css";
@@ -23,6 +24,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-dvh font-sans antialiased">
+        {/* First on every page; each page's <main id="main"> is its target. */}
+        <SkipLink />
         {demo ? <DemoBanner /> : null}
         {children}
       </body>

@@ -22,7 +22,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
     // Signed in, in no clinic: an owner who just signed up creates theirs; staff wait for an
     // invitation.
     return (
-      <main className="flex min-h-dvh flex-col items-center justify-center gap-6 p-4">
+      <main
+        id="main"
+        tabIndex={-1}
+        className="flex min-h-dvh flex-col items-center justify-center gap-6 p-4 outline-none"
+      >
         <CreateClinicCard zones={timeZones()} first />
         <EmptyState icon={Building2} title="Joining an existing clinic?">
           <p>

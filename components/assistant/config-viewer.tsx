@@ -4,6 +4,7 @@ import { Check, Copy, Download } from "lucide-react";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Read-only JSON with copy and download, for pasting into Vapi or handing to an engineer. */
 export function ConfigViewer({ json, fileName }: { json: string; fileName: string }) {
@@ -31,12 +32,14 @@ export function ConfigViewer({ json, fileName }: { json: string; fileName: strin
           Download
         </Button>
       </div>
-      <pre
-        className="bg-muted max-h-[32rem] overflow-auto rounded-lg border p-4 font-mono text-xs leading-5"
-        data-testid="assistant-json"
+      <ScrollRegion
+        label="The assistant's configuration (JSON)"
+        className="bg-muted max-h-[32rem] overflow-auto rounded-lg border"
       >
-        {json}
-      </pre>
+        <pre className="w-max p-4 font-mono text-xs leading-5" data-testid="assistant-json">
+          {json}
+        </pre>
+      </ScrollRegion>
     </div>
   );
 }

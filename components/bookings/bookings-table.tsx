@@ -83,7 +83,7 @@ export function BookingsTable({
         </Alert>
       ) : null}
       <div className="rounded-lg border">
-        <Table>
+        <Table stack="lg">
           <TableHeader>
             <TableRow>
               <TableHead>When</TableHead>
@@ -97,7 +97,7 @@ export function BookingsTable({
           <TableBody>
             {optimistic.map((booking) => (
               <TableRow key={booking.id} data-testid="booking-row">
-                <TableCell className="whitespace-nowrap">
+                <TableCell label="When" className="whitespace-nowrap">
                   <Link
                     href={`/diary?date=${day.format(new Date(booking.startsAt))}&booking=${booking.id}`}
                     className="hover:underline"
@@ -106,7 +106,7 @@ export function BookingsTable({
                     {when.format(new Date(booking.startsAt))}
                   </Link>
                 </TableCell>
-                <TableCell>
+                <TableCell label="Patient">
                   <div className="grid gap-1">
                     {booking.callId ? (
                       <Link href={`/calls/${booking.callId}`} className="hover:underline">
@@ -127,14 +127,16 @@ export function BookingsTable({
                     {booking.status === "cancelled" ? <CancellationNote booking={booking} /> : null}
                   </div>
                 </TableCell>
-                <TableCell className="hidden md:table-cell">
+                <TableCell label="Procedure" className="hidden md:table-cell">
                   {booking.procedure ?? "Consultation"}
                   {booking.appointmentType ? (
                     <span className="text-muted-foreground"> · {booking.appointmentType}</span>
                   ) : null}
                 </TableCell>
-                <TableCell className="hidden lg:table-cell">{booking.practitioner}</TableCell>
-                <TableCell>
+                <TableCell label="With" className="hidden lg:table-cell">
+                  {booking.practitioner}
+                </TableCell>
+                <TableCell label="Status">
                   <Badge
                     variant={STATUS_VARIANT[booking.status]}
                     className="capitalize"
@@ -143,7 +145,7 @@ export function BookingsTable({
                     {STATUS_TEXT[booking.status]}
                   </Badge>
                 </TableCell>
-                <TableCell className="text-right">
+                <TableCell label="Actions" className="text-right">
                   {cancelling === booking.id ? (
                     <form
                       className="flex items-center justify-end gap-2"

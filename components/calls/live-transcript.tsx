@@ -87,7 +87,9 @@ export function LiveTranscript({
           role="log"
           aria-label="Live transcript"
           aria-live="polite"
-          className="grid max-h-[60dvh] content-start gap-3 overflow-y-auto overscroll-contain pr-1 text-sm"
+          // Scrolls: reachable by keyboard (WCAG 2.1.1).
+          tabIndex={0}
+          className="focus-visible:ring-ring/50 grid max-h-[60dvh] content-start gap-3 overflow-y-auto overscroll-contain rounded-md pr-1 text-sm outline-none focus-visible:ring-[3px]"
         >
           {items.length === 0 ? (
             <p className="text-muted-foreground">

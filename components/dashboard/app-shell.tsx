@@ -21,7 +21,9 @@ export function AppShell({ children, ...sidebar }: SidebarProps & { children: Re
             <AlertTotalBadge clinicId={sidebar.current.id} />
           </span>
         </header>
-        <main className="flex-1 p-4 sm:p-6 lg:p-8">{children}</main>
+        <main id="main" tabIndex={-1} className="flex-1 p-4 outline-none sm:p-6 lg:p-8">
+          {children}
+        </main>
       </div>
     </div>
   );

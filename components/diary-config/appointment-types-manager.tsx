@@ -138,7 +138,7 @@ export function AppointmentTypesManager({
               </p>
             ) : (
               <div className="rounded-lg border">
-                <Table>
+                <Table stack="md">
                   <TableHeader>
                     <TableRow>
                       <TableHead>Appointment type</TableHead>
@@ -159,7 +159,7 @@ export function AppointmentTypesManager({
                         data-testid="appointment-type-row"
                         className={type.active ? undefined : "opacity-70"}
                       >
-                        <TableCell className="whitespace-normal">
+                        <TableCell label="Appointment type" className="whitespace-normal">
                           <div className="font-medium">{type.name}</div>
                           <div className="mt-1 flex flex-wrap gap-1">
                             <Badge variant="secondary">{KIND_LABELS[type.kind]}</Badge>
@@ -176,17 +176,17 @@ export function AppointmentTypesManager({
                             {!type.active ? <Badge variant="outline">Inactive</Badge> : null}
                           </div>
                         </TableCell>
-                        <TableCell>
+                        <TableCell label="Length">
                           <Length type={type} />
                         </TableCell>
-                        <TableCell className="hidden md:table-cell">
+                        <TableCell label="Needs" className="hidden md:table-cell">
                           {type.resourceId ? (
                             resourceName.get(type.resourceId)
                           ) : (
                             <span className="text-muted-foreground">—</span>
                           )}
                         </TableCell>
-                        <TableCell className="max-w-56 whitespace-normal">
+                        <TableCell label="Practitioners" className="max-w-56 whitespace-normal">
                           {type.practitionerIds.length ? (
                             type.practitionerIds
                               .map((id) => practitionerName.get(id) ?? "Unknown")
@@ -197,7 +197,7 @@ export function AppointmentTypesManager({
                           )}
                         </TableCell>
                         {canEdit ? (
-                          <TableCell className="text-right">
+                          <TableCell label="Actions" className="text-right">
                             <div className="flex items-center justify-end gap-1">
                               <Button
                                 size="icon-sm"

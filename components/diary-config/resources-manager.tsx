@@ -149,7 +149,7 @@ export function ResourcesManager({
         </EmptyState>
       ) : (
         <div className="rounded-lg border">
-          <Table>
+          <Table stack="md">
             <TableHeader>
               <TableRow>
                 <TableHead>Name</TableHead>
@@ -169,9 +169,11 @@ export function ResourcesManager({
                   data-testid="resource-row"
                   className={resource.active ? undefined : "opacity-70"}
                 >
-                  <TableCell className="font-medium">{resource.name}</TableCell>
-                  <TableCell>{KIND_LABEL[resource.kind]}</TableCell>
-                  <TableCell>
+                  <TableCell label="Name" className="font-medium">
+                    {resource.name}
+                  </TableCell>
+                  <TableCell label="Kind">{KIND_LABEL[resource.kind]}</TableCell>
+                  <TableCell label="Status">
                     {resource.active ? (
                       <Badge variant="success">Active</Badge>
                     ) : (
@@ -179,7 +181,7 @@ export function ResourcesManager({
                     )}
                   </TableCell>
                   {canEdit ? (
-                    <TableCell className="text-right">
+                    <TableCell label="Actions" className="text-right">
                       <div className="flex items-center justify-end gap-1">
                         <Button
                           size="icon-sm"

@@ -20,17 +20,25 @@ function Row({ row, label }: { row: AttendanceRates; label: string }) {
   return (
     <>
       <TableCell className="font-medium">{label}</TableCell>
-      <TableCell className="text-right tabular-nums">{row.appointments}</TableCell>
-      <TableCell className="text-right tabular-nums">
+      <TableCell label="Appointments" className="text-right tabular-nums">
+        {row.appointments}
+      </TableCell>
+      <TableCell label="Confirmed" className="text-right tabular-nums">
         {percent(row.confirmationRate)}
         <span className="text-muted-foreground"> ({row.confirmed})</span>
       </TableCell>
-      <TableCell className="text-right tabular-nums">{row.attended}</TableCell>
-      <TableCell className="text-right tabular-nums">{row.noShows}</TableCell>
-      <TableCell className="text-right font-medium tabular-nums">
+      <TableCell label="Attended" className="text-right tabular-nums">
+        {row.attended}
+      </TableCell>
+      <TableCell label="No-shows" className="text-right tabular-nums">
+        {row.noShows}
+      </TableCell>
+      <TableCell label="No-show rate" className="text-right font-medium tabular-nums">
         {percent(row.noShowRate)}
       </TableCell>
-      <TableCell className="text-right tabular-nums">{row.cancelled}</TableCell>
+      <TableCell label="Cancelled" className="text-right tabular-nums">
+        {row.cancelled}
+      </TableCell>
     </>
   );
 }
@@ -54,7 +62,7 @@ export function AttendanceCard({
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <Table>
+        <Table stack="md">
           <TableHeader>
             <TableRow>
               <TableHead>Week of</TableHead>

@@ -18,7 +18,7 @@ export function CountTable({
   testId?: string;
 }) {
   return (
-    <Table data-testid={testId}>
+    <Table stack="md" data-testid={testId}>
       <TableHeader>
         <TableRow>
           <TableHead>{heading}</TableHead>
@@ -29,7 +29,9 @@ export function CountTable({
         {rows.map((row) => (
           <TableRow key={row.label}>
             <TableCell className="font-medium">{row.label}</TableCell>
-            <TableCell className="text-right tabular-nums">{row.calls}</TableCell>
+            <TableCell label="Calls" className="text-right tabular-nums">
+              {row.calls}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

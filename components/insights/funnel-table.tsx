@@ -19,7 +19,7 @@ const percent = (part: number, whole: number) =>
 export function FunnelTable({ steps, testId }: { steps: FunnelStep[]; testId?: string }) {
   const first = steps[0]?.count ?? 0;
   return (
-    <Table data-testid={testId}>
+    <Table stack="md" data-testid={testId}>
       <TableHeader>
         <TableRow>
           <TableHead>Step</TableHead>
@@ -31,14 +31,19 @@ export function FunnelTable({ steps, testId }: { steps: FunnelStep[]; testId?: s
       <TableBody>
         {steps.map((step, index) => (
           <TableRow key={step.label} data-testid="funnel-step" data-step={step.label}>
-            <TableCell className="font-medium">{step.label}</TableCell>
-            <TableCell className="text-right tabular-nums" data-testid="funnel-count">
+            <TableCell label="Step" className="font-medium">
+              {step.label}
+            </TableCell>
+            <TableCell label="Count" className="text-right tabular-nums" data-testid="funnel-count">
               {step.count}
             </TableCell>
-            <TableCell className="text-muted-foreground text-right tabular-nums">
+            <TableCell
+              label="Of previous"
+              className="text-muted-foreground text-right tabular-nums"
+            >
               {index === 0 ? "" : percent(step.count, steps[index - 1]!.count)}
             </TableCell>
-            <TableCell className="text-muted-foreground text-right tabular-nums">
+            <TableCell label="Of first" className="text-muted-foreground text-right tabular-nums">
               {index === 0 ? "" : percent(step.count, first)}
             </TableCell>
           </TableRow>

@@ -17,7 +17,7 @@ const ms = (value: number) => `${value} ms`;
 export function LatencyTable({ rows }: { rows: LatencyDay[] }) {
   return (
     <div className="rounded-lg border">
-      <Table data-testid="latency-table">
+      <Table stack="md" data-testid="latency-table">
         <TableHeader>
           <TableRow>
             <TableHead>Day</TableHead>
@@ -33,23 +33,32 @@ export function LatencyTable({ rows }: { rows: LatencyDay[] }) {
         <TableBody>
           {[...rows].reverse().map((row) => (
             <TableRow key={`${row.day}-${row.profile}`} data-testid="latency-row">
-              <TableCell className="font-medium tabular-nums">{row.day}</TableCell>
-              <TableCell className="text-muted-foreground">
+              <TableCell label="Day" className="font-medium tabular-nums">
+                {row.day}
+              </TableCell>
+              <TableCell label="Profile" className="text-muted-foreground">
                 {row.profile.replace("_", " ")}
               </TableCell>
-              <TableCell className="text-right tabular-nums">{row.turns}</TableCell>
-              <TableCell className="text-right tabular-nums">{ms(row.p50)}</TableCell>
+              <TableCell label="Turns" className="text-right tabular-nums">
+                {row.turns}
+              </TableCell>
+              <TableCell label="p50" className="text-right tabular-nums">
+                {ms(row.p50)}
+              </TableCell>
               <TableCell
+                label="p95"
                 className={cn("text-right tabular-nums", row.p95 > TARGET_MS && "text-destructive")}
               >
                 {ms(row.p95)}
               </TableCell>
               <TableCell
+                label="p99"
                 className={cn("text-right tabular-nums", row.p99 > TARGET_MS && "text-destructive")}
               >
                 {ms(row.p99)}
               </TableCell>
               <TableCell
+                label="Over 700 ms"
                 className={cn(
                   "text-right tabular-nums",
                   row.over700 > 0 && "text-destructive font-semibold",
@@ -59,7 +68,7 @@ export function LatencyTable({ rows }: { rows: LatencyDay[] }) {
               >
                 {row.over700}
               </TableCell>
-              <TableCell className="text-right">
+              <TableCell label="Hang alarms" className="text-right">
                 {row.hangs > 0 ? (
                   <Badge variant="destructive">{row.hangs}</Badge>
                 ) : (

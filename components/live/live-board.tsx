@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState } from "@/components/dashboard/empty-state";
 
+import { BoardAnnouncer } from "./board-announcer";
 import { CallCard } from "./call-card";
 import { ConnectionIndicator } from "./connection-indicator";
 import { OpeningStatus } from "./opening-status";
@@ -37,6 +38,7 @@ export function LiveBoard({
 
   return (
     <div className="grid gap-6">
+      <BoardAnnouncer calls={calls} ready={hasData} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex flex-wrap items-center gap-3">
           {error && !hasData ? null : (

@@ -20,7 +20,7 @@ export function RecentCalls({ calls, timezone }: { calls: LiveCall[]; timezone: 
   });
   return (
     <div className="rounded-lg border">
-      <Table aria-label="Today's finished calls">
+      <Table stack="md" aria-label="Today's finished calls">
         <TableHeader>
           <TableRow>
             <TableHead>Caller</TableHead>
@@ -39,7 +39,7 @@ export function RecentCalls({ calls, timezone }: { calls: LiveCall[]; timezone: 
             const started = Date.parse(call.answeredAt ?? call.startedAt);
             return (
               <TableRow key={call.callId} data-testid="call-row">
-                <TableCell>
+                <TableCell label="Caller">
                   <Link href={`/calls/${call.callId}`} className="font-medium hover:underline">
                     {call.callerName ??
                       (call.callerLast4 ? `•••• ${call.callerLast4}` : "Unknown caller")}
@@ -48,16 +48,16 @@ export function RecentCalls({ calls, timezone }: { calls: LiveCall[]; timezone: 
                     <div className="text-muted-foreground text-xs">•••• {call.callerLast4}</div>
                   ) : null}
                 </TableCell>
-                <TableCell className="hidden sm:table-cell">
+                <TableCell label="Asked about" className="hidden sm:table-cell">
                   {call.procedures.join(", ") || "—"}
                 </TableCell>
-                <TableCell className="hidden md:table-cell">
+                <TableCell label="Time" className="hidden md:table-cell">
                   {time.format(new Date(call.startedAt))}
                 </TableCell>
-                <TableCell className="hidden font-mono tabular-nums md:table-cell">
+                <TableCell label="Length" className="hidden font-mono tabular-nums md:table-cell">
                   {call.endedAt ? formatDuration(Date.parse(call.endedAt) - started) : "—"}
                 </TableCell>
-                <TableCell>
+                <TableCell label="Outcome">
                   <div className="flex flex-wrap gap-1">
                     <Badge variant={outcome.variant}>{outcome.label}</Badge>
                     {call.urgency ? (

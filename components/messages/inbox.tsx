@@ -233,8 +233,10 @@ function Thread({
         </Link>
       </header>
       <ol
-        className="grid max-h-[60dvh] flex-1 content-start gap-4 overflow-y-auto p-4"
+        className="focus-visible:ring-ring/50 grid max-h-[60dvh] flex-1 content-start gap-4 overflow-y-auto p-4 outline-none focus-visible:ring-[3px] focus-visible:ring-inset"
         aria-label="Texts"
+        // Scrolls: reachable by keyboard (WCAG 2.1.1).
+        tabIndex={0}
       >
         {messages.map((message) => (
           <MessageBubble key={message.id} message={message} timeZone={timeZone} />

@@ -20,7 +20,7 @@ export function ClinicShell({
   children: React.ReactNode;
 }) {
   return (
-    <main className="bg-muted/40 min-h-dvh">
+    <main id="main" tabIndex={-1} className="bg-muted/40 min-h-dvh outline-none">
       <div className="mx-auto grid w-full max-w-md gap-4 px-4 py-6">
         {clinic ? (
           <header

@@ -103,7 +103,7 @@ export function AccessLog({
             Nothing matches.
           </p>
         ) : (
-          <Table data-testid="access-log">
+          <Table stack="md" data-testid="access-log">
             <TableHeader>
               <TableRow>
                 <TableHead>When</TableHead>
@@ -114,9 +114,11 @@ export function AccessLog({
             <TableBody>
               {rows.map((row) => (
                 <TableRow key={row.id}>
-                  <TableCell className="whitespace-nowrap">{when(row.at)}</TableCell>
-                  <TableCell>{row.actorEmail ?? row.actorId.slice(0, 8)}</TableCell>
-                  <TableCell>
+                  <TableCell label="When" className="whitespace-nowrap">
+                    {when(row.at)}
+                  </TableCell>
+                  <TableCell label="Who">{row.actorEmail ?? row.actorId.slice(0, 8)}</TableCell>
+                  <TableCell label="Opened">
                     {row.subject === "calls_export" ? (
                       <span>Downloaded the call history (CSV)</span>
                     ) : row.subject === "export" || row.subject === "erasure" ? (

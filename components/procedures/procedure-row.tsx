@@ -43,7 +43,7 @@ export function ProcedureRow({
     <>
       <TableRow data-testid="procedure-row" className={procedure.active ? undefined : "opacity-70"}>
         {canEdit ? (
-          <TableCell className="w-20">
+          <TableCell label="Order" className="w-20">
             <div className="flex gap-0.5">
               <Button
                 size="icon-sm"
@@ -70,20 +70,23 @@ export function ProcedureRow({
           <div className="font-medium">{procedure.name}</div>
           {!procedure.active ? <Badge variant="outline">Inactive</Badge> : null}
         </TableCell>
-        <TableCell className="text-muted-foreground hidden max-w-sm truncate md:table-cell">
+        <TableCell
+          label="Callers also say"
+          className="text-muted-foreground hidden max-w-sm truncate md:table-cell"
+        >
           {procedure.synonyms.join(", ") || "—"}
         </TableCell>
-        <TableCell className="hidden tabular-nums lg:table-cell">
+        <TableCell label="Duration" className="hidden tabular-nums lg:table-cell">
           {procedure.durationMinutes} min
         </TableCell>
-        <TableCell className="hidden sm:table-cell">
+        <TableCell label="Aftercare" className="hidden sm:table-cell">
           {procedure.aftercareTitle ? (
             <Badge variant="success">{procedure.aftercareTitle}</Badge>
           ) : (
             <span className="text-muted-foreground text-sm">None</span>
           )}
         </TableCell>
-        <TableCell className="text-right">
+        <TableCell label="Answers" className="text-right">
           <Button
             size="sm"
             variant="ghost"
@@ -96,7 +99,7 @@ export function ProcedureRow({
           </Button>
         </TableCell>
         {canEdit ? (
-          <TableCell className="text-right">
+          <TableCell label="Actions" className="text-right">
             <div className="flex items-center justify-end gap-1">
               <Button
                 size="icon-sm"

@@ -91,7 +91,7 @@ export function ProceduresManager({
       ) : null}
       {rows.length > 0 ? (
         <div className="rounded-lg border">
-          <Table>
+          <Table stack="md">
             <TableHeader>
               <TableRow>
                 {canEdit ? (

@@ -177,7 +177,7 @@ export function RulesManager({ rules }: { rules: RedactionRuleRow[] }) {
         </div>
       )}
       <div className="rounded-lg border">
-        <Table>
+        <Table stack="md">
           <TableHeader>
             <TableRow>
               <TableHead>Rule</TableHead>
@@ -189,20 +189,23 @@ export function RulesManager({ rules }: { rules: RedactionRuleRow[] }) {
           <TableBody>
             {rules.map((rule) => (
               <TableRow key={rule.id} data-testid="rule-row">
-                <TableCell>
+                <TableCell label="Rule">
                   <code className="bg-muted rounded px-1.5 py-0.5 text-xs">{rule.value}</code>
                   <span className="text-muted-foreground ml-2 text-xs">
                     {rule.kind}
                     {rule.redactFollowing ? " · and what follows" : ""}
                   </span>
                 </TableCell>
-                <TableCell>
+                <TableCell label="Replaced with">
                   <Badge variant="secondary">[{rule.category}]</Badge>
                 </TableCell>
-                <TableCell className="text-muted-foreground hidden max-w-sm truncate md:table-cell">
+                <TableCell
+                  label="Why"
+                  className="text-muted-foreground hidden max-w-sm truncate md:table-cell"
+                >
                   {rule.description}
                 </TableCell>
-                <TableCell className="text-right">
+                <TableCell label="State" className="text-right">
                   <div className="flex items-center justify-end gap-2">
                     <Button
                       size="sm"

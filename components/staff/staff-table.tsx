@@ -66,7 +66,7 @@ export function StaffTable({
             <AlertDescription>{error}</AlertDescription>
           </Alert>
         ) : null}
-        <Table>
+        <Table stack="md">
           <TableHeader>
             <TableRow>
               <TableHead>Name</TableHead>
@@ -83,7 +83,7 @@ export function StaffTable({
               const you = member.userId === currentUserId;
               return (
                 <TableRow key={member.userId} data-testid="staff-row" data-email={member.email}>
-                  <TableCell>
+                  <TableCell label="Name">
                     <div className="font-medium">
                       {name} {you ? <Badge variant="outline">You</Badge> : null}
                     </div>
@@ -91,7 +91,7 @@ export function StaffTable({
                       <div className="text-muted-foreground text-sm">{member.email}</div>
                     ) : null}
                   </TableCell>
-                  <TableCell>
+                  <TableCell label="Role">
                     <select
                       className={`${selectClass} w-40`}
                       aria-label={`Role of ${name}`}
@@ -111,10 +111,10 @@ export function StaffTable({
                       ))}
                     </select>
                   </TableCell>
-                  <TableCell className="text-muted-foreground hidden md:table-cell">
+                  <TableCell label="Joined" className="text-muted-foreground hidden md:table-cell">
                     {date(member.joinedAt)}
                   </TableCell>
-                  <TableCell className="text-right">
+                  <TableCell label="Actions" className="text-right">
                     {confirming === member.userId ? (
                       <div className="flex items-center justify-end gap-2">
                         <span className="text-sm">

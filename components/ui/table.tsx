@@ -2,15 +2,37 @@ import * as React from "react";
 
 import { cn } from "@/lib/utils";
 
-function Table({ className, ...props }: React.ComponentProps<"table">) {
+import { ScrollRegion } from "./scroll-region";
+
+/**
+ * A table. On a narrow screen a wide table must not scroll the page sideways, so:
+ * - `stack="md"` (below 768 px: phones) or `stack="lg"` (below 1024 px: phones and tablets) turns
+ *   each body row into a card and each cell into a line led by its column's name, given as
+ *   `<TableCell label="Caller">` (a cell without a label is the card's title, full width). The
+ *   header row stays for screen readers. The rules are in app/globals.css ("Stacked tables").
+ * - otherwise (and above the breakpoint) the table scrolls inside its own box, which becomes a
+ *   keyboard-reachable region named by `aria-label` (or `label`) while it overflows. Its width
+ *   never comes from the table (inline-size containment), so a wide table cannot widen the page.
+ */
+function Table({
+  className,
+  stack,
+  label,
+  ...props
+}: React.ComponentProps<"table"> & { stack?: "md" | "lg"; label?: string }) {
   return (
-    <div data-slot="table-container" className="relative w-full overflow-x-auto">
+    <ScrollRegion
+      data-slot="table-container"
+      label={label ?? props["aria-label"] ?? "Table"}
+      className="relative w-full overflow-x-auto [contain:inline-size]"
+    >
       <table
         data-slot="table"
+        data-stack={stack}
         className={cn("w-full caption-bottom text-sm", className)}
         {...props}
       />
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -64,10 +86,18 @@ function TableHead({ className, ...props }: React.ComponentProps<"th">) {
   );
 }
 
-function TableCell({ className, ...props }: React.ComponentProps<"td">) {
+function TableCell({
+  className,
+  label,
+  ...props
+}: React.ComponentProps<"td"> & {
+  /** The column's name, shown before the value when the table is stacked. */
+  label?: string;
+}) {
   return (
     <td
       data-slot="table-cell"
+      data-label={label}
       className={cn(
         "p-2 align-middle whitespace-nowrap [&:has([role=checkbox])]:pr-0 [&>[role=checkbox]]:translate-y-[2px]",
         className,

@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: "Create your account" };
 export default async function SignUpPage() {
   if (await getSessionClaims()) redirect("/");
   return (
-    <main className="bg-muted/40 flex min-h-dvh items-center justify-center p-4">
+    <main
+      id="main"
+      tabIndex={-1}
+      className="bg-muted/40 flex min-h-dvh items-center justify-center p-4 outline-none"
+    >
       <div className="w-full max-w-sm space-y-6">
         <div className="flex items-center justify-center gap-2 text-lg font-semibold">
           <span className="bg-primary text-primary-foreground flex size-9 items-center justify-center rounded-lg">

@@ -187,7 +187,7 @@ export default async function CallHistoryPage({
               : ""}
           </p>
           <div className="rounded-lg border">
-            <Table aria-label="Calls">
+            <Table stack="lg" aria-label="Calls">
               <TableHeader>
                 <TableRow>
                   <TableHead>When</TableHead>
@@ -204,12 +204,12 @@ export default async function CallHistoryPage({
                   const ending = describeEnding(row.endedReason);
                   return (
                     <TableRow key={row.id} data-testid="history-row">
-                      <TableCell className="whitespace-nowrap">
+                      <TableCell label="When" className="whitespace-nowrap">
                         <Link href={`/calls/${row.id}`} className="hover:underline">
                           {formatInClinicZone(row.startedAt, current.timezone)}
                         </Link>
                       </TableCell>
-                      <TableCell>
+                      <TableCell label="Caller">
                         <Link href={`/calls/${row.id}`} className="font-medium hover:underline">
                           {row.callerName ??
                             (row.callerLast4 ? `•••• ${row.callerLast4}` : "Unknown caller")}
@@ -220,16 +220,19 @@ export default async function CallHistoryPage({
                           </div>
                         ) : null}
                       </TableCell>
-                      <TableCell className="hidden md:table-cell">
+                      <TableCell label="Asked about" className="hidden md:table-cell">
                         {row.procedures.join(", ") || "—"}
                       </TableCell>
-                      <TableCell className="hidden lg:table-cell">
+                      <TableCell label="Booked with" className="hidden lg:table-cell">
                         {row.practitioners.join(", ") || "—"}
                       </TableCell>
-                      <TableCell className="hidden font-mono tabular-nums sm:table-cell">
+                      <TableCell
+                        label="Length"
+                        className="hidden font-mono tabular-nums sm:table-cell"
+                      >
                         {row.durationMs === null ? "—" : formatDuration(row.durationMs)}
                       </TableCell>
-                      <TableCell>
+                      <TableCell label="Outcome">
                         <div className="flex flex-wrap items-center gap-1">
                           <Badge
                             variant={outcome?.variant ?? "outline"}

@@ -59,7 +59,7 @@ export default async function PatientsPage({
         </EmptyState>
       ) : (
         <div className="rounded-xl border">
-          <Table>
+          <Table stack="lg">
             <TableHeader>
               <TableRow>
                 <TableHead>Name</TableHead>
@@ -72,7 +72,7 @@ export default async function PatientsPage({
             <TableBody>
               {patients.map((patient) => (
                 <TableRow key={patient.id} data-testid="patient-row">
-                  <TableCell>
+                  <TableCell label="Name">
                     <Link
                       href={`/patients/${patient.id}`}
                       className="font-medium underline-offset-2 hover:underline"
@@ -80,20 +80,20 @@ export default async function PatientsPage({
                       {patient.fullName ?? "Name not given"}
                     </Link>
                   </TableCell>
-                  <TableCell>
+                  <TableCell label="Mobile">
                     {patient.phone
                       ? formatPhone(patient.phone)
                       : patient.phoneLast4
                         ? `•••• ${patient.phoneLast4}`
                         : "—"}
                   </TableCell>
-                  <TableCell className="hidden md:table-cell">
+                  <TableCell label="Next appointment" className="hidden md:table-cell">
                     {when(patient.nextAppointmentAt)}
                   </TableCell>
-                  <TableCell className="hidden md:table-cell">
+                  <TableCell label="Last in touch" className="hidden md:table-cell">
                     {when(patient.lastContactAt)}
                   </TableCell>
-                  <TableCell>
+                  <TableCell label="Texts">
                     {patient.optedOutAt ? (
                       <Badge variant="warning">Opted out</Badge>
                     ) : patient.smsConsent ? (

@@ -8,7 +8,9 @@ export default async function DiarySetupLayout({ children }: { children: React.R
   const { current } = await getClinicContext();
   if (!current) return null;
   return (
-    <div className="grid gap-6">
+    // One column that may shrink below its content's width: the section tabs scroll inside
+    // their own strip on a phone instead of widening the page.
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <div>
         <PageHeader
           title="Diary setup"

@@ -300,7 +300,7 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
                     <dd>{call.costUsd !== null ? `$${Number(call.costUsd).toFixed(2)}` : "—"}</dd>
                   </dl>
                   {detail.latencies.length ? (
-                    <Table>
+                    <Table stack="md">
                       <TableHeader>
                         <TableRow>
                           <TableHead>Turn</TableHead>
@@ -311,9 +311,10 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
                       <TableBody>
                         {detail.latencies.map((latency) => (
                           <TableRow key={`${latency.turn}-${latency.source}`}>
-                            <TableCell>{latency.turn}</TableCell>
-                            <TableCell>{latency.source.replace("_", " ")}</TableCell>
+                            <TableCell label="Turn">{latency.turn}</TableCell>
+                            <TableCell label="Source">{latency.source.replace("_", " ")}</TableCell>
                             <TableCell
+                              label="Delay"
                               className={`text-right tabular-nums ${latency.latencyMs > SLOW_REPLY_MS ? "text-destructive" : ""}`}
                             >
                               {latency.latencyMs} ms

@@ -8,6 +8,7 @@ import { loadTransferPreview } from "@/lib/hours/service";
 import { getNumberStatus } from "@/lib/vapi/number-service";
 import { phoneNumberFor } from "@/lib/vapi/phone-number";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { AfterHoursForm } from "@/components/diary-config/after-hours-form";
 import { ConnectNumber } from "@/components/diary-config/connect-number";
 import { DateHoursManager } from "@/components/diary-config/date-hours-manager";
@@ -107,22 +108,27 @@ export default async function OpeningHoursPage({
               canEdit={canEdit}
             />
             {current.phoneNumber ? (
-              <pre className="bg-muted overflow-x-auto rounded-md p-3 text-xs">
-                {JSON.stringify(
-                  phoneNumberFor(
-                    {
-                      name: current.name,
-                      phoneNumber: current.phoneNumber,
-                      frontDeskNumber: routing.frontDeskNumber,
-                    },
-                    {
-                      serverUrl: `${getEnv().APP_URL.replace(/\/$/, "")}/api/webhooks/vapi`,
-                    },
-                  ),
-                  null,
-                  2,
-                )}
-              </pre>
+              <ScrollRegion
+                label="The number's Vapi settings (JSON)"
+                className="bg-muted overflow-x-auto rounded-md"
+              >
+                <pre className="p-3 text-xs">
+                  {JSON.stringify(
+                    phoneNumberFor(
+                      {
+                        name: current.name,
+                        phoneNumber: current.phoneNumber,
+                        frontDeskNumber: routing.frontDeskNumber,
+                      },
+                      {
+                        serverUrl: `${getEnv().APP_URL.replace(/\/$/, "")}/api/webhooks/vapi`,
+                      },
+                    ),
+                    null,
+                    2,
+                  )}
+                </pre>
+              </ScrollRegion>
             ) : (
               <p className="text-muted-foreground text-sm">
                 The clinic has no Twilio number yet: enter it on the onboarding page&apos;s Phone
