@@ -18,6 +18,7 @@ const STAFF: Who[] = ["admin", "receptionist"];
 
 /** The ids a dynamic route needs, made by this spec's own call, patient and invitation. */
 interface Ids {
+  aftercareLink: string;
   callPath: string;
   patientPath: string;
   inviteLink: string;
@@ -67,6 +68,7 @@ const ROUTES: Record<string, Route> = {
   "/login": { path: fixed("/login"), who: ["patient"] },
   "/signup": { path: fixed("/signup"), who: ["patient"] },
   "/invite/[token]": { path: (ids) => ids.inviteLink, who: ["patient"] },
+  "/a/[token]": { path: (ids) => ids.aftercareLink, who: ["patient"] },
   "/a/unavailable": { path: fixed("/a/unavailable?reason=expired"), who: ["patient"] },
   "/m/[token]": { path: (ids) => ids.manageLink, who: ["patient"] },
 };
@@ -237,6 +239,17 @@ async function makeIds(browser: Browser, baseURL: string): Promise<Ids> {
   await other.status("in-progress");
   await other.tool("find_appointments", { patientName: name, sendManageLink: true });
   await other.end();
+  // A caller who asks about a facelift and does not book: texted its aftercare guide.
+  const curiousLast4 = String(Number(last7.slice(-4)) ^ 0x5a5)
+    .padStart(4, "0")
+    .slice(-4);
+  const curious = testCall(baseURL, `+1555011${curiousLast4}`);
+  await curious.status("in-progress");
+  await curious.tool("lookup_procedure", { query: "facelift recovery" });
+  await curious.end("customer-ended-call");
+  await curious.report("customer-ended-call", [
+    { role: "user", message: "I'm thinking about a facelift, I'll call back when I've decided." },
+  ]);
 
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
@@ -274,15 +287,27 @@ async function makeIds(browser: Browser, baseURL: string): Promise<Ids> {
   }).toPass({ timeout: 30_000 });
   const body = await text.first().getByTestId("sms-body").innerText();
   const manageLink = new URL(/http\S+\/m\/[\w-]{22}/.exec(body)![0]).pathname;
+  const guide = page.getByTestId("sms").filter({ hasText: "aftercare guide" });
+  await expect(async () => {
+    await reloadHydrated(page);
+    await page
+      .getByTestId("conversation")
+      .filter({ hasText: curiousLast4 })
+      .first()
+      .click({ timeout: 1000 });
+    await expect(guide.first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 90_000 });
+  const guideBody = await guide.first().getByTestId("sms-body").innerText();
+  const aftercareLink = new URL(/http\S+\/a\/[\w-]{22}/.exec(guideBody)![0]).pathname;
   await context.close();
-  return { callPath, patientPath, inviteLink, manageLink };
+  return { aftercareLink, callPath, patientPath, inviteLink, manageLink };
 }
 
 test.describe("every page on a phone and a tablet", () => {
   let ids: Ids;
 
   test.beforeAll(async ({ browser, baseURL }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     ids = await makeIds(browser, baseURL!);
   });
 
