@@ -10,6 +10,8 @@ export interface ClinicRef {
   id: Col<"clinics", "id">;
   name: Col<"clinics", "name">;
   timezone: Col<"clinics", "timezone">;
+  locale: Col<"clinics", "locale">;
+  currency: Col<"clinics", "currency">;
   phoneNumber: Col<"clinics", "phone_number">;
   vapiAssistantId: Col<"clinics", "vapi_assistant_id">;
 }
