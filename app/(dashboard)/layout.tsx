@@ -9,7 +9,9 @@ import { RealtimeProvider, type RealtimeConfig } from "@/lib/realtime/provider";
 import { timeZones } from "@/lib/validations/onboarding";
 import { Button } from "@/components/ui/button";
 import { AppShell } from "@/components/dashboard/app-shell";
+import { ClinicFormatProvider } from "@/components/dashboard/clinic-format";
 import { EmptyState } from "@/components/dashboard/empty-state";
+import { ViewerZone } from "@/components/dashboard/viewer-zone";
 import { CreateClinicCard } from "@/components/onboarding/create-clinic-card";
 import { Providers } from "@/components/providers";
 
@@ -45,14 +47,23 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <Providers>
       <RealtimeProvider config={realtime}>
-        <AppShell
-          groups={navForRole(current.role)}
-          clinics={clinics}
-          current={current}
-          user={{ name: displayNameFromClaims(claims), email: claims.email }}
+        <ClinicFormatProvider
+          clinic={{
+            locale: current.locale,
+            currency: current.currency,
+            timezone: current.timezone,
+          }}
         >
-          {children}
-        </AppShell>
+          <AppShell
+            groups={navForRole(current.role)}
+            clinics={clinics}
+            current={current}
+            user={{ name: displayNameFromClaims(claims), email: claims.email }}
+          >
+            {children}
+          </AppShell>
+        </ClinicFormatProvider>
+        <ViewerZone />
       </RealtimeProvider>
     </Providers>
   );

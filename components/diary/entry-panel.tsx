@@ -12,6 +12,7 @@ import {
   removeBlock,
   setAppointmentStatus,
 } from "@/lib/actions/diary";
+import { formatPhone } from "@/lib/format";
 import { diaryKey } from "@/hooks/use-diary-live";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -25,7 +26,7 @@ import {
   SheetHeader,
   SheetTitle,
 } from "@/components/ui/sheet";
-import { formatPhone } from "@/components/dashboard/format";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 import { FormField } from "@/components/form-field";
 import { selectClass, textareaClass } from "@/components/procedures/field-styles";
 
@@ -121,6 +122,7 @@ function AppointmentDetails({
   onClose(): void;
 }) {
   const tz = view.timeZone;
+  const { clinic } = useClinicFormat();
   const refresh = useRefresh(clinicId);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
@@ -170,7 +172,7 @@ function AppointmentDetails({
           <Detail label="Phone">
             {appointment.patientPhone ? (
               <a className="hover:underline" href={`tel:${appointment.patientPhone}`}>
-                {formatPhone(appointment.patientPhone)}
+                {formatPhone(appointment.patientPhone, clinic)}
               </a>
             ) : (
               "—"

@@ -91,8 +91,7 @@ export interface TimeOptions {
 function withZone(text: string, date: Date, clinic: ClinicFormat, options: TimeOptions) {
   const mode = options.zone ?? "auto";
   const show =
-    mode === "always" ||
-    (mode === "auto" && showsZone(date, clinic.timezone, options.viewerZone));
+    mode === "always" || (mode === "auto" && showsZone(date, clinic.timezone, options.viewerZone));
   return show ? `${text} ${zoneAbbreviation(date, clinic)}` : text;
 }
 
@@ -100,17 +99,22 @@ function withZone(text: string, date: Date, clinic: ClinicFormat, options: TimeO
 // Dates and times on staff screens
 // ---------------------------------------------------------------------------------------------
 
-/** "1 Dec 2026, 14:30 GMT" (en-GB) or "Dec 1, 2026, 9:30 AM EST" (en-US), in the clinic's zone. */
+/**
+ * "1 Dec 2026, 14:30 GMT" (en-GB) or "Dec 1, 2026, 9:30 AM EST" (en-US), in the clinic's zone;
+ * `short`: "Tue 1 Dec, 14:30" / "Tue, Dec 1, 9:30 AM" (this week's and next week's times).
+ */
 export function formatDateTime(
   date: Date | string,
   clinic: ClinicFormat,
-  options: TimeOptions & { seconds?: boolean } = {},
+  options: TimeOptions & { seconds?: boolean; short?: boolean } = {},
 ): string {
   const at = new Date(date);
-  const text = dateFormat(clinic.locale, clinic.timezone, {
-    dateStyle: "medium",
-    timeStyle: options.seconds ? "medium" : "short",
-  }).format(at);
+  const time = options.seconds ? "medium" : "short";
+  const text = options.short
+    ? `${formatDate(at, clinic, "short")}, ${dateFormat(clinic.locale, clinic.timezone, { timeStyle: time }).format(at)}`
+    : dateFormat(clinic.locale, clinic.timezone, { dateStyle: "medium", timeStyle: time }).format(
+        at,
+      );
   return withZone(text, at, clinic, options);
 }
 
@@ -146,24 +150,34 @@ export function formatDate(
   return dateFormat(clinic.locale, clinic.timezone, options).format(at);
 }
 
-/** A calendar day written as YYYY-MM-DD ("2026-12-01") in the clinic's words: "1 Dec 2026". */
+/**
+ * A calendar day written as YYYY-MM-DD ("2026-12-24") in the clinic's words, no zone involved:
+ * "24 Dec 2026" / "Dec 24, 2026" (medium), "24 Dec" / "Dec 24" (short), "Thu 24 Dec 2026" /
+ * "Thu, Dec 24, 2026" (weekday).
+ */
 export function formatDay(
   day: string,
   clinic: Pick<ClinicFormat, "locale">,
-  style: "medium" | "short" = "medium",
+  style: "medium" | "short" | "weekday" = "medium",
 ): string {
   // Noon UTC of that day is that day in the UTC formatter, whatever the day.
   const at = new Date(`${day}T12:00:00Z`);
   const options: Intl.DateTimeFormatOptions =
-    style === "short" ? { day: "numeric", month: "short" } : { dateStyle: "medium" };
+    style === "short"
+      ? { day: "numeric", month: "short" }
+      : style === "weekday"
+        ? { weekday: "short", day: "numeric", month: "short", year: "numeric" }
+        : { dateStyle: "medium" };
   return dateFormat(clinic.locale, "UTC", options).format(at);
 }
 
 /** The day in a zone as YYYY-MM-DD, for comparing and for links (not for reading). */
 export function dayKey(date: Date | string, timeZone: string): string {
-  return dateFormat("en-CA", timeZone, { year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    new Date(date),
-  );
+  return dateFormat("en-CA", timeZone, {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date(date));
 }
 
 /** The month's name in the clinic's words ("December"), for a month number 1..12. */
@@ -177,6 +191,24 @@ export function monthName(month: number, clinic: Pick<ClinicFormat, "locale">): 
 // Words for patients and for the assistant
 // ---------------------------------------------------------------------------------------------
 
+/** The day of an appointment as patients read it: "Tuesday 1 December" / "Tuesday, December 1". */
+export function formatAppointmentDay(date: Date | string, clinic: ClinicFormat): string {
+  return dateFormat(clinic.locale, clinic.timezone, {
+    weekday: "long",
+    month: "long",
+    day: "numeric",
+  }).format(new Date(date));
+}
+
+/** The time of an appointment as patients read it: "2:30 pm" (en-GB) / "2:30 PM" (en-US). */
+export function formatAppointmentClock(date: Date | string, clinic: ClinicFormat): string {
+  return dateFormat(clinic.locale, clinic.timezone, {
+    hour: "numeric",
+    minute: "2-digit",
+    hour12: true,
+  }).format(new Date(date));
+}
+
 /**
  * An appointment's time as texts and the assistant say it, in the clinic's zone and locale,
  * never with a zone (the patient is at the clinic): "Tuesday 1 December at 2:30 pm" (en-GB),
@@ -184,18 +216,7 @@ export function monthName(month: number, clinic: Pick<ClinicFormat, "locale">): 
  * every supported locale: that is how a receptionist says them.
  */
 export function formatAppointmentTime(date: Date | string, clinic: ClinicFormat): string {
-  const at = new Date(date);
-  const day = dateFormat(clinic.locale, clinic.timezone, {
-    weekday: "long",
-    month: "long",
-    day: "numeric",
-  }).format(at);
-  const time = dateFormat(clinic.locale, clinic.timezone, {
-    hour: "numeric",
-    minute: "2-digit",
-    hour12: true,
-  }).format(at);
-  return `${day} at ${time}`;
+  return `${formatAppointmentDay(date, clinic)} at ${formatAppointmentClock(date, clinic)}`;
 }
 
 /** A time of day as said aloud ("2:30 pm" / "2:30 PM") for "HH:MM" clinic-local times. */
@@ -279,7 +300,9 @@ export function formatPhone(number: string, clinic: Pick<ClinicFormat, "locale">
   } catch {
     home = "";
   }
-  return parsed.countryCallingCode === home ? parsed.formatNational() : parsed.formatInternational();
+  return parsed.countryCallingCode === home
+    ? parsed.formatNational()
+    : parsed.formatInternational();
 }
 
 /** A number shown only by its last four digits: "•••• 0199". */

@@ -98,3 +98,6 @@ export function localeDefaults(
   if (number.startsWith("+61")) return { locale: "en-AU", currency: "AUD" };
   return { locale: "en-US", currency: "USD" };
 }
+
+/** The cookie in which the dashboard keeps the staff member's browser zone (for server pages). */
+export const VIEWER_ZONE_COOKIE = "cw-tz";

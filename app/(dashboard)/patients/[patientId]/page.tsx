@@ -6,10 +6,10 @@ import { z } from "zod";
 
 import { AppError } from "@/lib/api/errors";
 import { getClinicContext } from "@/lib/auth/clinic";
+import { dayKey, formatDate, formatDateTime, formatPhone } from "@/lib/format";
 import { loadPatientPage } from "@/lib/patients/service";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatInClinicZone, formatPhone } from "@/components/dashboard/format";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { PatientDetailsForm } from "@/components/patients/patient-details-form";
 
@@ -26,7 +26,7 @@ const STATUS_VARIANT = {
 
 // One patient: their details (staff correct name, email, consent), appointments, calls and texts.
 export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
-  const { claims, current } = await getClinicContext();
+  const { claims, current, viewerZone } = await getClinicContext();
   if (!current) return null;
   const { patientId } = await params;
   if (!z.uuid().safeParse(patientId).success) notFound();
@@ -35,14 +35,13 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
     throw error;
   });
   const { patient, appointments, calls, texts } = page;
-  const when = (at: Date | null) => (at ? formatInClinicZone(new Date(at), current.timezone) : "—");
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: current.timezone });
+  const when = (at: Date | null) => (at ? formatDateTime(at, current, { viewerZone }) : "—");
 
   return (
     <div className="grid gap-6">
       <PageHeader
         title={patient.fullName ?? "Name not given"}
-        description={`${patient.phone ? formatPhone(patient.phone) : "No number"} · first seen ${when(patient.createdAt)}`}
+        description={`${patient.phone ? formatPhone(patient.phone, current) : "No number"} · first seen ${when(patient.createdAt)}`}
       />
       <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
         <Card>
@@ -57,13 +56,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                 email: patient.email,
                 smsConsent: patient.smsConsent,
               }}
-              optedOutAt={
-                patient.optedOutAt
-                  ? formatInClinicZone(new Date(patient.optedOutAt), current.timezone, {
-                      timeStyle: undefined,
-                    })
-                  : null
-              }
+              optedOutAt={patient.optedOutAt ? formatDate(patient.optedOutAt, current) : null}
             />
           </CardContent>
         </Card>
@@ -87,7 +80,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                         className="font-medium underline-offset-2 hover:underline"
                         href={
                           a.startsAt
-                            ? `/diary?date=${day.format(new Date(a.startsAt))}&booking=${a.id}`
+                            ? `/diary?date=${dayKey(a.startsAt, current.timezone)}&booking=${a.id}`
                             : "/bookings"
                         }
                       >
