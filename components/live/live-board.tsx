@@ -44,7 +44,7 @@ export function LiveBoard({
               {live.length === 1 ? "1 call in progress" : `${live.length} calls in progress`}
             </h2>
           )}
-          <OpeningStatus schedule={schedule} now={now} />
+          <OpeningStatus schedule={schedule} now={now} locale={clinic.locale} />
         </div>
         <ConnectionIndicator status={status} />
       </div>

@@ -26,3 +26,17 @@ export function listMyClinics(tx: Tx): Promise<ClinicMembership[]> {
       order by c.name`,
   );
 }
+
+/** How the clinic writes dates, times, numbers and prices (lib/format); null if not visible. */
+export function getClinicFormat(
+  tx: Tx,
+  clinicId: string,
+): Promise<{
+  locale: Col<"clinics", "locale">;
+  currency: Col<"clinics", "currency">;
+  timezone: Col<"clinics", "timezone">;
+} | null> {
+  return tx.maybeOne("select locale, currency, timezone from public.clinics where id = $1", [
+    clinicId,
+  ]);
+}

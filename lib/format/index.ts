@@ -153,12 +153,12 @@ export function formatDate(
 /**
  * A calendar day written as YYYY-MM-DD ("2026-12-24") in the clinic's words, no zone involved:
  * "24 Dec 2026" / "Dec 24, 2026" (medium), "24 Dec" / "Dec 24" (short), "Thu 24 Dec 2026" /
- * "Thu, Dec 24, 2026" (weekday).
+ * "Thu, Dec 24, 2026" (weekday), "Thursday 24 December" / "Thursday, December 24" (spoken).
  */
 export function formatDay(
   day: string,
   clinic: Pick<ClinicFormat, "locale">,
-  style: "medium" | "short" | "weekday" = "medium",
+  style: "medium" | "short" | "weekday" | "spoken" = "medium",
 ): string {
   // Noon UTC of that day is that day in the UTC formatter, whatever the day.
   const at = new Date(`${day}T12:00:00Z`);
@@ -167,7 +167,9 @@ export function formatDay(
       ? { day: "numeric", month: "short" }
       : style === "weekday"
         ? { weekday: "short", day: "numeric", month: "short", year: "numeric" }
-        : { dateStyle: "medium" };
+        : style === "spoken"
+          ? { weekday: "long", day: "numeric", month: "long" }
+          : { dateStyle: "medium" };
   return dateFormat(clinic.locale, "UTC", options).format(at);
 }
 
@@ -217,6 +219,17 @@ export function formatAppointmentClock(date: Date | string, clinic: ClinicFormat
  */
 export function formatAppointmentTime(date: Date | string, clinic: ClinicFormat): string {
   return `${formatAppointmentDay(date, clinic)} at ${formatAppointmentClock(date, clinic)}`;
+}
+
+/**
+ * A clinic-local wall time "HH:MM" in the clinic's words: "09:00" (en-GB), "9:00 AM" (en-US);
+ * "24:00" (the end of a day) as "midnight".
+ */
+export function formatWallTime(hhmm: string, clinic: Pick<ClinicFormat, "locale">): string {
+  const [hours, minutes] = hhmm.split(":").map(Number);
+  if ((hours ?? 0) >= 24) return "midnight";
+  const at = new Date(Date.UTC(2026, 0, 1, hours ?? 0, minutes ?? 0));
+  return dateFormat(clinic.locale, "UTC", { hour: "numeric", minute: "2-digit" }).format(at);
 }
 
 /** A time of day as said aloud ("2:30 pm" / "2:30 PM") for "HH:MM" clinic-local times. */
