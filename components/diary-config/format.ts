@@ -2,7 +2,7 @@ import { formatDay as formatCalendarDay, type ClinicFormat } from "@/lib/format"
 import type { AppointmentKind } from "@/lib/validations/diary-config";
 
 /**
- * "2026-12-24" as "Thu 24 Dec 2026" (en-GB) or "Thu, Dec 24, 2026" (en-US): a clinic-local
+ * "2026-12-24" as "Thu, 24 Dec 2026" (en-GB) or "Thu, Dec 24, 2026" (en-US): a clinic-local
  * calendar date in the clinic's words (lib/format), no time zone involved.
  */
 export function formatDay(date: string, clinic: Pick<ClinicFormat, "locale">) {

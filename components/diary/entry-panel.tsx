@@ -1,7 +1,6 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { DateTime } from "luxon";
 import Link from "next/link";
 import { useContext, useState, useTransition } from "react";
 
@@ -12,7 +11,7 @@ import {
   removeBlock,
   setAppointmentStatus,
 } from "@/lib/actions/diary";
-import { formatPhone } from "@/lib/format";
+import { formatDate, formatPhone, formatTime, type ClinicFormat } from "@/lib/format";
 import { diaryKey } from "@/hooks/use-diary-live";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -82,9 +81,10 @@ export function EntryPanel({
   );
 }
 
-function when(entry: DiaryEntry, timeZone: string) {
-  const day = DateTime.fromISO(entry.start).setZone(timeZone).toFormat("EEEE d MMMM yyyy");
-  return `${day}, ${localTime(entry.start, timeZone)}–${localTime(entry.end, timeZone)}`;
+/** "Tuesday 1 December 2026, 14:30–15:00" in the clinic's words (lib/format) and zone. */
+function when(entry: DiaryEntry, clinic: ClinicFormat) {
+  const time = (at: string) => formatTime(at, clinic, { zone: "never" });
+  return `${formatDate(entry.start, clinic, "long")}, ${time(entry.start)}–${time(entry.end)}`;
 }
 
 function Detail({ label, children }: { label: string; children: React.ReactNode }) {
@@ -147,7 +147,7 @@ function AppointmentDetails({
     <>
       <SheetHeader>
         <SheetTitle data-testid="panel-title">{appointment.patientName}</SheetTitle>
-        <SheetDescription>{when(appointment, tz)}</SheetDescription>
+        <SheetDescription>{when(appointment, { ...clinic, timezone: tz })}</SheetDescription>
         <Badge
           variant={STATUS_VARIANT[appointment.status]}
           data-testid="panel-status"
@@ -376,6 +376,7 @@ function BlockDetails({
   onClose(): void;
 }) {
   const refresh = useRefresh(clinicId);
+  const { clinic } = useClinicFormat();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
   const practitioner = view.practitioners.find((p) => p.id === block.practitionerId);
@@ -384,7 +385,7 @@ function BlockDetails({
     <>
       <SheetHeader>
         <SheetTitle>Blocked time</SheetTitle>
-        <SheetDescription>{when(block, view.timeZone)}</SheetDescription>
+        <SheetDescription>{when(block, { ...clinic, timezone: view.timeZone })}</SheetDescription>
       </SheetHeader>
       <div className="grid gap-4 px-4 pb-6">
         {error ? (
@@ -422,12 +423,13 @@ function BlockDetails({
 
 function HoldDetails({ view, hold }: { view: DiaryView; hold: DiaryHold }) {
   const now = useContext(DiaryClock);
+  const { clinic } = useClinicFormat();
   const practitioner = view.practitioners.find((p) => p.id === hold.practitionerId);
   return (
     <>
       <SheetHeader>
         <SheetTitle>Held on a call</SheetTitle>
-        <SheetDescription>{when(hold, view.timeZone)}</SheetDescription>
+        <SheetDescription>{when(hold, { ...clinic, timezone: view.timeZone })}</SheetDescription>
       </SheetHeader>
       <div className="grid gap-4 px-4 pb-6 text-sm">
         <p>

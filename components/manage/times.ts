@@ -2,6 +2,7 @@ import {
   dayKey,
   formatAppointmentClock,
   formatAppointmentDay,
+  formatDate,
   type ClinicFormat,
 } from "@/lib/format";
 
@@ -15,24 +16,11 @@ export function formatTime(iso: string, clinic: ClinicFormat): string {
   return formatAppointmentClock(iso, clinic);
 }
 
-const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
 function shortParts(iso: string, clinic: ClinicFormat) {
-  const key = `${clinic.locale}|${clinic.timezone}`;
-  let weekday = weekdayFormats.get(key);
-  if (!weekday) {
-    weekday = new Intl.DateTimeFormat(clinic.locale, {
-      timeZone: clinic.timezone,
-      weekday: "short",
-    });
-    weekdayFormats.set(key, weekday);
-  }
-  const date = new Intl.DateTimeFormat(clinic.locale, {
-    timeZone: clinic.timezone,
-    month: "short",
-    day: "numeric",
-  });
-  const at = new Date(iso);
-  return { weekday: weekday.format(at), date: date.format(at) };
+  return {
+    weekday: formatDate(iso, clinic, "weekday"),
+    date: formatDate(iso, clinic, "month-day"),
+  };
 }
 
 /** Times grouped by clinic-local day, in order; each day labelled "Tue" / "8 Dec" (en-GB). */

@@ -133,12 +133,13 @@ export function formatTime(
 
 /**
  * The day in the clinic's zone: "1 Dec 2026" / "Dec 1, 2026" (medium), "Tue 1 Dec" /
- * "Tue, Dec 1" (short, this year's days), "Tuesday 1 December 2026" (long).
+ * "Tue, Dec 1" (short, this year's days), "Tuesday 1 December 2026" (long), "Tue" (weekday),
+ * "1 Dec" / "Dec 1" (month-day).
  */
 export function formatDate(
   date: Date | string,
   clinic: ClinicFormat,
-  style: "medium" | "short" | "long" = "medium",
+  style: "medium" | "short" | "long" | "weekday" | "month-day" = "medium",
 ): string {
   const at = new Date(date);
   const options: Intl.DateTimeFormatOptions =
@@ -146,13 +147,17 @@ export function formatDate(
       ? { weekday: "short", day: "numeric", month: "short" }
       : style === "long"
         ? { weekday: "long", day: "numeric", month: "long", year: "numeric" }
-        : { dateStyle: "medium" };
+        : style === "weekday"
+          ? { weekday: "short" }
+          : style === "month-day"
+            ? { day: "numeric", month: "short" }
+            : { dateStyle: "medium" };
   return dateFormat(clinic.locale, clinic.timezone, options).format(at);
 }
 
 /**
  * A calendar day written as YYYY-MM-DD ("2026-12-24") in the clinic's words, no zone involved:
- * "24 Dec 2026" / "Dec 24, 2026" (medium), "24 Dec" / "Dec 24" (short), "Thu 24 Dec 2026" /
+ * "24 Dec 2026" / "Dec 24, 2026" (medium), "24 Dec" / "Dec 24" (short), "Thu, 24 Dec 2026" /
  * "Thu, Dec 24, 2026" (weekday), "Thursday 24 December" / "Thursday, December 24" (spoken).
  */
 export function formatDay(
@@ -229,18 +234,7 @@ export function formatWallTime(hhmm: string, clinic: Pick<ClinicFormat, "locale"
   const [hours, minutes] = hhmm.split(":").map(Number);
   if ((hours ?? 0) >= 24) return "midnight";
   const at = new Date(Date.UTC(2026, 0, 1, hours ?? 0, minutes ?? 0));
-  return dateFormat(clinic.locale, "UTC", { hour: "numeric", minute: "2-digit" }).format(at);
-}
-
-/** A time of day as said aloud ("2:30 pm" / "2:30 PM") for "HH:MM" clinic-local times. */
-export function formatClockTime(hhmm: string, clinic: Pick<ClinicFormat, "locale">): string {
-  const [hours, minutes] = hhmm.split(":").map(Number);
-  const at = new Date(Date.UTC(2026, 0, 1, hours ?? 0, minutes ?? 0));
-  return dateFormat(clinic.locale, "UTC", {
-    hour: "numeric",
-    minute: "2-digit",
-    hour12: true,
-  }).format(at);
+  return dateFormat(clinic.locale, "UTC", { timeStyle: "short" }).format(at);
 }
 
 // ---------------------------------------------------------------------------------------------
