@@ -13,18 +13,32 @@ export * from "./locale";
 // and time zone, lib/format/locale.ts), never the server's or the browser's settings. Pure and
 // safe in the browser; machine formats (ISO days, CSV) stay in their own helpers.
 
+// Some ICU versions (browsers, newer Node) put a narrow or plain no-break space before AM/PM:
+// written as a space, so a text stays in the GSM-7 alphabet (one SMS segment holds 160
+// characters, not 70) and every runtime writes the same.
+const spaced = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
+
+interface DateFormat {
+  format(date: Date): string;
+  formatToParts(date: Date): Intl.DateTimeFormatPart[];
+}
+
 // Building an Intl formatter costs far more than using one: one per locale, zone and options.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, DateFormat>();
 function dateFormat(
   locale: string,
   timeZone: string,
   options: Intl.DateTimeFormatOptions,
-): Intl.DateTimeFormat {
+): DateFormat {
   const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
   let format = dateFormats.get(key);
   if (!format) {
     // Throws a RangeError for an unknown zone or locale, before anything is cached.
-    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    const intl = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    format = {
+      format: (date) => spaced(intl.format(date)),
+      formatToParts: (date) => intl.formatToParts(date),
+    };
     dateFormats.set(key, format);
   }
   return format;
@@ -253,11 +267,11 @@ export function formatPrice(
 ): string {
   const value = Number(amount);
   const whole = options.whole ?? false;
-  return numberFormat(clinic.locale, {
+  return spaced(numberFormat(clinic.locale, {
     style: "currency",
     currency: options.currency ?? clinic.currency,
     ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
-  }).format(value);
+  }).format(value));
 }
 
 /** A price as the assistant should say it: "1,250 pounds", "1,250 dollars". */
