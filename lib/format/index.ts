@@ -267,11 +267,13 @@ export function formatPrice(
 ): string {
   const value = Number(amount);
   const whole = options.whole ?? false;
-  return spaced(numberFormat(clinic.locale, {
-    style: "currency",
-    currency: options.currency ?? clinic.currency,
-    ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
-  }).format(value));
+  return spaced(
+    numberFormat(clinic.locale, {
+      style: "currency",
+      currency: options.currency ?? clinic.currency,
+      ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
+    }).format(value),
+  );
 }
 
 /** A price as the assistant should say it: "1,250 pounds", "1,250 dollars". */
