@@ -11,7 +11,7 @@ import { buildAssistant } from "@/lib/vapi/assistant";
 import { createClinic, type TestClinic } from "../helpers/clinic";
 import { HARBOUR, ownerClient } from "../helpers/db";
 import { eventually, textsTo } from "../helpers/follow-ups";
-import { TWILIO_AUTH_TOKEN } from "./global-setup";
+import { AUTH_JWT_SECRET, TWILIO_AUTH_TOKEN } from "./global-setup";
 
 // A London clinic's patient texts and assistant in its own words (issue 20, the clinic's
 // locale): the UK national number format, British dates with am/pm, and pounds. The clinic, its
@@ -24,6 +24,7 @@ const patient = () => `+1559${String(randomInt(1_000_000, 10_000_000))}`;
 
 beforeAll(async () => {
   process.env.DATABASE_URL = inject("databaseUrl");
+  process.env.AUTH_JWT_SECRET = AUTH_JWT_SECRET;
   db = await ownerClient();
   london = await createClinic(db, { name: "Locale Clinic London", timezone: "Europe/London" });
   await db.query("update public.clinics set phone_number = $2 where id = $1", [
