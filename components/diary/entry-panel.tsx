@@ -11,7 +11,7 @@ import {
   removeBlock,
   setAppointmentStatus,
 } from "@/lib/actions/diary";
-import { formatDate, formatPhone, formatTime, type ClinicFormat } from "@/lib/format";
+import { formatDate, formatPhone, type ClinicFormat } from "@/lib/format";
 import { diaryKey } from "@/hooks/use-diary-live";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -81,10 +81,13 @@ export function EntryPanel({
   );
 }
 
-/** "Tuesday 1 December 2026, 14:30–15:00" in the clinic's words (lib/format) and zone. */
+/**
+ * "Tuesday 1 December 2026, 14:30–15:00": the day in the clinic's words (lib/format), the times
+ * on the diary grid's 24-hour clock, in the clinic's zone.
+ */
 function when(entry: DiaryEntry, clinic: ClinicFormat) {
-  const time = (at: string) => formatTime(at, clinic, { zone: "never" });
-  return `${formatDate(entry.start, clinic, "long")}, ${time(entry.start)}–${time(entry.end)}`;
+  const tz = clinic.timezone;
+  return `${formatDate(entry.start, clinic, "long")}, ${localTime(entry.start, tz)}–${localTime(entry.end, tz)}`;
 }
 
 function Detail({ label, children }: { label: string; children: React.ReactNode }) {
