@@ -7,16 +7,19 @@
 --   admin@harbour-aesthetics.test        / harbour-admin-2026   admin of both clinics
 --   reception@harbour-aesthetics.test    / harbour-front-2026   receptionist at Harbour
 
-insert into public.clinics (id, slug, name, timezone, phone_number, front_desk_number, settings)
+-- Harbour writes dates, numbers and prices the American way (en-US, dollars); Marlow, in London,
+-- the British way (en-GB, pounds): lib/format.
+insert into public.clinics (id, slug, name, timezone, locale, currency, phone_number,
+                            front_desk_number, settings)
 values
   ('c1a1c000-0000-4000-8000-000000000001', 'harbour-aesthetics', 'Harbour Aesthetics',
-   'America/New_York', '+15555550199', '+15555550100',
+   'America/New_York', 'en-US', 'USD', '+15555550199', '+15555550100',
    '{"slot_minutes": 30,
      "hours": {"mon": ["09:00", "17:00"], "tue": ["09:00", "17:00"], "wed": ["09:00", "17:00"],
                "thu": ["09:00", "19:00"], "fri": ["09:00", "17:00"], "sat": ["10:00", "14:00"]},
      "booking_rules": "Surgery and laser resurfacing start with a consultation with the practitioner who will treat the patient. Anti-wrinkle injections and HydraFacials can be booked directly."}'),
   ('c1a1c000-0000-4000-8000-000000000002', 'marlow-skin', 'Marlow Skin & Laser',
-   'Europe/London', '+15555550142', null,
+   'Europe/London', 'en-GB', 'GBP', '+15555550142', null,
    '{"slot_minutes": 30,
      "hours": {"mon": ["10:00", "18:00"], "wed": ["10:00", "18:00"], "fri": ["10:00", "16:00"]}}')
 on conflict (id) do nothing;

@@ -779,6 +779,10 @@ export interface Clinics {
    */
   created_at: Generated<Timestamp>;
   /**
+   * ISO 4217 currency of the clinic's prices (GBP, USD, ...).
+   */
+  currency: string;
+  /**
    * The local emergency number callers with emergency signs are told to call first (911, 999, 112).
    */
   emergency_number: Generated<string>;
@@ -794,6 +798,10 @@ export interface Clinics {
    * Primary key; also the first folder of the clinic's storage paths.
    */
   id: Generated<string>;
+  /**
+   * BCP 47 locale of dates, times and wording on staff screens, patient texts and the assistant (en-GB, en-US, ...); its region is the clinic's country, whose numbers are shown in national format.
+   */
+  locale: string;
   /**
    * Shortest notice for a booking: nothing starting sooner than this is offered or booked.
    */

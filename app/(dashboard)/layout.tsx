@@ -11,7 +11,9 @@ import { timeZones } from "@/lib/validations/onboarding";
 import { Button } from "@/components/ui/button";
 import { AlertsProvider } from "@/components/alerts/alerts-provider";
 import { AppShell } from "@/components/dashboard/app-shell";
+import { ClinicFormatProvider } from "@/components/dashboard/clinic-format";
 import { EmptyState } from "@/components/dashboard/empty-state";
+import { ViewerZone } from "@/components/dashboard/viewer-zone";
 import { CreateClinicCard } from "@/components/onboarding/create-clinic-card";
 import { Providers } from "@/components/providers";
 
@@ -53,16 +55,25 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <Providers>
       <RealtimeProvider config={realtime}>
-        <AlertsProvider clinicId={current.id} initialPreferences={alertPreferences}>
-          <AppShell
-            groups={navForRole(current.role)}
-            clinics={clinics}
-            current={current}
-            user={{ name: displayNameFromClaims(claims), email: claims.email }}
-          >
-            {children}
-          </AppShell>
-        </AlertsProvider>
+        <ClinicFormatProvider
+          clinic={{
+            locale: current.locale,
+            currency: current.currency,
+            timezone: current.timezone,
+          }}
+        >
+          <AlertsProvider clinicId={current.id} initialPreferences={alertPreferences}>
+            <AppShell
+              groups={navForRole(current.role)}
+              clinics={clinics}
+              current={current}
+              user={{ name: displayNameFromClaims(claims), email: claims.email }}
+            >
+              {children}
+            </AppShell>
+          </AlertsProvider>
+        </ClinicFormatProvider>
+        <ViewerZone />
       </RealtimeProvider>
     </Providers>
   );

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 
 import { getEnv } from "@/lib/env";
 import { getClinicContext } from "@/lib/auth/clinic";
+import { formatPhone } from "@/lib/format";
 import { getOpeningSchedule } from "@/lib/hours/service";
 import { loadOnboarding } from "@/lib/onboarding/service";
-import { formatPhone } from "@/components/dashboard/format";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { SimulateCall } from "@/components/dashboard/simulate-call";
 import { LiveBoard } from "@/components/live/live-board";
@@ -35,9 +35,10 @@ export default async function LiveCallsPage() {
       <LiveBoard
         key={current.id}
         clinicId={current.id}
-        timezone={current.timezone}
         schedule={schedule}
-        phoneLabel={current.phoneNumber ? formatPhone(current.phoneNumber) : "the clinic's number"}
+        phoneLabel={
+          current.phoneNumber ? formatPhone(current.phoneNumber, current) : "the clinic's number"
+        }
       />
     </>
   );

@@ -13,6 +13,7 @@ import { useState, useTransition } from "react";
 
 import { deleteDocument } from "@/lib/actions/aftercare";
 import type { AdminDocument, ProcedureOption } from "@/lib/db/aftercare-admin";
+import { formatDate } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import {
   Card,
@@ -22,7 +23,7 @@ import {
   CardHeader,
   CardTitle,
 } from "@/components/ui/card";
-import { formatInClinicZone } from "@/components/dashboard/format";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 
 import { AssignForm } from "./assign-form";
 import { formatBytes } from "./check-pdf-file";
@@ -36,7 +37,6 @@ interface Props {
   document: AdminDocument;
   procedures: ProcedureOption[];
   titles: Record<string, string>;
-  timezone: string;
   canEdit: boolean;
 }
 
@@ -44,7 +44,8 @@ interface Props {
  * One aftercare PDF: preview and download for everyone; procedures, rename, replace and delete
  * for admins. Buttons name the document in aria-label only, so its title shows once on the page.
  */
-export function DocumentCard({ clinicId, document, procedures, titles, timezone, canEdit }: Props) {
+export function DocumentCard({ clinicId, document, procedures, titles, canEdit }: Props) {
+  const { clinic } = useClinicFormat();
   const [mode, setMode] = useState<Mode>(null);
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -73,9 +74,7 @@ export function DocumentCard({ clinicId, document, procedures, titles, timezone,
       </CardHeader>
       <CardContent className="text-muted-foreground grid gap-1 text-sm">
         <span>For: {usedBy.join(", ") || "no procedure yet"}</span>
-        <span>
-          Updated {formatInClinicZone(document.updatedAt, timezone, { timeStyle: undefined })}
-        </span>
+        <span>Updated {formatDate(document.updatedAt, clinic)}</span>
       </CardContent>
       {mode ? (
         <CardContent className="border-t pt-4">

@@ -6,6 +6,7 @@ import { useOptimistic, useState, useTransition } from "react";
 
 import { changeBooking } from "@/lib/actions/bookings";
 import type { BookingRow } from "@/lib/db/bookings";
+import { dayKey, formatDateTime } from "@/lib/format";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -18,6 +19,7 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 import { PatientContact } from "@/components/dashboard/patient-contact";
 
 const STATUS_VARIANT = {
@@ -43,13 +45,7 @@ type Change = { bookingId: string; status: BookingRow["status"] };
  * Appointments with confirm and cancel (while pending or confirmed), each linking to its day in
  * the diary; the row changes at once and rolls back if the server says no.
  */
-export function BookingsTable({
-  bookings,
-  timezone,
-}: {
-  bookings: BookingRow[];
-  timezone: string;
-}) {
+export function BookingsTable({ bookings }: { bookings: BookingRow[] }) {
   const [optimistic, apply] = useOptimistic(bookings, (rows: BookingRow[], change: Change) =>
     rows.map((row) => (row.id === change.bookingId ? { ...row, status: change.status } : row)),
   );
@@ -57,15 +53,7 @@ export function BookingsTable({
   const [cancelling, setCancelling] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string>();
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: timezone });
-  const when = new Intl.DateTimeFormat("en-US", {
-    timeZone: timezone,
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-  });
+  const { clinic, viewerZone } = useClinicFormat();
 
   const run = (change: Change, input: Record<string, string>) =>
     startTransition(async () => {
@@ -99,11 +87,11 @@ export function BookingsTable({
               <TableRow key={booking.id} data-testid="booking-row">
                 <TableCell label="When" className="whitespace-nowrap">
                   <Link
-                    href={`/diary?date=${day.format(new Date(booking.startsAt))}&booking=${booking.id}`}
+                    href={`/diary?date=${dayKey(booking.startsAt, clinic.timezone)}&booking=${booking.id}`}
                     className="hover:underline"
                     title="Open in the diary"
                   >
-                    {when.format(new Date(booking.startsAt))}
+                    {formatDateTime(booking.startsAt, clinic, { viewerZone, short: true })}
                   </Link>
                 </TableCell>
                 <TableCell label="Patient">

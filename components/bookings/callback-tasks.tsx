@@ -6,6 +6,7 @@ import { useOptimistic, useTransition } from "react";
 
 import { completeCallback } from "@/lib/actions/bookings";
 import type { CallbackTask } from "@/lib/db/follow-ups";
+import { formatMaskedPhone } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { PatientContact } from "@/components/dashboard/patient-contact";
 
@@ -40,7 +41,8 @@ export function CallbackTasks({ tasks }: { tasks: CallbackTask[] }) {
             </span>
           ) : null}
           <Link href={`/calls/${task.callId}`} className="font-medium hover:underline">
-            {task.callerName ?? (task.callerLast4 ? `•••• ${task.callerLast4}` : "Unknown caller")}
+            {task.callerName ??
+              (task.callerLast4 ? formatMaskedPhone(task.callerLast4) : "Unknown caller")}
           </Link>
           <PatientContact
             phone={task.phone}

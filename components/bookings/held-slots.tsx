@@ -4,17 +4,20 @@ import { CalendarClock } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 
+import { formatDateTime, formatMaskedPhone } from "@/lib/format";
 import { isLive } from "@/lib/realtime/apply-delta";
 import { useNow } from "@/hooks/use-now";
 import { useVoiceAgentStatus } from "@/hooks/use-voice-agent-status";
 import { formatDuration } from "@/components/dashboard/call-labels";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 
 /**
  * Slots live calls are holding right now, with their countdown. Also refreshes the bookings
  * list when a call moves on, so a new booking appears without a reload.
  */
-export function HeldSlots({ clinicId, timezone }: { clinicId: string; timezone: string }) {
+export function HeldSlots({ clinicId }: { clinicId: string }) {
   const { calls, clockOffsetMs } = useVoiceAgentStatus(clinicId);
+  const { clinic, viewerZone } = useClinicFormat();
   const now = useNow(1000, clockOffsetMs);
   const router = useRouter();
   // Any call changing state may have booked or freed a slot: refresh the server-rendered list.
@@ -32,12 +35,7 @@ export function HeldSlots({ clinicId, timezone }: { clinicId: string; timezone: 
     (call) => isLive(call) && call.heldSlot && Date.parse(call.heldSlot.heldUntil) > now,
   );
   if (held.length === 0) return null;
-  const when = new Intl.DateTimeFormat("en-US", {
-    timeZone: timezone,
-    weekday: "short",
-    hour: "numeric",
-    minute: "2-digit",
-  });
+
   return (
     <section
       className="grid gap-2 rounded-lg border border-amber-300 bg-amber-50 p-4 dark:bg-amber-950/30"
@@ -50,10 +48,11 @@ export function HeldSlots({ clinicId, timezone }: { clinicId: string; timezone: 
       {held.map((call) => (
         <p key={call.callId} className="flex items-center gap-3 text-sm" data-testid="held-slot">
           <span>
-            {when.format(new Date(call.heldSlot!.startsAt))} with {call.heldSlot!.practitioner}
+            {formatDateTime(call.heldSlot!.startsAt, clinic, { viewerZone, short: true })} with{" "}
+            {call.heldSlot!.practitioner}
           </span>
           <span className="text-muted-foreground">
-            {call.callerName ?? `•••• ${call.callerLast4}`}
+            {call.callerName ?? formatMaskedPhone(call.callerLast4)}
           </span>
           <span className="ml-auto font-mono tabular-nums">
             {formatDuration(Date.parse(call.heldSlot!.heldUntil) - now)}

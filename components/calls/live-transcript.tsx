@@ -5,11 +5,12 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 
 import { isTerminal } from "@/types/call-states";
+import { formatTime, type ClinicFormat } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { useLiveTranscript } from "@/hooks/use-live-transcript";
+import { useViewerZone } from "@/hooks/use-viewer-zone";
 import { useVoiceAgentStatus } from "@/hooks/use-voice-agent-status";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatInClinicZone } from "@/components/dashboard/format";
 import { ConnectionIndicator } from "@/components/live/connection-indicator";
 import { PlaceholderText } from "@/components/redaction/placeholder-text";
 
@@ -27,18 +28,20 @@ export function LiveTranscript({
   clinicId,
   callId,
   state,
-  timezone,
+  clinic,
 }: {
   clinicId: string;
   callId: string;
   state: string;
-  timezone: string;
+  /** The call's clinic: its times are written in its locale and zone. */
+  clinic: ClinicFormat;
 }) {
   const router = useRouter();
   const board = useVoiceAgentStatus(clinicId).calls.find((call) => call.callId === callId);
   const current = board?.state ?? state;
   const ended = isTerminal(current);
   const { items, status } = useLiveTranscript(clinicId, callId, !ended);
+  const viewerZone = useViewerZone();
 
   // The rest of the page (state, timeline, bookings) is server-rendered: refresh it on a new state.
   useEffect(() => {
@@ -122,10 +125,7 @@ export function LiveTranscript({
                 <div className="text-muted-foreground flex items-baseline justify-between gap-3 text-xs">
                   <span className="font-medium">{item.role === "user" ? "Caller" : "Voxanne"}</span>
                   <time dateTime={item.at} className="font-mono tabular-nums">
-                    {formatInClinicZone(new Date(item.at), timezone, {
-                      dateStyle: undefined,
-                      timeStyle: "medium",
-                    })}
+                    {formatTime(item.at, clinic, { viewerZone, seconds: true })}
                   </time>
                 </div>
                 <PlaceholderText text={item.text} className="leading-6 break-words" />

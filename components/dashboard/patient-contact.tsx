@@ -1,8 +1,11 @@
+"use client";
+
 import { MessageSquareText, Phone } from "lucide-react";
 import Link from "next/link";
 
+import { formatMaskedPhone, formatPhone } from "@/lib/format";
 import { cn } from "@/lib/utils";
-import { formatPhone } from "@/components/dashboard/format";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 
 /**
  * A patient's number with what staff do with it: ring it (`tel:`, E.164) and text it (their
@@ -24,16 +27,17 @@ export function PatientContact({
   name?: string | null;
   className?: string;
 }) {
+  const { clinic } = useClinicFormat();
   if (!phone)
     return last4 ? (
       <span
         className={cn("text-muted-foreground tabular-nums", className)}
         data-testid="masked-phone"
       >
-        •••• {last4}
+        {formatMaskedPhone(last4)}
       </span>
     ) : null;
-  const who = name ?? formatPhone(phone);
+  const who = name ?? formatPhone(phone, clinic);
   return (
     <span
       className={cn("inline-flex flex-wrap items-center gap-x-3 gap-y-1", className)}
@@ -42,11 +46,11 @@ export function PatientContact({
       <a
         href={`tel:${phone}`}
         className="inline-flex items-center gap-1 font-medium tabular-nums underline-offset-4 hover:underline"
-        aria-label={`Call ${who} on ${formatPhone(phone)}`}
+        aria-label={`Call ${who} on ${formatPhone(phone, clinic)}`}
         data-testid="call-link"
       >
         <Phone className="size-3.5" aria-hidden />
-        {formatPhone(phone)}
+        {formatPhone(phone, clinic)}
       </a>
       {patientId ? (
         <Link

@@ -8,6 +8,7 @@ import type { ConfigClosure } from "@/lib/db/diary-config";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { FormField } from "@/components/form-field";
 
@@ -89,6 +90,7 @@ export function ClosuresManager({
   today: string;
   canEdit: boolean;
 }) {
+  const { clinic } = useClinicFormat();
   const [rows, hide] = useOptimistic(closures, (current, id: string) =>
     current.filter((row) => row.id !== id),
   );
@@ -132,8 +134,8 @@ export function ClosuresManager({
           {rows.map((closure) => {
             const span =
               closure.startsOn === closure.endsOn
-                ? formatDay(closure.startsOn)
-                : `${formatDay(closure.startsOn)} – ${formatDay(closure.endsOn)}`;
+                ? formatDay(closure.startsOn, clinic)
+                : `${formatDay(closure.startsOn, clinic)} – ${formatDay(closure.endsOn, clinic)}`;
             return (
               <li
                 key={closure.id}

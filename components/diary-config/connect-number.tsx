@@ -3,7 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
+import { formatDateTime } from "@/lib/format";
 import { Button } from "@/components/ui/button";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 
 import { FormMessage } from "./form-message";
 
@@ -13,14 +15,6 @@ export interface ConnectNumberStatus {
   syncedAt: string | null;
   fallback: string | null;
   error: string | null;
-}
-
-function formatted(iso: string, timezone: string) {
-  return new Date(iso).toLocaleString("en-GB", {
-    timeZone: timezone,
-    dateStyle: "medium",
-    timeStyle: "short",
-  });
 }
 
 /**
@@ -41,6 +35,10 @@ export function ConnectNumber({
   status: ConnectNumberStatus | null;
   canEdit: boolean;
 }) {
+  const { clinic, viewerZone } = useClinicFormat();
+  // The time of a push, in the clinic's words (the diary setup's zone, which the page passes).
+  const formatted = (iso: string, timeZone: string) =>
+    formatDateTime(iso, { ...clinic, timezone: timeZone }, { viewerZone });
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<{ error?: string; saved?: string }>({});

@@ -8,6 +8,7 @@ import type { DateHoursRow } from "@/lib/db/opening-hours";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { FormField } from "@/components/form-field";
 
@@ -84,6 +85,7 @@ export function DateHoursManager({
   today: string;
   canEdit: boolean;
 }) {
+  const { clinic } = useClinicFormat();
   const [rows, hide] = useOptimistic(initial, (current, id: string) =>
     current.filter((row) => row.id !== id),
   );
@@ -121,7 +123,7 @@ export function DateHoursManager({
       ) : (
         <ul className="divide-y rounded-lg border">
           {rows.map((row) => {
-            const label = `${formatDay(row.onDate)}, ${row.opens}–${row.closes}`;
+            const label = `${formatDay(row.onDate, clinic)}, ${row.opens}–${row.closes}`;
             return (
               <li
                 key={row.id}

@@ -1,14 +1,12 @@
+import { formatDay as formatCalendarDay, type ClinicFormat } from "@/lib/format";
 import type { AppointmentKind } from "@/lib/validations/diary-config";
 
-/** "2026-12-24" as "Thu, Dec 24, 2026": a clinic-local calendar date, no time zone involved. */
-export function formatDay(date: string) {
-  return new Intl.DateTimeFormat("en-US", {
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${date}T00:00:00Z`));
+/**
+ * "2026-12-24" as "Thu, 24 Dec 2026" (en-GB) or "Thu, Dec 24, 2026" (en-US): a clinic-local
+ * calendar date in the clinic's words (lib/format), no time zone involved.
+ */
+export function formatDay(date: string, clinic: Pick<ClinicFormat, "locale">) {
+  return formatCalendarDay(date, clinic, "weekday");
 }
 
 /** 90 -> "1 h 30 min", 45 -> "45 min", 2880 -> "2 days". */

@@ -10,6 +10,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 import { FormField } from "@/components/form-field";
 import { selectClass } from "@/components/procedures/field-styles";
 
@@ -157,6 +158,7 @@ export function OverridesPanel({
   today: string;
   canEdit: boolean;
 }) {
+  const { clinic } = useClinicFormat();
   const [rows, hide] = useOptimistic(overrides, (current, id: string) =>
     current.filter((row) => row.id !== id),
   );
@@ -193,7 +195,7 @@ export function OverridesPanel({
               >
                 <div className="grid text-sm">
                   <span className="flex flex-wrap items-center gap-2 font-medium">
-                    {formatDay(override.onDate)}
+                    {formatDay(override.onDate, clinic)}
                     <Badge variant={override.kind === "off" ? "outline" : "success"}>{what}</Badge>
                     <span className="text-muted-foreground font-normal">{when}</span>
                   </span>
@@ -205,7 +207,7 @@ export function OverridesPanel({
                   <Button
                     size="icon-sm"
                     variant="ghost"
-                    aria-label={`Delete ${what.toLowerCase()} on ${formatDay(override.onDate)}`}
+                    aria-label={`Delete ${what.toLowerCase()} on ${formatDay(override.onDate, clinic)}`}
                     onClick={() => remove(override.id)}
                   >
                     <Trash2 aria-hidden />

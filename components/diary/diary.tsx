@@ -2,10 +2,10 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { CalendarOff, ChevronLeft, ChevronRight, Lock, Plus } from "lucide-react";
-import { DateTime } from "luxon";
 import { useEffect, useMemo, useState, useTransition } from "react";
 
 import { moveAppointment } from "@/lib/actions/diary";
+import { formatDate } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { useDiary } from "@/hooks/use-diary";
 import { diaryKey, useDiaryLive } from "@/hooks/use-diary-live";
@@ -14,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 import { ConnectionIndicator } from "@/components/live/connection-indicator";
 import { selectClass } from "@/components/procedures/field-styles";
 
@@ -54,6 +55,7 @@ export function Diary({
   /** An appointment to open once the diary has loaded. */
   openBookingId?: string;
 }) {
+  const { clinic } = useClinicFormat();
   const queryClient = useQueryClient();
   const [calendarView, setCalendarView] = useState<DiaryCalendarView>("day");
   const [mode, setMode] = useState<DiaryMode>("practitioner");
@@ -102,10 +104,11 @@ export function Diary({
   }
   const openEntry = view?.entries.find((entry) => `${entry.kind}:${entry.id}` === openId) ?? null;
 
+  // In the clinic's words (lib/format): "Tuesday 1 December 2026" / "Tuesday, December 1, 2026".
   const title =
     calendarView === "day"
-      ? DateTime.fromJSDate(date, { zone: tz }).toFormat("EEEE d MMMM yyyy")
-      : `Week of ${DateTime.fromISO(range.from, { zone: tz }).toFormat("d MMMM yyyy")}`;
+      ? formatDate(date, { ...clinic, timezone: tz }, "long")
+      : `Week of ${formatDate(range.from, { ...clinic, timezone: tz })}`;
   const closures =
     view?.closures.filter(
       (c) =>

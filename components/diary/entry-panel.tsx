@@ -1,7 +1,6 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { DateTime } from "luxon";
 import Link from "next/link";
 import { useContext, useState, useTransition } from "react";
 
@@ -12,6 +11,7 @@ import {
   removeBlock,
   setAppointmentStatus,
 } from "@/lib/actions/diary";
+import { formatDate, formatPhone, type ClinicFormat } from "@/lib/format";
 import { diaryKey } from "@/hooks/use-diary-live";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -25,7 +25,7 @@ import {
   SheetHeader,
   SheetTitle,
 } from "@/components/ui/sheet";
-import { formatPhone } from "@/components/dashboard/format";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 import { FormField } from "@/components/form-field";
 import { selectClass, textareaClass } from "@/components/procedures/field-styles";
 
@@ -81,9 +81,13 @@ export function EntryPanel({
   );
 }
 
-function when(entry: DiaryEntry, timeZone: string) {
-  const day = DateTime.fromISO(entry.start).setZone(timeZone).toFormat("EEEE d MMMM yyyy");
-  return `${day}, ${localTime(entry.start, timeZone)}–${localTime(entry.end, timeZone)}`;
+/**
+ * "Tuesday 1 December 2026, 14:30–15:00": the day in the clinic's words (lib/format), the times
+ * on the diary grid's 24-hour clock, in the clinic's zone.
+ */
+function when(entry: DiaryEntry, clinic: ClinicFormat) {
+  const tz = clinic.timezone;
+  return `${formatDate(entry.start, clinic, "long")}, ${localTime(entry.start, tz)}–${localTime(entry.end, tz)}`;
 }
 
 function Detail({ label, children }: { label: string; children: React.ReactNode }) {
@@ -121,6 +125,7 @@ function AppointmentDetails({
   onClose(): void;
 }) {
   const tz = view.timeZone;
+  const { clinic } = useClinicFormat();
   const refresh = useRefresh(clinicId);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
@@ -145,7 +150,7 @@ function AppointmentDetails({
     <>
       <SheetHeader>
         <SheetTitle data-testid="panel-title">{appointment.patientName}</SheetTitle>
-        <SheetDescription>{when(appointment, tz)}</SheetDescription>
+        <SheetDescription>{when(appointment, { ...clinic, timezone: tz })}</SheetDescription>
         <Badge
           variant={STATUS_VARIANT[appointment.status]}
           data-testid="panel-status"
@@ -170,7 +175,7 @@ function AppointmentDetails({
           <Detail label="Phone">
             {appointment.patientPhone ? (
               <a className="hover:underline" href={`tel:${appointment.patientPhone}`}>
-                {formatPhone(appointment.patientPhone)}
+                {formatPhone(appointment.patientPhone, clinic)}
               </a>
             ) : (
               "—"
@@ -374,6 +379,7 @@ function BlockDetails({
   onClose(): void;
 }) {
   const refresh = useRefresh(clinicId);
+  const { clinic } = useClinicFormat();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
   const practitioner = view.practitioners.find((p) => p.id === block.practitionerId);
@@ -382,7 +388,7 @@ function BlockDetails({
     <>
       <SheetHeader>
         <SheetTitle>Blocked time</SheetTitle>
-        <SheetDescription>{when(block, view.timeZone)}</SheetDescription>
+        <SheetDescription>{when(block, { ...clinic, timezone: view.timeZone })}</SheetDescription>
       </SheetHeader>
       <div className="grid gap-4 px-4 pb-6">
         {error ? (
@@ -420,12 +426,13 @@ function BlockDetails({
 
 function HoldDetails({ view, hold }: { view: DiaryView; hold: DiaryHold }) {
   const now = useContext(DiaryClock);
+  const { clinic } = useClinicFormat();
   const practitioner = view.practitioners.find((p) => p.id === hold.practitionerId);
   return (
     <>
       <SheetHeader>
         <SheetTitle>Held on a call</SheetTitle>
-        <SheetDescription>{when(hold, view.timeZone)}</SheetDescription>
+        <SheetDescription>{when(hold, { ...clinic, timezone: view.timeZone })}</SheetDescription>
       </SheetHeader>
       <div className="grid gap-4 px-4 pb-6 text-sm">
         <p>

@@ -1,3 +1,4 @@
+import { formatDay, type ClinicFormat } from "@/lib/format";
 import type { AttendanceRates } from "@/lib/insights/attendance";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import {
@@ -11,10 +12,6 @@ import {
 } from "@/components/ui/table";
 
 const percent = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
-const weekOf = (monday: string) =>
-  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(
-    new Date(`${monday}T00:00:00Z`),
-  );
 
 function Row({ row, label }: { row: AttendanceRates; label: string }) {
   return (
@@ -47,10 +44,14 @@ function Row({ row, label }: { row: AttendanceRates; label: string }) {
 export function AttendanceCard({
   weeks,
   total,
+  clinic,
 }: {
   weeks: AttendanceRates[];
   total: AttendanceRates;
+  /** The clinic's locale: weeks are labelled by their Monday, "7 Dec" / "Dec 7". */
+  clinic: Pick<ClinicFormat, "locale">;
 }) {
+  const weekOf = (monday: string) => formatDay(monday, clinic, "short");
   return (
     <Card data-testid="attendance">
       <CardHeader>

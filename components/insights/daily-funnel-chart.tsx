@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 
+import { formatDay } from "@/lib/format";
 import {
   ChartContainer,
   ChartLegend,
@@ -10,6 +11,7 @@ import {
   ChartTooltipContent,
   type ChartConfig,
 } from "@/components/ui/chart";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 
 export interface FunnelSeries {
   key: string;
@@ -17,13 +19,6 @@ export interface FunnelSeries {
   /** A CSS colour, e.g. var(--chart-1). */
   color: string;
 }
-
-const shortDay = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", {
-    month: "short",
-    day: "numeric",
-    timeZone: "UTC",
-  });
 
 /** One group of bars per day, one bar per funnel step, so drop-off reads left to right. */
 export function DailyFunnelChart({
@@ -35,6 +30,8 @@ export function DailyFunnelChart({
   series: FunnelSeries[];
   testId?: string;
 }) {
+  const { clinic } = useClinicFormat();
+  const shortDay = (day: string) => formatDay(day, clinic, "short");
   const config: ChartConfig = Object.fromEntries(
     series.map((item) => [item.key, { label: item.label, color: item.color }]),
   );

@@ -2,6 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from "recharts";
 
+import { formatDay } from "@/lib/format";
 import {
   ChartContainer,
   ChartLegend,
@@ -10,6 +11,7 @@ import {
   ChartTooltipContent,
   type ChartConfig,
 } from "@/components/ui/chart";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 
 const config = {
   p50: { label: "p50", color: "var(--chart-1)" },
@@ -22,15 +24,10 @@ export interface LatencyChartDay {
   p95: number | null;
 }
 
-const shortDay = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", {
-    month: "short",
-    day: "numeric",
-    timeZone: "UTC",
-  });
-
 /** Daily p50 and p95 reply time, with the 700 ms target as a reference line. */
 export function LatencyChart({ days }: { days: LatencyChartDay[] }) {
+  const { clinic } = useClinicFormat();
+  const shortDay = (day: string) => formatDay(day, clinic, "short");
   const peak = Math.max(800, ...days.map((day) => day.p95 ?? 0));
   return (
     <ChartContainer config={config} className="aspect-auto h-64 w-full" data-testid="latency-chart">

@@ -1,13 +1,20 @@
 import type { LatencyOverview } from "@/lib/db/insights";
+import { formatNumber, type ClinicFormat } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 const TARGET_MS = 700;
 
 /** Turns and percentiles over the whole range, as a row of figures. */
-export function LatencySummary({ summary }: { summary: LatencyOverview["summary"] }) {
+export function LatencySummary({
+  summary,
+  clinic,
+}: {
+  summary: LatencyOverview["summary"];
+  clinic: Pick<ClinicFormat, "locale">;
+}) {
   const figures = [
-    { label: "Turns", value: summary.turns.toLocaleString(), slow: false },
+    { label: "Turns", value: formatNumber(summary.turns, clinic), slow: false },
     {
       label: "p50",
       value: summary.p50 === null ? "–" : `${summary.p50} ms`,
@@ -23,7 +30,11 @@ export function LatencySummary({ summary }: { summary: LatencyOverview["summary"
       value: summary.p99 === null ? "–" : `${summary.p99} ms`,
       slow: (summary.p99 ?? 0) > TARGET_MS,
     },
-    { label: "Over 700 ms", value: summary.over700.toLocaleString(), slow: summary.over700 > 0 },
+    {
+      label: "Over 700 ms",
+      value: formatNumber(summary.over700, clinic),
+      slow: summary.over700 > 0,
+    },
   ];
   return (
     <div

@@ -2,6 +2,7 @@ import { CalendarClock, Gauge, PhoneForwarded, Siren, Stethoscope } from "lucide
 import Link from "next/link";
 
 import type { LiveCall } from "@/types/live-call";
+import { formatDateTime, formatMaskedPhone, type ClinicFormat } from "@/lib/format";
 import { SIGN_LABELS, URGENT_SIGNS, type UrgentSign } from "@/lib/hours/urgent";
 import { cn } from "@/lib/utils";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -12,11 +13,13 @@ const HOLD_MS = 90_000;
 export function CallCard({
   call,
   now,
-  timezone,
+  clinic,
+  viewerZone,
 }: {
   call: LiveCall;
   now: number;
-  timezone: string;
+  clinic: ClinicFormat;
+  viewerZone: string | null;
 }) {
   const since = Date.parse(call.answeredAt ?? call.startedAt);
   const hold = call.heldSlot;
@@ -33,7 +36,8 @@ export function CallCard({
       <CardHeader className="px-5">
         <CardTitle className="flex items-center justify-between gap-3 text-base">
           <Link href={`/calls/${call.callId}`} className="truncate hover:underline">
-            {call.callerName ?? (call.callerLast4 ? `•••• ${call.callerLast4}` : "Unknown caller")}
+            {call.callerName ??
+              (call.callerLast4 ? formatMaskedPhone(call.callerLast4) : "Unknown caller")}
           </Link>
           <span
             className="text-muted-foreground font-mono text-sm tabular-nums"
@@ -62,13 +66,7 @@ export function CallCard({
               <CalendarClock className="mt-0.5 size-4 shrink-0 text-amber-600" aria-hidden />
               <div className="min-w-0 flex-1">
                 <div>
-                  Holding{" "}
-                  {new Intl.DateTimeFormat("en-US", {
-                    timeZone: timezone,
-                    weekday: "short",
-                    hour: "numeric",
-                    minute: "2-digit",
-                  }).format(new Date(hold.startsAt))}
+                  Holding {formatDateTime(hold.startsAt, clinic, { viewerZone, short: true })}
                 </div>
                 <div className="text-muted-foreground truncate text-xs">
                   with {hold.practitioner}

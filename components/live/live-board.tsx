@@ -9,6 +9,7 @@ import { useVoiceAgentStatus } from "@/hooks/use-voice-agent-status";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 import { EmptyState } from "@/components/dashboard/empty-state";
 
 import { BoardAnnouncer } from "./board-announcer";
@@ -20,12 +21,10 @@ import { RecentCalls } from "./recent-calls";
 /** The clinic's calls as they happen: cards for live calls, and today's finished calls below. */
 export function LiveBoard({
   clinicId,
-  timezone,
   schedule,
   phoneLabel,
 }: {
   clinicId: string;
-  timezone: string;
   /** Opening hours and closures: the front desk's state is shown above the calls. */
   schedule: OpeningSchedule;
   phoneLabel: string;
@@ -33,6 +32,7 @@ export function LiveBoard({
   const { calls, status, isLoading, error, hasData, retry, clockOffsetMs } =
     useVoiceAgentStatus(clinicId);
   const now = useNow(1000, clockOffsetMs);
+  const { clinic, viewerZone } = useClinicFormat();
   const live = calls.filter(isLive);
   const finished = calls.filter((call) => !isLive(call));
 
@@ -46,7 +46,7 @@ export function LiveBoard({
               {live.length === 1 ? "1 call in progress" : `${live.length} calls in progress`}
             </h2>
           )}
-          <OpeningStatus schedule={schedule} now={now} />
+          <OpeningStatus schedule={schedule} now={now} locale={clinic.locale} />
         </div>
         <ConnectionIndicator status={status} />
       </div>
@@ -79,14 +79,20 @@ export function LiveBoard({
       ) : (
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
           {live.map((call) => (
-            <CallCard key={call.callId} call={call} now={now} timezone={timezone} />
+            <CallCard
+              key={call.callId}
+              call={call}
+              now={now}
+              clinic={clinic}
+              viewerZone={viewerZone}
+            />
           ))}
         </div>
       )}
       {finished.length > 0 ? (
         <section className="grid gap-3">
           <h2 className="text-sm font-medium">Earlier today</h2>
-          <RecentCalls calls={finished} timezone={timezone} />
+          <RecentCalls calls={finished} clinic={clinic} viewerZone={viewerZone} />
         </section>
       ) : null}
     </div>

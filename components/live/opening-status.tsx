@@ -13,16 +13,19 @@ import { cn } from "@/lib/utils";
 export function OpeningStatus({
   schedule,
   now,
+  locale,
   className,
 }: {
   schedule: OpeningSchedule;
   now: number;
+  /** The clinic's locale ("Open until 5:00 PM" in en-US); without it, 24-hour British words. */
+  locale?: string;
   className?: string;
 }) {
   let label: string;
   let open = false;
   try {
-    const state = openingState(schedule, now);
+    const state = openingState(schedule, now, locale);
     label = state.label;
     open = state.open;
   } catch {

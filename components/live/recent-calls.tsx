@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import type { LiveCall } from "@/types/live-call";
+import { formatMaskedPhone, formatTime, type ClinicFormat } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import {
   Table,
@@ -12,12 +13,15 @@ import {
 } from "@/components/ui/table";
 import { formatDuration, OUTCOME_LABELS } from "@/components/dashboard/call-labels";
 
-export function RecentCalls({ calls, timezone }: { calls: LiveCall[]; timezone: string }) {
-  const time = new Intl.DateTimeFormat("en-US", {
-    timeZone: timezone,
-    hour: "numeric",
-    minute: "2-digit",
-  });
+export function RecentCalls({
+  calls,
+  clinic,
+  viewerZone,
+}: {
+  calls: LiveCall[];
+  clinic: ClinicFormat;
+  viewerZone: string | null;
+}) {
   return (
     <div className="rounded-lg border">
       <Table stack="md" aria-label="Today's finished calls">
@@ -42,17 +46,19 @@ export function RecentCalls({ calls, timezone }: { calls: LiveCall[]; timezone: 
                 <TableCell label="Caller">
                   <Link href={`/calls/${call.callId}`} className="font-medium hover:underline">
                     {call.callerName ??
-                      (call.callerLast4 ? `•••• ${call.callerLast4}` : "Unknown caller")}
+                      (call.callerLast4 ? formatMaskedPhone(call.callerLast4) : "Unknown caller")}
                   </Link>
                   {call.callerName && call.callerLast4 ? (
-                    <div className="text-muted-foreground text-xs">•••• {call.callerLast4}</div>
+                    <div className="text-muted-foreground text-xs">
+                      {formatMaskedPhone(call.callerLast4)}
+                    </div>
                   ) : null}
                 </TableCell>
                 <TableCell label="Asked about" className="hidden sm:table-cell">
                   {call.procedures.join(", ") || "—"}
                 </TableCell>
                 <TableCell label="Time" className="hidden md:table-cell">
-                  {time.format(new Date(call.startedAt))}
+                  {formatTime(call.startedAt, clinic, { viewerZone })}
                 </TableCell>
                 <TableCell label="Length" className="hidden font-mono tabular-nums md:table-cell">
                   {call.endedAt ? formatDuration(Date.parse(call.endedAt) - started) : "—"}

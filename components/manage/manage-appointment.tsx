@@ -15,6 +15,7 @@ import { useMemo, useState, useTransition } from "react";
 
 import { cancelAppointment, moveAppointment, setWaitlist } from "@/lib/actions/manage-link";
 import type { ManageAppointment as Appointment, ManageTime } from "@/lib/appointments/service";
+import { formatPhone } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -27,7 +28,14 @@ import { formatDay, formatTime, groupByDay } from "./times";
 
 interface Props {
   token: string;
-  clinic: { name: string; timezone: string; phone: string | null; cancellationPolicy: string };
+  clinic: {
+    name: string;
+    timezone: string;
+    locale: string;
+    currency: string;
+    phone: string | null;
+    cancellationPolicy: string;
+  };
   appointment: Appointment;
   changeable: boolean;
   times: ManageTime[];
@@ -65,10 +73,12 @@ export function ManageAppointment({
   const [notice, setNotice] = useState<string | null>(null);
   const [chosen, setChosen] = useState<ManageTime | null>(null);
   const [reason, setReason] = useState("");
-  const days = useMemo(() => groupByDay(times, clinic.timezone), [times, clinic.timezone]);
+  const days = useMemo(() => groupByDay(times, clinic), [times, clinic]);
   const [day, setDay] = useState<string | null>(null);
   const shownDay = days.find((d) => d.key === day) ?? days[0] ?? null;
-  const tz = clinic.timezone;
+  const tz = clinic;
+  // The number in the clinic's national format (lib/format), as its texts write it.
+  const phone = clinic.phone ? formatPhone(clinic.phone, clinic) : null;
 
   const move = (time: ManageTime | null = chosen) => {
     if (!time) return;
@@ -140,11 +150,7 @@ export function ManageAppointment({
             </CardDescription>
           </CardHeader>
           <CardContent className="text-muted-foreground text-sm">
-            {clinic.phone ? (
-              <>To book again, call us on {clinic.phone}.</>
-            ) : (
-              "Call us to book again."
-            )}
+            {phone ? <>To book again, call us on {phone}.</> : "Call us to book again."}
           </CardContent>
         </Card>
       </ClinicShell>
@@ -215,7 +221,7 @@ export function ManageAppointment({
           {!changeable ? (
             <p className="text-muted-foreground text-sm">
               This appointment can no longer be changed online.
-              {clinic.phone ? ` Call us on ${clinic.phone} if you need help.` : ""}
+              {phone ? ` Call us on ${phone} if you need help.` : ""}
             </p>
           ) : mode === "view" ? (
             <div className="grid gap-2">
@@ -281,7 +287,7 @@ export function ManageAppointment({
             {days.length === 0 ? (
               <p className="text-muted-foreground text-sm" data-testid="no-times">
                 There are no other times free online in the next three weeks.
-                {clinic.phone ? ` Call us on ${clinic.phone} and we'll find one.` : ""}
+                {phone ? ` Call us on ${phone} and we'll find one.` : ""}
               </p>
             ) : (
               <>

@@ -1,50 +1,39 @@
-/** Clinic-local dates and times for the manage page (the clinic's zone, whatever the phone's). */
+import {
+  dayKey,
+  formatAppointmentClock,
+  formatAppointmentDay,
+  formatDate,
+  type ClinicFormat,
+} from "@/lib/format";
 
-export function formatDay(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    weekday: "long",
-    month: "long",
-    day: "numeric",
-  }).format(new Date(iso));
+/** Clinic-local dates and times for the manage page (the clinic's zone and words, whatever the phone's). */
+
+export function formatDay(iso: string, clinic: ClinicFormat): string {
+  return formatAppointmentDay(iso, clinic);
 }
 
-export function formatTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hour: "numeric",
-    minute: "2-digit",
-  }).format(new Date(iso));
+export function formatTime(iso: string, clinic: ClinicFormat): string {
+  return formatAppointmentClock(iso, clinic);
 }
 
-function dayKey(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date(iso));
+function shortParts(iso: string, clinic: ClinicFormat) {
+  return {
+    weekday: formatDate(iso, clinic, "weekday"),
+    date: formatDate(iso, clinic, "month-day"),
+  };
 }
 
-/** Times grouped by clinic-local day, in order; each day labelled "Tue" / "Dec 8". */
+/** Times grouped by clinic-local day, in order; each day labelled "Tue" / "8 Dec" (en-GB). */
 export function groupByDay<T extends { start: string }>(
   times: T[],
-  timeZone: string,
+  clinic: ClinicFormat,
 ): { key: string; weekday: string; date: string; times: T[] }[] {
   const days = new Map<string, { key: string; weekday: string; date: string; times: T[] }>();
   for (const time of times) {
-    const key = dayKey(time.start, timeZone);
+    const key = dayKey(time.start, clinic.timezone);
     let day = days.get(key);
     if (!day) {
-      const at = new Date(time.start);
-      day = {
-        key,
-        weekday: new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short" }).format(at),
-        date: new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric" }).format(
-          at,
-        ),
-        times: [],
-      };
+      day = { key, ...shortParts(time.start, clinic), times: [] };
       days.set(key, day);
     }
     day.times.push(time);

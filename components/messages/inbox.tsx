@@ -8,29 +8,29 @@ import { useCallback, useEffect, useRef, useState } from "react";
 
 import type { InboxConversation, InboxSnapshot } from "@/types/inbox";
 import { markConversationRead } from "@/lib/actions/inbox";
+import { dayKey, formatDay, formatPhone, formatTime, type ClinicFormat } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { inboxKey, useConversations, useInboxLive, useThread } from "@/hooks/use-inbox";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 import { EmptyState } from "@/components/dashboard/empty-state";
-import { formatPhone } from "@/components/dashboard/format";
 
 import { MessageBubble } from "./message-bubble";
 import { ReplyForm } from "./reply-form";
 
-export const patientLabel = (c: { fullName: string | null; phone: string | null }) =>
-  c.fullName ?? (c.phone ? formatPhone(c.phone) : "Unknown patient");
+export const patientLabel = (
+  c: { fullName: string | null; phone: string | null },
+  clinic: ClinicFormat,
+) => c.fullName ?? (c.phone ? formatPhone(c.phone, clinic) : "Unknown patient");
 
-function shortTime(iso: string, timeZone: string) {
-  const at = new Date(iso);
-  const sameDay =
-    new Intl.DateTimeFormat("en-CA", { timeZone }).format(at) ===
-    new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date());
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    ...(sameDay ? { hour: "2-digit", minute: "2-digit" } : { day: "numeric", month: "short" }),
-  }).format(at);
+/** Today's texts by their time ("14:05"), older ones by their day ("28 Nov"). */
+function shortTime(iso: string, clinic: ClinicFormat) {
+  const sameDay = dayKey(iso, clinic.timezone) === dayKey(new Date(), clinic.timezone);
+  return sameDay
+    ? formatTime(iso, clinic, { zone: "never" })
+    : formatDay(dayKey(iso, clinic.timezone), clinic, "short");
 }
 
 function preview(c: InboxConversation) {
@@ -50,16 +50,15 @@ function preview(c: InboxConversation) {
  */
 export function Inbox({
   clinicId,
-  timeZone,
   initial,
   initialPatientId,
 }: {
   clinicId: string;
-  timeZone: string;
   initial: InboxSnapshot;
   initialPatientId: string | null;
 }) {
   const status = useInboxLive(clinicId);
+  const { clinic } = useClinicFormat();
   const router = useRouter();
   const pathname = usePathname();
   const [selected, setSelected] = useState<string | null>(initialPatientId);
@@ -113,10 +112,10 @@ export function Inbox({
                       <span
                         className={cn("flex-1 truncate text-sm", c.unread > 0 && "font-semibold")}
                       >
-                        {patientLabel(c)}
+                        {patientLabel(c, clinic)}
                       </span>
                       <span className="text-muted-foreground text-xs">
-                        {shortTime(c.lastAt, timeZone)}
+                        {shortTime(c.lastAt, clinic)}
                       </span>
                     </span>
                     <span className="flex items-center gap-2">
@@ -141,7 +140,6 @@ export function Inbox({
               key={selected}
               clinicId={clinicId}
               patientId={selected}
-              timeZone={timeZone}
               onBack={() => open(null)}
             />
           ) : (
@@ -158,15 +156,14 @@ export function Inbox({
 function Thread({
   clinicId,
   patientId,
-  timeZone,
   onBack,
 }: {
   clinicId: string;
   patientId: string;
-  timeZone: string;
   onBack: () => void;
 }) {
   const thread = useThread(clinicId, patientId);
+  const { clinic } = useClinicFormat();
   const queryClient = useQueryClient();
   const bottom = useRef<HTMLLIElement>(null);
   const marking = useRef<string>("");
@@ -218,10 +215,10 @@ function Thread({
         </button>
         <div className="min-w-0 flex-1">
           <h2 className="truncate text-sm font-semibold" data-testid="thread-title">
-            {patientLabel(patient)}
+            {patientLabel(patient, clinic)}
           </h2>
           {patient.phone ? (
-            <p className="text-muted-foreground text-xs">{formatPhone(patient.phone)}</p>
+            <p className="text-muted-foreground text-xs">{formatPhone(patient.phone, clinic)}</p>
           ) : null}
         </div>
         <Link
@@ -239,7 +236,7 @@ function Thread({
         tabIndex={0}
       >
         {messages.map((message) => (
-          <MessageBubble key={message.id} message={message} timeZone={timeZone} />
+          <MessageBubble key={message.id} message={message} />
         ))}
         <li ref={bottom} aria-hidden />
       </ol>
@@ -248,7 +245,6 @@ function Thread({
         patientId={patient.id}
         optedOutAt={patient.optedOutAt}
         hasNumber={Boolean(patient.phone?.startsWith("+"))}
-        timeZone={timeZone}
       />
     </>
   );

@@ -2,9 +2,10 @@ import { CalendarClock, Paperclip } from "lucide-react";
 import Link from "next/link";
 
 import type { InboxMessage } from "@/types/inbox";
+import { dayKey, formatDate, formatDateTime, formatTime } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
-import { formatInClinicZone } from "@/components/dashboard/format";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 
 const STATUS: Record<string, { label: string; variant: "success" | "destructive" | "outline" }> = {
   queued: { label: "Queued", variant: "outline" },
@@ -32,7 +33,8 @@ const KEYWORD: Record<string, string> = {
 };
 
 /** One text in a conversation: what was said, media noted, who sent it, its delivery and appointment. */
-export function MessageBubble({ message, timeZone }: { message: InboxMessage; timeZone: string }) {
+export function MessageBubble({ message }: { message: InboxMessage }) {
+  const { clinic, viewerZone } = useClinicFormat();
   const inbound = message.direction === "inbound";
   const status = STATUS[message.status] ?? { label: message.status, variant: "outline" as const };
   const by = inbound
@@ -43,7 +45,7 @@ export function MessageBubble({ message, timeZone }: { message: InboxMessage; ti
         ? (AUTOMATIC[message.followUpKind] ?? "Automatic text")
         : "Automatic text";
   const bookingDate = message.bookingStartsAt
-    ? new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date(message.bookingStartsAt))
+    ? dayKey(message.bookingStartsAt, clinic.timezone)
     : null;
   return (
     <li
@@ -52,7 +54,7 @@ export function MessageBubble({ message, timeZone }: { message: InboxMessage; ti
       data-direction={message.direction}
     >
       <span className="text-muted-foreground text-xs">
-        {formatInClinicZone(new Date(message.createdAt), timeZone)}
+        {formatDateTime(message.createdAt, clinic, { viewerZone })}
         {by ? ` · ${by}` : null}
         {message.callId ? (
           <>
@@ -95,15 +97,7 @@ export function MessageBubble({ message, timeZone }: { message: InboxMessage; ti
         >
           <CalendarClock className="size-3.5" aria-hidden />
           Appointment{" "}
-          {formatInClinicZone(new Date(message.bookingStartsAt), timeZone, {
-            dateStyle: undefined,
-            timeStyle: undefined,
-            weekday: "short",
-            day: "numeric",
-            month: "short",
-            hour: "numeric",
-            minute: "2-digit",
-          })}
+          {`${formatDate(message.bookingStartsAt, clinic, "short")}, ${formatTime(message.bookingStartsAt, clinic, { viewerZone })}`}
           {message.bookingStatus === "cancelled" ? " (cancelled)" : ""}
         </Link>
       ) : null}

@@ -5,9 +5,11 @@ import { Send } from "lucide-react";
 import { useState, useTransition } from "react";
 
 import { replyToPatient } from "@/lib/actions/inbox";
+import { formatDate } from "@/lib/format";
 import { inboxKey } from "@/hooks/use-inbox";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 import { textareaClass } from "@/components/procedures/field-styles";
 
 const LIMIT = 1600;
@@ -22,14 +24,13 @@ export function ReplyForm({
   patientId,
   optedOutAt,
   hasNumber,
-  timeZone,
 }: {
   clinicId: string;
   patientId: string;
   optedOutAt: string | null;
   hasNumber: boolean;
-  timeZone: string;
 }) {
+  const { clinic } = useClinicFormat();
   const queryClient = useQueryClient();
   const [body, setBody] = useState("");
   const [replyKey, setReplyKey] = useState(() => crypto.randomUUID());
@@ -42,7 +43,7 @@ export function ReplyForm({
       <Alert className="m-4 w-auto" data-testid="reply-disabled">
         <AlertDescription>
           {optedOutAt
-            ? `This patient opted out of texts on ${new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium" }).format(new Date(optedOutAt))} (they replied STOP). They can text START to opt back in; until then, please call them.`
+            ? `This patient opted out of texts on ${formatDate(optedOutAt, clinic)} (they replied STOP). They can text START to opt back in; until then, please call them.`
             : "This patient has no mobile number to text."}
         </AlertDescription>
       </Alert>

@@ -4,6 +4,14 @@ import { Loader2 } from "lucide-react";
 import { useActionState, useState, useSyncExternalStore } from "react";
 
 import { createClinic, saveClinicDetails, type FormState } from "@/lib/actions/onboarding";
+import {
+  CLINIC_CURRENCIES,
+  CLINIC_LOCALES,
+  CURRENCY_LABELS,
+  formatPhone,
+  LOCALE_LABELS,
+  localeDefaults,
+} from "@/lib/format";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -24,8 +32,10 @@ function browserZone(): string {
 }
 
 /**
- * The clinic's name, IANA time zone and front desk number: creating a clinic (`mode="create"`)
- * or changing them in the walk-through's first step.
+ * The clinic's name, IANA time zone, front desk number, locale and currency: creating a clinic
+ * (`mode="create"`) or changing them in the walk-through's first step. Until the admin picks a
+ * locale or currency, both follow the time zone (else the front desk number's country), as the
+ * database derives them (lib/format/locale.ts).
  */
 export function ClinicDetailsForm({
   mode,
@@ -34,7 +44,13 @@ export function ClinicDetailsForm({
 }: {
   mode: "create" | "edit";
   zones: string[];
-  initial?: { name: string; timezone: string; frontDeskNumber: string };
+  initial?: {
+    name: string;
+    timezone: string;
+    frontDeskNumber: string;
+    locale: string;
+    currency: string;
+  };
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(
     mode === "create"
@@ -47,6 +63,15 @@ export function ClinicDetailsForm({
   const detected = useSyncExternalStore(noSubscription, browserZone, () => "UTC");
   const chosen = zone || detected;
   const values = state.values ?? initial;
+  const [frontDesk, setFrontDesk] = useState(() => values?.frontDeskNumber ?? "");
+  const [locale, setLocale] = useState(() => values?.locale ?? "");
+  const [currency, setCurrency] = useState(() => values?.currency ?? "");
+  const derived = localeDefaults(chosen, frontDesk.replace(/[\s().-]/g, "") || null);
+  const shownLocale = locale || derived.locale;
+  const shownCurrency = currency || derived.currency;
+  const example = /^\+[1-9]\d{6,14}$/.test(frontDesk.replace(/[\s().-]/g, ""))
+    ? formatPhone(frontDesk.replace(/[\s().-]/g, ""), { locale: shownLocale })
+    : null;
   return (
     <form action={action} className="grid gap-4" noValidate aria-label="Clinic details">
       {state.error ? (
@@ -91,6 +116,7 @@ export function ClinicDetailsForm({
             autoComplete="tel"
             placeholder="+44 20 7946 0018"
             defaultValue={values?.frontDeskNumber}
+            onChange={(event) => setFrontDesk(event.target.value)}
             required
           />
         )}
@@ -98,6 +124,45 @@ export function ClinicDetailsForm({
       <p className="text-muted-foreground -mt-2 text-xs">
         Where Voxanne puts callers through to a person, with its country code.
       </p>
+      <FormField label="Dates, times and phone numbers" error={state.fieldErrors?.locale}>
+        {(props) => (
+          <select
+            {...props}
+            name="locale"
+            className={SELECT}
+            value={shownLocale}
+            onChange={(event) => setLocale(event.target.value)}
+          >
+            {CLINIC_LOCALES.map((value) => (
+              <option key={value} value={value}>
+                {LOCALE_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <p className="text-muted-foreground -mt-2 text-xs" data-testid="locale-example">
+        How the dashboard, patients&apos; texts and Voxanne write and say them
+        {example ? `: the front desk reads ${example}` : ""}. Numbers from the clinic&apos;s own
+        country are written nationally, others with their country code.
+      </p>
+      <FormField label="Currency" error={state.fieldErrors?.currency}>
+        {(props) => (
+          <select
+            {...props}
+            name="currency"
+            className={SELECT}
+            value={shownCurrency}
+            onChange={(event) => setCurrency(event.target.value)}
+          >
+            {CLINIC_CURRENCIES.map((value) => (
+              <option key={value} value={value}>
+                {CURRENCY_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       {mode === "edit" ? (
         <FormMessage saved={state.error || state.fieldErrors ? undefined : state.message} />
       ) : null}

@@ -1,6 +1,6 @@
 import { Phone } from "lucide-react";
 
-import { formatPhone } from "@/components/dashboard/format";
+import { formatOwnNumber } from "@/lib/format";
 
 export interface PatientClinic {
   name: string;
@@ -46,7 +46,7 @@ export function CallClinic({ phone, label = "Call" }: { phone: string; label?: s
       data-testid="clinic-phone"
     >
       <Phone className="size-4" aria-hidden />
-      {label} {formatPhone(phone)}
+      {label} {formatOwnNumber(phone)}
     </a>
   );
 }
@@ -86,7 +86,7 @@ export function LinkProblem({
                   href={`tel:${clinic.phone}`}
                   className="font-medium underline underline-offset-4"
                 >
-                  {formatPhone(clinic.phone)}
+                  {formatOwnNumber(clinic.phone)}
                 </a>
                 {" and we'll help."}
               </>

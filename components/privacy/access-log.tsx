@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import type { AccessRow } from "@/lib/db/access-log";
+import { formatDateTime, type ClinicFormat } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
@@ -21,15 +22,16 @@ export function AccessLog({
   rows,
   actors,
   filter,
-  timezone,
+  clinic,
+  viewerZone,
 }: {
   rows: AccessRow[];
   actors: { actorId: string; actorEmail: string | null }[];
   filter: { staff?: string; patient?: string; from?: string; to?: string };
-  timezone: string;
+  clinic: ClinicFormat;
+  viewerZone: string | null;
 }) {
-  const when = (at: Date) =>
-    at.toLocaleString("en-US", { timeZone: timezone, dateStyle: "medium", timeStyle: "short" });
+  const when = (at: Date) => formatDateTime(at, clinic, { viewerZone });
   const withPatient = (patientId: string) => {
     const params = new URLSearchParams(
       Object.entries({ ...filter, patient: patientId }).filter((entry): entry is [string, string] =>

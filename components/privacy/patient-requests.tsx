@@ -4,11 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import type { AreaCounts, PrivacyRequestRow } from "@/lib/db/patient-requests";
+import { formatDateTime } from "@/lib/format";
 import { AREA_INFO, AREAS } from "@/lib/privacy/registry";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 
 interface SearchResult {
   found: AreaCounts;
@@ -33,12 +35,11 @@ const normalise = (value: string) => value.trim().replace(/[\s().-]/g, "");
 export function PatientRequests({
   clinicId,
   requests,
-  timezone,
 }: {
   clinicId: string;
   requests: PrivacyRequestRow[];
-  timezone: string;
 }) {
+  const { clinic, viewerZone } = useClinicFormat();
   const router = useRouter();
   const [number, setNumber] = useState("");
   const [searched, setSearched] = useState<string | null>(null);
@@ -49,12 +50,7 @@ export function PatientRequests({
   const [confirm, setConfirm] = useState("");
   const [done, setDone] = useState<string | null>(null);
   const base = `/api/clinics/${clinicId}/privacy`;
-  const when = (at: Date | string) =>
-    new Date(at).toLocaleString("en-US", {
-      timeZone: timezone,
-      dateStyle: "medium",
-      timeStyle: "short",
-    });
+  const when = (at: Date | string) => formatDateTime(at, clinic, { viewerZone });
 
   async function search(event: React.FormEvent) {
     event.preventDefault();

@@ -1,4 +1,5 @@
 import type { PurgeRunSummary, PurgeTally } from "@/lib/db/privacy";
+import { formatDateTime, formatNumber, type ClinicFormat } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
@@ -16,9 +17,16 @@ const KIND_WORDS: Record<PurgeTally, string> = {
 };
 
 /** The daily purge's latest runs for the clinic and what each removed. */
-export function PurgeRuns({ runs, timezone }: { runs: PurgeRunSummary[]; timezone: string }) {
-  const when = (at: Date) =>
-    at.toLocaleString("en-US", { timeZone: timezone, dateStyle: "medium", timeStyle: "short" });
+export function PurgeRuns({
+  runs,
+  clinic,
+  viewerZone,
+}: {
+  runs: PurgeRunSummary[];
+  clinic: ClinicFormat;
+  viewerZone: string | null;
+}) {
+  const when = (at: Date) => formatDateTime(at, clinic, { viewerZone });
   return (
     <Card className="max-w-3xl">
       <CardHeader>
@@ -54,7 +62,7 @@ export function PurgeRuns({ runs, timezone }: { runs: PurgeRunSummary[]; timezon
                   <p className="text-muted-foreground">
                     {removed.length === 0
                       ? "Nothing was old enough to remove."
-                      : `Removed ${removed.map(([kind, n]) => `${n.toLocaleString()} ${KIND_WORDS[kind]}`).join(", ")}.`}
+                      : `Removed ${removed.map(([kind, n]) => `${formatNumber(n, clinic)} ${KIND_WORDS[kind]}`).join(", ")}.`}
                   </p>
                   {run.error ? <p className="text-destructive text-xs">{run.error}</p> : null}
                 </li>

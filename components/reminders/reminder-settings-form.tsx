@@ -4,10 +4,12 @@ import { useState, useTransition } from "react";
 
 import { saveReminderSettings } from "@/lib/actions/reminders";
 import type { ReminderActivity, ReminderSettings } from "@/lib/db/reminder-settings";
+import { formatDateTime } from "@/lib/format";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 import { FormField } from "@/components/form-field";
 
 const KIND_WORDS: Record<ReminderActivity["recentFailures"][number]["kind"], string> = {
@@ -71,6 +73,7 @@ export function ReminderSettingsForm({
   timezone: string;
   canEdit: boolean;
 }) {
+  const { clinic, viewerZone } = useClinicFormat();
   const [draft, setDraft] = useState({
     remind24h: settings.remind24h,
     remind2h: settings.remind2h,
@@ -220,11 +223,7 @@ export function ReminderSettingsForm({
                   <li key={index} className="flex flex-wrap justify-between gap-2">
                     <span>
                       {KIND_WORDS[failure.kind]} for the appointment on{" "}
-                      {failure.startsAt.toLocaleString("en-US", {
-                        timeZone: timezone,
-                        dateStyle: "medium",
-                        timeStyle: "short",
-                      })}
+                      {formatDateTime(failure.startsAt, { ...clinic, timezone }, { viewerZone })}
                     </span>
                     <span className="text-muted-foreground">
                       {failure.error ?? "Unknown error"}

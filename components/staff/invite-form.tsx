@@ -5,24 +5,20 @@ import { useState, useTransition } from "react";
 
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from "@/types/staff";
 import { inviteStaffMember } from "@/lib/actions/staff";
+import { formatDateTime } from "@/lib/format";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { formatInClinicZone } from "@/components/dashboard/format";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 import { FormField } from "@/components/form-field";
 import { selectClass } from "@/components/procedures/field-styles";
 
 type Invited = { link: string; expiresAt: string; email: string } | { emailed: string };
 
 /** Invite by email with a role; shows the one-time link (embedded) or says the email was sent. */
-export function InviteForm({
-  delivery,
-  timezone,
-}: {
-  delivery: "link" | "email";
-  timezone: string;
-}) {
+export function InviteForm({ delivery }: { delivery: "link" | "email" }) {
+  const { clinic, viewerZone } = useClinicFormat();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -98,7 +94,7 @@ export function InviteForm({
           <div className="bg-muted/50 grid gap-2 rounded-md border p-3" data-testid="invite-link">
             <p className="text-sm">
               Send this link to <strong>{invited.email}</strong>. It works once, until{" "}
-              {formatInClinicZone(new Date(invited.expiresAt), timezone)}, and is not shown again.
+              {formatDateTime(invited.expiresAt, clinic, { viewerZone })}, and is not shown again.
             </p>
             <div className="flex gap-2">
               <Input readOnly value={invited.link} aria-label="Invitation link" />

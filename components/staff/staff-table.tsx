@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from "@/types/staff";
 import { changeMemberRole, removeMember, revokeInvitation } from "@/lib/actions/staff";
 import type { OpenInvitation, StaffMember } from "@/lib/db/staff";
+import { formatDate } from "@/lib/format";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -18,7 +19,7 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { formatInClinicZone } from "@/components/dashboard/format";
+import { useClinicFormat } from "@/components/dashboard/clinic-format";
 import { selectClass } from "@/components/procedures/field-styles";
 
 /** The team with each member's role (changeable) and a remove button; open invitations below. */
@@ -26,13 +27,12 @@ export function StaffTable({
   members,
   invitations,
   currentUserId,
-  timezone,
 }: {
   members: StaffMember[];
   invitations: OpenInvitation[];
   currentUserId: string;
-  timezone: string;
 }) {
+  const { clinic } = useClinicFormat();
   const [pending, startTransition] = useTransition();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
@@ -47,8 +47,7 @@ export function StaffTable({
       setBusy(undefined);
     });
   }
-  const date = (value: Date) =>
-    formatInClinicZone(new Date(value), timezone, { timeStyle: undefined });
+  const date = (value: Date) => formatDate(value, clinic);
 
   return (
     <Card className="max-w-5xl">

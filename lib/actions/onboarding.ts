@@ -121,7 +121,7 @@ async function signUpWithSupabase(
 export async function createClinic(_previous: FormState, formData: FormData): Promise<FormState> {
   const claims = await getSessionClaims();
   if (!claims) redirect("/login");
-  const values = valuesOf(formData, ["name", "timezone", "frontDeskNumber"]);
+  const values = valuesOf(formData, ["name", "timezone", "frontDeskNumber", "locale", "currency"]);
   const result = await onboarding.createClinic(claims, Object.fromEntries(formData));
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values };
   (await cookies()).set(CLINIC_COOKIE, result.id!, CLINIC_COOKIE_OPTIONS);

@@ -61,7 +61,14 @@ export type ManagePage =
   | { status: "expired" | "revoked"; clinic: { name: string; phone: string | null } | null }
   | {
       status: "ok";
-      clinic: { name: string; timezone: string; phone: string | null; cancellationPolicy: string };
+      clinic: {
+        name: string;
+        timezone: string;
+        locale: string;
+        currency: string;
+        phone: string | null;
+        cancellationPolicy: string;
+      };
       appointment: ManageAppointment;
       /** Whether it can still be moved or cancelled here (upcoming, pending or confirmed). */
       changeable: boolean;
@@ -222,6 +229,8 @@ export function openManagePage(token: string): Promise<ManagePage> {
       clinic: {
         name: clinic.name,
         timezone: clinic.timezone,
+        locale: clinic.locale,
+        currency: clinic.currency,
         phone: clinic.frontDeskNumber ?? clinic.phoneNumber,
         cancellationPolicy: clinic.cancellationPolicy,
       },

@@ -1,8 +1,9 @@
+import { formatAppointmentTime } from "@/lib/format";
+
 /** Times as the assistant should say them and as ISO 8601 with the clinic's UTC offset. */
 
 // An Intl.DateTimeFormat costs far more to build than to use (each check_availability formats
 // five offers twice): one of each per time zone, built on first use.
-const spokenFormats = new Map<string, Intl.DateTimeFormat>();
 const isoFormats = new Map<string, Intl.DateTimeFormat>();
 
 function format(
@@ -19,14 +20,12 @@ function format(
   return formatter;
 }
 
-export function spokenTime(date: Date, timeZone: string): string {
-  return format(spokenFormats, timeZone, {
-    weekday: "long",
-    month: "long",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-  }).format(date);
+/**
+ * A time as the assistant says it, in the clinic's zone and words (lib/format): "Tuesday 1
+ * December at 2:30 pm" in London, "Tuesday, December 1 at 2:30 PM" in New York.
+ */
+export function spokenTime(date: Date, clinic: { timezone: string; locale: string }): string {
+  return formatAppointmentTime(date, { ...clinic, currency: "" });
 }
 
 export function zonedIso(date: Date, timeZone: string): string {

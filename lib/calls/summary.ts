@@ -1,5 +1,6 @@
 import { isTerminal } from "@/types/call-states";
 import type { CallDetail } from "@/lib/db/call-detail";
+import { formatAppointmentTime } from "@/lib/format";
 
 import { describeEnding, LOST_ENDED_REASON, stateWords } from "./plain-language";
 
@@ -33,17 +34,11 @@ const list = (items: string[]) =>
  * back", "nothing to do"). Pure: the call page renders it, tests/unit/call-summary.test.ts
  * holds it to each kind of call.
  */
-export function summariseCall(detail: SummaryInput, locale = "en-US"): CallSummary {
+export function summariseCall(detail: SummaryInput): CallSummary {
   const { call } = detail;
   const who = call.callerName ?? "Someone";
-  const when = new Intl.DateTimeFormat(locale, {
-    timeZone: call.timezone,
-    weekday: "long",
-    month: "long",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-  });
+  // In the clinic's words and zone (lib/format), as the patient was told.
+  const when = { format: (at: Date) => formatAppointmentTime(at, call) };
   const asked = call.procedures.length ? ` about ${list(call.procedures)}` : "";
 
   if (!isTerminal(call.state)) {

@@ -206,19 +206,21 @@ export async function replaceManageOffers(
   return ids;
 }
 
-/** The clinic's name, time zone, number and cancellation policy. */
+/** The clinic's name, time zone, locale, number and cancellation policy. */
 export function clinicForPatients(
   tx: Tx,
   clinicId: string,
 ): Promise<{
   name: Col<"clinics", "name">;
   timezone: Col<"clinics", "timezone">;
+  locale: Col<"clinics", "locale">;
+  currency: Col<"clinics", "currency">;
   phoneNumber: Col<"clinics", "phone_number">;
   frontDeskNumber: Col<"clinics", "front_desk_number">;
   cancellationPolicy: Col<"clinics", "cancellation_policy">;
 } | null> {
   return tx.maybeOne(
-    `select name, timezone, phone_number as "phoneNumber", front_desk_number as "frontDeskNumber",
+    `select name, timezone, locale, currency, phone_number as "phoneNumber", front_desk_number as "frontDeskNumber",
             cancellation_policy as "cancellationPolicy"
        from public.clinics where id = $1`,
     [clinicId],

@@ -13,6 +13,9 @@ export interface AssistantSource {
     id: Col<"clinics", "id">;
     name: Col<"clinics", "name">;
     timezone: Col<"clinics", "timezone">;
+    /** How Voxanne words dates, times and prices (lib/format); optional for sources built by hand. */
+    locale?: Col<"clinics", "locale">;
+    currency?: Col<"clinics", "currency">;
     frontDeskNumber: Col<"clinics", "front_desk_number">;
     settings: JsonAs<Col<"clinics", "settings">, Record<string, unknown>>;
     /** Read to callers before the assistant cancels (issue 15). */
@@ -39,7 +42,7 @@ export interface AssistantSource {
 export async function loadAssistantSource(tx: Tx, clinicId: string): Promise<AssistantSource> {
   // The privacy settings in the same round trip (assistant-request is on the call's path).
   const clinic = await tx.one<AssistantSource["clinic"] & { privacy: PrivacySettings | null }>(
-    `select id, name, timezone, front_desk_number as "frontDeskNumber", settings,
+    `select id, name, timezone, locale, currency, front_desk_number as "frontDeskNumber", settings,
             cancellation_policy as "cancellationPolicy", after_hours_mode as "afterHoursMode",
             emergency_number as "emergencyNumber",
             (select row_to_json(p) from (select ${PRIVACY_COLUMNS} from public.privacy_settings

@@ -8,6 +8,8 @@ export interface CallDetail {
     id: Col<"calls", "id">;
     clinicId: Col<"calls", "clinic_id">;
     timezone: Col<"clinics", "timezone">;
+    locale: Col<"clinics", "locale">;
+    currency: Col<"clinics", "currency">;
     state: Col<"calls", "state">;
     outcome: Col<"calls", "outcome">;
     /** The full number for the roles public.staff_phone allows, else null. */
@@ -109,7 +111,7 @@ export interface CallDetail {
 /** Everything about one call, RLS-scoped: null if it does not exist or belongs to another clinic. */
 export async function getCallDetail(tx: Tx, callId: string): Promise<CallDetail | null> {
   const call = await tx.maybeOne<CallDetail["call"]>(
-    `select c.id, c.clinic_id as "clinicId", cl.timezone, c.state, c.outcome, public.staff_phone(c.clinic_id, c.caller_number) as "callerNumber",
+    `select c.id, c.clinic_id as "clinicId", cl.timezone, cl.locale, cl.currency, c.state, c.outcome, public.staff_phone(c.clinic_id, c.caller_number) as "callerNumber",
             right(c.caller_number, 4) as "callerLast4", c.patient_id as "patientId", c.caller_name as "callerName",
             c.intent, coalesce(c.started_at, c.created_at) as "startedAt", c.answered_at as "answeredAt", c.ended_at as "endedAt",
             c.ended_reason as "endedReason", c.duration_ms as "durationMs", c.cost_usd::text as "costUsd", c.interruptions,

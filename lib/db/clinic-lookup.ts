@@ -10,6 +10,8 @@ export interface ClinicRef {
   id: Col<"clinics", "id">;
   name: Col<"clinics", "name">;
   timezone: Col<"clinics", "timezone">;
+  locale: Col<"clinics", "locale">;
+  currency: Col<"clinics", "currency">;
   phoneNumber: Col<"clinics", "phone_number">;
   vapiAssistantId: Col<"clinics", "vapi_assistant_id">;
 }
@@ -18,10 +20,10 @@ export interface ClinicRef {
 export function findClinicByNumber(
   tx: Tx,
   phoneNumber: string,
-): Promise<{ id: string; name: string; phone: string } | null> {
+): Promise<{ id: string; name: string; phone: string; locale: string } | null> {
   // `phone_number = $1` matches only clinics that have a number.
-  return tx.maybeOne<{ id: string; name: string; phone: string }>(
-    "select id, name, phone_number as phone from public.clinics where phone_number = $1",
+  return tx.maybeOne<{ id: string; name: string; phone: string; locale: string }>(
+    "select id, name, phone_number as phone, locale from public.clinics where phone_number = $1",
     [phoneNumber],
   );
 }

@@ -78,6 +78,8 @@ export interface ClaimedFollowUp {
   /** Never null: jobs of a clinic without its number wait (claimDueFollowUps). */
   clinicPhone: NonNullable<Col<"clinics", "phone_number">>;
   timezone: Col<"clinics", "timezone">;
+  locale: Col<"clinics", "locale">;
+  currency: Col<"clinics", "currency">;
   /** Null for an urgent_alert, which has no hand-off. */
   callerName: Outer<Col<"handoffs", "caller_name">>;
   /** The call's urgent signs (urgent_alert). */
@@ -116,7 +118,7 @@ export function claimDueFollowUps(
        update public.follow_ups f set status = 'sending', locked_at = now(), attempts = f.attempts + 1
          from due where f.id = due.id returning f.*)
      select f.id, f.clinic_id as "clinicId", f.call_id as "callId", f.kind, f.to_number as "toNumber", f.attempts, f.due_by as "dueBy",
-            cl.name as "clinicName", cl.phone_number as "clinicPhone", cl.timezone, h.caller_name as "callerName",
+            cl.name as "clinicName", cl.phone_number as "clinicPhone", cl.timezone, cl.locale, cl.currency, h.caller_name as "callerName",
             c.urgent_signs as "urgentSigns", c.urgency, right(c.caller_number, 4) as "callerLast4",
             c.transferred_to as "transferredTo",
             p.name as "procedureName", p.aftercare_document_id as "aftercareDocumentId",

@@ -13,11 +13,24 @@ export type MarkedStep = (typeof MARKED_STEPS)[number];
 /** Creates a clinic as the signed-in person (public.create_clinic), who becomes its admin. */
 export async function createClinic(
   tx: Tx,
-  input: { name: string; timezone: string; frontDeskNumber: string | null },
+  input: {
+    name: string;
+    timezone: string;
+    frontDeskNumber: string | null;
+    /** Left out: derived from the time zone and front desk number (in SQL). */
+    locale?: string;
+    currency?: string;
+  },
 ): Promise<string> {
   const row = await tx.one<{ id: string }>(
-    "select public.create_clinic($1, $2, $3) as id", // function result: uuid
-    [input.name, input.timezone, input.frontDeskNumber],
+    "select public.create_clinic($1, $2, $3, $4, $5) as id", // function result: uuid
+    [
+      input.name,
+      input.timezone,
+      input.frontDeskNumber,
+      input.locale ?? null,
+      input.currency ?? null,
+    ],
   );
   return row.id;
 }
@@ -25,6 +38,8 @@ export async function createClinic(
 export interface OnboardingFacts {
   name: Col<"clinics", "name">;
   timezone: Col<"clinics", "timezone">;
+  locale: Col<"clinics", "locale">;
+  currency: Col<"clinics", "currency">;
   frontDeskNumber: Col<"clinics", "front_desk_number">;
   phoneNumber: Col<"clinics", "phone_number">;
   vapiPhoneNumberId: Col<"clinics", "vapi_phone_number_id">;
@@ -47,7 +62,7 @@ export interface OnboardingFacts {
 /** What the walk-through's state is derived from; null when the clinic is not visible (RLS). */
 export function loadOnboardingFacts(tx: Tx, clinicId: string): Promise<OnboardingFacts | null> {
   return tx.maybeOne<OnboardingFacts>(
-    `select c.name, c.timezone, c.front_desk_number as "frontDeskNumber",
+    `select c.name, c.timezone, c.locale, c.currency, c.front_desk_number as "frontDeskNumber",
             c.phone_number as "phoneNumber", c.vapi_phone_number_id as "vapiPhoneNumberId",
             c.vapi_number_synced_at as "vapiNumberSyncedAt", c.vapi_number_error as "vapiNumberError",
             c.vapi_assistant_id as "vapiAssistantId",
@@ -84,16 +99,34 @@ export async function markStep(tx: Tx, clinicId: string, step: MarkedStep): Prom
   );
 }
 
-/** Changes the clinic's details (admins, by RLS: false when not theirs). */
+/**
+ * Changes the clinic's details (admins, by RLS: false when not theirs); a locale or currency
+ * left out stays as it is.
+ */
 export async function updateClinicDetails(
   tx: Tx,
   clinicId: string,
-  input: { name: string; timezone: string; frontDeskNumber: string | null },
+  input: {
+    name: string;
+    timezone: string;
+    frontDeskNumber: string | null;
+    locale?: string;
+    currency?: string;
+  },
 ): Promise<boolean> {
   const rows = await tx.query(
-    `update public.clinics set name = $2, timezone = $3, front_desk_number = $4
+    `update public.clinics
+        set name = $2, timezone = $3, front_desk_number = $4,
+            locale = coalesce($5, locale), currency = coalesce($6, currency)
       where id = $1 returning id`,
-    [clinicId, input.name, input.timezone, input.frontDeskNumber],
+    [
+      clinicId,
+      input.name,
+      input.timezone,
+      input.frontDeskNumber,
+      input.locale ?? null,
+      input.currency ?? null,
+    ],
   );
   return rows.length > 0;
 }

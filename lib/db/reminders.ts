@@ -33,6 +33,8 @@ export interface ClaimedAppointmentText {
   /** Never null: texts of a clinic without its number wait (claimDueAppointmentTexts). */
   clinicPhone: NonNullable<Col<"clinics", "phone_number">>;
   timezone: Col<"clinics", "timezone">;
+  locale: Col<"clinics", "locale">;
+  currency: Col<"clinics", "currency">;
   patientName: Col<"bookings", "patient_name">;
   bookingStatus: Col<"bookings", "status">;
   bookingStartsAt: Col<"bookings", "starts_at">;
@@ -80,7 +82,7 @@ export function claimDueAppointmentTexts(
      select t.id, t.clinic_id as "clinicId", t.booking_id as "bookingId", t.kind,
             t.appointment_starts_at as "appointmentStartsAt", t.previous_starts_at as "previousStartsAt",
             t.to_number as "toNumber", t.attempts, t.due_by as "dueBy", t.created_at as "createdAt",
-            cl.name as "clinicName", cl.phone_number as "clinicPhone", cl.timezone,
+            cl.name as "clinicName", cl.phone_number as "clinicPhone", cl.timezone, cl.locale, cl.currency,
             b.patient_name as "patientName", b.status as "bookingStatus", b.starts_at as "bookingStartsAt",
             b.ends_at as "bookingEndsAt", pr.name as practitioner, at.name as "appointmentType",
             public.sms_opted_out(t.clinic_id, t.to_number) as "optedOut",
@@ -306,6 +308,8 @@ export interface CalendarAppointment {
   clinicName: Col<"clinics", "name">;
   /** The clinic's number, else its front desk's (a clinic being set up has no number yet). */
   clinicPhone: Col<"clinics", "phone_number">;
+  /** Its numbers are written in the clinic's national format (lib/format). */
+  locale: Col<"clinics", "locale">;
   practitioner: Outer<Col<"practitioners", "name">>;
   appointmentType: Outer<Col<"appointment_types", "name">>;
 }
@@ -318,7 +322,7 @@ export function getCalendarAppointment(
 ): Promise<CalendarAppointment | null> {
   return tx.maybeOne<CalendarAppointment>(
     `select b.id, b.status, b.starts_at as "startsAt", b.ends_at as "endsAt", b.updated_at as "updatedAt",
-            c.name as "clinicName", coalesce(c.phone_number, c.front_desk_number) as "clinicPhone", p.name as practitioner, t.name as "appointmentType"
+            c.name as "clinicName", coalesce(c.phone_number, c.front_desk_number) as "clinicPhone", c.locale, p.name as practitioner, t.name as "appointmentType"
        from public.bookings b
        join public.clinics c on c.id = b.clinic_id
        left join public.practitioners p on p.id = b.practitioner_id

@@ -49,6 +49,8 @@ export async function startVapiMessage(
     clinicId: Col<"clinics", "id">;
     clinicName: Col<"clinics", "name">;
     clinicTimezone: Col<"clinics", "timezone">;
+    clinicLocale: Col<"clinics", "locale">;
+    clinicCurrency: Col<"clinics", "currency">;
     clinicPhoneNumber: Col<"clinics", "phone_number">;
     clinicVapiAssistantId: Col<"clinics", "vapi_assistant_id">;
     webhookEventId: Col<"webhook_events", "id"> | null;
@@ -61,6 +63,7 @@ export async function startVapiMessage(
     callCallerNumber: Col<"calls", "caller_number">;
   }>(
     `select clinic_id as "clinicId", clinic_name as "clinicName", clinic_timezone as "clinicTimezone",
+            clinic_locale as "clinicLocale", clinic_currency as "clinicCurrency",
             clinic_phone_number as "clinicPhoneNumber", clinic_vapi_assistant_id as "clinicVapiAssistantId",
             webhook_event_id as "webhookEventId", duplicate, response, call_id as "callId",
             call_clinic_id as "callClinicId", call_state as "callState", call_state_version as "callStateVersion",
@@ -84,6 +87,8 @@ export async function startVapiMessage(
     id: row.clinicId,
     name: row.clinicName,
     timezone: row.clinicTimezone,
+    locale: row.clinicLocale,
+    currency: row.clinicCurrency,
     phoneNumber: row.clinicPhoneNumber,
     vapiAssistantId: row.clinicVapiAssistantId,
   };

@@ -1,3 +1,5 @@
+import { formatAppointmentTime, formatPhone, type ClinicFormat } from "@/lib/format";
+
 /** The texts Sarah sends: short, warm, in the clinic's name, nothing medical beyond the procedure's name. */
 
 const firstName = (name: string | null) => name?.trim().split(/\s+/)[0] ?? null;
@@ -177,18 +179,18 @@ export function cancellationText(input: {
   return `${greeting(input.patientName)}, it's Sarah from ${input.clinicName}. We're sorry, we have had to cancel your ${what} on ${input.when}${who}. To book another time, call us on ${input.clinicPhone} or reply to this text. ${STOP}`;
 }
 
-/** An appointment's time as the texts say it, in the clinic's time zone: "Tuesday, December 1 at 10:30 AM". */
-export function appointmentWhen(at: Date, timeZone: string): string {
-  const day = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    weekday: "long",
-    month: "long",
-    day: "numeric",
-  }).format(at);
-  const time = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hour: "numeric",
-    minute: "2-digit",
-  }).format(at);
-  return `${day} at ${time}`;
+/**
+ * An appointment's time as the texts say it, in the clinic's zone and words (lib/format):
+ * "Tuesday 1 December at 10:30 am" in London, "Tuesday, December 1 at 10:30 AM" in New York.
+ */
+export function appointmentWhen(at: Date, clinic: ClinicFormat): string {
+  return formatAppointmentTime(at, clinic);
+}
+
+/**
+ * The clinic's number as texts write it: national format for the clinic's own country
+ * ("020 7946 0018"), international for another's (lib/format's formatPhone).
+ */
+export function textPhone(number: string, clinic: ClinicFormat): string {
+  return formatPhone(number, clinic);
 }

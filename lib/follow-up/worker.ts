@@ -20,10 +20,12 @@ import { getSmsSender } from "@/lib/sms";
 import { deliverHandoff } from "./delivery";
 import {
   aftercareText,
+  appointmentWhen,
   bookingConfirmationText,
   cutOffText,
   missedCallText,
   retryDelayMs,
+  textPhone,
   urgentAlertText,
 } from "./messages";
 
@@ -92,7 +94,7 @@ function draft(job: ClaimedFollowUp, link: string): { body: string } | { skip: s
       body: missedCallText({
         clinicName: job.clinicName,
         callerName: job.callerName,
-        clinicPhone: job.clinicPhone,
+        clinicPhone: textPhone(job.clinicPhone, job),
       }),
     };
   if (job.kind === "cut_off")
@@ -100,20 +102,13 @@ function draft(job: ClaimedFollowUp, link: string): { body: string } | { skip: s
       body: cutOffText({
         clinicName: job.clinicName,
         callerName: job.callerName,
-        clinicPhone: job.clinicPhone,
+        clinicPhone: textPhone(job.clinicPhone, job),
       }),
     };
   if (job.kind === "booking_confirmation") {
     if (!job.bookingStartsAt || !job.bookingPractitioner)
       return { skip: "The booking no longer exists." };
-    const when = new Intl.DateTimeFormat("en-US", {
-      timeZone: job.timezone,
-      weekday: "long",
-      month: "long",
-      day: "numeric",
-      hour: "numeric",
-      minute: "2-digit",
-    }).format(job.bookingStartsAt);
+    const when = appointmentWhen(job.bookingStartsAt, job);
     return {
       body: bookingConfirmationText({
         clinicName: job.clinicName,

@@ -21,6 +21,7 @@ import {
   parseWallTime,
   type WallInterval,
 } from "@/lib/diary/working-time";
+import { formatDay, formatWallTime, monthName } from "@/lib/format";
 
 export type { Closure, DateHours, OpeningInterval, OpeningSchedule };
 
@@ -116,17 +117,31 @@ class ParsedSchedule {
   }
 }
 
+/**
+ * A date as the clinic says it: "Friday 1 January" (en-GB, and without a locale),
+ * "Friday, January 1" (en-US). Words for staff and for the assistant, in the clinic's locale.
+ */
+function dateWords(day: number, locale: string | undefined): string {
+  const date = new Date(day * DAY_MS);
+  if (locale) return formatDay(formatLocalDate(day), { locale }, "spoken");
+  const month = monthName(date.getUTCMonth() + 1, { locale: "en-GB" });
+  return `${WEEKDAY_NAMES[isoWeekday(day)]} ${date.getUTCDate()} ${month}`;
+}
+
+/** A wall time "HH:MM" in the clinic's words: "09:00" (en-GB, no locale), "9:00 AM" (en-US). */
+function timeWords(hhmm: string, locale: string | undefined): string {
+  return locale ? formatWallTime(hhmm, { locale }) : hhmm;
+}
+
 /** "today", "tomorrow", a weekday within the week, else "Friday 1 January". */
-function dayWords(clock: ClinicClock, at: number, now: number): string {
+function dayWords(clock: ClinicClock, at: number, now: number, locale?: string): string {
   const day = clock.localDay(at);
   const today = clock.localDay(now);
   if (day === today) return "";
   if (day === today + 1) return "tomorrow";
   const weekday = WEEKDAY_NAMES[isoWeekday(day)]!;
   if (day - today < 7) return weekday;
-  const date = new Date(day * DAY_MS);
-  const month = date.toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
-  return `${weekday} ${date.getUTCDate()} ${month}`;
+  return dateWords(day, locale);
 }
 
 /** HH:MM on the clinic's wall clock. */
@@ -135,16 +150,22 @@ export function wallClock(clock: ClinicClock, at: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
-function when(clock: ClinicClock, at: number, now: number): string {
-  const day = dayWords(clock, at, now);
-  return day ? `${day} ${wallClock(clock, at)}` : wallClock(clock, at);
+function when(clock: ClinicClock, at: number, now: number, locale?: string): string {
+  const day = dayWords(clock, at, now, locale);
+  const time = timeWords(wallClock(clock, at), locale);
+  return day ? `${day} ${time}` : time;
 }
 
 /**
  * The front desk's state at `now`: open (until when) or closed (until when, and the closure if
- * one covers today). Throws a RangeError naming malformed configuration (an unknown zone, 25:00).
+ * one covers today), its label in the clinic's `locale` (lib/format; without one, the British
+ * 24-hour words). Throws a RangeError naming malformed configuration (an unknown zone, 25:00).
  */
-export function openingState(schedule: OpeningSchedule, now: number): OpeningState {
+export function openingState(
+  schedule: OpeningSchedule,
+  now: number,
+  locale?: string,
+): OpeningState {
   const parsed = new ParsedSchedule(schedule);
   const { clock } = parsed;
   const today = clock.localDay(now);
@@ -176,7 +197,7 @@ export function openingState(schedule: OpeningSchedule, now: number): OpeningSta
     return {
       open: true,
       closesAt: holding[1],
-      label: `Open until ${when(clock, holding[1], now)}`,
+      label: `Open until ${when(clock, holding[1], now, locale)}`,
     };
   const next = stretches.find(([start]) => start > now);
   const prefix = closureText ? `Closed (${closureText})` : "Closed";
@@ -185,7 +206,7 @@ export function openingState(schedule: OpeningSchedule, now: number): OpeningSta
         open: false,
         opensAt: next[0],
         closure: closureText,
-        label: `${prefix} until ${when(clock, next[0], now)}`,
+        label: `${prefix} until ${when(clock, next[0], now, locale)}`,
       }
     : { open: false, opensAt: null, closure: closureText, label: prefix };
 }
@@ -202,13 +223,16 @@ export function nightOf(timezone: string, at: number): { weekday: number; date: 
 }
 
 /** The week as Voxanne says it: "Monday 09:00–13:00 and 14:00–17:00; …; Sunday closed". */
-export function describeWeek(hours: OpeningInterval[]): string {
+export function describeWeek(hours: OpeningInterval[], locale?: string): string {
   const days: string[] = [];
   for (let weekday = 1; weekday <= 7; weekday++) {
     const intervals = hours
       .filter((interval) => interval.weekday === weekday)
       .sort((a, b) => a.opens.localeCompare(b.opens))
-      .map((interval) => `${interval.opens.slice(0, 5)}–${interval.closes.slice(0, 5)}`);
+      .map(
+        (interval) =>
+          `${timeWords(interval.opens.slice(0, 5), locale)}–${timeWords(interval.closes.slice(0, 5), locale)}`,
+      );
     days.push(`${WEEKDAY_NAMES[weekday]} ${intervals.length ? intervals.join(" and ") : "closed"}`);
   }
   return days.join("; ");
@@ -219,7 +243,12 @@ export function describeWeek(hours: OpeningInterval[]): string {
  * "Thursday 24 December 09:00–13:00 (Christmas Eve); Thursday 31 December 09:00–15:00", or
  * "none". Closures are not listed (the state says when the desk is closed).
  */
-export function describeSpecialDates(schedule: OpeningSchedule, now: number, days = 60): string {
+export function describeSpecialDates(
+  schedule: OpeningSchedule,
+  now: number,
+  days = 60,
+  locale?: string,
+): string {
   const clock = new ClinicClock(schedule.timezone);
   const today = clock.localDay(now);
   const byDate = new Map<number, { intervals: string[]; reason: string }>();
@@ -229,15 +258,15 @@ export function describeSpecialDates(schedule: OpeningSchedule, now: number, day
     const day = parseLocalDate(special.date, "special opening hours");
     if (day < today || day > today + days) continue;
     const entry = byDate.get(day) ?? { intervals: [], reason: special.reason?.trim() ?? "" };
-    entry.intervals.push(`${special.opens.slice(0, 5)}–${special.closes.slice(0, 5)}`);
+    entry.intervals.push(
+      `${timeWords(special.opens.slice(0, 5), locale)}–${timeWords(special.closes.slice(0, 5), locale)}`,
+    );
     byDate.set(day, entry);
   }
   if (!byDate.size) return "none";
   return [...byDate.entries()]
     .map(([day, entry]) => {
-      const date = new Date(day * DAY_MS);
-      const month = date.toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
-      const when = `${WEEKDAY_NAMES[isoWeekday(day)]} ${date.getUTCDate()} ${month}`;
+      const when = dateWords(day, locale);
       return `${when} ${entry.intervals.join(" and ")}${entry.reason ? ` (${entry.reason})` : ""}`;
     })
     .join("; ");

@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { SmsError, type SmsSender } from "@/types/sms";
 import { AppError } from "@/lib/api/errors";
 import type { Claims } from "@/lib/auth/claims";
+import { getClinicFormat } from "@/lib/db/clinics";
 import {
   countUnread,
   listConversation,
@@ -18,6 +19,7 @@ import {
 import { getPatient, type PatientRow } from "@/lib/db/patients";
 import { recordOptOut } from "@/lib/db/sms-opt-outs";
 import { withClaims, withService } from "@/lib/db/transaction";
+import { formatDate } from "@/lib/format";
 import { getSmsSender } from "@/lib/sms";
 import type { ReplyInput } from "@/lib/validations/inbox";
 
@@ -69,9 +71,6 @@ export async function markRead(
   return marked;
 }
 
-const dateOf = (at: Date) =>
-  at.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-
 /**
  * Sends a staff reply: recorded first as the person (who sent it; refused for a number that
  * opted out, without a number, or outside the clinic), then handed to the SMS sender, then its
@@ -95,13 +94,18 @@ export async function sendReply(
       throw new AppError("not_found", "This patient is not in your clinic.");
     case "no_number":
       throw new AppError("invalid", "This patient has no mobile number to text.");
-    case "opted_out":
+    case "opted_out": {
+      // The day they opted out, in the clinic's words and zone (lib/format).
+      const clinic = recorded.optedOutAt
+        ? await withClaims(claims, (tx) => getClinicFormat(tx, clinicId))
+        : null;
+      const on =
+        recorded.optedOutAt && clinic ? ` on ${formatDate(recorded.optedOutAt, clinic)}` : "";
       throw new AppError(
         "conflict",
-        `This patient has opted out of texts (they replied STOP${
-          recorded.optedOutAt ? ` on ${dateOf(recorded.optedOutAt)}` : ""
-        }), so nothing was sent. They can text START to opt back in; until then, please call them.`,
+        `This patient has opted out of texts (they replied STOP${on}), so nothing was sent. They can text START to opt back in; until then, please call them.`,
       );
+    }
     case "duplicate": {
       const status = await withService((tx) =>
         tx.one<{ status: string }>("select status from public.sms_messages where id = $1", [

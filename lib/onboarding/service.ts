@@ -93,7 +93,7 @@ export async function signUpLocal(raw: unknown, address: string): Promise<SignUp
 // Creating a clinic and its details
 // ---------------------------------------------------------------------------------------------
 
-type DetailsField = "name" | "timezone" | "frontDeskNumber";
+type DetailsField = "name" | "timezone" | "frontDeskNumber" | "locale" | "currency";
 
 function explainDetailsFailure(error: unknown): FormResult<DetailsField> {
   const failure = databaseFailure(error);

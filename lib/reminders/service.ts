@@ -12,6 +12,7 @@ import {
 } from "@/lib/db/reminder-settings";
 import { getCalendarAppointment, reminderEffect } from "@/lib/db/reminders";
 import { withClaims, withService } from "@/lib/db/transaction";
+import { formatPhone } from "@/lib/format";
 
 import { appointmentCalendar } from "./calendar";
 
@@ -38,7 +39,9 @@ export async function calendarFileForToken(token: string): Promise<CalendarFile>
         endsAt: appointment.endsAt,
         updatedAt: appointment.updatedAt,
         clinicName: appointment.clinicName,
-        clinicPhone: appointment.clinicPhone,
+        clinicPhone: appointment.clinicPhone
+          ? formatPhone(appointment.clinicPhone, appointment)
+          : null,
         practitioner: appointment.practitioner,
         appointmentType: appointment.appointmentType,
       }),

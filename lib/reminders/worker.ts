@@ -80,7 +80,7 @@ export async function runReminders(batch = 25, maxBatches = 80): Promise<Reminde
 
 /** The job's text, with `link` where a link goes (compose issues the real one). */
 export function draftAppointmentText(job: ClaimedAppointmentText, link: string): string {
-  const when = appointmentWhen(job.appointmentStartsAt, job.timezone);
+  const when = appointmentWhen(job.appointmentStartsAt, job);
   const common = { clinicName: job.clinicName, patientName: job.patientName };
   switch (job.kind) {
     case "confirmation":
@@ -90,9 +90,7 @@ export function draftAppointmentText(job: ClaimedAppointmentText, link: string):
         practitioner: job.practitioner,
         appointment: job.appointmentType,
         pending: job.bookingStatus === "pending",
-        movedFrom: job.previousStartsAt
-          ? appointmentWhen(job.previousStartsAt, job.timezone)
-          : null,
+        movedFrom: job.previousStartsAt ? appointmentWhen(job.previousStartsAt, job) : null,
         calendarLink: link,
       });
     case "reminder_24h":
@@ -112,7 +110,7 @@ export function draftAppointmentText(job: ClaimedAppointmentText, link: string):
         clinicName: job.clinicName,
         patientName: job.patientName,
         appointment: job.appointmentType,
-        when: appointmentWhen(job.openingStartsAt ?? job.appointmentStartsAt, job.timezone),
+        when: appointmentWhen(job.openingStartsAt ?? job.appointmentStartsAt, job),
         practitioner: job.openingPractitioner,
         link,
       });

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { CLINIC_CURRENCIES, CLINIC_LOCALES } from "@/lib/format/locale";
+
 // Sign-up, creating a clinic and the walk-through's forms. Every message is a sentence the
 // form shows beside its field.
 
@@ -91,6 +93,18 @@ export const clinicDetailsSchema = z.object({
   frontDeskNumber: phone(
     "Enter the front desk's number with its country code, like +44 20 7946 0018.",
   ),
+  // Left out (or empty): a new clinic's are derived from its time zone and front desk number
+  // (private.clinic_locale_for); an existing clinic's stay as they are.
+  locale: z
+    .enum(CLINIC_LOCALES, {
+      error: "Choose how dates, times and phone numbers are written from the list.",
+    })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  currency: z
+    .enum(CLINIC_CURRENCIES, { error: "Choose the clinic's currency from the list." })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 export type ClinicDetailsInput = z.infer<typeof clinicDetailsSchema>;
 

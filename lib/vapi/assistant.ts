@@ -2,6 +2,12 @@ import type { Vapi } from "@vapi-ai/server-sdk";
 import { z } from "zod";
 
 import type { AssistantSource } from "@/lib/db/assistant";
+import {
+  CURRENCY_LABELS,
+  formatAppointmentTime,
+  isClinicCurrency,
+  spokenPriceUnit,
+} from "@/lib/format";
 import { describeWeek } from "@/lib/hours/opening";
 import { afterHoursOffer } from "@/lib/hours/routing";
 import { DEFAULT_PRIVACY, firstMessageFor } from "@/lib/privacy/settings";
@@ -41,10 +47,29 @@ export const CALL_VARIABLES = {
   specialHours: "{{specialHours}}",
 } as const;
 
+/**
+ * How Voxanne words dates, times and prices: the clinic's locale and currency (lib/format), so a
+ * London clinic's assistant says "Tuesday 1 December at 2:30 pm" and "pounds", New York's
+ * "Tuesday, December 1 at 2:30 PM" and "dollars". The tools' labels are worded the same way.
+ */
+function localeLine(clinic: AssistantSource["clinic"]): string {
+  const format = {
+    locale: clinic.locale ?? "en-US",
+    currency: clinic.currency ?? "USD",
+    timezone: clinic.timezone,
+  };
+  const example = formatAppointmentTime(new Date("2026-12-01T14:30:00Z"), {
+    ...format,
+    timezone: "UTC",
+  });
+  return `Say dates and times the way the clinic does (${format.locale}), like "${example}", always in the clinic's time zone. Prices are in ${isClinicCurrency(format.currency) ? CURRENCY_LABELS[format.currency] : format.currency}: say amounts in ${spokenPriceUnit(format)}.`;
+}
+
 function systemPrompt({ clinic, procedures, openingHours }: AssistantSource): string {
   return [
     `You are Voxanne, the receptionist of ${clinic.name}, an aesthetic clinic. Be warm, brief and precise; this is a phone call.`,
-    `Front desk opening hours (${clinic.timezone}): ${openingHours.length ? describeWeek(openingHours) : "not set"}. Special hours on coming dates (instead of that weekday's): ${CALL_VARIABLES.specialHours}. Right now the front desk is: ${CALL_VARIABLES.clinicStatus}. Say so when a caller asks for a person or whether you are open.`,
+    localeLine(clinic),
+    `Front desk opening hours (${clinic.timezone}): ${openingHours.length ? describeWeek(openingHours, clinic.locale) : "not set"}. Special hours on coming dates (instead of that weekday's): ${CALL_VARIABLES.specialHours}. Right now the front desk is: ${CALL_VARIABLES.clinicStatus}. Say so when a caller asks for a person or whether you are open.`,
     `Procedures offered:\n${procedures
       .map((procedure) => {
         const bookable =

@@ -287,7 +287,7 @@ describe("opt-outs", () => {
     const response = await inboundSms("+15550001234", "help");
     expect(response.headers.get("content-type")).toBe("text/xml");
     expect(await response.text()).toContain(
-      "<Message>Harbour Aesthetics: call us on +15555550199. Reply STOP to opt out.</Message>",
+      "<Message>Harbour Aesthetics: call us on (555) 555-0199. Reply STOP to opt out.</Message>",
     );
   });
 

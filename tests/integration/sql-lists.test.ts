@@ -7,6 +7,7 @@ import { REDACTION_TYPES } from "@/types/redaction";
 import { STAFF_ROLES } from "@/types/staff";
 import { MARKED_STEPS } from "@/lib/db/onboarding";
 import { APPOINTMENT_TEXT_KINDS } from "@/lib/db/reminders";
+import { CLINIC_CURRENCIES, CLINIC_LOCALES, localeDefaults } from "@/lib/format";
 
 import { ownerClient } from "../helpers/db";
 
@@ -99,5 +100,48 @@ describe("the staff roles", () => {
     const roles = [...STAFF_ROLES].sort();
     expect(await checkedValues("public.clinic_members", "role")).toEqual(roles);
     expect(await checkedValues("public.staff_invitations", "role")).toEqual(roles);
+  });
+});
+
+describe("the clinic's locales and currencies", () => {
+  /** Values of a check that hold hyphens ('en-GB'), which `quoted` above leaves out. */
+  const listed = async (column: string) => {
+    const { rows } = await db.query<{ definition: string }>(
+      `select pg_get_constraintdef(c.oid) as definition from pg_constraint c
+         join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
+        where c.conrelid = 'public.clinics'::regclass and c.contype = 'c' and a.attname = $1`,
+      [column],
+    );
+    expect(rows).toHaveLength(1);
+    return [...rows[0]!.definition.matchAll(/'([A-Za-z-]+)'::text/g)].map((m) => m[1]).sort();
+  };
+
+  it("are exactly what clinics.locale and clinics.currency may hold", async () => {
+    expect(await listed("locale")).toEqual([...CLINIC_LOCALES].sort());
+    expect(await listed("currency")).toEqual([...CLINIC_CURRENCIES].sort());
+  });
+
+  it("default as lib/format does: private.clinic_locale_for agrees with localeDefaults", async () => {
+    const cases: [string, string | null][] = [
+      ["Europe/London", null],
+      ["Europe/Jersey", "+15555550100"],
+      ["Europe/Dublin", null],
+      ["Australia/Perth", null],
+      ["America/Toronto", null],
+      ["America/Vancouver", "+442079460018"],
+      ["America/New_York", "+442079460018"],
+      ["US/Pacific", null],
+      ["UTC", "+442079460018"],
+      ["UTC", "+35312345678"],
+      ["Asia/Tokyo", "+61212345678"],
+      ["Asia/Tokyo", null],
+    ];
+    for (const [zone, number] of cases) {
+      const { rows } = await db.query<{ locale: string; currency: string }>(
+        "select locale, currency from private.clinic_locale_for($1, $2)",
+        [zone, number],
+      );
+      expect(rows[0], `${zone} ${number}`).toEqual(localeDefaults(zone, number));
+    }
   });
 });

@@ -121,7 +121,7 @@ describe("inbound texts with Advanced Opt-Out", () => {
     const response = await inbound(patient(), "AIDE", { OptOutType: "HELP" });
     expect(response.headers.get("content-type")).toBe("text/xml");
     expect(await response.text()).toContain(
-      "<Message>Harbour Aesthetics: call us on +15555550199. Reply STOP to opt out.</Message>",
+      "<Message>Harbour Aesthetics: call us on (555) 555-0199. Reply STOP to opt out.</Message>",
     );
   });
 

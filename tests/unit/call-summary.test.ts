@@ -10,6 +10,8 @@ const call = (overrides: Partial<CallDetail["call"]> = {}): CallDetail["call"] =
   id: "c1",
   clinicId: "k1",
   timezone: "America/New_York",
+  locale: "en-US",
+  currency: "USD",
   state: "ended",
   outcome: "information",
   callerNumber: "+12125550147",

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { VoiceAgentStatus } from "@/hooks/use-voice-agent-status";
+import { ClinicFormatProvider } from "@/components/dashboard/clinic-format";
 import { LiveBoard } from "@/components/live/live-board";
 
 // The board's states (issue 20): loading, loaded and empty, failed without a snapshot (an error
@@ -24,12 +25,15 @@ const base = (overrides: Partial<VoiceAgentStatus>): VoiceAgentStatus => ({
 
 const board = () =>
   render(
-    <LiveBoard
-      clinicId="00000000-0000-4000-8000-000000000001"
-      timezone="America/New_York"
-      schedule={{ timezone: "America/New_York", hours: [], closures: [] }}
-      phoneLabel="(212) 555-0100"
-    />,
+    <ClinicFormatProvider
+      clinic={{ locale: "en-US", currency: "USD", timezone: "America/New_York" }}
+    >
+      <LiveBoard
+        clinicId="00000000-0000-4000-8000-000000000001"
+        schedule={{ timezone: "America/New_York", hours: [], closures: [] }}
+        phoneLabel="(212) 555-0100"
+      />
+    </ClinicFormatProvider>,
   );
 
 afterEach(cleanup);

@@ -13,6 +13,8 @@ import {
 const empty: OnboardingFacts = {
   name: "New Clinic",
   timezone: "Europe/London",
+  locale: "en-GB",
+  currency: "GBP",
   frontDeskNumber: "+442079460018",
   phoneNumber: null,
   vapiPhoneNumberId: null,

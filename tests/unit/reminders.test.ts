@@ -39,12 +39,18 @@ describe("reply commands", () => {
 });
 
 describe("appointment texts", () => {
-  const when = appointmentWhen(new Date("2026-12-03T15:30:00Z"), "America/New_York");
+  const newYork = { locale: "en-US", currency: "USD", timezone: "America/New_York" };
+  const when = appointmentWhen(new Date("2026-12-03T15:30:00Z"), newYork);
 
-  it("says the time in the clinic's zone", () => {
+  it("says the time in the clinic's zone and words", () => {
     expect(when).toBe("Thursday, December 3 at 10:30 AM");
-    expect(appointmentWhen(new Date("2026-12-03T15:30:00Z"), "Europe/London")).toBe(
-      "Thursday, December 3 at 3:30 PM",
+    const london = { locale: "en-GB", currency: "GBP", timezone: "Europe/London" };
+    expect(appointmentWhen(new Date("2026-12-03T15:30:00Z"), london)).toBe(
+      "Thursday 3 December at 3:30 pm",
+    );
+    // A New York clinic worded the British way still says New York's time.
+    expect(appointmentWhen(new Date("2026-12-03T15:30:00Z"), { ...newYork, locale: "en-GB" })).toBe(
+      "Thursday 3 December at 10:30 am",
     );
   });
 

@@ -6,6 +6,8 @@ import { liveCallSchema } from "@/types/live-call";
 import { CallCard } from "@/components/live/call-card";
 import { OpeningStatus } from "@/components/live/opening-status";
 
+const NEW_YORK = { locale: "en-US", currency: "USD", timezone: "America/New_York" };
+
 afterEach(cleanup);
 
 const schedule = {
@@ -52,7 +54,8 @@ describe("the live board's routing", () => {
       <CallCard
         call={call({ urgency: "urgent", urgentSigns: ["bleeding", "severe_pain"] })}
         now={now}
-        timezone="America/New_York"
+        clinic={NEW_YORK}
+        viewerZone={null}
       />,
     );
     expect(screen.getByTestId("urgent-flag").textContent).toBe(
@@ -60,7 +63,7 @@ describe("the live board's routing", () => {
     );
     expect(screen.getByTestId("live-call").dataset.urgency).toBe("urgent");
     cleanup();
-    render(<CallCard call={call()} now={now} timezone="America/New_York" />);
+    render(<CallCard call={call()} now={now} clinic={NEW_YORK} viewerZone={null} />);
     expect(screen.queryByTestId("urgent-flag")).toBeNull();
   });
 

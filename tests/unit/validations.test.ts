@@ -8,7 +8,6 @@ import {
   changeRoleSchema,
   inviteStaffSchema,
 } from "@/lib/validations/staff";
-import { formatPhone } from "@/components/dashboard/format";
 
 describe("safeNextPath", () => {
   const APP = "https://app.example.com";
@@ -100,13 +99,6 @@ describe("navigation by role", () => {
       "Diary setup",
       "Aftercare",
     ]);
-  });
-});
-
-describe("formatPhone", () => {
-  it("formats North American numbers and leaves others alone", () => {
-    expect(formatPhone("+15555550199")).toBe("+1 555-555-0199");
-    expect(formatPhone("+442071234567")).toBe("+442071234567");
   });
 });
 

@@ -45,7 +45,7 @@ export default async function BookingsPage({
       </PageHeader>
       <IgnoredParams notes={ignored} />
       <CallbackTasks tasks={callbacks} />
-      <HeldSlots clinicId={current.id} timezone={current.timezone} />
+      <HeldSlots clinicId={current.id} />
       <BookingFilters />
       {bookings.length === 0 ? (
         <EmptyState
@@ -56,7 +56,7 @@ export default async function BookingsPage({
           send the patient their confirmation, or cancel it to free the slot.
         </EmptyState>
       ) : (
-        <BookingsTable bookings={bookings} timezone={current.timezone} />
+        <BookingsTable bookings={bookings} />
       )}
     </div>
   );

@@ -10,6 +10,7 @@ import {
   stateWords,
 } from "@/lib/calls/plain-language";
 import { loadCallHistory } from "@/lib/calls/service";
+import { formatDateTime, formatMaskedPhone } from "@/lib/format";
 import {
   callHistorySearch,
   HISTORY_EXPORT_LIMIT,
@@ -30,7 +31,6 @@ import {
 } from "@/components/ui/table";
 import { formatDuration } from "@/components/dashboard/call-labels";
 import { EmptyState } from "@/components/dashboard/empty-state";
-import { formatInClinicZone } from "@/components/dashboard/format";
 import { IgnoredParams } from "@/components/dashboard/ignored-params";
 import { PageHeader } from "@/components/dashboard/page-header";
 
@@ -45,7 +45,7 @@ export default async function CallHistoryPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { claims, current } = await getClinicContext();
+  const { claims, current, viewerZone } = await getClinicContext();
   if (!current) return null;
   const { query, notes } = readCallHistoryParams(await searchParams, current.timezone);
   const { rows, total, options } = await loadCallHistory(claims, current.id, query);
@@ -206,17 +206,19 @@ export default async function CallHistoryPage({
                     <TableRow key={row.id} data-testid="history-row">
                       <TableCell label="When" className="whitespace-nowrap">
                         <Link href={`/calls/${row.id}`} className="hover:underline">
-                          {formatInClinicZone(row.startedAt, current.timezone)}
+                          {formatDateTime(row.startedAt, current, { viewerZone })}
                         </Link>
                       </TableCell>
                       <TableCell label="Caller">
                         <Link href={`/calls/${row.id}`} className="font-medium hover:underline">
                           {row.callerName ??
-                            (row.callerLast4 ? `•••• ${row.callerLast4}` : "Unknown caller")}
+                            (row.callerLast4
+                              ? formatMaskedPhone(row.callerLast4)
+                              : "Unknown caller")}
                         </Link>
                         {row.callerName && row.callerLast4 ? (
                           <div className="text-muted-foreground text-xs">
-                            •••• {row.callerLast4}
+                            {formatMaskedPhone(row.callerLast4)}
                           </div>
                         ) : null}
                       </TableCell>

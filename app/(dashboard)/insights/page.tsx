@@ -101,7 +101,7 @@ export default async function InsightsPage({
           </Card>
         </>
       )}
-      <AttendanceCard {...attendance} />
+      <AttendanceCard {...attendance} clinic={current} />
       <ReminderEffectCard effect={reminderEffect} />
     </div>
   );

@@ -63,7 +63,7 @@ export default async function LatencyPage({
         </EmptyState>
       ) : (
         <>
-          <LatencySummary summary={overview.summary} />
+          <LatencySummary summary={overview.summary} clinic={current} />
           <Card>
             <CardHeader>
               <CardTitle>Reply time per day</CardTitle>

@@ -37,7 +37,6 @@ export default async function MessagesPage({
       <Inbox
         key={current.id}
         clinicId={current.id}
-        timeZone={current.timezone}
         initial={JSON.parse(JSON.stringify(initial))}
         initialPatientId={patient ?? null}
       />

@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { getClinicContext } from "@/lib/auth/clinic";
 import { loadDiaryConfig } from "@/lib/diary/config-service";
+import { formatDateTime } from "@/lib/format";
 import { loadOnboarding } from "@/lib/onboarding/service";
 import { STARTER_PROCEDURES } from "@/lib/onboarding/starter";
 import type { OnboardingStep, StepState } from "@/lib/onboarding/steps";
@@ -59,7 +60,7 @@ function Step({
  * goes, so the admin can leave and come back; what is done is derived from the clinic's rows.
  */
 export default async function OnboardingPage() {
-  const { claims, current } = await getClinicContext();
+  const { claims, current, viewerZone } = await getClinicContext();
   if (!current) return null;
   if (current.role !== "admin") return <AdminsOnly what="Setting up the clinic" />;
   const [onboarding, config] = await Promise.all([
@@ -109,6 +110,8 @@ export default async function OnboardingPage() {
             name: facts.name,
             timezone: facts.timezone,
             frontDeskNumber: facts.frontDeskNumber ?? "",
+            locale: facts.locale,
+            currency: facts.currency,
           }}
         />
       </Step>
@@ -204,13 +207,8 @@ export default async function OnboardingPage() {
       >
         {facts.lastCall ? (
           <p className="text-sm" role="status" data-testid="test-call-outcome">
-            A call arrived{" "}
-            {new Date(facts.lastCall.createdAt).toLocaleString("en-GB", {
-              timeZone: facts.timezone,
-              dateStyle: "medium",
-              timeStyle: "short",
-            })}
-            ; it is {facts.lastCall.state.replaceAll("_", " ")}.{" "}
+            A call arrived {formatDateTime(facts.lastCall.createdAt, facts, { viewerZone })}; it is{" "}
+            {facts.lastCall.state.replaceAll("_", " ")}.{" "}
             <Link href={`/calls/${facts.lastCall.id}`} className="underline underline-offset-4">
               See the call
             </Link>

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { getClinicContext } from "@/lib/auth/clinic";
+import { formatDateTime, formatMaskedPhone, formatPhone } from "@/lib/format";
 import { loadPatients } from "@/lib/patients/service";
 import { patientSearchSchema } from "@/lib/validations/patient";
 import { Badge } from "@/components/ui/badge";
@@ -17,7 +18,6 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { EmptyState } from "@/components/dashboard/empty-state";
-import { formatInClinicZone, formatPhone } from "@/components/dashboard/format";
 import { PageHeader } from "@/components/dashboard/page-header";
 
 export const metadata: Metadata = { title: "Patients" };
@@ -28,11 +28,11 @@ export default async function PatientsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { claims, current } = await getClinicContext();
+  const { claims, current, viewerZone } = await getClinicContext();
   if (!current) return null;
   const { q } = patientSearchSchema.parse(await searchParams);
   const patients = await loadPatients(claims, current.id, q);
-  const when = (at: Date | null) => (at ? formatInClinicZone(new Date(at), current.timezone) : "—");
+  const when = (at: Date | null) => (at ? formatDateTime(at, current, { viewerZone }) : "—");
 
   return (
     <div className="grid gap-6">
@@ -82,9 +82,9 @@ export default async function PatientsPage({
                   </TableCell>
                   <TableCell label="Mobile">
                     {patient.phone
-                      ? formatPhone(patient.phone)
+                      ? formatPhone(patient.phone, current)
                       : patient.phoneLast4
-                        ? `•••• ${patient.phoneLast4}`
+                        ? formatMaskedPhone(patient.phoneLast4)
                         : "—"}
                   </TableCell>
                   <TableCell label="Next appointment" className="hidden md:table-cell">

@@ -34,7 +34,9 @@ export async function assistantRequest(message: AssistantRequest) {
         : { assistant: assistantFor(await loadAssistantSource(ctx.tx, ctx.clinic.id), env) };
       const body = {
         ...assistant,
-        assistantOverrides: { variableValues: await callVariables(ctx.tx, ctx.clinic.id, ctx.at) },
+        assistantOverrides: {
+          variableValues: await callVariables(ctx.tx, ctx.clinic.id, ctx.at, ctx.clinic.locale),
+        },
       };
       await saveWebhookResponse(ctx.tx, ctx.webhookEventId, body);
       return body;
@@ -54,13 +56,20 @@ export async function assistantRequest(message: AssistantRequest) {
 }
 
 /** The prompt's per-call variables (lib/vapi/assistant.ts `CALL_VARIABLES`), at this moment. */
-async function callVariables(tx: Tx, clinicId: string, at: Date): Promise<Record<string, string>> {
+async function callVariables(
+  tx: Tx,
+  clinicId: string,
+  at: Date,
+  locale: string,
+): Promise<Record<string, string>> {
   let clinicStatus: string;
   let specialHours: string;
   const schedule = await loadOpeningSchedule(tx, clinicId);
   try {
-    clinicStatus = openingState(schedule, at.getTime()).label;
-    specialHours = describeSpecialDates(schedule, at.getTime());
+    // In the clinic's words: "Thursday 24 December 09:00–13:00" in London, "Thursday,
+    // December 24 9:00 AM–1:00 PM" in New York.
+    clinicStatus = openingState(schedule, at.getTime(), locale).label;
+    specialHours = describeSpecialDates(schedule, at.getTime(), undefined, locale);
   } catch (error) {
     // Malformed hours never stop a call from being answered.
     if (!(error instanceof RangeError)) throw error;

@@ -13,6 +13,8 @@ export async function alternativesTo(
   input: {
     clinicId: string;
     callId: string;
+    /** The clinic's locale, for the times' labels. */
+    locale: string;
     slotId: string;
     /** The refused offer when the caller has it already (hold_slot reads it with the claim); null: not this clinic's. */
     offer?: Pick<
@@ -27,6 +29,7 @@ export async function alternativesTo(
   const { slots } = await offerTimes(tx, {
     clinicId: input.clinicId,
     callId: input.callId,
+    locale: input.locale,
     procedureId: offer.procedureId,
     typeId: offer.appointmentTypeId,
     exclude: { practitionerId: offer.practitionerId, start: offer.startsAt },

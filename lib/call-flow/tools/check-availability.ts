@@ -48,6 +48,7 @@ export const checkAvailability = defineTool({
     const offered = await offerTimes(tx, {
       clinicId: clinic.id,
       callId: call.id,
+      locale: clinic.locale,
       procedureId: procedure.id,
       kind: args.kind,
       practitioner: args.practitioner,

@@ -77,6 +77,7 @@ export const confirmBooking = defineTool({
     );
     const alternatives = await alternativesTo(tx, {
       clinicId: clinic.id,
+      locale: clinic.locale,
       callId: call.id,
       slotId: args.slotId,
     });

@@ -35,7 +35,7 @@ export const findAppointments = defineTool({
             end: zonedIso(row.endsAt, clinic.timezone),
             practitioner: row.practitioner,
             procedure: row.procedure ?? row.typeName ?? "appointment",
-            label: `${spokenTime(row.startsAt, clinic.timezone)} with ${row.practitioner}`,
+            label: `${spokenTime(row.startsAt, clinic)} with ${row.practitioner}`,
             status: row.status,
           })),
           callerFirstName: firstName(mine[0]!.patientName),

@@ -49,7 +49,7 @@ export const holdSlot = defineTool({
           slotId,
           heldUntil: zonedIso(claim.heldUntil, clinic.timezone),
           holdSeconds: HOLD_SECONDS,
-          label: claim.startsAt ? spokenTime(claim.startsAt, clinic.timezone) : undefined,
+          label: claim.startsAt ? spokenTime(claim.startsAt, clinic) : undefined,
         },
       };
     }
@@ -58,6 +58,7 @@ export const holdSlot = defineTool({
         ? []
         : await alternativesTo(tx, {
             clinicId: clinic.id,
+            locale: clinic.locale,
             callId: call.id,
             slotId,
             offer: claim.offer,

@@ -70,6 +70,7 @@ async function record(
   callId: string,
   type: LoadedType,
   starts: OfferedStart[],
+  locale: string,
 ): Promise<OfferedSlot[]> {
   const ids = await insertOffers(
     tx,
@@ -96,7 +97,7 @@ async function record(
       start: zonedIso(start.start, tz),
       end: zonedIso(start.end, tz),
       practitioner,
-      label: `${spokenTime(start.start, tz)} with ${practitioner}`,
+      label: `${spokenTime(start.start, { timezone: tz, locale })} with ${practitioner}`,
     };
   });
 }
@@ -116,6 +117,8 @@ export async function offerTimes(
   input: {
     clinicId: string;
     callId: string;
+    /** The clinic's locale: the labels are worded as the assistant says them (lib/format). */
+    locale: string;
     procedureId: string;
     kind?: AppointmentKind;
     /** The caller's words for a practitioner ("Dr Okafor"): only their times, when they do this type. */
@@ -212,7 +215,7 @@ export async function offerTimes(
     if (chosen.length === 0) chosen = pick(all, false);
     widened = chosen.length > 0 && Boolean(input.date || input.partOfDay);
   }
-  const slots = await record(tx, diary, input.callId, type, chosen);
+  const slots = await record(tx, diary, input.callId, type, chosen, input.locale);
   return {
     diary,
     type,

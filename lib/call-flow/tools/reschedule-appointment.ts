@@ -51,7 +51,7 @@ export const rescheduleAppointment = defineTool({
           appointmentId,
           start: zonedIso(moved.startsAt, clinic.timezone),
           end: zonedIso(moved.endsAt, clinic.timezone),
-          label: spokenTime(moved.startsAt, clinic.timezone),
+          label: spokenTime(moved.startsAt, clinic),
           note: "It is moved; the old time is released.",
         },
       };
@@ -60,6 +60,7 @@ export const rescheduleAppointment = defineTool({
       moved.outcome === "taken" || moved.outcome === "in_past"
         ? await alternativesTo(tx, {
             clinicId: clinic.id,
+            locale: clinic.locale,
             callId: call.id,
             slotId,
             offer: await getOffer(tx, clinic.id, slotId),

@@ -4,6 +4,7 @@ import { findClinicByNumber } from "@/lib/db/clinic-lookup";
 import { recordInboundSms } from "@/lib/db/sms-messages";
 import { recordOptOut, removeOptOut } from "@/lib/db/sms-opt-outs";
 import { withService } from "@/lib/db/transaction";
+import { formatPhone } from "@/lib/format";
 import { linkTextToAppointment } from "@/lib/inbox/link";
 import { handleAppointmentReply } from "@/lib/reminders/replies";
 
@@ -54,7 +55,7 @@ export async function inboundSms(sms: InboundSms): Promise<string | undefined> {
     if (first && kind === "START") await removeOptOut(tx, clinic.id, sms.From);
     // The same answer every time, so a retried webhook whose first answer was lost still gets it.
     return kind === "HELP"
-      ? `${clinic.name}: call us on ${clinic.phone}. Reply STOP to opt out.`
+      ? `${clinic.name}: call us on ${formatPhone(clinic.phone, clinic)}. Reply STOP to opt out.`
       : undefined;
   });
 }

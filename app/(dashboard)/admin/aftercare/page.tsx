@@ -42,7 +42,6 @@ export default async function AftercarePage() {
               document={document}
               procedures={procedures}
               titles={titles}
-              timezone={current.timezone}
               canEdit={canEdit}
             />
           ))}

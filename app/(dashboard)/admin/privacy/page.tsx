@@ -49,7 +49,7 @@ export default async function PrivacyPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { claims, current } = await getClinicContext();
+  const { claims, current, viewerZone } = await getClinicContext();
   if (!current) return null;
   if (current.role !== "admin") return <AdminsOnly what="The clinic's privacy settings" />;
   const filter = accessFilterParamsSchema.parse(await searchParams);
@@ -91,13 +91,14 @@ export default async function PrivacyPage({
           </ol>
         </CardContent>
       </Card>
-      <PurgeRuns runs={purgeRuns} timezone={current.timezone} />
-      <PatientRequests clinicId={current.id} requests={requests} timezone={current.timezone} />
+      <PurgeRuns runs={purgeRuns} clinic={current} viewerZone={viewerZone} />
+      <PatientRequests clinicId={current.id} requests={requests} />
       <AccessLog
         rows={access.rows}
         actors={access.actors}
         filter={filter}
-        timezone={current.timezone}
+        clinic={current}
+        viewerZone={viewerZone}
       />
     </div>
   );

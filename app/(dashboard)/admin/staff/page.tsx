@@ -20,13 +20,8 @@ export default async function StaffPage() {
         title="Staff"
         description={`Who can sign in to ${current.name}, and in what role. Every change is recorded in the audit log.`}
       />
-      <InviteForm delivery={delivery} timezone={current.timezone} />
-      <StaffTable
-        members={members}
-        invitations={invitations}
-        currentUserId={claims.sub}
-        timezone={current.timezone}
-      />
+      <InviteForm delivery={delivery} />
+      <StaffTable members={members} invitations={invitations} currentUserId={claims.sub} />
     </div>
   );
 }

@@ -17,6 +17,12 @@ import { describeEnding } from "@/lib/calls/plain-language";
 import { getCallDetail } from "@/lib/calls/service";
 import { summariseCall } from "@/lib/calls/summary";
 import type { CallDetail } from "@/lib/db/call-detail";
+import {
+  formatDateTime,
+  formatMaskedPhone,
+  formatPrice,
+  formatTime,
+} from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import {
@@ -32,7 +38,6 @@ import { describeEvent } from "@/components/calls/describe-event";
 import { HandoffCard } from "@/components/calls/handoff-card";
 import { LiveTranscript } from "@/components/calls/live-transcript";
 import { formatDuration, OUTCOME_LABELS, STATE_LABELS } from "@/components/dashboard/call-labels";
-import { formatInClinicZone } from "@/components/dashboard/format";
 import { PatientContact } from "@/components/dashboard/patient-contact";
 import { UrgentFlag } from "@/components/live/call-card";
 
@@ -77,23 +82,23 @@ function Empty({ children }: { children: React.ReactNode }) {
 export default async function CallDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const { claims, current } = await getClinicContext();
+  const { claims, current, viewerZone } = await getClinicContext();
   const detail = await getCallDetail(claims, id);
   if (!detail || !current) notFound();
   const { call } = detail;
-  const tz = call.timezone;
+  // The call's own clinic (the page may be opened from another clinic's link).
   const time = (date: Date | null) =>
-    date ? formatInClinicZone(date, tz, { dateStyle: undefined, timeStyle: "medium" }) : "—";
+    date ? formatTime(date, call, { viewerZone, seconds: true }) : "—";
   const outcome = call.outcome ? OUTCOME_LABELS[call.outcome] : undefined;
   const caller =
-    call.callerName ?? (call.callerLast4 ? `•••• ${call.callerLast4}` : "Unknown caller");
+    call.callerName ?? (call.callerLast4 ? formatMaskedPhone(call.callerLast4) : "Unknown caller");
   const isAdmin = current.role === "admin";
   const slowReplies = new Set(
     detail.latencies.filter((l) => l.latencyMs > SLOW_REPLY_MS).map((l) => l.turn),
   ).size;
   const summary = summariseCall(detail);
   const ending = describeEnding(call.endedReason);
-  const when = (date: Date) => formatInClinicZone(date, tz);
+  const when = (date: Date) => formatDateTime(date, call, { viewerZone });
 
   return (
     <div className="grid gap-6">
@@ -130,7 +135,7 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
           </p>
         ) : null}
         <p className="text-muted-foreground text-sm">
-          {call.startedAt ? formatInClinicZone(call.startedAt, tz) : ""}
+          {call.startedAt ? when(call.startedAt) : ""}
           {call.durationMs !== null
             ? ` · ${formatDuration(call.durationMs)}`
             : call.endedAt && call.answeredAt
@@ -231,7 +236,7 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
                   <div>
                     <div className="font-medium">{booking.patientName}</div>
                     <div className="text-muted-foreground">
-                      {formatInClinicZone(booking.startsAt, tz)} with {booking.practitioner}
+                      {when(booking.startsAt)} with {booking.practitioner}
                       {booking.procedure ? ` · ${booking.procedure}` : ""}
                     </div>
                   </div>
@@ -258,7 +263,7 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
                         ? "held"
                         : `released (${hold.by === "call_ended" ? "call ended" : "caller"})`}{" "}
                       {hold.startsAt
-                        ? `${formatInClinicZone(hold.startsAt, tz)}${hold.practitioner ? ` with ${hold.practitioner}` : ""}`
+                        ? `${when(hold.startsAt)}${hold.practitioner ? ` with ${hold.practitioner}` : ""}`
                         : ""}
                     </span>
                   ))}
@@ -297,7 +302,12 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
                       <code className="break-all">{call.endedReason ?? "—"}</code>
                     </dd>
                     <dt>Vapi cost</dt>
-                    <dd>{call.costUsd !== null ? `$${Number(call.costUsd).toFixed(2)}` : "—"}</dd>
+                    <dd>
+                      {call.costUsd !== null
+                        ? // Vapi bills in US dollars, whatever the clinic's currency.
+                          formatPrice(call.costUsd, call, { currency: "USD" })
+                        : "—"}
+                    </dd>
                   </dl>
                   {detail.latencies.length ? (
                     <Table stack="md">
@@ -336,7 +346,7 @@ export default async function CallDetailPage({ params }: { params: Promise<{ id:
           clinicId={call.clinicId}
           callId={call.id}
           state={call.state}
-          timezone={tz}
+          clinic={{ locale: call.locale, currency: call.currency, timezone: call.timezone }}
         />
       ) : (
         <Card>

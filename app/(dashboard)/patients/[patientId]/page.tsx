@@ -6,10 +6,10 @@ import { z } from "zod";
 
 import { AppError } from "@/lib/api/errors";
 import { getClinicContext } from "@/lib/auth/clinic";
+import { dayKey, formatDate, formatDateTime } from "@/lib/format";
 import { loadPatientPage } from "@/lib/patients/service";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatInClinicZone } from "@/components/dashboard/format";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { PatientContact } from "@/components/dashboard/patient-contact";
 import { PatientDetailsForm } from "@/components/patients/patient-details-form";
@@ -27,7 +27,7 @@ const STATUS_VARIANT = {
 
 // One patient: their details (staff correct name, email, consent), appointments, calls and texts.
 export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
-  const { claims, current } = await getClinicContext();
+  const { claims, current, viewerZone } = await getClinicContext();
   if (!current) return null;
   const { patientId } = await params;
   if (!z.uuid().safeParse(patientId).success) notFound();
@@ -36,8 +36,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
     throw error;
   });
   const { patient, appointments, calls, texts } = page;
-  const when = (at: Date | null) => (at ? formatInClinicZone(new Date(at), current.timezone) : "—");
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: current.timezone });
+  const when = (at: Date | null) => (at ? formatDateTime(at, current, { viewerZone }) : "—");
 
   return (
     <div className="grid gap-6">
@@ -68,13 +67,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                 email: patient.email,
                 smsConsent: patient.smsConsent,
               }}
-              optedOutAt={
-                patient.optedOutAt
-                  ? formatInClinicZone(new Date(patient.optedOutAt), current.timezone, {
-                      timeStyle: undefined,
-                    })
-                  : null
-              }
+              optedOutAt={patient.optedOutAt ? formatDate(patient.optedOutAt, current) : null}
             />
           </CardContent>
         </Card>
@@ -98,7 +91,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                         className="font-medium underline-offset-2 hover:underline"
                         href={
                           a.startsAt
-                            ? `/diary?date=${day.format(new Date(a.startsAt))}&booking=${a.id}`
+                            ? `/diary?date=${dayKey(a.startsAt, current.timezone)}&booking=${a.id}`
                             : "/bookings"
                         }
                       >
