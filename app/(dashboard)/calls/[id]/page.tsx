@@ -17,12 +17,7 @@ import { describeEnding } from "@/lib/calls/plain-language";
 import { getCallDetail } from "@/lib/calls/service";
 import { summariseCall } from "@/lib/calls/summary";
 import type { CallDetail } from "@/lib/db/call-detail";
-import {
-  formatDateTime,
-  formatMaskedPhone,
-  formatPrice,
-  formatTime,
-} from "@/lib/format";
+import { formatDateTime, formatMaskedPhone, formatPrice, formatTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import {
