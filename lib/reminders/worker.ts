@@ -24,6 +24,7 @@ import {
   manageLinkText,
   replyConfirmedText,
   retryDelayMs,
+  textPhone,
   waitlistOfferText,
 } from "@/lib/follow-up/messages";
 import { getSmsSender } from "@/lib/sms";
@@ -123,7 +124,8 @@ export function draftAppointmentText(job: ClaimedAppointmentText, link: string):
         when,
         practitioner: job.practitioner,
         appointment: job.appointmentType,
-        clinicPhone: job.clinicPhone,
+        // The clinic's number as patients dial it: national format (lib/format).
+        clinicPhone: textPhone(job.clinicPhone, job),
       });
   }
 }

@@ -80,30 +80,31 @@ afterAll(async () => {
 
 describe("opening hours in the assistant", () => {
   it("puts the week in the prompt and the state at the call's moment in its variables", async () => {
-    // Monday 2026-12-07 10:00 EST.
+    // Monday 2026-12-07 10:00 EST. New York's assistant says times the American way
+    // (lib/format), London's on the 24-hour clock.
     const body = await assistantRequestAt(newYork, "2026-12-07T15:00:00Z");
     expect(body.assistant?.model.messages[0]?.content).toContain(
-      "Front desk opening hours (America/New_York): Monday 09:00–13:00 and 14:00–17:00;",
+      "Front desk opening hours (America/New_York): Monday 9:00 AM–1:00 PM and 2:00 PM–5:00 PM;",
     );
     expect(body.assistant?.model.messages[0]?.content).toContain("{{clinicStatus}}");
-    expect(body.assistantOverrides?.variableValues?.clinicStatus).toBe("Open until 13:00");
+    expect(body.assistantOverrides?.variableValues?.clinicStatus).toBe("Open until 1:00 PM");
   });
 
   it("is closed over lunch, in the evening and on a closure day", async () => {
     expect(
       (await assistantRequestAt(newYork, "2026-12-07T18:30:00Z")).assistantOverrides?.variableValues
         ?.clinicStatus,
-    ).toBe("Closed until 14:00");
+    ).toBe("Closed until 2:00 PM");
     // Friday 2026-12-04 18:00 EST → Sunday 10:00.
     expect(
       (await assistantRequestAt(newYork, "2026-12-04T23:00:00Z")).assistantOverrides?.variableValues
         ?.clinicStatus,
-    ).toBe("Closed until Sunday 10:00");
+    ).toBe("Closed until Sunday 10:00 AM");
     // Christmas Day (a Friday) 11:00: an ordinary Friday would be open.
     expect(
       (await assistantRequestAt(newYork, "2026-12-25T16:00:00Z")).assistantOverrides?.variableValues
         ?.clinicStatus,
-    ).toBe("Closed (Christmas Day) until Sunday 10:00");
+    ).toBe("Closed (Christmas Day) until Sunday 10:00 AM");
   });
 
   it("follows the clinic's wall clock across the spring-forward change", async () => {
@@ -111,11 +112,11 @@ describe("opening hours in the assistant", () => {
     expect(
       (await assistantRequestAt(newYork, "2027-03-14T14:30:00Z")).assistantOverrides?.variableValues
         ?.clinicStatus,
-    ).toBe("Open until 16:00");
+    ).toBe("Open until 4:00 PM");
     expect(
       (await assistantRequestAt(newYork, "2027-03-14T13:30:00Z")).assistantOverrides?.variableValues
         ?.clinicStatus,
-    ).toBe("Closed until 10:00");
+    ).toBe("Closed until 10:00 AM");
     // London, Sunday 2027-03-28: 09:30 UTC is 10:30 BST (open).
     expect(
       (await assistantRequestAt(london, "2027-03-28T09:30:00Z")).assistantOverrides?.variableValues
