@@ -36,8 +36,9 @@ const fixed = (address: string) => () => address;
 
 /** Keyed by the route as app/ spells it (route groups dropped). */
 const ROUTES: Record<string, Route> = {
-  // Staff: both roles wherever the page is not the same for them (read-only admin lists,
-  // admins-only pages, the details and actions only admins get, the nav itself).
+  // Staff: both roles wherever the page is not the same for them (the details and actions only
+  // admins get, the nav itself). Admin pages are the admin's; a receptionist gets the same
+  // "admins only" frame on each, visited once (/admin/procedures).
   "/": { path: fixed("/"), who: STAFF },
   "/diary": { path: fixed("/diary"), who: ["receptionist"] },
   "/calls": { path: fixed("/calls"), who: STAFF },
@@ -49,18 +50,18 @@ const ROUTES: Record<string, Route> = {
   "/latency": { path: fixed("/latency"), who: ["receptionist"] },
   "/insights": { path: fixed("/insights"), who: ["receptionist"] },
   "/admin/procedures": { path: fixed("/admin/procedures"), who: STAFF },
-  "/admin/diary": { path: fixed("/admin/diary"), who: STAFF },
-  "/admin/diary/hours": { path: fixed("/admin/diary/hours"), who: STAFF },
-  "/admin/diary/closures": { path: fixed("/admin/diary/closures"), who: STAFF },
-  "/admin/diary/practitioners": { path: fixed("/admin/diary/practitioners"), who: STAFF },
-  "/admin/diary/rooms": { path: fixed("/admin/diary/rooms"), who: STAFF },
-  "/admin/diary/rules": { path: fixed("/admin/diary/rules"), who: STAFF },
-  "/admin/diary/reminders": { path: fixed("/admin/diary/reminders"), who: STAFF },
-  "/admin/aftercare": { path: fixed("/admin/aftercare"), who: STAFF },
-  "/admin/assistant": { path: fixed("/admin/assistant"), who: STAFF },
-  "/admin/redaction": { path: fixed("/admin/redaction"), who: STAFF },
-  "/admin/privacy": { path: fixed("/admin/privacy"), who: STAFF },
-  "/admin/staff": { path: fixed("/admin/staff"), who: STAFF },
+  "/admin/diary": { path: fixed("/admin/diary"), who: ["admin"] },
+  "/admin/diary/hours": { path: fixed("/admin/diary/hours"), who: ["admin"] },
+  "/admin/diary/closures": { path: fixed("/admin/diary/closures"), who: ["admin"] },
+  "/admin/diary/practitioners": { path: fixed("/admin/diary/practitioners"), who: ["admin"] },
+  "/admin/diary/rooms": { path: fixed("/admin/diary/rooms"), who: ["admin"] },
+  "/admin/diary/rules": { path: fixed("/admin/diary/rules"), who: ["admin"] },
+  "/admin/diary/reminders": { path: fixed("/admin/diary/reminders"), who: ["admin"] },
+  "/admin/aftercare": { path: fixed("/admin/aftercare"), who: ["admin"] },
+  "/admin/assistant": { path: fixed("/admin/assistant"), who: ["admin"] },
+  "/admin/redaction": { path: fixed("/admin/redaction"), who: ["admin"] },
+  "/admin/privacy": { path: fixed("/admin/privacy"), who: ["admin"] },
+  "/admin/staff": { path: fixed("/admin/staff"), who: ["admin"] },
   "/onboarding": { path: fixed("/onboarding"), who: STAFF },
   "/clinics/new": { path: fixed("/clinics/new"), who: ["admin"] },
   "/[...missing]": { path: fixed("/no-such-page"), who: ["receptionist"] },
