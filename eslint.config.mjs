@@ -58,6 +58,7 @@ const config = [
       "tests/**",
       "playwright.config.ts",
       "vitest.config.ts",
+      "next.config.mjs",
     ],
     rules: { "no-restricted-properties": "off" },
   },

@@ -6,7 +6,7 @@ test.describe("signing in", () => {
   test("sends a signed-out visitor to sign in, then back where they were going", async ({
     page,
   }) => {
-    await signIn(page, RECEPTIONIST, "/bookings");
+    await signIn(page, RECEPTIONIST, "/bookings", { fresh: true });
     await expect(page).toHaveURL(/\/bookings$/);
     await expect(page.getByRole("heading", { name: "Bookings", exact: true })).toBeVisible();
   });

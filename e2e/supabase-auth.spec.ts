@@ -9,7 +9,7 @@ test.describe("Supabase Auth sign-in", () => {
     page,
     context,
   }) => {
-    await signIn(page, RECEPTIONIST, "/bookings");
+    await signIn(page, RECEPTIONIST, "/bookings", { fresh: true });
     await expect(page.getByRole("heading", { name: "Bookings", exact: true })).toBeVisible();
     await expect(page.getByTestId("current-role")).toHaveText("receptionist");
     const cookies = await context.cookies();
