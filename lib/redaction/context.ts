@@ -1,3 +1,4 @@
+import { AMBIGUOUS_NAMES } from "./detectors/names";
 import { NUMBER_WORDS } from "./numbers";
 import { FILLERS, type Token } from "./tokens";
 import type { Finding, RedactionType } from "./types";
@@ -17,7 +18,9 @@ export type Expectation =
   | "NAME"
   | "SPELLING"
   | "ADDRESS"
-  | "EMAIL";
+  | "EMAIL"
+  /** Medications, conditions, allergies or treatments had: the answer's words are history. */
+  | "MEDICAL";
 
 const CUES: [Expectation, RegExp][] = [
   ["DOB", /\b(?:date of birth|birth ?date|d\.? ?o\.? ?b|born|birthday)\b/],
@@ -32,7 +35,7 @@ const CUES: [Expectation, RegExp][] = [
   ],
   [
     "CARD",
-    /\b(?:card number|long number|number on (?:the|your) card|expiry|cvv|cvc|security code on|(?:three|3|four|4) digits on the (?:back|front))\b/,
+    /\b(?:card(?:'s)? number|long number|(?:number|digits) on (?:the|your) card|expir(?:e|es|y|ation)|valid (?:until|thru|through)|cvv|cvc|csc|cv2|security (?:code|number) on|(?:three|3|four|4)[- ]digit(?:s)?(?: (?:code|number))?(?: on the (?:back|front))?|(?:code|digits|number) on the (?:back|front)|card details|card ending)\b/,
   ],
   [
     "ID",
@@ -40,13 +43,17 @@ const CUES: [Expectation, RegExp][] = [
   ],
   [
     "SECRET",
-    /\b(?:password|passcode|pass code|pin|security (?:code|question|answer|word)|memorable (?:word|information|answer)|code ?word|verification code|one[- ]time code|secret (?:word|answer))\b/,
+    /\b(?:password|passcode|pass code|pin|security (?:code|question|answer|word)|memorable (?:word|information|answer)|code ?word|verification code|one[- ]time code|secret (?:word|answer)|(?:answer|word|phrase|code) (?:you|we) (?:set|chose|picked|gave us|set up)|(?:for|to pass) (?:security|verification)(?:,| purposes)? what(?:'s| is))\b/,
   ],
   [
     "ADDRESS",
     /\b(?:address|postcode|post code|zip(?: code)?|postal code|house number|flat number|where (?:do you live|are you based))\b/,
   ],
   ["EMAIL", /\be-?mail\b/],
+  [
+    "MEDICAL",
+    /\b(?:(?:any|other|regular|current|prescribed?|prescription) (?:medications?|medicines?|meds|tablets|pills|drugs)|(?:on|taking|take) any(?:thing| medications?| medicines?| meds| tablets| pills)?\b(?! (?:time|card|deposit|payment))|what (?:are|is|do|does) (?:you|she|he|they) (?:taking|take|on)|which (?:medications?|medicines?|tablets)|(?:medical|health) (?:history|conditions?|problems|issues|concerns)|any (?:other )?conditions|(?:any|other|known) allerg(?:y|ies)|allergic to anything|(?:had|have) (?:any )?(?:treatments?|procedures?|surgery|surgeries|operations?) (?:before|done|elsewhere|previously)|anything (?:else )?(?:we|i|the (?:doctor|nurse|practitioner)) should know)\b/,
+  ],
 ];
 
 /** What the assistant's turn asks for: its last two sentences (an offer of times asks for none). */
@@ -66,11 +73,32 @@ export function expectationsFrom(assistantText: string): Expectation[] {
  */
 export function trailingCues(sentence: string): Expectation[] {
   const lower = sentence.toLowerCase().replace(/[\s.?!,;:…]+$/, "");
+  // "my patient portal password is" … (a pause) … "sunny side up forty four": cut off just
+  // before the value, which the next turn says whatever its form.
+  const unfinished = /\s(?:is|was|it's|its|being)$/.exec(lower);
+  if (unfinished)
+    return TRAILING_CUES.filter(([, cue]) => cue.test(lower.slice(0, unfinished.index))).map(
+      ([expectation]) => expectation,
+    );
   return TRAILING_CUES.filter(([, cue]) => cue.test(lower)).map(([expectation]) =>
     expectation === "SECRET" ? "SECRET_GUESS" : expectation,
   );
 }
-const TRAILING_CUES = CUES.map(
+/**
+ * What a caller says they are about to give, wherever the sentence ends: "i need to give my
+ * address for the forms", "can i update my mobile number", "i want to change my email": the
+ * next turns (after "sure, go ahead") are it.
+ */
+export function givingCues(sentence: string): Expectation[] {
+  const match = GIVING.exec(sentence.toLowerCase());
+  if (!match) return [];
+  return expectationsFrom(`${match[1]}?`).filter((expectation) => expectation !== "MEDICAL");
+}
+const GIVING =
+  /\b(?:give|giving|update|updating|change|changing|confirm|add|leave|read out|tell you|let you have|pass on)\s+(?:you\s+)?(?:my|her|his|our|their)\s+(?:new\s+|current\s+|home\s+|work\s+)?((?:address|postcode|post code|zip(?: code)?|(?:phone|mobile|cell|contact|home|work) number|number|e-?mail(?: address)?|date of birth|birthday|card(?: details| number)?|(?:nhs|insurance|member|membership|policy|medicare) (?:number|id)|surname|last name|name))\b/;
+
+// Only what is about to be said: "...a list of any medications." announces nothing.
+const TRAILING_CUES = CUES.filter(([expectation]) => expectation !== "MEDICAL").map(
   ([expectation, cue]) => [expectation, new RegExp(`${cue.source}$`)] as const,
 );
 
@@ -187,6 +215,7 @@ export function answerFindings(
   tokens: Token[],
   expected: Expectation[],
   isNameWord: (token: Token, previous: Token | undefined) => boolean,
+  isBusiness: (token: Token) => boolean = () => false,
 ): Finding[] {
   const previousOf = new Map(tokens.map((token, index) => [token, tokens[index - 1]]));
   if (expected.length === 0) return [];
@@ -248,8 +277,11 @@ export function answerFindings(
                 /^[a-z]$/i.test(token.text) ||
                 token.text === "-",
               "NAME",
-            ),
+            ).map((finding) => withFirstName(tokens, finding)),
           );
+        break;
+      case "MEDICAL":
+        findings.push(...medicalAnswer(tokens, isBusiness));
         break;
       case "ADDRESS":
       case "EMAIL": {
@@ -264,4 +296,90 @@ export function answerFindings(
     }
   }
   return findings;
+}
+
+// Words of an answer about medications or conditions that are not the history itself.
+const NOT_HISTORY = new Set(
+  (
+    "a an the and or of for with to in on at from by as is are was were be been am it it's its that that's this " +
+    "i i'm im i've ive i'd id i'll me my mine she she's her he he's his him they they're their them we our you your " +
+    "yes yeah yep no nope not none nothing nah never just only also too else some any all both either other " +
+    "take takes taking took taken tablet tablets pill pills medication medications medicine medicines meds " +
+    "have has had having got get gets getting use used using do does did done on off daily day days every night nights " +
+    "morning mornings evening week weeks month months year years once twice times time a day now currently still at the moment " +
+    "really very quite bit little lot about around like kind sort think know remember sure certain far aware " +
+    "well so um uh er erm hmm ok okay right oh ah actually basically honestly probably maybe mostly usually sometimes " +
+    "over counter regular regularly normal usual stuff things thing anything something everything that's it " +
+    "which what who where when how why there here then than if because cos but though though although " +
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday ago since last next before after " +
+    "book booking booked appointment consultation slot price cost cancel move thanks thank please sorry fine good great"
+  ).split(" "),
+);
+// A new question ends the answer ("no, can I book Friday?").
+const QUESTION_START = new Set(
+  "can could would will do does is are what how when why i'd i'll shall should".split(" "),
+);
+
+/**
+ * The caller's answer to "any medications?", "any medical history?", "any allergies?": the
+ * first sentence with something in it, up to a new question, its words other than the
+ * answer's grammar (take, just, for my, daily) and the clinic's own terms. What is named there
+ * is history, whether or not the lexicon knows the word ("just lipitor and low dose aspirin",
+ * "a thing called ozurdex for my eye").
+ */
+function medicalAnswer(tokens: Token[], isBusiness: (token: Token) => boolean): Finding[] {
+  const sentences: Token[][] = [[]];
+  for (const token of tokens) {
+    if (/^[.?!;…]$/.test(token.text)) sentences.push([]);
+    else sentences.at(-1)!.push(token);
+  }
+  const isWord = (token: Token) => /[a-z]/i.test(token.text) && token.text.length >= 3;
+  const fits = (token: Token) =>
+    !NOT_HISTORY.has(token.lower) &&
+    !FILLERS.has(token.lower) &&
+    !isBusiness(token) &&
+    (isWord(token) || isNumberish(token) || token.text === "-" || /^\d/.test(token.text));
+  for (const sentence of sentences.slice(0, 3)) {
+    const answer: Token[] = [];
+    for (const [index, token] of sentence.entries()) {
+      if (index > 0 && QUESTION_START.has(token.lower)) break;
+      answer.push(token);
+    }
+    const found = stretch(answer, fits, "MEDICAL").filter((finding) =>
+      answer.some(
+        (token) =>
+          token.start >= finding.start &&
+          token.end <= finding.end &&
+          isWord(token) &&
+          !NUMBER_WORDS.has(token.lower),
+      ),
+    );
+    if (found.length) return found;
+    // "no" or "none": nothing to remove, and the caller has answered.
+    if (answer.some((token) => /^(?:no|none|nope|nothing|nah)$/.test(token.lower))) return [];
+  }
+  return [];
+}
+
+/**
+ * "will ainscough", "will will mcallister": a first name that is also a word ("will", "may")
+ * opens the answer, where it cannot be the verb; the answer begins there.
+ */
+function withFirstName(tokens: Token[], finding: Finding): Finding {
+  let index = tokens.findIndex((token) => token.start === finding.start);
+  let start = finding.start;
+  while (index > 0) {
+    const previous = tokens[index - 1]!;
+    if (!AMBIGUOUS_NAMES.has(previous.lower) || tokens[index]!.start - previous.end !== 1) break;
+    const opening = tokens
+      .slice(0, index - 1)
+      .every(
+        (token) => LEAD_INS.has(token.lower) || FILLERS.has(token.lower) || token.text === ",",
+      );
+    const stutter = tokens[index - 2]?.lower === previous.lower;
+    if (!opening && !stutter) break;
+    start = previous.start;
+    index--;
+  }
+  return { ...finding, start };
 }

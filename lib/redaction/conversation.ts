@@ -1,4 +1,4 @@
-import { expectationsFrom, trailingCues, type Expectation } from "./context";
+import { expectationsFrom, givingCues, trailingCues, type Expectation } from "./context";
 import { isSpelledToken } from "./detectors/spelled";
 import { applyFindings, mergeFindings } from "./findings";
 import { digitRuns } from "./numbers";
@@ -21,7 +21,7 @@ export interface RedactedTurn {
 
 /** Short assistant turns that only keep the caller going ("mm-hm", "go on", "okay, and?"). */
 const BACKCHANNEL =
-  /^\W*(?:(?:mm+[- ]?hm+|uh[- ]?huh|yes|yeah|yep|okay|ok|right|sure|go on|go ahead|and|got it|lovely|great|thanks|thank you|perfect|carry on|that's fine|i'm listening)\W*){1,4}$/i;
+  /^\W*(?:(?:mm+[- ]?hm+|uh[- ]?huh|yes|yeah|yep|okay|ok|right|sure|go on|go ahead|of course|no problem|certainly|absolutely|sure thing|fire away|ready when you are|whenever you're ready|i'm ready|and|got it|lovely|great|thanks|thank you|perfect|carry on|that's fine|i'm listening)\W*){1,4}$/i;
 
 /**
  * Assistant turns that ask the caller to go on with what they were saying ("and the rest of the
@@ -127,7 +127,9 @@ function expectedPerTurn(turns: Turn[]): Expectation[][] {
       .split(/(?<=[.?!])\s+/)
       .filter((part) => part.trim())
       .at(-1);
-    const announced = lastSentence ? trailingCues(lastSentence) : [];
+    const announced = lastSentence
+      ? [...new Set([...trailingCues(lastSentence), ...givingCues(lastSentence)])]
+      : [];
     if (announced.length) current = announced;
   }
   return result;

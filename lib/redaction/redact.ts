@@ -9,6 +9,7 @@ import { detectEmails } from "./detectors/email";
 import {
   fuzzyMedications,
   historyDetector,
+  takenFor,
   TREATMENTS,
   withHistoryVerb,
 } from "./detectors/history";
@@ -25,6 +26,7 @@ import { detectSpelledRuns } from "./detectors/spelled";
 import { applyFindings, mergeFindings, overlapChecker } from "./findings";
 import { valueAfter } from "./following";
 import { MEDICAL_LEXICON } from "./lexicon/medical";
+import { NUMBER_WORDS } from "./numbers";
 import { compilePatterns } from "./rules";
 import { tokenize, type Token } from "./tokens";
 import type { Finding, RedactionConfig, RedactionResult } from "./types";
@@ -89,6 +91,21 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       ),
     );
 
+  // Built in: an identifier named and then said ("my staff number's uni 4471", "the member id
+  // is XJ 20 44"), its value up to its last digit or number word.
+  const identifiers = (text: string, tokens: Token[]): Finding[] =>
+    [...text.matchAll(IDENTIFIER_CUE)].flatMap((match) =>
+      valueAfter(text, tokens, match.index + match[0].length, "ID").flatMap((value) => {
+        const inside = tokens.filter(
+          (token) => token.start >= value.start && token.end <= value.end,
+        );
+        const last = inside.findLastIndex(
+          (token) => /\d/.test(token.text) || NUMBER_WORDS.has(token.lower),
+        );
+        return last < 0 ? [] : [{ ...value, end: inside[last]!.end }];
+      }),
+    );
+
   // Misheard medication names, memoised per word: a call repeats its words.
   const fuzzySeen = new Map<string, boolean>();
 
@@ -96,14 +113,19 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
   const namesIn = (text: string, tokens: Token[], options: RedactOptions) => {
     // Terms the clinic or the lexicon name explicitly outrank a guess that a word is a name.
     const keywordFindings = keywords.flatMap((match) => match(text, tokens));
+    const medicines = [
+      ...medical(text, tokens),
+      ...fuzzyMedications(text, tokens, allow, fuzzySeen),
+    ];
     const terms = [
-      ...[...medical(text, tokens), ...fuzzyMedications(text, tokens, allow, fuzzySeen)].map(
-        (finding) => withHistoryVerb(text, finding),
-      ),
+      ...medicines.map((finding) => withHistoryVerb(text, finding)),
+      ...medicines.flatMap((finding) => takenFor(text, finding, allow)),
       ...history(text, tokens),
       ...keywordFindings,
       // A clinic's own keyword rule names its value first.
-      ...credentials(text, tokens).filter((finding) => !overlapChecker(keywordFindings)(finding)),
+      ...[...credentials(text, tokens), ...identifiers(text, tokens)].filter(
+        (finding) => !overlapChecker(keywordFindings)(finding),
+      ),
     ];
     const overlapsTerm = overlapChecker(terms);
     // An answer to "your name?" is a name even if a member of staff has it too.
@@ -111,7 +133,9 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       !(previous && STAFF_TITLE.test(previous.text) && allow.has(token.lower)) &&
       (couldBeName(token) || AMBIGUOUS_NAMES.has(token.lower));
     const answers = [
-      ...answerFindings(tokens, options.expect ?? [], isNameWord),
+      ...answerFindings(tokens, options.expect ?? [], isNameWord, (token) =>
+        allow.has(token.lower),
+      ),
       ...announcedAnswers(text, tokens, isNameWord),
     ];
     const names = [
@@ -156,6 +180,9 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     },
   };
 }
+
+const IDENTIFIER_CUE =
+  /\b(?:staff|employee|student|payroll|works|member|membership|policy|account|reference|customer|patient|nhs|insurance|medicare|medicaid|claim|subscriber|group|national insurance|ni|social security|passport|licen[cs]e|hospital|case)\s+(?:number|no|id|code|ref)(?=\s+(?:is|was)\b|['’]s\b|\s*:)/gi;
 
 // "the pin is in the post", "my password is wrong": said about the credential, not the value.
 const SAID_ABOUT_IT =

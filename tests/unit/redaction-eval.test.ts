@@ -76,7 +76,7 @@ describe("the whole-call evaluation set (eval/redaction/calls)", () => {
   it("keeps what the whole-call path reaches on both halves", () => {
     for (const [heldOut, floor] of [
       [false, 0.995],
-      [true, 0.985],
+      [true, 0.99],
     ] as const) {
       const result = half(heldOut);
       expect(overallRecall(result).recall).toBeGreaterThanOrEqual(floor);
@@ -97,8 +97,8 @@ describe("the set written blind to the code (eval/redaction/fresh)", () => {
   // Below issue 17's target (docs/redaction.md): holds the level reached on both halves.
   it("keeps what the whole-call path reaches on both halves", () => {
     for (const [heldOut, floor] of [
-      [false, 0.94],
-      [true, 0.9],
+      [false, 0.98],
+      [true, 0.915],
     ] as const) {
       const result = scoreCalls(
         fresh.turns.filter((turn) => isHeldOut(turn.call) === heldOut),

@@ -211,3 +211,118 @@ describe("names beside staff names and months", () => {
     expect(turns[3]).toBe("no in june, [NAME] is my daughter");
   });
 });
+
+describe("medicines and conditions the lexicon has never heard of", () => {
+  it("takes a word built like a generic drug name or a diagnosis, and keeps English words of that shape", () => {
+    expect(redact("i'm on rabeprazole and nebivolol")).toBe("i'm on [MEDICAL] and [MEDICAL]");
+    expect(redact("she had a salpingectomy and has bronchiectasis")).not.toMatch(
+      /salpingectomy|bronchiectasis/,
+    );
+    expect(redact("my tendinitis is back")).toBe("my [MEDICAL] is back");
+    expect(redact("the magazine said it was a concept clinic")).toBe(
+      "the magazine said it was a concept clinic",
+    );
+    expect(redact("what's the diagnosis and prognosis")).toBe("what's the diagnosis and prognosis");
+  });
+
+  it("takes what a medicine is named as taken for, not how long or who for", () => {
+    expect(redact("i take amitriptyline for my migraines")).toBe(
+      "i take [MEDICAL] for my [MEDICAL]",
+    );
+    expect(redact("she takes sertraline for panic attacks.")).toBe(
+      "she takes [MEDICAL] for [MEDICAL].",
+    );
+    expect(redact("you could take aciclovir for a few days before")).toBe(
+      "you could take [MEDICAL] for a few days before",
+    );
+  });
+
+  it("takes the answer to 'any medications?' or 'any medical history?' whatever its words", () => {
+    const turns = call(
+      ["assistant", "Lovely. And are you on any medications at the moment?"],
+      ["caller", "just zorvaxin and a blue inhaler for my chest"],
+      ["assistant", "Thanks. Any other medical history we should know about?"],
+      ["caller", "no nothing else. can i book Botox for friday?"],
+    );
+    expect(turns[1]).not.toMatch(/zorvaxin|blue inhaler|chest/);
+    expect(turns[3]).toBe("no nothing else. can i book Botox for friday?");
+  });
+});
+
+describe("what a caller names and then says in the same breath", () => {
+  it("takes an identifier or an address said after its name, up to its end", () => {
+    expect(redact("and my staff number's uni 4471, though you won't need it")).toBe(
+      "and my staff number's [ID], though you won't need it",
+    );
+    expect(redact("the member id is XJ 20 44 and my email is on file")).toBe(
+      "the member id is [ID] and my email is on file",
+    );
+    expect(redact("the policy number is on the card")).toBe("the policy number is on the card");
+    expect(
+      redact(
+        "my home address for the letters is flat nine the old dairy mill lane s k ten two q p",
+      ),
+    ).toBe("my home address for the letters is [ADDRESS]");
+    expect(redact("the zip is nine oh two one oh, beverly hills")).toBe(
+      "the zip is [ADDRESS], beverly hills",
+    );
+    expect(redact("my address is the same as before")).toBe("my address is the same as before");
+  });
+
+  it("keeps a unit number said digit by digit with its address", () => {
+    expect(redact("we're at four ten ocean drive unit twenty one oh four")).toBe(
+      "we're at [ADDRESS]",
+    );
+  });
+});
+
+describe("answers the assistant invited without asking", () => {
+  it("takes what a caller said they would give, after 'go ahead', over several turns", () => {
+    const turns = call(
+      ["caller", "hi i want to update my address on file please"],
+      ["assistant", "Of course, go ahead."],
+      ["caller", "sixty two"],
+      ["caller", "willow crescent"],
+      ["assistant", "Thanks, that's updated."],
+      ["caller", "lovely can i book Botox for friday"],
+    );
+    expect(turns.slice(2, 4)).toEqual(["[ADDRESS]", "[ADDRESS]"]);
+    expect(turns[5]).toBe("lovely can i book Botox for friday");
+  });
+
+  it("takes a secret cut off before its value, and the answer to 'the answer you set'", () => {
+    const turns = call(
+      ["caller", "i'm locked out and my patient portal password is"],
+      ["caller", "blue whale on a bike"],
+      ["assistant", "No problem. For security, what's the answer you set?"],
+      ["caller", "featherstone with an f"],
+    );
+    expect(turns[1]).toBe("[ID]");
+    expect(turns[3]).not.toMatch(/featherstone/);
+  });
+
+  it("takes a first name that is also a word when it opens the answer", () => {
+    const turns = call(
+      ["assistant", "Can I take your name?"],
+      ["caller", "may may okonkwo"],
+      ["assistant", "Thanks, May. Monday at ten works."],
+    );
+    expect(turns[1]).toBe("[NAME]");
+    expect(turns[2]).toBe("Thanks, [NAME]. Monday at ten works.");
+  });
+});
+
+describe("names given in everyday ways", () => {
+  it("takes a name said with 'here' or 'speaking', put 'under', or after 'her name's'", () => {
+    expect(redact("hi jenny here from the wedding party")).toBe(
+      "hi [NAME] here from the wedding party",
+    );
+    expect(redact("hello, siobhan speaking")).toBe("hello, [NAME] speaking");
+    expect(redact("can you put it under o'sullivan")).toBe("can you put it under [NAME]");
+    expect(redact("you spoke to my wife earlier, her name's ngozi")).toBe(
+      "you spoke to my wife earlier, her name's [NAME]",
+    );
+    expect(redact("yeah hi, me here again")).toBe("yeah hi, me here again");
+    expect(redact("Elm Aesthetics, Voxanne speaking.")).toBe("Elm Aesthetics, Voxanne speaking.");
+  });
+});

@@ -41,7 +41,7 @@ const UNIT = /^(?:apt|apartment|unit|suite|flat|#)\.?\s*[a-z0-9]/i;
 // "apartment nine b"), then a town with its state and zip or its postcode, written or spelled
 // ("new york new york one zero zero two seven", "leeds l s six one a a").
 const DIGIT = "(?:\\d|zero|oh|o|one|two|three|four|five|six|seven|eight|nine)";
-const UNIT_PART = `(?:apt|apartment|unit|suite|flat|#)\\.?\\s*[a-z0-9]+(?:\\s+(?:${NUMBER_WORD}|[a-z])\\b)?`;
+const UNIT_PART = `(?:apt|apartment|unit|suite|flat|#)\\.?\\s*[a-z0-9]+(?:\\s+(?:${NUMBER_WORD}|[a-z])\\b){0,4}`;
 const ZIP = `(?:\\d{5}(?:-\\d{4})?|(?:${DIGIT}\\s+){4}${DIGIT})`;
 const SPOKEN_POSTCODE = `[a-z](?:\\s+[a-z])?\\s+(?:${DIGIT}\\s+){1,2}(?:[a-z]\\s+)?${DIGIT}\\s+[a-z]\\s*[a-z]`;
 const WRITTEN_POSTCODE = "[a-z]{1,2}\\d[a-z\\d]?\\s?\\d[a-z]{2}";
@@ -80,6 +80,38 @@ function extendRight(text: string, end: number): number {
   return cursor;
 }
 
+// "my work address for the invoice is ...", "the postcode's ...": the address said next.
+const ADDRESS_SAID =
+  /\b(?:address|postcode|post code|zip code|zip|postal code)(?:\s+(?:for|on|at|to)\s+(?:the\s+|my\s+|your\s+)?[a-z]+)?(?:\s+(?:is|was)\b|['’]s\b|\s*:)\s*/gi;
+// Where an address said after its cue ends: a sentence's end, or a new clause.
+const ADDRESS_END =
+  /[.!?;]|,\s*(?:my|and|it's|its|i|i'm|im|the|her|his|that's|thats|please|thanks)\b|\b(?:and (?:i|i'm|my|can|could|is|it's|its|the|that's)|but|because|cos|thanks|thank you|please|if|so (?:i|can))\b/i;
+
+/**
+ * The address a caller names and then says ("my work address for the invoice is unit seven the
+ * sharp project thorp road m forty five b j"): up to the sentence's end or a new clause, when
+ * it has a number in it (not "my address is the same", "the postcode's on the letter").
+ */
+function saidAddresses(text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const match of text.matchAll(ADDRESS_SAID)) {
+    const start = match.index + match[0].length;
+    const rest = text.slice(start, start + 160);
+    // A postcode or zip is one item: it ends at a comma ("zero two one three eight, cambridge").
+    const ends = /^(?:address|postal address|home address)/i.test(match[0])
+      ? ADDRESS_END
+      : new RegExp(`,|${ADDRESS_END.source}`, "i");
+    const end = ends.exec(rest)?.index ?? rest.length;
+    const value = rest.slice(0, end).replace(/[\s,]+$/, "");
+    if (
+      new RegExp(`\\d|\\b${NUMBER_WORD}\\b`, "i").test(value) &&
+      !/^(?:the same|still|on|in|not|wrong|changed|different)\b/i.test(value)
+    )
+      findings.push({ type: "ADDRESS", start, end: start + value.length });
+  }
+  return findings;
+}
+
 /** Street addresses written or spoken, with flat and town and postcode; UK postcodes; PO boxes. */
 export function detectAddresses(text: string): Finding[] {
   const findings: Finding[] = [];
@@ -100,6 +132,7 @@ export function detectAddresses(text: string): Finding[] {
       end: extendRight(text, end),
     });
   }
+  findings.push(...saidAddresses(text));
   for (const pattern of [UK_POSTCODE, PO_BOX]) {
     for (const match of text.matchAll(pattern))
       findings.push({ type: "ADDRESS", start: match.index, end: match.index + match[0].length });

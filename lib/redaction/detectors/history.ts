@@ -173,7 +173,7 @@ export function historyDetector(procedures: string[]) {
 
 // The verb that says it happened: "had a facelift", "got implants", "been on roaccutane".
 const VERB_BEFORE =
-  /\b(?:had|got|been on|was on|were on)(?:\s+(?:a|an|my|some|the|two|few|couple of|bit of|really|quite|bad|nasty|severe|mild))*\s+$/i;
+  /\b(?:had|got|been on|was on|were on)(?:\s+(?:a|an|my|some|the|two|three|few|several|couple of|bit of|really|quite|bad|nasty|severe|mild|(?:rounds?|courses?|sessions?|bouts?|cycles?|lots|years|months) of))*\s+$/i;
 
 /**
  * A medical finding with the verb that makes it history ("I've [had a facelift] before"): what
@@ -183,6 +183,31 @@ export function withHistoryVerb(text: string, finding: Finding): Finding {
   const from = Math.max(0, finding.start - 40);
   const match = VERB_BEFORE.exec(text.slice(from, finding.start));
   return match ? { ...finding, start: from + match.index } : finding;
+}
+
+// "metformin for my diabetes", "propranolol for anxiety": what a medicine is taken for.
+const TAKEN_FOR =
+  /^\s*(?:,\s*)?(?:\d+\s*(?:mg|milligrams?|mcg|micrograms?)\s*,?\s*)?for\s+(?:my\s+|her\s+|his\s+|their\s+)?((?:[a-z'’-]+\s+){0,2}?[a-z'’-]{3,})(?=\s*(?:[.,;:!?]|$|\s+(?:and|but|so|is|was|which|that|since|too|as|if|because|can|could|would|do|does|i|i'm|it|at|every|each|now|though|anyway|right|then|from)\b))/i;
+// "for a few days", "for that one", "for two weeks", "for the surgeon": not a condition.
+const NOT_CONDITION_WORDS =
+  /^(?:(?:a|an|the|some|that|this|these|those|them|it|about|around|over|ages|ever|now|life|work|years?|months?|weeks?|days?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|\d+)\b)/i;
+
+/**
+ * What a medicine was named as taken for ("Levo Thyroxin for my thyroid", "propranolol for
+ * anxiety"): the condition, whether or not the lexicon knows it. `keep` are the clinic's terms.
+ */
+export function takenFor(text: string, medicine: Finding, keep: Set<string>): Finding[] {
+  const match = TAKEN_FOR.exec(text.slice(medicine.end, medicine.end + 80));
+  if (!match || NOT_CONDITION_WORDS.test(match[1]!)) return [];
+  if (
+    match[1]!
+      .toLowerCase()
+      .split(/\s+/)
+      .some((word) => keep.has(word))
+  )
+    return [];
+  const start = medicine.end + match.index + match[0].length - match[1]!.length;
+  return [{ type: "MEDICAL", start, end: start + match[1]!.length }];
 }
 
 function clauseBefore(text: string): string {
@@ -231,6 +256,41 @@ const BY_LENGTH = new Map<number, string[]>();
 for (const drug of MEDICATIONS)
   BY_LENGTH.set(drug.length, [...(BY_LENGTH.get(drug.length) ?? []), drug]);
 
+/**
+ * Words built like a medicine's generic name, from the stems the naming bodies (INN, USAN)
+ * give each class: "-prazole", "-statin", "-olol", "-pril", "-sartan", "-oxetine", "-glutide",
+ * "-cycline", "-mab"... No English word of seven letters or more ends so, so a drug the
+ * lexicon has never heard of is still one ("rabeprazole", "nebivolol", "vortioxetine").
+ */
+const DRUG_SHAPED =
+  /^[a-z]{3,}(?:prazole|conazole|dazole|statin|olol|alol|pril|sartan|dipine|oxetine|oxamine|aline|triptyline|ipramine|pramine|azepam|azolam|zepam|zolam|zodone|azodone|apine|idone|peridol|thiazine|perazine|promazine|hydroxyzine|afil|ifil|gliflozin|gliptin|glutide|glinide|patide|formin|cycline|mycin|micin|cillin|floxacin|oxacin|vir|virine|vudine|tinib|ciclib|parib|mab|kinra|semide|thiazide|zolamide|tidine|setron|triptan|lukast|terol|tropium|sonide|olone|isone|asone|methasone|nisone|cort|dronate|parin|xaban|gatran|idogrel|sugrel|gestrel|estrel|estradiol|sterone|thyroxin|thyroxine|amine|tamine|phetamine|feine|codone|morphone|orphan|adol|profen|oxicam|fenac|coxib|caine|zoline|ergoline|lamide|racetam|tiapine|barbital|vastatin|trexate|oxifen|strozole|lutamide|fungin|nazole|lizumab|tocin|pressin|relin|relix|tropin)$/;
+
+// English words of the same shape.
+const NOT_DRUGS = new Set(
+  "reexamine alkaline tourmaline caffeine provolone vitamine triumvir quadrumvir decemvir septemvir duumvir centumvir".split(
+    " ",
+  ),
+);
+/**
+ * Words built like a diagnosis or an operation: "-itis", "-osis", "-aemia", "-oma", "-pathy",
+ * "-algia", "-ectomy", "-ostomy", "-plegia", "-rrhoea" (dermatitis, endometriosis, anaemia,
+ * melanoma, neuropathy, fibromyalgia, hysterectomy, colostomy), a condition the lexicon lacks.
+ */
+const CONDITION_SHAPED =
+  /^[a-z]{3,}(?:itis|osis|iasis|aemia|emia|oma|omas|pathy|algia|ectomy|ectomies|otomy|ostomy|philia|phobia|plegia|paresis|dystrophy|trophy|rrhea|rrhoea|uria|cele)$/;
+const NOT_CONDITIONS = new Set(
+  (
+    "diagnosis prognosis hypnosis apotheosis metamorphosis symbiosis osmosis apoptosis anadiplosis " +
+    "academia bohemia diploma diplomas aroma aromas chromas sympathy antipathy telepathy unsympathy " +
+    "empathy homeopathy homoeopathy osteopathy naturopathy allopathy naprapathy nostalgia dichotomy " +
+    "anglophobia francophobia europhobia homophobia xenophobia islamophobia technophobia computerphobia " +
+    "cyberphobia anglophilia francophilia europhilia biophilia topophilia decuria prototrophy autotrophy heterotrophy"
+  ).split(" "),
+);
+const drugShaped = (word: string) =>
+  (DRUG_SHAPED.test(word) && !NOT_DRUGS.has(word)) ||
+  (CONDITION_SHAPED.test(word) && !NOT_CONDITIONS.has(word));
+
 /** Edit distance with transpositions, giving up above `limit`. */
 function distance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -278,7 +338,7 @@ export function fuzzyMedications(
   const nearMedication = (heard: string) => {
     const word = soundKey(heard);
     if (SOUNDS.has(word)) return true;
-    if (word.length < 6) return false;
+    if (heard.length < 6 || word.length < 5) return false;
     const limit = word.length >= 9 ? 2 : 1;
     for (let length = word.length - limit; length <= word.length + limit; length++)
       for (const drug of BY_LENGTH.get(length) ?? [])
@@ -318,7 +378,8 @@ export function fuzzyMedications(
       index++;
       continue;
     }
-    if (near(token.lower)) findings.push({ type: "MEDICAL", start: token.start, end: token.end });
+    if ((drugShaped(token.lower) && !keep.has(token.lower)) || near(token.lower))
+      findings.push({ type: "MEDICAL", start: token.start, end: token.end });
   }
   return findings;
 }

@@ -22,7 +22,8 @@ const NOT_NAMES = new Set(
     "asking booking checking coming doing feeling following having leaving making needing returning running saying seeing sending sitting " +
     "staying taking talking telling texting waiting working writing enquiring inquiring emailing messaging reaching trying hoping ringing " +
     "called married worried scared excited confused concerned pleased based located allergic diabetic vegan vegetarian older younger single " +
-    "divorced retired unemployed employed student self over under nearly almost exactly"
+    "divorced retired unemployed employed student self over under nearly almost exactly " +
+    "earlier later today tonight tomorrow yesterday now again reception"
   ).split(" "),
 );
 const RELATIONS =
@@ -71,7 +72,7 @@ const TRIGGERS = [
   // Explicit: whatever follows is a name, in any case.
   {
     pattern:
-      /\b(?:my name is|my name's|my names|her name is|his name is|their name is|name is|the name is|the name's|full name is|first name is|last name is|surname is|patient name is|patient's name is|under the name(?: of)?|call me|it's for|its for|booking for|appointment for)\s*$/i,
+      /\b(?:my name is|my name's|my names|her name is|his name is|their name is|(?:her|his|their|your) name['’]s|name is|the name is|the name's|full name is|first name is|last name is|surname is|patient name is|patient's name is|under the name(?: of)?|call me|it's for|its for|booking for|appointment for)\s*$/i,
     lower: true,
   },
   {
@@ -87,7 +88,7 @@ const TRIGGERS = [
   // dawn fisher": who an appointment or account is held for, or a name given after a pause.
   {
     pattern:
-      /\b(?:(?:booking|booking's|bookings|appointment|appointment's|appointments|account|account's|reservation|file|booked|registered|listed)\s+(?:is\s+|was\s+|are\s+|should be\s+|will be\s+|might be\s+)?(?:all\s+|probably\s+|still\s+)?under|(?:\w+['’]s\s+)?name\s*[,:])\s*$/i,
+      /\b(?:(?:booking|booking's|bookings|appointment|appointment's|appointments|account|account's|reservation|file|booked|registered|listed)\s+(?:is\s+|was\s+|are\s+|should be\s+|will be\s+|might be\s+)?(?:all\s+|probably\s+|still\s+)?under|(?:put|book|have|keep|pop|stick|leave)\s+(?:it|that|them|me|us|her|him)\s+(?:down\s+)?under|(?:\w+['’]s\s+)?name\s*[,:])\s*$/i,
     lower: true,
   },
   // Self-introductions: speech-to-text writes callers' names in lower case too.
@@ -138,6 +139,22 @@ function startsSentence(text: string, token: Token): boolean {
   const from = Math.max(0, token.start - 40);
   const before = text.slice(from, token.start);
   return (from === 0 && before === "") || /(?:[.!?:]\s*|["“]\s*)$/.test(before);
+}
+
+// "hi jenny here", "hello, siobhan speaking": a caller naming themselves as a turn opens.
+const NAME_HERE =
+  /^(?:\W*(?:hi|hiya|hello|hey|yeah|yes|oh|um|uh|er|erm|good morning|good afternoon|good evening|morning|afternoon|evening)\b[\s,.!]*)*([a-z\u00C0-\u024F][a-z\u00C0-\u024F'’-]*(?:\s+[a-z\u00C0-\u024F][a-z\u00C0-\u024F'’-]*)?)\s*,?\s+(?:here|speaking)\b/i;
+
+function namedHere(text: string, tokens: Token[], allow: Set<string>): Finding[] {
+  const match = NAME_HERE.exec(text);
+  if (!match) return [];
+  const start = match.index + match[0].lastIndexOf(match[1]!);
+  const words = tokens.filter(
+    (token) => token.start >= start && token.end <= start + match[1]!.length,
+  );
+  if (words.length === 0 || words.some((word) => !isNameLike(word, true) || allow.has(word.lower)))
+    return [];
+  return [{ type: "NAME", start: words[0]!.start, end: words.at(-1)!.end }];
 }
 
 /**
@@ -264,6 +281,7 @@ export function detectNames(
     )
       findings.push({ type: "NAME", start: next.start, end: next.end });
   }
+  findings.push(...namedHere(text, tokens, allow));
   return findings;
 }
 
