@@ -9,7 +9,7 @@ import { ScrollRegion } from "./scroll-region";
  * - `stack="md"` (below 768 px: phones) or `stack="lg"` (below 1024 px: phones and tablets) turns
  *   each body row into a card and each cell into a line led by its column's name, given as
  *   `<TableCell label="Caller">` (a cell without a label is the card's title, full width). The
- *   header row stays for screen readers. The rules are in app/globals.css ("Stacked tables").
+ *   header row stays for screen readers. The rules are one utility in app/globals.css ("Stacked tables").
  * - otherwise (and above the breakpoint) the table scrolls inside its own box, which becomes a
  *   keyboard-reachable region named by `aria-label` (or `label`) while it overflows. Its width
  *   never comes from the table (inline-size containment), so a wide table cannot widen the page.
@@ -29,7 +29,12 @@ function Table({
       <table
         data-slot="table"
         data-stack={stack}
-        className={cn("w-full caption-bottom text-sm", className)}
+        className={cn(
+          "w-full caption-bottom text-sm",
+          stack === "md" && "max-md:table-stacked",
+          stack === "lg" && "max-lg:table-stacked",
+          className,
+        )}
         {...props}
       />
     </ScrollRegion>

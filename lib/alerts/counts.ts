@@ -6,6 +6,7 @@
  */
 
 import type { AlertCounts, RingingTransfer } from "@/types/alerts";
+import { formatMaskedPhone } from "@/lib/format";
 
 export type { AlertCounts, RingingTransfer };
 
@@ -111,7 +112,9 @@ export function arrivals(previous: AlertCounts | null, next: AlertCounts): Arriv
 
 /** Who is calling, as the board shows it: the name given, else the masked number. */
 export function callerLabel(call: { callerName: string | null; callerLast4: string }): string {
-  return call.callerName ?? (call.callerLast4 ? `•••• ${call.callerLast4}` : "Unknown caller");
+  return (
+    call.callerName ?? (call.callerLast4 ? formatMaskedPhone(call.callerLast4) : "Unknown caller")
+  );
 }
 
 /** A notification's title and body for an arrival, in the front desk's words. */

@@ -326,3 +326,16 @@ describe("names given in everyday ways", () => {
     expect(redact("Elm Aesthetics, Voxanne speaking.")).toBe("Elm Aesthetics, Voxanne speaking.");
   });
 });
+
+describe("what age, weight loss or an old injury left, said as the caller's own", () => {
+  it("takes it after 'I have', 'she has', a pause or a filler, and keeps it as a question or a request", () => {
+    expect(redact("and I have some, uh, loose skin on my arms")).toBe(
+      "and I have some, uh, [MEDICAL] on my arms",
+    );
+    expect(redact("she has keloid scarring from a piercing")).toBe(
+      "she has [MEDICAL] from a piercing",
+    );
+    expect(redact("do you treat loose skin")).toBe("do you treat loose skin");
+    expect(redact("and can i have lip filler please")).toBe("and can i have lip filler please");
+  });
+});

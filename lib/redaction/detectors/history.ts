@@ -120,13 +120,36 @@ const CONDITIONS_IN_CONTEXT = [
   "cellulite",
   "spider veins",
   "thread veins",
+  // What weight loss, age or an old injury leaves, said as the caller's own ("I have some loose
+  // skin on my arms"), and asked about as a treatment ("do you treat loose skin?").
+  "loose skin",
+  "saggy skin",
+  "sagging skin",
+  "excess skin",
+  "crepey skin",
+  "keloid",
+  "keloids",
+  "keloid scar",
+  "keloid scars",
+  "keloid scarring",
+  "scarring",
+  "hypertrophic scar",
+  "hypertrophic scars",
+  "hollow cheeks",
+  "hyperpigmentation",
+  "pigmentation",
+  "age spots",
+  "sun damage",
+  "broken capillaries",
+  "hooded eyelids",
+  "droopy eyelids",
 ];
 
 // Body parts "done": "had my lips done", "got her nose done".
 const BODY_DONE =
   /\b(?:my|her|his|their)\s+(?:lips?|nose|boobs|breasts|eyes|eyelids|tummy|stomach|face|chin|jaw|teeth|ears|bum|butt|neck|brows?)\s+(?:done|did|redone|fixed)\b/gi;
 const HAD_CUE =
-  /\b(?:had|got|did|done|i've got|ive got|i have got|already have|still have|i have|i've had|ive had|been on|was on|were on|from|suffer with|suffered with|suffering with|diagnosed with|prone to|struggle with|struggled with|struggling with|dealing with|treated for)\b(?:\s+(?:a|an|my|some|the|her|his|it|them|with|in|two|few|couple|of|lots|bit|little|little\s+bit|done|before|already|bad|really|quite|nasty|severe|mild|small|big|terrible|awful|old|bit of))*\s*$/i;
+  /\b(?:had|got|did|done|i've got|ive got|i have got|already have|still have|i have|she has|he has|has got|she's got|he's got|i've had|ive had|been on|was on|were on|from|suffer with|suffered with|suffering with|diagnosed with|prone to|struggle with|struggled with|struggling with|dealing with|treated for)\b(?:,?\s+(?:a|an|my|some|the|her|his|it|them|with|in|two|few|couple|of|lots|bit|little|little\s+bit|done|before|already|bad|really|quite|nasty|severe|mild|small|big|terrible|awful|old|bit of|um|uh|er|erm|like),?)*\s*$/i;
 const REQUEST =
   /\b(?:book|booking|cancel|cancelling|canceling|move|moving|reschedule|rebook|confirm|late for|receipt|get|getting|like|want|wanted|wanting|interested|considering|thinking|looking|price|cost|much|have a|can i|could i|would|next)\b/i;
 const PAST_AFTER =
@@ -137,7 +160,7 @@ const APPOINTMENT_AFTER =
 const UPCOMING_AFTER =
   /^\s*(?:[\w'’]+\s+){0,3}?(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|next\s+(?:week|month|time)|this\s+(?:week|afternoon|morning|evening)|booked|coming up)\b/i;
 const CLAUSE_END =
-  /[.!?;]|\bbut\b|\band\s+(?:i|i'm|i'd|can|could|is|do)\b|\b(?=i\s+(?:had|got|did|was|have)\b)/i;
+  /[.!?;]|\bbut\b|\band(?=\s+(?:i|i'm|i'd|can|could|is|do)\b)|\b(?=i\s+(?:had|got|did|was|have)\b)/i;
 
 // Recovery and abstinence: "in recovery", "eighteen months clean", "sober for two years".
 const RECOVERY =
@@ -155,11 +178,15 @@ export function historyDetector(procedures: string[]) {
     }
     for (const term of terms(text, tokens)) {
       // The clause the treatment is in: back to the last pause or "but", forward to the next.
-      const before = clauseBefore(text.slice(Math.max(0, term.start - 80), term.start));
+      const raw = text.slice(Math.max(0, term.start - 80), term.start);
+      const before = clauseBefore(raw);
       const after = clauseAfter(text.slice(term.end, term.end + 60));
-      const had =
-        HAD_CUE.test(before) &&
-        !/\b(?:can|could|would|will|shall)\s+(?:i|we|you|they)\b(?:\s+\w+)?\s+have\b/i.test(before);
+      // "can I have lip filler": a request, before the clause cut at "I have" hides the "can".
+      const asking =
+        /\b(?:can|could|would|will|shall|may)\s+(?:i|we|you|they|she|he)\b(?:\s+\w+)?\s+have\s+(?:[\w'’]+\s+){0,2}$/i.test(
+          raw,
+        );
+      const had = HAD_CUE.test(before) && !asking;
       const owned = /\b(?:my|her|his)\s*$/i.test(before) && !APPOINTMENT_AFTER.test(after);
       const dated =
         PAST_AFTER.test(after) && /\b(?:had|got|did|done|have|was|were)\b/i.test(before + after);
