@@ -36,6 +36,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL: `http://localhost:${port}`,
+    // As a user who asks for less motion (app/globals.css stops animations then): the pages
+    // behave the same, and a software-rendered browser on two cores is not redrawing pulses.
+    reducedMotion: "reduce",
     trace: "on-first-retry",
     screenshot: "only-on-failure",
     launchOptions: chromium,

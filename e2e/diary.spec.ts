@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
-import { RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
+import { gotoHydrated, RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
 
 // The diary, as the front desk uses it. The browser runs in Tokyo while Harbour Aesthetics is in
 // New York (14 hours apart, often another date): everything must still show in clinic time.
@@ -164,7 +164,7 @@ test.describe("the diary", () => {
     await expect(page.getByRole("button", { name: new RegExp(patient) })).toHaveCount(0);
 
     // The bookings list shows it cancelled, and links back to the diary.
-    await page.goto("/bookings?status=cancelled");
+    await gotoHydrated(page, "/bookings?status=cancelled");
     const row = page.getByTestId("booking-row").filter({ hasText: patient });
     await expect(row.getByTestId("booking-status")).toHaveText("cancelled");
   });
@@ -216,7 +216,7 @@ test.describe("the diary", () => {
     await expect(kept.getByTestId("diary-appointment")).toHaveAttribute("data-status", "completed");
 
     // The bookings list shows the new status and opens the appointment in the diary.
-    await page.goto("/bookings?status=completed");
+    await gotoHydrated(page, "/bookings?status=completed");
     const row = page.getByTestId("booking-row").filter({ hasText: first });
     await expect(row.getByTestId("booking-status")).toHaveText("completed");
     await row.getByTitle("Open in the diary").click();

@@ -51,6 +51,12 @@ export async function signIn(
   sessions.set(key, await page.context().cookies());
 }
 
+/** Opens a dashboard page and waits until React has hydrated it (see reloadHydrated). */
+export async function gotoHydrated(page: Page, path: string) {
+  await page.goto(path);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 /**
  * Reloads a dashboard page and waits until React has hydrated it (components/providers.tsx marks
  * <html data-hydrated>): typing into a server-rendered input before then can be lost.

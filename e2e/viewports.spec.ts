@@ -319,7 +319,12 @@ test.describe("every page on a phone and a tablet", () => {
       baseURL,
     }) => {
       test.setTimeout(60_000 + routes.length * 10_000);
-      const context = await browser.newContext({ viewport: PHONE, hasTouch: true, baseURL });
+      const context = await browser.newContext({
+        viewport: PHONE,
+        hasTouch: true,
+        baseURL,
+        reducedMotion: "reduce",
+      });
       const page = await context.newPage();
       if (who !== "patient") {
         await signIn(page, who === "admin" ? ADMIN : RECEPTIONIST);
