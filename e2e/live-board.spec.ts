@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
+import { gotoHydrated, RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
 
 test.describe("the live board", () => {
   test("follows a call from ring to booking without reloading, and the receptionist confirms it", async ({
@@ -21,7 +21,8 @@ test.describe("the live board", () => {
     await signIn(page, RECEPTIONIST);
     await expect(page.getByTestId("connection")).toHaveText("Live");
     const bookings = await context.newPage();
-    await bookings.goto("/bookings");
+    // Hydrated, so its live updates are listening before the call holds a time.
+    await gotoHydrated(bookings, "/bookings");
 
     const call = testCall(baseURL!, `+1555010${last4}`);
     await call.status("ringing");
