@@ -87,6 +87,9 @@ const ADDRESS_SAID =
 const ADDRESS_END =
   /[.!?;]|,\s*(?:my|and|it's|its|i|i'm|im|the|her|his|that's|thats|please|thanks)\b|\b(?:and (?:i|i'm|my|can|could|is|it's|its|the|that's)|but|because|cos|thanks|thank you|please|if|so (?:i|can))\b/i;
 
+const ITEM_END = new RegExp(`,|${ADDRESS_END.source}`, "i");
+const HAS_NUMBER = new RegExp(`\\d|\\b${NUMBER_WORD}\\b`, "i");
+
 /**
  * The address a caller names and then says ("my work address for the invoice is unit seven the
  * sharp project thorp road m forty five b j"): up to the sentence's end or a new clause, when
@@ -98,13 +101,11 @@ function saidAddresses(text: string): Finding[] {
     const start = match.index + match[0].length;
     const rest = text.slice(start, start + 160);
     // A postcode or zip is one item: it ends at a comma ("zero two one three eight, cambridge").
-    const ends = /^(?:address|postal address|home address)/i.test(match[0])
-      ? ADDRESS_END
-      : new RegExp(`,|${ADDRESS_END.source}`, "i");
+    const ends = /^address/i.test(match[0]) ? ADDRESS_END : ITEM_END;
     const end = ends.exec(rest)?.index ?? rest.length;
     const value = rest.slice(0, end).replace(/[\s,]+$/, "");
     if (
-      new RegExp(`\\d|\\b${NUMBER_WORD}\\b`, "i").test(value) &&
+      HAS_NUMBER.test(value) &&
       !/^(?:the same|still|on|in|not|wrong|changed|different)\b/i.test(value)
     )
       findings.push({ type: "ADDRESS", start, end: start + value.length });
