@@ -226,7 +226,7 @@ const callTally = (pick) => {
 };
 const clean = valid.filter((t) => t.entities.length === 0 && t.business.length > 0);
 const NAME_WORDS =
-  "joy|rob|holly|pat|sunny|ivy|may|grace|will|bill|rose|april|june|mark|hope|faith|summer|dawn|jack";
+  "joy|rob|holly|pat|sunny|carol|ivy|gene|jade|robin|frank|may|grace|will|bill|rose|april|june|mark|hope|faith|summer|dawn|jack";
 const startsWithNameWord = new RegExp(`^(${NAME_WORDS})\\b`, "i");
 const holdsNameWord = new RegExp(`\\b(${NAME_WORDS})\\b`, "i");
 const nameWordNames = valid.flatMap((t) =>
