@@ -7,6 +7,7 @@
  *   style, and the share of business words kept, for the half tuned on and the half held out.
  * - eval/redaction/fresh: a third whole-call set written blind to the redactor's code, after
  *   the fixes the first two sets led to: the honest figure for text nobody tuned on.
+ * - eval/redaction/third: a second blind set (two new clinics, UK and US), written later still.
  * Exits non-zero below the targets (whole calls: recall >= 99.5%, business words >= 97%).
  */
 import { readFileSync } from "node:fs";
@@ -108,38 +109,25 @@ function report(label: string, result: CallEvaluation) {
       `whole calls (${label}): business words kept ${pct(result.business.share)} < ${pct(CALL_TARGETS.businessKept)}`,
     );
 }
-report(
-  "tuned-on half",
-  scoreCalls(
-    calls.turns.filter((turn) => !isHeldOut(turn.call)),
-    calls.redactorFor,
-  ),
-);
-report(
-  "held-out half",
-  scoreCalls(
-    calls.turns.filter((turn) => isHeldOut(turn.call)),
-    calls.redactorFor,
-  ),
-);
+/** A set's two halves: the odd calls may be read and tuned on, the even ones judge. */
+function reportHalves(prefix: string, set: ReturnType<typeof loadCallSet>) {
+  for (const heldOut of [false, true])
+    report(
+      `${prefix}${heldOut ? "held-out" : "tuned-on"} half`,
+      scoreCalls(
+        set.turns.filter((turn) => isHeldOut(turn.call) === heldOut),
+        set.redactorFor,
+      ),
+    );
+}
+reportHalves("", calls);
 // A third set, written blind to the redactor's code after the fixes above (eval/redaction/fresh).
-const fresh = loadCallSet("eval/redaction/fresh");
-// Its first run, before any fix, scored 88.0% recall over all 180 calls. From then on it is
-// split like the first set: the odd calls may be read and tuned on, the even ones judge.
-report(
-  "fresh set, tuned-on half",
-  scoreCalls(
-    fresh.turns.filter((turn) => !isHeldOut(turn.call)),
-    fresh.redactorFor,
-  ),
-);
-report(
-  "fresh set, held-out half",
-  scoreCalls(
-    fresh.turns.filter((turn) => isHeldOut(turn.call)),
-    fresh.redactorFor,
-  ),
-);
+// Its first run, before any fix, scored 88.0% recall over all 180 calls.
+reportHalves("fresh set, ", loadCallSet("eval/redaction/fresh"));
+// A fourth set, blind again (eval/redaction/third: two new clinics, written 2026-12-01). Its
+// first run, before any fix it led to, scored 91.2% recall (618/678) and kept 97.7% of business
+// words over all 120 calls.
+reportHalves("third set, ", loadCallSet("eval/redaction/third"));
 console.log(
   failures.length ? `\nBelow target:\n  ${failures.join("\n  ")}` : "\nWhole-call targets met.",
 );

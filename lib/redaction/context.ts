@@ -20,7 +20,11 @@ export type Expectation =
   | "ADDRESS"
   | "EMAIL"
   /** Medications, conditions, allergies or treatments had: the answer's words are history. */
-  | "MEDICAL";
+  | "MEDICAL"
+  /** "How far along are you?": the weeks or months said next are a pregnancy's. */
+  | "PREGNANCY"
+  /** "What have you had before?": the treatments named in the answer were had (history). */
+  | "HAD_BEFORE";
 
 const CUES: [Expectation, RegExp][] = [
   ["DOB", /\b(?:date of birth|birth ?date|d\.? ?o\.? ?b|born|birthday)\b/],
@@ -53,6 +57,11 @@ const CUES: [Expectation, RegExp][] = [
   [
     "MEDICAL",
     /\b(?:(?:any|other|regular|current|prescribed?|prescription) (?:medications?|medicines?|meds|tablets|pills|drugs)|(?:on|taking|take) any(?:thing| medications?| medicines?| meds| tablets| pills)?\b(?! (?:time|card|deposit|payment))|what (?:are|is|do|does) (?:you|she|he|they) (?:taking|take|on)|which (?:medications?|medicines?|tablets)|(?:medical|health) (?:history|conditions?|problems|issues|concerns)|any (?:other )?conditions|(?:any|other|known) allerg(?:y|ies)|allergic to anything|(?:had|have) (?:any )?(?:treatments?|procedures?|surgery|surgeries|operations?) (?:before|done|elsewhere|previously)|anything (?:else )?(?:we|i|the (?:doctor|nurse|practitioner)) should know)\b/,
+  ],
+  ["PREGNANCY", /\bhow (?:far (?:along|gone)|many (?:weeks|months)(?: pregnant| along| gone)?)\b/],
+  [
+    "HAD_BEFORE",
+    /\b(?:(?:what|which)(?: (?:treatments?|procedures?|ones?|products?|brand))? (?:have|did|has) (?:you|she|he|they) (?:had|have|tried|try|used|use)|(?:have|has|did) (?:you|she|he|they|either of you|any of you|both of you) (?:ever )?(?:had|have|tried|try|used) [^?.!]{0,40}(?:before|previously|elsewhere|in the past)|what (?:have|did) (?:you|she|he) (?:had|have) done)\b/,
   ],
 ];
 
@@ -92,13 +101,14 @@ export function trailingCues(sentence: string): Expectation[] {
 export function givingCues(sentence: string): Expectation[] {
   const match = GIVING.exec(sentence.toLowerCase());
   if (!match) return [];
-  return expectationsFrom(`${match[1]}?`).filter((expectation) => expectation !== "MEDICAL");
+  return expectationsFrom(`${match[1]}?`).filter((expectation) => !ABOUT_HEALTH.has(expectation));
 }
 const GIVING =
   /\b(?:give|giving|update|updating|change|changing|confirm|add|leave|read out|tell you|let you have|pass on)\s+(?:you\s+)?(?:my|her|his|our|their)\s+(?:new\s+|current\s+|home\s+|work\s+)?((?:address|postcode|post code|zip(?: code)?|(?:phone|mobile|cell|contact|home|work) number|number|e-?mail(?: address)?|date of birth|birthday|card(?: details| number)?|(?:nhs|insurance|member|membership|policy|medicare) (?:number|id)|surname|last name|name))\b/;
 
 // Only what is about to be said: "...a list of any medications." announces nothing.
-const TRAILING_CUES = CUES.filter(([expectation]) => expectation !== "MEDICAL").map(
+const ABOUT_HEALTH = new Set<Expectation>(["MEDICAL", "PREGNANCY", "HAD_BEFORE"]);
+const TRAILING_CUES = CUES.filter(([expectation]) => !ABOUT_HEALTH.has(expectation)).map(
   ([expectation, cue]) => [expectation, new RegExp(`${cue.source}$`)] as const,
 );
 
@@ -283,6 +293,9 @@ export function answerFindings(
       case "MEDICAL":
         findings.push(...medicalAnswer(tokens, isBusiness));
         break;
+      case "PREGNANCY":
+        findings.push(...pregnancyAnswer(tokens));
+        break;
       case "ADDRESS":
       case "EMAIL": {
         const part = parts[0];
@@ -359,6 +372,26 @@ function medicalAnswer(tokens: Token[], isBusiness: (token: Token) => boolean): 
     if (answer.some((token) => /^(?:no|none|nope|nothing|nah)$/.test(token.lower))) return [];
   }
   return [];
+}
+
+const PREGNANCY_UNIT = /^(?:weeks?|wks?|months?)$/;
+const ROUGHLY = new Set("about around nearly almost roughly just over under gone past".split(" "));
+
+/** "I'm about seven weeks", "nearly 20 weeks now", "five months": how far along, said. */
+function pregnancyAnswer(tokens: Token[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const [index, token] of tokens.entries()) {
+    if (!PREGNANCY_UNIT.test(token.lower)) continue;
+    let first = index;
+    while (first > 0 && (isNumberish(tokens[first - 1]!) || tokens[first - 1]!.lower === "and"))
+      first--;
+    if (first === index) continue;
+    while (first > 0 && ROUGHLY.has(tokens[first - 1]!.lower)) first--;
+    const next = tokens[index + 1];
+    const end = next && /^(?:gone|pregnant|along)$/.test(next.lower) ? next.end : token.end;
+    findings.push({ type: "MEDICAL", start: tokens[first]!.start, end });
+  }
+  return findings;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { expectationsFrom, givingCues, trailingCues, type Expectation } from "./context";
 import { isSpelledToken } from "./detectors/spelled";
-import { applyFindings, mergeFindings } from "./findings";
+import { applyFindings, joinAdjacent, mergeFindings } from "./findings";
 import { digitRuns } from "./numbers";
 import type { Redactor } from "./redact";
 import { FILLERS, tokenize } from "./tokens";
@@ -63,11 +63,10 @@ export function redactConversation(
     ]),
   );
   continuedSpellings(turns, found);
-  return turns.map((turn, index) => ({
-    role: turn.role,
-    text: applyFindings(turn.text, found[index]!),
-    findings: found[index]!,
-  }));
+  return turns.map((turn, index) => {
+    const findings = joinAdjacent(turn.text, found[index]!);
+    return { role: turn.role, text: applyFindings(turn.text, findings), findings };
+  });
 }
 
 const SPELLED_TYPES = new Set(["ID", "PHONE", "CARD", "ADDRESS", "NAME", "EMAIL", "CUSTOM"]);

@@ -18,6 +18,34 @@ export function mergeFindings(findings: Finding[]): Finding[] {
   return merged;
 }
 
+// What may lie between two findings of one type that are one thing: a space, a comma or a
+// pause ("[Denise] [Cawthorne]", "[O-K-A-F-O-R], hyphen, [L-U-N-D]"), and between two medical
+// terms the little words that tie a condition to where it is ("a [clot] in me [lung]",
+// "[pain] in her [lower back]").
+const JOIN_ANY = /^[\s,.;–—-]*(?:(?:hyphen|dash)[\s,.;–—-]*)?$/i;
+const JOIN_MEDICAL =
+  /^\s+(?:(?:in|on|of|to|my|me|her|his|their|the|a|an|left|right|both|lower|upper)\s+){1,3}$/i;
+
+/**
+ * Merged findings (sorted, apart), with neighbours of one type that are one thing joined: the
+ * redacted text says "[NAME]" once for a full name, not "[NAME] [NAME]".
+ */
+export function joinAdjacent(text: string, findings: Finding[]): Finding[] {
+  const joined: Finding[] = [];
+  for (const finding of findings) {
+    const last = joined.at(-1);
+    const gap = last ? text.slice(last.end, finding.start) : "";
+    if (
+      last &&
+      last.type === finding.type &&
+      (JOIN_ANY.test(gap) || (finding.type === "MEDICAL" && JOIN_MEDICAL.test(gap)))
+    )
+      last.end = finding.end;
+    else joined.push({ ...finding });
+  }
+  return joined;
+}
+
 /**
  * Does a span overlap any of `spans`? The spans merged and sorted once, then a binary search
  * per question: a long call has thousands of names and terms to compare.

@@ -22,8 +22,8 @@ import {
   STAFF_TITLE,
 } from "./detectors/names";
 import { detectSymbolSecrets } from "./detectors/secrets";
-import { detectSpelledRuns } from "./detectors/spelled";
-import { applyFindings, mergeFindings, overlapChecker } from "./findings";
+import { detectSpelledRuns, spelledWord } from "./detectors/spelled";
+import { applyFindings, joinAdjacent, mergeFindings, overlapChecker } from "./findings";
 import { valueAfter } from "./following";
 import { MEDICAL_LEXICON } from "./lexicon/medical";
 import { NUMBER_WORDS } from "./numbers";
@@ -120,7 +120,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     const terms = [
       ...medicines.map((finding) => withHistoryVerb(text, finding)),
       ...medicines.flatMap((finding) => takenFor(text, finding, allow)),
-      ...history(text, tokens),
+      ...history(text, tokens, options.expect?.includes("HAD_BEFORE")),
       ...keywordFindings,
       // A clinic's own keyword rule names its value first.
       ...[...credentials(text, tokens), ...identifiers(text, tokens)].filter(
@@ -144,7 +144,11 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     ];
     const learned = names
       .map((finding) => text.slice(finding.start, finding.end))
-      .flatMap((name) => name.split(/\s+/))
+      // A name spelled out is learned as the word it spells ("k o w a l c z y k").
+      .flatMap((name) => {
+        const word = spelledWord(name);
+        return [...name.split(/\s+/), word && !allow.has(word) ? word : ""];
+      })
       // A staff member's name is learned too when a caller introduced themselves by it;
       // detectKnownNames keeps it where staff are named ("Nurse Grace").
       .filter((part) => part.length >= 2 && !/^[A-Za-z]([\s.-][A-Za-z])+$/.test(part));
@@ -175,7 +179,15 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
         ...patterns(text),
         ...answers,
       ];
-      const findings = mergeFindings([...detected, ...detectSpelledRuns(tokens, detected)]);
+      const spelled = detectSpelledRuns(tokens, detected);
+      const findings = joinAdjacent(
+        text,
+        mergeFindings([
+          ...detected,
+          ...spelled,
+          ...spelledOut(text, tokens, [...names, ...spelled], allow),
+        ]),
+      );
       return { text: applyFindings(text, findings), findings, names: learned };
     },
   };
@@ -189,6 +201,31 @@ const SAID_ABOUT_IT =
   /^(?:in|on|at|the|a|an|not|no|still|wrong|incorrect|locked|expired|different|same|correct|right|working|broken|too|very|my|your|for|to|set|sent|reset|changed|new|old|case|what|how|why|where|there)\b/i;
 const CREDENTIAL_CUE =
   /\b(?:password|passcode|pass code|passphrase|pin|pin number|pin code|memorable word|memorable answer|security answer|secret answer|security word)(?:\s+(?:for|on|to|at)\s+(?:the\s+|my\s+|your\s+)?[a-z]+(?:\s+(?:portal|app|account|login|site))?)?(?=\s+(?:is|was)\b|['’]s\b|\s*:)/gi;
+
+/**
+ * The word a name was spelled as, where it is also said whole in the same text ("demi
+ * kowalczyk k o w a l c z y k"): the said word is the name too.
+ */
+function spelledOut(
+  text: string,
+  tokens: Token[],
+  found: Finding[],
+  allow: Set<string>,
+): Finding[] {
+  const words = new Set(
+    found
+      .filter((finding) => finding.type === "NAME")
+      .map((finding) => spelledWord(text.slice(finding.start, finding.end)))
+      .filter((word): word is string => word !== null && !allow.has(word)),
+  );
+  if (words.size === 0) return [];
+  return tokens
+    .filter((token) => words.has(token.lower.replace(/['’]s$/, "")))
+    .map((token) => ({ type: "NAME" as const, start: token.start, end: token.end }));
+}
+
+const DONE_WITH =
+  /\b(?:i've|i have|we've|we have|i|we|that's|it's|has been|have been|was|were)\s+(?:just\s+|now\s+|also\s+)?(?:updated|changed|noted|saved|confirmed|sent|added|removed|recorded|taken|put|corrected|amended|got|found|verified|checked)\b/i;
 
 /**
  * Within one turn, a sentence that ends on what the caller is about to say ("I forgot my portal
@@ -208,9 +245,9 @@ function announcedAnswers(
     const sentence = tokens.slice(sentenceStart, index);
     if (announced.length && sentence.length)
       findings.push(...answerFindings(sentence, announced, isNameWord));
-    announced = sentence.length
-      ? trailingCues(text.slice(sentence[0]!.start, sentence.at(-1)!.end))
-      : [];
+    const said = sentence.length ? text.slice(sentence[0]!.start, sentence.at(-1)!.end) : "";
+    // "I've updated your address." reports what was done: nothing is about to be said.
+    announced = said && !DONE_WITH.test(said) ? trailingCues(said) : [];
     sentenceStart = index + 1;
   }
   return findings;

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 import { redactConversation, type Turn } from "../../lib/redaction/conversation";
 import {
@@ -57,15 +57,23 @@ export function clinicConfig(context: ClinicContext): RedactionConfig {
   return { allow, rules, procedures };
 }
 
+/**
+ * A set's turns are every `*.jsonl` in its folder (one file, or one per author: the third set's
+ * uk.jsonl and us.jsonl) and its clinics every `*context.json` there.
+ */
 export function loadCallSet(dir = "eval/redaction/calls") {
-  const turns: LabelledCallTurn[] = readFileSync(`${dir}/calls.jsonl`, "utf8")
-    .split("\n")
+  const files = readdirSync(dir).sort();
+  const turns: LabelledCallTurn[] = files
+    .filter((file) => file.endsWith(".jsonl"))
+    .flatMap((file) => readFileSync(`${dir}/${file}`, "utf8").split("\n"))
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line));
-  const contexts = JSON.parse(readFileSync(`${dir}/clinic-context.json`, "utf8")) as Record<
-    string,
-    ClinicContext
-  >;
+  const contexts: Record<string, ClinicContext> = Object.assign(
+    {},
+    ...files
+      .filter((file) => file.endsWith("context.json"))
+      .map((file) => JSON.parse(readFileSync(`${dir}/${file}`, "utf8"))),
+  );
   const redactors = new Map<string, Redactor>();
   const redactorFor = (clinic: string) => {
     let redactor = redactors.get(clinic);

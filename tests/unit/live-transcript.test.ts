@@ -243,7 +243,7 @@ describe("the transcript handler", () => {
     await transcript(
       parse({ role: "assistant", transcript: "ok so that's booked for priya shah" }),
     );
-    expect(broadcasts[0]!.text).toBe("ok so that's booked for [NAME] [NAME]");
+    expect(broadcasts[0]!.text).toBe("ok so that's booked for [NAME]");
   });
 
   it("keeps the clinic's business words and caps a very long line after redacting it", async () => {

@@ -206,7 +206,7 @@ describe("names beside staff names and months", () => {
       ["assistant", "Thanks, June. Is that for early June?"],
       ["caller", "no in june, June is my daughter"],
     );
-    expect(turns[1]).toBe("yeah it's [NAME] [NAME] [NAME]");
+    expect(turns[1]).toBe("yeah it's [NAME]");
     expect(turns[2]).toBe("Thanks, [NAME]. Is that for early June?");
     expect(turns[3]).toBe("no in june, [NAME] is my daughter");
   });
@@ -337,5 +337,92 @@ describe("what age, weight loss or an old injury left, said as the caller's own"
     );
     expect(redact("do you treat loose skin")).toBe("do you treat loose skin");
     expect(redact("and can i have lip filler please")).toBe("and can i have lip filler please");
+  });
+});
+
+describe("history said in everyday words (the third set's tuned half, as classes)", () => {
+  const staffed = createRedactor({
+    allow: ["Holly", "Sunny", "Hydrafacial", "Chemical peel", "Orchard Clinic", "Voxanne"],
+    procedures: ["Hydrafacial", "Chemical peel"],
+  });
+  const talk = (...turns: [Turn["role"], string][]) =>
+    redactConversation(
+      staffed,
+      turns.map(([role, text]) => ({ role, text })),
+    ).map((turn) => turn.text);
+
+  it("takes an organ out, an operation, a bad joint and a type of diabetes as history", () => {
+    expect(redact("i had me appendix out when i was twelve")).toBe("i [MEDICAL] when i was twelve");
+    expect(redact("he had kidney surgery in the spring")).toBe("he had [MEDICAL] in the spring");
+    expect(redact("my dad's got a dodgy knee so the stairs are hard")).toMatch(
+      /got \[MEDICAL\] so the stairs/,
+    );
+    expect(redact("she's type two and on tablets for it")).toMatch(/^she\[MEDICAL\]|\[MEDICAL\]/);
+    expect(redact("she's type two and on tablets for it")).not.toMatch(/type two/);
+    expect(redact("i'm h i v positive but undetectable")).not.toMatch(/h i v|positive/);
+  });
+
+  it("takes a pregnancy's weeks, a syndrome, a breakdown and a habit being stopped", () => {
+    expect(redact("i'm twenty two weeks pregnant is that ok")).not.toMatch(/twenty two weeks/);
+    expect(
+      call(["assistant", "How far along are you?"], ["caller", "about eleven weeks now"])[1],
+    ).toBe("[MEDICAL] now");
+    expect(redact("my son has tourette's syndrome")).not.toMatch(/tourette/);
+    expect(redact("i had a bit of a breakdown in the spring")).not.toMatch(/breakdown/);
+    expect(redact("the patches help me quit smoking")).not.toMatch(/quit smoking/);
+    // Asked about, or booked: not history.
+    expect(redact("Did you have a Botox treatment before?")).toBe(
+      "Did you have a Botox treatment before?",
+    );
+    expect(redact("She has a Botox appointment on Friday.")).toBe(
+      "She has a Botox appointment on Friday.",
+    );
+    expect(redact("can i still have my lip filler top up")).toBe(
+      "can i still have my lip filler top up",
+    );
+  });
+
+  it("takes the treatments named when asked what the caller had before", () => {
+    const [, answer] = talk(
+      ["assistant", "Have you had any skin treatments before?"],
+      ["caller", "just a chemical peel at a salon"],
+    );
+    expect(answer).toBe("just a [MEDICAL] at a salon");
+    const [, booking] = talk(
+      ["assistant", "What treatment would you like?"],
+      ["caller", "a chemical peel please"],
+    );
+    expect(booking).toBe("a chemical peel please");
+  });
+
+  it("keeps a member of staff whose first name a caller shares, and the caller's own name", () => {
+    const turns = talk(
+      ["assistant", "And your name?"],
+      ["caller", "it's holly brennan"],
+      [
+        "assistant",
+        "Thanks, Holly. A Hydrafacial with Holly is on Monday, and Holly has Tuesday too.",
+      ],
+    );
+    expect(turns[1]).toBe("it's [NAME]");
+    expect(turns[2]).toBe(
+      "Thanks, [NAME]. A Hydrafacial with Holly is on Monday, and Holly has Tuesday too.",
+    );
+  });
+
+  it("says one [NAME] for one name, and takes the word a name was spelled as", () => {
+    expect(redact("my married name is Rosa Lindqvist")).toBe("my married name is [NAME]");
+    const [, spelled] = call(["assistant", "And your surname?"], ["caller", "nowak n o w a k"]);
+    expect(spelled).toBe("[NAME]");
+    expect(redact("everyone calls me Bunny")).toBe("everyone calls me [NAME]");
+  });
+
+  it("does not take what describes for a name, or a report for an announcement", () => {
+    expect(redact("it's mostly settled now, I'm afraid")).toBe(
+      "it's mostly settled now, I'm afraid",
+    );
+    expect(redact("I've updated your email. See you Friday.")).toBe(
+      "I've updated your email. See you Friday.",
+    );
   });
 });

@@ -147,7 +147,7 @@ const CONDITIONS_IN_CONTEXT = [
 
 // Body parts "done": "had my lips done", "got her nose done".
 const BODY_DONE =
-  /\b(?:my|her|his|their)\s+(?:lips?|nose|boobs|breasts|eyes|eyelids|tummy|stomach|face|chin|jaw|teeth|ears|bum|butt|neck|brows?)\s+(?:done|did|redone|fixed)\b/gi;
+  /\b(?:my|her|his|their|(?<=\b(?:had|got|get|getting|having)\s+)me)\s+(?:lips?|nose|boobs|breasts|eyes|eyelids|tummy|stomach|face|chin|jaw|teeth|ears|bum|butt|neck|brows?)\s+(?:done|did|redone|fixed)\b/gi;
 const HAD_CUE =
   /\b(?:had|got|did|done|i've got|ive got|i have got|already have|still have|i have|she has|he has|has got|she's got|he's got|i've had|ive had|been on|was on|were on|from|suffer with|suffered with|suffering with|diagnosed with|prone to|struggle with|struggled with|struggling with|dealing with|treated for)\b(?:,?\s+(?:a|an|my|some|the|her|his|it|them|with|in|two|few|couple|of|lots|bit|little|little\s+bit|done|before|already|bad|really|quite|nasty|severe|mild|small|big|terrible|awful|old|bit of|um|uh|er|erm|like),?)*\s*$/i;
 const REQUEST =
@@ -166,10 +166,14 @@ const CLAUSE_END =
 const RECOVERY =
   /\b(?:in recovery|in (?:aa|na)\b|alcoholics anonymous|narcotics anonymous|(?:sober|clean) since (?:(?:19|20)\d\d|(?:nineteen|twenty|two thousand)(?:\s+[a-z]+){1,2}|last\s+\w+|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?:19|20)\d\d)?)|(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years)\s+(?:clean|sober)|sober(?:\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))?|clean\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))\b/gi;
 
+/**
+ * `pastAsked`: the assistant has just asked what the caller had before ("have you had filler
+ * before?"), so a treatment named in the answer was had, unless asked for again.
+ */
 export function historyDetector(procedures: string[]) {
   const terms = compileLexicon([...TREATMENTS, ...CONDITIONS_IN_CONTEXT, ...procedures], "MEDICAL");
-  return (text: string, tokens: Token[]): Finding[] => {
-    const findings: Finding[] = [];
+  return (text: string, tokens: Token[], pastAsked = false): Finding[] => {
+    const findings: Finding[] = [...disclosures(text)];
     for (const match of text.matchAll(RECOVERY))
       findings.push({ type: "MEDICAL", start: match.index, end: match.index + match[0].length });
     for (const match of text.matchAll(BODY_DONE)) {
@@ -186,16 +190,98 @@ export function historyDetector(procedures: string[]) {
         /\b(?:can|could|would|will|shall|may)\s+(?:i|we|you|they|she|he)\b(?:\s+\w+)?\s+have\s+(?:[\w'’]+\s+){0,2}$/i.test(
           raw,
         );
+      // "did you have Botox before?", "has she had filler?": asking about it tells nothing.
+      if (ASKED_ABOUT.test(before) || ASKED_ABOUT.test(raw.slice(-40))) continue;
+      if (UPCOMING_AFTER.test(after) || APPOINTMENT_AFTER.test(after)) continue;
+      // "for her lip filler" after a time or a price, "charged twice for my peel": business.
+      if (FOR_BOOKING.test(before)) continue;
       const had = HAD_CUE.test(before) && !asking;
-      const owned = /\b(?:my|her|his)\s*$/i.test(before) && !APPOINTMENT_AFTER.test(after);
+      const owned = OWNED.test(before) && !asking;
       const dated =
         PAST_AFTER.test(after) && /\b(?:had|got|did|done|have|was|were)\b/i.test(before + after);
-      if (UPCOMING_AFTER.test(after)) continue;
-      if ((had || owned || dated) && !(REQUEST.test(lastWords(before, 3)) && !had))
-        findings.push(withHistoryVerb(text, term));
+      // "I had two rounds of Accutane as a teen, and CO2 laser in Chicago": one "had", two things.
+      const coordinated =
+        /(?:,\s*|\s)(?:and|or|plus|then)\s+(?:(?:a|an|some|the|my|her|his|a bit of|a course of|a round of)\s+)?$/i.test(
+          raw,
+        ) && HAD_EARLIER.test(raw.split(/[.!?]/).at(-1) ?? "");
+      const answered = pastAsked && !REQUEST.test(lastWords(before, 3));
+      if (
+        (had || owned || dated || coordinated || answered) &&
+        !(REQUEST.test(lastWords(before, 3)) && !had)
+      )
+        findings.push(withParticle(text, withHistoryVerb(text, term)));
     }
     return findings;
   };
+}
+
+const OWNED =
+  /\b(?:my|her|his|(?<=\b(?:after|before|since|with|from|for|of|on|in|had|got|did|done|and|about)\s+)me)\s*$/i;
+const ASKED_ABOUT =
+  /\b(?:did|have|has|had)\s+(?:you|she|he|they|either of you|any of you|both of you)\s+(?:ever\s+)?(?:had|have|tried|try|used|use)\b[^.!?]*$/i;
+const FOR_BOOKING =
+  /\b(?:(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\d+|o'clock|noon|morning|afternoon|evening|syringe|mil|ml|units?|booked|booking|charged|paid|pay|refund|receipt|invoice|bill)\b[^.!?]{0,25}\bfor\s+(?:my|her|his|your|the)|\b(?:charged|billed|paid|refund(?:ed)?|receipt|invoice)\b[^.!?]{0,30})\s*$/i;
+const HAD_EARLIER = /\b(?:i|i've|ive|she|he|she's|he's|we)\s+(?:had|got|tried|did|have had)\b/i;
+
+// What follows a treatment or an organ that was had: "had filler done", "had me teeth done",
+// "had my gallbladder out".
+const PARTICLE_AFTER = /^\s+(?:done|redone|out|removed|taken out|cut out|put in|fixed|sorted)\b/i;
+function withParticle(text: string, finding: Finding): Finding {
+  const match = PARTICLE_AFTER.exec(text.slice(finding.end, finding.end + 20));
+  return match ? { ...finding, end: finding.end + match[0].length } : finding;
+}
+
+const ORGANS =
+  "gallbladder|gall bladder|appendix|tonsils|adenoids|womb|uterus|ovary|ovaries|tubes|cervix|thyroid|kidney|kidneys|spleen|bowel|colon|prostate|lung|lungs|liver|heart|hip|hips|knee|knees|shoulder|spine|back|neck|disc|discs|cataracts?|wisdom teeth|mole|moles|cyst|cysts|lump|lumps|polyps?|tumou?rs?|growth|basal cell|basal cell carcinoma|skin cancer|lymph nodes?|stent|hernia|bunions?|varicose veins|veins|breast lump|ovarian cyst|fibroids?";
+const BODY =
+  "hip|hips|knee|knees|back|spine|neck|shoulder|shoulders|heart|chest|lung|lungs|liver|kidney|kidneys|bowel|bowels|stomach|gut|thyroid|bladder|brain|head|eye|eyes|ear|ears|wrist|wrists|ankle|ankles|foot|feet|leg|legs|arm|arms|hand|hands|joints?|hip joint|nerves?|disc|ligament|ligaments|cartilage|pelvis|ribs?|jaw|elbow|elbows|hamstring|achilles|immune system|blood pressure|blood sugar|sugar levels|iron|cholesterol";
+const INJURY =
+  "bad|dodgy|weak|sore|broken|fractured|bust|busted|dislocated|slipped|trapped|frozen|arthritic|replaced|new|false|metal|titanium|torn|ruptured|herniated|prolapsed|pinched|damaged|dicky|gammy|wonky|leaky|irregular|high|low|under active|underactive|over active|overactive|under-active|over-active|enlarged|fatty|weak";
+const COUNT = "one|two|1|2|i|ii";
+
+/**
+ * History said in everyday words, wherever it is said: an organ out or an operation on one
+ * ("had me gallbladder out", "thyroid surgery", "a basal cell cut off his ear"), a bad body part
+ * ("she's got a bad hip", "an under active thyroid"), a type of diabetes ("i'm type one"),
+ * HIV or hepatitis status, how far along a pregnancy is ("eighteen weeks gone"), a named
+ * syndrome or disorder ("von willebrand", "Crohn's disease", "a bleeding disorder"), a
+ * habit being stopped ("to help me stop smoking"), and a breakdown or burnout had.
+ */
+export const DISCLOSURES: RegExp[] = [
+  new RegExp(
+    `\\b(?:had|have had|'ve had|’ve had|got|getting|having|get)\\s+(?:(?:me|my|her|his|their|the|a|an|both|two|some|a few)\\s+)?(?:${ORGANS})\\s+(?:out|removed|taken out|cut out|cut off|replaced|done|operated on|lasered|frozen off|burned off|burnt off|fixed)\\b`,
+    "gi",
+  ),
+  new RegExp(
+    `\\b(?:(?:${ORGANS}|${BODY}|open heart|heart bypass|weight loss|gastric|bariatric|spinal|cancer|brain|keyhole|back|knee|hip)\\s+)(?:surgery|operation|op|replacement|transplant|removal|bypass|sleeve|band|ablation|biopsy|reconstruction|fusion)\\b`,
+    "gi",
+  ),
+  new RegExp(
+    `\\b(?:(?:a|an|my|me|her|his|their)\\s+)?(?:${INJURY})\\s+(?:${BODY})\\b(?=\\s*(?:[.,;!?]|$|\\s+(?:so|and|but|which|that|too|as|now|though|at|from|since|for|after|still|problem|problems|issue|issues|condition)\\b))`,
+    "gi",
+  ),
+  new RegExp(
+    `\\b(?:(?:${BODY}|heart|thyroid|kidney|liver|lung|bowel|bladder|mental health|blood)\\s+(?:problems?|issues?|condition|conditions|trouble|disease|failure|murmur|attacks?|infections?|disorder|cancer|clots?|playing up))\\b`,
+    "gi",
+  ),
+  new RegExp(
+    `\\b(?:(?:i'm|im|i am|she's|he's|she is|he is|is|am|being|was)\\s+(?:a\\s+)?type\\s+(?:${COUNT})\\b(?:\\s+(?:diabetic|diabetes))?|type\\s+(?:${COUNT})\\s+(?:diabetic|diabetes|diabetics))\\b`,
+    "gi",
+  ),
+  /\b(?:hiv|h\s+i\s+v|h\.i\.v\.?|hep\s+[abc]|hepatitis\s+[abc])(?:\s+positive|\s+negative|\s+undetectable)?\b(?:\s*(?:,|and)?\s*(?:i'm|she's|he's)\s+undetectable)?/gi,
+  /\b(?:(?:about|around|nearly|almost|just over|just under|over)\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ](?:one|two|three|four|five|six|seven|eight|nine)|thirty|thirty[- ](?:one|two|three|four|five|six|seven|eight|nine)|forty)\s+(?:weeks?|months?)\s+(?:gone|pregnant)\b/gi,
+  /\bvon\s+willebrand(?:['’]?s)?(?:\s+disease)?\b|\b[a-z]+['’]s\s+(?:disease|syndrome|palsy)\b/gi,
+  /\b(?:(?!(?:a|an|the|my|her|his|of|with|got|have|has|had|some|this|that|any)\b)[a-z'’-]+\s+){1,2}(?:syndrome|disorder)\b/gi,
+  /\b(?:stop|stopping|stopped|quit|quitting|give up|giving up|gave up|cut down on|cutting down on|cut back on)\s+(?:smoking|vaping|drinking|the cigs|cigarettes|the booze|alcohol|drugs|weed)\b/gi,
+  /\b(?:had|having|going through|went through|suffered|recovering from)\s+(?:(?:a|an|some|bit of|a bit of|kind of|sort of|what they call|my|a really|a bad|a nasty)\s+)*(?:nervous\s+)?(?:breakdown|burnout|burn out|panic attacks?|bad patch|dark patch|rough patch|depressive episode|psychotic episode|manic episode|episode)\b/gi,
+];
+
+function disclosures(text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const pattern of DISCLOSURES)
+    for (const match of text.matchAll(pattern))
+      findings.push({ type: "MEDICAL", start: match.index, end: match.index + match[0].length });
+  return findings;
 }
 
 // The verb that says it happened: "had a facelift", "got implants", "been on roaccutane".

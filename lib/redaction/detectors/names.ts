@@ -27,7 +27,7 @@ const NOT_NAMES = new Set(
   ).split(" "),
 );
 const RELATIONS =
-  "daughter|son|husband|wife|partner|mother|mum|mom|father|dad|sister|brother|friend|fiance|fiancé|fiancee|girlfriend|boyfriend|grandmother|grandma|grandfather|grandpa|aunt|uncle|niece|nephew|cousin|child|kid|boss|pa|assistant";
+  "daughter|son|husband|wife|partner|mother|mum|mom|mam|father|dad|sister|brother|friend|best friend|mate|pal|colleague|neighbour|neighbor|flatmate|housemate|roommate|fiance|fiancé|fiancee|girlfriend|boyfriend|grandmother|grandma|nan|nana|gran|granny|grandfather|grandpa|grandad|granddad|stepmum|stepmom|stepdad|stepson|stepdaughter|aunt|auntie|uncle|niece|nephew|cousin|child|kid|boss|pa|assistant|carer";
 // Capitalised words that are not people: calendar, languages and nationalities, titles, brands.
 const CAPITALISED_COMMON = new Set(
   (
@@ -72,7 +72,7 @@ const TRIGGERS = [
   // Explicit: whatever follows is a name, in any case.
   {
     pattern:
-      /\b(?:my name is|my name's|my names|her name is|his name is|their name is|(?:her|his|their|your) name['’]s|name is|the name is|the name's|full name is|first name is|last name is|surname is|patient name is|patient's name is|under the name(?: of)?|call me|it's for|its for|booking for|appointment for)\s*$/i,
+      /\b(?:my name is|my name's|my names|her name is|his name is|their name is|(?:her|his|their|your) name['’]s|name is|the name is|the name's|full name is|first name is|last name is|surname is|patient name is|patient's name is|under the name(?: of)?|call me|calls me|called me|goes by|go by|known as|nickname is|nickname's|prefer to be called|prefers to be called|it's for|its for|booking for|appointment for)\s*$/i,
     lower: true,
   },
   {
@@ -108,7 +108,7 @@ const TRIGGERS = [
  */
 const TRIGGER_ENDS = new Set([
   ...(
-    "is name's name’s name names of me for it's it’s its i'm i’m im am called named under , : . mr mrs ms miss mx mister missus misses dr doctor " +
+    "is name's name’s name names of me for it's it’s its i'm i’m im am called named under by as , : . mr mrs ms miss mx mister missus misses dr doctor " +
     "thanks you cheers hi hello hey dear bye goodbye sorry welcome congratulations morning afternoon evening"
   ).split(" "),
   ...RELATIONS.split("|"),
@@ -125,8 +125,23 @@ function isNameLike(token: Token | undefined, allowLower: boolean): boolean {
     return false;
   if (NUMBER_WORDS.has(bare)) return false;
   if (!allowLower && !/^[A-Z\u00C0-\u00DE]/.test(token.text)) return false;
+  // After "I'm", "it's", "this is" in lower case, what describes is no name: "I'm afraid",
+  // "it's pretty mild", "it's mostly gone", "it's migrated", "I'm undetectable".
+  if (token.text === token.lower && (PREDICATES.has(bare) || PREDICATE_SHAPE.test(bare)))
+    return false;
   return bare.length >= 2;
 }
+
+const PREDICATES = new Set(
+  (
+    "afraid pretty type mild gone positive negative undetectable awake asleep alive aware alone " +
+    "unwell poorly ill sick poor rich broke bad worse sore stuck lost safe unsure sorted grand " +
+    "fab ace dead mad glad proper bare such these those both either neither"
+  ).split(" "),
+);
+// Adverbs, participles and adjectives by their endings (names rarely end so in lower case).
+const PREDICATE_SHAPE =
+  /^[a-z]{2,}(?:ously|ently|antly|ately|ibly|ably|ively|fully|lessly|stly|ctly|ghtly|ated|ened|ished|i[sz]ed|ured|ected|ested|ented|olved|anged|aged|ating|ening|ting|ding|king|ying|ful|ous|ive|able|ible|less|ness|ment|ish)$/;
 
 /** Can this word be part of a name said in answer to "your name?" (any case, not a common word)? */
 export function couldBeName(token: Token): boolean {
@@ -391,6 +406,12 @@ function partitioned(names: Set<string>) {
   return entry;
 }
 
+const SPOKEN_TO = new Set(
+  "thanks thank you cheers hi hello hey dear bye goodbye sorry welcome congratulations morning afternoon evening lovely great perfect brilliant okay ok right".split(
+    " ",
+  ),
+);
+
 export function detectKnownNames(
   text: string,
   names: Set<string>,
@@ -435,6 +456,28 @@ export function detectKnownNames(
     if (titled && allow.has(word)) continue;
     const after = tokens[cursor + 1];
     let end = match.index + match.text.length;
+    // A caller who shares a staff member's first name ("I'm Holly Greenwood" at a clinic with
+    // a Holly): that word alone is theirs only where they are spoken to ("Thanks, Holly.",
+    // "your mobile, Holly?"); "with Holly" and "Holly has Wednesday" are the member of staff.
+    const surnamed =
+      after !== undefined &&
+      after.start === end + 1 &&
+      couldBeName(after) &&
+      !allow.has(after.lower) &&
+      !AMBIGUOUS_NAMES.has(after.lower);
+    if (allow.has(word) && !surnamed) {
+      let back = cursor - 1;
+      while (back >= 0 && /^[,.]$/.test(tokens[back]!.text)) back--;
+      const spokenTo =
+        /['’]s$/.test(match.text) ||
+        (back >= 0 && /^(?:mr|mrs|ms|miss|mx)$/i.test(tokens[back]!.text)) ||
+        (back >= 0 && SPOKEN_TO.has(tokens[back]!.lower) && tokens[back]!.end <= match.index) ||
+        /^\s*[?!]/.test(text.slice(end, end + 3)) ||
+        (back >= 0 &&
+          tokens[cursor - 1]?.text === "," &&
+          /^\s*[.?!]?\s*$/.test(text.slice(end, end + 2)));
+      if (!spokenTo) continue;
+    }
     // "Summer Blake is our skin therapist": a member of staff's whole name, said by name.
     if (after && allow.has(word) && allow.has(after.lower) && after.start === end + 1) continue;
     if (AMBIGUOUS_NAMES.has(word)) {

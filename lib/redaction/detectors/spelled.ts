@@ -59,3 +59,23 @@ export function detectSpelledRuns(tokens: Token[], others: Finding[] = []): Find
     return named ? { ...finding, type: named.type } : finding;
   });
 }
+
+/**
+ * The word a run of single letters spells ("k o w a l c z y k", "O-K-A-F-O-R", "b double o
+ * t h"), lower case, or null when the text is not letters spelled one by one.
+ */
+export function spelledWord(text: string): string | null {
+  const parts = text
+    .toLowerCase()
+    .split(/[\s,.-]+/)
+    .filter((part) => part && part !== "hyphen" && part !== "dash");
+  let word = "";
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
+    if (/^[a-z]$/.test(part)) word += part;
+    else if ((part === "double" || part === "triple") && /^[a-z]$/.test(parts[index + 1] ?? ""))
+      word += parts[++index]!.repeat(part === "double" ? 2 : 3);
+    else return null;
+  }
+  return word.length >= 3 ? word : null;
+}
