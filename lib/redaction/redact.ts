@@ -9,6 +9,7 @@ import { detectEmails } from "./detectors/email";
 import {
   fuzzyMedications,
   historyDetector,
+  saidOfOneself,
   takenFor,
   TREATMENTS,
   withHistoryVerb,
@@ -26,7 +27,7 @@ import { detectSpelledRuns, spelledWord } from "./detectors/spelled";
 import { applyFindings, joinAdjacent, mergeFindings, overlapChecker } from "./findings";
 import { valueAfter } from "./following";
 import { MEDICAL_LEXICON } from "./lexicon/medical";
-import { NUMBER_WORDS } from "./numbers";
+import { digitRuns, NUMBER_WORDS } from "./numbers";
 import { compilePatterns } from "./rules";
 import { tokenize, type Token } from "./tokens";
 import type { Finding, RedactionConfig, RedactionResult } from "./types";
@@ -121,6 +122,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       ...medicines.map((finding) => withHistoryVerb(text, finding)),
       ...medicines.flatMap((finding) => takenFor(text, finding, allow)),
       ...history(text, tokens, options.expect?.includes("HAD_BEFORE")),
+      ...saidOfOneself(text, tokens, allow),
       ...keywordFindings,
       // A clinic's own keyword rule names its value first.
       ...[...credentials(text, tokens), ...identifiers(text, tokens)].filter(
@@ -180,6 +182,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
         ...answers,
       ];
       const spelled = detectSpelledRuns(tokens, detected);
+      detected.push(...corrected(text, tokens, mergeFindings(detected)));
       const findings = joinAdjacent(
         text,
         mergeFindings([
@@ -222,6 +225,25 @@ function spelledOut(
   return tokens
     .filter((token) => words.has(token.lower.replace(/['’]s$/, "")))
     .map((token) => ({ type: "NAME" as const, start: token.start, end: token.end }));
+}
+
+// "oh seven seven double oh nine oh oh no sorry nine double oh three three eight": what follows
+// a correction is the rest of the same number.
+const CORRECTION =
+  /^[\s,.]*(?:(?:no|sorry|i mean|wait|hang on|actually|oops|um|uh|er|erm|it's|its|that's|that should be|should be|i said)[\s,.]+)+$/i;
+
+/** Digits said after a correction of a phone number, card or id: the same kind of number. */
+function corrected(text: string, tokens: Token[], found: Finding[]): Finding[] {
+  const numbers = found.filter((finding) => /^(?:PHONE|CARD|ID)$/.test(finding.type));
+  if (numbers.length === 0) return [];
+  const findings: Finding[] = [];
+  for (const run of digitRuns(tokens)) {
+    if (run.digits.length < 3) continue;
+    const before = numbers.findLast((finding) => finding.end <= run.start);
+    if (before && CORRECTION.test(text.slice(before.end, run.start)))
+      findings.push({ type: before.type, start: run.start, end: run.end });
+  }
+  return findings;
 }
 
 const DONE_WITH =

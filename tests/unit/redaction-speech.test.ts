@@ -425,4 +425,27 @@ describe("history said in everyday words (the third set's tuned half, as classes
       "I've updated your email. See you Friday.",
     );
   });
+
+  it("takes what a caller says they or a relative have, unless it is an everyday thing", () => {
+    expect(redact("my husband has shingles at the moment")).toMatch(/has \[MEDICAL\]/);
+    expect(redact("i was diagnosed with endo last spring")).toMatch(/with \[MEDICAL\] last/);
+    for (const everyday of [
+      "i've got a question about the price",
+      "she has an appointment on friday",
+      "i have two kids so mornings are hard",
+      "i had a look at the website",
+      "he's got the voucher with him",
+    ])
+      expect(redact(everyday)).toBe(everyday);
+  });
+
+  it("takes the digits said after correcting a number, and an address said after 'I live at'", () => {
+    expect(
+      call(
+        ["assistant", "And the best number for you?"],
+        ["caller", "oh seven seven double oh nine oh oh one no sorry two four six"],
+      )[1],
+    ).not.toMatch(/two four six/);
+    expect(redact("we've moved, we live at forty two mill lane now")).not.toMatch(/forty two|mill/);
+  });
 });

@@ -82,7 +82,7 @@ function extendRight(text: string, end: number): number {
 
 // "my work address for the invoice is ...", "the postcode's ...": the address said next.
 const ADDRESS_SAID =
-  /\b(?:address|postcode|post code|zip code|zip|postal code)(?:\s+(?:for|on|at|to)\s+(?:the\s+|my\s+|your\s+)?[a-z]+)?(?:\s+(?:is|was)\b|['’]s\b|\s*:)\s*/gi;
+  /\b(?:(?:address|postcode|post code|zip code|zip|postal code)(?:\s+(?:for|on|at|to)\s+(?:the\s+|my\s+|your\s+)?[a-z]+)?(?:\s+(?:is|was)\b|['’]s\b|\s*:)|(?:i|we|she|he|they)\s+(?:now\s+)?(?:live|lives|living|stay|stays|staying)\s+at|(?:i've|i’ve|we've|we’ve|i have|we have|she's|he's)\s+(?:just\s+)?moved\s+to)\s*/gi;
 // Where an address said after its cue ends: a sentence's end, or a new clause.
 const ADDRESS_END =
   /[.!?;]|,\s*(?:my|and|it's|its|i|i'm|im|the|her|his|that's|thats|please|thanks)\b|\b(?:and (?:i|i'm|my|can|could|is|it's|its|the|that's)|but|because|cos|thanks|thank you|please|if|so (?:i|can))\b/i;

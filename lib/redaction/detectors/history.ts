@@ -225,7 +225,8 @@ const HAD_EARLIER = /\b(?:i|i've|ive|she|he|she's|he's|we)\s+(?:had|got|tried|di
 
 // What follows a treatment or an organ that was had: "had filler done", "had me teeth done",
 // "had my gallbladder out".
-const PARTICLE_AFTER = /^\s+(?:done|redone|out|removed|taken out|cut out|put in|fixed|sorted)\b/i;
+const PARTICLE_AFTER =
+  /^\s+(?:done|redone|out|removed|taken out|cut out|put in|fixed|sorted|for\s+(?:about\s+|over\s+|nearly\s+|almost\s+)?(?:[a-z]+\s+){0,2}?(?:years?|months?|weeks?))\b/i;
 function withParticle(text: string, finding: Finding): Finding {
   const match = PARTICLE_AFTER.exec(text.slice(finding.end, finding.end + 20));
   return match ? { ...finding, end: finding.end + match[0].length } : finding;
@@ -281,6 +282,59 @@ function disclosures(text: string): Finding[] {
   for (const pattern of DISCLOSURES)
     for (const match of text.matchAll(pattern))
       findings.push({ type: "MEDICAL", start: match.index, end: match.index + match[0].length });
+  return findings;
+}
+
+// "I've got ...", "she has ...", "he's on ...", "I was diagnosed with ...": what follows is
+// the caller's (or their relative's) health unless it is one of the everyday things a caller
+// has (a question, an appointment, a voucher, two kids, Friday off).
+const OWN_CUE =
+  /\b(?:i(?:'ve|’ve| have)? got|ive got|i've had|i’ve had|i have had|i had|i have|(?:i was|i've been|i’ve been|she was|he was|been|got) diagnosed with|diagnosed with|she(?:'s|’s| has)? got|he(?:'s|’s| has)? got|she has|he has|she had|he had|i suffer (?:from|with)|(?:she|he) suffers (?:from|with)|suffering (?:from|with)|i'm on|i’m on|im on|i am on|she's on|he's on|i take|i'm taking|she takes|he takes|she's taking|he's taking|i've always had|i used to have|(?:i'm|i’m|she's|he's|i am) allergic to|i struggle with|i live with|i'm being treated for|i'm recovering from|recovering from)\s+/gi;
+const OWN_END =
+  /[.,;:!?]|\s(?:and|but|so|which|because|cos|that|if|when|where|who|is|was|are|were|do|does|did|can|could|would|will|should|at|for|since|from|last|this|next|with|to|on|about|right|though|then|now|too|as|or|anyway|yesterday|today|tomorrow|ago|in|before|already|like|booked|left|going|after|again|yet|there|here|please)\b/i;
+const LEADING =
+  /^(?:(?:a|an|the|some|my|me|her|his|their|this|these|two|three|a few|a bit of|a little|lots of|a lot of|really|very|so|quite|such|bad|slight|mild)\s+)*/i;
+const EVERYDAY = new Set(
+  (
+    "question questions query queries appointment appointments booking bookings consultation consult slot slots time times day days " +
+    "minute minutes moment second seconds chance look go call calls message messages text texts email emails letter letters voucher vouchers " +
+    "gift card cards code codes number numbers account password kids children child kid son sons daughter daughters husband wife partner " +
+    "baby babies dog dogs cat cats car cars wedding weddings holiday holidays party event job work meeting interview exam exams flight trip " +
+    "friend friends mate mates sister brother mum mom dad family idea feeling thought thoughts plan plans budget money cash insurance " +
+    "receipt invoice bill refund deposit price prices quote offer deal discount lunch dinner break school uni class course lesson thing " +
+    "things something nothing anything everything lot lots problem problem issue issues complaint you it that this them one some none " +
+    "your our any no not never just already been to done had got back off free week weeks month months year years photo photos picture " +
+    "pictures form forms link app portal login details address phone mobile cell email question reservation deposit pen paper list " +
+    "space room parking ticket tickets place house home flat office shift shifts train bus plane hour hours afternoon morning evening night " +
+    "weekend monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september " +
+    "october november december christmas easter summer birthday anniversary meeting date dates reminder reminders both either all " +
+    "medicare medicaid contact health name names earliest latest rota openings opening availability last first next spare few"
+  ).split(" "),
+);
+
+/** `keep`: the clinic's words (a phrase with one in it is business, or a treatment had). */
+export function saidOfOneself(text: string, tokens: Token[], keep: Set<string>): Finding[] {
+  const findings: Finding[] = [];
+  for (const match of text.matchAll(OWN_CUE)) {
+    const start = match.index + match[0].length;
+    const rest = text.slice(start, start + 60);
+    const cut = OWN_END.exec(rest);
+    let phrase = rest.slice(0, cut ? cut.index : rest.length).trimEnd();
+    const words = phrase.split(/\s+/);
+    if (words.length > 4) phrase = words.slice(0, 4).join(" ");
+    const head = phrase.replace(LEADING, "");
+    const first =
+      head
+        .split(/\s+/)[0]
+        ?.toLowerCase()
+        .replace(/['’]s$/, "") ?? "";
+    if (!/^[a-z]{3,}/i.test(first) || EVERYDAY.has(first) || NUMBER_WORDS.has(first)) continue;
+    if (/\d/.test(head)) continue;
+    const end = start + phrase.length;
+    if (tokens.some((token) => token.start >= start && token.end <= end && keep.has(token.lower)))
+      continue;
+    findings.push({ type: "MEDICAL", start, end });
+  }
   return findings;
 }
 

@@ -60,7 +60,7 @@ export const AMBIGUOUS_NAMES = new Set(
 // when the clinic has staff of that name ("my name's grace kinsella"); only the whole name of
 // a member of staff is kept.
 const INTRODUCTION =
-  /\b(?:my name is|my name's|my names|my name|name is|the name is|the name's|full name is|first name is|last name is|surname is|under the name(?: of)?|call me|this is|it's|its|i'm|i am|im|(?:booking|booking's|appointment|appointment's|account|account's|reservation|booked|registered|listed)\s+(?:\w+\s+){0,2}under|name\s*[,:])\s*$/i;
+  /\b(?:my name is|my name's|my names|my name|name is|the name is|the name's|full name is|first name is|last name is|surname is|under the name(?: of)?|call me|calls me|goes by|known as|this is|it's|its|i'm|i am|im|(?:booking|booking's|appointment|appointment's|account|account's|reservation|booked|registered|listed)\s+(?:\w+\s+){0,2}under|name\s*[,:])\s*$/i;
 
 // "my mum, Dawn": a relative's name, even when a member of staff shares it.
 const RELATION_INTRODUCTION = new RegExp(
@@ -261,13 +261,27 @@ export function detectNames(
     }
     index = last;
   }
-  const spelled = detectSpelling(tokens);
+  // "p r p", "i p l", "b b l": the clinic's own initials spelled, not a name ("april a p r i l
+  // soto" is a name spelled, whatever the staff are called).
+  const initials = (finding: Finding) => {
+    const letters = text
+      .slice(finding.start, finding.end)
+      .replace(/[^a-z]/gi, "")
+      .toLowerCase();
+    return letters.length <= 4 && allow.has(letters);
+  };
+  const spelled = detectSpelling(tokens).filter((finding) => !initials(finding));
   // Spelled letters: three or more single letters, or two or more joined by hyphens ("w-u").
   for (const match of text.matchAll(
-    /\b[A-Za-z](?:(?:\s*-\s*)[A-Za-z]){1,}\b|\b[A-Za-z](?:(?:\s+|\.\s*)[A-Za-z]){2,}\b/g,
+    /(?<!['’])\b[A-Za-z](?:(?:\s*-\s*)[A-Za-z]){1,}\b|(?<!['’])\b[A-Za-z](?:(?:\s+|\.\s*)[A-Za-z]){2,}\b/g,
   )) {
-    if (match[0].split(/[\s.-]+/).every((part) => part.length === 1))
-      spelled.push({ type: "NAME", start: match.index, end: match.index + match[0].length });
+    const parts = match[0].split(/[\s.-]+/);
+    const finding: Finding = {
+      type: "NAME",
+      start: match.index,
+      end: match.index + match[0].length,
+    };
+    if (parts.every((part) => part.length === 1) && !initials(finding)) spelled.push(finding);
   }
   findings.push(...spelled);
   // "camila c a m i l a roux": a name spelled to confirm it, then the surname.
