@@ -7,7 +7,8 @@
  *   style, and the share of business words kept, for the half tuned on and the half held out.
  * - eval/redaction/fresh: a third whole-call set written blind to the redactor's code, after
  *   the fixes the first two sets led to: the honest figure for text nobody tuned on.
- * - eval/redaction/third: a second blind set (two new clinics, UK and US), written later still.
+ * - eval/redaction/third and eval/redaction/fourth: two more blind sets (two new clinics each,
+ *   UK and US), each written after the fixes the one before it led to.
  * Exits non-zero below the targets (whole calls: recall >= 99.5%, business words >= 97%).
  */
 import { readFileSync } from "node:fs";
@@ -128,6 +129,9 @@ reportHalves("fresh set, ", loadCallSet("eval/redaction/fresh"));
 // first run, before any fix it led to, scored 91.2% recall (618/678) and kept 97.7% of business
 // words over all 120 calls.
 reportHalves("third set, ", loadCallSet("eval/redaction/third"));
+// A fifth, blind once more (eval/redaction/fourth: Glasgow and Houston), written after the fixes
+// the third set led to: its first run scored 92.6% (499/539), business words 98.2%.
+reportHalves("fourth set, ", loadCallSet("eval/redaction/fourth"));
 console.log(
   failures.length ? `\nBelow target:\n  ${failures.join("\n  ")}` : "\nWhole-call targets met.",
 );

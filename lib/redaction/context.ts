@@ -51,7 +51,7 @@ const CUES: [Expectation, RegExp][] = [
   ],
   [
     "ADDRESS",
-    /\b(?:address|postcode|post code|zip(?: code)?|postal code|house number|flat number|where (?:do you live|are you based))\b/,
+    /\b(?:address|postcode|post code|zip(?: code)?|postal code|house number|flat number|where (?:do you live|are you based)|(?:where|what address) (?:should|shall|can|do|would) (?:we|i) (?:mail|send|post|ship|deliver))\b/,
   ],
   ["EMAIL", /\be-?mail\b/],
   [
@@ -61,7 +61,7 @@ const CUES: [Expectation, RegExp][] = [
   ["PREGNANCY", /\bhow (?:far (?:along|gone)|many (?:weeks|months)(?: pregnant| along| gone)?)\b/],
   [
     "HAD_BEFORE",
-    /\b(?:(?:what|which)(?: (?:treatments?|procedures?|ones?|products?|brand))? (?:have|did|has) (?:you|she|he|they) (?:had|have|tried|try|used|use)|(?:have|has|did) (?:you|she|he|they|either of you|any of you|both of you) (?:ever )?(?:had|have|tried|try|used) [^?.!]{0,40}(?:before|previously|elsewhere|in the past)|what (?:have|did) (?:you|she|he) (?:had|have) done)\b/,
+    /\b(?:(?:what|which)(?: (?:treatments?|procedures?|ones?|products?|brand))? (?:have|did|has) (?:you|she|he|they) (?:had|have|tried|try|used|use)|(?:have|has|did) (?:you|she|he|they|either of you|any of you|both of you) (?:ever )?(?:had|have|tried|try|used) [^?.!]{0,40}(?:before|previously|elsewhere|in the past)|what (?:have|did) (?:you|she|he) (?:had|have) done|(?:what|which) (?:filler|brand|product|toxin|treatment) (?:it was|was it|was used|they used))\b/,
   ],
 ];
 

@@ -68,6 +68,10 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       .filter(Boolean),
   );
   const allowPhrases = new Set((config.allow ?? []).map((term) => term.trim().toLowerCase()));
+  // The clinic's terms and the common treatments, as whole terms ("cold plasma" is one, "cold"
+  // alone is not).
+  const clinicTerms = compileLexicon([...allowed], "MEDICAL");
+  const isClinicWord = (phrase: string) => clinicTerms(phrase).length > 0;
   const history = historyDetector(config.procedures ?? []);
   const rules = config.rules ?? [];
   const medical = compileLexicon(Object.values(MEDICAL_LEXICON).flat(), "MEDICAL", allow);
@@ -122,7 +126,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       ...medicines.map((finding) => withHistoryVerb(text, finding)),
       ...medicines.flatMap((finding) => takenFor(text, finding, allow)),
       ...history(text, tokens, options.expect?.includes("HAD_BEFORE")),
-      ...saidOfOneself(text, tokens, allow),
+      ...saidOfOneself(text, isClinicWord),
       ...keywordFindings,
       // A clinic's own keyword rule names its value first.
       ...[...credentials(text, tokens), ...identifiers(text, tokens)].filter(

@@ -353,7 +353,7 @@ describe("history said in everyday words (the third set's tuned half, as classes
 
   it("takes an organ out, an operation, a bad joint and a type of diabetes as history", () => {
     expect(redact("i had me appendix out when i was twelve")).toBe("i [MEDICAL] when i was twelve");
-    expect(redact("he had kidney surgery in the spring")).toBe("he had [MEDICAL] in the spring");
+    expect(redact("he had kidney surgery in the spring")).toBe("he [MEDICAL] in the spring");
     expect(redact("my dad's got a dodgy knee so the stairs are hard")).toMatch(
       /got \[MEDICAL\] so the stairs/,
     );
@@ -387,7 +387,7 @@ describe("history said in everyday words (the third set's tuned half, as classes
       ["assistant", "Have you had any skin treatments before?"],
       ["caller", "just a chemical peel at a salon"],
     );
-    expect(answer).toBe("just a [MEDICAL] at a salon");
+    expect(answer).toBe("just [MEDICAL] at a salon");
     const [, booking] = talk(
       ["assistant", "What treatment would you like?"],
       ["caller", "a chemical peel please"],
@@ -447,5 +447,34 @@ describe("history said in everyday words (the third set's tuned half, as classes
       )[1],
     ).not.toMatch(/two four six/);
     expect(redact("we've moved, we live at forty two mill lane now")).not.toMatch(/forty two|mill/);
+  });
+
+  it("keeps a treatment wanted, come in for or paid for, and takes one still in them", () => {
+    for (const kept of [
+      "my mum wants her Botox before the wedding",
+      "can I come in for my Botox on Friday",
+      "I want to pay for my Botox package",
+    ])
+      expect(redact(kept)).toBe(kept);
+    expect(redact("I'd like my lip filler dissolved")).toMatch(
+      /\[MEDICAL\] dissolved|\[MEDICAL\]$/,
+    );
+  });
+
+  it("takes health words said in Spanish, and names after 'Name's' and a grandson", () => {
+    expect(redact("he takes something for la presión")).not.toMatch(/presión/);
+    expect(redact("Name's Lola Fenwick.")).toBe("Name's [NAME].");
+    expect(redact("ok my grandson marcus can help")).toMatch(/grandson \[NAME\]/);
+    expect(redact("What's your Medicare number?")).toBe("What's your Medicare number?");
+  });
+
+  it("takes an address given bare after 'where should we mail it?', over pauses", () => {
+    const [, first, second] = call(
+      ["assistant", "And where should we mail it?"],
+      ["caller", "forty one ten"],
+      ["caller", "magnolia court dallas"],
+    );
+    expect(first).toBe("[ADDRESS]");
+    expect(second).toBe("[ADDRESS]");
   });
 });

@@ -151,11 +151,11 @@ const BODY_DONE =
 const HAD_CUE =
   /\b(?:had|got|did|done|i've got|ive got|i have got|already have|still have|i have|she has|he has|has got|she's got|he's got|i've had|ive had|been on|was on|were on|from|suffer with|suffered with|suffering with|diagnosed with|prone to|struggle with|struggled with|struggling with|dealing with|treated for)\b(?:,?\s+(?:a|an|my|some|the|her|his|it|them|with|in|two|few|couple|of|lots|bit|little|little\s+bit|done|before|already|bad|really|quite|nasty|severe|mild|small|big|terrible|awful|old|bit of|um|uh|er|erm|like),?)*\s*$/i;
 const REQUEST =
-  /\b(?:book|booking|cancel|cancelling|canceling|move|moving|reschedule|rebook|confirm|late for|receipt|get|getting|like|want|wanted|wanting|interested|considering|thinking|looking|price|cost|much|have a|can i|could i|would|next)\b/i;
+  /\b(?:book|booking|cancel|cancelling|canceling|move|moving|reschedule|rebook|confirm|late for|receipt|get|getting|like|want|wants|wanted|wanting|needs|come|coming|come in|in for|interested|considering|thinking|looking|price|cost|much|have a|can i|could i|would|next)\b/i;
 const PAST_AFTER =
   /^\s*(?:[\w'’]+\s+){0,5}?(?:last\s+(?:time|week|month|year|summer|spring|autumn|winter)|before|previously|years?\s+ago|months?\s+ago|weeks?\s+ago|back\s+in|in\s+(?:19|20)\d\d|in\s+(?:nineteen|twenty|two thousand)|from\s+(?:19|20)\d\d)\b/i;
 const APPOINTMENT_AFTER =
-  /^\s*(?:appointment|booking|consultation|consult|slot|session|treatment plan|price|offer)\b/i;
+  /^\s*(?:appointment|booking|consultation|consult|slot|session|treatment plan|price|offer|package|plan|course|membership|voucher|deposit|refund|receipt|payment|order|invoice|bill|financing|quote)\b/i;
 // "I've got a Profhilo with Grace on Friday": an appointment to come, not history.
 const UPCOMING_AFTER =
   /^\s*(?:[\w'’]+\s+){0,3}?(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|next\s+(?:week|month|time)|this\s+(?:week|afternoon|morning|evening)|booked|coming up)\b/i;
@@ -205,16 +205,26 @@ export function historyDetector(procedures: string[]) {
           raw,
         ) && HAD_EARLIER.test(raw.split(/[.!?]/).at(-1) ?? "");
       const answered = pastAsked && !REQUEST.test(lastWords(before, 3));
+      // "my nose filler dissolved", "the filler's migrated": what is in them was had.
+      const still = OWNED.test(before) && STILL_THERE.test(after);
       if (
-        (had || owned || dated || coordinated || answered) &&
-        !(REQUEST.test(lastWords(before, 3)) && !had)
-      )
-        findings.push(withParticle(text, withHistoryVerb(text, term)));
+        (had || owned || dated || coordinated || answered || still) &&
+        !(REQUEST.test(lastWords(before, 6)) && !had && !still)
+      ) {
+        const found = withParticle(text, withHistoryVerb(text, term));
+        // "...twice and a thread lift": the article with what was had.
+        const article = /\b(?:a|an|the|some)\s+$/i.exec(
+          text.slice(Math.max(0, found.start - 6), found.start),
+        );
+        findings.push(article ? { ...found, start: found.start - article[0].length } : found);
+      }
     }
     return findings;
   };
 }
 
+const STILL_THERE =
+  /^\s*(?:dissolved|dissolving|removed|reversed|corrected|redone|migrated|has migrated|is swollen|lumpy|is lumpy|has moved|went wrong|gone wrong)\b/i;
 const OWNED =
   /\b(?:my|her|his|(?<=\b(?:after|before|since|with|from|for|of|on|in|had|got|did|done|and|about)\s+)me)\s*$/i;
 const ASKED_ABOUT =
@@ -250,7 +260,7 @@ const COUNT = "one|two|1|2|i|ii";
  */
 export const DISCLOSURES: RegExp[] = [
   new RegExp(
-    `\\b(?:had|have had|'ve had|’ve had|got|getting|having|get)\\s+(?:(?:me|my|her|his|their|the|a|an|both|two|some|a few)\\s+)?(?:${ORGANS})\\s+(?:out|removed|taken out|cut out|cut off|replaced|done|operated on|lasered|frozen off|burned off|burnt off|fixed)\\b`,
+    `\\b(?:had|have had|'ve had|’ve had|got|getting|having|get)\\s+(?:(?:me|my|her|his|their|the|a|an|both|two|some|a few)\\s+)?(?:${ORGANS})\\s+(?:out|removed|taken out|cut out|cut off|replaced|done|operated on|lasered|frozen off|burned off|burnt off|taken off|cut away|fixed)\\b`,
     "gi",
   ),
   new RegExp(
@@ -270,7 +280,9 @@ export const DISCLOSURES: RegExp[] = [
     "gi",
   ),
   /\b(?:hiv|h\s+i\s+v|h\.i\.v\.?|hep\s+[abc]|hepatitis\s+[abc])(?:\s+positive|\s+negative|\s+undetectable)?\b(?:\s*(?:,|and)?\s*(?:i'm|she's|he's)\s+undetectable)?/gi,
-  /\b(?:(?:about|around|nearly|almost|just over|just under|over)\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ](?:one|two|three|four|five|six|seven|eight|nine)|thirty|thirty[- ](?:one|two|three|four|five|six|seven|eight|nine)|forty)\s+(?:weeks?|months?)\s+(?:gone|pregnant)\b/gi,
+  /\b(?:(?:about|around|nearly|almost|just over|just under|over)\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ](?:one|two|three|four|five|six|seven|eight|nine)|thirty|thirty[- ](?:one|two|three|four|five|six|seven|eight|nine)|forty)\s+(?:weeks?|months?)\s+(?:gone|pregnant|along)\b/gi,
+  // Said in Spanish by an English-speaking caller ("he gets migrañas", "something for la presión").
+  /\b(?:migrañas?|(?:la\s+)?presión(?:\s+alta)?|el\s+azúcar|diabetes|(?:del\s+)?corazón|embarazada|alergias?|pastillas|cáncer|tiroides|colesterol|ansiedad|depresión|asma|artritis|convulsiones|los\s+nervios)(?![\p{L}])/giu,
   /\bvon\s+willebrand(?:['’]?s)?(?:\s+disease)?\b|\b[a-z]+['’]s\s+(?:disease|syndrome|palsy)\b/gi,
   /\b(?:(?!(?:a|an|the|my|her|his|of|with|got|have|has|had|some|this|that|any)\b)[a-z'’-]+\s+){1,2}(?:syndrome|disorder)\b/gi,
   /\b(?:stop|stopping|stopped|quit|quitting|give up|giving up|gave up|cut down on|cutting down on|cut back on)\s+(?:smoking|vaping|drinking|the cigs|cigarettes|the booze|alcohol|drugs|weed)\b/gi,
@@ -290,6 +302,8 @@ function disclosures(text: string): Finding[] {
 // has (a question, an appointment, a voucher, two kids, Friday off).
 const OWN_CUE =
   /\b(?:i(?:'ve|’ve| have)? got|ive got|i've had|i’ve had|i have had|i had|i have|(?:i was|i've been|i’ve been|she was|he was|been|got) diagnosed with|diagnosed with|she(?:'s|’s| has)? got|he(?:'s|’s| has)? got|she has|he has|she had|he had|i suffer (?:from|with)|(?:she|he) suffers (?:from|with)|suffering (?:from|with)|i'm on|i’m on|im on|i am on|she's on|he's on|i take|i'm taking|she takes|he takes|she's taking|he's taking|i've always had|i used to have|(?:i'm|i’m|she's|he's|i am) allergic to|i struggle with|i live with|i'm being treated for|i'm recovering from|recovering from)\s+/gi;
+// As withHistoryVerb: "got" and "had" go with what was had.
+const OWN_VERB = /\b(?:got|had)\s+$/i;
 const OWN_END =
   /[.,;:!?]|\s(?:and|but|so|which|because|cos|that|if|when|where|who|is|was|are|were|do|does|did|can|could|would|will|should|at|for|since|from|last|this|next|with|to|on|about|right|though|then|now|too|as|or|anyway|yesterday|today|tomorrow|ago|in|before|already|like|booked|left|going|after|again|yet|there|here|please)\b/i;
 const LEADING =
@@ -308,12 +322,16 @@ const EVERYDAY = new Set(
     "space room parking ticket tickets place house home flat office shift shifts train bus plane hour hours afternoon morning evening night " +
     "weekend monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september " +
     "october november december christmas easter summer birthday anniversary meeting date dates reminder reminders both either all " +
-    "medicare medicaid contact health name names earliest latest rota openings opening availability last first next spare few"
+    "medicare medicaid contact health name names earliest latest rota openings opening availability last first next spare few " +
+    "there here home in out up down off over through around away lucky stuck sorted married engaged divorced"
   ).split(" "),
 );
 
-/** `keep`: the clinic's words (a phrase with one in it is business, or a treatment had). */
-export function saidOfOneself(text: string, tokens: Token[], keep: Set<string>): Finding[] {
+/**
+ * `isClinicWord`: whether a phrase holds one of the clinic's terms (then it is business, or a
+ * treatment had, which the treatment rules judge).
+ */
+export function saidOfOneself(text: string, isClinicWord: (phrase: string) => boolean): Finding[] {
   const findings: Finding[] = [];
   for (const match of text.matchAll(OWN_CUE)) {
     const start = match.index + match[0].length;
@@ -331,9 +349,10 @@ export function saidOfOneself(text: string, tokens: Token[], keep: Set<string>):
     if (!/^[a-z]{3,}/i.test(first) || EVERYDAY.has(first) || NUMBER_WORDS.has(first)) continue;
     if (/\d/.test(head)) continue;
     const end = start + phrase.length;
-    if (tokens.some((token) => token.start >= start && token.end <= end && keep.has(token.lower)))
-      continue;
-    findings.push({ type: "MEDICAL", start, end });
+    if (isClinicWord(phrase)) continue;
+    // With the verb that says it was had: "she's [got a cold]", "I [had a fall]".
+    const verb = OWN_VERB.exec(match[0]);
+    findings.push({ type: "MEDICAL", start: verb ? match.index + verb.index : start, end });
   }
   return findings;
 }

@@ -23,11 +23,12 @@ const NOT_NAMES = new Set(
     "staying taking talking telling texting waiting working writing enquiring inquiring emailing messaging reaching trying hoping ringing " +
     "called married worried scared excited confused concerned pleased based located allergic diabetic vegan vegetarian older younger single " +
     "divorced retired unemployed employed student self over under nearly almost exactly " +
-    "earlier later today tonight tomorrow yesterday now again reception"
+    "earlier later today tonight tomorrow yesterday now again reception " +
+    "wants needs has had says said thinks loves likes hates gets got went came asked told tried uses used does did goes works lives knows feels felt looks seems wanted needed"
   ).split(" "),
 );
 const RELATIONS =
-  "daughter|son|husband|wife|partner|mother|mum|mom|mam|father|dad|sister|brother|friend|best friend|mate|pal|colleague|neighbour|neighbor|flatmate|housemate|roommate|fiance|fiancé|fiancee|girlfriend|boyfriend|grandmother|grandma|nan|nana|gran|granny|grandfather|grandpa|grandad|granddad|stepmum|stepmom|stepdad|stepson|stepdaughter|aunt|auntie|uncle|niece|nephew|cousin|child|kid|boss|pa|assistant|carer";
+  "daughter|son|husband|wife|partner|mother|mum|mom|mam|father|dad|sister|brother|friend|best friend|mate|pal|colleague|neighbour|neighbor|flatmate|housemate|roommate|fiance|fiancé|fiancee|girlfriend|boyfriend|grandmother|grandma|nan|nana|gran|granny|grandfather|grandpa|grandad|granddad|stepmum|stepmom|stepdad|stepson|stepdaughter|aunt|auntie|uncle|niece|nephew|cousin|grandson|granddaughter|grandchild|grandkid|godson|goddaughter|child|kid|boss|pa|assistant|carer";
 // Capitalised words that are not people: calendar, languages and nationalities, titles, brands.
 const CAPITALISED_COMMON = new Set(
   (
@@ -39,7 +40,8 @@ const CAPITALISED_COMMON = new Set(
     "perfect lovely hello hi hey please sorry alright right well so and but or the a an that this it is we you he she they there here what when " +
     "where why how who which can could would should will shall may might must do does did have has had be been am are was were not also just " +
     "let let's our your my his her their its our if then because okay good fine best kind regards bye goodbye morning afternoon evening " +
-    "street road avenue lane drive apartment suite unit flat north south east west am pm"
+    "street road avenue lane drive apartment suite unit flat north south east west am pm " +
+    "medicare medicaid tricare aetna cigna humana kaiser anthem bupa axa vitality carecredit cherry affirm klarna"
   ).split(" "),
 );
 
@@ -60,7 +62,7 @@ export const AMBIGUOUS_NAMES = new Set(
 // when the clinic has staff of that name ("my name's grace kinsella"); only the whole name of
 // a member of staff is kept.
 const INTRODUCTION =
-  /\b(?:my name is|my name's|my names|my name|name is|the name is|the name's|full name is|first name is|last name is|surname is|under the name(?: of)?|call me|calls me|goes by|known as|this is|it's|its|i'm|i am|im|(?:booking|booking's|appointment|appointment's|account|account's|reservation|booked|registered|listed)\s+(?:\w+\s+){0,2}under|name\s*[,:])\s*$/i;
+  /\b(?:my name is|my name's|my names|my name|name is|the name is|the name's|full name is|first name is|last name is|surname is|under the name(?: of)?|call me|calls me|goes by|known as|this is|it's|its|i'm|i am|im|(?:^|[.!?]\s*)name['’]s|(?:booking|booking's|appointment|appointment's|account|account's|reservation|booked|registered|listed)\s+(?:\w+\s+){0,2}under|name\s*[,:])\s*$/i;
 
 // "my mum, Dawn": a relative's name, even when a member of staff shares it.
 const RELATION_INTRODUCTION = new RegExp(
@@ -72,7 +74,7 @@ const TRIGGERS = [
   // Explicit: whatever follows is a name, in any case.
   {
     pattern:
-      /\b(?:my name is|my name's|my names|her name is|his name is|their name is|(?:her|his|their|your) name['’]s|name is|the name is|the name's|full name is|first name is|last name is|surname is|patient name is|patient's name is|under the name(?: of)?|call me|calls me|called me|goes by|go by|known as|nickname is|nickname's|prefer to be called|prefers to be called|it's for|its for|booking for|appointment for)\s*$/i,
+      /(?:(?:^|[.!?]\s*)name['’]s|\b(?:my name is|my name's|my names|her name is|his name is|their name is|(?:her|his|their|your) name['’]s|name is|the name is|the name's|full name is|first name is|last name is|surname is|patient name is|patient's name is|under the name(?: of)?|call me|calls me|called me|goes by|go by|known as|nickname is|nickname's|prefer to be called|prefers to be called|it's for|its for|booking for|appointment for))\s*$/i,
     lower: true,
   },
   {
