@@ -130,8 +130,8 @@ for (const [call, fragments] of Object.entries(splitCards))
   if (fragments.join("").length >= 8)
     errors.push(`${call}: card fragments ${fragments.join(" ")} never make a Luhn-valid number`);
 
-// NHS numbers must pass the mod-11 check: every ID whose turn (or the previous assistant turn)
-// mentions "NHS" and whose digits number ten, joined across consecutive caller turns.
+// NHS numbers must pass the mod-11 check: once a turn of a call mentions "NHS", the digits of the
+// caller's next ID values are joined (across consecutive turns) until they number ten.
 const mod11 = (digits) => {
   const sum = [...digits.slice(0, 9)].reduce((s, d, i) => s + Number(d) * (10 - i), 0);
   const check = 11 - (sum % 11);
@@ -139,27 +139,20 @@ const mod11 = (digits) => {
 };
 let nhsChecked = 0;
 {
+  let call = null;
   let pending = "";
   let cue = false;
   for (const turn of turns.filter(Boolean)) {
-    if (turn.role === "assistant") {
-      cue = /\bNHS\b/i.test(turn.text);
-      pending = "";
-      continue;
-    }
-    const ids = turn.entities.filter((e) => e.type === "ID");
-    if (!ids.length) continue;
-    if (!cue && !/\bNHS\b/i.test(turn.text) && !pending) continue;
-    for (const entity of ids) {
-      const digits = digitsOf(entity.value);
-      if (!digits) continue;
-      pending += digits;
-      if (pending.length === 10) {
-        nhsChecked++;
-        if (!mod11(pending))
-          errors.push(`${turn.call}#${turn.turn}: NHS number fails mod-11: ${pending}`);
-        pending = "";
-      } else if (pending.length > 10) pending = "";
+    if (turn.call !== call) [call, pending, cue] = [turn.call, "", false];
+    if (/\bNHS\b/i.test(turn.text)) cue = true;
+    if (!cue || turn.role !== "caller") continue;
+    for (const entity of turn.entities.filter((e) => e.type === "ID")) {
+      pending += digitsOf(entity.value);
+      if (pending.length < 10) continue;
+      nhsChecked++;
+      if (pending.length > 10 || !mod11(pending))
+        errors.push(`${turn.call}#${turn.turn}: NHS number fails mod-11: ${pending}`);
+      [pending, cue] = ["", false];
     }
   }
 }
