@@ -27,11 +27,14 @@ export type Expectation =
   | "HAD_BEFORE";
 
 const CUES: [Expectation, RegExp][] = [
-  ["DOB", /\b(?:date of birth|birth ?date|d\.? ?o\.? ?b|born|birthday)\b/],
+  [
+    "DOB",
+    /\b(?:date of birth|birth ?date|d\.? ?o\.? ?b|born|(?<!happy (?:early |belated )?)birthday)\b/,
+  ],
   ["SPELLING", /\b(?:spell|spelling|spelt|spelled)\b/],
   [
     "NAME",
-    /\b(?:(?:your|the patient's|the|their|his|her|full|first|last|maiden|\w+'s) (?:full |first |last |sur|maiden )?name|surname|who (?:am i|i'm) speaking|who's calling|who is calling|name (?:is it|please|for the booking)|under (?:what|which) name)\b/,
+    /\b(?:(?:your|the patient's|the|their|his|her|full|first|last|maiden|\w+'s) (?:full |first |last |sur|maiden )?name|surname|who (?:am i|i'm) speaking|who's calling|who is calling|name (?:is it|please|for the booking)|under (?:what|which) name|name (?:on|for|under) (?:the|your|this|that) (?:appointment|booking|account|file|reservation|card|order)|(?:and |what's |what is )the name|what name|which name)\b/,
   ],
   [
     "PHONE",
@@ -325,7 +328,8 @@ const NOT_HISTORY = new Set(
     "over counter regular regularly normal usual stuff things thing anything something everything that's it " +
     "which what who where when how why there here then than if because cos but though though although " +
     "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday ago since last next before after " +
-    "book booking booked appointment consultation slot price cost cancel move thanks thank please sorry fine good great"
+    "book booking booked appointment consultation slot price cost cancel move thanks thank please sorry fine good great " +
+    "january february march april may june july august september october november december mean means"
   ).split(" "),
 );
 // A new question ends the answer ("no, can I book Friday?").

@@ -24,6 +24,29 @@ function occurrences(text: string, value: string): [number, number][] {
   return spans;
 }
 
+// Words a labelled span may hold that say nothing by themselves: where one of these alone is
+// left ("she has [anxiety]", "I'm on [blood thinners]", "[had filler] in turkey"), the span's
+// words that matter were removed. Counted apart from the strict figure, never instead of it.
+const GRAMMAR = new Set(
+  (
+    "a an the some any my me her his their our your its i i'm i've she she's he he's they we you it " +
+    "is are was were be been being am has have had having got get gets getting do does did done " +
+    "on in at of for to from with by as about into onto off out up over under since ago " +
+    "and or but so just still really very quite bit little like um uh er erm " +
+    "last this next year years month months week weeks day days time times before after now then"
+  ).split(" "),
+);
+
+/** Every word of [start, end) that is not grammar lies inside some finding. */
+const wordsCovered = (text: string, findings: Finding[], start: number, end: number) => {
+  for (const match of text.slice(start, end).matchAll(/[\p{L}\p{N}'’]+/gu)) {
+    if (GRAMMAR.has(match[0].toLowerCase().replace(/’/g, "'"))) continue;
+    const from = start + match.index;
+    if (!covered(findings, from, from + match[0].length)) return false;
+  }
+  return true;
+};
+
 const covered = (findings: Finding[], start: number, end: number) => {
   // Every non-space character of [start, end) lies inside some finding.
   for (let index = start; index < end; index++)
@@ -139,6 +162,11 @@ export interface CallEvaluation {
   perClass: Record<string, RecallStats>;
   perStyle: Record<string, RecallStats>;
   business: { total: number; kept: number; share: number };
+  /**
+   * Labelled spans whose words that matter were all removed, leaving at most grammar ("she
+   * has", "on", "last year"): the strict recall counts those as leaks.
+   */
+  words: RecallStats;
   leaks: { call: string; turn: number; type: string; class: string; value: string }[];
   lostBusiness: { call: string; turn: number; word: string }[];
 }
@@ -173,6 +201,7 @@ export function evaluateCalls(
     perClass: {},
     perStyle: {},
     business: { total: 0, kept: 0, share: 1 },
+    words: { total: 0, caught: 0, recall: 1 },
     leaks: [],
     lostBusiness: [],
   };
@@ -192,6 +221,12 @@ export function evaluateCalls(
         count(result.perType, entity.type, caught);
         count(result.perClass, entity.class ?? "other", caught);
         count(result.perStyle, turn.role === "assistant" ? "assistant" : turn.style, caught);
+        result.words.total++;
+        if (
+          spans.length > 0 &&
+          spans.every(([start, end]) => wordsCovered(turn.text, findings, start, end))
+        )
+          result.words.caught++;
         if (!caught)
           result.leaks.push({
             call: turn.call,
@@ -215,6 +250,7 @@ export function evaluateCalls(
     for (const entry of Object.values(stats))
       entry.recall = entry.total ? entry.caught / entry.total : 1;
   result.business.share = result.business.total ? result.business.kept / result.business.total : 1;
+  result.words.recall = result.words.total ? result.words.caught / result.words.total : 1;
   return result;
 }
 

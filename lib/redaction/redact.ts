@@ -111,6 +111,12 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       }),
     );
 
+  // "p c o s", "a d h d", "h r t": a condition's initials spelled out, not a name.
+  const spelledMedical = (text: string, finding: Finding) => {
+    const word = spelledWord(text.slice(finding.start, finding.end));
+    return word !== null && medical(word).length > 0;
+  };
+
   // Misheard medication names, memoised per word: a call repeats its words.
   const fuzzySeen = new Map<string, boolean>();
 
@@ -147,8 +153,11 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     const names = [
       ...detectNames(text, tokens, allow, allowPhrases).filter((finding) => !overlapsTerm(finding)),
       ...answers.filter((finding) => finding.type === "NAME"),
-    ];
+    ].map((finding) =>
+      spelledMedical(text, finding) ? { ...finding, type: "MEDICAL" as const } : finding,
+    );
     const learned = names
+      .filter((finding) => finding.type === "NAME")
       .map((finding) => text.slice(finding.start, finding.end))
       // A name spelled out is learned as the word it spells ("k o w a l c z y k").
       .flatMap((name) => {
@@ -185,7 +194,9 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
         ...patterns(text),
         ...answers,
       ];
-      const spelled = detectSpelledRuns(tokens, detected);
+      const spelled = detectSpelledRuns(tokens, detected).map((finding) =>
+        spelledMedical(text, finding) ? { ...finding, type: "MEDICAL" as const } : finding,
+      );
       detected.push(...corrected(text, tokens, mergeFindings(detected)));
       const findings = joinAdjacent(
         text,

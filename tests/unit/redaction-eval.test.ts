@@ -110,7 +110,7 @@ describe("the set written blind to the code (eval/redaction/fresh)", () => {
   });
 
   it("keeps what the whole-call path reaches on both halves", () => {
-    holdsHalves(fresh, [0.98, 0.925]);
+    holdsHalves(fresh, [0.98, 0.93]);
   }, 60_000);
 });
 
@@ -138,6 +138,20 @@ describe("the third set written blind to the code (eval/redaction/fourth)", () =
   });
 
   it("keeps what the whole-call path reaches on both halves", () => {
-    holdsHalves(fourth, [0.96, 0.935]);
+    holdsHalves(fourth, [0.96, 0.94]);
+  }, 60_000);
+});
+
+describe("the fourth set written blind to the code (eval/redaction/fifth)", () => {
+  const fifth = loadCallSet("eval/redaction/fifth");
+
+  it("is whole calls from two more clinics, UK and US", () => {
+    expect(new Set(fifth.turns.map((turn) => turn.call)).size).toBeGreaterThanOrEqual(120);
+    expect(fifth.turns.length).toBeGreaterThanOrEqual(1_150);
+    expect(new Set(fifth.turns.map((turn) => turn.locale))).toEqual(new Set(["UK", "US"]));
+  });
+
+  it("keeps what the whole-call path reaches on both halves", () => {
+    holdsHalves(fifth, [0.935, 0.9]);
   }, 60_000);
 });

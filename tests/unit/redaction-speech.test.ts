@@ -477,4 +477,24 @@ describe("history said in everyday words (the third set's tuned half, as classes
     expect(first).toBe("[ADDRESS]");
     expect(second).toBe("[ADDRESS]");
   });
+
+  it("reads 'name on the appointment?' as asking a name, and spelled initials of a condition as one", () => {
+    expect(
+      call(["assistant", "Sure. Name on the appointment?"], ["caller", "dominic quayle"])[1],
+    ).toBe("[NAME]");
+    expect(redact("metformin for my p c o s")).toBe("[MEDICAL] for my [MEDICAL]");
+    expect(redact("she's on war for in for her heart")).not.toMatch(/war for in/);
+  });
+
+  it("keeps a visit, a birthday wish and a treatment had on a day as they are meant", () => {
+    expect(redact("Happy birthday! Amber has Friday at 3:30 PM.")).toBe(
+      "Happy birthday! Amber has Friday at 3:30 PM.",
+    );
+    const visit = createRedactor({ allow: ["Consultation"], procedures: ["Consultation"] });
+    expect(visit.redact("the doctor will check at his consultation").text).toBe(
+      "the doctor will check at his consultation",
+    );
+    expect(redact("she had the botox with you on tuesday")).not.toMatch(/botox/);
+    expect(redact("I've got Botox on Friday")).toBe("I've got Botox on Friday");
+  });
 });

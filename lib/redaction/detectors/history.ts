@@ -171,7 +171,12 @@ const RECOVERY =
  * before?"), so a treatment named in the answer was had, unless asked for again.
  */
 export function historyDetector(procedures: string[]) {
-  const terms = compileLexicon([...TREATMENTS, ...CONDITIONS_IN_CONTEXT, ...procedures], "MEDICAL");
+  const terms = compileLexicon(
+    [...TREATMENTS, ...CONDITIONS_IN_CONTEXT, ...procedures].filter(
+      (term) => !BOOKING_WORDS.test(term.trim()),
+    ),
+    "MEDICAL",
+  );
   return (text: string, tokens: Token[], pastAsked = false): Finding[] => {
     const findings: Finding[] = [...disclosures(text)];
     for (const match of text.matchAll(RECOVERY))
@@ -192,7 +197,9 @@ export function historyDetector(procedures: string[]) {
         );
       // "did you have Botox before?", "has she had filler?": asking about it tells nothing.
       if (ASKED_ABOUT.test(before) || ASKED_ABOUT.test(raw.slice(-40))) continue;
-      if (UPCOMING_AFTER.test(after) || APPOINTMENT_AFTER.test(after)) continue;
+      // "I've got Botox on Friday" is to come; "she had the botox with you on tuesday" was had.
+      const past = /\b(?:had|did|was|were)\b/i.test(before);
+      if ((UPCOMING_AFTER.test(after) && !past) || APPOINTMENT_AFTER.test(after)) continue;
       // "for her lip filler" after a time or a price, "charged twice for my peel": business.
       if (FOR_BOOKING.test(before)) continue;
       const had = HAD_CUE.test(before) && !asking;
@@ -225,6 +232,9 @@ export function historyDetector(procedures: string[]) {
 
 const STILL_THERE =
   /^\s*(?:dissolved|dissolving|removed|reversed|corrected|redone|migrated|has migrated|is swollen|lumpy|is lumpy|has moved|went wrong|gone wrong)\b/i;
+// A clinic's "procedures" that are a visit, not a treatment: never history ("at his consultation").
+const BOOKING_WORDS =
+  /^(?:(?:skin |free |initial |new patient |follow[- ]up |video |virtual |phone )?(?:consultation|consult|appointment|assessment|review|check|check[- ]up|skin check|follow[- ]up|top[- ]up|patch test|catch[- ]up)s?)$/i;
 const OWNED =
   /\b(?:my|her|his|(?<=\b(?:after|before|since|with|from|for|of|on|in|had|got|did|done|and|about)\s+)me)\s*$/i;
 const ASKED_ABOUT =
@@ -260,7 +270,7 @@ const COUNT = "one|two|1|2|i|ii";
  */
 export const DISCLOSURES: RegExp[] = [
   new RegExp(
-    `\\b(?:had|have had|'ve had|’ve had|got|getting|having|get)\\s+(?:(?:me|my|her|his|their|the|a|an|both|two|some|a few)\\s+)?(?:${ORGANS})\\s+(?:out|removed|taken out|cut out|cut off|replaced|done|operated on|lasered|frozen off|burned off|burnt off|taken off|cut away|fixed)\\b`,
+    `\\b(?:had|have had|'ve had|’ve had|got|getting|having|get)\\s+(?:(?:me|my|her|his|their|the|a|an|both|two|some|a few)\\s+)?(?:${ORGANS})\\s+(?:out|removed|taken out|cut out|cut off|replaced|done|operated on|lasered|frozen off|burned off|burnt off|taken off|cut away|fixed|put in|fitted|inserted|implanted)\\b`,
     "gi",
   ),
   new RegExp(
@@ -283,6 +293,7 @@ export const DISCLOSURES: RegExp[] = [
   /\b(?:(?:about|around|nearly|almost|just over|just under|over)\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ](?:one|two|three|four|five|six|seven|eight|nine)|thirty|thirty[- ](?:one|two|three|four|five|six|seven|eight|nine)|forty)\s+(?:weeks?|months?)\s+(?:gone|pregnant|along)\b/gi,
   // Said in Spanish by an English-speaking caller ("he gets migrañas", "something for la presión").
   /\b(?:migrañas?|(?:la\s+)?presión(?:\s+alta)?|el\s+azúcar|diabetes|(?:del\s+)?corazón|embarazada|alergias?|pastillas|cáncer|tiroides|colesterol|ansiedad|depresión|asma|artritis|convulsiones|los\s+nervios)(?![\p{L}])/giu,
+  /\b(?:gender[- ]affirming(?:\s+(?:care|surgery|hormones|treatment|therapy))?|basal cell(?:\s+carcinoma)?|squamous cell(?:\s+carcinoma)?|skin cancer|a\s?fib|atrial fibrillation)\b/gi,
   /\bvon\s+willebrand(?:['’]?s)?(?:\s+disease)?\b|\b[a-z]+['’]s\s+(?:disease|syndrome|palsy)\b/gi,
   /\b(?:(?!(?:a|an|the|my|her|his|of|with|got|have|has|had|some|this|that|any)\b)[a-z'’-]+\s+){1,2}(?:syndrome|disorder)\b/gi,
   /\b(?:stop|stopping|stopped|quit|quitting|give up|giving up|gave up|cut down on|cutting down on|cut back on)\s+(?:smoking|vaping|drinking|the cigs|cigarettes|the booze|alcohol|drugs|weed)\b/gi,
@@ -546,15 +557,39 @@ export function fuzzyMedications(
       !FUNCTION_WORDS.has(next.lower)
     ) {
       const joined = token.lower + next.lower;
-      if (joined.length >= 7 && !keep.has(token.lower) && !keep.has(next.lower) && near(joined)) {
+      if (
+        joined.length >= 7 &&
+        !keep.has(token.lower) &&
+        !keep.has(next.lower) &&
+        // "a pixaban": a first letter heard as the word "a" ("of april" is no "-pril").
+        (near(joined) || (token.text.length === 1 && drugShaped(joined)))
+      ) {
         findings.push({ type: "MEDICAL", start: token.start, end: next.end });
         index++;
         continue;
       }
     }
+    // "war for in": a name heard as three short words (the last two of at most three letters).
+    const third = tokens[index + 2];
+    if (
+      next &&
+      third &&
+      /^[a-z]{3,}$/i.test(token.text) &&
+      /^[a-z]{1,3}$/i.test(next.text) &&
+      /^[a-z]{2,3}$/i.test(third.text) &&
+      /^\s$/.test(text.slice(token.end, next.start)) &&
+      /^\s$/.test(text.slice(next.end, third.start)) &&
+      !FUNCTION_WORDS.has(token.lower) &&
+      !keep.has(token.lower) &&
+      near(token.lower + next.lower + third.lower)
+    ) {
+      findings.push({ type: "MEDICAL", start: token.start, end: third.end });
+      index += 2;
+      continue;
+    }
     // "oh zempic": a first syllable heard as the word "oh".
     if (
-      token.lower === "oh" &&
+      (token.lower === "oh" || token.lower === "o") &&
       next &&
       /^[a-z]{4,}$/i.test(next.text) &&
       /^\s$/.test(text.slice(token.end, next.start)) &&
