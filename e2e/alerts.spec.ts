@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
-import { RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
+import { gotoHydrated, RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
 
 // Alerts (issue 20): what needs the front desk is counted beside Live calls and Bookings and in
 // the tab title, live; a transfer is a banner on the board; each person's sound and notification
@@ -66,7 +66,7 @@ test.describe("alerts", () => {
 
     // Confirmed in another tab: this one follows without a reload.
     const bookings = await context.newPage();
-    await bookings.goto("/bookings");
+    await gotoHydrated(bookings, "/bookings");
     const row = bookings.getByTestId("booking-row").filter({ hasText: patient });
     await row.getByRole("button", { name: "Confirm" }).click();
     await expect(row.getByTestId("booking-status")).toHaveText("confirmed");
