@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { redactConversation, type Turn } from "@/lib/redaction/conversation";
+import { DISCLOSURE_HINTS, DISCLOSURES } from "@/lib/redaction/detectors/history";
 import { createRedactor } from "@/lib/redaction/redact";
 
 // Classes of speech-to-text text the whole-call path must handle (issue 17). The examples are
@@ -496,5 +497,29 @@ describe("history said in everyday words (the third set's tuned half, as classes
     );
     expect(redact("she had the botox with you on tuesday")).not.toMatch(/botox/);
     expect(redact("I've got Botox on Friday")).toBe("I've got Botox on Friday");
+  });
+
+  it("guards each everyday-history pattern with a word it cannot match without", () => {
+    expect(DISCLOSURE_HINTS).toHaveLength(DISCLOSURES.length);
+    for (const [index, pattern] of DISCLOSURES.entries())
+      for (const example of [
+        "had me appendix out",
+        "kidney surgery",
+        "a dodgy knee.",
+        "heart problems",
+        "she's type two",
+        "h i v positive",
+        "twenty weeks pregnant",
+        "la presión",
+        "basal cell",
+        "crohn's disease",
+        "tourette's syndrome",
+        "quit smoking",
+        "had a breakdown",
+      ])
+        if (new RegExp(pattern.source, "i").test(example))
+          expect(DISCLOSURE_HINTS[index]!.test(example), `${pattern.source} / ${example}`).toBe(
+            true,
+          );
   });
 });

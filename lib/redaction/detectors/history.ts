@@ -300,11 +300,35 @@ export const DISCLOSURES: RegExp[] = [
   /\b(?:had|having|going through|went through|suffered|recovering from)\s+(?:(?:a|an|some|bit of|a bit of|kind of|sort of|what they call|my|a really|a bad|a nasty)\s+)*(?:nervous\s+)?(?:breakdown|burnout|burn out|panic attacks?|bad patch|dark patch|rough patch|depressive episode|psychotic episode|manic episode|episode)\b/gi,
 ];
 
+// A word each of DISCLOSURES needs (same order), looked for first: most turns have none, and
+// one plain alternation costs a fraction of the pattern it guards (a whole call: 90 -> 20 ms).
+const BODY_WORDS = new RegExp(
+  `\\b(?:${ORGANS}|${BODY}|surgery|operation|transplant|bypass|cancer)\\b`,
+  "i",
+);
+export const DISCLOSURE_HINTS: RegExp[] = [
+  BODY_WORDS,
+  BODY_WORDS,
+  BODY_WORDS,
+  /\b(?:problem|issue|condition|trouble|disease|failure|murmur|attack|infection|disorder|cancer|clot|playing up)/i,
+  /\btype\b/i,
+  /\b(?:hiv|h\s+i\s+v|h\.i\.v|hep)/i,
+  /\b(?:weeks?|months?)\s+(?:gone|pregnant|along)\b/i,
+  /[ñóú]|\b(?:diabetes|embarazada|alergias?|pastillas|tiroides|colesterol|ansiedad|asma|artritis|convulsiones|nervios)\b/i,
+  /\b(?:gender|basal|squamous|cancer|fib|fibrillation)/i,
+  /\b(?:von|disease|syndrome|palsy)\b/i,
+  /\b(?:syndrome|disorder)\b/i,
+  /\b(?:smok|vap|drink|cig|booze|alcohol|drugs|weed)/i,
+  /\b(?:breakdown|burnout|burn out|panic|patch|episode)\b/i,
+];
+
 function disclosures(text: string): Finding[] {
   const findings: Finding[] = [];
-  for (const pattern of DISCLOSURES)
+  for (const [index, pattern] of DISCLOSURES.entries()) {
+    if (!DISCLOSURE_HINTS[index]!.test(text)) continue;
     for (const match of text.matchAll(pattern))
       findings.push({ type: "MEDICAL", start: match.index, end: match.index + match[0].length });
+  }
   return findings;
 }
 
