@@ -128,15 +128,16 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       ...medical(text, tokens),
       ...fuzzyMedications(text, tokens, allow, fuzzySeen),
     ];
+    // A clinic's own keyword rule names what it matches (and its value) first.
+    const byKeyword = overlapChecker(keywordFindings);
     const terms = [
       ...medicines.map((finding) => withHistoryVerb(text, finding)),
       ...medicines.flatMap((finding) => takenFor(text, finding, allow)),
       ...history(text, tokens, options.expect?.includes("HAD_BEFORE")),
-      ...saidOfOneself(text, isClinicWord),
+      ...saidOfOneself(text, isClinicWord).filter((finding) => !byKeyword(finding)),
       ...keywordFindings,
-      // A clinic's own keyword rule names its value first.
       ...[...credentials(text, tokens), ...identifiers(text, tokens)].filter(
-        (finding) => !overlapChecker(keywordFindings)(finding),
+        (finding) => !byKeyword(finding),
       ),
     ];
     const overlapsTerm = overlapChecker(terms);

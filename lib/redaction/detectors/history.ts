@@ -358,7 +358,8 @@ const EVERYDAY = new Set(
     "weekend monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september " +
     "october november december christmas easter summer birthday anniversary meeting date dates reminder reminders both either all " +
     "medicare medicaid contact health name names earliest latest rota openings opening availability last first next spare few " +
-    "there here home in out up down off over through around away lucky stuck sorted married engaged divorced"
+    "there here home in out up down off over through around away lucky stuck sorted married engaged divorced " +
+    "membership memberships package packages subscription loyalty points credit credits balance"
   ).split(" "),
 );
 
@@ -376,12 +377,15 @@ export function saidOfOneself(text: string, isClinicWord: (phrase: string) => bo
     const words = phrase.split(/\s+/);
     if (words.length > 4) phrase = words.slice(0, 4).join(" ");
     const head = phrase.replace(LEADING, "");
-    const first =
-      head
-        .split(/\s+/)[0]
-        ?.toLowerCase()
-        .replace(/['’]s$/, "") ?? "";
+    const heads = head
+      .toLowerCase()
+      .split(/\s+/)
+      .map((word) => word.replace(/['’]s$/, ""));
+    const first = heads[0] ?? "";
+    // Its first word or its last ("the gold membership", "a little something for her") says
+    // what kind of thing it is.
     if (!/^[a-z]{3,}/i.test(first) || EVERYDAY.has(first) || NUMBER_WORDS.has(first)) continue;
+    if (heads.length > 1 && EVERYDAY.has(heads.at(-1)!)) continue;
     if (/\d/.test(head)) continue;
     const end = start + phrase.length;
     if (isClinicWord(phrase)) continue;
