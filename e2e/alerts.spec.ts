@@ -67,7 +67,7 @@ test.describe("alerts", () => {
     // Confirmed in another tab: this one follows without a reload.
     const bookings = await context.newPage();
     await gotoHydrated(bookings, "/bookings");
-    const row = bookings.getByTestId("booking-row").filter({ hasText: patient });
+    const row = bookings.getByTestId("booking-row").filter({ hasText: patient, visible: true });
     await row.getByRole("button", { name: "Confirm" }).click();
     await expect(row.getByTestId("booking-status")).toHaveText("confirmed");
     await expect.poll(() => badge(page, "bookings"), { timeout: 10_000 }).toBe(before);

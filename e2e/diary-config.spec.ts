@@ -140,7 +140,7 @@ test("an admin sets up a room, two practitioners with split hours, an appointmen
   await expect(page.getByText("The last day cannot be before the first")).toBeVisible();
   await page.getByLabel("Last day closed").fill("2099-11-13");
   await page.getByRole("button", { name: "Add closure" }).click();
-  const closure = page.getByTestId("closure-row").filter({ hasText: names.closure });
+  const closure = page.getByTestId("closure-row").filter({ hasText: names.closure, visible: true });
   await expect(closure).toContainText("Thu, Nov 12, 2099 – Fri, Nov 13, 2099");
 
   await section(page, "Booking rules");
@@ -175,7 +175,9 @@ test.describe("at the front desk (a tablet, 820 px wide)", () => {
     await expect(page.getByRole("button", { name: "Add a practitioner" })).toHaveCount(0);
 
     await section(page, "Closures");
-    await expect(page.getByTestId("closure-row").filter({ hasText: names.closure })).toBeVisible();
+    await expect(
+      page.getByTestId("closure-row").filter({ hasText: names.closure, visible: true }),
+    ).toBeVisible();
     await expect(page.getByRole("button", { name: "Add closure" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Delete closure/ })).toHaveCount(0);
 

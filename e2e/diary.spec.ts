@@ -165,7 +165,7 @@ test.describe("the diary", () => {
 
     // The bookings list shows it cancelled, and links back to the diary.
     await gotoHydrated(page, "/bookings?status=cancelled");
-    const row = page.getByTestId("booking-row").filter({ hasText: patient });
+    const row = page.getByTestId("booking-row").filter({ hasText: patient, visible: true });
     await expect(row.getByTestId("booking-status")).toHaveText("cancelled");
   });
 
@@ -217,7 +217,7 @@ test.describe("the diary", () => {
 
     // The bookings list shows the new status and opens the appointment in the diary.
     await gotoHydrated(page, "/bookings?status=completed");
-    const row = page.getByTestId("booking-row").filter({ hasText: first });
+    const row = page.getByTestId("booking-row").filter({ hasText: first, visible: true });
     await expect(row.getByTestId("booking-status")).toHaveText("completed");
     await row.getByTitle("Open in the diary").click();
     await expect(page).toHaveURL(new RegExp(`/diary\\?date=${date}&booking=`));

@@ -50,13 +50,13 @@ test.describe("the live board", () => {
       patientName: patient,
       procedure: "rhinoplasty",
     });
-    const row = bookings.getByTestId("booking-row").filter({ hasText: patient });
+    const row = bookings.getByTestId("booking-row").filter({ hasText: patient, visible: true });
     await expect(row.getByTestId("booking-status")).toHaveText("pending");
     await expect(held).toHaveCount(0);
 
     await call.end("customer-ended-call");
     await expect(card).toHaveCount(0);
-    const finished = page.getByTestId("call-row").filter({ hasText: patient });
+    const finished = page.getByTestId("call-row").filter({ hasText: patient, visible: true });
     await expect(finished).toContainText("Booked");
 
     await row.getByRole("button", { name: "Confirm" }).click();
@@ -108,9 +108,9 @@ test.describe("the live board", () => {
     await context.setOffline(false);
     await expect(page.getByTestId("connection")).toHaveText("Live");
     await expect(card).toHaveCount(0);
-    await expect(page.getByTestId("call-row").filter({ hasText: "•••• 3344" })).toContainText(
-      "Information",
-    );
+    await expect(
+      page.getByTestId("call-row").filter({ hasText: "•••• 3344", visible: true }),
+    ).toContainText("Information");
   });
 
   test("lets a receptionist cancel a booking with a reason, freeing the slot", async ({
@@ -128,11 +128,13 @@ test.describe("the live board", () => {
     await call.end();
 
     await signIn(page, RECEPTIONIST, "/bookings");
-    const row = page.getByTestId("booking-row").filter({ hasText: "Tom Reyes" });
+    const row = page.getByTestId("booking-row").filter({ hasText: "Tom Reyes", visible: true });
     await row.getByRole("button", { name: "Cancel" }).click();
     await row.getByLabel("Reason for cancelling").fill("Patient will call back next month");
     await row.getByRole("button", { name: "Cancel booking" }).click();
-    await expect(page.getByTestId("booking-row").filter({ hasText: "Tom Reyes" })).toHaveCount(0);
+    await expect(
+      page.getByTestId("booking-row").filter({ hasText: "Tom Reyes", visible: true }),
+    ).toHaveCount(0);
 
     await page.getByLabel("Status").selectOption("cancelled");
     await expect(

@@ -37,7 +37,9 @@ test("an admin tests redaction live, adds a rule, sees it applied, and switches 
   await page.getByLabel("Replace with").selectOption("CUSTOM");
   await page.getByLabel("Why (for other admins)").fill("Membership tiers are personal");
   await page.getByRole("button", { name: "Add rule" }).click();
-  await expect(page.getByTestId("rule-row").filter({ hasText: "diamond package" })).toBeVisible();
+  await expect(
+    page.getByTestId("rule-row").filter({ hasText: "diamond package", visible: true }),
+  ).toBeVisible();
 
   await input.fill("I bought the Diamond Package last year.");
   await expect(output).toHaveText("I bought the [CUSTOM] last year.");

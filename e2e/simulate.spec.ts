@@ -15,7 +15,7 @@ test("a simulated call from the dashboard books a consultation the receptionist 
   await page.getByRole("button", { name: "Simulate a call" }).click();
   await page.getByRole("menuitem", { name: "Caller books a consultation" }).click();
 
-  const row = page.getByTestId("call-row").filter({ hasText: "Jane Doe" });
+  const row = page.getByTestId("call-row").filter({ hasText: "Jane Doe", visible: true });
   await expect(row).toBeVisible({ timeout: 60_000 });
   await expect(row.getByText("Booked")).toBeVisible({ timeout: 60_000 });
   await expect(row).toContainText(/•••• \d{4}/);
@@ -24,6 +24,6 @@ test("a simulated call from the dashboard books a consultation the receptionist 
     .getByRole("navigation", { name: "Main" })
     .getByRole("link", { name: "Bookings" })
     .click();
-  const booking = page.getByTestId("booking-row").filter({ hasText: "Jane Doe" });
+  const booking = page.getByTestId("booking-row").filter({ hasText: "Jane Doe", visible: true });
   await expect(booking.getByTestId("booking-status")).toHaveText("pending");
 });

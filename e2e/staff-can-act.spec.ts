@@ -45,7 +45,7 @@ test.describe("staff can act", () => {
       /^\/messages\?patient=[0-9a-f-]{36}$/,
     );
 
-    const row = page.getByTestId("booking-row").filter({ hasText: "Noor Booker" });
+    const row = page.getByTestId("booking-row").filter({ hasText: "Noor Booker", visible: true });
     await expect(row).toBeVisible();
     await expect(row.getByTestId("call-link")).toHaveAttribute("href", `tel:${booker}`);
     // Text opens that patient's conversation in Messages.
