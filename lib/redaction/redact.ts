@@ -6,10 +6,10 @@ import { detectAddresses } from "./detectors/address";
 import { detectAlphanumericIds, detectCodes, detectDigitRuns } from "./detectors/digits";
 import { detectDatesOfBirth } from "./detectors/dob";
 import { detectEmails } from "./detectors/email";
+import { saidOfOneself } from "./detectors/everyday";
 import {
   fuzzyMedications,
   historyDetector,
-  saidOfOneself,
   takenFor,
   TREATMENTS,
   withHistoryVerb,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { redactConversation, type Turn } from "@/lib/redaction/conversation";
-import { DISCLOSURE_HINTS, DISCLOSURES } from "@/lib/redaction/detectors/history";
+import { DISCLOSURE_HINTS, DISCLOSURES } from "@/lib/redaction/detectors/everyday";
 import { createRedactor } from "@/lib/redaction/redact";
 
 // Classes of speech-to-text text the whole-call path must handle (issue 17). The examples are

@@ -1,0 +1,153 @@
+import { NUMBER_WORDS } from "../numbers";
+import type { Finding } from "../types";
+
+/**
+ * History said in everyday words rather than a treatment's or a drug's name: an organ out, a
+ * bad joint, "type one", weeks gone, a syndrome, a breakdown (`disclosures`), and what a caller
+ * says they or a relative have, are on or were diagnosed with (`saidOfOneself`). The treatment
+ * rules that need a sentence's tense stay in ./history.ts, which runs `disclosures` with them.
+ */
+
+const ORGANS =
+  "gallbladder|gall bladder|appendix|tonsils|adenoids|womb|uterus|ovary|ovaries|tubes|cervix|thyroid|kidney|kidneys|spleen|bowel|colon|prostate|lung|lungs|liver|heart|hip|hips|knee|knees|shoulder|spine|back|neck|disc|discs|cataracts?|wisdom teeth|mole|moles|cyst|cysts|lump|lumps|polyps?|tumou?rs?|growth|basal cell|basal cell carcinoma|skin cancer|lymph nodes?|stent|hernia|bunions?|varicose veins|veins|breast lump|ovarian cyst|fibroids?";
+const BODY =
+  "hip|hips|knee|knees|back|spine|neck|shoulder|shoulders|heart|chest|lung|lungs|liver|kidney|kidneys|bowel|bowels|stomach|gut|thyroid|bladder|brain|head|eye|eyes|ear|ears|wrist|wrists|ankle|ankles|foot|feet|leg|legs|arm|arms|hand|hands|joints?|hip joint|nerves?|disc|ligament|ligaments|cartilage|pelvis|ribs?|jaw|elbow|elbows|hamstring|achilles|immune system|blood pressure|blood sugar|sugar levels|iron|cholesterol";
+const INJURY =
+  "bad|dodgy|weak|sore|broken|fractured|bust|busted|dislocated|slipped|trapped|frozen|arthritic|replaced|new|false|metal|titanium|torn|ruptured|herniated|prolapsed|pinched|damaged|dicky|gammy|wonky|leaky|irregular|high|low|under active|underactive|over active|overactive|under-active|over-active|enlarged|fatty|weak";
+const COUNT = "one|two|1|2|i|ii";
+
+/**
+ * History said in everyday words, wherever it is said: an organ out or an operation on one
+ * ("had me gallbladder out", "thyroid surgery", "a basal cell cut off his ear"), a bad body part
+ * ("she's got a bad hip", "an under active thyroid"), a type of diabetes ("i'm type one"),
+ * HIV or hepatitis status, how far along a pregnancy is ("eighteen weeks gone"), a named
+ * syndrome or disorder ("von willebrand", "Crohn's disease", "a bleeding disorder"), a
+ * habit being stopped ("to help me stop smoking"), and a breakdown or burnout had.
+ */
+export const DISCLOSURES: RegExp[] = [
+  new RegExp(
+    `\\b(?:had|have had|'ve had|’ve had|got|getting|having|get)\\s+(?:(?:me|my|her|his|their|the|a|an|both|two|some|a few)\\s+)?(?:${ORGANS})\\s+(?:out|removed|taken out|cut out|cut off|replaced|done|operated on|lasered|frozen off|burned off|burnt off|taken off|cut away|fixed|put in|fitted|inserted|implanted)\\b`,
+    "gi",
+  ),
+  new RegExp(
+    `\\b(?:(?:${ORGANS}|${BODY}|open heart|heart bypass|weight loss|gastric|bariatric|spinal|cancer|brain|keyhole|back|knee|hip)\\s+)(?:surgery|operation|op|replacement|transplant|removal|bypass|sleeve|band|ablation|biopsy|reconstruction|fusion)\\b`,
+    "gi",
+  ),
+  new RegExp(
+    `\\b(?:(?:a|an|my|me|her|his|their)\\s+)?(?:${INJURY})\\s+(?:${BODY})\\b(?=\\s*(?:[.,;!?]|$|\\s+(?:so|and|but|which|that|too|as|now|though|at|from|since|for|after|still|problem|problems|issue|issues|condition)\\b))`,
+    "gi",
+  ),
+  new RegExp(
+    `\\b(?:(?:${BODY}|heart|thyroid|kidney|liver|lung|bowel|bladder|mental health|blood)\\s+(?:problems?|issues?|condition|conditions|trouble|disease|failure|murmur|attacks?|infections?|disorder|cancer|clots?|playing up))\\b`,
+    "gi",
+  ),
+  new RegExp(
+    `\\b(?:(?:i'm|im|i am|she's|he's|she is|he is|is|am|being|was)\\s+(?:a\\s+)?type\\s+(?:${COUNT})\\b(?:\\s+(?:diabetic|diabetes))?|type\\s+(?:${COUNT})\\s+(?:diabetic|diabetes|diabetics))\\b`,
+    "gi",
+  ),
+  /\b(?:hiv|h\s+i\s+v|h\.i\.v\.?|hep\s+[abc]|hepatitis\s+[abc])(?:\s+positive|\s+negative|\s+undetectable)?\b(?:\s*(?:,|and)?\s*(?:i'm|she's|he's)\s+undetectable)?/gi,
+  /\b(?:(?:about|around|nearly|almost|just over|just under|over)\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ](?:one|two|three|four|five|six|seven|eight|nine)|thirty|thirty[- ](?:one|two|three|four|five|six|seven|eight|nine)|forty)\s+(?:weeks?|months?)\s+(?:gone|pregnant|along)\b/gi,
+  // Said in Spanish by an English-speaking caller ("he gets migrañas", "something for la presión").
+  /\b(?:migrañas?|(?:la\s+)?presión(?:\s+alta)?|el\s+azúcar|diabetes|(?:del\s+)?corazón|embarazada|alergias?|pastillas|cáncer|tiroides|colesterol|ansiedad|depresión|asma|artritis|convulsiones|los\s+nervios)(?![\p{L}])/giu,
+  /\b(?:gender[- ]affirming(?:\s+(?:care|surgery|hormones|treatment|therapy))?|basal cell(?:\s+carcinoma)?|squamous cell(?:\s+carcinoma)?|skin cancer|a\s?fib|atrial fibrillation)\b/gi,
+  /\bvon\s+willebrand(?:['’]?s)?(?:\s+disease)?\b|\b[a-z]+['’]s\s+(?:disease|syndrome|palsy)\b/gi,
+  /\b(?:(?!(?:a|an|the|my|her|his|of|with|got|have|has|had|some|this|that|any)\b)[a-z'’-]+\s+){1,2}(?:syndrome|disorder)\b/gi,
+  /\b(?:stop|stopping|stopped|quit|quitting|give up|giving up|gave up|cut down on|cutting down on|cut back on)\s+(?:smoking|vaping|drinking|the cigs|cigarettes|the booze|alcohol|drugs|weed)\b/gi,
+  /\b(?:had|having|going through|went through|suffered|recovering from)\s+(?:(?:a|an|some|bit of|a bit of|kind of|sort of|what they call|my|a really|a bad|a nasty)\s+)*(?:nervous\s+)?(?:breakdown|burnout|burn out|panic attacks?|bad patch|dark patch|rough patch|depressive episode|psychotic episode|manic episode|episode)\b/gi,
+];
+
+// A word each of DISCLOSURES needs (same order), looked for first: most turns have none, and
+// one plain alternation costs a fraction of the pattern it guards (a whole call: 90 -> 20 ms).
+const BODY_WORDS = new RegExp(
+  `\\b(?:${ORGANS}|${BODY}|surgery|operation|transplant|bypass|cancer)\\b`,
+  "i",
+);
+export const DISCLOSURE_HINTS: RegExp[] = [
+  BODY_WORDS,
+  BODY_WORDS,
+  BODY_WORDS,
+  /\b(?:problem|issue|condition|trouble|disease|failure|murmur|attack|infection|disorder|cancer|clot|playing up)/i,
+  /\btype\b/i,
+  /\b(?:hiv|h\s+i\s+v|h\.i\.v|hep)/i,
+  /\b(?:weeks?|months?)\s+(?:gone|pregnant|along)\b/i,
+  /[ñóú]|\b(?:diabetes|embarazada|alergias?|pastillas|tiroides|colesterol|ansiedad|asma|artritis|convulsiones|nervios)\b/i,
+  /\b(?:gender|basal|squamous|cancer|fib|fibrillation)/i,
+  /\b(?:von|disease|syndrome|palsy)\b/i,
+  /\b(?:syndrome|disorder)\b/i,
+  /\b(?:smok|vap|drink|cig|booze|alcohol|drugs|weed)/i,
+  /\b(?:breakdown|burnout|burn out|panic|patch|episode)\b/i,
+];
+
+export function disclosures(text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const [index, pattern] of DISCLOSURES.entries()) {
+    if (!DISCLOSURE_HINTS[index]!.test(text)) continue;
+    for (const match of text.matchAll(pattern))
+      findings.push({ type: "MEDICAL", start: match.index, end: match.index + match[0].length });
+  }
+  return findings;
+}
+
+// "I've got ...", "she has ...", "he's on ...", "I was diagnosed with ...": what follows is
+// the caller's (or their relative's) health unless it is one of the everyday things a caller
+// has (a question, an appointment, a voucher, two kids, Friday off).
+const OWN_CUE =
+  /\b(?:i(?:'ve|’ve| have)? got|ive got|i've had|i’ve had|i have had|i had|i have|(?:i was|i've been|i’ve been|she was|he was|been|got) diagnosed with|diagnosed with|she(?:'s|’s| has)? got|he(?:'s|’s| has)? got|she has|he has|she had|he had|i suffer (?:from|with)|(?:she|he) suffers (?:from|with)|suffering (?:from|with)|i'm on|i’m on|im on|i am on|she's on|he's on|i take|i'm taking|she takes|he takes|she's taking|he's taking|i've always had|i used to have|(?:i'm|i’m|she's|he's|i am) allergic to|i struggle with|i live with|i'm being treated for|i'm recovering from|recovering from)\s+/gi;
+// As withHistoryVerb: "got" and "had" go with what was had.
+const OWN_VERB = /\b(?:got|had)\s+$/i;
+const OWN_END =
+  /[.,;:!?]|\s(?:and|but|so|which|because|cos|that|if|when|where|who|is|was|are|were|do|does|did|can|could|would|will|should|at|for|since|from|last|this|next|with|to|on|about|right|though|then|now|too|as|or|anyway|yesterday|today|tomorrow|ago|in|before|already|like|booked|left|going|after|again|yet|there|here|please)\b/i;
+const LEADING =
+  /^(?:(?:a|an|the|some|my|me|her|his|their|this|these|two|three|a few|a bit of|a little|lots of|a lot of|really|very|so|quite|such|bad|slight|mild)\s+)*/i;
+const EVERYDAY = new Set(
+  (
+    "question questions query queries appointment appointments booking bookings consultation consult slot slots time times day days " +
+    "minute minutes moment second seconds chance look go call calls message messages text texts email emails letter letters voucher vouchers " +
+    "gift card cards code codes number numbers account password kids children child kid son sons daughter daughters husband wife partner " +
+    "baby babies dog dogs cat cats car cars wedding weddings holiday holidays party event job work meeting interview exam exams flight trip " +
+    "friend friends mate mates sister brother mum mom dad family idea feeling thought thoughts plan plans budget money cash insurance " +
+    "receipt invoice bill refund deposit price prices quote offer deal discount lunch dinner break school uni class course lesson thing " +
+    "things something nothing anything everything lot lots problem problem issue issues complaint you it that this them one some none " +
+    "your our any no not never just already been to done had got back off free week weeks month months year years photo photos picture " +
+    "pictures form forms link app portal login details address phone mobile cell email question reservation deposit pen paper list " +
+    "space room parking ticket tickets place house home flat office shift shifts train bus plane hour hours afternoon morning evening night " +
+    "weekend monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september " +
+    "october november december christmas easter summer birthday anniversary meeting date dates reminder reminders both either all " +
+    "medicare medicaid contact health name names earliest latest rota openings opening availability last first next spare few " +
+    "there here home in out up down off over through around away lucky stuck sorted married engaged divorced " +
+    "membership memberships package packages subscription loyalty points credit credits balance"
+  ).split(" "),
+);
+
+/**
+ * `isClinicWord`: whether a phrase holds one of the clinic's terms (then it is business, or a
+ * treatment had, which the treatment rules judge).
+ */
+export function saidOfOneself(text: string, isClinicWord: (phrase: string) => boolean): Finding[] {
+  const findings: Finding[] = [];
+  for (const match of text.matchAll(OWN_CUE)) {
+    const start = match.index + match[0].length;
+    const rest = text.slice(start, start + 60);
+    const cut = OWN_END.exec(rest);
+    let phrase = rest.slice(0, cut ? cut.index : rest.length).trimEnd();
+    const words = phrase.split(/\s+/);
+    if (words.length > 4) phrase = words.slice(0, 4).join(" ");
+    const head = phrase.replace(LEADING, "");
+    const heads = head
+      .toLowerCase()
+      .split(/\s+/)
+      .map((word) => word.replace(/['’]s$/, ""));
+    const first = heads[0] ?? "";
+    // Its first word or its last ("the gold membership", "a little something for her") says
+    // what kind of thing it is.
+    if (!/^[a-z]{3,}/i.test(first) || EVERYDAY.has(first) || NUMBER_WORDS.has(first)) continue;
+    if (heads.length > 1 && EVERYDAY.has(heads.at(-1)!)) continue;
+    if (/\d/.test(head)) continue;
+    const end = start + phrase.length;
+    if (isClinicWord(phrase)) continue;
+    // With the verb that says it was had: "she's [got a cold]", "I [had a fall]".
+    const verb = OWN_VERB.exec(match[0]);
+    findings.push({ type: "MEDICAL", start: verb ? match.index + verb.index : start, end });
+  }
+  return findings;
+}
