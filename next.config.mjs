@@ -2,9 +2,9 @@ import { devOrigins } from "./config/dev-origins.mjs";
 
 // `npm test` builds once, in what may be a fresh checkout, after typechecking the whole project
 // itself (tsc --noEmit): that build writes no Turbopack cache nobody reads and does not check
-// the types a second time. It still minifies: an unminified build halved the build's time, but
-// the alerts e2e test then failed in three full runs of four (docs/testing.md). scripts/test.ts
-// sets this; `npm run build` and deploys are unchanged.
+// the types a second time. It still minifies (not minifying halved the build's time; see
+// docs/testing.md before trying it again). scripts/test.ts sets this; `npm run build` and
+// deploys are unchanged.
 const testBuild = process.env.CALLWAITING_TEST_BUILD === "1";
 
 /** @type {import('next').NextConfig} */
