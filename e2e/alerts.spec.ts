@@ -9,9 +9,12 @@ import { gotoHydrated, RECEPTIONIST, reloadHydrated, signIn, testCall } from "./
 
 const KINDS = ["transfers", "holds", "bookings", "callbacks"] as const;
 
-/** A badge's count; 0 when it is not shown (zero counts are hidden). */
+/**
+ * A badge's count; 0 when it is not shown (zero counts are hidden). Visible ones only: a full
+ * load may leave React's hidden streamed copy of the page beside it (docs/testing.md).
+ */
 async function badge(page: Page, kind: (typeof KINDS)[number]): Promise<number> {
-  const locator = page.getByTestId(`alert-badge-${kind}`);
+  const locator = page.getByTestId(`alert-badge-${kind}`).filter({ visible: true });
   if ((await locator.count()) === 0) return 0;
   return Number(await locator.getAttribute("data-count"));
 }

@@ -16,14 +16,17 @@ import { useClinicFormat } from "@/components/dashboard/clinic-format";
  * list when a call moves on, so a new booking appears without a reload.
  */
 export function HeldSlots({ clinicId }: { clinicId: string }) {
-  const { calls, clockOffsetMs } = useVoiceAgentStatus(clinicId);
+  const { calls, clockOffsetMs, hasData } = useVoiceAgentStatus(clinicId);
   const { clinic, viewerZone } = useClinicFormat();
   const now = useNow(1000, clockOffsetMs);
   const router = useRouter();
   // Any call changing state may have booked or freed a slot: refresh the server-rendered list.
-  const digest = calls.map((call) => `${call.callId}:${call.state}`).join(",");
+  // The first snapshot is the baseline, never a change: the page was rendered with it, and a
+  // refresh then would race (and abort) the receptionist's first action on the page.
+  const digest = hasData ? calls.map((call) => `${call.callId}:${call.state}`).join(",") : null;
   const seen = useRef<string | null>(null);
   useEffect(() => {
+    if (digest === null) return;
     const previous = seen.current;
     seen.current = digest;
     if (previous === null || previous === digest) return;
