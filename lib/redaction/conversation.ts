@@ -1,6 +1,6 @@
 import { expectationsFrom, givingCues, trailingCues, type Expectation } from "./context";
 import { isSpelledToken } from "./detectors/spelled";
-import { applyFindings, joinAdjacent, mergeFindings } from "./findings";
+import { applyFindings, finishFindings, mergeFindings } from "./findings";
 import { digitRuns } from "./numbers";
 import type { Redactor } from "./redact";
 import { FILLERS, tokenize } from "./tokens";
@@ -64,7 +64,7 @@ export function redactConversation(
   );
   continuedSpellings(turns, found);
   return turns.map((turn, index) => {
-    const findings = joinAdjacent(turn.text, found[index]!);
+    const findings = finishFindings(turn.text, found[index]!);
     return { role: turn.role, text: applyFindings(turn.text, findings), findings };
   });
 }

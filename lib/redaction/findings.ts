@@ -46,6 +46,57 @@ export function joinAdjacent(text: string, findings: Finding[]): Finding[] {
   return joined;
 }
 
+// What is said of a health finding that is part of it, so the redacted text keeps neither: the
+// verb and words that tie it to someone ("she [has anxiety]", "i'm [on blood thinners]"), the medicine it is taken for ("[on the tablets for migraine]"), where on the
+// body ("[a spot on his cheek]") and when or where it was had ("[had a breakdown last year]",
+// "[filler in turkey]").
+const HEALTH_LEAD = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'’])(?:\b(?:has|have|had|having|got|gets|get|suffers?\s+from|suffered\s+from|diagnosed\s+with|on|taking|takes|take|with|(?:on|taking|takes|take|using|uses)\s+(?:(?:the|some|a|an|my|me|her|his|their)\s+)?(?:tablets?|pills?|meds|medications?|medicine|injections?|jabs?|creams?|inhalers?|patch(?:es)?|drops|something|stuff)\s+for)\s+)(?:(?:a|an|the|some|my|me|her|his|their|bad|really|terrible|awful|chronic|severe|mild|two|three|four|a\s+couple\s+of|a\s+few|lots\s+of|a\s+lot\s+of)\s+){0,3}$`,
+  "iu",
+);
+const BODY =
+  "(?:face|cheeks?|chin|jaw(?:line)?|nose|lips?|forehead|eyes?|eyelids?|ears?|neck|chest|breasts?|back|shoulders?|arms?|hands?|legs?|knees?|hips?|thighs?|feet|foot|ankles?|stomach|tummy|belly|bum|scalp|head|skin|lungs?|heart|liver|kidneys?|brain|spine|wrists?|fingers?|toes?)";
+const HEALTH_TRAIL = new RegExp(
+  String.raw`^(?:\s+(?:on|in|under|behind|around|near)\s+(?:my|me|her|his|their|the|both)\s+(?:(?:left|right|lower|upper|top|bottom)\s+)?${BODY}\b)?(?:,?\s+(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|christmas)|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|\d+)\s+(?:years?|months?|weeks?)\s+ago|(?:back\s+)?in\s+(?:19|20)\d\d|as\s+a\s+(?:teen|teenager|kid|child|baby)|(?:in|out\s+in|over\s+in)\s+(?:turkey|istanbul|lithuania|poland|hungary|budapest|mexico|tijuana|colombia|the\s+dominican\s+republic|thailand|bangkok|korea|seoul|brazil|dubai)|abroad|overseas|(?:like|about|around|nearly|almost|just\s+over|just\s+under)?\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[\s-]\w+|thirty|thirty[\s-]\w+|forty)\s+weeks(?:\s+(?:along|gone|in))?|survivor|undetectable|in\s+remission|for\s+(?:my|me|her|his|their|the)\s+(?:nerves|thyroid|heart|blood\s+pressure|pressure|sugar|cholesterol|depression|anxiety|acne|psoriasis|eczema|migraines?|headaches?|pain|joints|arthritis|bones|mood|sleep|periods?|hormones|blood|stomach|bladder|skin\s+condition))\b)?`,
+  "i",
+);
+
+const TITLE_BEFORE =
+  /(?<![\p{L}])(?:mr|mrs|ms|miss|mx|master|dr|doctor|sir|madam|auntie|aunty|uncle|nana|nanna)\.?\s+$/iu;
+
+// How far either side of a health finding the words said with it are looked for: a long
+// transcript's gaps between findings are never scanned whole.
+const WIDEN_REACH = 80;
+
+/**
+ * The findings of one text as it is redacted: neighbours that are one thing joined
+ * (joinAdjacent), a name widened over its title ("[Mr. Beaumont]"), health findings widened over what is said with them (HEALTH_LEAD,
+ * HEALTH_TRAIL), never into another finding, and joined again.
+ */
+export function finishFindings(text: string, merged: Finding[]): Finding[] {
+  const findings = joinAdjacent(text, merged);
+  const widened = findings.map((finding, index) => {
+    if (finding.type === "NAME") {
+      // "Thank you, [Mr. Beaumont]": the title is said of that person.
+      const title = TITLE_BEFORE.exec(text.slice(Math.max(0, finding.start - 12), finding.start));
+      if (!title || (findings[index - 1]?.end ?? 0) > finding.start - title[0].length)
+        return finding;
+      return { ...finding, start: finding.start - title[0].length };
+    }
+    if (finding.type !== "MEDICAL") return finding;
+    const from = Math.max(findings[index - 1]?.end ?? 0, finding.start - WIDEN_REACH);
+    const to = Math.min(findings[index + 1]?.start ?? text.length, finding.end + WIDEN_REACH);
+    const lead = HEALTH_LEAD.exec(text.slice(from, finding.start));
+    const trail = HEALTH_TRAIL.exec(text.slice(finding.end, to));
+    return {
+      ...finding,
+      start: lead ? finding.start - lead[0].length : finding.start,
+      end: finding.end + (trail?.[0].length ?? 0),
+    };
+  });
+  return joinAdjacent(text, widened);
+}
+
 /**
  * Does a span overlap any of `spans`? The spans merged and sorted once, then a binary search
  * per question: a long call has thousands of names and terms to compare.

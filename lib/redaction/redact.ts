@@ -24,7 +24,7 @@ import {
 } from "./detectors/names";
 import { detectSymbolSecrets } from "./detectors/secrets";
 import { detectSpelledRuns, spelledWord } from "./detectors/spelled";
-import { applyFindings, joinAdjacent, mergeFindings, overlapChecker } from "./findings";
+import { applyFindings, finishFindings, mergeFindings, overlapChecker } from "./findings";
 import { valueAfter } from "./following";
 import { MEDICAL_LEXICON } from "./lexicon/medical";
 import { digitRuns, NUMBER_WORDS } from "./numbers";
@@ -199,7 +199,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
         spelledMedical(text, finding) ? { ...finding, type: "MEDICAL" as const } : finding,
       );
       detected.push(...corrected(text, tokens, mergeFindings(detected)));
-      const findings = joinAdjacent(
+      const findings = finishFindings(
         text,
         mergeFindings([
           ...detected,

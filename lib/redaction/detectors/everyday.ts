@@ -15,6 +15,11 @@ const BODY =
 const INJURY =
   "bad|dodgy|weak|sore|broken|fractured|bust|busted|dislocated|slipped|trapped|frozen|arthritic|replaced|new|false|metal|titanium|torn|ruptured|herniated|prolapsed|pinched|damaged|dicky|gammy|wonky|leaky|irregular|high|low|under active|underactive|over active|overactive|under-active|over-active|enlarged|fatty|weak";
 const COUNT = "one|two|1|2|i|ii";
+// Parts of the body a caller to a clinic talks about, and what is wrong with them.
+const LOOKS =
+  "face|cheeks?|chin|jaw|jawline|nose|lips?|top lip|bottom lip|forehead|eyes?|eyelids?|under eyes?|ears?|neck|chest|breasts?|boobs?|nipples?|back|shoulders?|arms?|armpits?|hands?|fingers?|legs?|knees?|hips?|thighs?|feet|foot|ankles?|stomach|tummy|belly|bum|scalp|head|skin|gums?|mouth|throat|scar|scars|wound|incision|stitches|hair|hairline|edges";
+const SYMPTOMS =
+  "swollen|swelling|bruised|bruising|numb|lumpy|sore|painful|aching|achy|itchy|itching|inflamed|infected|bleeding|weeping|oozing|blistered|blistering|peeling|burning|tingling|breaking out|broken out|flaring up|flared up|flaring|hurting|throbbing|scarred|scarring|crusty|crusting|tender|raw|rashy|flaky|cracked|droopy|drooping|thinning|falling out|coming out in clumps|shedding";
 
 /**
  * History said in everyday words, wherever it is said: an organ out or an operation on one
@@ -54,6 +59,36 @@ export const DISCLOSURES: RegExp[] = [
   /\b(?:(?!(?:a|an|the|my|her|his|of|with|got|have|has|had|some|this|that|any)\b)[a-z'’-]+\s+){1,2}(?:syndrome|disorder)\b/gi,
   /\b(?:stop|stopping|stopped|quit|quitting|give up|giving up|gave up|cut down on|cutting down on|cut back on)\s+(?:smoking|vaping|drinking|the cigs|cigarettes|the booze|alcohol|drugs|weed)\b/gi,
   /\b(?:had|having|going through|went through|suffered|recovering from)\s+(?:(?:a|an|some|bit of|a bit of|kind of|sort of|what they call|my|a really|a bad|a nasty)\s+)*(?:nervous\s+)?(?:breakdown|burnout|burn out|panic attacks?|bad patch|dark patch|rough patch|depressive episode|psychotic episode|manic episode|episode)\b/gi,
+  // A symptom said of a part of the body ("her lip is really swollen", "my scalp's been itchy",
+  // "his hair's falling out"): the caller's health, whatever brought it on.
+  new RegExp(
+    `\\b(?:my|me|her|his|their|your|the)\\s+(?:(?:left|right|top|bottom|upper|lower)\\s+)?(?:${LOOKS})(?:['’]s|\\s+(?:is|are|was|were|has been|have been|been|keeps?|kept|has gone|have gone|went|gone|started|starting|is still|are still))\\s+(?:(?:really|very|so|a bit|a little|quite|still|all|kinda|kind of|sort of|going|getting|being|proper|dead|super|more|and|just|always|constantly|been)\\s+)*(?:${SYMPTOMS})\\b`,
+    "gi",
+  ),
+  // Weight lost or gained, said of someone ("i lost a lot of weight on ozempic", "she's put on
+  // two stone"), not wanted ("i want to lose weight").
+  /(?<=\b(?:i|i've|ive|i’ve|i have|she|she's|she has|he|he's|he has|they|they've|we|we've)\s+(?:(?:been|recently|just|also|really|have|had|since)\s+){0,2})(?:lost|losing|gained|gaining|put on|putting on|dropped)\s+(?:[\w'’-]+\s+){0,4}?(?:weight|pounds|lbs|kilos|kg|stone)\b/gi,
+  // Contraception ("on the pill", "the coil", "my mirena").
+  /\b(?:the\s+(?:mini[\s-]?)?pill|the\s+coil|(?:a|an|the|my)\s+iud|mirena|nexplanon|depo[\s-]provera|(?:contraceptive|birth control)(?:\s+(?:pill|pills|implant|injection|patch|shot))?)\b/gi,
+  // Still feeding a baby ("still feeding her at night", "i'm breastfeeding").
+  /\b(?:breast\s*feeding|breast-feeding|(?:stopped|finished|stop|quit)\s+(?:breast\s*)?feeding|(?:still|i'm|im|i’m|i am|currently)\s+(?:nursing|feeding)(?:\s+(?:her|him|the baby|my baby|them|at night))?)\b/gi,
+  // A part of the body described by what is wrong with it ("a droopy eyelid", "her swollen lip"),
+  // a reaction or complication had ("a bad reaction to filler"), hair lost, weeks along.
+  new RegExp(
+    `\\b(?:a|an|my|me|her|his|their|this|that)\\s+(?:(?:really|very|bit|little|slightly)\\s+)?(?:droopy|drooping|swollen|bruised|lumpy|infected|numb|sore|itchy|inflamed|blistered|scarred|cracked|bleeding|weeping|white|red|dark|discoloured|discolored)\\s+(?:${LOOKS}|patch|patches|spot|spots|rash|bump|bumps)\\b`,
+    "gi",
+  ),
+  /\b(?:had|got|have|has|having|gave me|gave her|gave him|give me|getting)\s+(?:(?:a|an|some|bad|nasty|allergic|severe|awful|terrible|really|horrible)\s+){0,3}(?:reactions?|infections?|complications?|necrosis|vascular occlusions?|occlusions?|anaphylaxis|anaphylactic shock)(?:\s+(?:to|from|after)\s+(?:(?:the|my|her|his|some)\s+)?[a-z]+)?/gi,
+  /\b(?:(?:postpartum|post[\s-]partum|stress|female pattern|male pattern)\s+)?(?:hair\s+loss|hair\s+thinning|thinning\s+hair|bald\s+patch(?:es)?|(?:losing|lost)\s+(?:my|her|his|their)\s+hair)\b/gi,
+  /\b(?:i'm|im|i’m|i am|she's|she is|she’s)\s+(?:(?:like|about|around|nearly|almost|just over|just under|only)\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[\s-]\w+|thirty|thirty[\s-]\w+|forty)\s+weeks\b(?:\s+(?:along|gone|in))?/gi,
+  // Hearing, sight and what someone lives with ("i'm deaf in this ear", "she wears hearing
+  // aids", "i'm in a wheelchair"), a condition said by its letters ("i've got m s"), and
+  // meetings gone to ("i'm in a a").
+  /\b(?:deaf|hard of hearing|registered blind|partially sighted|blind in (?:one|this|that|my|her|his|the left|the right) eye|hearing aids?|wheelchair(?: user)?|walking stick|insulin pump|colostomy(?: bag)?|stoma)\b(?:\s+in\s+(?:this|that|one|my|her|his|the|both)\s+(?:(?:left|right)\s+)?(?:ear|ears|eye|eyes))?/gi,
+  /(?<=\b(?:i've got|i’ve got|ive got|i have|i got|she has|he has|she's got|he's got|she’s got|he’s got|diagnosed with|living with|i suffer from)\s+)(?:m\s?s|m\.s\.|p\s?c\s?o\s?s|i\s?b\s?s|a\s?d\s?h\s?d|o\s?c\s?d|p\s?t\s?s\s?d|c\s?o\s?p\s?d|c\s?f\s?s|e\s?d\s?s)\b/gi,
+  /\b(?:i'm in|i’m in|im in|go to|going to|goes to|attend|attending|been going to)\s+(?:a\s+a|aa|a\.a\.|n\s+a|na)(?:\s+meetings?)?\b/gi,
+  // A lump or a cyst had, never a clinic's treatment ("for the cyst on my back").
+  /\b(?:a|the|this|that|my|me|her|his|their|these|those)\s+(?:(?:big|small|little|painful|infected|sebaceous|weird|funny|new|hard|strange)\s+)?(?:cysts?|lumps?|growths?|tumou?rs?|abscess(?:es)?|boils?|polyps?|lesions?)\b/gi,
 ];
 
 // A word each of DISCLOSURES needs (same order), looked for first: most turns have none, and
@@ -76,6 +111,18 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:syndrome|disorder)\b/i,
   /\b(?:smok|vap|drink|cig|booze|alcohol|drugs|weed)/i,
   /\b(?:breakdown|burnout|burn out|panic|patch|episode)\b/i,
+  new RegExp(`\\b(?:${SYMPTOMS})\\b`, "i"),
+  /\b(?:weight|pounds|lbs|kilos|kg|stone)\b/i,
+  /\b(?:pill|coil|iud|mirena|nexplanon|depo|contraceptive|birth control)\b/i,
+  /\b(?:feeding|nursing)\b/i,
+  /\b(?:droopy|drooping|swollen|bruised|lumpy|infected|numb|sore|itchy|inflamed|blistered|scarred|cracked|bleeding|weeping|white|red|dark|discolou?red)\b/i,
+  /\b(?:reaction|infection|complication|necrosis|occlusion|anaphyla)/i,
+  /\b(?:hair|bald)\b/i,
+  /\bweeks\b/i,
+  /\b(?:deaf|hard of|blind|sighted|hearing|wheelchair|walking|insulin|colostomy|stoma)/i,
+  /\b(?:m\s?s|m\.s|p\s?c\s?o\s?s|i\s?b\s?s|a\s?d\s?h\s?d|o\s?c\s?d|p\s?t\s?s\s?d|c\s?o\s?p\s?d|c\s?f\s?s|e\s?d\s?s)\b/i,
+  /\b(?:a\s+a|aa|a\.a|n\s+a|na)\b/i,
+  /\b(?:cyst|lump|growth|tumo|abscess|boil|polyp|lesion)/i,
 ];
 
 export function disclosures(text: string): Finding[] {

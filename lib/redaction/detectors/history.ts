@@ -438,7 +438,7 @@ export function fuzzyMedications(
       /^\s$/.test(text.slice(token.end, next.start)) &&
       !NUMBER_WORDS.has(next.lower) &&
       !NUMBER_WORDS.has(token.lower) &&
-      !FUNCTION_WORDS.has(token.lower) &&
+      (!FUNCTION_WORDS.has(token.lower) || token.lower === "a") &&
       !FUNCTION_WORDS.has(next.lower)
     ) {
       const joined = token.lower + next.lower;

@@ -216,14 +216,15 @@ export function detectNames(
             (candidate) => candidate.pattern.test(before) && isNameLike(token, candidate.lower),
           )
         : undefined) ?? (ambiguousIntroduced ? { lower: true } : undefined);
+    // Any script's capitals and small letters: "Grażyna", "Siân", "Núñez", "Łukasz".
     const capitalisedMidSentence =
-      /^[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'’]+$/.test(token.text) &&
+      /^\p{Lu}[\p{Ll}'’]+$/u.test(token.text) &&
       !startsSentence(text, token) &&
       isNameLike(token, false);
     const capitalisedPair =
-      /^[A-Z][a-z]+$/.test(token.text) &&
+      /^\p{Lu}\p{Ll}+$/u.test(token.text) &&
       isNameLike(token, false) &&
-      /^[A-Z][a-z]+$/.test(tokens[index + 1]?.text ?? "") &&
+      /^\p{Lu}\p{Ll}+$/u.test(tokens[index + 1]?.text ?? "") &&
       isNameLike(tokens[index + 1], false) &&
       tokens[index + 1]!.start === token.end + 1;
     if (!trigger && !capitalisedMidSentence && !capitalisedPair) continue;
@@ -243,6 +244,11 @@ export function detectNames(
         tokens[last + 2]!.start === next.end
       ) {
         last += 2;
+        continue;
+      }
+      // "ravi ravi patel": a name said twice as the caller restarts is one.
+      if (next && next.lower === tokens[last]!.lower && next.start - tokens[last]!.end === 1) {
+        last++;
         continue;
       }
       if (
