@@ -125,8 +125,12 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:cyst|lump|growth|tumo|abscess|boil|polyp|lesion)/i,
 ];
 
+// Every hint in one pass: most turns have none, and one scan costs less than two dozen.
+const ANY_HINT = new RegExp(DISCLOSURE_HINTS.map((hint) => `(?:${hint.source})`).join("|"), "i");
+
 export function disclosures(text: string): Finding[] {
   const findings: Finding[] = [];
+  if (!ANY_HINT.test(text)) return findings;
   for (const [index, pattern] of DISCLOSURES.entries()) {
     if (!DISCLOSURE_HINTS[index]!.test(text)) continue;
     for (const match of text.matchAll(pattern))

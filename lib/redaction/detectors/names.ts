@@ -179,6 +179,16 @@ function namedHere(text: string, tokens: Token[], allow: Set<string>): Finding[]
  * byrne"), greeted ("Thank you, Rachel"), titled ("Mrs Patel"), capitalised mid-sentence
  * ("for Rosa's consultation"), and spelled out letter by letter ("P-A-T-E-L", "w-u").
  */
+/**
+ * A capital then small letters, in any Latin script ("Grażyna", "Siân", "Núñez", "Łukasz"); the
+ * ASCII test first, the Unicode one (slower, and every word asks) only for other letters.
+ */
+function isCapitalised(word: string, apostrophes = true): boolean {
+  if (apostrophes ? /^[A-Z][a-z'’]+$/.test(word) : /^[A-Z][a-z]+$/.test(word)) return true;
+  if (!/[^\x00-\x7f]/.test(word)) return false;
+  return apostrophes ? /^\p{Lu}[\p{Ll}'’]+$/u.test(word) : /^\p{Lu}\p{Ll}+$/u.test(word);
+}
+
 export function detectNames(
   text: string,
   tokens: Token[],
@@ -216,15 +226,12 @@ export function detectNames(
             (candidate) => candidate.pattern.test(before) && isNameLike(token, candidate.lower),
           )
         : undefined) ?? (ambiguousIntroduced ? { lower: true } : undefined);
-    // Any script's capitals and small letters: "Grażyna", "Siân", "Núñez", "Łukasz".
     const capitalisedMidSentence =
-      /^\p{Lu}[\p{Ll}'’]+$/u.test(token.text) &&
-      !startsSentence(text, token) &&
-      isNameLike(token, false);
+      isCapitalised(token.text) && !startsSentence(text, token) && isNameLike(token, false);
     const capitalisedPair =
-      /^\p{Lu}\p{Ll}+$/u.test(token.text) &&
+      isCapitalised(token.text, false) &&
       isNameLike(token, false) &&
-      /^\p{Lu}\p{Ll}+$/u.test(tokens[index + 1]?.text ?? "") &&
+      isCapitalised(tokens[index + 1]?.text ?? "", false) &&
       isNameLike(tokens[index + 1], false) &&
       tokens[index + 1]!.start === token.end + 1;
     if (!trigger && !capitalisedMidSentence && !capitalisedPair) continue;
