@@ -47,9 +47,9 @@ export function joinAdjacent(text: string, findings: Finding[]): Finding[] {
 }
 
 // What is said of a health finding that is part of it, so the redacted text keeps neither: the
-// verb and words that tie it to someone ("she [has anxiety]", "i'm [on blood thinners]"), the medicine it is taken for ("[on the tablets for migraine]"), where on the
-// body ("[a spot on his cheek]") and when or where it was had ("[had a breakdown last year]",
-// "[filler in turkey]").
+// verb and words that tie it to someone ("she [has anxiety]", "i'm [on blood thinners]"), the
+// medicine it is taken for ("[on the tablets for migraine]"), where on the body ("[a spot on his
+// cheek]") and when or where it was had ("[had a breakdown last year]", "[filler in turkey]").
 const HEALTH_LEAD = new RegExp(
   String.raw`(?<![\p{L}\p{N}'’])(?:\b(?:has|have|had|having|got|gets|get|suffers?\s+from|suffered\s+from|diagnosed\s+with|on|taking|takes|take|with|(?:on|taking|takes|take|using|uses)\s+(?:(?:the|some|a|an|my|me|her|his|their)\s+)?(?:tablets?|pills?|meds|medications?|medicine|injections?|jabs?|creams?|inhalers?|patch(?:es)?|drops|something|stuff)\s+for)\s+)(?:(?:a|an|the|some|my|me|her|his|their|bad|really|terrible|awful|chronic|severe|mild|two|three|four|a\s+couple\s+of|a\s+few|lots\s+of|a\s+lot\s+of)\s+){0,3}$`,
   "iu",
@@ -70,8 +70,9 @@ const WIDEN_REACH = 80;
 
 /**
  * The findings of one text as it is redacted: neighbours that are one thing joined
- * (joinAdjacent), a name widened over its title ("[Mr. Beaumont]"), health findings widened over what is said with them (HEALTH_LEAD,
- * HEALTH_TRAIL), never into another finding, and joined again.
+ * (joinAdjacent), a name widened over its title ("[Mr. Beaumont]"), health findings widened
+ * over what is said with them (HEALTH_LEAD, HEALTH_TRAIL) but never into another finding, and
+ * the result merged (two widened neighbours may meet) and joined again.
  */
 export function finishFindings(text: string, merged: Finding[]): Finding[] {
   const findings = joinAdjacent(text, merged);
@@ -94,7 +95,7 @@ export function finishFindings(text: string, merged: Finding[]): Finding[] {
       end: finding.end + (trail?.[0].length ?? 0),
     };
   });
-  return joinAdjacent(text, widened);
+  return joinAdjacent(text, mergeFindings(widened));
 }
 
 /**
