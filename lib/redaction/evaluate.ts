@@ -42,15 +42,19 @@ const wordsCovered = (text: string, findings: Finding[], start: number, end: num
   for (const match of text.slice(start, end).matchAll(/[\p{L}\p{N}'’]+/gu)) {
     if (GRAMMAR.has(match[0].toLowerCase().replace(/’/g, "'"))) continue;
     const from = start + match.index;
-    if (!covered(findings, from, from + match[0].length)) return false;
+    if (!covered(text, findings, from, from + match[0].length)) return false;
   }
   return true;
 };
 
-const covered = (findings: Finding[], start: number, end: number) => {
-  // Every non-space character of [start, end) lies inside some finding.
+/**
+ * Every non-space character of [start, end) lies inside some finding: a value removed by two
+ * findings side by side ("[NAME] [ADDRESS]") leaks nothing but the space between them.
+ */
+const covered = (text: string, findings: Finding[], start: number, end: number) => {
   for (let index = start; index < end; index++)
-    if (!findings.some((f) => f.start <= index && index < f.end)) return false;
+    if (!/\s/.test(text[index]!) && !findings.some((f) => f.start <= index && index < f.end))
+      return false;
   return true;
 };
 
@@ -80,7 +84,10 @@ export function evaluateRedaction(redactor: Redactor, turns: LabelledTurn[]): Ev
         const lead = inner.length - inner.trimStart().length;
         return [start + lead, start + inner.trimEnd().length] as const;
       });
-      if (textSpans.length && textSpans.every(([start, end]) => covered(findings, start, end)))
+      if (
+        textSpans.length &&
+        textSpans.every(([start, end]) => covered(turn.text, findings, start, end))
+      )
         stats.caught++;
       else leaks.push({ id: turn.id, type: entity.type, value: entity.value });
     }
@@ -217,7 +224,8 @@ export function evaluateCalls(
           return [start + lead, start + inner.trimEnd().length] as const;
         });
         const caught =
-          spans.length > 0 && spans.every(([start, end]) => covered(findings, start, end));
+          spans.length > 0 &&
+          spans.every(([start, end]) => covered(turn.text, findings, start, end));
         count(result.perType, entity.type, caught);
         count(result.perClass, entity.class ?? "other", caught);
         count(result.perStyle, turn.role === "assistant" ? "assistant" : turn.style, caught);
