@@ -15,6 +15,11 @@ export type Expectation =
   | "SECRET"
   /** The caller named a secret and may say it next, as a guess ("...my PIN. Is it 4 7 7 0?"). */
   | "SECRET_GUESS"
+  /**
+   * The caller's turn ended while saying a secret ("my portal password is southside" ...
+   * "deja two four"): a short next turn is the rest of it.
+   */
+  | "SECRET_REST"
   | "NAME"
   | "SPELLING"
   | "ADDRESS"
@@ -29,12 +34,12 @@ export type Expectation =
 const CUES: [Expectation, RegExp][] = [
   [
     "DOB",
-    /\b(?:date of birth|birth ?date|d\.? ?o\.? ?b|born|(?<!happy (?:early |belated )?)birthday)\b/,
+    /\b(?:date of birth|birth ?date|d\.? ?o\.? ?b|born|day and month|month and (?:day|year)|year of birth|birth year|and the year|(?:what|which) year (?:were you|was (?:she|he)|were they)|(?<!happy (?:early |belated )?)birthday)\b/,
   ],
   ["SPELLING", /\b(?:spell|spelling|spelt|spelled)\b/],
   [
     "NAME",
-    /\b(?:(?:your|the patient's|the|their|his|her|full|first|last|maiden|\w+'s) (?:full |first |last |sur|maiden )?name|surname|who (?:am i|i'm) speaking|who's calling|who is calling|name (?:is it|please|for the booking)|under (?:what|which) name|name (?:on|for|under) (?:the|your|this|that) (?:appointment|booking|account|file|reservation|card|order)|(?:and |what's |what is )the name|what name|which name)\b/,
+    /\b(?:(?:your|the patient's|the|their|his|her|full|first|last|maiden|\w+'s) (?:full |first |last |sur|maiden )?name|surname|who (?:am i|i'm) speaking|who's calling|who is calling|name (?:is it|please|for the booking)|under (?:what|which) name|name (?:on|for|under) (?:the|your|this|that) (?:appointment|booking|account|file|reservation|card|order)|(?:and |what's |what is )the name|what name|which name|who(?:'s| is) (?:the|this|that|your) (?:booking|appointment|reservation|consultation) (?:under|for)|who (?:is|will) (?:it|the (?:booking|appointment)) (?:be )?(?:under|for)|who am i booking (?:in|for))\b/,
   ],
   [
     "PHONE",
@@ -42,15 +47,15 @@ const CUES: [Expectation, RegExp][] = [
   ],
   [
     "CARD",
-    /\b(?:card(?:'s)? number|long number|(?:number|digits) on (?:the|your) card|expir(?:e|es|y|ation)|valid (?:until|thru|through)|cvv|cvc|csc|cv2|security (?:code|number) on|(?:three|3|four|4)[- ]digit(?:s)?(?: (?:code|number))?(?: on the (?:back|front))?|(?:code|digits|number) on the (?:back|front)|card details|card ending)\b/,
+    /\b(?:card(?:'s)? number|long number|(?:number|digits) on (?:the|your) card|expir(?:e|es|y|ation)|valid (?:until|thru|through)|cvv|cvc|csc|cv2|security (?:code|number) on|(?:three|3|four|4)[- ]digit(?:s)?(?: (?:code|number))?(?: on the (?:back|front))?|(?:code|digits?|numbers?) on the (?:back|front)|card details|card ending)\b/,
   ],
   [
     "ID",
-    /\b(?:(?:nhs|national insurance|ni|n i|member(?:ship)?|policy|medicare|medicaid|insurance|insurer|subscriber|group|reference|account|patient|record|claim|authori[sz]ation|licen[cs]e|passport|social security) (?:id|number|no|code)|mbi|nhs number|member id|policy number)\b/,
+    /\b(?:(?:nhs|national insurance|ni|n i|member(?:ship)?|policy|medicare|medicaid|insurance|insurer|subscriber|group|reference|account|patient|record|chart|file|client|case|claim|authori[sz]ation|licen[cs]e|passport|social security) (?:id|number|no|code)|mbi|nhs number|member id|policy number|(?:have|got|on|with|under|use|using|through) (?:medicare|medicaid|tricare|an? (?:insurance|health) (?:card|plan)))\b/,
   ],
   [
     "SECRET",
-    /\b(?:password|passcode|pass code|pin|security (?:code|question|answer|word)|memorable (?:word|information|answer)|code ?word|verification code|one[- ]time code|secret (?:word|answer)|(?:answer|word|phrase|code) (?:you|we) (?:set|chose|picked|gave us|set up)|(?:for|to pass) (?:security|verification)(?:,| purposes)? what(?:'s| is))\b/,
+    /\b(?:password|passcode|pass code|pin|security (?:code|question|answer|word|phrase)|(?:secret|pass|memorable) ?phrase|memorable (?:word|information|answer)|code ?word|verification code|one[- ]time code|verification (?:word|phrase|answer)|secret (?:word|answer)|(?:answer|word|phrase|code) (?:you|we) (?:set|chose|picked|gave us|set up)|(?:for|to pass) (?:security|verification)(?:,| purposes)? what(?:'s| is))\b/,
   ],
   [
     "ADDRESS",
@@ -59,12 +64,12 @@ const CUES: [Expectation, RegExp][] = [
   ["EMAIL", /\be-?mail\b/],
   [
     "MEDICAL",
-    /\b(?:(?:any|other|regular|current|prescribed?|prescription) (?:medications?|medicines?|meds|tablets|pills|drugs)|(?:on|taking|take) any(?:thing| medications?| medicines?| meds| tablets| pills)?\b(?! (?:time|card|deposit|payment))|what (?:are|is|do|does) (?:you|she|he|they) (?:taking|take|on)|which (?:medications?|medicines?|tablets)|(?:medical|health) (?:history|conditions?|problems|issues|concerns)|any (?:other )?conditions|(?:any|other|known) allerg(?:y|ies)|allergic to anything|(?:had|have) (?:any )?(?:treatments?|procedures?|surgery|surgeries|operations?) (?:before|done|elsewhere|previously)|anything (?:else )?(?:we|i|the (?:doctor|nurse|practitioner)) should know)\b/,
+    /\b(?:(?:any|other|regular|current|prescribed?|prescription) (?:medications?|medicines?|meds|tablets|pills|drugs)|(?:on|taking|take) any(?:thing| medications?| medicines?| meds| tablets| pills)?\b(?! (?:time|card|deposit|payment))|what (?:are|is|do|does) (?:you|she|he|they) (?:taking|take|on)|which (?:medications?|medicines?|tablets)|(?:medical|health) (?:history|conditions?|problems|issues|concerns)|any (?:other )?conditions|(?:any|other|known) allerg(?:y|ies)|allergic to anything|(?:had|have) (?:any )?(?:treatments?|procedures?|surgery|surgeries|operations?) (?:before|done|elsewhere|previously)|anything (?:else )?(?:we|i|the (?:doctor|nurse|practitioner)) should know|anything (?:else )?(?:medical|health[- ]related)|what (?:medications?|medicines?|meds|tablets|pills) (?:are|is|do|does) (?:you|she|he|they))\b/,
   ],
   ["PREGNANCY", /\bhow (?:far (?:along|gone)|many (?:weeks|months)(?: pregnant| along| gone)?)\b/],
   [
     "HAD_BEFORE",
-    /\b(?:(?:what|which)(?: (?:treatments?|procedures?|ones?|products?|brand))? (?:have|did|has) (?:you|she|he|they) (?:had|have|tried|try|used|use)|(?:have|has|did) (?:you|she|he|they|either of you|any of you|both of you) (?:ever )?(?:had|have|tried|try|used) [^?.!]{0,40}(?:before|previously|elsewhere|in the past)|what (?:have|did) (?:you|she|he) (?:had|have) done|(?:what|which) (?:filler|brand|product|toxin|treatment) (?:it was|was it|was used|they used))\b/,
+    /\b(?:(?:what|which)(?: (?:treatments?|procedures?|ones?|products?|brand))? (?:have|did|has) (?:you|she|he|they) (?:had|have|tried|try|used|use)|(?:have|has|did) (?:you|she|he|they|either of you|any of you|both of you) (?:ever )?(?:had|have|tried|try|used) [^?.!]{0,40}(?:before|previously|elsewhere|in the past)|what (?:have|did) (?:you|she|he) (?:had|have) done|(?:what|which) (?:filler|brand|product|toxin|treatment) (?:it was|was it|was used|they used)|(?:know|remember|sure) (?:what|which) (?:was|they|it) used)\b/,
   ],
 ];
 
@@ -84,7 +89,11 @@ export function expectationsFrom(assistantText: string): Expectation[] {
  * words may be it. A secret is then only taken when it comes as a guess or alone.
  */
 export function trailingCues(sentence: string): Expectation[] {
-  const lower = sentence.toLowerCase().replace(/[\s.?!,;:…]+$/, "");
+  // "...and the phrase is uh": a filler before the pause is no part of it.
+  const lower = sentence
+    .toLowerCase()
+    .replace(/(?:[\s.?!,;:…]+(?:um|uh|er|erm|ah|hmm))+[\s.?!,;:…]*$/, "")
+    .replace(/[\s.?!,;:…]+$/, "");
   // "my patient portal password is" … (a pause) … "sunny side up forty four": cut off just
   // before the value, which the next turn says whatever its form.
   const unfinished = /\s(?:is|was|it's|its|being)$/.exec(lower);
@@ -96,6 +105,17 @@ export function trailingCues(sentence: string): Expectation[] {
     expectation === "SECRET" ? "SECRET_GUESS" : expectation,
   );
 }
+const SECRET_CUE = CUES.find(([expectation]) => expectation === "SECRET")![1];
+// A secret said at the end of the sentence: "my portal password is southside", "PIN's 4 4".
+const SECRET_SAID = new RegExp(
+  `${SECRET_CUE.source}(?:'s|’s|\\s+is|\\s+was|:)\\s+(?:[^\\s.?!,;]+\\s*){1,4}$`,
+);
+
+/** Does the caller's sentence end while saying a secret, so the next short turn may finish it? */
+export function saysSecretAtEnd(sentence: string): boolean {
+  return SECRET_SAID.test(sentence.toLowerCase().replace(/[\s.?!,;:…]+$/, ""));
+}
+
 /**
  * What a caller says they are about to give, wherever the sentence ends: "i need to give my
  * address for the forms", "can i update my mobile number", "i want to change my email": the
@@ -273,6 +293,20 @@ export function answerFindings(
           findings.push({ type: "ID", start: part[0]!.start, end: part.at(-1)!.end });
         break;
       }
+      case "SECRET_REST": {
+        // At most four words, not a new thought ("okay", "can you reset it?").
+        const words = tokens.filter((token) => /\w/.test(token.text) && !FILLERS.has(token.lower));
+        const first = words[0];
+        if (
+          first &&
+          words.length <= 4 &&
+          !REST_STOPS.has(first.lower) &&
+          !NEXT_THOUGHT.has(first.lower) &&
+          !tokens.some((token) => token.text === "?")
+        )
+          findings.push({ type: "ID", start: first.start, end: words.at(-1)!.end });
+        break;
+      }
       case "SECRET": {
         // The first thing said is the secret ("hunter two", "bluebell").
         const part = parts[0];
@@ -313,6 +347,13 @@ export function answerFindings(
   }
   return findings;
 }
+
+// What opens a turn that is not the rest of a secret: an answer to something else, a reaction.
+const REST_STOPS = new Set(
+  "yes yeah yep no nope nah ok okay oh so and or i i'm it it's that that's this my the hello hi".split(
+    " ",
+  ),
+);
 
 // Words of an answer about medications or conditions that are not the history itself.
 const NOT_HISTORY = new Set(

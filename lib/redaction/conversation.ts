@@ -1,4 +1,10 @@
-import { expectationsFrom, givingCues, trailingCues, type Expectation } from "./context";
+import {
+  expectationsFrom,
+  givingCues,
+  saysSecretAtEnd,
+  trailingCues,
+  type Expectation,
+} from "./context";
 import { isSpelledToken } from "./detectors/spelled";
 import { applyFindings, finishFindings, mergeFindings } from "./findings";
 import { digitRuns } from "./numbers";
@@ -116,23 +122,32 @@ function expectedPerTurn(turns: Turn[]): Expectation[][] {
   for (const turn of turns) {
     if (turn.role === "assistant") {
       result.push([]);
-      if (!BACKCHANNEL.test(turn.text)) current = expectationsFrom(turn.text);
+      // "Sorry, I only caught part of that. And the rest?": still the same answer.
+      const asked = expectationsFrom(turn.text);
+      if (!BACKCHANNEL.test(turn.text))
+        current = continues(lastSentenceOf(turn.text) ?? "")
+          ? [...new Set([...current, ...asked])]
+          : asked;
       continue;
     }
     result.push(current);
     // A caller who ends on what they are about to say ("...it asks for my portal password")
     // sets what their next turns contain.
-    const lastSentence = turn.text
-      .split(/(?<=[.?!])\s+/)
-      .filter((part) => part.trim())
-      .at(-1);
+    const lastSentence = lastSentenceOf(turn.text);
     const announced = lastSentence
       ? [...new Set([...trailingCues(lastSentence), ...givingCues(lastSentence)])]
       : [];
     if (announced.length) current = announced;
+    else if (lastSentence && saysSecretAtEnd(lastSentence)) current = ["SECRET_REST"];
   }
   return result;
 }
+
+const lastSentenceOf = (text: string) =>
+  text
+    .split(/(?<=[.?!])\s+/)
+    .filter((part) => part.trim())
+    .at(-1);
 
 /**
  * Digit runs continued across pauses: a caller turn that ends with a number and the next

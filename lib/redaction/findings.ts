@@ -38,7 +38,12 @@ export function joinAdjacent(text: string, findings: Finding[]): Finding[] {
     if (
       last &&
       last.type === finding.type &&
-      (JOIN_ANY.test(gap) || (finding.type === "MEDICAL" && JOIN_MEDICAL.test(gap)))
+      (JOIN_ANY.test(gap) ||
+        (finding.type === "MEDICAL" && JOIN_MEDICAL.test(gap)) ||
+        // "[two thousand] and [one]" is one year.
+        (finding.type === "DOB" &&
+          /^\s+and\s+$/i.test(gap) &&
+          /(?:thousand|hundred)$/i.test(text.slice(last.start, last.end))))
     )
       last.end = finding.end;
     else joined.push({ ...finding });
@@ -57,9 +62,16 @@ const HEALTH_LEAD = new RegExp(
 const BODY =
   "(?:face|cheeks?|chin|jaw(?:line)?|nose|lips?|forehead|eyes?|eyelids?|ears?|neck|chest|breasts?|back|shoulders?|arms?|hands?|legs?|knees?|hips?|thighs?|feet|foot|ankles?|stomach|tummy|belly|bum|scalp|head|skin|lungs?|heart|liver|kidneys?|brain|spine|wrists?|fingers?|toes?)";
 const HEALTH_TRAIL = new RegExp(
-  String.raw`^(?:\s+(?:on|in|under|behind|around|near)\s+(?:my|me|her|his|their|the|both)\s+(?:(?:left|right|lower|upper|top|bottom)\s+)?${BODY}\b)?(?:,?\s+(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|christmas)|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|\d+)\s+(?:years?|months?|weeks?)\s+ago|(?:back\s+)?in\s+(?:19|20)\d\d|as\s+a\s+(?:teen|teenager|kid|child|baby)|(?:in|out\s+in|over\s+in)\s+(?:turkey|istanbul|lithuania|poland|hungary|budapest|mexico|tijuana|colombia|the\s+dominican\s+republic|thailand|bangkok|korea|seoul|brazil|dubai)|abroad|overseas|(?:like|about|around|nearly|almost|just\s+over|just\s+under)?\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[\s-]\w+|thirty|thirty[\s-]\w+|forty)\s+weeks(?:\s+(?:along|gone|in))?|survivor|undetectable|in\s+remission|for\s+(?:my|me|her|his|their|the)\s+(?:nerves|thyroid|heart|blood\s+pressure|pressure|sugar|cholesterol|depression|anxiety|acne|psoriasis|eczema|migraines?|headaches?|pain|joints|arthritis|bones|mood|sleep|periods?|hormones|blood|stomach|bladder|skin\s+condition))\b)?`,
+  String.raw`^(?:\s+(?:pills?|tablets?|tabs|meds|medications?|medicines?|inhalers?|injections?|jabs?|creams?|patch(?:es)?|drops))?(?:\s+with\s+(?:mesh|stitches|staples|pins|plates|screws|rods|an?\s+(?:stent|plate|rod|pin)))?(?:\s+(?:on|in|under|behind|around|near)\s+(?:my|me|her|his|their|the|both)\s+(?:(?:left|right|lower|upper|top|bottom)\s+)?${BODY}\b)?(?:,?\s+(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|christmas)|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|\d+)\s+(?:years?|months?|weeks?)\s+ago|(?:back\s+)?in\s+(?:19|20)\d\d|as\s+a\s+(?:teen|teenager|kid|child|baby)|(?:in|out\s+in|over\s+in)\s+(?:turkey|istanbul|lithuania|poland|hungary|budapest|mexico|tijuana|colombia|the\s+dominican\s+republic|thailand|bangkok|korea|seoul|brazil|dubai)|abroad|overseas|(?:like|about|around|nearly|almost|just\s+over|just\s+under)?\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[\s-]\w+|thirty|thirty[\s-]\w+|forty)\s+weeks(?:\s+(?:along|gone|in))?|survivor|undetectable|in\s+remission|for\s+(?:my|me|her|his|their|the)\s+(?:nerves|thyroid|heart|blood\s+pressure|pressure|sugar|cholesterol|depression|anxiety|acne|psoriasis|eczema|migraines?|headaches?|pain|joints|arthritis|bones|mood|sleep|periods?|hormones|blood|stomach|bladder|skin\s+condition))\b)?(?:\s+(?:that|which)(?:'s|’s|\s+has|\s+is|\s+keeps)?\s+(?:been\s+)?(?:growing|bleeding|changing|spreading|itching|getting\s+bigger)\b)?(?:(?:\s+too)?,?\s+(?:and|plus|&)\s+(?:(?:my|me|her|his|their|the|high|low|bad)\s+)?(?:pressure|sugar|nerves|cholesterol|thyroid|asthma|arthritis)\b)?`,
   "i",
 );
+// "the" said with a date of birth or an address ("[the 21st of May]", "[the top flat, 19 ...]"),
+// and a determiner or whose it is with a
+// health finding ("[the menopause]", "[a biopsy]", "[me heart]").
+const THE_BEFORE = /(?<![\p{L}\p{N}'’])the\s+$/iu;
+// "...the fourth" (a pause) "[of July]": the rest of a date said over two turns.
+const DATE_BEFORE = /(?<![\p{L}\p{N}'’])(?:the|of)\s+$/iu;
+const DETERMINER_BEFORE = /(?<![\p{L}\p{N}'’])(?:the|a|an|some|my|me|her|his|their)\s+$/iu;
 
 const TITLE_BEFORE =
   /(?<![\p{L}])(?:mr|mrs|ms|miss|mx|master|dr|doctor|sir|madam|auntie|aunty|uncle|nana|nanna)\.?\s+$/iu;
@@ -70,8 +82,9 @@ const WIDEN_REACH = 80;
 
 /**
  * The findings of one text as it is redacted: neighbours that are one thing joined
- * (joinAdjacent), a name widened over its title ("[Mr. Beaumont]"), health findings widened
- * over what is said with them (HEALTH_LEAD, HEALTH_TRAIL) but never into another finding, and
+ * (joinAdjacent), a name widened over its title ("[Mr. Beaumont]"), a date of birth over "the",
+ * health findings widened over what is said with them (HEALTH_LEAD, HEALTH_TRAIL: "[the heart
+ * pills]", "[sugar too and pressure]") but never into another finding, and
  * the result merged (two widened neighbours may meet) and joined again.
  */
 export function finishFindings(text: string, merged: Finding[]): Finding[] {
@@ -84,10 +97,16 @@ export function finishFindings(text: string, merged: Finding[]): Finding[] {
         return finding;
       return { ...finding, start: finding.start - title[0].length };
     }
-    if (finding.type !== "MEDICAL") return finding;
+    if (finding.type !== "MEDICAL" && finding.type !== "DOB" && finding.type !== "ADDRESS")
+      return finding;
     const from = Math.max(findings[index - 1]?.end ?? 0, finding.start - WIDEN_REACH);
+    const before = text.slice(from, finding.start);
+    if (finding.type === "DOB" || finding.type === "ADDRESS") {
+      const the = (finding.type === "DOB" ? DATE_BEFORE : THE_BEFORE).exec(before);
+      return the ? { ...finding, start: finding.start - the[0].length } : finding;
+    }
+    const lead = HEALTH_LEAD.exec(before) ?? DETERMINER_BEFORE.exec(before);
     const to = Math.min(findings[index + 1]?.start ?? text.length, finding.end + WIDEN_REACH);
-    const lead = HEALTH_LEAD.exec(text.slice(from, finding.start));
     const trail = HEALTH_TRAIL.exec(text.slice(finding.end, to));
     return {
       ...finding,

@@ -124,14 +124,17 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
   const namesIn = (text: string, tokens: Token[], options: RedactOptions) => {
     // Terms the clinic or the lexicon name explicitly outrank a guess that a word is a name.
     const keywordFindings = keywords.flatMap((match) => match(text, tokens));
-    const medicines = [
-      ...medical(text, tokens),
-      ...fuzzyMedications(text, tokens, allow, fuzzySeen),
-    ];
+    const known = medical(text, tokens);
+    const misheard = fuzzyMedications(text, tokens, allow, fuzzySeen);
+    const medicines = [...known, ...misheard];
+    // A word only heard like a medicine ("Renata" ~ Repatha) is removed but does not outrank
+    // a name found over it.
+    const heardLike = new Set(misheard.map((finding) => withHistoryVerb(text, finding)));
     // A clinic's own keyword rule names what it matches (and its value) first.
     const byKeyword = overlapChecker(keywordFindings);
     const terms = [
-      ...medicines.map((finding) => withHistoryVerb(text, finding)),
+      ...known.map((finding) => withHistoryVerb(text, finding)),
+      ...heardLike,
       ...medicines.flatMap((finding) => takenFor(text, finding, allow)),
       ...history(text, tokens, options.expect?.includes("HAD_BEFORE")),
       ...saidOfOneself(text, isClinicWord).filter((finding) => !byKeyword(finding)),
@@ -140,7 +143,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
         (finding) => !byKeyword(finding),
       ),
     ];
-    const overlapsTerm = overlapChecker(terms);
+    const overlapsTerm = overlapChecker(terms.filter((finding) => !heardLike.has(finding)));
     // An answer to "your name?" is a name even if a member of staff has it too.
     const isNameWord = (token: Token, previous: Token | undefined) =>
       !(previous && STAFF_TITLE.test(previous.text) && allow.has(token.lower)) &&
@@ -199,6 +202,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
         spelledMedical(text, finding) ? { ...finding, type: "MEDICAL" as const } : finding,
       );
       detected.push(...corrected(text, tokens, mergeFindings(detected)));
+      detected.push(...securityCodes(text, detected));
       const findings = finishFindings(
         text,
         mergeFindings([
@@ -258,6 +262,23 @@ function corrected(text: string, tokens: Token[], found: Finding[]): Finding[] {
     const before = numbers.findLast((finding) => finding.end <= run.start);
     if (before && CORRECTION.test(text.slice(before.end, run.start)))
       findings.push({ type: before.type, start: run.start, end: run.end });
+  }
+  return findings;
+}
+
+// "[4000 0582 6000 0005], expires 11/30, code 904": a card's security code said with it.
+const SECURITY_CODE =
+  /\b(?:cvv|cvc|cv2|csc|security code|security number|code|three digits|back)\s*(?:is\s+|was\s+|:\s*|-\s*)?(\d{3,4}|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\s+){2,3}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))\b/gi;
+
+/** A security code said after a card number in the same turn is part of the card's details. */
+function securityCodes(text: string, found: Finding[]): Finding[] {
+  const cards = found.filter((finding) => finding.type === "CARD");
+  if (cards.length === 0) return [];
+  const first = Math.min(...cards.map((card) => card.end));
+  const findings: Finding[] = [];
+  for (const match of text.matchAll(SECURITY_CODE)) {
+    const start = match.index + match[0].length - match[1]!.length;
+    if (start >= first) findings.push({ type: "CARD", start, end: match.index + match[0].length });
   }
   return findings;
 }

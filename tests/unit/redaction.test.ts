@@ -140,7 +140,7 @@ describe("custom rules", () => {
     );
   });
   it("matches a keyword in its possessive", () => {
-    expect(clinic.redact("the gastric balloon's removal").text).toBe("the [MEDICAL]'s removal");
+    expect(clinic.redact("the gastric balloon's removal").text).toBe("[MEDICAL]'s removal");
   });
   it("refuses patterns RE2 cannot run or that match nothing", () => {
     expect(checkPattern("(a)\\1")).toMatchObject({ ok: false });

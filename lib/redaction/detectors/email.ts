@@ -5,9 +5,16 @@ import type { Finding } from "../types";
 const WRITTEN = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const TLD =
   "com|net|org|edu|gov|co|uk|io|us|ca|au|de|fr|ie|nz|me|info|biz|mail|se|nl|es|it|br|jp|in|dk|no|fi|pl|be|ch|at|pt|mx|za|sg|hk|ru|cn|kr|tv|app|dev|ai|cc|ly|xyz|online|store|email";
-// " at gmail dot com", " at yahoo dot co dot uk", " @ outlook.com"
+// A domain's label, or its letters spelled ("c p s" for cps).
+const LABEL = "[a-z0-9-]+(?:\\s+[a-z0-9](?![a-z0-9]))*";
+// The ending, said or spelled ("e d u", "c o dot u k").
+const SPELLED_TLD = TLD.split("|")
+  .filter((tld) => tld.length <= 3)
+  .map((tld) => tld.split("").join("\\s+"))
+  .join("|");
+// " at gmail dot com", " at yahoo dot co dot uk", " @ outlook.com", " at c p s dot e d u"
 const SPOKEN_DOMAIN = new RegExp(
-  `\\s+(?:at|@)\\s+[a-z0-9-]+(?:\\s*(?:dot|\\.)\\s*[a-z0-9-]+)*?\\s*(?:dot|\\.)\\s*(?:${TLD})\\b(?:\\s*(?:dot|\\.)\\s*[a-z]{2})?`,
+  `\\s+(?:at|@)\\s+${LABEL}(?:\\s*(?:dot|\\.)\\s*${LABEL})*?\\s*(?:dot|\\.)\\s*(?:${TLD}|${SPELLED_TLD})\\b(?:\\s*(?:dot|\\.)\\s*(?:[a-z]{2}|[a-z]\\s+[a-z])\\b)?`,
   "gi",
 );
 const CONNECTORS = new Set(["dot", "underscore", "dash", "hyphen", "period", ".", "_", "-"]);

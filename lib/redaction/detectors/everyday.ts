@@ -19,7 +19,7 @@ const COUNT = "one|two|1|2|i|ii";
 const LOOKS =
   "face|cheeks?|chin|jaw|jawline|nose|lips?|top lip|bottom lip|forehead|eyes?|eyelids?|under eyes?|ears?|neck|chest|breasts?|boobs?|nipples?|back|shoulders?|arms?|armpits?|hands?|fingers?|legs?|knees?|hips?|thighs?|feet|foot|ankles?|stomach|tummy|belly|bum|scalp|head|skin|gums?|mouth|throat|scar|scars|wound|incision|stitches|hair|hairline|edges";
 const SYMPTOMS =
-  "swollen|swelling|bruised|bruising|numb|lumpy|sore|painful|aching|achy|itchy|itching|inflamed|infected|bleeding|weeping|oozing|blistered|blistering|peeling|burning|tingling|breaking out|broken out|flaring up|flared up|flaring|hurting|throbbing|scarred|scarring|crusty|crusting|tender|raw|rashy|flaky|cracked|droopy|drooping|thinning|falling out|coming out in clumps|shedding";
+  "dropped|drooped|swollen|swelling|bruised|bruising|numb|lumpy|sore|painful|aching|achy|itchy|itching|inflamed|infected|bleeding|weeping|oozing|blistered|blistering|peeling|burning|tingling|breaking out|broken out|flaring up|flared up|flaring|hurting|throbbing|scarred|scarring|crusty|crusting|tender|raw|rashy|flaky|cracked|droopy|drooping|thinning|falling out|coming out in clumps|shedding";
 
 /**
  * History said in everyday words, wherever it is said: an organ out or an operation on one
@@ -47,7 +47,7 @@ export const DISCLOSURES: RegExp[] = [
     "gi",
   ),
   new RegExp(
-    `\\b(?:(?:i'm|im|i am|she's|he's|she is|he is|is|am|being|was)\\s+(?:a\\s+)?type\\s+(?:${COUNT})\\b(?:\\s+(?:diabetic|diabetes))?|type\\s+(?:${COUNT})\\s+(?:diabetic|diabetes|diabetics))\\b`,
+    `\\b(?:(?:i'm|im|i am|she's|he's|she is|he is|is|am|being|was|(?:^|[.,!?]\\s*)(?:aye|yes|yeah|yep|yup|no|just)(?:,)?)\\s+(?:a\\s+)?type\\s+(?:${COUNT})\\b(?:\\s+(?:diabetic|diabetes))?|type\\s+(?:${COUNT})\\s+(?:diabetic|diabetes|diabetics))\\b`,
     "gi",
   ),
   /\b(?:hiv|h\s+i\s+v|h\.i\.v\.?|hep\s+[abc]|hepatitis\s+[abc])(?:\s+positive|\s+negative|\s+undetectable)?\b(?:\s*(?:,|and)?\s*(?:i'm|she's|he's)\s+undetectable)?/gi,
@@ -62,7 +62,7 @@ export const DISCLOSURES: RegExp[] = [
   // A symptom said of a part of the body ("her lip is really swollen", "my scalp's been itchy",
   // "his hair's falling out"): the caller's health, whatever brought it on.
   new RegExp(
-    `\\b(?:my|me|her|his|their|your|the)\\s+(?:(?:left|right|top|bottom|upper|lower)\\s+)?(?:${LOOKS})(?:['’]s|\\s+(?:is|are|was|were|has been|have been|been|keeps?|kept|has gone|have gone|went|gone|started|starting|is still|are still))\\s+(?:(?:really|very|so|a bit|a little|quite|still|all|kinda|kind of|sort of|going|getting|being|proper|dead|super|more|and|just|always|constantly|been)\\s+)*(?:${SYMPTOMS})\\b`,
+    `\\b(?:my|me|her|his|their|your|the)\\s+(?:(?:left|right|top|bottom|upper|lower)\\s+)?(?:${LOOKS})(?:(?:['’]s|\\s+(?:is|are|was|were|has been|have been|been|keeps?|kept|has gone|have gone|went|gone|started|starting|is still|are still))\\s+(?:(?:really|very|so|a bit|a little|quite|still|all|kinda|kind of|sort of|going|getting|being|proper|dead|super|more|and|just|always|constantly|been)\\s+)*(?:${SYMPTOMS})|\\s+(?:dropped|drooped|swelled(?:\\s+up)?|bled|blistered|peeled|bruised|went\\s+(?:numb|lumpy|hard|red)))\\b`,
     "gi",
   ),
   // Weight lost or gained, said of someone ("i lost a lot of weight on ozempic", "she's put on
@@ -87,8 +87,22 @@ export const DISCLOSURES: RegExp[] = [
   /\b(?:deaf|hard of hearing|registered blind|partially sighted|blind in (?:one|this|that|my|her|his|the left|the right) eye|hearing aids?|wheelchair(?: user)?|walking stick|insulin pump|colostomy(?: bag)?|stoma)\b(?:\s+in\s+(?:this|that|one|my|her|his|the|both)\s+(?:(?:left|right)\s+)?(?:ear|ears|eye|eyes))?/gi,
   /(?<=\b(?:i've got|i’ve got|ive got|i have|i got|she has|he has|she's got|he's got|she’s got|he’s got|diagnosed with|living with|i suffer from)\s+)(?:m\s?s|m\.s\.|p\s?c\s?o\s?s|i\s?b\s?s|a\s?d\s?h\s?d|o\s?c\s?d|p\s?t\s?s\s?d|c\s?o\s?p\s?d|c\s?f\s?s|e\s?d\s?s)\b/gi,
   /\b(?:i'm in|i’m in|im in|go to|going to|goes to|attend|attending|been going to)\s+(?:a\s+a|aa|a\.a\.|n\s+a|na)(?:\s+meetings?)?\b/gi,
-  // A lump or a cyst had, never a clinic's treatment ("for the cyst on my back").
-  /\b(?:a|the|this|that|my|me|her|his|their|these|those)\s+(?:(?:big|small|little|painful|infected|sebaceous|weird|funny|new|hard|strange)\s+)?(?:cysts?|lumps?|growths?|tumou?rs?|abscess(?:es)?|boils?|polyps?|lesions?)\b/gi,
+  // A lump or a cyst had ("for the cyst on my back"), and skin tags or warts someone has
+  // ("these skin tags on his neck"; "the skin tags" a caller rings about are the clinic's
+  // treatment, and so is "a skin tag removal").
+  /\b(?:(?:a|the|this|that|my|me|her|his|their|these|those)\s+(?:(?:big|small|little|painful|infected|sebaceous|weird|funny|new|hard|strange)\s+)?(?:cysts?|lumps?|growths?|tumou?rs?|abscess(?:es)?|boils?|polyps?|lesions?)|(?:my|me|her|his|their|these|those)\s+(?:(?:big|small|little|new|hanging)\s+)?(?:skin\s+tags?|warts?|verrucas?))\b(?!\s+(?:removal|removals|treatment|treatments|clinic|appointment|consultation|check))/gi,
+  // A condition by its everyday name, said as someone's ("there's me heart", "ye've got the
+  // sugar", "for me nerves", "since the change", "my sugar was like 140"), never the words
+  // alone ("my heart is set on it", "the change of date").
+  /(?<=\b(?:got|have|has|had|having|with|for|there's|theres|there is|and|cos of|because of|due to|on account of|about|it's|its|being)\s+)(?:the|my|me|her|his|their)\s+(?:sugar|sugars|nerves|heart|pressure|bones|waterworks|thyroid|chest|joints|ticker)\b(?!\s*(?:-|set|free|of|to|in|out|goes|went|rate|monitor|shaped))/gi,
+  /\b(?:my|me|her|his|their)\s+(?:sugar|sugars|pressure|bloods|a\s?1\s?c|a\s+one\s+c)\s+(?:was|is|were|are|'s|’s|has been|went|goes|gets|runs|reading)\b/gi,
+  /(?<=\b(?:since|through|with|because of|cos of|during|after|started|starting|in|into|on)\s+)the\s+change\b(?!\s+(?:of|to|in|the|your|my|fee|date|booking|appointment))/gi,
+  /\ba\s?(?:1|one)\s?c\s+(?:of\s+)?(?:\d+(?:\.\d)?|[a-z]+\s+point\s+[a-z]+|[a-z]+)\b/gi,
+  // An operation had, said by what was done ("she's had a bypass", "he had a stent put in").
+  /\b(?:had|'ve had|’ve had|has had|having|got|getting)\s+(?:a|an|her|his|my|me|their|two|three)\s+(?:(?:heart|triple|double|quadruple|gastric|coronary)\s+)?(?:bypass|bypasses|stents?|pacemaker|transplant|biopsy|biopsies)\b/gi,
+  // A mole that changed: a sign the doctor is to see ("a mole that's got bigger", "a changing
+  // mole"), never the clinic's "mole check".
+  /\b(?:(?:a|the|this|that|my|me|her|his|their)\s+(?:(?:new|changing|dark|darker|weird|funny|strange|suspicious|itchy|bleeding|growing|raised)\s+)?moles?(?:\s+(?:on|under|behind|near|by)\s+(?:my|me|her|his|their|the)\s+[a-z]+)?\s+(?:that|which)(?:\s+(?:has|have|is|are|keeps)|['’]s)?\s+(?:been\s+)?(?:changed|changing|grown|growing|bled|bleeding|itches|itching|itchy|got\s+bigger|gotten\s+bigger|getting\s+bigger|darkened|spread|changed\s+colou?r)|(?:a|the|this|that|my|me|her|his|their)\s+(?:changing|suspicious|bleeding|growing)\s+moles?)\b/gi,
 ];
 
 // A word each of DISCLOSURES needs (same order), looked for first: most turns have none, and
@@ -122,7 +136,13 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:deaf|hard of|blind|sighted|hearing|wheelchair|walking|insulin|colostomy|stoma)/i,
   /\b(?:m\s?s|m\.s|p\s?c\s?o\s?s|i\s?b\s?s|a\s?d\s?h\s?d|o\s?c\s?d|p\s?t\s?s\s?d|c\s?o\s?p\s?d|c\s?f\s?s|e\s?d\s?s)\b/i,
   /\b(?:a\s+a|aa|a\.a|n\s+a|na)\b/i,
-  /\b(?:cyst|lump|growth|tumo|abscess|boil|polyp|lesion)/i,
+  /\b(?:cyst|lump|growth|tumo|abscess|boil|polyp|lesion|skin\s+tag|wart|verruca)/i,
+  /\b(?:sugar|nerves|heart|pressure|bones|waterworks|thyroid|chest|joints|ticker|bloods|a\s?1\s?c|a\s+one\s+c)\b/i,
+  /\b(?:sugar|pressure|bloods|a\s?1\s?c|a\s+one\s+c)\b/i,
+  /\bchange\b/i,
+  /\ba\s?(?:1|one)\s?c\b/i,
+  /\b(?:bypass|stent|pacemaker|transplant|biops)/i,
+  /\bmoles?\b/i,
 ];
 
 // Every hint in one pass: most turns have none, and one scan costs less than two dozen.

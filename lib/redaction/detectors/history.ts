@@ -16,6 +16,11 @@ import { compileLexicon } from "./lexicon";
 
 /** Common aesthetic treatments and brands: business words by default, history in context. */
 export const TREATMENTS = [
+  // Never sold by a clinic, so only ever history, but said like a treatment ("i did silicone
+  // in the lips").
+  "silicone",
+  "liquid silicone",
+  "silicone injections",
   "botox",
   "anti-wrinkle injections",
   "anti wrinkle",
@@ -93,6 +98,61 @@ export const TREATMENTS = [
   "breast reduction",
   "otoplasty",
   "veneers",
+  // More of the devices, fillers, toxins, skin boosters, peels and skincare brands clinics
+  // sell (UK and US), so a brand said with a capital is never taken for a name.
+  "sofwave",
+  "emsella exilis",
+  "venus legacy",
+  "potenza",
+  "vivace",
+  "secret rf",
+  "clear + brilliant",
+  "clear and brilliant",
+  "moxi",
+  "halo",
+  "picosure",
+  "picoway",
+  "lumecca",
+  "forma",
+  "sylfirm",
+  "endolift",
+  "aviclear",
+  "laser genesis",
+  "seventy hyal",
+  "sunekos",
+  "jalupro",
+  "plinest",
+  "nucleofill",
+  "ellansé",
+  "ellanse",
+  "harmonyca",
+  "rha",
+  "volbella",
+  "volift",
+  "voluma",
+  "volux",
+  "revanesse",
+  "letybo",
+  "daxxify",
+  "jeuveau",
+  "relfydess",
+  "desoface",
+  "trusculpt",
+  "vanquish",
+  "sculpsure",
+  "obagi",
+  "skinceuticals",
+  "alumier",
+  "medik8",
+  "dermaplaning",
+  "skinpen",
+  "dermapen",
+  "vi peel",
+  "prx-t33",
+  "prx",
+  "cosmelan",
+  "dermamelan",
+  "prf",
 ];
 
 /**
@@ -148,7 +208,7 @@ const CONDITIONS_IN_CONTEXT = [
 
 // Body parts "done": "had my lips done", "got her nose done".
 const BODY_DONE =
-  /\b(?:my|her|his|their|(?<=\b(?:had|got|get|getting|having)\s+)me)\s+(?:lips?|nose|boobs|breasts|eyes|eyelids|tummy|stomach|face|chin|jaw|teeth|ears|bum|butt|neck|brows?)\s+(?:done|did|redone|fixed)\b/gi;
+  /\b(?:my|her|his|their|(?<=\b(?:had|got|get|getting|having)\s+)me)\s+(?:lips?|nose|boobs|breasts|eyes|eyelids|tummy|stomach|face|chin|jaw|teeth|ears|bum|butt|neck|brows?)\s+(?:done|did|redone|fixed|lasered|lifted|tucked|pinned(?:\s+back)?|reduced|removed|sorted|operated on)\b/gi;
 const HAD_CUE =
   /\b(?:had|got|did|done|i've got|ive got|i have got|already have|still have|i have|she has|he has|has got|she's got|he's got|i've had|ive had|been on|was on|were on|from|suffer with|suffered with|suffering with|diagnosed with|prone to|struggle with|struggled with|struggling with|dealing with|treated for)\b(?:,?\s+(?:a|an|my|some|the|her|his|it|them|with|in|two|few|couple|of|lots|bit|little|little\s+bit|done|before|already|bad|really|quite|nasty|severe|mild|small|big|terrible|awful|old|bit of|um|uh|er|erm|like),?)*\s*$/i;
 const REQUEST =
@@ -156,7 +216,7 @@ const REQUEST =
 const PAST_AFTER =
   /^\s*(?:[\w'’]+\s+){0,5}?(?:last\s+(?:time|week|month|year|summer|spring|autumn|winter)|before|previously|years?\s+ago|months?\s+ago|weeks?\s+ago|back\s+in|in\s+(?:19|20)\d\d|in\s+(?:nineteen|twenty|two thousand)|from\s+(?:19|20)\d\d)\b/i;
 const APPOINTMENT_AFTER =
-  /^\s*(?:appointment|booking|consultation|consult|slot|session|treatment plan|price|offer|package|plan|course|membership|voucher|deposit|refund|receipt|payment|order|invoice|bill|financing|quote)\b/i;
+  /^\s*(?:appointment|booking|consultation|consult|slot|session|review|check|check[- ]?up|follow[- ]?up|top[- ]?up|aftercare|touch[- ]?up|treatment plan|price|offer|package|plan|course|membership|voucher|deposit|refund|receipt|payment|order|invoice|bill|financing|quote)\b/i;
 // "I've got a Profhilo with Grace on Friday": an appointment to come, not history.
 const UPCOMING_AFTER =
   /^\s*(?:[\w'’]+\s+){0,3}?(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|next\s+(?:week|month|time)|this\s+(?:week|afternoon|morning|evening)|booked|coming up)\b/i;
@@ -165,7 +225,7 @@ const CLAUSE_END =
 
 // Recovery and abstinence: "in recovery", "eighteen months clean", "sober for two years".
 const RECOVERY =
-  /\b(?:in recovery|in (?:aa|na)\b|alcoholics anonymous|narcotics anonymous|(?:sober|clean) since (?:(?:19|20)\d\d|(?:nineteen|twenty|two thousand)(?:\s+[a-z]+){1,2}|last\s+\w+|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?:19|20)\d\d)?)|(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years)\s+(?:clean|sober)|sober(?:\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))?|clean\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))\b/gi;
+  /\b(?:in recovery|(?:off|stopped|quit|given up|gave up|packed in)\s+the\s+(?:drink|booze|drugs|gear|fags|cigs|pills|weed)|(?:been|gone|stayed|kept|i'm|im|i am)\s+dry\s+(?:for|since)\s+(?:(?:\w+|\d+)\s+){0,2}(?:days?|weeks?|months?|years?|(?:19|20)\d\d|last\s+\w+)|teetotal|t total|on the wagon|in (?:aa|na)\b|alcoholics anonymous|narcotics anonymous|(?:sober|clean) since (?:(?:19|20)\d\d|(?:nineteen|twenty|two thousand)(?:\s+[a-z]+){1,2}|last\s+\w+|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?:19|20)\d\d)?)|(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years)\s+(?:clean|sober)|sober(?:\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))?|clean\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))\b/gi;
 
 /**
  * `pastAsked`: the assistant has just asked what the caller had before ("have you had filler
@@ -203,13 +263,18 @@ export function historyDetector(procedures: string[]) {
       if ((UPCOMING_AFTER.test(after) && !past) || APPOINTMENT_AFTER.test(after)) continue;
       // "for her lip filler" after a time or a price, "charged twice for my peel": business.
       if (FOR_BOOKING.test(before)) continue;
-      const had = HAD_CUE.test(before) && !asking;
-      const owned = OWNED.test(before) && !asking;
+      // "you guys got the ozempic?": what the clinic has, not what the caller had.
+      const theirs = CLINIC_HAS.test(before);
+      // "is there a review after me profhilo", "is chase in on a saturday for me lumecca": a
+      // question about the clinic's service for a treatment to come.
+      const aboutService = SERVICE_QUESTION.test(before);
+      const had = HAD_CUE.test(before) && !asking && !theirs;
+      const owned = OWNED.test(before) && !asking && !aboutService;
       const dated =
         PAST_AFTER.test(after) && /\b(?:had|got|did|done|have|was|were)\b/i.test(before + after);
       // "I had two rounds of Accutane as a teen, and CO2 laser in Chicago": one "had", two things.
       const coordinated =
-        /(?:,\s*|\s)(?:and|or|plus|then)\s+(?:(?:a|an|some|the|my|her|his|a bit of|a course of|a round of)\s+)?$/i.test(
+        /(?:,\s*|\s)(?:and|or|plus|then)\s+(?:also\s+|then\s+)?(?:(?:a|an|some|the|my|her|his|a bit of|a course of|a round of)\s+)?$/i.test(
           raw,
         ) && HAD_EARLIER.test(raw.split(/[.!?]/).at(-1) ?? "");
       const answered = pastAsked && !REQUEST.test(lastWords(before, 3));
@@ -231,6 +296,10 @@ export function historyDetector(procedures: string[]) {
   };
 }
 
+const CLINIC_HAS =
+  /\b(?:you|you guys|y'all|ya'll|ye|youse|yous|u|the clinic|the spa)\s+(?:(?:still|also|now|even|already)\s+)?(?:got|have|had|do|did|offer|sell|stock|carry|use)\s+(?:(?:the|a|an|any|that|this|some)\s+)?$/i;
+const SERVICE_QUESTION =
+  /(?:^|[.?!,]\s*|\b(?:and|so|but|also|ta|cheers|thanks|canny|right|oh|okay|ok)\s+)(?:is|are|can|could|do|does|will|would|when|when's|what|what's|how|should|shall)\b[^.?!]*\b(?:for|after|before|at)\s+(?:my|me|her|his)\s*$/i;
 const STILL_THERE =
   /^\s*(?:dissolved|dissolving|removed|reversed|corrected|redone|migrated|has migrated|is swollen|lumpy|is lumpy|has moved|went wrong|gone wrong)\b/i;
 // A clinic's "procedures" that are a visit, not a treatment: never history ("at his consultation").
@@ -241,7 +310,7 @@ const OWNED =
 const ASKED_ABOUT =
   /\b(?:did|have|has|had)\s+(?:you|she|he|they|either of you|any of you|both of you)\s+(?:ever\s+)?(?:had|have|tried|try|used|use)\b[^.!?]*$/i;
 const FOR_BOOKING =
-  /\b(?:(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\d+|o'clock|noon|morning|afternoon|evening|syringe|mil|ml|units?|booked|booking|charged|paid|pay|refund|receipt|invoice|bill)\b[^.!?]{0,25}\bfor\s+(?:my|her|his|your|the)|\b(?:charged|billed|paid|refund(?:ed)?|receipt|invoice)\b[^.!?]{0,30})\s*$/i;
+  /\b(?:(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\d+|o'clock|noon|morning|afternoon|evening|syringe|mil|ml|units?|booked|booking|charged|paid|pay|refund|receipt|invoice|bill|forms?|paperwork|questionnaire|consent|deposit|aftercare|instructions)\b[^.!?]{0,25}\bfor\s+(?:my|her|his|your|the)|\b(?:charged|billed|paid|refund(?:ed)?|receipt|invoice)\b[^.!?]{0,30})\s*$/i;
 const HAD_EARLIER = /\b(?:i|i've|ive|she|he|she's|he's|we)\s+(?:had|got|tried|did|have had)\b/i;
 
 // What follows a treatment or an organ that was had: "had filler done", "had me teeth done",
@@ -314,28 +383,69 @@ const FUNCTION_WORDS = new Set(
 );
 
 /**
- * How a name sounds rather than how it is spelled, for names heard by speech-to-text: "ph" and
- * "f", a leading "x" and "z", a final "y", "ee" or "ie", doubled letters ("zanax", "wegovee",
- * "monjarro" are Xanax, Wegovy, Mounjaro).
+ * How a name is spelled, loosely: "ph" and "f", a leading "x" and "z", a final "y", "ee" or
+ * "ie", doubled letters ("zanax", "wegovee", "monjarro" are Xanax, Wegovy, Mounjaro). Names
+ * within an edit or two of a medicine's are taken on this key.
  */
-const soundKey = (word: string) =>
+const spellingKey = (word: string) =>
   word
     .replace(/ph/g, "f")
     .replace(/^x/, "z")
     .replace(/(?:ee|ie|ey|y)$/, "i")
     .replace(/([a-z])\1+/g, "$1");
 
+/**
+ * How a name sounds: "igh", "ee", "ie", "ea" and "y" all sound "i"; "ai", "ay" and "ei" sound
+ * "a"; "th" is "t", a hard "c" "k" and a soft one "s", a soft "g" "j"; an "h" after "a", "e" or "o" is
+ * silent ("oh", "eh"); a final silent "e" goes ("accutain", "levo thigh rox een", "pro pran oh
+ * lol" are Accutane, levothyroxine and propranolol). Looser than the spelling, so only an
+ * exact match counts ("mobile" is one edit from Mobic's sound, not its sound).
+ */
+const soundKey = (word: string) =>
+  word
+    .replace(/ph/g, "f")
+    .replace(/^x/, "z")
+    .replace(/igh/g, "i")
+    .replace(/([aeo])h(?![aeiou])/g, "$1")
+    .replace(/ck/g, "k")
+    .replace(/qu/g, "kw")
+    .replace(/c(?=[eiy])/g, "s")
+    .replace(/c/g, "k")
+    .replace(/g(?=[eiy])/g, "j")
+    .replace(/th/g, "t")
+    .replace(/wh/g, "w")
+    .replace(/ee|ea|ie|ey/g, "i")
+    .replace(/ai|ay|ei/g, "a")
+    .replace(/oo/g, "u")
+    .replace(/y/g, "i")
+    .replace(/([a-z]{4,})e$/, "$1")
+    .replace(/([a-z])\1+/g, "$1");
+
 const MEDICATIONS = [
   ...new Set(
     [...MEDICAL_LEXICON.medication]
       .map((term) => term.toLowerCase())
-      .filter((term) => /^[a-z]{5,}$/.test(term))
-      .map(soundKey),
+      .filter((term) => /^[a-z]{5,}$/.test(term)),
   ),
 ];
-const SOUNDS = new Set(MEDICATIONS);
+const SOUNDS = new Set(MEDICATIONS.map(soundKey));
+// The first four sounds of every medicine of eight letters or more: several words are only
+// joined and keyed when theirs begin like one (keying every window cost a third of the time).
+const LONG_STARTS = new Set(
+  MEDICATIONS.filter((drug) => drug.length >= 8).map((drug) => soundKey(drug).slice(0, 4)),
+);
+// Each word's sound, kept: a call says the same words again and again.
+const wordSounds = new Map<string, string>();
+function wordSound(word: string): string {
+  let key = wordSounds.get(word);
+  if (key === undefined) {
+    key = soundKey(word);
+    if (wordSounds.size < 50_000) wordSounds.set(word, key);
+  }
+  return key;
+}
 const BY_LENGTH = new Map<number, string[]>();
-for (const drug of MEDICATIONS)
+for (const drug of new Set(MEDICATIONS.map(spellingKey)))
   BY_LENGTH.set(drug.length, [...(BY_LENGTH.get(drug.length) ?? []), drug]);
 
 /**
@@ -398,9 +508,10 @@ function distance(a: string, b: string, limit: number): number {
 
 /**
  * Medication names as speech-to-text spells what it heard ("sertraleen", "metforman",
- * "roacutane", "Levo Thyroxin", "mon jaro", "oh zempic", "zanax"): the same sound, or within one edit of a lexicon medication of 6-8 letters, two
- * of a longer one, also over two words said as one name. Words in `keep` (the clinic's own
- * terms) are never matched.
+ * "roacutane", "Levo Thyroxin", "mon jaro", "oh zempic", "zanax", "accutain"): the same
+ * sound, or within one edit of a lexicon medication of 6-8 letters, two of a longer one, also
+ * over two words said as one name, and over three to five said as one with the same sound.
+ * Words in `keep` (the clinic's own terms) are never matched.
  */
 export function fuzzyMedications(
   text: string,
@@ -418,8 +529,8 @@ export function fuzzyMedications(
     return found;
   };
   const nearMedication = (heard: string) => {
-    const word = soundKey(heard);
-    if (SOUNDS.has(word)) return true;
+    if (SOUNDS.has(soundKey(heard))) return true;
+    const word = spellingKey(heard);
     if (heard.length < 6 || word.length < 5) return false;
     const limit = word.length >= 9 ? 2 : 1;
     for (let length = word.length - limit; length <= word.length + limit; length++)
@@ -431,6 +542,14 @@ export function fuzzyMedications(
     const token = tokens[index]!;
     if (!/^[a-z]+$/i.test(token.text)) continue;
     const next = tokens[index + 1];
+    // Three to five words heard for one long name ("spiro no lactone", "a tor va sta tin"):
+    // taken only when together they sound exactly like it.
+    const heardAs = soundsLikeSeveral(text, tokens, index, keep);
+    if (heardAs > index) {
+      findings.push({ type: "MEDICAL", start: token.start, end: tokens[heardAs]!.end });
+      index = heardAs;
+      continue;
+    }
     // Two words heard for one name ("Levo Thyroxin"), never a number ("code nine").
     if (
       next &&
@@ -488,4 +607,51 @@ export function fuzzyMedications(
       findings.push({ type: "MEDICAL", start: token.start, end: token.end });
   }
   return findings;
+}
+
+/**
+ * The last of the three to five words from `index` that together sound exactly like a
+ * medicine of at least eight letters (words of letters only, one space apart, no number, the
+ * first not a function word, none a word of the clinic's longer than a syllable), or `index`
+ * when none do.
+ */
+function soundsLikeSeveral(text: string, tokens: Token[], index: number, keep: Set<string>) {
+  const first = tokens[index]!;
+  const firstSound = wordSound(first.lower);
+  if (
+    (firstSound.length >= 4 && !LONG_STARTS.has(firstSound.slice(0, 4))) ||
+    FUNCTION_WORDS.has(first.lower) ||
+    NUMBER_WORDS.has(first.lower) ||
+    (first.lower.length >= 4 && keep.has(first.lower))
+  )
+    return index;
+  let joined = first.lower;
+  // How the words sound one by one, joined: close enough to the whole's sound to rule out
+  // windows that cannot start like a long medicine.
+  let sounds = firstSound;
+  for (let last = index + 1; last < Math.min(tokens.length, index + 5); last++) {
+    const token = tokens[last]!;
+    if (
+      !/^[a-z]+$/i.test(token.text) ||
+      text.slice(tokens[last - 1]!.end, token.start) !== " " ||
+      // "pro pran oh lol": a syllable heard as "oh", never another number.
+      (NUMBER_WORDS.has(token.lower) && token.lower !== "oh") ||
+      // A clinic's word, not a syllable of one ("pro" of "pro hilo" may start propranolol).
+      (token.lower.length >= 4 && keep.has(token.lower))
+    )
+      return index;
+    joined += token.lower;
+    if (sounds.length < 4) {
+      sounds += wordSound(token.lower);
+      if (sounds.length >= 4 && !LONG_STARTS.has(sounds.slice(0, 4))) return index;
+    }
+    if (
+      last >= index + 2 &&
+      joined.length >= 8 &&
+      !keep.has(joined) &&
+      SOUNDS.has(soundKey(joined))
+    )
+      return last;
+  }
+  return index;
 }

@@ -116,6 +116,10 @@ const TRIGGER_ENDS = new Set([
   ...RELATIONS.split("|"),
 ]);
 
+// What follows a verb in "-ing" that is no name: "filling in", "ringing about", "calling for".
+const GOING_ON_WITH =
+  /^(?:in|to|about|for|on|up|out|the|a|an|my|me|her|his|their|our|your|through|back|off|round|around|over|with|from|at|into|some|this|that|it)$/i;
+
 function isNameLike(token: Token | undefined, allowLower: boolean): boolean {
   if (!token || !/^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*$/.test(token.text)) return false;
   const bare = token.lower.replace(/['’]s$/, "");
@@ -235,6 +239,15 @@ export function detectNames(
       isNameLike(tokens[index + 1], false) &&
       tokens[index + 1]!.start === token.end + 1;
     if (!trigger && !capitalisedMidSentence && !capitalisedPair) continue;
+    // "i'm filling in the form", "it's working on the app": a verb going on, no name.
+    if (
+      trigger &&
+      !capitalisedMidSentence &&
+      /^[a-z]{3,}ing$/.test(token.text) &&
+      next &&
+      GOING_ON_WITH.test(next.text)
+    )
+      continue;
     // Staff names are business data, unless someone introduces themselves by one.
     if (allowed(token) && !(trigger && introduced)) continue;
     let last = index;
