@@ -617,6 +617,14 @@ describe("what the sixth and seventh sets' tuned halves showed, as classes", () 
     );
   });
 
+  it("matches a term written with its digits, only as written", () => {
+    expect(redact("I had Morpheus8 last year and a CO2 laser in 2019")).toBe(
+      "I [MEDICAL] and [MEDICAL]",
+    );
+    expect(redact("I'd like to book Morpheus8 please")).toBe("I'd like to book Morpheus8 please");
+    expect(redact("they put in two stents")).toBe("they [MEDICAL]");
+  });
+
   it("keeps what the clinic offers and a caller's own booking, even with 'my'", () => {
     for (const kept of [
       "do you guys have the Sofwave yet",

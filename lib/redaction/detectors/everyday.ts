@@ -98,8 +98,8 @@ export const DISCLOSURES: RegExp[] = [
   /\b(?:my|me|her|his|their)\s+(?:sugar|sugars|pressure|bloods|a\s?1\s?c|a\s+one\s+c)\s+(?:was|is|were|are|'s|’s|has been|went|goes|gets|runs|reading)\b/gi,
   /(?<=\b(?:since|through|with|because of|cos of|during|after|started|starting|in|into|on)\s+)the\s+change\b(?!\s+(?:of|to|in|the|your|my|fee|date|booking|appointment))/gi,
   /\ba\s?(?:1|one)\s?c\s+(?:of\s+)?(?:\d+(?:\.\d)?|[a-z]+\s+point\s+[a-z]+|[a-z]+)\b/gi,
-  // An operation had, said by what was done ("she's had a bypass", "he had a stent put in").
-  /\b(?:had|'ve had|’ve had|has had|having|got|getting)\s+(?:a|an|her|his|my|me|their|two|three)\s+(?:(?:heart|triple|double|quadruple|gastric|coronary)\s+)?(?:bypass|bypasses|stents?|pacemaker|transplant|biopsy|biopsies)\b/gi,
+  // An operation had, said by what was done ("she's had a bypass", "they put in two stents").
+  /\b(?:had|'ve had|’ve had|has had|having|got|getting|put in|fitted)\s+(?:a|an|her|his|my|me|their|two|three)\s+(?:(?:heart|triple|double|quadruple|gastric|coronary)\s+)?(?:bypass|bypasses|stents?|pacemaker|transplant|biopsy|biopsies)\b/gi,
   // A mole that changed: a sign the doctor is to see ("a mole that's got bigger", "a changing
   // mole"), never the clinic's "mole check".
   /\b(?:(?:a|the|this|that|my|me|her|his|their)\s+(?:(?:new|changing|dark|darker|weird|funny|strange|suspicious|itchy|bleeding|growing|raised)\s+)?moles?(?:\s+(?:on|under|behind|near|by)\s+(?:my|me|her|his|their|the)\s+[a-z]+)?\s+(?:that|which)(?:\s+(?:has|have|is|are|keeps)|['’]s)?\s+(?:been\s+)?(?:changed|changing|grown|growing|bled|bleeding|itches|itching|itchy|got\s+bigger|gotten\s+bigger|getting\s+bigger|darkened|spread|changed\s+colou?r)|(?:a|the|this|that|my|me|her|his|their)\s+(?:changing|suspicious|bleeding|growing)\s+moles?)\b/gi,

@@ -217,9 +217,10 @@ const PAST_AFTER =
   /^\s*(?:[\w'’]+\s+){0,5}?(?:last\s+(?:time|week|month|year|summer|spring|autumn|winter)|before|previously|years?\s+ago|months?\s+ago|weeks?\s+ago|back\s+in|in\s+(?:19|20)\d\d|in\s+(?:nineteen|twenty|two thousand)|from\s+(?:19|20)\d\d)\b/i;
 const APPOINTMENT_AFTER =
   /^\s*(?:appointment|booking|consultation|consult|slot|session|review|check|check[- ]?up|follow[- ]?up|top[- ]?up|aftercare|touch[- ]?up|treatment plan|price|offer|package|plan|course|membership|voucher|deposit|refund|receipt|payment|order|invoice|bill|financing|quote)\b/i;
-// "I've got a Profhilo with Grace on Friday": an appointment to come, not history.
+// "I've got a Profhilo with Grace on Friday", "his Morpheus8 is Wednesday 3rd at 10": an
+// appointment to come, not history.
 const UPCOMING_AFTER =
-  /^\s*(?:[\w'’]+\s+){0,3}?(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|next\s+(?:week|month|time)|this\s+(?:week|afternoon|morning|evening)|booked|coming up)\b/i;
+  /^\s*(?:[\w'’]+\s+){0,3}?(?:(?:on\s+|is\s+(?:on\s+)?)(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|next\s+(?:week|month|time)|this\s+(?:week|afternoon|morning|evening)|booked|coming up)\b/i;
 const CLAUSE_END =
   /[.!?;]|\bbut\b|\band(?=\s+(?:i|i'm|i'd|can|could|is|do)\b)|\b(?=i\s+(?:had|got|did|was|have)\b)/i;
 
@@ -563,8 +564,9 @@ export function fuzzyMedications(
       const joined = token.lower + next.lower;
       if (
         joined.length >= 7 &&
-        !keep.has(token.lower) &&
-        !keep.has(next.lower) &&
+        !keep.has(joined) &&
+        !clinicWord(token, keep) &&
+        !clinicWord(next, keep) &&
         // "a pixaban": a first letter heard as the word "a" ("of april" is no "-pril").
         (near(joined) || (token.text.length === 1 && drugShaped(joined)))
       ) {
@@ -584,7 +586,7 @@ export function fuzzyMedications(
       /^\s$/.test(text.slice(token.end, next.start)) &&
       /^\s$/.test(text.slice(next.end, third.start)) &&
       !FUNCTION_WORDS.has(token.lower) &&
-      !keep.has(token.lower) &&
+      !clinicWord(token, keep) &&
       near(token.lower + next.lower + third.lower)
     ) {
       findings.push({ type: "MEDICAL", start: token.start, end: third.end });
@@ -610,6 +612,13 @@ export function fuzzyMedications(
 }
 
 /**
+ * A word of the clinic's own terms, longer than a syllable: "pro" of "pro hilo" or the "a" of
+ * "vitamin a" may still start a misheard medicine ("pro pran oh lol", "a pixaban").
+ */
+const clinicWord = (token: Token, keep: Set<string>) =>
+  token.lower.length >= 4 && keep.has(token.lower);
+
+/**
  * The last of the three to five words from `index` that together sound exactly like a
  * medicine of at least eight letters (words of letters only, one space apart, no number, the
  * first not a function word, none a word of the clinic's longer than a syllable), or `index`
@@ -622,7 +631,7 @@ function soundsLikeSeveral(text: string, tokens: Token[], index: number, keep: S
     (firstSound.length >= 4 && !LONG_STARTS.has(firstSound.slice(0, 4))) ||
     FUNCTION_WORDS.has(first.lower) ||
     NUMBER_WORDS.has(first.lower) ||
-    (first.lower.length >= 4 && keep.has(first.lower))
+    clinicWord(first, keep)
   )
     return index;
   let joined = first.lower;
@@ -636,8 +645,7 @@ function soundsLikeSeveral(text: string, tokens: Token[], index: number, keep: S
       text.slice(tokens[last - 1]!.end, token.start) !== " " ||
       // "pro pran oh lol": a syllable heard as "oh", never another number.
       (NUMBER_WORDS.has(token.lower) && token.lower !== "oh") ||
-      // A clinic's word, not a syllable of one ("pro" of "pro hilo" may start propranolol).
-      (token.lower.length >= 4 && keep.has(token.lower))
+      clinicWord(token, keep)
     )
       return index;
     joined += token.lower;

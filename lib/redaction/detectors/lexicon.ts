@@ -27,10 +27,19 @@ function normalisedWords(tokens: Token[]): string[] {
 
 /** A term's words as the tokenizer splits text; spaces and hyphens between words are equivalent. */
 function termWords(term: string): string[] {
-  return tokenize(term.trim())
-    .map((token) => normalise(token.text))
+  const tokens = tokenize(term.trim());
+  return tokens
+    .map((token, index) => {
+      const previous = tokens[index - 1];
+      // "co2 laser", "morpheus8": words written together in the term are together in the text.
+      const together =
+        previous?.end === token.start && ALNUM.test(previous.text) && ALNUM.test(token.text);
+      return `${together ? GLUED : ""}${normalise(token.text)}`;
+    })
     .filter((word) => word !== "-" && word !== "–");
 }
+// Marks a term's word written against the one before it, with no space ("co" + "2").
+const GLUED = "\u0001";
 
 /**
  * Whole-word matching of a term list (the medical lexicon, a clinic's keywords): case-
@@ -88,8 +97,9 @@ export function compileLexicon(
       let matched = -1;
       let cursor = index;
       let matchedEnd = -1;
+      let together = false;
       while (cursor < tokens.length) {
-        const word = words[cursor]!;
+        const word = together ? GLUED + words[cursor]! : words[cursor]!;
         // A possessive ends a term inside its token: "password's" is "password" + "'s".
         const bare = word.endsWith("'s") ? word.slice(0, -2) : null;
         const possessive = bare ? at.next.get(bare) : undefined;
@@ -115,8 +125,9 @@ export function compileLexicon(
         const previous = tokens[following - 1]!;
         const gap = text.slice(previous.end, tokens[following]!.start);
         if (!/^\s*$/.test(gap)) break;
-        // "covid19" is one word to a reader, not "covid 19".
-        if (!gap && ALNUM.test(previous.text) && ALNUM.test(tokens[following]!.text)) break;
+        // "covid19" is one word to a reader, not "covid 19": glued words match only a term
+        // written glued ("co2 laser").
+        together = !gap && ALNUM.test(previous.text) && ALNUM.test(tokens[following]!.text);
         cursor = following;
       }
       if (matched >= 0) {
