@@ -73,12 +73,17 @@ const CUES: [Expectation, RegExp][] = [
   ],
 ];
 
+const REPORTED =
+  /\b(?:i've|i have|we've|we have|i'll|i will|we'll|we will|i|we)\s+(?:just\s+|now\s+|also\s+|already\s+)?(?:sent|send|texted|text|emailed|email|updated|changed|noted|saved|reset|added|removed|recorded|cancelled|canceled|booked)\b/;
+
 /** What the assistant's turn asks for: its last two sentences (an offer of times asks for none). */
 export function expectationsFrom(assistantText: string): Expectation[] {
   const sentences = assistantText
     .toLowerCase()
     .split(/(?<=[.?!])\s+/)
-    .filter(Boolean);
+    .filter(Boolean)
+    // "I've sent a new PIN to your mobile.": what was done asks for nothing.
+    .filter((sentence) => sentence.includes("?") || !REPORTED.test(sentence));
   const asked = sentences.slice(-2).join(" ");
   return CUES.filter(([, cue]) => cue.test(asked)).map(([expectation]) => expectation);
 }
@@ -256,19 +261,41 @@ export function answerFindings(
   const parts = segments(tokens);
   for (const expectation of expected) {
     switch (expectation) {
-      case "DOB":
+      case "DOB": {
+        // "christmas eve", "on the fourth of july": a birthday said as the day it falls on.
+        const said = tokens.map((token) => token.lower).join(" ");
+        const holiday = HOLIDAY.exec(said);
+        if (holiday) {
+          const words = holiday[0].split(" ").length;
+          const first = tokens.findIndex(
+            (_, index) =>
+              tokens
+                .slice(index, index + words)
+                .map((token) => token.lower)
+                .join(" ") === holiday[0],
+          );
+          if (first >= 0)
+            findings.push({
+              type: "DOB",
+              start: tokens[first]!.start,
+              end: tokens[first + words - 1]!.end,
+            });
+        }
         for (const part of parts)
           findings.push(
-            ...stretch(part, isDateish, "DOB").filter((finding) =>
-              part.some(
-                (token) =>
-                  token.start >= finding.start &&
-                  token.end <= finding.end &&
-                  (isNumberish(token) || MONTHS.test(token.lower)),
-              ),
-            ),
+            ...stretch(part, isDateish, "DOB")
+              .filter((finding) =>
+                part.some(
+                  (token) =>
+                    token.start >= finding.start &&
+                    token.end <= finding.end &&
+                    (isNumberish(token) || MONTHS.test(token.lower)),
+                ),
+              )
+              .map((finding) => withDateBefore(tokens, finding)),
           );
         break;
+      }
       case "PHONE":
       case "CARD":
       case "ID": {
@@ -314,8 +341,22 @@ export function answerFindings(
         break;
       }
       case "NAME":
-      case "SPELLING":
-        for (const part of parts.slice(0, 2))
+      case "SPELLING": {
+        // "will", "um hope": the whole answer is a name that is also a word (segments() would
+        // read "will" as a new thought).
+        const said = tokens.filter((token) => /\w/.test(token.text) && !FILLERS.has(token.lower));
+        while (said.length && LEAD_INS.has(said[0]!.lower)) said.shift();
+        if (
+          expectation === "NAME" &&
+          said.length > 0 &&
+          said.length <= 2 &&
+          said.some((token) => AMBIGUOUS_NAMES.has(token.lower)) &&
+          said.every((token) => AMBIGUOUS_NAMES.has(token.lower) || isNameWord(token, undefined))
+        )
+          findings.push({ type: "NAME", start: said[0]!.start, end: said.at(-1)!.end });
+        for (const part of parts
+          .slice(0, 2)
+          .map((part) => (expectation === "NAME" ? beforeExplanation(part) : part)))
           findings.push(
             ...stretch(
               part,
@@ -327,6 +368,7 @@ export function answerFindings(
             ).map((finding) => withFirstName(tokens, finding)),
           );
         break;
+      }
       case "MEDICAL":
         findings.push(...medicalAnswer(tokens, isBusiness));
         break;
@@ -437,6 +479,29 @@ function pregnancyAnswer(tokens: Token[]): Finding[] {
     findings.push({ type: "MEDICAL", start: tokens[first]!.start, end });
   }
   return findings;
+}
+
+/** A name's answer up to "like the…": what follows explains it ("grace like the prayer"). */
+function beforeExplanation(part: Token[]): Token[] {
+  const at = part.findIndex(
+    (token, index) =>
+      index > 0 && token.lower === "like" && /^(?:the|a|an)$/.test(part[index + 1]?.lower ?? ""),
+  );
+  return at > 0 ? part.slice(0, at) : part;
+}
+
+const HOLIDAY =
+  /\b(?:christmas (?:eve|day)|new year's (?:eve|day)|new years (?:eve|day)|boxing day|valentine's day|valentines day|halloween|bonfire night|guy fawkes night|hogmanay|st patrick's day|saint patrick's day|paddy's day|independence day|the fourth of july|fourth of july|thanksgiving(?: day)?|easter (?:sunday|monday)|good friday|mother's day|father's day|leap day)\b/;
+
+/**
+ * "...the seventeenth" (a pause) "of the first ninety nine": the words a date's lead-ins took
+ * ("of", "the", an ordinal) belong to the date found after them.
+ */
+function withDateBefore(tokens: Token[], finding: Finding): Finding {
+  let index = tokens.findIndex((token) => token.start === finding.start);
+  while (index > 0 && isDateish(tokens[index - 1]!) && !/^[,/.-]$/.test(tokens[index - 1]!.text))
+    index--;
+  return index >= 0 ? { ...finding, start: tokens[index]!.start } : finding;
 }
 
 /**

@@ -24,7 +24,7 @@ export function mergeFindings(findings: Finding[]): Finding[] {
 // "[pain] in her [lower back]").
 const JOIN_ANY = /^[\s,.;–—-]*(?:(?:hyphen|dash)[\s,.;–—-]*)?$/i;
 const JOIN_MEDICAL =
-  /^\s+(?:(?:in|on|of|to|my|me|her|his|their|the|a|an|left|right|both|lower|upper)\s+){1,3}$/i;
+  /^\s+(?:(?:in|on|of|to|for|my|me|her|his|their|the|a|an|left|right|both|lower|upper)\s+){1,3}$/i;
 
 /**
  * Merged findings (sorted, apart), with neighbours of one type that are one thing joined: the
@@ -56,13 +56,13 @@ export function joinAdjacent(text: string, findings: Finding[]): Finding[] {
 // medicine it is taken for ("[on the tablets for migraine]"), where on the body ("[a spot on his
 // cheek]") and when or where it was had ("[had a breakdown last year]", "[filler in turkey]").
 const HEALTH_LEAD = new RegExp(
-  String.raw`(?<![\p{L}\p{N}'’])(?:\b(?:has|have|had|having|got|gets|get|suffers?\s+from|suffered\s+from|diagnosed\s+with|on|taking|takes|take|with|(?:on|taking|takes|take|using|uses)\s+(?:(?:the|some|a|an|my|me|her|his|their)\s+)?(?:tablets?|pills?|meds|medications?|medicine|injections?|jabs?|creams?|inhalers?|patch(?:es)?|drops|something|stuff)\s+for)\s+)(?:(?:a|an|the|some|my|me|her|his|their|bad|really|terrible|awful|chronic|severe|mild|two|three|four|a\s+couple\s+of|a\s+few|lots\s+of|a\s+lot\s+of)\s+){0,3}$`,
+  String.raw`(?<![\p{L}\p{N}'’])(?:\b(?:was\s+in|been\s+in|ended\s+up\s+in|admitted\s+to|has|have|had|having|got|gets|get|suffers?\s+from|suffered\s+from|diagnosed\s+with|on|taking|takes|take|with|(?:on|taking|takes|take|using|uses)\s+(?:(?:the|some|a|an|my|me|her|his|their)\s+)?(?:tablets?|pills?|meds|medications?|medicine|injections?|jabs?|creams?|inhalers?|patch(?:es)?|drops|something|stuff)\s+for)\s+)(?:(?:a|an|the|some|my|me|her|his|their|bad|really|terrible|awful|chronic|severe|mild|two|three|four|a\s+couple\s+of|a\s+few|lots\s+of|a\s+lot\s+of)\s+){0,3}$`,
   "iu",
 );
 const BODY =
   "(?:face|cheeks?|chin|jaw(?:line)?|nose|lips?|forehead|eyes?|eyelids?|ears?|neck|chest|breasts?|back|shoulders?|arms?|hands?|legs?|knees?|hips?|thighs?|feet|foot|ankles?|stomach|tummy|belly|bum|scalp|head|skin|lungs?|heart|liver|kidneys?|brain|spine|wrists?|fingers?|toes?)";
 const HEALTH_TRAIL = new RegExp(
-  String.raw`^(?:\s+(?:pills?|tablets?|tabs|meds|medications?|medicines?|inhalers?|injections?|jabs?|creams?|patch(?:es)?|drops))?(?:\s+with\s+(?:mesh|stitches|staples|pins|plates|screws|rods|an?\s+(?:stent|plate|rod|pin)))?(?:\s+(?:on|in|under|behind|around|near)\s+(?:my|me|her|his|their|the|both)\s+(?:(?:left|right|lower|upper|top|bottom)\s+)?${BODY}\b)?(?:,?\s+(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|christmas)|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|\d+)\s+(?:years?|months?|weeks?)\s+ago|(?:back\s+)?in\s+(?:19|20)\d\d|as\s+a\s+(?:teen|teenager|kid|child|baby)|(?:in|out\s+in|over\s+in)\s+(?:turkey|istanbul|lithuania|poland|hungary|budapest|mexico|tijuana|colombia|the\s+dominican\s+republic|thailand|bangkok|korea|seoul|brazil|dubai)|abroad|overseas|(?:like|about|around|nearly|almost|just\s+over|just\s+under)?\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[\s-]\w+|thirty|thirty[\s-]\w+|forty)\s+weeks(?:\s+(?:along|gone|in))?|survivor|undetectable|in\s+remission|for\s+(?:my|me|her|his|their|the)\s+(?:nerves|thyroid|heart|blood\s+pressure|pressure|sugar|cholesterol|depression|anxiety|acne|psoriasis|eczema|migraines?|headaches?|pain|joints|arthritis|bones|mood|sleep|periods?|hormones|blood|stomach|bladder|skin\s+condition))\b)?(?:\s+(?:that|which)(?:'s|’s|\s+has|\s+is|\s+keeps)?\s+(?:been\s+)?(?:growing|bleeding|changing|spreading|itching|getting\s+bigger)\b)?(?:(?:\s+too)?,?\s+(?:and|plus|&)\s+(?:(?:my|me|her|his|their|the|high|low|bad)\s+)?(?:pressure|sugar|nerves|cholesterol|thyroid|asthma|arthritis)\b)?`,
+  String.raw`^(?:\s+(?:pills?|tablets?|tabs|meds|medications?|medicines?|inhalers?|injections?|jabs?|creams?|patch(?:es)?|drops))?(?:\s+with\s+(?:mesh|stitches|staples|pins|plates|screws|rods|an?\s+(?:stent|plate|rod|pin)))?(?:\s+(?:on|in|under|behind|around|near)\s+(?:my|me|her|his|their|the|both)\s+(?:(?:left|right|lower|upper|top|bottom)\s+)?${BODY}\b)?(?:,?\s+(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|christmas)|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|\d+)\s+(?:years?|months?|weeks?)\s+ago|(?:back\s+)?in\s+(?:19|20)\d\d|as\s+a\s+(?:teen|teenager|kid|child|baby)|(?:in|out\s+in|over\s+in)\s+(?:turkey|istanbul|lithuania|poland|hungary|budapest|mexico|tijuana|colombia|the\s+dominican\s+republic|thailand|bangkok|korea|seoul|brazil|dubai)|abroad|overseas|(?:like|about|around|nearly|almost|just\s+over|just\s+under)?\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[\s-]\w+|thirty|thirty[\s-]\w+|forty)\s+weeks(?:\s+(?:along|gone|in))?|survivor|undetectable|in\s+remission|for\s+(?:my|me|her|his|their|the)\s+(?:nerves|thyroid|heart|blood\s+pressure|pressure|sugar|cholesterol|depression|anxiety|acne|psoriasis|eczema|migraines?|headaches?|pain|joints|arthritis|bones|mood|sleep|periods?|hormones|blood|stomach|bladder|skin\s+condition))\b)?(?:\s+(?:that|which)(?:'s|’s|\s+has|\s+is|\s+keeps)?\s+(?:been\s+)?(?:growing|bleeding|changing|spreading|itching|getting\s+bigger)\b|\s+(?:has\s+|'s\s+|’s\s+|had\s+)?(?:migrated|moved|dissolved|gone\s+(?:lumpy|hard)|went\s+(?:lumpy|hard))\b)?(?:(?:\s+too)?,?\s+(?:and|plus|&)\s+(?:(?:my|me|her|his|their|the|high|low|bad)\s+)?(?:pressure|sugar|nerves|cholesterol|thyroid|asthma|arthritis)\b)?`,
   "i",
 );
 // "the" said with a date of birth or an address ("[the 21st of May]", "[the top flat, 19 ...]"),
@@ -71,6 +71,10 @@ const HEALTH_TRAIL = new RegExp(
 const THE_BEFORE = /(?<![\p{L}\p{N}'’])the\s+$/iu;
 // "...the fourth" (a pause) "[of July]": the rest of a date said over two turns.
 const DATE_BEFORE = /(?<![\p{L}\p{N}'’])(?:the|of)\s+$/iu;
+// "[I'm pregnant]", "[she's breastfeeding]": said of someone, the whole is the disclosure.
+const EXPECTING = /^(?:pregnant|expecting|breast ?feeding|breast-feeding|nursing)\b/i;
+const SAYS_OF_ONESELF =
+  /(?<![\p{L}\p{N}'’])(?:i'm|i’m|im|i am|she's|she’s|she is|we're|we’re|we are)\s+(?:(?:just|now|currently|still|newly|also)\s+)?$/iu;
 const DETERMINER_BEFORE = /(?<![\p{L}\p{N}'’])(?:the|a|an|some|my|me|her|his|their)\s+$/iu;
 
 const TITLE_BEFORE =
@@ -105,7 +109,12 @@ export function finishFindings(text: string, merged: Finding[]): Finding[] {
       const the = (finding.type === "DOB" ? DATE_BEFORE : THE_BEFORE).exec(before);
       return the ? { ...finding, start: finding.start - the[0].length } : finding;
     }
-    const lead = HEALTH_LEAD.exec(before) ?? DETERMINER_BEFORE.exec(before);
+    const lead =
+      HEALTH_LEAD.exec(before) ??
+      (EXPECTING.test(text.slice(finding.start, finding.end))
+        ? SAYS_OF_ONESELF.exec(before)
+        : null) ??
+      DETERMINER_BEFORE.exec(before);
     const to = Math.min(findings[index + 1]?.start ?? text.length, finding.end + WIDEN_REACH);
     const trail = HEALTH_TRAIL.exec(text.slice(finding.end, to));
     return {

@@ -1,4 +1,5 @@
 import { isSpelledToken } from "./detectors/spelled";
+import { NUMBER_WORDS } from "./numbers";
 import { FILLERS, tokenIndexAfter, type Token } from "./tokens";
 import type { Finding, RedactionType } from "./types";
 
@@ -59,12 +60,27 @@ const NEXT_THOUGHT = new Set([
 ]);
 /** The longest value taken: a password or a code, not the rest of the call. */
 const MAX_VALUE_TOKENS = 8;
+// What follows a keyword that is not its value: "...code off instagram", "...PIN for the app".
+const NOT_A_VALUE = new Set(
+  (
+    "off on for from to in at of with about by via through the a an this that these those my your " +
+    "his her our their it its i you we they he she and or but so then if when because cos " +
+    "was were are be been is not no never doesn't don't didn't isn't wasn't won't can't " +
+    "can could would should will do does did has have had got get gets reset changed again please"
+  ).split(" "),
+);
 
 /**
  * What was said after a keyword (`after`: the keyword's end): the next word, number or phrase,
  * up to a pause ("my portal password is hunter2, and ..." -> "hunter2"). Empty when nothing
  * follows, or when the keyword ends the sentence ("I forgot my password.").
  */
+const codeLike = (token: Token) =>
+  /\d/.test(token.text) ||
+  NUMBER_WORDS.has(token.lower) ||
+  /^[a-z]$/i.test(token.text) ||
+  (/^[A-Z0-9]{3,}$/.test(token.text) && /[A-Z]/.test(token.text));
+
 export function valueAfter(
   text: string,
   tokens: Token[],
@@ -74,12 +90,24 @@ export function valueAfter(
   let index = tokenIndexAfter(tokens, after);
   // The keyword's own token when it ended inside it ("password's").
   if (tokens[index] && tokens[index]!.start < after) index++;
+  const keywordEnd = index;
   for (let skipped = 0; index < tokens.length && skipped < 4; skipped++) {
     const token = tokens[index]!;
     if (PAUSE.has(token.text) && token.text !== ":") return [];
     if (!LEAD_INS.has(token.lower)) break;
     index++;
   }
+  // Straight after the keyword, with no "is" or ":" between, a preposition or a pronoun starts
+  // the value only when a number or a letter is said soon after ("the code they gave me is
+  // zero zero four two", "changed my password to capital h hunter two"), never in "a promo
+  // code off instagram for the facial".
+  if (
+    index === keywordEnd &&
+    tokens[index] &&
+    NOT_A_VALUE.has(tokens[index]!.lower) &&
+    !tokens.slice(index, index + MAX_VALUE_TOKENS).some(codeLike)
+  )
+    return [];
   let last = -1;
   for (let at = index; at < tokens.length; at++) {
     const token = tokens[at]!;

@@ -227,8 +227,8 @@ describe("medicines and conditions the lexicon has never heard of", () => {
   });
 
   it("takes what a medicine is named as taken for, not how long or who for", () => {
-    expect(redact("i take amitriptyline for my migraines")).toBe("i [MEDICAL] for [MEDICAL]");
-    expect(redact("she takes sertraline for panic attacks.")).toBe("she [MEDICAL] for [MEDICAL].");
+    expect(redact("i take amitriptyline for my migraines")).toBe("i [MEDICAL]");
+    expect(redact("she takes sertraline for panic attacks.")).toBe("she [MEDICAL].");
     expect(redact("you could take aciclovir for a few days before")).toBe(
       "you could [MEDICAL] for a few days before",
     );
@@ -478,7 +478,7 @@ describe("history said in everyday words (the third set's tuned half, as classes
     expect(
       call(["assistant", "Sure. Name on the appointment?"], ["caller", "dominic quayle"])[1],
     ).toBe("[NAME]");
-    expect(redact("metformin for my p c o s")).toBe("[MEDICAL] for [MEDICAL]");
+    expect(redact("metformin for my p c o s")).toBe("[MEDICAL]");
     expect(redact("she's on war for in for her heart")).not.toMatch(/war for in/);
   });
 
@@ -538,7 +538,7 @@ describe("a finding takes what is said with it (the sixth set's tuned half, as c
     );
     expect(redact("ah brill i'm on blood thinners though")).toBe("ah brill i'm [MEDICAL] though");
     expect(redact("so i'm pregnant like twelve weeks and my skin is going crazy")).toBe(
-      "so i'm [MEDICAL] and my skin is going crazy",
+      "so [MEDICAL] and my skin is going crazy",
     );
     expect(redact("Yes, for the cyst on my back.")).toBe("Yes, for [MEDICAL].");
   });
@@ -674,5 +674,57 @@ describe("what the sixth and seventh sets' tuned halves showed, as classes", () 
       "Sorry, I only caught part of that. And the year?",
       "[DOB]",
     ]);
+  });
+});
+
+describe("what the eighth set's tuned half showed, as classes", () => {
+  it("takes a spot someone has somewhere, a level said high, filler gone wrong, a stay in hospital", () => {
+    expect(redact("my wife has a wee red spot on her cheek that keeps bleeding")).toBe(
+      "my wife [MEDICAL]",
+    );
+    expect(redact("and his sugar's a bit high these days")).toBe("and [MEDICAL] these days");
+    expect(redact("the filler had migrated by the summer")).toBe("[MEDICAL] by the summer");
+    expect(redact("i was in hospital for my nerves a few years back")).not.toMatch(
+      /hospital|nerves/,
+    );
+    expect(redact("so she's breastfeeding till march")).toBe("so [MEDICAL] till march");
+  });
+
+  it("reads a report of what was done as asking nothing, and a holiday as a birthday", () => {
+    expect(
+      call(
+        ["assistant", "Thanks. I've texted a new PIN to your phone. Anything else?"],
+        ["caller", "grand book me in for the laser then"],
+      )[1],
+    ).toBe("grand book me in for the laser then");
+    expect(
+      call(["assistant", "And his date of birth?"], ["caller", "new year's day nineteen sixty"])[1],
+    ).toBe("[DOB]");
+    expect(
+      call(
+        ["assistant", "And your date of birth?"],
+        ["caller", "the twenty second"],
+        ["caller", "of the third eighty one"],
+      ).slice(1),
+    ).toEqual(["[DOB]", "[DOB]"]);
+  });
+
+  it("takes a lone name that is also a word, never the words said around a name", () => {
+    expect(call(["assistant", "Can I take your name?"], ["caller", "um hope"])[1]).toBe(
+      "um [NAME]",
+    );
+    expect(call(["assistant", "What's your name?"], ["caller", "grace like the prayer"])[1]).toBe(
+      "[NAME] like the prayer",
+    );
+  });
+
+  it("takes a keyword's value only when one follows it", () => {
+    const promo = createRedactor({
+      rules: [{ kind: "keyword", value: "promo code", category: "ID", redactFollowing: true }],
+    });
+    expect(promo.redact("i got a promo code off facebook for the peel").text).toBe(
+      "i got a [ID] off facebook for the peel",
+    );
+    expect(promo.redact("the promo code they sent is SPRING twenty").text).toBe("the [ID]");
   });
 });

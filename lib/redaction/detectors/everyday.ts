@@ -95,9 +95,18 @@ export const DISCLOSURES: RegExp[] = [
   // sugar", "for me nerves", "since the change", "my sugar was like 140"), never the words
   // alone ("my heart is set on it", "the change of date").
   /(?<=\b(?:got|have|has|had|having|with|for|there's|theres|there is|and|cos of|because of|due to|on account of|about|it's|its|being)\s+)(?:the|my|me|her|his|their)\s+(?:sugar|sugars|nerves|heart|pressure|bones|waterworks|thyroid|chest|joints|ticker)\b(?!\s*(?:-|set|free|of|to|in|out|goes|went|rate|monitor|shaped))/gi,
-  /\b(?:my|me|her|his|their)\s+(?:sugar|sugars|pressure|bloods|a\s?1\s?c|a\s+one\s+c)\s+(?:was|is|were|are|'s|’s|has been|went|goes|gets|runs|reading)\b/gi,
+  /\b(?:my|me|her|his|their)\s+(?:sugar|sugars|pressure|bloods|a\s?1\s?c|a\s+one\s+c)(?:\s+(?:was|is|were|are|has been|went|goes|gets|runs|reading)|['’]s)\b(?:\s+(?:(?:a\s+bit|a\s+wee\s+bit|really|very|too|always|still|quite|dead)\s+)?(?:high|low|up|down|bad|through the roof|all over the place))?/gi,
   /(?<=\b(?:since|through|with|because of|cos of|during|after|started|starting|in|into|on)\s+)the\s+change\b(?!\s+(?:of|to|in|the|your|my|fee|date|booking|appointment))/gi,
   /\ba\s?(?:1|one)\s?c\s+(?:of\s+)?(?:\d+(?:\.\d)?|[a-z]+\s+point\s+[a-z]+|[a-z]+)\b/gi,
+  // A spot, a bump or a rash someone has somewhere ("he has a spot on his ear", "i've got this
+  // rash under my arm"): what the clinic is asked to look at.
+  new RegExp(
+    `\\b(?:has|have|had|got|'s got|’s got|with)\\s+(?:a|an|this|these|some|a few)\\s+(?:(?:little|small|wee|tiny|big|weird|funny|new|dark|red|brown|black|raised|scaly|crusty|sore|itchy|rough)\\s+){0,2}(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?)\\s+(?:on|under|behind|near|by|in)\\s+(?:my|me|her|his|their|the)\\s+(?:${LOOKS})\\b`,
+    "gi",
+  ),
+  // A stay in hospital, and what for ("i was in hospital for my nerves", "she ended up in a
+  // and e with it").
+  /\b(?:was|been|ended up|went|i'm|she's|he's|is|are)\s+(?:in|into)\s+(?:the\s+)?(?:hospital|a\s?&\s?e|a and e|the er|icu|rehab|(?:a|the)\s+psych(?:iatric)?\s+(?:ward|unit))\b(?:\s+(?:for|with)\s+(?:(?:my|me|her|his|their|the|a|an|some|bad)\s+)?(?:mental\s+health|[a-z]+))?/gi,
   // An operation had, said by what was done ("she's had a bypass", "they put in two stents").
   /\b(?:had|'ve had|’ve had|has had|having|got|getting|put in|fitted)\s+(?:a|an|her|his|my|me|their|two|three)\s+(?:(?:heart|triple|double|quadruple|gastric|coronary)\s+)?(?:bypass|bypasses|stents?|pacemaker|transplant|biopsy|biopsies)\b/gi,
   // A mole that changed: a sign the doctor is to see ("a mole that's got bigger", "a changing
@@ -141,6 +150,8 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:sugar|pressure|bloods|a\s?1\s?c|a\s+one\s+c)\b/i,
   /\bchange\b/i,
   /\ba\s?(?:1|one)\s?c\b/i,
+  /\b(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?)\s+(?:on|under|behind|near|by|in)\b/i,
+  /\b(?:hospital|a\s?&\s?e|a and e|the er|icu|rehab|psych)\b/i,
   /\b(?:bypass|stent|pacemaker|transplant|biops)/i,
   /\bmoles?\b/i,
 ];

@@ -280,7 +280,7 @@ export function historyDetector(procedures: string[]) {
         ) && HAD_EARLIER.test(raw.split(/[.!?]/).at(-1) ?? "");
       const answered = pastAsked && !REQUEST.test(lastWords(before, 3));
       // "my nose filler dissolved", "the filler's migrated": what is in them was had.
-      const still = OWNED.test(before) && STILL_THERE.test(after);
+      const still = (OWNED.test(before) || /\bthe\s*$/i.test(before)) && STILL_THERE.test(after);
       if (
         (had || owned || dated || coordinated || answered || still) &&
         !(REQUEST.test(lastWords(before, 6)) && !had && !still)
@@ -302,7 +302,7 @@ const CLINIC_HAS =
 const SERVICE_QUESTION =
   /(?:^|[.?!,]\s*|\b(?:and|so|but|also|ta|cheers|thanks|canny|right|oh|okay|ok)\s+)(?:is|are|can|could|do|does|will|would|when|when's|what|what's|how|should|shall)\b[^.?!]*\b(?:for|after|before|at)\s+(?:my|me|her|his)\s*$/i;
 const STILL_THERE =
-  /^\s*(?:dissolved|dissolving|removed|reversed|corrected|redone|migrated|has migrated|is swollen|lumpy|is lumpy|has moved|went wrong|gone wrong)\b/i;
+  /^\s*(?:(?:has|had|'s|’s)\s+)?(?:dissolved|dissolving|removed|reversed|corrected|redone|migrated|is swollen|lumpy|is lumpy|moved|went wrong|gone wrong|gone lumpy|gone hard)\b/i;
 // A clinic's "procedures" that are a visit, not a treatment: never history ("at his consultation").
 const BOOKING_WORDS =
   /^(?:(?:skin |free |initial |new patient |follow[- ]up |video |virtual |phone )?(?:consultation|consult|appointment|assessment|review|check|check[- ]up|skin check|follow[- ]up|top[- ]up|patch test|catch[- ]up)s?)$/i;

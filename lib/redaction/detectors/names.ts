@@ -41,7 +41,8 @@ const CAPITALISED_COMMON = new Set(
     "where why how who which can could would should will shall may might must do does did have has had be been am are was were not also just " +
     "let let's our your my his her their its our if then because okay good fine best kind regards bye goodbye morning afternoon evening " +
     "street road avenue lane drive apartment suite unit flat north south east west am pm " +
-    "medicare medicaid tricare aetna cigna humana kaiser anthem bupa axa vitality carecredit cherry affirm klarna"
+    "medicare medicaid tricare aetna cigna humana kaiser anthem bupa axa vitality carecredit cherry affirm klarna " +
+    "health care social security national insurance"
   ).split(" "),
 );
 
