@@ -7,8 +7,8 @@
  *   style, and the share of business words kept, for the half tuned on and the half held out.
  * - eval/redaction/fresh: a third whole-call set written blind to the redactor's code, after
  *   the fixes the first two sets led to: the honest figure for text nobody tuned on.
- * - eval/redaction/third, fourth, fifth, sixth and seventh: five more blind sets (two new clinics
- *   each, UK and US), each written after the fixes the one before it led to.
+ * - eval/redaction/third, fourth, fifth, sixth, seventh and eighth: six more blind sets (two new
+ *   clinics each, UK and US), each written after the fixes the one before it led to.
  * Exits non-zero below the targets (whole calls: recall >= 99.5%, business words >= 97%).
  */
 import { readFileSync } from "node:fs";
@@ -141,6 +141,9 @@ reportHalves("sixth set, ", loadCallSet("eval/redaction/sixth"));
 // And an eighth (eval/redaction/seventh: Newcastle and Boston): first run 87.4% (601/688) on the
 // code before it existed, 89.5% after that day's changes made without it, business words 98.5%.
 reportHalves("seventh set, ", loadCallSet("eval/redaction/seventh"));
+// And a ninth (eval/redaction/eighth: Belfast and Atlanta): first run 91.0% (548/602) on the
+// code before it existed, business words 99.0%.
+reportHalves("eighth set, ", loadCallSet("eval/redaction/eighth"));
 console.log(
   failures.length ? `\nBelow target:\n  ${failures.join("\n  ")}` : "\nWhole-call targets met.",
 );

@@ -152,7 +152,7 @@ describe("the fourth set written blind to the code (eval/redaction/fifth)", () =
   });
 
   it("keeps what the whole-call path reaches on both halves", () => {
-    holdsHalves(fifth, [0.975, 0.935]);
+    holdsHalves(fifth, [0.98, 0.94]);
   }, 60_000);
 });
 
@@ -166,7 +166,7 @@ describe("the fifth set written blind to the code (eval/redaction/sixth)", () =>
   });
 
   it("keeps what the whole-call path reaches on both halves", () => {
-    holdsHalves(sixth, [0.995, 0.955]);
+    holdsHalves(sixth, [0.995, 0.96]);
   }, 60_000);
 });
 
@@ -180,6 +180,20 @@ describe("the sixth set written blind to the code (eval/redaction/seventh)", () 
   });
 
   it("keeps what the whole-call path reaches on both halves", () => {
-    holdsHalves(seventh, [0.975, 0.925]);
+    holdsHalves(seventh, [0.98, 0.93]);
+  }, 60_000);
+});
+
+describe("the seventh set written blind to the code (eval/redaction/eighth)", () => {
+  const eighth = loadCallSet("eval/redaction/eighth");
+
+  it("is whole calls from two more clinics, UK and US", () => {
+    expect(new Set(eighth.turns.map((turn) => turn.call)).size).toBeGreaterThanOrEqual(70);
+    expect(eighth.turns.length).toBeGreaterThanOrEqual(1_050);
+    expect(new Set(eighth.turns.map((turn) => turn.locale))).toEqual(new Set(["UK", "US"]));
+  });
+
+  it("keeps what the whole-call path reaches on both halves", () => {
+    holdsHalves(eighth, [0.965, 0.875]);
   }, 60_000);
 });
