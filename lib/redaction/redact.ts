@@ -7,14 +7,9 @@ import { detectAlphanumericIds, detectCodes, detectDigitRuns } from "./detectors
 import { detectDatesOfBirth } from "./detectors/dob";
 import { detectEmails } from "./detectors/email";
 import { saidOfOneself } from "./detectors/everyday";
-import {
-  fuzzyMedications,
-  historyDetector,
-  takenFor,
-  TREATMENTS,
-  withHistoryVerb,
-} from "./detectors/history";
+import { historyDetector, takenFor, TREATMENTS, withHistoryVerb } from "./detectors/history";
 import { compileLexicon } from "./detectors/lexicon";
+import { fuzzyMedications } from "./detectors/misheard";
 import {
   AMBIGUOUS_NAMES,
   couldBeName,
