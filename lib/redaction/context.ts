@@ -73,8 +73,13 @@ const CUES: [Expectation, RegExp][] = [
   ],
 ];
 
-const REPORTED =
-  /\b(?:i've|i have|we've|we have|i'll|i will|we'll|we will|i|we)\s+(?:just\s+|now\s+|also\s+|already\s+)?(?:sent|send|texted|text|emailed|email|updated|changed|noted|saved|reset|added|removed|recorded|cancelled|canceled|booked)\b/;
+/**
+ * A sentence that reports what was done or is being done ("I've sent a new PIN to your mobile.",
+ * "I've updated your address.", "That's confirmed."): it asks for nothing, and a caller saying it
+ * is not about to give what it names.
+ */
+export const REPORTS_DONE =
+  /\b(?:i've|i have|we've|we have|i'll|i will|we'll|we will|i|we|that's|it's|has been|have been|was|were)\s+(?:just\s+|now\s+|also\s+|already\s+)?(?:sent|send|texted|text|emailed|email|updated|changed|noted|saved|reset|added|removed|recorded|cancelled|canceled|booked|confirmed|taken|put|corrected|amended|got|found|verified|checked)\b/i;
 
 /** What the assistant's turn asks for: its last two sentences (an offer of times asks for none). */
 export function expectationsFrom(assistantText: string): Expectation[] {
@@ -83,7 +88,7 @@ export function expectationsFrom(assistantText: string): Expectation[] {
     .split(/(?<=[.?!])\s+/)
     .filter(Boolean)
     // "I've sent a new PIN to your mobile.": what was done asks for nothing.
-    .filter((sentence) => sentence.includes("?") || !REPORTED.test(sentence));
+    .filter((sentence) => sentence.includes("?") || !REPORTS_DONE.test(sentence));
   const asked = sentences.slice(-2).join(" ");
   return CUES.filter(([, cue]) => cue.test(asked)).map(([expectation]) => expectation);
 }
@@ -189,13 +194,42 @@ const MONTHS =
 const ORDINAL =
   /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)$/;
 
+/**
+ * A date said in Spanish by a caller who switches for it ("el quince de enero", "el primero de
+ * mayo del noventa"): its months, its numbers and its joining words.
+ */
+const SPANISH_MONTHS =
+  /^(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)$/;
+const SPANISH_NUMBERS =
+  /^(?:uno|primero|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieci(?:s[eé]is|siete|ocho|nueve)|veinte|veinti(?:uno|d[oó]s|tr[eé]s|cuatro|cinco|s[eé]is|siete|ocho|nueve)|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|mil|novecientos)$/;
 const isNumberish = (token: Token) =>
-  /\d/.test(token.text) || NUMBER_WORDS.has(token.lower) || ORDINAL.test(token.lower);
+  /\d/.test(token.text) ||
+  NUMBER_WORDS.has(token.lower) ||
+  ORDINAL.test(token.lower) ||
+  SPANISH_NUMBERS.test(token.lower);
+const isMonth = (token: Token) => MONTHS.test(token.lower) || SPANISH_MONTHS.test(token.lower);
 const isDateish = (token: Token) =>
   isNumberish(token) ||
-  MONTHS.test(token.lower) ||
+  isMonth(token) ||
   // "1st of November", "'82": ordinal endings and a year's apostrophe belong to the date.
-  ["of", "the", "/", "-", ".", ",", "st", "nd", "rd", "th", "'", "’"].includes(token.lower);
+  [
+    "of",
+    "the",
+    "/",
+    "-",
+    ".",
+    ",",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "'",
+    "’",
+    "el",
+    "de",
+    "del",
+    "y",
+  ].includes(token.lower);
 const isCodeish = (token: Token) =>
   isNumberish(token) ||
   /^[a-z]$/i.test(token.text) ||
@@ -289,7 +323,7 @@ export function answerFindings(
                   (token) =>
                     token.start >= finding.start &&
                     token.end <= finding.end &&
-                    (isNumberish(token) || MONTHS.test(token.lower)),
+                    (isNumberish(token) || isMonth(token)),
                 ),
               )
               .map((finding) => withDateBefore(tokens, finding)),

@@ -123,11 +123,12 @@ function expectedPerTurn(turns: Turn[]): Expectation[][] {
     if (turn.role === "assistant") {
       result.push([]);
       // "Sorry, I only caught part of that. And the rest?": still the same answer.
-      const asked = expectationsFrom(turn.text);
-      if (!BACKCHANNEL.test(turn.text))
+      if (!BACKCHANNEL.test(turn.text)) {
+        const asked = expectationsFrom(turn.text);
         current = continues(lastSentenceOf(turn.text) ?? "")
           ? [...new Set([...current, ...asked])]
           : asked;
+      }
       continue;
     }
     result.push(current);

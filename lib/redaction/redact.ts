@@ -1,6 +1,6 @@
 import type { TranscriptLine } from "@/types/transcript";
 
-import { answerFindings, trailingCues, type Expectation } from "./context";
+import { answerFindings, REPORTS_DONE, trailingCues, type Expectation } from "./context";
 import { redactConversation } from "./conversation";
 import { detectAddresses } from "./detectors/address";
 import { detectAlphanumericIds, detectCodes, detectDigitRuns } from "./detectors/digits";
@@ -278,9 +278,6 @@ function securityCodes(text: string, found: Finding[]): Finding[] {
   return findings;
 }
 
-const DONE_WITH =
-  /\b(?:i've|i have|we've|we have|i|we|that's|it's|has been|have been|was|were)\s+(?:just\s+|now\s+|also\s+)?(?:updated|changed|noted|saved|confirmed|sent|added|removed|recorded|taken|put|corrected|amended|got|found|verified|checked)\b/i;
-
 /**
  * Within one turn, a sentence that ends on what the caller is about to say ("I forgot my portal
  * PIN.") makes the next sentence its answer ("Is it 4 7 7 0?").
@@ -301,7 +298,7 @@ function announcedAnswers(
       findings.push(...answerFindings(sentence, announced, isNameWord));
     const said = sentence.length ? text.slice(sentence[0]!.start, sentence.at(-1)!.end) : "";
     // "I've updated your address." reports what was done: nothing is about to be said.
-    announced = said && !DONE_WITH.test(said) ? trailingCues(said) : [];
+    announced = said && !REPORTS_DONE.test(said) ? trailingCues(said) : [];
     sentenceStart = index + 1;
   }
   return findings;

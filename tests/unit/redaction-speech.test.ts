@@ -709,6 +709,25 @@ describe("what the eighth set's tuned half showed, as classes", () => {
     ).toEqual(["[DOB]", "[DOB]"]);
   });
 
+  it("takes a birthday said in Spanish, and a report of what will be done asks for nothing", () => {
+    expect(
+      call(
+        ["assistant", "I'll put the full name on the file. What's his date of birth?"],
+        ["caller", "el quince de enero sorry january fifteenth two thousand eight"],
+      )[1],
+    ).toBe("[DOB] sorry [DOB]");
+    expect(
+      call(
+        ["assistant", "And your date of birth?"],
+        ["caller", "el primero de mayo del noventa"],
+      )[1],
+    ).toBe("[DOB]");
+    // Spanish words outside a date are not taken for one.
+    expect(
+      call(["assistant", "Anything else I can help with?"], ["caller", "no gracias el lunes"])[1],
+    ).toBe("no gracias el lunes");
+  });
+
   it("takes a lone name that is also a word, never the words said around a name", () => {
     expect(call(["assistant", "Can I take your name?"], ["caller", "um hope"])[1]).toBe(
       "um [NAME]",
