@@ -33,6 +33,8 @@ describe("built-in detectors", () => {
     ["I was born on 03/03/1982", "I was born on [DOB]"],
     ["the fourteenth of march, 1982", "[DOB]"],
     ["born in nineteen seventy five", "born in [DOB]"],
+    ["she'll be eighteen on the fourth of august", "she'll be eighteen on [DOB]"],
+    ["I'm turning 40 on March 3rd", "I'm turning 40 on [DOB]"],
     ["my social is one two three four five six seven eight nine", "my social is [ID]"],
     ["SSN 123-45-6789", "SSN [ID]"],
     ["my member ID is XJH 44291 007", "my member ID is [ID]"],
@@ -63,6 +65,7 @@ describe("business data survives", () => {
     "Thank you for calling Harbour Aesthetics, this is Voxanne.",
     "I'm interested in botox, I'm calling about prices.",
     "The consultation is 30 minutes and costs 150 dollars.",
+    "I'll be there on the fourth of august, and the treatment will be 20 minutes on the day.",
   ])("%s", (input) => {
     expect(redact(input)).toBe(input);
   });

@@ -40,6 +40,11 @@ const SPOKEN_AFTER_CONTEXT = new RegExp(
   "gid",
 );
 const BIRTH_CONTEXT = /\b(born|birth|birthday|dob|d o b|date of birth|birthdate)\b/;
+/** "she'll be eighteen on", "turning forty on": the date that follows is a birthday. */
+const TURNING_AGE = new RegExp(
+  `\\b(?:turns?|turning|be)\\s+${NUMBERISH}(?:[\\s-]${NUMBERISH})?\\s+on$`,
+  "i",
+);
 
 function yearOf(text: string): number | null {
   const digits = /(\d{4})/.exec(text)?.[1];
@@ -82,7 +87,8 @@ export function detectDatesOfBirth(text: string, tokens: Token[], now = new Date
           ? 1900 + Number(numericYear)
           : Number(numericYear)
         : year;
-      const inBirthContext = BIRTH_CONTEXT.test(wordsBefore(tokens, match.index, 8));
+      const before = wordsBefore(tokens, match.index, 8);
+      const inBirthContext = BIRTH_CONTEXT.test(before) || TURNING_AGE.test(before);
       const oldEnough =
         resolvedYear !== null && resolvedYear <= thisYear - 5 && resolvedYear >= 1900;
       if (inBirthContext || oldEnough)

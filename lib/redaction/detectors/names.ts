@@ -240,13 +240,13 @@ export function detectNames(
       isNameLike(tokens[index + 1], false) &&
       tokens[index + 1]!.start === token.end + 1;
     if (!trigger && !capitalisedMidSentence && !capitalisedPair) continue;
-    // "i'm filling in the form", "it's working on the app": a verb going on, no name.
+    // "i'm filling in the form", "it's working on the app", "I'm turning 40": a verb going on.
     if (
       trigger &&
       !capitalisedMidSentence &&
       /^[a-z]{3,}ing$/.test(token.text) &&
       next &&
-      GOING_ON_WITH.test(next.text)
+      (GOING_ON_WITH.test(next.text) || /^\d/.test(next.text) || NUMBER_WORDS.has(next.lower))
     )
       continue;
     // Staff names are business data, unless someone introduces themselves by one.
