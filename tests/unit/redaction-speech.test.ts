@@ -728,6 +728,24 @@ describe("what the eighth set's tuned half showed, as classes", () => {
     ).toBe("no gracias el lunes");
   });
 
+  it("takes the surname after a first name the call has learned, never the words after it", () => {
+    expect(
+      call(
+        ["caller", "the botox for his forehead he's ravi patel"],
+        ["assistant", "Thanks. Has Ravi had any treatment before?"],
+        ["caller", "no never"],
+        ["assistant", "Lovely. Anything else?"],
+        ["caller", "ravi wants the botox and so does kwame"],
+      ),
+    ).toEqual([
+      "the botox for his forehead he's [NAME]",
+      "Thanks. Has [NAME] had any treatment before?",
+      "no never",
+      "Lovely. Anything else?",
+      "[NAME] wants the botox and so does kwame",
+    ]);
+  });
+
   it("takes a lone name that is also a word, never the words said around a name", () => {
     expect(call(["assistant", "Can I take your name?"], ["caller", "um hope"])[1]).toBe(
       "um [NAME]",
