@@ -1,6 +1,7 @@
 import type { TranscriptLine } from "@/types/transcript";
 
-import { answerFindings, REPORTS_DONE, trailingCues, type Expectation } from "./context";
+import { answerFindings } from "./answers";
+import { REPORTS_DONE, trailingCues, type Expectation } from "./context";
 import { redactConversation } from "./conversation";
 import { detectAddresses } from "./detectors/address";
 import { detectAlphanumericIds, detectCodes, detectDigitRuns } from "./detectors/digits";

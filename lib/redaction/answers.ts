@@ -1,0 +1,426 @@
+/**
+ * The caller's answer to what the assistant asked (context.ts says what that is): read whatever
+ * form it takes, a date, a number, a code, a spelled name, an address, an email, a secret given
+ * bare, health history or how far along a pregnancy is.
+ */
+import type { Expectation } from "./context";
+import { AMBIGUOUS_NAMES } from "./detectors/names";
+import { NUMBER_WORDS } from "./numbers";
+import { FILLERS, type Token } from "./tokens";
+import type { Finding, RedactionType } from "./types";
+
+const GUESS =
+  /^\W*(?:(?:um|uh|er|erm|so|and|or)\W+)*(?:is it|it's|its|it is|i think it's|i think it is|maybe|was it|could it be|might be)\b/i;
+
+// Said before an answer: "yeah it's", "sure, that's", "um my name's".
+const LEAD_INS = new Set(
+  (
+    "yes yeah yep yup sure ok okay so um uh er erm hmm it's its it is was that's thats my the name's names " +
+    "name i'm im i am this is right well no sorry actually just of course absolutely alright all and " +
+    "date birth number mobile phone postcode post code address email e-mail zip code password pin " +
+    "surname first last spelled spelt spell spelling as in like go on then"
+  ).split(" "),
+);
+// A pause or a new thought ends an answer.
+const PAUSE = new Set([".", ";", "!", "?", "…"]);
+const NEXT_THOUGHT = new Set([
+  "but",
+  "because",
+  "cos",
+  "though",
+  "anyway",
+  "also",
+  "thanks",
+  "thank",
+  "please",
+  "sorry",
+  "wait",
+  "hang",
+  "actually",
+  "can",
+  "could",
+  "would",
+  "will",
+  "do",
+  "does",
+  "is",
+  "are",
+  "what",
+  "how",
+  "when",
+  "why",
+  "i'd",
+  "i'll",
+  "we",
+]);
+const MONTHS =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
+const ORDINAL =
+  /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)$/;
+
+/**
+ * A date said in Spanish by a caller who switches for it ("el quince de enero", "el primero de
+ * mayo del noventa"): its months, its numbers and its joining words.
+ */
+const SPANISH_MONTHS =
+  /^(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)$/;
+const SPANISH_NUMBERS =
+  /^(?:uno|primero|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieci(?:s[eé]is|siete|ocho|nueve)|veinte|veinti(?:uno|d[oó]s|tr[eé]s|cuatro|cinco|s[eé]is|siete|ocho|nueve)|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|mil|novecientos)$/;
+const isNumberish = (token: Token) =>
+  /\d/.test(token.text) ||
+  NUMBER_WORDS.has(token.lower) ||
+  ORDINAL.test(token.lower) ||
+  SPANISH_NUMBERS.test(token.lower);
+const isMonth = (token: Token) => MONTHS.test(token.lower) || SPANISH_MONTHS.test(token.lower);
+const isDateish = (token: Token) =>
+  isNumberish(token) ||
+  isMonth(token) ||
+  // "1st of November", "'82": ordinal endings and a year's apostrophe belong to the date.
+  [
+    "of",
+    "the",
+    "/",
+    "-",
+    ".",
+    ",",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "'",
+    "’",
+    "el",
+    "de",
+    "del",
+    "y",
+  ].includes(token.lower);
+const isCodeish = (token: Token) =>
+  isNumberish(token) ||
+  /^[a-z]$/i.test(token.text) ||
+  /^[A-Z]{1,4}$/.test(token.text) ||
+  /^[a-z]*\d[a-z0-9]*$/i.test(token.text) ||
+  ["-", "/", "dash", "hyphen", "slash", "double", "triple", "oh", "o"].includes(token.lower);
+
+/** The answer's segments: runs of tokens between pauses and new thoughts, lead-ins trimmed. */
+function segments(tokens: Token[]): Token[][] {
+  const result: Token[][] = [];
+  let current: Token[] = [];
+  const close = () => {
+    while (current.length && (LEAD_INS.has(current[0]!.lower) || current[0]!.text === ","))
+      current.shift();
+    while (current.length && (FILLERS.has(current.at(-1)!.lower) || current.at(-1)!.text === ","))
+      current.pop();
+    if (current.length) result.push(current);
+    current = [];
+  };
+  for (const token of tokens) {
+    if (PAUSE.has(token.text) || NEXT_THOUGHT.has(token.lower)) {
+      close();
+      continue;
+    }
+    current.push(token);
+  }
+  close();
+  return result;
+}
+
+/** The longest stretch of `segment` made of tokens that pass `fits`, as one finding. */
+function stretch(segment: Token[], fits: (token: Token) => boolean, type: RedactionType) {
+  const findings: Finding[] = [];
+  let start = -1;
+  let end = -1;
+  for (const token of segment) {
+    if (fits(token)) {
+      if (start < 0) start = token.start;
+      end = token.end;
+    } else if (start >= 0) {
+      findings.push({ type, start, end });
+      start = -1;
+    }
+  }
+  if (start >= 0) findings.push({ type, start, end });
+  return findings;
+}
+
+/**
+ * The caller's answer to what was asked, removed whatever form it takes: a date, a number, a
+ * code, a spelled name, an address, an email or a secret given bare. `isWord` says whether a
+ * token can be part of a name (not a common word); `allowed` whether it is business data.
+ */
+export function answerFindings(
+  tokens: Token[],
+  expected: Expectation[],
+  isNameWord: (token: Token, previous: Token | undefined) => boolean,
+  isBusiness: (token: Token) => boolean = () => false,
+): Finding[] {
+  const previousOf = new Map(tokens.map((token, index) => [token, tokens[index - 1]]));
+  if (expected.length === 0) return [];
+  const findings: Finding[] = [];
+  const parts = segments(tokens);
+  for (const expectation of expected) {
+    switch (expectation) {
+      case "DOB": {
+        // "christmas eve", "on the fourth of july": a birthday said as the day it falls on.
+        const said = tokens.map((token) => token.lower).join(" ");
+        const holiday = HOLIDAY.exec(said);
+        if (holiday) {
+          const words = holiday[0].split(" ").length;
+          const first = tokens.findIndex(
+            (_, index) =>
+              tokens
+                .slice(index, index + words)
+                .map((token) => token.lower)
+                .join(" ") === holiday[0],
+          );
+          if (first >= 0)
+            findings.push({
+              type: "DOB",
+              start: tokens[first]!.start,
+              end: tokens[first + words - 1]!.end,
+            });
+        }
+        for (const part of parts)
+          findings.push(
+            ...stretch(part, isDateish, "DOB")
+              .filter((finding) =>
+                part.some(
+                  (token) =>
+                    token.start >= finding.start &&
+                    token.end <= finding.end &&
+                    (isNumberish(token) || isMonth(token)),
+                ),
+              )
+              .map((finding) => withDateBefore(tokens, finding)),
+          );
+        break;
+      }
+      case "PHONE":
+      case "CARD":
+      case "ID": {
+        const type: RedactionType = expectation;
+        for (const part of parts)
+          findings.push(
+            ...stretch(part, isCodeish, type).filter((finding) =>
+              part.some(
+                (token) =>
+                  token.start >= finding.start && token.end <= finding.end && isNumberish(token),
+              ),
+            ),
+          );
+        break;
+      }
+      case "SECRET_GUESS": {
+        // Only as a guess ("is it 4 7 7 0?") or said alone ("Marigold88?").
+        const words = tokens.filter((token) => /\w/.test(token.text));
+        const said = tokens.map((token) => token.text).join(" ");
+        const part = parts[0];
+        if (part && (GUESS.test(said) || words.length <= 2))
+          findings.push({ type: "ID", start: part[0]!.start, end: part.at(-1)!.end });
+        break;
+      }
+      case "SECRET_REST": {
+        // At most four words, not a new thought ("okay", "can you reset it?").
+        const words = tokens.filter((token) => /\w/.test(token.text) && !FILLERS.has(token.lower));
+        const first = words[0];
+        if (
+          first &&
+          words.length <= 4 &&
+          !REST_STOPS.has(first.lower) &&
+          !NEXT_THOUGHT.has(first.lower) &&
+          !tokens.some((token) => token.text === "?")
+        )
+          findings.push({ type: "ID", start: first.start, end: words.at(-1)!.end });
+        break;
+      }
+      case "SECRET": {
+        // The first thing said is the secret ("hunter two", "bluebell").
+        const part = parts[0];
+        if (part) findings.push({ type: "ID", start: part[0]!.start, end: part.at(-1)!.end });
+        break;
+      }
+      case "NAME":
+      case "SPELLING": {
+        // "will", "um hope": the whole answer is a name that is also a word (segments() would
+        // read "will" as a new thought).
+        const said = tokens.filter((token) => /\w/.test(token.text) && !FILLERS.has(token.lower));
+        while (said.length && LEAD_INS.has(said[0]!.lower)) said.shift();
+        if (
+          expectation === "NAME" &&
+          said.length > 0 &&
+          said.length <= 2 &&
+          said.some((token) => AMBIGUOUS_NAMES.has(token.lower)) &&
+          said.every((token) => AMBIGUOUS_NAMES.has(token.lower) || isNameWord(token, undefined))
+        )
+          findings.push({ type: "NAME", start: said[0]!.start, end: said.at(-1)!.end });
+        for (const part of parts
+          .slice(0, 2)
+          .map((part) => (expectation === "NAME" ? beforeExplanation(part) : part)))
+          findings.push(
+            ...stretch(
+              part,
+              (token) =>
+                isNameWord(token, previousOf.get(token)) ||
+                /^[a-z]$/i.test(token.text) ||
+                token.text === "-",
+              "NAME",
+            ).map((finding) => withFirstName(tokens, finding)),
+          );
+        break;
+      }
+      case "MEDICAL":
+        findings.push(...medicalAnswer(tokens, isBusiness));
+        break;
+      case "PREGNANCY":
+        findings.push(...pregnancyAnswer(tokens));
+        break;
+      case "ADDRESS":
+      case "EMAIL": {
+        const part = parts[0];
+        if (
+          part &&
+          (expectation === "ADDRESS" || part.some((token) => /^(?:at|@|dot)$/i.test(token.text)))
+        )
+          findings.push({ type: expectation, start: part[0]!.start, end: part.at(-1)!.end });
+        break;
+      }
+    }
+  }
+  return findings;
+}
+
+// What opens a turn that is not the rest of a secret: an answer to something else, a reaction.
+const REST_STOPS = new Set(
+  "yes yeah yep no nope nah ok okay oh so and or i i'm it it's that that's this my the hello hi".split(
+    " ",
+  ),
+);
+
+// Words of an answer about medications or conditions that are not the history itself.
+const NOT_HISTORY = new Set(
+  (
+    "a an the and or of for with to in on at from by as is are was were be been am it it's its that that's this " +
+    "i i'm im i've ive i'd id i'll me my mine she she's her he he's his him they they're their them we our you your " +
+    "yes yeah yep no nope not none nothing nah never just only also too else some any all both either other " +
+    "take takes taking took taken tablet tablets pill pills medication medications medicine medicines meds " +
+    "have has had having got get gets getting use used using do does did done on off daily day days every night nights " +
+    "morning mornings evening week weeks month months year years once twice times time a day now currently still at the moment " +
+    "really very quite bit little lot about around like kind sort think know remember sure certain far aware " +
+    "well so um uh er erm hmm ok okay right oh ah actually basically honestly probably maybe mostly usually sometimes " +
+    "over counter regular regularly normal usual stuff things thing anything something everything that's it " +
+    "which what who where when how why there here then than if because cos but though though although " +
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday ago since last next before after " +
+    "book booking booked appointment consultation slot price cost cancel move thanks thank please sorry fine good great " +
+    "january february march april may june july august september october november december mean means"
+  ).split(" "),
+);
+// A new question ends the answer ("no, can I book Friday?").
+const QUESTION_START = new Set(
+  "can could would will do does is are what how when why i'd i'll shall should".split(" "),
+);
+
+/**
+ * The caller's answer to "any medications?", "any medical history?", "any allergies?": the
+ * first sentence with something in it, up to a new question, its words other than the
+ * answer's grammar (take, just, for my, daily) and the clinic's own terms. What is named there
+ * is history, whether or not the lexicon knows the word ("just lipitor and low dose aspirin",
+ * "a thing called ozurdex for my eye").
+ */
+function medicalAnswer(tokens: Token[], isBusiness: (token: Token) => boolean): Finding[] {
+  const sentences: Token[][] = [[]];
+  for (const token of tokens) {
+    if (/^[.?!;…]$/.test(token.text)) sentences.push([]);
+    else sentences.at(-1)!.push(token);
+  }
+  const isWord = (token: Token) => /[a-z]/i.test(token.text) && token.text.length >= 3;
+  const fits = (token: Token) =>
+    !NOT_HISTORY.has(token.lower) &&
+    !FILLERS.has(token.lower) &&
+    !isBusiness(token) &&
+    (isWord(token) || isNumberish(token) || token.text === "-" || /^\d/.test(token.text));
+  for (const sentence of sentences.slice(0, 3)) {
+    const answer: Token[] = [];
+    for (const [index, token] of sentence.entries()) {
+      if (index > 0 && QUESTION_START.has(token.lower)) break;
+      answer.push(token);
+    }
+    const found = stretch(answer, fits, "MEDICAL").filter((finding) =>
+      answer.some(
+        (token) =>
+          token.start >= finding.start &&
+          token.end <= finding.end &&
+          isWord(token) &&
+          !NUMBER_WORDS.has(token.lower),
+      ),
+    );
+    if (found.length) return found;
+    // "no" or "none": nothing to remove, and the caller has answered.
+    if (answer.some((token) => /^(?:no|none|nope|nothing|nah)$/.test(token.lower))) return [];
+  }
+  return [];
+}
+
+const PREGNANCY_UNIT = /^(?:weeks?|wks?|months?)$/;
+const ROUGHLY = new Set("about around nearly almost roughly just over under gone past".split(" "));
+
+/** "I'm about seven weeks", "nearly 20 weeks now", "five months": how far along, said. */
+function pregnancyAnswer(tokens: Token[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const [index, token] of tokens.entries()) {
+    if (!PREGNANCY_UNIT.test(token.lower)) continue;
+    let first = index;
+    while (first > 0 && (isNumberish(tokens[first - 1]!) || tokens[first - 1]!.lower === "and"))
+      first--;
+    if (first === index) continue;
+    while (first > 0 && ROUGHLY.has(tokens[first - 1]!.lower)) first--;
+    const next = tokens[index + 1];
+    const end = next && /^(?:gone|pregnant|along)$/.test(next.lower) ? next.end : token.end;
+    findings.push({ type: "MEDICAL", start: tokens[first]!.start, end });
+  }
+  return findings;
+}
+
+/** A name's answer up to "like the…": what follows explains it ("grace like the prayer"). */
+function beforeExplanation(part: Token[]): Token[] {
+  const at = part.findIndex(
+    (token, index) =>
+      index > 0 && token.lower === "like" && /^(?:the|a|an)$/.test(part[index + 1]?.lower ?? ""),
+  );
+  return at > 0 ? part.slice(0, at) : part;
+}
+
+const HOLIDAY =
+  /\b(?:christmas (?:eve|day)|new year's (?:eve|day)|new years (?:eve|day)|boxing day|valentine's day|valentines day|halloween|bonfire night|guy fawkes night|hogmanay|st patrick's day|saint patrick's day|paddy's day|independence day|the fourth of july|fourth of july|thanksgiving(?: day)?|easter (?:sunday|monday)|good friday|mother's day|father's day|leap day)\b/;
+
+/**
+ * "...the seventeenth" (a pause) "of the first ninety nine": the words a date's lead-ins took
+ * ("of", "the", an ordinal) belong to the date found after them.
+ */
+function withDateBefore(tokens: Token[], finding: Finding): Finding {
+  let index = tokens.findIndex((token) => token.start === finding.start);
+  while (index > 0 && isDateish(tokens[index - 1]!) && !/^[,/.-]$/.test(tokens[index - 1]!.text))
+    index--;
+  return index >= 0 ? { ...finding, start: tokens[index]!.start } : finding;
+}
+
+/**
+ * "will ainscough", "will will mcallister": a first name that is also a word ("will", "may")
+ * opens the answer, where it cannot be the verb; the answer begins there.
+ */
+function withFirstName(tokens: Token[], finding: Finding): Finding {
+  let index = tokens.findIndex((token) => token.start === finding.start);
+  let start = finding.start;
+  while (index > 0) {
+    const previous = tokens[index - 1]!;
+    if (!AMBIGUOUS_NAMES.has(previous.lower) || tokens[index]!.start - previous.end !== 1) break;
+    const opening = tokens
+      .slice(0, index - 1)
+      .every(
+        (token) => LEAD_INS.has(token.lower) || FILLERS.has(token.lower) || token.text === ",",
+      );
+    const stutter = tokens[index - 2]?.lower === previous.lower;
+    if (!opening && !stutter) break;
+    start = previous.start;
+    index--;
+  }
+  return { ...finding, start };
+}
