@@ -15,14 +15,12 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { ClosuresManager } from "@/components/diary-config/closures-manager";
 import { WeeklyHoursEditor } from "@/components/diary-config/weekly-hours-editor";
 import { ClinicDetailsForm } from "@/components/onboarding/clinic-details-form";
-import {
-  MarkHoursDone,
-  NumberForm,
-  PractitionerForm,
-  StarterProceduresForm,
-  TestCall,
-} from "@/components/onboarding/step-forms";
+import { MarkHoursDone } from "@/components/onboarding/hours-step";
+import { NumberForm } from "@/components/onboarding/number-step";
+import { PractitionerForm } from "@/components/onboarding/practitioner-step";
+import { StarterProceduresForm } from "@/components/onboarding/procedures-step";
 import { StepList } from "@/components/onboarding/step-list";
+import { TestCall } from "@/components/onboarding/test-call-step";
 
 export const metadata: Metadata = { title: "Set up your clinic" };
 
