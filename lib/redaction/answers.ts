@@ -310,9 +310,11 @@ const NOT_HISTORY = new Set(
     "which what who where when how why there here then than if because cos but though though although " +
     "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday ago since last next before after " +
     "book booking booked appointment consultation slot price cost cancel move thanks thank please sorry fine good great " +
-    "january february march april may june july august september october november december mean means"
+    "january february march april may june july august september october november december mean means want wants wanted wanting interested looking hoping wondering"
   ).split(" "),
 );
+const NEGATIVE = /^(?:no|none|nope|nothing|nah|never)$/;
+const REQUEST = new Set("want wants wanted wanting book booking interested looking".split(" "));
 // A new question ends the answer ("no, can I book Friday?").
 const QUESTION_START = new Set(
   "can could would will do does is are what how when why i'd i'll shall should".split(" "),
@@ -343,6 +345,10 @@ function medicalAnswer(tokens: Token[], isBusiness: (token: Token) => boolean): 
       if (index > 0 && QUESTION_START.has(token.lower)) break;
       answer.push(token);
     }
+    // "no he wants the botox for his forehead": answered no, then asked for a treatment.
+    const opening = answer.find((token) => /\w/.test(token.text) && !FILLERS.has(token.lower));
+    if (opening && NEGATIVE.test(opening.lower) && answer.some((token) => REQUEST.has(token.lower)))
+      return [];
     const found = stretch(answer, fits, "MEDICAL").filter((finding) =>
       answer.some(
         (token) =>

@@ -746,6 +746,22 @@ describe("what the eighth set's tuned half showed, as classes", () => {
     ]);
   });
 
+  it("keeps what a caller wants booked when they answer a health question with it", () => {
+    expect(
+      call(
+        ["assistant", "Thanks. Has he had any treatment before?"],
+        ["caller", "no he wants the botox for his forehead"],
+      )[1],
+    ).toBe("no he wants the botox for his forehead");
+    // Still a health answer: the medicine goes, the request around it stays.
+    const asked = call(
+      ["assistant", "Any medications?"],
+      ["caller", "no but she wants to know if the lisinopril matters"],
+    )[1];
+    expect(asked).toMatch(/^no but she wants to know if \S*\[MEDICAL\]/);
+    expect(asked).not.toContain("lisinopril");
+  });
+
   it("takes a lone name that is also a word, never the words said around a name", () => {
     expect(call(["assistant", "Can I take your name?"], ["caller", "um hope"])[1]).toBe(
       "um [NAME]",
