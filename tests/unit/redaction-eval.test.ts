@@ -197,3 +197,17 @@ describe("the seventh set written blind to the code (eval/redaction/eighth)", ()
     holdsHalves(eighth, [0.965, 0.875]);
   }, 60_000);
 });
+
+describe("the eighth set written blind to the code (eval/redaction/ninth)", () => {
+  const ninth = loadCallSet("eval/redaction/ninth");
+
+  it("is whole calls from two more clinics, UK and US", () => {
+    expect(new Set(ninth.turns.map((turn) => turn.call)).size).toBeGreaterThanOrEqual(76);
+    expect(ninth.turns.length).toBeGreaterThanOrEqual(1_350);
+    expect(new Set(ninth.turns.map((turn) => turn.locale))).toEqual(new Set(["UK", "US"]));
+  });
+
+  it("keeps what the whole-call path reaches on both halves", () => {
+    holdsHalves(ninth, [0.94, 0.92]);
+  }, 60_000);
+});
