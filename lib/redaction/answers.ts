@@ -385,14 +385,28 @@ function pregnancyAnswer(tokens: Token[]): Finding[] {
   return findings;
 }
 
-/** A name's answer up to "like the…": what follows explains it ("grace like the prayer"). */
+/**
+ * A name's answer up to what explains it: "like the…" ("grace like the prayer") or a new clause
+ * about it ("river kowalski that's the name i go by", "jacob kowalczyk please don't use it").
+ */
 function beforeExplanation(part: Token[]): Token[] {
   const at = part.findIndex(
     (token, index) =>
-      index > 0 && token.lower === "like" && /^(?:the|a|an)$/.test(part[index + 1]?.lower ?? ""),
+      index > 0 &&
+      ((token.lower === "like" && /^(?:the|a|an)$/.test(part[index + 1]?.lower ?? "")) ||
+        // ...unless it goes on to spell it ("kasia that's k a s i a nowicka").
+        (NAME_CLAUSE.has(token.lower) && !spellsOn(part.slice(index + 1)))),
   );
   return at > 0 ? part.slice(0, at) : part;
 }
+/** Two letters said one after the other: a spelling ("k a s i a"), not the word "i" or "a". */
+const spellsOn = (rest: Token[]) =>
+  rest.some(
+    (token, index) => /^[a-z]$/i.test(token.text) && /^[a-z]$/i.test(rest[index + 1]?.text ?? ""),
+  );
+const NAME_CLAUSE = new Set(
+  "that's thats it's its which who i'm im i've we we're they they're don't dont not".split(" "),
+);
 
 const HOLIDAY =
   /\b(?:christmas (?:eve|day)|new year's (?:eve|day)|new years (?:eve|day)|boxing day|valentine's day|valentines day|halloween|bonfire night|guy fawkes night|hogmanay|st patrick's day|saint patrick's day|paddy's day|independence day|the fourth of july|fourth of july|thanksgiving(?: day)?|easter (?:sunday|monday)|good friday|mother's day|father's day|leap day)\b/;

@@ -75,7 +75,9 @@ const DATE_BEFORE = /(?<![\p{L}\p{N}'’])(?:the|of)\s+$/iu;
 const EXPECTING = /^(?:pregnant|expecting|breast ?feeding|breast-feeding|nursing)\b/i;
 const SAYS_OF_ONESELF =
   /(?<![\p{L}\p{N}'’])(?:i'm|i’m|im|i am|she's|she’s|she is|we're|we’re|we are)\s+(?:(?:just|now|currently|still|newly|also)\s+)?$/iu;
-const DETERMINER_BEFORE = /(?<![\p{L}\p{N}'’])(?:the|a|an|some|my|me|her|his|their)\s+$/iu;
+// Spanish ones too, said by a caller who switches for the condition ("[la presión alta]").
+const DETERMINER_BEFORE =
+  /(?<![\p{L}\p{N}'’])(?:the|a|an|some|my|me|her|his|their|la|el|los|las|mi|su)\s+$/iu;
 
 const TITLE_BEFORE =
   /(?<![\p{L}])(?:mr|mrs|ms|miss|mx|master|dr|doctor|sir|madam|auntie|aunty|uncle|nana|nanna)\.?\s+$/iu;

@@ -762,6 +762,45 @@ describe("what the eighth set's tuned half showed, as classes", () => {
     expect(asked).not.toContain("lisinopril");
   });
 
+  it("hears a medicine said in pieces however the pieces are spelled", () => {
+    // Amlodipine, lisinopril, prednisone, naltrexone, Synthroid: "ow" sounds "o", "z" "s", "d" "t".
+    for (const heard of [
+      "am low dip een",
+      "lizzy no pril",
+      "pred nee zone",
+      "nal trex own",
+      "sin droid",
+    ])
+      expect(redact(`she takes ${heard}`)).toBe("she [MEDICAL]");
+    expect(redact("she has la presion alta")).toBe("she has [MEDICAL]");
+  });
+
+  it("reads a name's answer up to what is said about it, and a name asked for any way", () => {
+    expect(
+      call(
+        ["assistant", "What name would you like us to use?"],
+        ["caller", "river kowalski that's the name i go by it's not legal yet"],
+        ["assistant", "Thank you, River. And the legal name for your insurance?"],
+        ["caller", "jacob kowalczyk but please don't use it"],
+      ),
+    ).toEqual([
+      "What name would you like us to use?",
+      "[NAME] that's the name i go by it's not legal yet",
+      "Thank you, [NAME]. And the legal name for your insurance?",
+      "[NAME] but please don't use it",
+    ]);
+    expect(
+      call(["assistant", "Whose name is the booking under?"], ["caller", "tracy bryant"])[1],
+    ).toBe("[NAME]");
+    expect(
+      call(["assistant", "Who are you to her?"], ["caller", "yeah i'm her mama keisha lewis"])[1],
+    ).toBe("yeah i'm her mama [NAME]");
+    // A clause that goes on to spell the name is still the name.
+    expect(
+      call(["assistant", "And your name?"], ["caller", "kasia that's k a s i a nowicka"])[1],
+    ).toBe("[NAME] that's [NAME]");
+  });
+
   it("takes a lone name that is also a word, never the words said around a name", () => {
     expect(call(["assistant", "Can I take your name?"], ["caller", "um hope"])[1]).toBe(
       "um [NAME]",

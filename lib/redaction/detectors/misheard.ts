@@ -53,6 +53,9 @@ const soundKey = (word: string) =>
     .replace(/ai|ay|ei/g, "a")
     .replace(/oo/g, "u")
     .replace(/y/g, "i")
+    .replace(/ow(?![aeiou])/g, "o")
+    .replace(/z/g, "s")
+    .replace(/d/g, "t")
     .replace(/([a-z]{4,})e$/, "$1")
     .replace(/([a-z])\1+/g, "$1");
 

@@ -24,11 +24,12 @@ const NOT_NAMES = new Set(
     "called married worried scared excited confused concerned pleased based located allergic diabetic vegan vegetarian older younger single " +
     "divorced retired unemployed employed student self over under nearly almost exactly " +
     "earlier later today tonight tomorrow yesterday now again reception " +
-    "wants needs has had says said thinks loves likes hates gets got went came asked told tried uses used does did goes works lives knows feels felt looks seems wanted needed"
+    "wants needs has had says said thinks loves likes hates gets got went came asked told tried uses used does did goes works lives knows feels felt looks seems wanted needed " +
+    "don't dont doesn't didn't can't cant won't isn't wasn't aren't haven't hasn't wouldn't couldn't shouldn't use"
   ).split(" "),
 );
 const RELATIONS =
-  "daughter|son|husband|wife|partner|mother|mum|mom|mam|father|dad|sister|brother|friend|best friend|mate|pal|colleague|neighbour|neighbor|flatmate|housemate|roommate|fiance|fiancé|fiancee|girlfriend|boyfriend|grandmother|grandma|nan|nana|gran|granny|grandfather|grandpa|grandad|granddad|stepmum|stepmom|stepdad|stepson|stepdaughter|aunt|auntie|uncle|niece|nephew|cousin|grandson|granddaughter|grandchild|grandkid|godson|goddaughter|child|kid|boss|pa|assistant|carer";
+  "daughter|son|husband|wife|partner|mother|mum|mom|mam|mama|momma|mommy|mummy|ma|father|dad|daddy|papa|da|sister|brother|friend|best friend|mate|pal|colleague|neighbour|neighbor|flatmate|housemate|roommate|fiance|fiancé|fiancee|girlfriend|boyfriend|grandmother|grandma|nan|nana|gran|granny|grandfather|grandpa|grandad|granddad|stepmum|stepmom|stepdad|stepson|stepdaughter|aunt|auntie|uncle|niece|nephew|cousin|grandson|granddaughter|grandchild|grandkid|godson|goddaughter|child|kid|boss|pa|assistant|carer";
 // Capitalised words that are not people: calendar, languages and nationalities, titles, brands.
 const CAPITALISED_COMMON = new Set(
   (

@@ -113,6 +113,13 @@ const CONDITION = [
   "hypertension",
   "high blood pressure",
   "low blood pressure",
+  // ...and as callers who switch to Spanish for it say them (as speech-to-text writes them,
+  // without accents: "la presion alta")
+  "presion alta",
+  "presion baja",
+  "alta presion",
+  "azucar alta",
+  "colesterol alto",
   "hypotension",
   "postural hypotension",
   "postural tachycardia syndrome",
