@@ -252,19 +252,30 @@ export function answerFindings(
           said.every((token) => AMBIGUOUS_NAMES.has(token.lower) || isNameWord(token, undefined))
         )
           findings.push({ type: "NAME", start: said[0]!.start, end: said.at(-1)!.end });
-        for (const part of parts
-          .slice(0, 2)
-          .map((part) => (expectation === "NAME" ? beforeExplanation(part) : part)))
-          findings.push(
-            ...stretch(
-              part,
-              (token) =>
-                isNameWord(token, previousOf.get(token)) ||
-                /^[a-z]$/i.test(token.text) ||
-                token.text === "-",
-              "NAME",
-            ).map((finding) => withFirstName(tokens, finding)),
-          );
+        // A second stretch after a pause or a new thought ("jane. jane okafor"), unless the
+        // caller went on to say something about the name ("...that's what everyone calls me",
+        // "...but don't say it out loud").
+        const [first, second] = parts;
+        const read = [first && beforeExplanation(first)];
+        if (
+          first &&
+          second &&
+          read[0]!.length === first.length &&
+          !NAME_CLAUSE.has(second[0]!.lower)
+        )
+          read.push(beforeExplanation(second));
+        for (const part of read)
+          if (part)
+            findings.push(
+              ...stretch(
+                part,
+                (token) =>
+                  isNameWord(token, previousOf.get(token)) ||
+                  /^[a-z]$/i.test(token.text) ||
+                  token.text === "-",
+                "NAME",
+              ).map((finding) => withFirstName(tokens, finding)),
+            );
         break;
       }
       case "MEDICAL":
@@ -386,16 +397,16 @@ function pregnancyAnswer(tokens: Token[]): Finding[] {
 }
 
 /**
- * A name's answer up to what explains it: "like the…" ("grace like the prayer") or a new clause
- * about it ("river kowalski that's the name i go by", "jacob kowalczyk please don't use it").
+ * A name's answer up to what explains it: "like…" ("grace like the prayer", "batiste like mister
+ * chance at the front desk") or a new clause about it ("river kowalski that's the name i go by", "jacob kowalczyk please don't use it").
  */
 function beforeExplanation(part: Token[]): Token[] {
   const at = part.findIndex(
     (token, index) =>
       index > 0 &&
-      ((token.lower === "like" && /^(?:the|a|an)$/.test(part[index + 1]?.lower ?? "")) ||
-        // ...unless it goes on to spell it ("kasia that's k a s i a nowicka").
-        (NAME_CLAUSE.has(token.lower) && !spellsOn(part.slice(index + 1)))),
+      // ...unless it goes on to spell it ("kasia that's k a s i a nowicka").
+      NAME_CLAUSE.has(token.lower) &&
+      !spellsOn(part.slice(index + 1)),
   );
   return at > 0 ? part.slice(0, at) : part;
 }
@@ -405,7 +416,9 @@ const spellsOn = (rest: Token[]) =>
     (token, index) => /^[a-z]$/i.test(token.text) && /^[a-z]$/i.test(rest[index + 1]?.text ?? ""),
   );
 const NAME_CLAUSE = new Set(
-  "that's thats it's its which who i'm im i've we we're they they're don't dont not".split(" "),
+  "like that's thats it's its which who i'm im i've we we're they they're don't dont not".split(
+    " ",
+  ),
 );
 
 const HOLIDAY =

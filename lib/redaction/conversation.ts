@@ -56,7 +56,7 @@ export function redactConversation(
   turns: Turn[],
   knownNames: Iterable<string> = [],
 ): RedactedTurn[] {
-  const expectations = expectedPerTurn(turns);
+  const expectations = expectedPerTurn(turns, redactor);
   const names = new Set<string>(knownNames);
   for (const [index, turn] of turns.entries())
     for (const name of redactor.learnNames(turn.text, { expect: expectations[index] }))
@@ -116,7 +116,7 @@ function continuedSpellings(turns: Turn[], found: Finding[][]) {
  * kept over consecutive caller turns and the assistant's backchannels in between (the caller
  * is still answering).
  */
-function expectedPerTurn(turns: Turn[]): Expectation[][] {
+function expectedPerTurn(turns: Turn[], redactor: Redactor): Expectation[][] {
   const result: Expectation[][] = [];
   let current: Expectation[] = [];
   for (const turn of turns) {
@@ -139,7 +139,12 @@ function expectedPerTurn(turns: Turn[]): Expectation[][] {
       ? [...new Set([...trailingCues(lastSentence), ...givingCues(lastSentence)])]
       : [];
     if (announced.length) current = announced;
-    else if (lastSentence && saysSecretAtEnd(lastSentence)) current = ["SECRET_REST"];
+    else if (
+      lastSentence &&
+      (saysSecretAtEnd(lastSentence) || redactor.endsOnKeywordValue(lastSentence))
+    )
+      // "...my gift voucher code is" (a clinic's keyword whose value follows): said next.
+      current = ["SECRET_REST"];
   }
   return result;
 }

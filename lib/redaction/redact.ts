@@ -38,6 +38,11 @@ export interface RedactOptions {
 export interface Redactor {
   /** The names a piece of text gives (the first pass over a call), without redacting it. */
   learnNames(text: string, options?: RedactOptions): string[];
+  /**
+   * Whether the text ends on one of the clinic's keywords whose value follows ("...my gift
+   * voucher code is"): the caller's next words are that value.
+   */
+  endsOnKeywordValue(text: string): boolean;
   /** Redacts one piece of text. `knownNames` are names learned earlier in the same call. */
   redact(
     text: string,
@@ -64,6 +69,20 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       .filter(Boolean),
   );
   const allowPhrases = new Set((config.allow ?? []).map((term) => term.trim().toLowerCase()));
+  // Allowed terms written as a person's name ("Beau Landry") that are no procedure: staff.
+  const procedureNames = new Set(
+    (config.procedures ?? []).map((term) => term.trim().toLowerCase()),
+  );
+  const staffSurnames = new Set(
+    (config.allow ?? [])
+      .map((term) => term.trim())
+      .filter(
+        (term) =>
+          /^(?:[A-Z][a-z'’-]+ )+[A-Z][a-z'’-]+$/.test(term) &&
+          !procedureNames.has(term.toLowerCase()),
+      )
+      .map((term) => term.split(" ").at(-1)!.toLowerCase()),
+  );
   // The clinic's terms and the common treatments, as whole terms ("cold plasma" is one, "cold"
   // alone is not).
   const clinicTerms = compileLexicon([...allowed], "MEDICAL");
@@ -71,6 +90,12 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
   const history = historyDetector(config.procedures ?? []);
   const rules = config.rules ?? [];
   const medical = compileLexicon(Object.values(MEDICAL_LEXICON).flat(), "MEDICAL", allow);
+  const valueKeywords = compileLexicon(
+    rules
+      .filter((rule) => rule.kind === "keyword" && rule.redactFollowing)
+      .map((rule) => rule.value),
+    "CUSTOM",
+  );
   const keywords = rules
     .filter((rule) => rule.kind === "keyword")
     .map((rule) => {
@@ -151,7 +176,9 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       ...announcedAnswers(text, tokens, isNameWord),
     ];
     const names = [
-      ...detectNames(text, tokens, allow, allowPhrases).filter((finding) => !overlapsTerm(finding)),
+      ...detectNames(text, tokens, allow, allowPhrases, staffSurnames).filter(
+        (finding) => !overlapsTerm(finding),
+      ),
       ...answers.filter((finding) => finding.type === "NAME"),
     ].map((finding) =>
       spelledMedical(text, finding) ? { ...finding, type: "MEDICAL" as const } : finding,
@@ -171,6 +198,10 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
   };
 
   return {
+    endsOnKeywordValue(text) {
+      const last = valueKeywords(text).at(-1);
+      return last !== undefined && VALUE_TO_COME.test(text.slice(last.end));
+    },
     learnNames(text, options = {}) {
       return namesIn(text, tokenize(text), options).learned;
     },
@@ -211,6 +242,9 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     },
   };
 }
+
+// Nothing after a keyword but what introduces its value: "is", "it's", ":", a filler.
+const VALUE_TO_COME = /^(?:['’]s)?\W*(?:(?:is|it's|its|it is|um|uh|er|erm|like|so)\W*)*$/i;
 
 const IDENTIFIER_CUE =
   /\b(?:staff|employee|student|payroll|works|member|membership|policy|account|reference|customer|patient|nhs|insurance|medicare|medicaid|claim|subscriber|group|national insurance|ni|social security|passport|licen[cs]e|hospital|case)\s+(?:number|no|id|code|ref)(?=\s+(?:is|was)\b|['’]s\b|\s*:)/gi;

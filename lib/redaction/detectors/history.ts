@@ -210,9 +210,9 @@ const BODY_DONE =
 const HAD_CUE =
   /\b(?:had|got|did|done|i've got|ive got|i have got|already have|still have|i have|she has|he has|has got|she's got|he's got|i've had|ive had|been on|was on|were on|from|suffer with|suffered with|suffering with|diagnosed with|prone to|struggle with|struggled with|struggling with|dealing with|treated for)\b(?:,?\s+(?:a|an|my|some|the|her|his|it|them|with|in|two|few|couple|of|lots|bit|little|little\s+bit|done|before|already|bad|really|quite|nasty|severe|mild|small|big|terrible|awful|old|bit of|um|uh|er|erm|like),?)*\s*$/i;
 const REQUEST =
-  /\b(?:book|booking|cancel|cancelling|canceling|move|moving|reschedule|rebook|confirm|late for|receipt|get|getting|like|want|wants|wanted|wanting|needs|come|coming|come in|in for|interested|considering|thinking|looking|price|cost|much|have a|can i|could i|would|next)\b/i;
+  /\b(?:book|booking|cancel|cancelling|canceling|move|moving|reschedule|rebook|confirm|late for|receipt|get|getting|like|want|wants|wanted|wanting|wanna|gonna|hoping|needs|come|coming|come in|in for|interested|considering|thinking|looking|price|cost|much|have a|can i|could i|would|next)\b/i;
 const PAST_AFTER =
-  /^\s*(?:[\w'’]+\s+){0,5}?(?:last\s+(?:time|week|month|year|summer|spring|autumn|winter)|before|previously|years?\s+ago|months?\s+ago|weeks?\s+ago|back\s+in|in\s+(?:19|20)\d\d|in\s+(?:nineteen|twenty|two thousand)|from\s+(?:19|20)\d\d)\b/i;
+  /^\s*(?:[\w'’]+\s+){0,5}?(?:last\s+(?:time|week|month|year|summer|spring|autumn|winter)|before(?=\s*(?:[.,!?;]|$|(?:and|but|so|though|too|as well|at|in|with|elsewhere|somewhere)\b))|previously|years?\s+ago|months?\s+ago|weeks?\s+ago|back\s+in|in\s+(?:19|20)\d\d|in\s+(?:nineteen|twenty|two thousand)|from\s+(?:19|20)\d\d)\b/i;
 const APPOINTMENT_AFTER =
   /^\s*(?:appointment|booking|consultation|consult|slot|session|review|check|check[- ]?up|follow[- ]?up|top[- ]?up|aftercare|touch[- ]?up|treatment plan|price|offer|package|plan|course|membership|voucher|deposit|refund|receipt|payment|order|invoice|bill|financing|quote)\b/i;
 // "I've got a Profhilo with Grace on Friday", "his Morpheus8 is Wednesday 3rd at 10": an
@@ -237,8 +237,20 @@ export function historyDetector(procedures: string[]) {
     ),
     "MEDICAL",
   );
+  // The clinic's own terms: a disclosure inside one ("PRP for hair loss") is the clinic's service.
+  const clinicTerms = compileLexicon(procedures, "MEDICAL");
   return (text: string, tokens: Token[], pastAsked = false): Finding[] => {
-    const findings: Finding[] = [...disclosures(text)];
+    const disclosed = disclosures(text);
+    const services = disclosed.length ? clinicTerms(text, tokens) : [];
+    const findings: Finding[] = disclosed.filter(
+      (finding) =>
+        !services.some(
+          (term) =>
+            term.start <= finding.start &&
+            term.end >= finding.end &&
+            term.end - term.start > finding.end - finding.start,
+        ),
+    );
     for (const match of text.matchAll(RECOVERY))
       findings.push({ type: "MEDICAL", start: match.index, end: match.index + match[0].length });
     for (const match of text.matchAll(BODY_DONE)) {
@@ -323,7 +335,7 @@ function withParticle(text: string, finding: Finding): Finding {
 
 // The verb that says it happened: "had a facelift", "got implants", "been on roaccutane".
 const VERB_BEFORE =
-  /\b(?:had|got|been on|was on|were on)(?:\s+(?:a|an|my|some|the|two|three|few|several|couple of|bit of|really|quite|bad|nasty|severe|mild|(?:rounds?|courses?|sessions?|bouts?|cycles?|lots|years|months) of))*\s+$/i;
+  /\b(?:had|got|been on|was on|were on|stopped|quit|came off|come off|finished)(?:\s+(?:a|an|my|some|the|two|three|few|several|couple of|bit of|really|quite|bad|nasty|severe|mild|(?:rounds?|courses?|sessions?|bouts?|cycles?|lots|years|months) of))*\s+$/i;
 
 /**
  * A medical finding with the verb that makes it history ("I've [had a facelift] before"): what

@@ -201,6 +201,8 @@ export function detectNames(
   allow: Set<string>,
   /** Whole allowed terms ("amara okafor"): a name that is all of one is a member of staff. */
   allowPhrases: Set<string> = new Set(),
+  /** The staff's surnames ("landry"): after another first name, a namesake's ("Dolly Landry"). */
+  staffSurnames: Set<string> = new Set(),
 ): Finding[] {
   const findings: Finding[] = [];
   const allowed = (token: Token) =>
@@ -276,7 +278,9 @@ export function detectNames(
       if (
         last < index + 3 &&
         isNameLike(next, allowLower) &&
-        (introduced || !allowed(next!)) &&
+        (introduced ||
+          !allowed(next!) ||
+          (last === index && !allowed(token) && staffSurnames.has(next!.lower))) &&
         next!.start - tokens[last]!.end <= 1
       ) {
         last++;
