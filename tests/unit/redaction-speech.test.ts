@@ -712,8 +712,8 @@ describe("what the eighth set's tuned half showed, as classes", () => {
   it("takes a birthday said in Spanish, and a report of what will be done asks for nothing", () => {
     expect(
       call(
-        ["assistant", "I'll put the full name on the file. What's his date of birth?"],
-        ["caller", "el quince de enero sorry january fifteenth two thousand eight"],
+        ["assistant", "I'll put her full name on the chart. And her date of birth?"],
+        ["caller", "el nueve de marzo sorry march ninth two thousand six"],
       )[1],
     ).toBe("[DOB] sorry [DOB]");
     expect(
@@ -731,18 +731,18 @@ describe("what the eighth set's tuned half showed, as classes", () => {
   it("takes the surname after a first name the call has learned, never the words after it", () => {
     expect(
       call(
-        ["caller", "the botox for his forehead he's ravi patel"],
-        ["assistant", "Thanks. Has Ravi had any treatment before?"],
+        ["caller", "the lip filler is for my partner he's tomasz wrobel"],
+        ["assistant", "Thanks. Has Tomasz had any treatment before?"],
         ["caller", "no never"],
         ["assistant", "Lovely. Anything else?"],
-        ["caller", "ravi wants the botox and so does kwame"],
+        ["caller", "tomasz wants the botox and so does kenji"],
       ),
     ).toEqual([
-      "the botox for his forehead he's [NAME]",
+      "the lip filler is for my partner he's [NAME]",
       "Thanks. Has [NAME] had any treatment before?",
       "no never",
       "Lovely. Anything else?",
-      "[NAME] wants the botox and so does kwame",
+      "[NAME] wants the botox and so does kenji",
     ]);
   });
 
@@ -750,9 +750,9 @@ describe("what the eighth set's tuned half showed, as classes", () => {
     expect(
       call(
         ["assistant", "Thanks. Has he had any treatment before?"],
-        ["caller", "no he wants the botox for his forehead"],
+        ["caller", "no she wants the botox for her frown lines"],
       )[1],
-    ).toBe("no he wants the botox for his forehead");
+    ).toBe("no she wants the botox for her frown lines");
     // Still a health answer: the medicine goes, the request around it stays.
     const asked = call(
       ["assistant", "Any medications?"],

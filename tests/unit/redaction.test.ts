@@ -33,7 +33,7 @@ describe("built-in detectors", () => {
     ["I was born on 03/03/1982", "I was born on [DOB]"],
     ["the fourteenth of march, 1982", "[DOB]"],
     ["born in nineteen seventy five", "born in [DOB]"],
-    ["she'll be eighteen on the fourth of august", "she'll be eighteen on [DOB]"],
+    ["he'll be sixteen on the second of june", "he'll be sixteen on [DOB]"],
     ["I'm turning 40 on March 3rd", "I'm turning 40 on [DOB]"],
     ["my social is one two three four five six seven eight nine", "my social is [ID]"],
     ["SSN 123-45-6789", "SSN [ID]"],
