@@ -848,6 +848,17 @@ describe("what the eighth set's tuned half showed, as classes", () => {
     ]);
   });
 
+  it("takes a month's name after a title, sobriety said with how long, a side that changed", () => {
+    expect(redact("hiya this is mrs april i rang last week")).toBe(
+      "hiya this is [NAME] i rang last week",
+    );
+    expect(redact("we'll miss may's class then")).toBe("we'll miss may's class then");
+    expect(redact("i'm sober now about two years")).toBe("i'm [MEDICAL]");
+    expect(redact("the filler was fine but the left side's still a bit lumpy")).toBe(
+      "the filler was fine but [MEDICAL]",
+    );
+  });
+
   it("takes a lone name that is also a word, never the words said around a name", () => {
     expect(call(["assistant", "Can I take your name?"], ["caller", "um hope"])[1]).toBe(
       "um [NAME]",

@@ -112,6 +112,9 @@ export const DISCLOSURES: RegExp[] = [
   // A mole that changed: a sign the doctor is to see ("a mole that's got bigger", "a changing
   // mole"), never the clinic's "mole check".
   /\b(?:(?:a|the|this|that|my|me|her|his|their)\s+(?:(?:new|changing|dark|darker|weird|funny|strange|suspicious|itchy|bleeding|growing|raised)\s+)?moles?(?:\s+(?:on|under|behind|near|by)\s+(?:my|me|her|his|their|the)\s+[a-z]+)?\s+(?:that|which)(?:\s+(?:has|have|is|are|keeps)|['’]s)?\s+(?:been\s+)?(?:changed|changing|grown|growing|bled|bleeding|itches|itching|itchy|got\s+bigger|gotten\s+bigger|getting\s+bigger|darkened|spread|changed\s+colou?r)|(?:a|the|this|that|my|me|her|his|their)\s+(?:changing|suspicious|bleeding|growing)\s+moles?)\b/gi,
+  // A side or part that changed after a treatment ("one side went hard", "the left side's
+  // still lower"): a complication had.
+  /\b(?:one|the other|the left|the right|both|either)\s+sides?(?:['’]s|\s+(?:is|are|was|were|went|has gone|have gone|gone|has been|looks|feels))\s+(?:(?:really|a bit|a little|quite|all|still|gone|going|kinda|kind of|way|much)\s+)*(?:hard|lumpy|numb|swollen|droopy|drooping|higher|lower|bigger|smaller|bumpy|uneven|dropped|flat|puffy|tight|sore|painful)\b/gi,
 ];
 
 // A word each of DISCLOSURES needs (same order), looked for first: most turns have none, and
@@ -154,6 +157,7 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:hospital|a\s?&\s?e|a and e|the er|icu|rehab|psych)\b/i,
   /\b(?:bypass|stent|pacemaker|transplant|biops)/i,
   /\bmoles?\b/i,
+  /\bsides?\b/i,
 ];
 
 // Every hint in one pass: most turns have none, and one scan costs less than two dozen.

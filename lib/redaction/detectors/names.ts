@@ -228,12 +228,22 @@ export function detectNames(
     const possessiveIts =
       previous?.lower === "its" &&
       /^(?:on|in|of|for|to|at|by|with|from|into|onto|about)$/i.test(tokens[index - 2]?.text ?? "");
+    // "this is miss june", "Mrs May": a word that is also a name (or a month) after a title.
+    const titledAmbiguous =
+      AMBIGUOUS_NAMES.has(token.lower) &&
+      previous !== undefined &&
+      (/^(?:mr|mrs|ms|mx|mister|missus)\.?$/i.test(previous.text) ||
+        previous.text === "Miss" ||
+        (previous.lower === "miss" &&
+          /\b(?:this is|it's|its|i'm|im|for|ask|tell|called|named)\s+$/i.test(
+            text.slice(Math.max(0, previous.start - 12), previous.start),
+          )));
     const trigger =
       (afterTrigger && !possessiveIts
         ? TRIGGERS.find(
             (candidate) => candidate.pattern.test(before) && isNameLike(token, candidate.lower),
           )
-        : undefined) ?? (ambiguousIntroduced ? { lower: true } : undefined);
+        : undefined) ?? (ambiguousIntroduced || titledAmbiguous ? { lower: true } : undefined);
     const capitalisedMidSentence =
       isCapitalised(token.text) && !startsSentence(text, token) && isNameLike(token, false);
     const capitalisedPair =
