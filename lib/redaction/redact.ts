@@ -69,6 +69,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       .filter(Boolean),
   );
   const allowPhrases = new Set((config.allow ?? []).map((term) => term.trim().toLowerCase()));
+  const wholeTerms = new Set(allowed.map((term) => term.trim().toLowerCase()));
   // Allowed terms written as a person's name ("Beau Landry") that are no procedure: staff.
   const procedureNames = new Set(
     (config.procedures ?? []).map((term) => term.trim().toLowerCase()),
@@ -146,7 +147,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     // Terms the clinic or the lexicon name explicitly outrank a guess that a word is a name.
     const keywordFindings = keywords.flatMap((match) => match(text, tokens));
     const known = medical(text, tokens);
-    const misheard = fuzzyMedications(text, tokens, allow, fuzzySeen);
+    const misheard = fuzzyMedications(text, tokens, allow, fuzzySeen, wholeTerms);
     const medicines = [...known, ...misheard];
     // A word only heard like a medicine ("Renata" ~ Repatha) is removed but does not outrank
     // a name found over it.

@@ -767,6 +767,20 @@ describe("what the eighth set's tuned half showed, as classes", () => {
     for (const heard of ["am low di peen", "pred niz oh lone", "ador va sta tin", "nal trex own"])
       expect(redact(`he takes ${heard}`)).toBe("he [MEDICAL]");
     expect(redact("my dad has la presion alta")).toBe("my dad has [MEDICAL]");
+    // "are" said for the syllable "ar", a final "que" for "k"; a word of a longer clinic term
+    // ("tan" of "spray tan") does not stop a medicine heard over it.
+    const spa = createRedactor({
+      allow: ["Medical weight loss", "weight loss program", "Spray tan"],
+      procedures: ["Medical weight loss", "Spray tan"],
+    });
+    expect(spa.redact("she takes tel mis are tan for her blood pressure").text).toBe(
+      "she [MEDICAL]",
+    );
+    expect(spa.redact("he's on plaque when ill for lupus").text).toBe("he's [MEDICAL]");
+    expect(spa.redact("is the weight loss program any good").text).toBe(
+      "is the weight loss program any good",
+    );
+    expect(spa.redact("can i book a spray tan").text).toBe("can i book a spray tan");
     expect(redact("she stopped the Roaccutane in May")).toBe("she [MEDICAL] in May");
   });
 

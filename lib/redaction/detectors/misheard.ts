@@ -156,6 +156,8 @@ export function fuzzyMedications(
   tokens: Token[],
   keep: Set<string>,
   seen: Map<string, boolean> = new Map(),
+  /** The clinic's whole terms ("botox"), not the words of longer ones ("loss" of "weight loss"). */
+  wholeTerms: Set<string> = keep,
 ): Finding[] {
   const findings: Finding[] = [];
   const near = (word: string) => {
@@ -182,7 +184,7 @@ export function fuzzyMedications(
     const next = tokens[index + 1];
     // Three to five words heard for one long name ("spiro no lactone", "a tor va sta tin"):
     // taken only when together they sound exactly like it.
-    const heardAs = soundsLikeSeveral(text, tokens, index, keep);
+    const heardAs = soundsLikeSeveral(text, tokens, index, wholeTerms);
     if (heardAs > index) {
       findings.push({ type: "MEDICAL", start: token.start, end: tokens[heardAs]!.end });
       index = heardAs;
@@ -256,6 +258,27 @@ const clinicWord = (token: Token, keep: Set<string>) =>
   token.lower.length >= 4 && keep.has(token.lower);
 
 /**
+ * A word heard for a syllable of a longer name, as it sounds there: "are" is "ar" ("loss are
+ * tan"), a final "que" is "k" ("plaque when ill"), a letter is its name ("v" is "vee").
+ */
+const LETTER_NAMES: Record<string, string> = {
+  b: "bee",
+  c: "see",
+  d: "dee",
+  g: "jee",
+  k: "kay",
+  p: "pee",
+  t: "tee",
+  v: "vee",
+  z: "zee",
+};
+function syllable(word: string): string {
+  if (word === "are") return "ar";
+  if (word.length === 1) return LETTER_NAMES[word] ?? word;
+  return word.replace(/que$/, "k");
+}
+
+/**
  * The last of the three to five words from `index` that together sound exactly like a
  * medicine of at least eight letters (words of letters only, one space apart, no number, the
  * first not a function word, none a word of the clinic's longer than a syllable), or `index`
@@ -271,7 +294,7 @@ function soundsLikeSeveral(text: string, tokens: Token[], index: number, keep: S
     clinicWord(first, keep)
   )
     return index;
-  let joined = first.lower;
+  let joined = syllable(first.lower);
   // How the words sound one by one, joined: close enough to the whole's sound to rule out
   // windows that cannot start like a long medicine.
   let sounds = firstSound;
@@ -285,7 +308,7 @@ function soundsLikeSeveral(text: string, tokens: Token[], index: number, keep: S
       clinicWord(token, keep)
     )
       return index;
-    joined += token.lower;
+    joined += syllable(token.lower);
     if (sounds.length < 4) {
       sounds += wordSound(token.lower);
       if (sounds.length >= 4 && !LONG_STARTS.has(sounds.slice(0, 4))) return index;
