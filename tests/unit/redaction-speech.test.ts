@@ -873,6 +873,18 @@ describe("what the eighth set's tuned half showed, as classes", () => {
     );
   });
 
+  it("takes the house and road said before a postcode with no street word", () => {
+    expect(redact("can you post it to twenty two brandon steep clifton b s one five q p")).toBe(
+      "can you post it to [ADDRESS]",
+    );
+    expect(redact("it's 9 the orchards, keynsham BS31 2AB if that helps")).toBe(
+      "it's [ADDRESS] if that helps",
+    );
+    expect(redact("it's been 3 weeks since, my postcode is BS31 2AB")).toBe(
+      "it's been 3 weeks since, my postcode is [ADDRESS]",
+    );
+  });
+
   it("takes a lone name that is also a word, never the words said around a name", () => {
     expect(call(["assistant", "Can I take your name?"], ["caller", "um hope"])[1]).toBe(
       "um [NAME]",

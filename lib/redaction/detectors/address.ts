@@ -134,9 +134,32 @@ export function detectAddresses(text: string): Finding[] {
     });
   }
   findings.push(...saidAddresses(text));
-  for (const pattern of [UK_POSTCODE, PO_BOX]) {
+  for (const pattern of [UK_POSTCODE, SPOKEN_UK_POSTCODE, PO_BOX]) {
     for (const match of text.matchAll(pattern))
-      findings.push({ type: "ADDRESS", start: match.index, end: match.index + match[0].length });
+      findings.push({
+        type: "ADDRESS",
+        start: pattern === PO_BOX ? match.index : houseBefore(text, match.index),
+        end: match.index + match[0].length,
+      });
   }
   return findings;
+}
+
+// "b s six six a b", "m one four double e x": a UK postcode said letter by letter.
+const LETTER = "[a-z]";
+const DIGIT_WORD = "(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)";
+const SPOKEN_UK_POSTCODE = new RegExp(
+  `\\b${LETTER}(?:\\s+${LETTER})?\\s+(?:${DIGIT_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?:\\s+${LETTER}|\\s+${DIGIT_WORD})?\\s+${DIGIT_WORD}\\s+(?:double\\s+${LETTER}|${LETTER}\\s+${LETTER})\\b`,
+  "gi",
+);
+// The house and road said before a postcode with no street word ("37 cotham brow, bristol
+// BS6 6AB", "fourteen the paddocks b s nine ..."): a number, then one to five words.
+const HOUSE_BEFORE = new RegExp(
+  `(?:^|[\\s,])(${HOUSE})\\s+(?:(?!(?:and|or|but|to|is|it|my|your|me|at|on|in|for|of|with|number|phone|mobile|postcode|post|code|zip|weeks?|days?|months?|years?|hours?|minutes?|since|ago|pounds|quid|dollars|times?|am|pm)\\b)[a-z'’-]+,?\\s+){1,5}$`,
+  "i",
+);
+function houseBefore(text: string, start: number): number {
+  const before = text.slice(Math.max(0, start - 80), start);
+  const match = HOUSE_BEFORE.exec(before);
+  return match ? start - before.length + match.index + match[0].indexOf(match[1]!) : start;
 }
