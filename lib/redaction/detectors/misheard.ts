@@ -275,7 +275,7 @@ const LETTER_NAMES: Record<string, string> = {
 function syllable(word: string): string {
   if (word === "are") return "ar";
   if (word.length === 1) return LETTER_NAMES[word] ?? word;
-  return word.replace(/que$/, "k");
+  return word.endsWith("que") ? `${word.slice(0, -3)}k` : word;
 }
 
 /**
