@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { RECEPTIONIST, signIn, testCall } from "./helpers";
 
 // Accessibility beyond what axe sees (issue 20): the live board speaks its changes politely, the

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
 
+import { expect, test } from "./fixtures";
 import { ADMIN, RECEPTIONIST, signIn } from "./helpers";
 
 // Specs share one database: this one adds its own procedure and document and leaves the seeded

@@ -1,5 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
-
+import { expect, test, type Page } from "./fixtures";
 import { gotoHydrated, RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
 
 // Alerts (issue 20): what needs the front desk is counted beside Live calls and Bookings and in

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { ADMIN, signIn, testCall } from "./helpers";
 
 test("an admin sees the generated Vapi configuration and the measured reply times", async ({

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { ADMIN, RECEPTIONIST, signIn, testCall } from "./helpers";
 
 // The call history and a call's page (issue 20): found by caller, opened from the history, the

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { ADMIN, signIn } from "./helpers";
 
 // The clinic's locale (issue 20): the seeded admin belongs to Harbour Aesthetics (New York,

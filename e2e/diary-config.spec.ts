@@ -1,5 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
-
+import { expect, test, type Page } from "./fixtures";
 import { ADMIN, RECEPTIONIST, signIn } from "./helpers";
 
 // Specs share one database: this one adds its own procedure, practitioners, room and closure

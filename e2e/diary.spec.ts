@@ -1,5 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-
+import { expect, test, type Locator, type Page } from "./fixtures";
 import { gotoHydrated, RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
 
 // The diary, as the front desk uses it. The browser runs in Tokyo while Harbour Aesthetics is in

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
 
 test("a caller who asked about a facelift and did not book gets the aftercare link, and it opens the PDF", async ({

@@ -54,7 +54,16 @@ export async function signIn(
 /** Opens a dashboard page and waits until React has hydrated it (see reloadHydrated). */
 export async function gotoHydrated(page: Page, path: string) {
   await page.goto(path);
+  await settled(page);
+}
+
+/**
+ * Hydrated, and no streamed segment still hidden: revealed, or swept as a stale copy
+ * (./fixtures.ts).
+ */
+async function settled(page: Page) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await page.waitForFunction(() => !document.querySelector("div[hidden][id^='S:']"));
 }
 
 /**
@@ -63,7 +72,7 @@ export async function gotoHydrated(page: Page, path: string) {
  */
 export async function reloadHydrated(page: Page) {
   await page.reload();
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await settled(page);
 }
 
 /** A call whose Vapi webhooks the test sends itself, signed for the e2e server. */

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { ADMIN, RECEPTIONIST, reloadHydrated, signIn } from "./helpers";
 
 // Specs share one database: this one changes Harbour's Sunday opening hours and Monday-night

@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import twilio from "twilio";
 
 import { E2E_TWILIO_AUTH_TOKEN } from "../playwright.config";
+import { expect, test } from "./fixtures";
 import { RECEPTIONIST, signIn, testCall } from "./helpers";
 
 // The inbox as the front desk uses it: a patient with an appointment texts the clinic; the text

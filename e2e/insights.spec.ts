@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
-
-import { ADMIN, RECEPTIONIST, signIn, testCall } from "./helpers";
+import { expect, test } from "./fixtures";
+import { ADMIN, gotoHydrated, RECEPTIONIST, signIn, testCall } from "./helpers";
 
 // Specs share one database: assert what these calls add (at least one), never exact totals.
 test("after a booked call, Insights shows a call funnel with bookings", async ({
@@ -36,7 +35,7 @@ test("after a booked call, Insights shows a call funnel with bookings", async ({
   // The sidebar links both pages; an out-of-range request shows the empty state.
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Insights" })).toHaveAttribute("aria-current", "page");
-  await page.goto("/insights?from=2020-01-01&to=2020-01-14");
+  await gotoHydrated(page, "/insights?from=2020-01-01&to=2020-01-14");
   await expect(page.getByText("No calls in this range")).toBeVisible();
   await expect(page.getByLabel("From")).toHaveValue("2020-01-01");
 });

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { gotoHydrated, RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
 
 test.describe("the live board", () => {

@@ -1,5 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
-
+import { expect, test, type Page } from "./fixtures";
 import { RECEPTIONIST, signIn, testCall } from "./helpers";
 
 /** Signs in, and opens the page of the live call whose caller's number ends in `last4` from the board. */

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { ADMIN, reloadHydrated, signIn, testCall } from "./helpers";
 
 // The manage link on a phone (390 px, touch): a patient booked by phone asks for a link from

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /**
  * A new owner, from sign-up to a complete checklist: account, clinic, hours, starter procedures,

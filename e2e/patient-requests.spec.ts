@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
 
+import { expect, test } from "./fixtures";
 import { ADMIN, signIn, testCall } from "./helpers";
 
 // A patient's request on Admin → Privacy (issue 16): an admin finds what the clinic holds about a

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { ADMIN, RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
 
 // Specs share one database: this one stores only a retention window that no assistant config

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { ADMIN, signIn } from "./helpers";
 
 test("an admin tests redaction live, adds a rule, sees it applied, and switches it off", async ({

@@ -1,5 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
-
+import { expect, test, type Page } from "./fixtures";
 import { ADMIN, RECEPTIONIST, reloadHydrated, signIn } from "./helpers";
 
 // Specs share one database: this one changes Harbour's reminder settings and puts the defaults

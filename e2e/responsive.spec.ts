@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { RECEPTIONIST, signIn } from "./helpers";
 
 test("the front-desk tablet gets the navigation in a sheet", async ({ page }) => {

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { ADMIN, RECEPTIONIST, signIn } from "./helpers";
 
 test.describe("the dashboard shell", () => {

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { ADMIN, signIn } from "./helpers";
 
 // Uses the admin's second clinic so Harbour Aesthetics stays empty for the shell tests.

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { RECEPTIONIST, signIn, testCall } from "./helpers";
 
 // Issue 20: a receptionist rings and texts patients back from where they are listed (call-backs,

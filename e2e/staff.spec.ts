@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { ADMIN, RECEPTIONIST, reloadHydrated, signIn } from "./helpers";
 
 // Staff management end to end (issue 19): an admin invites a receptionist, who accepts through

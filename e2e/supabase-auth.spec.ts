@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-
+import { expect, test } from "./fixtures";
 import { ADMIN, RECEPTIONIST, signIn } from "./helpers";
 
 // The production sign-in path: @supabase/ssr cookies, getClaims() verifying an ES256 token

@@ -2,8 +2,8 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
 
+import { expect, test, type Browser, type Page } from "./fixtures";
 import { ADMIN, RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
 
 // Every page on a phone (390×844) and a tablet (820×1180), for each role that sees it (issue 20,
