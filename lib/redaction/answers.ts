@@ -4,7 +4,7 @@
  * bare, health history or how far along a pregnancy is.
  */
 import type { Expectation } from "./context";
-import { AMBIGUOUS_NAMES } from "./detectors/names";
+import { AMBIGUOUS_NAMES } from "./detectors/name-words";
 import { NUMBER_WORDS } from "./numbers";
 import { FILLERS, type Token } from "./tokens";
 import type { Finding, RedactionType } from "./types";

@@ -9,15 +9,11 @@ import { detectDatesOfBirth } from "./detectors/dob";
 import { detectEmails } from "./detectors/email";
 import { saidOfOneself } from "./detectors/everyday";
 import { historyDetector, takenFor, TREATMENTS, withHistoryVerb } from "./detectors/history";
+import { detectKnownNames } from "./detectors/known-names";
 import { compileLexicon } from "./detectors/lexicon";
 import { fuzzyMedications } from "./detectors/misheard";
-import {
-  AMBIGUOUS_NAMES,
-  couldBeName,
-  detectKnownNames,
-  detectNames,
-  STAFF_TITLE,
-} from "./detectors/names";
+import { AMBIGUOUS_NAMES, couldBeName, STAFF_TITLE } from "./detectors/name-words";
+import { detectNames } from "./detectors/names";
 import { detectSymbolSecrets } from "./detectors/secrets";
 import { detectSpelledRuns, spelledWord } from "./detectors/spelled";
 import { applyFindings, finishFindings, mergeFindings, overlapChecker } from "./findings";
