@@ -885,6 +885,15 @@ describe("what the eighth set's tuned half showed, as classes", () => {
     );
   });
 
+  it('takes a street\'s direction with it, a euphemism for cancer, a syllable heard as "through"', () => {
+    expect(redact("that's 118 42nd Street NE, Minneapolis, MN 55421, right?")).not.toMatch(
+      /NE|Minneapolis|55421/,
+    );
+    expect(redact("my nan had the big c twice")).toBe("my nan [MEDICAL] twice");
+    // Levothyroxine heard as "levo through x een".
+    expect(redact("he takes levo through x een")).toBe("he [MEDICAL]");
+  });
+
   it("takes a lone name that is also a word, never the words said around a name", () => {
     expect(call(["assistant", "Can I take your name?"], ["caller", "um hope"])[1]).toBe(
       "um [NAME]",

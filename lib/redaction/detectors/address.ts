@@ -46,7 +46,10 @@ const ZIP = `(?:\\d{5}(?:-\\d{4})?|(?:${DIGIT}\\s+){4}${DIGIT})`;
 const SPOKEN_POSTCODE = `[a-z](?:\\s+[a-z])?\\s+(?:${DIGIT}\\s+){1,2}(?:[a-z]\\s+)?${DIGIT}\\s+[a-z]\\s*[a-z]`;
 const WRITTEN_POSTCODE = "[a-z]{1,2}\\d[a-z\\d]?\\s?\\d[a-z]{2}";
 const PLACE = `(?:[a-z]+\\s+){1,3}(?:(?:[a-z]+\\s+){0,2}${ZIP}|${SPOKEN_POSTCODE}|${WRITTEN_POSTCODE})`;
-const TAIL = new RegExp(`^(?:\\s+${UNIT_PART}\\b)?(?:\\s+${PLACE}\\b)?`, "i");
+// "34th Avenue S, Seattle": a direction after the street type, before a comma or a unit.
+const DIRECTION_AFTER =
+  "(?:\\s+(?:[nsew]|[ns][ew]|north|south|east|west|north\\s?east|north\\s?west|south\\s?east|south\\s?west)\\.?(?=\\s*(?:,|$)|\\s+(?:apt|apartment|unit|suite|#)))?";
+const TAIL = new RegExp(`^${DIRECTION_AFTER}(?:\\s+${UNIT_PART}\\b)?(?:\\s+${PLACE}\\b)?`, "i");
 
 /**
  * Extends a street over what follows it in the same sentence: ", apartment 3B, Santa Monica,

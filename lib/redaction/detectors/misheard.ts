@@ -259,7 +259,8 @@ const clinicWord = (token: Token, keep: Set<string>) =>
 
 /**
  * A word heard for a syllable of a longer name, as it sounds there: "are" is "ar" ("loss are
- * tan"), a final "que" is "k" ("plaque when ill"), a letter is its name ("v" is "vee").
+ * tan"), a final "que" is "k" ("plaque when ill"), a final "ough" is "o" ("through"), a letter
+ * is its name ("v" is "vee").
  */
 const LETTER_NAMES: Record<string, string> = {
   b: "bee",
@@ -275,7 +276,9 @@ const LETTER_NAMES: Record<string, string> = {
 function syllable(word: string): string {
   if (word === "are") return "ar";
   if (word.length === 1) return LETTER_NAMES[word] ?? word;
-  return word.endsWith("que") ? `${word.slice(0, -3)}k` : word;
+  if (word.endsWith("que")) return `${word.slice(0, -3)}k`;
+  // "sin through id": "through", "though" said for "thro", "tho".
+  return word.endsWith("ough") ? `${word.slice(0, -4)}o` : word;
 }
 
 /**

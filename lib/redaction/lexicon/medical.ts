@@ -398,6 +398,7 @@ const CONDITION = [
   "hernia",
   // Cancer
   "cancer",
+  "the big c",
   "breast cancer",
   "skin cancer",
   "lung cancer",
