@@ -32,9 +32,10 @@ export async function signIn(
     await page.context().addCookies(saved);
     await page.goto(path);
     if (!new URL(page.url()).pathname.startsWith("/login")) {
-      // Loaded whole, not reached by the sign-in form's client-side redirect: wait for React,
-      // or what the test types first into the server-rendered page is lost.
-      await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+      // Loaded whole, not reached by the sign-in form's client-side redirect: wait for React
+      // and the page's streamed content, or what the test types first into the server-rendered
+      // page is lost.
+      await settled(page);
       return;
     }
     // Signed out since: start again as a visitor with no cookie, as a fresh sign-in does.
