@@ -1,29 +1,21 @@
 "use client";
 
-import {
-  BellRing,
-  CalendarCheck2,
-  CalendarClock,
-  CalendarX2,
-  Check,
-  Clock,
-  Loader2,
-  Sparkles,
-} from "lucide-react";
+import { BellRing, CalendarClock, CalendarX2, Check, Clock } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 
 import { cancelAppointment, moveAppointment, setWaitlist } from "@/lib/actions/manage-link";
 import type { ManageAppointment as Appointment, ManageTime } from "@/lib/appointments/service";
 import { formatPhone } from "@/lib/format";
-import { cn } from "@/lib/utils";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Label } from "@/components/ui/label";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ClinicShell } from "@/components/patient/clinic-shell";
 
+import { CancelCard, CancelledPage } from "./cancel-card";
+import { EarlierTimes } from "./earlier-times";
+import { MoveCard } from "./move-card";
 import { formatDay, formatTime, groupByDay } from "./times";
 
 interface Props {
@@ -136,25 +128,7 @@ export function ManageAppointment({
     </div>
   );
 
-  if (mode === "cancelled")
-    return (
-      <ClinicShell clinic={{ name: clinic.name, phone: clinic.phone }}>
-        <Card>
-          <CardHeader>
-            <CalendarX2 className="text-muted-foreground size-6" aria-hidden />
-            <CardTitle>
-              <h1>Your appointment is cancelled</h1>
-            </CardTitle>
-            <CardDescription>
-              We&apos;ve let {clinic.name} know. Its time is free for someone else now.
-            </CardDescription>
-          </CardHeader>
-          <CardContent className="text-muted-foreground text-sm">
-            {phone ? <>To book again, call us on {phone}.</> : "Call us to book again."}
-          </CardContent>
-        </Card>
-      </ClinicShell>
-    );
+  if (mode === "cancelled") return <CancelledPage clinic={clinic} phone={phone} />;
 
   return (
     <ClinicShell clinic={{ name: clinic.name, phone: clinic.phone }}>
@@ -189,34 +163,7 @@ export function ManageAppointment({
             </Alert>
           ) : null}
           {changeable && earlier.length > 0 && mode === "view" ? (
-            <div
-              className="border-primary/40 bg-primary/5 space-y-3 rounded-md border p-3"
-              data-testid="earlier-times"
-            >
-              <p className="flex items-center gap-1.5 text-sm font-medium">
-                <Sparkles className="size-4" aria-hidden /> An earlier time has come up
-              </p>
-              <p className="text-muted-foreground text-xs">
-                Offered to a few people on the waitlist: the first to take it gets it.
-              </p>
-              {earlier.map((time) => (
-                <Button
-                  key={time.offerId}
-                  size="lg"
-                  className="h-12 w-full"
-                  disabled={pending}
-                  onClick={() => move(time)}
-                >
-                  {pending ? (
-                    <Loader2 className="animate-spin" aria-hidden />
-                  ) : (
-                    <CalendarCheck2 aria-hidden />
-                  )}
-                  Take {formatDay(time.start, tz)} at {formatTime(time.start, tz)} with{" "}
-                  {time.practitioner}
-                </Button>
-              ))}
-            </div>
+            <EarlierTimes earlier={earlier} tz={tz} pending={pending} move={move} />
           ) : null}
           {!changeable ? (
             <p className="text-muted-foreground text-sm">
@@ -276,152 +223,35 @@ export function ManageAppointment({
       </Card>
 
       {changeable && mode === "move" ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>
-              <h2 className="text-base">Pick a new time</h2>
-            </CardTitle>
-            <CardDescription>Times are the clinic&apos;s local time.</CardDescription>
-          </CardHeader>
-          <CardContent className="space-y-4">
-            {days.length === 0 ? (
-              <p className="text-muted-foreground text-sm" data-testid="no-times">
-                There are no other times free online in the next three weeks.
-                {phone ? ` Call us on ${phone} and we'll find one.` : ""}
-              </p>
-            ) : (
-              <>
-                <div
-                  className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1"
-                  role="tablist"
-                  aria-label="Day"
-                >
-                  {days.map((d) => (
-                    <button
-                      key={d.key}
-                      type="button"
-                      role="tab"
-                      aria-selected={shownDay?.key === d.key}
-                      onClick={() => {
-                        setDay(d.key);
-                        setChosen(null);
-                      }}
-                      className={cn(
-                        "focus-visible:ring-ring/50 flex min-w-16 shrink-0 flex-col items-center rounded-md border px-3 py-2 text-sm outline-none focus-visible:ring-[3px]",
-                        shownDay?.key === d.key
-                          ? "bg-primary text-primary-foreground border-primary"
-                          : "bg-background",
-                      )}
-                    >
-                      <span className="text-xs">{d.weekday}</span>
-                      <span className="font-semibold">{d.date}</span>
-                    </button>
-                  ))}
-                </div>
-                <div className="grid grid-cols-3 gap-2" role="group" aria-label="Times">
-                  {shownDay?.times.map((time) => (
-                    <button
-                      key={time.offerId}
-                      type="button"
-                      aria-pressed={chosen?.offerId === time.offerId}
-                      onClick={() => setChosen(time)}
-                      className={cn(
-                        "focus-visible:ring-ring/50 h-11 rounded-md border text-sm font-medium outline-none focus-visible:ring-[3px]",
-                        chosen?.offerId === time.offerId
-                          ? "bg-primary text-primary-foreground border-primary"
-                          : "bg-background hover:bg-accent",
-                      )}
-                    >
-                      {formatTime(time.start, tz)}
-                    </button>
-                  ))}
-                </div>
-              </>
-            )}
-            {chosen ? (
-              <p className="text-sm" data-testid="chosen-time">
-                New time: {formatDay(chosen.start, tz)} at {formatTime(chosen.start, tz)} with{" "}
-                {chosen.practitioner}
-              </p>
-            ) : null}
-            <div className="grid gap-2">
-              <Button
-                size="lg"
-                className="h-12 w-full"
-                disabled={!chosen || pending}
-                onClick={() => move()}
-              >
-                {pending ? (
-                  <Loader2 className="animate-spin" aria-hidden />
-                ) : (
-                  <CalendarCheck2 aria-hidden />
-                )}
-                Move my appointment
-              </Button>
-              <Button
-                size="lg"
-                variant="ghost"
-                className="h-12 w-full"
-                onClick={() => {
-                  setMode("view");
-                  setChosen(null);
-                }}
-              >
-                Keep my current time
-              </Button>
-            </div>
-          </CardContent>
-        </Card>
+        <MoveCard
+          days={days}
+          shownDay={shownDay}
+          chosen={chosen}
+          tz={tz}
+          phone={phone}
+          pending={pending}
+          setDay={(key: string) => {
+            setDay(key);
+            setChosen(null);
+          }}
+          setChosen={setChosen}
+          move={() => move()}
+          keep={() => {
+            setMode("view");
+            setChosen(null);
+          }}
+        />
       ) : null}
 
       {changeable && mode === "cancel" ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>
-              <h2 className="text-base">Cancel this appointment?</h2>
-            </CardTitle>
-          </CardHeader>
-          <CardContent className="space-y-4">
-            <div className="bg-muted rounded-md p-3 text-sm" data-testid="cancellation-policy">
-              <p className="font-medium">Cancellation policy</p>
-              <p className="text-muted-foreground mt-1 leading-6">
-                {clinic.cancellationPolicy.trim() ||
-                  `${clinic.name} has no cancellation fee on file; please still let us know as early as you can.`}
-              </p>
-            </div>
-            <div className="space-y-1.5">
-              <Label htmlFor="cancel-reason">Reason (optional)</Label>
-              <textarea
-                id="cancel-reason"
-                value={reason}
-                maxLength={300}
-                rows={3}
-                onChange={(event) => setReason(event.target.value)}
-                className="border-input focus-visible:ring-ring/50 w-full rounded-md border bg-transparent px-3 py-2 text-base outline-none focus-visible:ring-[3px] md:text-sm"
-              />
-            </div>
-            <div className="grid gap-2">
-              <Button
-                size="lg"
-                variant="destructive"
-                className="h-12 w-full"
-                disabled={pending}
-                onClick={cancel}
-              >
-                {pending ? <Loader2 className="animate-spin" aria-hidden /> : null}
-                Yes, cancel my appointment
-              </Button>
-              <Button
-                size="lg"
-                variant="ghost"
-                className="h-12 w-full"
-                onClick={() => setMode("view")}
-              >
-                Keep my appointment
-              </Button>
-            </div>
-          </CardContent>
-        </Card>
+        <CancelCard
+          clinic={clinic}
+          reason={reason}
+          setReason={setReason}
+          pending={pending}
+          cancel={cancel}
+          keep={() => setMode("view")}
+        />
       ) : null}
     </ClinicShell>
   );
