@@ -255,27 +255,21 @@ export function answerFindings(
         // A second stretch after a pause or a new thought ("jane. jane okafor"), unless the
         // caller went on to say something about the name ("...that's what everyone calls me",
         // "...but don't say it out loud").
-        const [first, second] = parts;
-        const read = [first && beforeExplanation(first)];
-        if (
-          first &&
-          second &&
-          read[0]!.length === first.length &&
-          !NAME_CLAUSE.has(second[0]!.lower)
-        )
+        const [first = [], second] = parts;
+        const read = [beforeExplanation(first)];
+        if (second && read[0]!.length === first.length && !NAME_CLAUSE.has(second[0]!.lower))
           read.push(beforeExplanation(second));
         for (const part of read)
-          if (part)
-            findings.push(
-              ...stretch(
-                part,
-                (token) =>
-                  isNameWord(token, previousOf.get(token)) ||
-                  /^[a-z]$/i.test(token.text) ||
-                  token.text === "-",
-                "NAME",
-              ).map((finding) => withFirstName(tokens, finding)),
-            );
+          findings.push(
+            ...stretch(
+              part,
+              (token) =>
+                isNameWord(token, previousOf.get(token)) ||
+                /^[a-z]$/i.test(token.text) ||
+                token.text === "-",
+              "NAME",
+            ).map((finding) => withFirstName(tokens, finding)),
+          );
         break;
       }
       case "MEDICAL":

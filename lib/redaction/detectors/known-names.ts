@@ -142,24 +142,19 @@ export function detectKnownNames(
       if (withSurname) end = after.end;
       else if (!(/^[A-Z]/.test(match.text) && !opensSentence) && !namedFirst) continue;
     }
-    // A word that is also a name, just before a surname this call has learned, is that
-    // person's first name ("may hartley", "so dawn fisher"): "i may" never precedes a surname.
     // "he's ravi patel" in a call where the assistant has said "Ravi": the surname after a
     // learned first name goes with it, in lower case too, when it is no common word.
     if (
-      end === match.index + match.text.length &&
+      surnamed &&
       !AMBIGUOUS_NAMES.has(word) &&
       !allow.has(word) &&
-      after !== undefined &&
-      after.start === end + 1 &&
       /^[a-z]/.test(after.text) &&
-      couldBeName(after) &&
-      !allow.has(after.lower) &&
-      !AMBIGUOUS_NAMES.has(after.lower) &&
       !PREDICATES.has(after.lower) &&
       !PREDICATE_SHAPE.test(after.lower)
     )
       end = after.end;
+    // A word that is also a name, just before a surname this call has learned, is that
+    // person's first name ("may hartley", "so dawn fisher"): "i may" never precedes a surname.
     const before = tokens[cursor - 1];
     const start =
       before &&
