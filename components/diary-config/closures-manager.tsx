@@ -4,7 +4,7 @@ import { CalendarOff, Trash2 } from "lucide-react";
 import { useOptimistic, useState, useTransition } from "react";
 
 import { addClosure, deleteClosure } from "@/lib/actions/diary-config";
-import type { ConfigClosure } from "@/lib/db/diary-config";
+import type { ConfigClosure } from "@/lib/db/diary-hours";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

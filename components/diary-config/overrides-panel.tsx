@@ -4,7 +4,7 @@ import { Trash2 } from "lucide-react";
 import { useOptimistic, useState, useTransition } from "react";
 
 import { addOverride, deleteOverride } from "@/lib/actions/diary-config";
-import type { ConfigOverride } from "@/lib/db/diary-config";
+import type { ConfigOverride } from "@/lib/db/diary-hours";
 import type { OverrideKind } from "@/lib/validations/diary-config";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

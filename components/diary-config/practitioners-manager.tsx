@@ -4,7 +4,8 @@ import { ChevronDown, ChevronRight, Pencil, Plus, UserRound } from "lucide-react
 import { useOptimistic, useState, useTransition } from "react";
 
 import { savePractitioner, setPractitionerActive } from "@/lib/actions/diary-config";
-import type { ConfigInterval, ConfigOverride, ConfigPractitioner } from "@/lib/db/diary-config";
+import type { ConfigPractitioner } from "@/lib/db/diary-config";
+import type { ConfigInterval, ConfigOverride } from "@/lib/db/diary-hours";
 import { WEEKDAYS } from "@/lib/validations/diary-config";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

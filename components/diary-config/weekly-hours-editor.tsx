@@ -4,7 +4,7 @@ import { Copy, Plus, X } from "lucide-react";
 import { useState } from "react";
 
 import { saveOpeningHours, saveWeeklyHours } from "@/lib/actions/diary-config";
-import type { ConfigInterval } from "@/lib/db/diary-config";
+import type { ConfigInterval } from "@/lib/db/diary-hours";
 import { WEEKDAYS } from "@/lib/validations/diary-config";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

@@ -3,7 +3,8 @@ import "server-only";
 import type { z } from "zod";
 
 import type { Claims } from "@/lib/auth/claims";
-import * as db from "@/lib/db/diary-config";
+import * as config from "@/lib/db/diary-config";
+import * as hours from "@/lib/db/diary-hours";
 import { databaseFailure, type DatabaseFailure } from "@/lib/db/errors";
 import {
   addDateHours as addDateHoursRow,
@@ -90,17 +91,17 @@ const gone = (what: string): ConfigResult => ({ error: `That ${what} no longer e
 /** Everything the diary admin pages show (receptionists read it too). */
 export function loadDiaryConfig(claims: Claims, clinicId: string) {
   return withClaims(claims, async (tx) => {
-    const rules = await db.getBookingRules(tx, clinicId);
+    const rules = await config.getBookingRules(tx, clinicId);
     const today = rules?.today ?? new Date().toISOString().slice(0, 10);
     return {
       rules,
-      procedures: await db.listConfigProcedures(tx, clinicId),
-      practitioners: await db.listConfigPractitioners(tx, clinicId),
-      resources: await db.listConfigResources(tx, clinicId),
-      appointmentTypes: await db.listAppointmentTypes(tx, clinicId),
-      weeklyHours: await db.listWeeklyHours(tx, clinicId),
-      overrides: await db.listUpcomingOverrides(tx, clinicId, today),
-      closures: await db.listUpcomingClosures(tx, clinicId, today),
+      procedures: await config.listConfigProcedures(tx, clinicId),
+      practitioners: await config.listConfigPractitioners(tx, clinicId),
+      resources: await config.listConfigResources(tx, clinicId),
+      appointmentTypes: await config.listAppointmentTypes(tx, clinicId),
+      weeklyHours: await hours.listWeeklyHours(tx, clinicId),
+      overrides: await hours.listUpcomingOverrides(tx, clinicId, today),
+      closures: await hours.listUpcomingClosures(tx, clinicId, today),
       openingHours: await listOpeningHours(tx, clinicId),
       dateHours: await listUpcomingDateHours(tx, clinicId, today),
       routing: await routing.getRoutingSettings(tx, clinicId),
@@ -120,7 +121,7 @@ export async function saveResource(
   return write(
     claims,
     async (tx) => {
-      const id = await db.saveResource(tx, clinicId, parsed.data);
+      const id = await config.saveResource(tx, clinicId, parsed.data);
       return id ? { id } : gone("room or device");
     },
     { duplicate: { fieldErrors: { name: "You already have a room or device with this name." } } },
@@ -136,7 +137,7 @@ export async function setResourceActive(
   if ("invalid" in parsed) return { error: "Invalid request." };
   const { id, active } = parsed.data;
   return write(claims, async (tx) =>
-    (await db.setResourceActive(tx, clinicId, id, active)) ? { id } : gone("room or device"),
+    (await config.setResourceActive(tx, clinicId, id, active)) ? { id } : gone("room or device"),
   );
 }
 
@@ -148,7 +149,7 @@ export async function savePractitioner(
   const parsed = parse(practitionerSchema, input);
   if ("invalid" in parsed) return parsed.invalid;
   return write(claims, async (tx) => {
-    const id = await db.savePractitioner(tx, clinicId, parsed.data);
+    const id = await config.savePractitioner(tx, clinicId, parsed.data);
     return id ? { id } : gone("practitioner");
   });
 }
@@ -162,7 +163,7 @@ export async function setPractitionerActive(
   if ("invalid" in parsed) return { error: "Invalid request." };
   const { id, active } = parsed.data;
   return write(claims, async (tx) =>
-    (await db.setPractitionerActive(tx, clinicId, id, active)) ? { id } : gone("practitioner"),
+    (await config.setPractitionerActive(tx, clinicId, id, active)) ? { id } : gone("practitioner"),
   );
 }
 
@@ -184,7 +185,7 @@ export async function saveAppointmentType(
   return write(
     claims,
     async (tx) => {
-      const id = await db.saveAppointmentType(tx, clinicId, type);
+      const id = await config.saveAppointmentType(tx, clinicId, type);
       return id ? { id } : gone("appointment type");
     },
     {
@@ -215,7 +216,7 @@ export async function setAppointmentTypeActive(
   if ("invalid" in parsed) return { error: "Invalid request." };
   const { id, active } = parsed.data;
   return write(claims, async (tx) =>
-    (await db.setAppointmentTypeActive(tx, clinicId, id, active))
+    (await config.setAppointmentTypeActive(tx, clinicId, id, active))
       ? { id }
       : gone("appointment type"),
   );
@@ -232,7 +233,7 @@ export async function saveWeeklyHours(
   return write(
     claims,
     async (tx) =>
-      (await db.replaceWeeklyHours(tx, clinicId, practitionerId, intervals))
+      (await hours.replaceWeeklyHours(tx, clinicId, practitionerId, intervals))
         ? { id: practitionerId }
         : gone("practitioner"),
     {
@@ -322,7 +323,7 @@ export async function addOverride(
 ): Promise<ConfigResult> {
   const parsed = parse(overrideSchema, input);
   if ("invalid" in parsed) return parsed.invalid;
-  return write(claims, async (tx) => ({ id: await db.addOverride(tx, clinicId, parsed.data) }), {
+  return write(claims, async (tx) => ({ id: await hours.addOverride(tx, clinicId, parsed.data) }), {
     bad_reference: { fieldErrors: { practitionerId: "Choose a practitioner of this clinic." } },
   });
 }
@@ -336,7 +337,7 @@ export async function deleteOverride(
   if ("invalid" in parsed) return { error: "Invalid request." };
   const { id } = parsed.data;
   return write(claims, async (tx) =>
-    (await db.deleteOverride(tx, clinicId, id))
+    (await hours.deleteOverride(tx, clinicId, id))
       ? { id }
       : { error: "That change of hours was already deleted." },
   );
@@ -349,7 +350,7 @@ export async function addClosure(
 ): Promise<ConfigResult> {
   const parsed = parse(closureSchema, input);
   if ("invalid" in parsed) return parsed.invalid;
-  return write(claims, async (tx) => ({ id: await db.addClosure(tx, clinicId, parsed.data) }));
+  return write(claims, async (tx) => ({ id: await hours.addClosure(tx, clinicId, parsed.data) }));
 }
 
 export async function deleteClosure(
@@ -361,7 +362,7 @@ export async function deleteClosure(
   if ("invalid" in parsed) return { error: "Invalid request." };
   const { id } = parsed.data;
   return write(claims, async (tx) =>
-    (await db.deleteClosure(tx, clinicId, id))
+    (await hours.deleteClosure(tx, clinicId, id))
       ? { id }
       : { error: "That closure was already deleted." },
   );
@@ -406,7 +407,7 @@ export async function saveBookingRules(
   const parsed = parse(bookingRulesSchema, input);
   if ("invalid" in parsed) return parsed.invalid;
   return write(claims, async (tx) =>
-    (await db.saveBookingRules(tx, clinicId, parsed.data))
+    (await config.saveBookingRules(tx, clinicId, parsed.data))
       ? { id: clinicId }
       : { error: NOT_ADMIN },
   );
