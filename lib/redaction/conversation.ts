@@ -48,7 +48,8 @@ const JOINED_MIN_DIGITS = 7;
  * - numbers said across pauses ("oh seven seven double oh" ... "nine hundred" ... "one two
  *   three") are joined across consecutive caller turns before deciding what they are;
  * - a name found anywhere in the call (or known beforehand, `knownNames`) is removed from every
- *   turn (two passes).
+ *   turn (two passes), and so is a health term's last word said alone after the term in full
+ *   ("my hair transplant" ... "the transplant").
  * Linear in the call: each turn is redacted twice.
  */
 export function redactConversation(
@@ -58,13 +59,16 @@ export function redactConversation(
 ): RedactedTurn[] {
   const expectations = expectedPerTurn(turns, redactor);
   const names = new Set<string>(knownNames);
-  for (const [index, turn] of turns.entries())
-    for (const name of redactor.learnNames(turn.text, { expect: expectations[index] }))
-      names.add(name.toLowerCase());
+  const knownTerms = new Set<string>();
+  for (const [index, turn] of turns.entries()) {
+    const learned = redactor.learn(turn.text, { expect: expectations[index] });
+    for (const name of learned.names) names.add(name.toLowerCase());
+    for (const term of learned.terms) knownTerms.add(term);
+  }
   const joined = joinedNumbers(turns);
   const found = turns.map((turn, index) =>
     mergeFindings([
-      ...redactor.redact(turn.text, names, { expect: expectations[index] }).findings,
+      ...redactor.redact(turn.text, names, { expect: expectations[index], knownTerms }).findings,
       ...(joined.get(index) ?? []),
     ]),
   );

@@ -18,7 +18,7 @@ import { detectSymbolSecrets } from "./detectors/secrets";
 import { detectSpelledRuns, spelledWord } from "./detectors/spelled";
 import { applyFindings, finishFindings, mergeFindings, overlapChecker } from "./findings";
 import { valueAfter } from "./following";
-import { MEDICAL_LEXICON } from "./lexicon/medical";
+import { MEDICAL_LEXICON, REFERRED_TO_BY_LAST_WORD } from "./lexicon/medical";
 import { digitRuns, NUMBER_WORDS } from "./numbers";
 import { compilePatterns } from "./rules";
 import { tokenize, type Token } from "./tokens";
@@ -29,11 +29,26 @@ export { applyFindings, mergeFindings } from "./findings";
 export interface RedactOptions {
   /** What the assistant's previous turn asked for (lib/redaction/conversation.ts). */
   expect?: Expectation[];
+  /**
+   * Health terms' last words learned earlier in the same call (`learn`): said alone ("the
+   * transplant"), they are that term.
+   */
+  knownTerms?: ReadonlySet<string>;
+}
+
+/** What a first pass over one piece of a call learns, to be removed everywhere in it. */
+export interface Learned {
+  names: string[];
+  /** Last words of health terms named in full ("hair transplant" -> "transplant"). */
+  terms: string[];
 }
 
 export interface Redactor {
-  /** The names a piece of text gives (the first pass over a call), without redacting it. */
-  learnNames(text: string, options?: RedactOptions): string[];
+  /**
+   * The names a piece of text gives and the health terms it names in full (the first pass over
+   * a call), without redacting it.
+   */
+  learn(text: string, options?: RedactOptions): Learned;
   /**
    * Whether the text ends on one of the clinic's keywords whose value follows ("...my gift
    * voucher code is"): the caller's next words are that value.
@@ -191,16 +206,40 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       // A staff member's name is learned too when a caller introduced themselves by it;
       // detectKnownNames keeps it where staff are named ("Nurse Grace").
       .filter((part) => part.length >= 2 && !/^[A-Za-z]([\s.-][A-Za-z])+$/.test(part));
-    return { terms, overlapsTerm, answers, names, learned };
+    // "my hair transplant": its last word alone names it later in the call.
+    const lastWords = [...terms, ...answers].flatMap((finding) => {
+      if (finding.type !== "MEDICAL") return [];
+      const words =
+        text
+          .slice(finding.start, finding.end)
+          .toLowerCase()
+          .match(/[\p{L}'’-]+/gu) ?? [];
+      const last = words.at(-1) ?? "";
+      return words.length > 1 && REFERRED_TO_BY_LAST_WORD.has(last) ? [last] : [];
+    });
+    return { terms, overlapsTerm, answers, names, learned, lastWords };
   };
+
+  /** "the transplant", said after "my hair transplant": a learned term's last word alone. */
+  const referredTo = (tokens: Token[], known: ReadonlySet<string> | undefined): Finding[] =>
+    known?.size
+      ? tokens
+          .filter(
+            (token) =>
+              (known.has(token.lower) || known.has(token.lower.replace(/s$/, ""))) &&
+              !allow.has(token.lower),
+          )
+          .map((token) => ({ type: "MEDICAL" as const, start: token.start, end: token.end }))
+      : [];
 
   return {
     endsOnKeywordValue(text) {
       const last = valueKeywords(text).at(-1);
       return last !== undefined && VALUE_TO_COME.test(text.slice(last.end));
     },
-    learnNames(text, options = {}) {
-      return namesIn(text, tokenize(text), options).learned;
+    learn(text, options = {}) {
+      const { learned, lastWords } = namesIn(text, tokenize(text), options);
+      return { names: learned, terms: lastWords };
     },
     redact(text, knownNames = new Set(), options = {}) {
       const tokens = tokenize(text);
@@ -219,6 +258,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
           (finding) => !overlapsTerm(finding),
         ),
         ...terms,
+        ...referredTo(tokens, options.knownTerms),
         ...patterns(text),
         ...answers,
       ];

@@ -913,3 +913,38 @@ describe("what the eighth set's tuned half showed, as classes", () => {
     expect(promo.redact("the promo code they sent is SPRING twenty").text).toBe("the [ID]");
   });
 });
+
+describe("a health matter named in full, then by its last word", () => {
+  it("takes the last word said alone later in the call, by either side", () => {
+    const [, first, second, third] = call(
+      ["assistant", "Any medical history we should know about?"],
+      ["caller", "i had a kidney transplant in twenty nineteen and i've got sleep apnoea"],
+      [
+        "assistant",
+        "Thank you. I've noted the transplant and the apnoea for Dr Priya Shah. Is Tuesday at 10 AM okay?",
+      ],
+      ["caller", "yeah since the transplant my skin's been dry so botox and a facial please"],
+    );
+    expect(first).not.toMatch(/kidney|transplant|apnoea/);
+    expect(second).not.toMatch(/transplant|apnoea/);
+    expect(second).toContain("Dr Priya Shah");
+    expect(third).not.toMatch(/transplant/);
+    expect(third).toContain("botox");
+  });
+
+  it("keeps the word in a call that never named the matter, and everyday last words", () => {
+    expect(
+      call(
+        ["assistant", "How can I help?"],
+        ["caller", "is the sleeve of the gown long enough, and what's the price breakdown"],
+      )[1],
+    ).toBe("is the sleeve of the gown long enough, and what's the price breakdown");
+    // "surgery" ends "knee surgery" but says nothing alone: "the surgery" is also the clinic.
+    const [, , later] = call(
+      ["assistant", "Any operations before?"],
+      ["caller", "knee surgery last year"],
+      ["caller", "can i park at the surgery"],
+    );
+    expect(later).toBe("can i park at the surgery");
+  });
+});

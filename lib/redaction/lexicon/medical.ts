@@ -2101,3 +2101,22 @@ export const MEDICAL_LEXICON: Record<MedicalGroup, readonly string[]> = {
   prior_treatment: PRIOR_TREATMENT,
   substance: SUBSTANCE,
 };
+
+/**
+ * The last words of lexicon terms that name the whole term when a caller or the assistant comes
+ * back to it later in the same call ("my hair transplant" ... "I've noted the transplant", "sleep
+ * apnoea" ... "the apnoea's better"). Only words that mean nothing but the health matter: "surgery",
+ * "tablets", "problems", "reduction" or "replacement" said alone are scheduling and sales talk too.
+ * Used by the whole-call path (lib/redaction/conversation.ts), never on a word heard alone.
+ */
+export const REFERRED_TO_BY_LAST_WORD: ReadonlySet<string> = new Set(
+  (
+    "transplant implant contracture rupture syndrome disease disorder fibrillation murmur " +
+    "palpitations prolapse stenosis thrombosis embolism deficiency sclerosis fever cystitis reflux " +
+    "ulcer remission fibrosis apnea apnoea palsy neuralgia dystrophy bifida degeneration thinners " +
+    "thinner blockers blocker inhibitors inhibitor injector auto-injector valve stimulator pellets " +
+    "bypass sleeve gastrectomy ablation transfusion resection fusion graft curettage ligation " +
+    "infusion addiction rehab dysmorphia nervosa dysphoria infarction insufficiency " +
+    "encephalomyelitis spondylitis erythematosus areata suppurativa keratosis"
+  ).split(" "),
+);
