@@ -75,7 +75,11 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     allowed
       .flatMap((term) => [
         term.toLowerCase(),
-        ...tokenize(term.toLowerCase()).map((token) => token.lower),
+        // A term's own words, but not its grammar: "with" of "microneedling with PRP" is no
+        // business word ("Mrs. Batiste with Sunny" is the caller with a practitioner).
+        ...tokenize(term.toLowerCase())
+          .map((token) => token.lower)
+          .filter((word) => !TERM_GRAMMAR.has(word)),
       ])
       .filter(Boolean),
   );
@@ -279,6 +283,14 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     },
   };
 }
+
+// The little words inside a clinic's multi-word terms ("microneedling with PRP", "Skin by the
+// Sea", "Facial for men"), never business words alone.
+const TERM_GRAMMAR = new Set(
+  "a an and & or of the to in on at by for from with without my your our de del la le los las y et".split(
+    " ",
+  ),
+);
 
 // Nothing after a keyword but what introduces its value: "is", "it's", ":", a filler.
 const VALUE_TO_COME = /^(?:['’]s)?\W*(?:(?:is|it's|its|it is|um|uh|er|erm|like|so)\W*)*$/i;

@@ -948,3 +948,21 @@ describe("a health matter named in full, then by its last word", () => {
     expect(later).toBe("can i park at the surgery");
   });
 });
+
+describe("the little words of a clinic's terms", () => {
+  it("are not business words: a caller sharing a staff surname is still taken before 'with'", () => {
+    const clinic = createRedactor({
+      allow: ["Microneedling with PRP", "Facial for men", "Luca Marchetti"],
+    });
+    const turns = redactConversation(clinic, [
+      { role: "assistant", text: "Can I take your name?" },
+      { role: "caller", text: "ada marchetti" },
+      {
+        role: "assistant",
+        text: "Booked: Mrs. Marchetti with Luca on Friday for Microneedling with PRP.",
+      },
+    ]).map((turn) => turn.text);
+    expect(turns[1]).toBe("[NAME]");
+    expect(turns[2]).toBe("Booked: [NAME] with Luca on Friday for Microneedling with PRP.");
+  });
+});
