@@ -949,6 +949,16 @@ describe("a health matter named in full, then by its last word", () => {
   });
 });
 
+describe("the operation for a condition", () => {
+  it("goes with the condition", () => {
+    expect(redact("my brother had glaucoma operations on both eyes")).toBe("my brother [MEDICAL]");
+    expect(redact("the appendix op was in may")).toBe("[MEDICAL] was in may");
+    expect(redact("i want botox and a consultation about surgery")).toBe(
+      "i want botox and a consultation about surgery",
+    );
+  });
+});
+
 describe("the little words of a clinic's terms", () => {
   it("are not business words: a caller sharing a staff surname is still taken before 'with'", () => {
     const clinic = createRedactor({
