@@ -976,3 +976,31 @@ describe("the little words of a clinic's terms", () => {
     expect(turns[2]).toBe("Booked: [NAME] with Luca on Friday for Microneedling with PRP.");
   });
 });
+
+describe("relatives and nicknames as callers say them", () => {
+  it("takes a relative's name after 'me', an in-law, and a name someone is called by", () => {
+    expect(redact("i'm bringing me cousin tamsin with me")).toBe(
+      "i'm bringing me cousin [NAME] with me",
+    );
+    expect(redact("my son-in-law darnell come for his botox")).toBe(
+      "my son-in-law [NAME] come for his botox",
+    );
+    expect(redact("we call him buster but that's not on his passport")).toContain(
+      "call him [NAME]",
+    );
+    // A member of staff's name is the relative's when it is what they are called.
+    expect(redact("her friends call her Priya, same as your doctor")).toContain("call her [NAME]");
+    expect(redact("could you call her back after lunch")).toBe(
+      "could you call her back after lunch",
+    );
+  });
+
+  it("takes a name ending like an adjective, and not the verb said after a name", () => {
+    expect(
+      call(
+        ["assistant", "Can I take your name?"],
+        ["caller", "it's clive ashworth would you believe"],
+      )[1],
+    ).toBe("it's [NAME] would you believe");
+  });
+});

@@ -29,7 +29,12 @@ export const NOT_NAMES = new Set(
     "divorced retired unemployed employed student self over under nearly almost exactly " +
     "earlier later today tonight tomorrow yesterday now again reception " +
     "wants needs has had says said thinks loves likes hates gets got went came asked told tried uses used does did goes works lives knows feels felt looks seems wanted needed " +
-    "don't dont doesn't didn't can't cant won't isn't wasn't aren't haven't hasn't wouldn't couldn't shouldn't use"
+    "don't dont doesn't didn't can't cant won't isn't wasn't aren't haven't hasn't wouldn't couldn't shouldn't use " +
+    // The plain verb where speech drops the "-s" or the "-ed" ("me daughter karen come for her
+    // botox", "she want that kybella"): never a surname.
+    "come go want need say think love like get take bring live know feel look seem ring call pay book " +
+    // What a caller adds after giving their name ("would you believe", "i reckon").
+    "believe reckon suppose guess mean imagine"
   ).split(" "),
 );
 export const RELATIONS =
@@ -89,9 +94,10 @@ export const PREDICATES = new Set(
     "fab ace dead mad glad proper bare such these those both either neither"
   ).split(" "),
 );
-// Adverbs, participles and adjectives by their endings (names rarely end so in lower case).
+// Adverbs, participles and adjectives by their endings (names rarely end so in lower case;
+// "olive" and "clive" do: "-ive" after an "l" is left to the other checks).
 export const PREDICATE_SHAPE =
-  /^[a-z]{2,}(?:ously|ently|antly|ately|ibly|ably|ively|fully|lessly|stly|ctly|ghtly|ated|ened|ished|i[sz]ed|ured|ected|ested|ented|olved|anged|aged|ating|ening|ting|ding|king|ying|ful|ous|ive|able|ible|less|ness|ment|ish)$/;
+  /^[a-z]{2,}(?:ously|ently|antly|ately|ibly|ably|ively|fully|lessly|stly|ctly|ghtly|ated|ened|ished|i[sz]ed|ured|ected|ested|ented|olved|anged|aged|ating|ening|ting|ding|king|ying|ful|ous|(?<!l)ive|able|ible|less|ness|ment|ish)$/;
 
 /** Can this word be part of a name said in answer to "your name?" (any case, not a common word)? */
 export function couldBeName(token: Token): boolean {

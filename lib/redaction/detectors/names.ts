@@ -11,11 +11,13 @@ import { AMBIGUOUS_NAMES, isNameLike, RELATIONS } from "./name-words";
 // when the clinic has staff of that name ("my name's grace kinsella"); only the whole name of
 // a member of staff is kept.
 const INTRODUCTION =
-  /\b(?:my name is|my name's|my names|my name|name is|the name is|the name's|full name is|first name is|last name is|surname is|under the name(?: of)?|call me|calls me|goes by|known as|this is|it's|its|i'm|i am|im|(?:^|[.!?]\s*)name['’]s|(?:booking|booking's|appointment|appointment's|account|account's|reservation|booked|registered|listed)\s+(?:\w+\s+){0,2}under|name\s*[,:])\s*$/i;
+  /\b(?:my name is|my name's|my names|my name|name is|the name is|the name's|full name is|first name is|last name is|surname is|under the name(?: of)?|call me|calls me|(?:call|calls|called)\s+(?:her|him|them)|goes by|known as|this is|it's|its|i'm|i am|im|(?:^|[.!?]\s*)name['’]s|(?:booking|booking's|appointment|appointment's|account|account's|reservation|booked|registered|listed)\s+(?:\w+\s+){0,2}under|name\s*[,:])\s*$/i;
 
 // "my mum, Dawn": a relative's name, even when a member of staff shares it.
+// "me sister" (UK speech for "my"), "mi hermana"; "my daughter in law".
+const RELATIVE = `(?:my|me|mi|our|her|his|their)\\s+(?:${RELATIONS})(?:[- ]in[- ]law)?`;
 const RELATION_INTRODUCTION = new RegExp(
-  `\\b(?:my|our|her|his|their)\\s+(?:${RELATIONS})(?:'s name is|\\s+is called|\\s+called|\\s+named|,)?\\s*$`,
+  `\\b${RELATIVE}(?:'s name is|\\s+is called|\\s+called|\\s+named|,)?\\s*$`,
   "i",
 );
 
@@ -23,12 +25,12 @@ const TRIGGERS = [
   // Explicit: whatever follows is a name, in any case.
   {
     pattern:
-      /(?:(?:^|[.!?]\s*)name['’]s|\b(?:my name is|my name's|my names|her name is|his name is|their name is|(?:her|his|their|your) name['’]s|name is|the name is|the name's|full name is|first name is|last name is|surname is|patient name is|patient's name is|under the name(?: of)?|call me|calls me|called me|goes by|go by|known as|nickname is|nickname's|prefer to be called|prefers to be called|it's for|its for|booking for|appointment for))\s*$/i,
+      /(?:(?:^|[.!?]\s*)name['’]s|\b(?:my name is|my name's|my names|her name is|his name is|their name is|(?:her|his|their|your) name['’]s|name is|the name is|the name's|full name is|first name is|last name is|surname is|patient name is|patient's name is|under the name(?: of)?|call me|calls me|called me|(?:call|calls|called)\s+(?:her|him|them)|goes by|go by|known as|nickname is|nickname's|prefer to be called|prefers to be called|it's for|its for|booking for|appointment for))\s*$/i,
     lower: true,
   },
   {
     pattern: new RegExp(
-      `\\b(?:my|our|her|his|their|for my|for our|for her|for his)\\s+(?:${RELATIONS})(?:'s name is|\\s+is called|\\s+called|\\s+named|,)?\\s*$`,
+      `\\b(?:for\\s+)?${RELATIVE}(?:'s name is|\\s+is called|\\s+called|\\s+named|,)?\\s*$`,
       "i",
     ),
     lower: true,
@@ -59,7 +61,7 @@ const TRIGGERS = [
  */
 const TRIGGER_ENDS = new Set([
   ...(
-    "is name's name’s name names of me for it's it’s its i'm i’m im am called named under by as , : . mr mrs ms miss mx mister missus misses dr doctor " +
+    "is name's name’s name names of me for law her him them it's it’s its i'm i’m im am called named under by as , : . mr mrs ms miss mx mister missus misses dr doctor " +
     "thanks you cheers hi hello hey dear bye goodbye sorry welcome congratulations morning afternoon evening"
   ).split(" "),
   ...RELATIONS.split("|"),
