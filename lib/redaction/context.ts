@@ -77,16 +77,44 @@ export const REPORTS_DONE =
   /\b(?:i've|i have|we've|we have|i'll|i will|we'll|we will|i|we|that's|it's|has been|have been|was|were)\s+(?:just\s+|now\s+|also\s+|already\s+)?(?:sent|send|texted|text|emailed|email|updated|changed|noted|saved|reset|added|removed|recorded|cancelled|canceled|booked|confirmed|taken|put|corrected|amended|got|found|verified|checked)\b/i;
 
 /** What the assistant's turn asks for: its last two sentences (an offer of times asks for none). */
-export function expectationsFrom(assistantText: string): Expectation[] {
-  const sentences = assistantText
+export function expectationsFrom(
+  assistantText: string,
+  /** The clinic's own keywords whose value follows ("voucher code"), asked for like a secret. */
+  namesKeywordValue: (sentence: string) => boolean = () => false,
+): Expectation[] {
+  const said = assistantText
     .toLowerCase()
     .split(/(?<=[.?!])\s+/)
-    .filter(Boolean)
-    // "I've sent a new PIN to your mobile.": what was done asks for nothing.
-    .filter((sentence) => sentence.includes("?") || !REPORTS_DONE.test(sentence));
+    .filter(Boolean);
+  const sentences = said.filter(
+    (sentence, index) =>
+      sentence.includes("?") ||
+      // "I've sent a new PIN to your mobile.": what was done asks for nothing...
+      !REPORTS_DONE.test(sentence) ||
+      // ...unless the question after it asks for what it named ("We put a verbal password on
+      // new accounts. What would you like it to be?").
+      (index === said.length - 2 && REFERS_BACK.test(said.at(-1)!)),
+  );
   const asked = sentences.slice(-2).join(" ");
-  return CUES.filter(([, cue]) => cue.test(asked)).map(([expectation]) => expectation);
+  const expected = CUES.filter(([, cue]) => cue.test(asked)).map(([expectation]) => expectation);
+  // A code a clinic gives out ("the voucher code on the card?", a keyword of its own rules),
+  // when the question itself asks for it: "...give the voucher code when she pays. What
+  // treatment is she after?" asks for a treatment.
+  const last = said.at(-1) ?? "";
+  const question = REFERS_BACK.test(last)
+    ? said.slice(-2).join(" ")
+    : last.includes("?")
+      ? last
+      : "";
+  return question &&
+    !expected.includes("SECRET") &&
+    (CLINIC_CODE.test(question) || namesKeywordValue(question))
+    ? [...expected, "SECRET"]
+    : expected;
 }
+const REFERS_BACK = /\b(?:what|which)\b[^?]*\b(?:it|that|one)\b[^?]*\?$/;
+const CLINIC_CODE =
+  /\b(?:voucher|gift (?:card|voucher|certificate)|promo|promotion(?:al)?|discount|referral|rewards?|loyalty) (?:code|pin)\b/;
 
 /**
  * What a caller's own sentence announces when it ends on the thing itself, with nothing after

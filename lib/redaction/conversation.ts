@@ -128,7 +128,7 @@ function expectedPerTurn(turns: Turn[], redactor: Redactor): Expectation[][] {
       result.push([]);
       // "Sorry, I only caught part of that. And the rest?": still the same answer.
       if (!BACKCHANNEL.test(turn.text)) {
-        const asked = expectationsFrom(turn.text);
+        const asked = expectationsFrom(turn.text, redactor.namesKeywordValue);
         current = continues(lastSentenceOf(turn.text) ?? "")
           ? [...new Set([...current, ...asked])]
           : asked;

@@ -54,6 +54,8 @@ export interface Redactor {
    * voucher code is"): the caller's next words are that value.
    */
   endsOnKeywordValue(text: string): boolean;
+  /** Whether the text names one of the clinic's keywords whose value follows ("voucher code"). */
+  namesKeywordValue(text: string): boolean;
   /** Redacts one piece of text. `knownNames` are names learned earlier in the same call. */
   redact(
     text: string,
@@ -237,6 +239,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       : [];
 
   return {
+    namesKeywordValue: (text) => valueKeywords(text).length > 0,
     endsOnKeywordValue(text) {
       const last = valueKeywords(text).at(-1);
       return last !== undefined && VALUE_TO_COME.test(text.slice(last.end));

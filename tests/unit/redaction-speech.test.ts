@@ -1004,3 +1004,41 @@ describe("relatives and nicknames as callers say them", () => {
     ).toBe("it's [NAME] would you believe");
   });
 });
+
+describe("codes the assistant asks for", () => {
+  it("takes the answer to a clinic code or a clinic keyword asked for, over pauses", () => {
+    const [, code, rest] = call(
+      ["assistant", "Lovely. And what is the gift card code?"],
+      ["caller", "m q seven"],
+      ["caller", "two two"],
+    );
+    expect(code).toBe("[ID]");
+    expect(rest).toBe("[ID]");
+    const club = createRedactor({
+      rules: [
+        { kind: "keyword", value: "glow club number", category: "ID", redactFollowing: true },
+      ],
+    });
+    expect(
+      redactConversation(club, [
+        { role: "assistant", text: "Thanks. What's your Glow Club number?" },
+        { role: "caller", text: "g c four four one" },
+      ])[1]!.text,
+    ).toBe("[ID]");
+  });
+
+  it("takes a secret named in a report and asked for by 'it', and keeps other answers", () => {
+    expect(
+      call(
+        ["assistant", "We put a verbal password on new accounts. What would you like it to be?"],
+        ["caller", "purple tractor"],
+      )[1],
+    ).toBe("[ID]");
+    expect(
+      call(
+        ["assistant", "She can give the voucher code when she pays. What treatment is she after?"],
+        ["caller", "Microneedling, please."],
+      )[1],
+    ).toBe("Microneedling, please.");
+  });
+});
