@@ -320,10 +320,17 @@ const NOT_HISTORY = new Set(
 );
 const NEGATIVE = /^(?:no|none|nope|nothing|nah|never)$/;
 const REQUEST = new Set("want wants wanted wanting book booking interested looking".split(" "));
-// A new question ends the answer ("no, can I book Friday?").
-const QUESTION_START = new Set(
-  "can could would will do does is are what how when why i'd i'll shall should".split(" "),
-);
+// A new question ends the answer ("no, can I book Friday?", "...when can she come in?"); a
+// clause about the answer does not ("i had tb when i was small", "which is under control").
+const AUXILIARY = new Set("can could would will do does did is are shall should".split(" "));
+const WH_WORD = new Set("what how when why".split(" "));
+const SUBJECT = new Set("i you we she he they it there".split(" "));
+const asksNext = (token: Token, next: Token | undefined) =>
+  token.lower === "i'd" ||
+  token.lower === "i'll" ||
+  (AUXILIARY.has(token.lower) && next !== undefined && SUBJECT.has(next.lower)) ||
+  (WH_WORD.has(token.lower) &&
+    (next === undefined || AUXILIARY.has(next.lower) || next.lower === "about"));
 
 /**
  * The caller's answer to "any medications?", "any medical history?", "any allergies?": the
@@ -347,7 +354,7 @@ function medicalAnswer(tokens: Token[], isBusiness: (token: Token) => boolean): 
   for (const sentence of sentences.slice(0, 3)) {
     const answer: Token[] = [];
     for (const [index, token] of sentence.entries()) {
-      if (index > 0 && QUESTION_START.has(token.lower)) break;
+      if (index > 0 && asksNext(token, sentence[index + 1])) break;
       answer.push(token);
     }
     // "no he wants the botox for his forehead": answered no, then asked for a treatment.

@@ -1042,3 +1042,28 @@ describe("codes the assistant asks for", () => {
     ).toBe("Microneedling, please.");
   });
 });
+
+describe("recovery, short names and answers with a clause in them", () => {
+  it("takes a recovery said in the singular or as a programme, and short names of medicines", () => {
+    expect(redact("she's eleven month dry now bless her")).toBe("she's [MEDICAL] now bless her");
+    expect(redact("he come off the drugs four year ago")).not.toMatch(/drugs|four year/);
+    expect(redact("i'm on a methadone programme")).toBe("i'm [MEDICAL]");
+    expect(redact("our lad takes medikinet in the mornings")).not.toMatch(/medikinet/);
+    expect(redact("the gp put me on the doxy")).toBe("the gp put me [MEDICAL]");
+    expect(redact("i had tb as a kid")).toBe("i [MEDICAL]");
+    expect(redact("i was on ack you tane at nineteen")).not.toMatch(/ack you tane/);
+  });
+
+  it("reads past 'when' in an answer unless a new question starts", () => {
+    const [, answer] = call(
+      ["assistant", "Any medical conditions or medicines?"],
+      ["caller", "i had tb when i was little and i take the blue inhaler"],
+    );
+    expect(answer).not.toMatch(/tb|blue inhaler/);
+    const [, asked] = call(
+      ["assistant", "Any medical conditions or medicines?"],
+      ["caller", "no none when can i come in"],
+    );
+    expect(asked).toBe("no none when can i come in");
+  });
+});

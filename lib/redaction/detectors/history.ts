@@ -222,9 +222,10 @@ const UPCOMING_AFTER =
 const CLAUSE_END =
   /[.!?;]|\bbut\b|\band(?=\s+(?:i|i'm|i'd|can|could|is|do)\b)|\b(?=i\s+(?:had|got|did|was|have)\b)/i;
 
-// Recovery and abstinence: "in recovery", "eighteen months clean", "sober for two years".
+// Recovery and abstinence: "in recovery", "eighteen months clean", "sober for two years", "off
+// the gear six year now", "in the programme, ten month dry".
 const RECOVERY =
-  /\b(?:in recovery|(?:off|stopped|quit|given up|gave up|packed in)\s+the\s+(?:drink|booze|drugs|gear|fags|cigs|pills|weed)|(?:been|gone|stayed|kept|i'm|im|i am)\s+dry\s+(?:for|since)\s+(?:(?:\w+|\d+)\s+){0,2}(?:days?|weeks?|months?|years?|(?:19|20)\d\d|last\s+\w+)|teetotal|t total|on the wagon|in (?:aa|na)\b|alcoholics anonymous|narcotics anonymous|(?:sober|clean) since (?:(?:19|20)\d\d|(?:nineteen|twenty|two thousand)(?:\s+[a-z]+){1,2}|last\s+\w+|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?:19|20)\d\d)?)|(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years)\s+(?:clean|sober)|sober(?:\s+(?:for|now|since|going on|about|nearly|almost)(?:\s+(?:for|about|nearly|almost))?\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))?|clean\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))\b/gi;
+  /\b(?:in recovery|(?:off|stopped|quit|given up|gave up|packed in)\s+the\s+(?:drink|booze|drugs|gear|fags|cigs|pills|weed)(?:\s+(?:for\s+)?(?:(?:\w+|\d+)\s+){1,2}(?:days?|weeks?|months?|years?)(?:\s+now)?)?|(?:in|on)\s+(?:the|a)\s+(?:(?:recovery|methadone|treatment|detox|twelve step|12 step)\s+program(?:me)?|program(?:me)?(?=(?:\s+\w+){0,3}\s+(?:clean|sober|dry)\b))|(?:been|gone|stayed|kept|i'm|im|i am)\s+dry\s+(?:for|since)\s+(?:(?:\w+|\d+)\s+){0,2}(?:days?|weeks?|months?|years?|(?:19|20)\d\d|last\s+\w+)|teetotal|t total|on the wagon|in (?:aa|na)\b|alcoholics anonymous|narcotics anonymous|(?:sober|clean) since (?:(?:19|20)\d\d|(?:nineteen|twenty|two thousand)(?:\s+[a-z]+){1,2}|last\s+\w+|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?:19|20)\d\d)?)|(?:(?<![\w'’])\w+\s+){0,2}(?:days?|weeks?|months?|years?)\s+(?:clean|sober|dry)|sober(?:\s+(?:for|now|since|going on|about|nearly|almost)(?:\s+(?:for|about|nearly|almost))?\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))?|clean\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))\b/gi;
 
 /**
  * `pastAsked`: the assistant has just asked what the caller had before ("have you had filler

@@ -259,7 +259,7 @@ const clinicWord = (token: Token, keep: Set<string>) =>
 
 /**
  * A word heard for a syllable of a longer name, as it sounds there: "are" is "ar" ("loss are
- * tan"), a final "que" is "k" ("plaque when ill"), a final "ough" is "o" ("through"), a letter
+ * tan"), "you" is "u" ("ack you tane"), a final "que" is "k" ("plaque when ill"), a final "ough" is "o" ("through"), a letter
  * is its name ("v" is "vee").
  */
 const LETTER_NAMES: Record<string, string> = {
@@ -275,6 +275,8 @@ const LETTER_NAMES: Record<string, string> = {
 };
 function syllable(word: string): string {
   if (word === "are") return "ar";
+  // "ack you tane": "you" said for the "u" of a name.
+  if (word === "you") return "u";
   if (word.length === 1) return LETTER_NAMES[word] ?? word;
   if (word.endsWith("que")) return `${word.slice(0, -3)}k`;
   // "sin through id": "through", "though" said for "thro", "tho".
@@ -289,7 +291,7 @@ function syllable(word: string): string {
  */
 function soundsLikeSeveral(text: string, tokens: Token[], index: number, keep: Set<string>) {
   const first = tokens[index]!;
-  const firstSound = wordSound(first.lower);
+  const firstSound = wordSound(syllable(first.lower));
   if (
     (firstSound.length >= 4 && !LONG_STARTS.has(firstSound.slice(0, 4))) ||
     FUNCTION_WORDS.has(first.lower) ||
@@ -313,7 +315,7 @@ function soundsLikeSeveral(text: string, tokens: Token[], index: number, keep: S
       return index;
     joined += syllable(token.lower);
     if (sounds.length < 4) {
-      sounds += wordSound(token.lower);
+      sounds += wordSound(syllable(token.lower));
       if (sounds.length >= 4 && !LONG_STARTS.has(sounds.slice(0, 4))) return index;
     }
     if (
