@@ -97,7 +97,7 @@ const DRUG_SHAPED =
 
 // English words of the same shape.
 const NOT_DRUGS = new Set(
-  "reexamine alkaline tourmaline caffeine provolone vitamine triumvir quadrumvir decemvir septemvir duumvir centumvir".split(
+  "reexamine alkaline tourmaline jessamine caffeine provolone vitamine triumvir quadrumvir decemvir septemvir duumvir centumvir".split(
     " ",
   ),
 );
@@ -114,12 +114,27 @@ const NOT_CONDITIONS = new Set(
     "academia bohemia diploma diplomas aroma aromas chromas sympathy antipathy telepathy unsympathy " +
     "empathy homeopathy homoeopathy osteopathy naturopathy allopathy naprapathy nostalgia dichotomy " +
     "anglophobia francophobia europhobia homophobia xenophobia islamophobia technophobia computerphobia " +
-    "cyberphobia anglophilia francophilia europhilia biophilia topophilia decuria prototrophy autotrophy heterotrophy"
+    "wapitis cyberphobia anglophilia francophilia europhilia biophilia topophilia decuria prototrophy autotrophy heterotrophy"
   ).split(" "),
 );
 const drugShaped = (word: string) =>
   (DRUG_SHAPED.test(word) && !NOT_DRUGS.has(word)) ||
   (CONDITION_SHAPED.test(word) && !NOT_CONDITIONS.has(word));
+
+// English words within an edit or a sound of a medicine's name ("station" ~ statin, "program"
+// ~ Prograf, "ability" ~ Abilify, "lyrics" ~ Lyrica, "concert" ~ Concerta, "medicines" ~
+// Medikinet), found by running the matcher over an English word list (Debian's wamerican and
+// wbritish): never taken for a medicine misheard.
+const NOT_MEDICINES = new Set(
+  (
+    "ability allege ambient amnestied amnesties aspiring augmented augmenting biological biologist " +
+    "biologists brilliants chamoix chantey chanty clarity concert concerted concerti concertina " +
+    "concerto concertos concerts contravene contrive contrived contrives creator dietetics dinette " +
+    "elided elides femora harmony insulting lyrical lyrics medicines moraine penciling " +
+    "pencilling perks preparing program prolix prosaic rebuff secretive singular singulars solar " +
+    "spheroid spheroids stains static stating station stations stellar ultras wayfaring"
+  ).split(" "),
+);
 
 /** Edit distance with transpositions, giving up above `limit`. */
 function distance(a: string, b: string, limit: number): number {
@@ -161,7 +176,7 @@ export function fuzzyMedications(
 ): Finding[] {
   const findings: Finding[] = [];
   const near = (word: string) => {
-    if (word.length < 5 || keep.has(word)) return false;
+    if (word.length < 5 || keep.has(word) || NOT_MEDICINES.has(word)) return false;
     const known = seen.get(word);
     if (known !== undefined) return known;
     const found = nearMedication(word);
