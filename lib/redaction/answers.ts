@@ -345,7 +345,15 @@ function medicalAnswer(tokens: Token[], isBusiness: (token: Token) => boolean): 
     if (/^[.?!;…]$/.test(token.text)) sentences.push([]);
     else sentences.at(-1)!.push(token);
   }
-  const isWord = (token: Token) => /[a-z]/i.test(token.text) && token.text.length >= 3;
+  // "the m s", "k p on my arms", "a t i a": a condition's initials, letter by letter.
+  const letter = (token: Token | undefined) => token !== undefined && /^[a-z]$/i.test(token.text);
+  const initials = new Set(
+    tokens.filter(
+      (token, index) => letter(token) && (letter(tokens[index - 1]) || letter(tokens[index + 1])),
+    ),
+  );
+  const isWord = (token: Token) =>
+    (/[a-z]/i.test(token.text) && token.text.length >= 3) || initials.has(token);
   const fits = (token: Token) =>
     !NOT_HISTORY.has(token.lower) &&
     !FILLERS.has(token.lower) &&

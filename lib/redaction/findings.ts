@@ -57,7 +57,7 @@ export function joinAdjacent(text: string, findings: Finding[]): Finding[] {
 // surgery]"), where on the body ("[a spot on his
 // cheek]") and when or where it was had ("[had a breakdown last year]", "[filler in turkey]").
 const HEALTH_LEAD = new RegExp(
-  String.raw`(?<![\p{L}\p{N}'’])(?:\b(?:was\s+in|been\s+in|ended\s+up\s+in|admitted\s+to|has|have|had|having|got|gets|get|suffers?\s+from|suffered\s+from|diagnosed\s+with|on|taking|takes|take|with|(?:on|taking|takes|take|using|uses)\s+(?:(?:the|some|a|an|my|me|her|his|their)\s+)?(?:tablets?|pills?|meds|medications?|medicine|injections?|jabs?|creams?|inhalers?|patch(?:es)?|drops|something|stuff)\s+for)\s+)(?:(?:a|an|the|some|my|me|her|his|their|bad|really|terrible|awful|chronic|severe|mild|two|three|four|a\s+couple\s+of|a\s+few|lots\s+of|a\s+lot\s+of)\s+){0,3}$`,
+  String.raw`(?<![\p{L}\p{N}'’])(?:\b(?:was\s+in|been\s+in|ended\s+up\s+in|admitted\s+to|has|have|had|having|got|gets|get|suffers?\s+from|suffered\s+from|diagnosed\s+with|on|taking|takes|take|with|(?:on|taking|takes|take|using|uses)\s+(?:(?:the|some|a|an|my|me|her|his|their)\s+)?(?:tablets?|pills?|meds|medications?|medicine|injections?|jabs?|creams?|inhalers?|patch(?:es)?|drops|something|stuff)\s+for)\s+)(?:(?:a|an|the|some|my|me|her|his|their|bad|really|terrible|awful|chronic|severe|mild|little|small|slight|minor|mini|massive|major|big|two|three|four|a\s+couple\s+of|a\s+few|lots\s+of|a\s+lot\s+of)\s+){0,3}$`,
   "iu",
 );
 const BODY =
@@ -78,7 +78,7 @@ const SAYS_OF_ONESELF =
   /(?<![\p{L}\p{N}'’])(?:i'm|i’m|im|i am|she's|she’s|she is|we're|we’re|we are)\s+(?:(?:just|now|currently|still|newly|also)\s+)?$/iu;
 // Spanish ones too, said by a caller who switches for the condition ("[la presión alta]").
 const DETERMINER_BEFORE =
-  /(?<![\p{L}\p{N}'’])(?:the|a|an|some|my|me|her|his|their|la|el|los|las|mi|su)\s+$/iu;
+  /(?<![\p{L}\p{N}'’])(?:the|a|an|some|my|me|her|his|their|la|el|los|las|mi|su)\s+(?:(?:little|small|slight|minor|mini|massive|major|big|bad)\s+)?$/iu;
 
 const TITLE_BEFORE =
   /(?<![\p{L}])(?:mr|mrs|ms|miss|mx|master|dr|doctor|sir|madam|auntie|aunty|uncle|nana|nanna)\.?\s+$/iu;

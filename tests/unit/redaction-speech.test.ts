@@ -1083,3 +1083,22 @@ describe("English words a medicine's name sounds like", () => {
     expect(redact("i'm on metforman")).toBe("i'm [MEDICAL]");
   });
 });
+
+describe("the tenth set's tuned half, as classes", () => {
+  it("keeps a treatment a caller is after, and takes a small word before a condition", () => {
+    expect(redact("hiya i'm after me profhilo topping up next week")).toBe(
+      "hiya i'm after me profhilo topping up next week",
+    );
+    expect(redact("he had a small heart attack in june")).not.toMatch(/small|heart attack/);
+    expect(redact("mi mama tiene la fibro")).not.toMatch(/fibro/);
+    expect(redact("she puts travoprost in at night")).not.toMatch(/travoprost/);
+  });
+
+  it("takes a condition's initials said letter by letter in a medical answer", () => {
+    const [, answer] = call(
+      ["assistant", "Any health conditions we should know about?"],
+      ["caller", "he's got the c f and i b s"],
+    );
+    expect(answer).not.toMatch(/\bc f\b|\bi b s\b/);
+  });
+});

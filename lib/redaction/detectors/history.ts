@@ -209,12 +209,13 @@ const BODY_DONE =
   /\b(?:my|her|his|their|(?<=\b(?:had|got|get|getting|having)\s+)me)\s+(?:lips?|nose|boobs|breasts|eyes|eyelids|tummy|stomach|face|chin|jaw|teeth|ears|bum|butt|neck|brows?)\s+(?:done|did|redone|fixed|lasered|lifted|tucked|pinned(?:\s+back)?|reduced|removed|sorted|operated on)\b/gi;
 const HAD_CUE =
   /\b(?:had|got|did|done|i've got|ive got|i have got|already have|still have|i have|she has|he has|has got|she's got|he's got|i've had|ive had|been on|was on|were on|from|suffer with|suffered with|suffering with|diagnosed with|prone to|struggle with|struggled with|struggling with|dealing with|treated for)\b(?:,?\s+(?:a|an|my|some|the|her|his|it|them|with|in|two|few|couple|of|lots|bit|little|little\s+bit|done|before|already|bad|really|quite|nasty|severe|mild|small|big|terrible|awful|old|bit of|um|uh|er|erm|like),?)*\s*$/i;
+// "i'm after me botox" (UK and Irish speech: I want it).
 const REQUEST =
-  /\b(?:book|booking|cancel|cancelling|canceling|move|moving|reschedule|rebook|confirm|late for|receipt|get|getting|like|want|wants|wanted|wanting|wanna|gonna|hoping|needs|come|coming|come in|in for|interested|considering|thinking|looking|price|cost|much|have a|can i|could i|would|next)\b/i;
+  /\b(?:(?:i'm|im|i am|we're|she's|he's)\s+after|book|booking|cancel|cancelling|canceling|move|moving|reschedule|rebook|confirm|late for|receipt|get|getting|like|want|wants|wanted|wanting|wanna|gonna|hoping|needs|come|coming|come in|in for|interested|considering|thinking|looking|price|cost|much|have a|can i|could i|would|next)\b/i;
 const PAST_AFTER =
   /^\s*(?:[\w'’]+\s+){0,5}?(?:last\s+(?:time|week|month|year|summer|spring|autumn|winter)|before(?=\s*(?:[.,!?;]|$|(?:and|but|so|though|too|as well|at|in|with|elsewhere|somewhere)\b))|previously|years?\s+ago|months?\s+ago|weeks?\s+ago|back\s+in|in\s+(?:19|20)\d\d|in\s+(?:nineteen|twenty|two thousand)|from\s+(?:19|20)\d\d)\b/i;
 const APPOINTMENT_AFTER =
-  /^\s*(?:appointment|booking|consultation|consult|slot|session|review|check|check[- ]?up|follow[- ]?up|top[- ]?up|aftercare|touch[- ]?up|treatment plan|price|offer|package|plan|course|membership|voucher|deposit|refund|receipt|payment|order|invoice|bill|financing|quote)\b/i;
+  /^\s*(?:appointment|booking|consultation|consult|slot|session|review|check|check[- ]?up|follow[- ]?up|top[- ]?up|topping[- ]up|aftercare|touch[- ]?up|touching[- ]up|treatment plan|price|offer|package|plan|course|membership|voucher|deposit|refund|receipt|payment|order|invoice|bill|financing|quote)\b/i;
 // "I've got a Profhilo with Grace on Friday", "his Morpheus8 is Wednesday 3rd at 10": an
 // appointment to come, not history.
 const UPCOMING_AFTER =

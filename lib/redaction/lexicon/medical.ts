@@ -247,6 +247,7 @@ const CONDITION = [
   "ankylosing spondylitis",
   "gout",
   "fibromyalgia",
+  "fibro",
   "chronic fatigue syndrome",
   "chronic fatigue",
   "myalgic encephalomyelitis",
@@ -917,6 +918,9 @@ const MEDICATION = [
   "retin-a",
   "retin a",
   "doxycycline",
+  "latanoprost",
+  "travoprost",
+  "xalatan",
   // What a prescription is called for short ("started the doxy").
   "doxy",
   "minocycline",
