@@ -89,8 +89,10 @@ export function expectationsFrom(
   const sentences = said.filter(
     (sentence, index) =>
       sentence.includes("?") ||
-      // "I've sent a new PIN to your mobile.": what was done asks for nothing...
-      !REPORTS_DONE.test(sentence) ||
+      // "Your record number is JQS-305986.": what is told asks for nothing either.
+      (!TELLS_VALUE.test(sentence) &&
+        // "I've sent a new PIN to your mobile.": what was done asks for nothing...
+        !REPORTS_DONE.test(sentence)) ||
       // ...unless the question after it asks for what it named ("We put a verbal password on
       // new accounts. What would you like it to be?").
       (index === said.length - 2 && REFERS_BACK.test(said.at(-1)!)),
@@ -112,6 +114,7 @@ export function expectationsFrom(
     ? [...expected, "SECRET"]
     : expected;
 }
+const TELLS_VALUE = /\b(?:is|are|was|as|:)\s+[^.?!]*\d/;
 const REFERS_BACK = /\b(?:what|which)\b[^?]*\b(?:it|that|one)\b[^?]*\?$/;
 const CLINIC_CODE =
   /\b(?:voucher|gift (?:card|voucher|certificate)|promo|promotion(?:al)?|discount|referral|rewards?|loyalty) (?:code|pin)\b/;

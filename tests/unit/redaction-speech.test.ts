@@ -1102,3 +1102,38 @@ describe("the tenth set's tuned half, as classes", () => {
     expect(answer).not.toMatch(/\bc f\b|\bi b s\b/);
   });
 });
+
+describe("where on the body, what was done, and a medicine named by what it is for", () => {
+  it("takes where a condition was and what was done to it", () => {
+    expect(redact("they took a basal cell off the side of my nose")).not.toMatch(/side|nose/);
+    expect(redact("he's got a rash on his shin")).not.toMatch(/rash|shin/);
+    expect(redact("my dad had two of them stents put in")).not.toMatch(/two of them|stents/);
+    expect(redact("i had a wart frozen")).not.toMatch(/wart|frozen/);
+    expect(redact("they burned off a couple of them precancers")).not.toMatch(/precancers/);
+  });
+
+  it("takes the pills for something, and keeps a price or a time for it", () => {
+    expect(redact("he has the water tablet and the weekly one for his bones")).not.toMatch(
+      /weekly one/,
+    );
+    expect(redact("and the tablets for his waterworks")).not.toMatch(/waterworks/);
+    expect(redact("is there a discount for the skin booster")).toBe(
+      "is there a discount for the skin booster",
+    );
+  });
+
+  it("reads a value told, not asked, and a street's name as a place", () => {
+    const [, , after] = call(
+      ["assistant", "Your member number is GL-48213. I'll text it to you too."],
+      ["caller", "nice one"],
+      ["caller", "and is it two sessions for the peel"],
+    );
+    expect(after).toBe("and is it two sessions for the peel");
+    expect(redact("The tram stops on Great Charles Street, two minutes away.")).toBe(
+      "The tram stops on Great Charles Street, two minutes away.",
+    );
+    expect(redact("monday six cos i finish work at five")).toBe(
+      "monday six cos i finish work at five",
+    );
+  });
+});

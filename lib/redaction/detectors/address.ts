@@ -11,8 +11,9 @@ const ORDINAL_WORD =
   "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)";
 const ORDINAL = `(?:\\d{1,3}(?:st|nd|rd|th)|(?:${NUMBER_WORD}[\\s-]+(?:and\\s+)?){0,3}${ORDINAL_WORD})`;
 // A name of one to three words (or a numbered street with its direction: "E 72nd", "West
-// 125th"), none of them a time of day or a linking word.
-const STREET_NAME = `(?:(?:(?:(?:north|south)[\\s-]?(?:east|west)|north|south|east|west|[ns][ew]|[nsew])\\.?\\s+)?${ORDINAL}\\s+|(?:(?!(?:am|pm|at|on|in|to|and|or|for|is|was|my|your|with|by|from|of|a|an|per|each|than|weeks?|days?|months?|years?|hours?|minutes?)\\b)[a-z][a-z'’-]*\\s+){1,3})`;
+// 125th"), none of them a time of day, a linking word or a pronoun ("wednesday five because i
+// close the salon" is no street).
+const STREET_NAME = `(?:(?:(?:(?:north|south)[\\s-]?(?:east|west)|north|south|east|west|[ns][ew]|[nsew])\\.?\\s+)?${ORDINAL}\\s+|(?:(?!(?:am|pm|at|on|in|to|and|or|for|is|was|my|your|with|by|from|of|a|an|per|each|than|because|cause|cos|i|we|you|they|he|she|it|when|if|so|but|then|till|til|until|weeks?|days?|months?|years?|hours?|minutes?)\\b)[a-z][a-z'’-]*\\s+){1,3})`;
 const STREET = new RegExp(`\\b${HOUSE}\\s+${STREET_NAME}${SUFFIX}\\b\\.?`, "gi");
 // Without a house number only after an address phrase: "send it to ... church lane".
 const ADDRESS_CONTEXT =

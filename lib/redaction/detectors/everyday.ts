@@ -115,6 +115,9 @@ export const DISCLOSURES: RegExp[] = [
   // A side or part that changed after a treatment ("one side went hard", "the left side's
   // still lower"): a complication had.
   /\b(?:one|the other|the left|the right|both|either)\s+sides?(?:['’]s|\s+(?:is|are|was|were|went|has gone|have gone|gone|has been|looks|feels))\s+(?:(?:really|a bit|a little|quite|all|still|gone|going|kinda|kind of|way|much)\s+)*(?:hard|lumpy|numb|swollen|droopy|drooping|higher|lower|bigger|smaller|bumpy|uneven|dropped|flat|puffy|tight|sore|painful)\b/gi,
+  // A medicine named by what it is for ("she takes the one for her bones", "and the tablets for
+  // his pressure").
+  /\b(?:takes?|taking|took|on|uses?|using|and|plus|also)\s+(?:the|a|an|her|his|my|me|their|them|some)\s+(?:little\s+|white\s+|blue\s+|yellow\s+|pink\s+|weekly\s+|daily\s+)?(?:ones?|pills?|tablets?|jabs?|shots?|injections?|creams?|sprays?|inhalers?|drops|patch(?:es)?|stuff|meds|medicine)\s+for\s+(?:my|me|her|his|their|the)\s+(?:bones|joints|heart|nerves|thyroid|pressure|blood pressure|sugar|cholesterol|depression|anxiety|mood|sleep|memory|stomach|bladder|waterworks|prostate|gout|arthritis|asthma|breathing|chest|fits|seizures|migraines?|headaches?|periods?|hormones|hot flushes|flushes|menopause|pain|back|knees?|hips?|eyes?|skin|acne|psoriasis|eczema|blood|water|fluid|swelling|ticker)\b/gi,
 ];
 
 // A word each of DISCLOSURES needs (same order), looked for first: most turns have none, and
@@ -158,6 +161,7 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:bypass|stent|pacemaker|transplant|biops)/i,
   /\bmoles?\b/i,
   /\bsides?\b/i,
+  /\b(?:ones?|pills?|tablets?|jabs?|shots?|injections?|creams?|sprays?|inhalers?|drops|patch(?:es)?|stuff|meds|medicine)\s+for\b/i,
 ];
 
 // Every hint in one pass: most turns have none, and one scan costs less than two dozen.

@@ -67,6 +67,10 @@ const TRIGGER_ENDS = new Set([
   ...RELATIONS.split("|"),
 ]);
 
+// Not "Park", "Hill", "Lane", "Green" or "Way": surnames too ("Jenny Park").
+const PLACE_TYPE =
+  /^(?:Street|Road|Avenue|Drive|Boulevard|Crescent|Square|Terrace|Gardens|Mews|Parkway|Station|Quarter)$/;
+
 // What follows a verb in "-ing" that is no name: "filling in", "ringing about", "calling for".
 const GOING_ON_WITH =
   /^(?:in|to|about|for|on|up|out|the|a|an|my|me|her|his|their|our|your|through|back|off|round|around|over|with|from|at|into|some|this|that|it)$/i;
@@ -168,6 +172,9 @@ export function detectNames(
       isNameLike(tokens[index + 1], false) &&
       tokens[index + 1]!.start === token.end + 1;
     if (!trigger && !capitalisedMidSentence && !capitalisedPair) continue;
+    // "it stops on Great Hampton Street": a street's name, not a person's (with a house
+    // number, the address detector takes it).
+    if (!trigger && next && PLACE_TYPE.test(next.text)) continue;
     // "i'm filling in the form", "it's working on the app", "I'm turning 40": a verb going on.
     if (
       trigger &&
