@@ -117,7 +117,7 @@ export function expectationsFrom(
 const TELLS_VALUE = /\b(?:is|are|was|as|:)\s+[^.?!]*\d/;
 const REFERS_BACK = /\b(?:what|which)\b[^?]*\b(?:it|that|one)\b[^?]*\?$/;
 const CLINIC_CODE =
-  /\b(?:voucher|gift (?:card|voucher|certificate)|promo|promotion(?:al)?|discount|referral|rewards?|loyalty) (?:code|pin)\b/;
+  /\b(?:(?:voucher|gift (?:card|voucher|certificate)|promo|promotion(?:al)?|discount|referral|rewards?|loyalty) (?:code|pin)|(?:what's|what is|and) the code)\b/;
 
 /**
  * What a caller's own sentence announces when it ends on the thing itself, with nothing after

@@ -81,16 +81,22 @@ const codeLike = (token: Token) =>
   /^[a-z]$/i.test(token.text) ||
   (/^[A-Z0-9]{3,}$/.test(token.text) && /[A-Z]/.test(token.text));
 
+// "...my memorable word for the app, i set it up as ballycastle": how it was set, then the value.
+const SET_AS =
+  /^\s*,?\s*(?:(?:for|on)\s+(?:the\s+|my\s+|your\s+)?[a-z]+\s*,?\s+)?(?:(?:i|we|she|he)\s+|(?:it['’]?s|it\s+is|it\s+was)\s+)?(?:set\s+(?:it\s+)?(?:up\s+)?(?:as|to)|made\s+it|changed\s+it\s+to|put\s+it\s+as|chose|picked)\s+/i;
+
 export function valueAfter(
   text: string,
   tokens: Token[],
-  after: number,
+  keywordEnd: number,
   type: RedactionType,
 ): Finding[] {
+  const setAs = SET_AS.exec(text.slice(keywordEnd, keywordEnd + 80));
+  const after = keywordEnd + (setAs?.[0].length ?? 0);
   let index = tokenIndexAfter(tokens, after);
   // The keyword's own token when it ended inside it ("password's").
   if (tokens[index] && tokens[index]!.start < after) index++;
-  const keywordEnd = index;
+  const valueStart = index;
   for (let skipped = 0; index < tokens.length && skipped < 4; skipped++) {
     const token = tokens[index]!;
     if (PAUSE.has(token.text) && token.text !== ":") return [];
@@ -102,7 +108,8 @@ export function valueAfter(
   // zero zero four two", "changed my password to capital h hunter two"), never in "a promo
   // code off instagram for the facial".
   if (
-    index === keywordEnd &&
+    index === valueStart &&
+    !setAs &&
     tokens[index] &&
     NOT_A_VALUE.has(tokens[index]!.lower) &&
     !tokens.slice(index, index + MAX_VALUE_TOKENS).some(codeLike)

@@ -1137,3 +1137,29 @@ describe("where on the body, what was done, and a medicine named by what it is f
     );
   });
 });
+
+describe("a secret said as how it was set, and 'what's the code?'", () => {
+  it("takes the value after 'i set it up as', with a clinic rule or without", () => {
+    const clinic = createRedactor({
+      rules: [{ kind: "keyword", value: "memorable word", category: "ID", redactFollowing: true }],
+    });
+    expect(clinic.redact("my memorable word on the app, i set it to river bend").text).not.toMatch(
+      /river bend/,
+    );
+    expect(redact("the password for the portal i set it up as tulip seven")).not.toMatch(
+      /tulip seven/,
+    );
+    expect(redact("i forgot my password for the portal")).toBe(
+      "i forgot my password for the portal",
+    );
+  });
+
+  it("takes a code given after 'What's the code?'", () => {
+    expect(
+      call(
+        ["assistant", "Sure, the offer applies. What's the code?"],
+        ["caller", "SUMMERSKIN all caps"],
+      )[1],
+    ).not.toMatch(/SUMMERSKIN/);
+  });
+});
