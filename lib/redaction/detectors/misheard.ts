@@ -114,7 +114,7 @@ const NOT_CONDITIONS = new Set(
     "academia bohemia diploma diplomas aroma aromas chromas sympathy antipathy telepathy unsympathy " +
     "empathy homeopathy homoeopathy osteopathy naturopathy allopathy naprapathy nostalgia dichotomy " +
     "anglophobia francophobia europhobia homophobia xenophobia islamophobia technophobia computerphobia " +
-    "wapitis cyberphobia anglophilia francophilia europhilia biophilia topophilia decuria prototrophy autotrophy heterotrophy"
+    "wapitis transphobia neophilia mitosis cyberphobia anglophilia francophilia europhilia biophilia topophilia decuria prototrophy autotrophy heterotrophy"
   ).split(" "),
 );
 const drugShaped = (word: string) =>
@@ -127,7 +127,7 @@ const drugShaped = (word: string) =>
 // wbritish): never taken for a medicine misheard.
 const NOT_MEDICINES = new Set(
   (
-    "ability allege ambient amnestied amnesties aspiring augmented augmenting biological biologist " +
+    "ability allege ambient dioxin amnestied amnesties aspiring augmented augmenting biological biologist " +
     "biologists brilliants chamoix chantey chanty clarity concert concerted concerti concertina " +
     "concerto concertos concerts contravene contrive contrived contrives creator dietetics dinette " +
     "elided elides femora harmony insulting lyrical lyrics medicines moraine penciling " +
