@@ -114,7 +114,7 @@ idRuns(
   },
   { digitsOnly: true },
 );
-for (const [turn, entity, joined] of Object.values(licenceEnds)) {
+for (const [turn, , joined] of Object.values(licenceEnds)) {
   licencesChecked++;
   if (joined.length !== 8) errors.push(`${at(turn)}: Texas licence is not 8 digits: ${joined}`);
 }
