@@ -34,7 +34,7 @@ const CUES: [Expectation, RegExp][] = [
   ["SPELLING", /\b(?:spell|spelling|spelt|spelled)\b/],
   [
     "NAME",
-    /\b(?:(?:your|the patient's|the|their|his|her|full|first|last|maiden|\w+'s) (?:full |first |last |sur|maiden |legal |middle |given |family |married |preferred )?name|surname|whose name|who (?:am i|i'm) speaking|who's calling|who is calling|name (?:is it|please|for the booking)|under (?:what|which) name|name (?:on|for|under) (?:the|your|this|that) (?:appointment|booking|account|file|reservation|card|order)|(?:and |what's |what is )the name|what name|which name|who(?:'s| is) (?:the|this|that|your) (?:booking|appointment|reservation|consultation) (?:under|for)|who (?:is|will) (?:it|the (?:booking|appointment)) (?:be )?(?:under|for)|who am i booking (?:in|for))\b/,
+    /\b(?:(?:your|the patient's|the|their|his|her|full|first|last|maiden|\w+'s) (?:(?:chinese|korean|vietnamese|japanese|english|spanish|arabic|hindi|urdu|punjabi|gujarati|somali|polish|real|proper|official|birth|christian|other|old|new|work|professional|stage|pen|nick) )?(?:full |first |last |sur|maiden |legal |middle |given |family |married |preferred )?name|surname|whose name|who (?:am i|i'm) speaking|who's calling|who is calling|name (?:is it|please|for the booking)|under (?:what|which) name|name (?:on|for|under) (?:the|your|this|that) (?:appointment|booking|account|file|reservation|card|order)|(?:and |what's |what is )the name|what name|which name|who(?:'s| is) (?:the|this|that|your) (?:booking|appointment|reservation|consultation) (?:under|for)|who (?:is|will) (?:it|the (?:booking|appointment)) (?:be )?(?:under|for)|who am i booking (?:in|for))\b/,
   ],
   [
     "PHONE",

@@ -173,7 +173,7 @@ describe("typed secrets with symbols, no cue needed", () => {
 describe("history as the fresh set's tuned half showed it", () => {
   it("takes the verb that makes it history, and a misheard drug by its sound", () => {
     expect(redact("I got breast implants in 2016")).toBe("I [MEDICAL]");
-    expect(redact("i take seroquell at night")).toBe("i [MEDICAL] at night");
+    expect(redact("i take seroquell at night")).toBe("i [MEDICAL]");
     expect(redact("she was on oh xycodone after surgery")).toBe("she [MEDICAL] after surgery");
     expect(redact("im sober since march and in AA")).toBe("im [MEDICAL] and [MEDICAL]");
   });
@@ -585,7 +585,7 @@ describe("what the sixth and seventh sets' tuned halves showed, as classes", () 
     expect(redact("she's been on flu ox eh teen since the spring")).toBe(
       "she's [MEDICAL] since the spring",
     );
-    expect(redact("i take a tor va sta tin at night")).toBe("i [MEDICAL] at night");
+    expect(redact("i take a tor va sta tin at night")).toBe("i [MEDICAL]");
     expect(redact("the GP put me on lamotrijeen")).toBe("the GP put me [MEDICAL]");
     // A name only heard like a medicine is still taken whole as a name.
     expect(redact("Hi, this is Renata Okafor.")).toBe("Hi, this is [NAME].");
@@ -1161,5 +1161,46 @@ describe("a secret said as how it was set, and 'what's the code?'", () => {
         ["caller", "SUMMERSKIN all caps"],
       )[1],
     ).not.toMatch(/SUMMERSKIN/);
+  });
+});
+
+describe("the twelfth set's tuned half, as classes", () => {
+  it("takes relatives' names said the UK way, and keeps a verb or a date after one", () => {
+    expect(redact("the wife doreen says hello")).toBe("the wife [NAME] says hello");
+    expect(redact("me husband ray's booked in")).not.toMatch(/\bray\b/);
+    expect(redact("his ex's name was keira apparently")).not.toMatch(/keira/);
+    expect(redact("my ex husband paid for it")).toBe("my ex husband paid for it");
+    expect(redact("my wife may come too")).toBe("my wife may come too");
+    expect(redact("my neighbour comes to you for her botox")).toBe(
+      "my neighbour comes to you for her botox",
+    );
+    expect(redact("i'm off that night and i'm dry now")).toBe("i'm off that night and i'm dry now");
+  });
+
+  it("asks a name with a word before it, and takes a three-part answer", () => {
+    expect(
+      call(["assistant", "And your Vietnamese name, for the file?"], ["caller", "tran thi mai"])[1],
+    ).toBe("[NAME]");
+  });
+
+  it("takes recovery said before what was given up, and medicines in syllables after 'oh'", () => {
+    expect(redact("i'm five year off the drink now")).not.toMatch(/five year|drink/);
+    expect(redact("he's dry nine years")).not.toMatch(/dry|nine years/);
+    expect(redact("i take oh lanza pine at night")).not.toMatch(/lanza|at night/);
+    expect(redact("she's on es cit alo pram")).not.toMatch(/es cit/);
+  });
+
+  it("takes a cream for a condition, fits, Spanish articles and a sore on a shoulder blade", () => {
+    expect(redact("the doctor gave me some cream for the nerve pain")).not.toMatch(/cream|nerve/);
+    expect(redact("she's on tablets for her fits")).not.toMatch(/fits/);
+    expect(redact("tuvo un derrame hace dos años")).not.toMatch(/derrame|\bun\b/);
+    expect(redact("i got a sore on my shoulder blade")).not.toMatch(/sore|blade/);
+    expect(redact("congratulations on your sobriety")).toBe("congratulations on [MEDICAL]");
+  });
+
+  it("takes a zip said straight after the street", () => {
+    expect(redact("she lives at nine oh four morris street one nine one four eight")).not.toMatch(
+      /morris|four eight/,
+    );
   });
 });

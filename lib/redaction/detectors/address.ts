@@ -50,7 +50,11 @@ const PLACE = `(?:[a-z]+\\s+){1,3}(?:(?:[a-z]+\\s+){0,2}${ZIP}|${SPOKEN_POSTCODE
 // "34th Avenue S, Seattle": a direction after the street type, before a comma or a unit.
 const DIRECTION_AFTER =
   "(?:\\s+(?:[nsew]|[ns][ew]|north|south|east|west|north\\s?east|north\\s?west|south\\s?east|south\\s?west)\\.?(?=\\s*(?:,|$)|\\s+(?:apt|apartment|unit|suite|#)))?";
-const TAIL = new RegExp(`^${DIRECTION_AFTER}(?:\\s+${UNIT_PART}\\b)?(?:\\s+${PLACE}\\b)?`, "i");
+// A zip said straight after the street, with no town ("tasker street one nine one four six").
+const TAIL = new RegExp(
+  `^${DIRECTION_AFTER}(?:\\s+${UNIT_PART}\\b)?(?:\\s+${PLACE}\\b|\\s+${ZIP}\\b)?`,
+  "i",
+);
 
 /**
  * Extends a street over what follows it in the same sentence: ", apartment 3B, Santa Monica,

@@ -17,7 +17,7 @@ const INJURY =
 const COUNT = "one|two|1|2|i|ii";
 // Parts of the body a caller to a clinic talks about, and what is wrong with them.
 const LOOKS =
-  "face|cheeks?|chin|jaw|jawline|nose|lips?|top lip|bottom lip|forehead|eyes?|eyelids?|under eyes?|ears?|neck|chest|breasts?|boobs?|nipples?|back|shoulders?|arms?|armpits?|hands?|fingers?|legs?|knees?|hips?|thighs?|feet|foot|ankles?|stomach|tummy|belly|bum|scalp|head|skin|gums?|mouth|throat|scar|scars|wound|incision|stitches|hair|hairline|edges";
+  "face|cheeks?|chin|jaw|jawline|nose|lips?|top lip|bottom lip|forehead|eyes?|eyelids?|under eyes?|ears?|neck|chest|breasts?|boobs?|nipples?|back|shoulder blades?|shoulders?|arms?|armpits?|hands?|fingers?|legs?|knees?|hips?|thighs?|feet|foot|ankles?|stomach|tummy|belly|bum|scalp|head|skin|gums?|mouth|throat|scar|scars|wound|incision|stitches|hair|hairline|edges";
 const SYMPTOMS =
   "dropped|drooped|swollen|swelling|bruised|bruising|numb|lumpy|sore|painful|aching|achy|itchy|itching|inflamed|infected|bleeding|weeping|oozing|blistered|blistering|peeling|burning|tingling|breaking out|broken out|flaring up|flared up|flaring|hurting|throbbing|scarred|scarring|crusty|crusting|tender|raw|rashy|flaky|cracked|droopy|drooping|thinning|falling out|coming out in clumps|shedding";
 
@@ -53,7 +53,7 @@ export const DISCLOSURES: RegExp[] = [
   /\b(?:hiv|h\s+i\s+v|h\.i\.v\.?|hep\s+[abc]|hepatitis\s+[abc])(?:\s+positive|\s+negative|\s+undetectable)?\b(?:\s*(?:,|and)?\s*(?:i'm|she's|he's)\s+undetectable)?/gi,
   /\b(?:(?:about|around|nearly|almost|just over|just under|over)\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ](?:one|two|three|four|five|six|seven|eight|nine)|thirty|thirty[- ](?:one|two|three|four|five|six|seven|eight|nine)|forty)\s+(?:weeks?|months?)\s+(?:gone|pregnant|along)\b/gi,
   // Said in Spanish by an English-speaking caller ("he gets migrañas", "something for la presión").
-  /\b(?:migrañas?|(?:la\s+)?presión(?:\s+alta)?|el\s+azúcar|diabetes|(?:del\s+)?corazón|embarazada|alergias?|pastillas|cáncer|tiroides|colesterol|ansiedad|depresión|asma|artritis|convulsiones|los\s+nervios)(?![\p{L}])/giu,
+  /\b(?:migrañas?|(?:la\s+)?presión(?:\s+alta)?|el\s+azúcar|diabetes|(?:del\s+)?corazón|embarazada|alergias?|pastillas|cáncer|tiroides|colesterol|ansiedad|depresión|asma|artritis|convulsiones|los\s+nervios|derrame(?:\s+cerebral)?|infarto|embolia|la\s+gota|los\s+riñones|la\s+insulina)(?![\p{L}])/giu,
   /\b(?:gender[- ]affirming(?:\s+(?:care|surgery|hormones|treatment|therapy))?|basal cell(?:\s+carcinoma)?|squamous cell(?:\s+carcinoma)?|skin cancer|a\s?fib|atrial fibrillation)\b/gi,
   /\bvon\s+willebrand(?:['’]?s)?(?:\s+disease)?\b|\b[a-z]+['’]s\s+(?:disease|syndrome|palsy)\b/gi,
   /\b(?:(?!(?:a|an|the|my|her|his|of|with|got|have|has|had|some|this|that|any)\b)[a-z'’-]+\s+){1,2}(?:syndrome|disorder)\b/gi,
@@ -94,7 +94,7 @@ export const DISCLOSURES: RegExp[] = [
   // A condition by its everyday name, said as someone's ("there's me heart", "ye've got the
   // sugar", "for me nerves", "since the change", "my sugar was like 140"), never the words
   // alone ("my heart is set on it", "the change of date").
-  /(?<=\b(?:got|have|has|had|having|with|for|there's|theres|there is|and|cos of|because of|due to|on account of|about|it's|its|being)\s+)(?:the|my|me|her|his|their)\s+(?:sugar|sugars|nerves|heart|pressure|bones|waterworks|thyroid|chest|joints|ticker)\b(?!\s*(?:-|set|free|of|to|in|out|goes|went|rate|monitor|shaped))/gi,
+  /(?<=\b(?:got|have|has|had|having|with|for|there's|theres|there is|and|cos of|because of|due to|on account of|about|it's|its|being)\s+)(?:the|my|me|her|his|their)\s+(?:sugar|sugars|nerves|heart|pressure|bones|waterworks|thyroid|chest|joints|ticker|fits|funny turns|blackouts|dizzy spells)\b(?!\s*(?:-|set|free|of|to|in|out|goes|went|rate|monitor|shaped))/gi,
   /\b(?:my|me|her|his|their)\s+(?:sugar|sugars|pressure|bloods|a\s?1\s?c|a\s+one\s+c)(?:\s+(?:was|is|were|are|has been|went|goes|gets|runs|reading)|['’]s)\b(?:\s+(?:(?:a\s+bit|a\s+wee\s+bit|really|very|too|always|still|quite|dead)\s+)?(?:high|low|up|down|bad|through the roof|all over the place))?/gi,
   /(?<=\b(?:since|through|with|because of|cos of|during|after|started|starting|in|into|on)\s+)the\s+change\b(?!\s+(?:of|to|in|the|your|my|fee|date|booking|appointment))/gi,
   /\ba\s?(?:1|one)\s?c\s+(?:of\s+)?(?:\d+(?:\.\d)?|[a-z]+\s+point\s+[a-z]+|[a-z]+)\b/gi,
@@ -134,7 +134,7 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\btype\b/i,
   /\b(?:hiv|h\s+i\s+v|h\.i\.v|hep)/i,
   /\b(?:weeks?|months?)\s+(?:gone|pregnant|along)\b/i,
-  /[ñóú]|\b(?:diabetes|embarazada|alergias?|pastillas|tiroides|colesterol|ansiedad|asma|artritis|convulsiones|nervios)\b/i,
+  /[ñóú]|\b(?:diabetes|embarazada|alergias?|pastillas|tiroides|colesterol|ansiedad|asma|artritis|convulsiones|nervios|derrame|infarto|embolia|gota|insulina)\b/i,
   /\b(?:gender|basal|squamous|cancer|fib|fibrillation)/i,
   /\b(?:von|disease|syndrome|palsy)\b/i,
   /\b(?:syndrome|disorder)\b/i,
@@ -152,7 +152,7 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:m\s?s|m\.s|p\s?c\s?o\s?s|i\s?b\s?s|a\s?d\s?h\s?d|o\s?c\s?d|p\s?t\s?s\s?d|c\s?o\s?p\s?d|c\s?f\s?s|e\s?d\s?s)\b/i,
   /\b(?:a\s+a|aa|a\.a|n\s+a|na)\b/i,
   /\b(?:cyst|lump|growth|tumo|abscess|boil|polyp|lesion|skin\s+tag|wart|verruca)/i,
-  /\b(?:sugar|nerves|heart|pressure|bones|waterworks|thyroid|chest|joints|ticker|bloods|a\s?1\s?c|a\s+one\s+c)\b/i,
+  /\b(?:sugar|nerves|heart|pressure|bones|waterworks|thyroid|chest|joints|ticker|fits|funny turns|blackouts|dizzy spells|bloods|a\s?1\s?c|a\s+one\s+c)\b/i,
   /\b(?:sugar|pressure|bloods|a\s?1\s?c|a\s+one\s+c)\b/i,
   /\bchange\b/i,
   /\ba\s?(?:1|one)\s?c\b/i,

@@ -211,7 +211,7 @@ const HAD_CUE =
   /\b(?:had|got|did|done|i've got|ive got|i have got|already have|still have|i have|she has|he has|has got|she's got|he's got|i've had|ive had|been on|was on|were on|from|suffer with|suffered with|suffering with|diagnosed with|prone to|struggle with|struggled with|struggling with|dealing with|treated for)\b(?:,?\s+(?:a|an|my|some|the|her|his|it|them|with|in|two|few|couple|of|lots|bit|little|little\s+bit|done|before|already|bad|really|quite|nasty|severe|mild|small|big|terrible|awful|old|bit of|um|uh|er|erm|like),?)*\s*$/i;
 // "i'm after me botox" (UK and Irish speech: I want it).
 const REQUEST =
-  /\b(?:(?:i'm|im|i am|we're|she's|he's)\s+after|book|booking|cancel|cancelling|canceling|move|moving|reschedule|rebook|confirm|late for|receipt|get|getting|like|want|wants|wanted|wanting|wanna|gonna|hoping|needs|come|coming|come in|in for|interested|considering|thinking|looking|price|cost|much|have a|can i|could i|would|next)\b/i;
+  /\b(?:(?:i'm|im|i am|we're|she's|he's)\s+after|comes|goes|book|booking|cancel|cancelling|canceling|move|moving|reschedule|rebook|confirm|late for|receipt|get|getting|like|want|wants|wanted|wanting|wanna|gonna|hoping|needs|come|coming|come in|in for|interested|considering|thinking|looking|price|cost|much|have a|can i|could i|would|next)\b/i;
 const PAST_AFTER =
   /^\s*(?:[\w'’]+\s+){0,5}?(?:last\s+(?:time|week|month|year|summer|spring|autumn|winter)|before(?=\s*(?:[.,!?;]|$|(?:and|but|so|though|too|as well|at|in|with|elsewhere|somewhere)\b))|previously|years?\s+ago|months?\s+ago|weeks?\s+ago|back\s+in|in\s+(?:19|20)\d\d|in\s+(?:nineteen|twenty|two thousand)|from\s+(?:19|20)\d\d)\b/i;
 const APPOINTMENT_AFTER =
@@ -226,7 +226,7 @@ const CLAUSE_END =
 // Recovery and abstinence: "in recovery", "eighteen months clean", "sober for two years", "off
 // the gear six year now", "in the programme, ten month dry".
 const RECOVERY =
-  /\b(?:in recovery|(?:off|stopped|quit|given up|gave up|packed in)\s+the\s+(?:drink|booze|drugs|gear|fags|cigs|pills|weed)(?:\s+(?:for\s+)?(?:(?:\w+|\d+)\s+){1,2}(?:days?|weeks?|months?|years?)(?:\s+now)?)?|(?:in|on)\s+(?:the|a)\s+(?:(?:recovery|methadone|treatment|detox|twelve step|12 step)\s+program(?:me)?|program(?:me)?(?=(?:\s+\w+){0,3}\s+(?:clean|sober|dry)\b))|(?:been|gone|stayed|kept|i'm|im|i am)\s+dry\s+(?:for|since)\s+(?:(?:\w+|\d+)\s+){0,2}(?:days?|weeks?|months?|years?|(?:19|20)\d\d|last\s+\w+)|teetotal|t total|on the wagon|in (?:aa|na)\b|alcoholics anonymous|narcotics anonymous|(?:sober|clean) since (?:(?:19|20)\d\d|(?:nineteen|twenty|two thousand)(?:\s+[a-z]+){1,2}|last\s+\w+|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?:19|20)\d\d)?)|(?:(?<![\w'’])\w+\s+){0,2}(?:days?|weeks?|months?|years?)\s+(?:clean|sober|dry)|sober(?:\s+(?:for|now|since|going on|about|nearly|almost)(?:\s+(?:for|about|nearly|almost))?\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))?|clean\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))\b/gi;
+  /\b(?:in recovery|(?:(?<![\w'’])\w+\s+){0,2}(?:days?|weeks?|months?|years?)\s+(?:off|clean off|clear of|free of)\s+the\s+(?:drink|booze|drugs|gear|fags|cigs|pills|weed|brown|smack|crack|coke|charlie|bottle|sauce)\b|(?:off|stopped|quit|given up|gave up|packed in)\s+the\s+(?:drink|booze|drugs|gear|fags|cigs|pills|weed|brown|smack|crack|coke|charlie|bottle|sauce)(?:\s+(?:for\s+)?(?:(?:\w+|\d+)\s+){1,2}(?:days?|weeks?|months?|years?)(?:\s+now)?)?|(?:in|on)\s+(?:the|a)\s+(?:(?:recovery|methadone|treatment|detox|twelve step|12 step)\s+program(?:me)?|program(?:me)?(?=(?:\s+\w+){0,3}\s+(?:clean|sober|dry)\b))|(?:been|gone|stayed|kept|i'm|im|i am|he's|she's)\s+dry\s+(?:for\s+|since\s+)?(?:(?:\w+|\d+)\s+){0,2}(?:days?|weeks?|months?|years?|(?:19|20)\d\d|last\s+\w+)|teetotal|t total|on the wagon|in (?:aa|na)\b|alcoholics anonymous|narcotics anonymous|(?:sober|clean) since (?:(?:19|20)\d\d|(?:nineteen|twenty|two thousand)(?:\s+[a-z]+){1,2}|last\s+\w+|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?:19|20)\d\d)?)|(?:(?<![\w'’])\w+\s+){0,2}(?:days?|weeks?|months?|years?)\s+(?:clean|sober|dry)|sober(?:\s+(?:for|now|since|going on|about|nearly|almost)(?:\s+(?:for|about|nearly|almost))?\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))?|clean\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))\b/gi;
 
 /**
  * `pastAsked`: the assistant has just asked what the caller had before ("have you had filler
@@ -295,7 +295,7 @@ export function historyDetector(procedures: string[]) {
       const still = (OWNED.test(before) || /\bthe\s*$/i.test(before)) && STILL_THERE.test(after);
       if (
         (had || owned || dated || coordinated || answered || still) &&
-        !(REQUEST.test(lastWords(before, 6)) && !had && !still)
+        !(REQUEST.test(lastWords(before, 8)) && !had && !still)
       ) {
         const found = withParticle(text, withHistoryVerb(text, term));
         // "...twice and a thread lift": the article with what was had.

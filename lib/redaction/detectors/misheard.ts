@@ -310,7 +310,8 @@ function soundsLikeSeveral(text: string, tokens: Token[], index: number, keep: S
   if (
     (firstSound.length >= 4 && !LONG_STARTS.has(firstSound.slice(0, 4))) ||
     FUNCTION_WORDS.has(first.lower) ||
-    NUMBER_WORDS.has(first.lower) ||
+    // "oh mep ra zole": a first syllable heard as "oh", never another number.
+    (NUMBER_WORDS.has(first.lower) && first.lower !== "oh") ||
     clinicWord(first, keep)
   )
     return index;
@@ -330,7 +331,8 @@ function soundsLikeSeveral(text: string, tokens: Token[], index: number, keep: S
       return index;
     joined += syllable(token.lower);
     if (sounds.length < 4) {
-      sounds += wordSound(syllable(token.lower));
+      // One sound across the join too ("es cit": "essit" is "esit", as in "escitalopram").
+      sounds = (sounds + wordSound(syllable(token.lower))).replace(/([a-z])\1+/g, "$1");
       if (sounds.length >= 4 && !LONG_STARTS.has(sounds.slice(0, 4))) return index;
     }
     if (

@@ -34,11 +34,15 @@ export const NOT_NAMES = new Set(
     // botox", "she want that kybella"): never a surname.
     "come go want need say think love like get take bring live know feel look seem ring call pay book " +
     // What a caller adds after giving their name ("would you believe", "i reckon").
-    "believe reckon suppose guess mean imagine"
+    "believe reckon suppose guess mean imagine " +
+    // A relative who "comes to you", a caller "off that night", "my english name is ...".
+    "comes brings takes books pays rings calls swears booked rang off name names surname nickname " +
+    "keep keeps kept tell tells ask asks make makes give gives let lets help helps reckons wanna gonna gotta"
   ).split(" "),
 );
 export const RELATIONS =
-  "daughter|son|husband|wife|partner|mother|mum|mom|mam|mama|momma|mommy|mummy|ma|father|dad|daddy|papa|da|sister|brother|friend|best friend|mate|pal|colleague|neighbour|neighbor|flatmate|housemate|roommate|fiance|fiancé|fiancee|girlfriend|boyfriend|grandmother|grandma|nan|nana|gran|granny|grandfather|grandpa|grandad|granddad|stepmum|stepmom|stepdad|stepson|stepdaughter|aunt|auntie|uncle|niece|nephew|cousin|grandson|granddaughter|grandchild|grandkid|godson|goddaughter|child|kid|boss|pa|assistant|carer";
+  "ex|missus|hubby|lass|lad|daughter|son|husband|wife|partner|mother|mum|mom|mam|mama|momma|mommy|mummy|ma|father|dad|daddy|papa|da|sister|brother|friend|best friend|mate|pal|colleague|neighbour|neighbor|flatmate|housemate|roommate|fiance|fiancé|fiancee|girlfriend|boyfriend|grandmother|grandma|nan|nana|gran|granny|grandfather|grandpa|grandad|granddad|stepmum|stepmom|stepdad|stepson|stepdaughter|aunt|auntie|uncle|niece|nephew|cousin|grandson|granddaughter|grandchild|grandkid|godson|goddaughter|child|kid|boss|pa|assistant|carer";
+const RELATION_WORDS = new Set(RELATIONS.split("|"));
 // Capitalised words that are not people: calendar, languages and nationalities, titles, brands.
 export const CAPITALISED_COMMON = new Set(
   (
@@ -79,6 +83,8 @@ export function isNameLike(token: Token | undefined, allowLower: boolean): boole
   )
     return false;
   if (NUMBER_WORDS.has(bare)) return false;
+  // "my ex husband", "me mate's lad": a relation said after another is no name.
+  if (token.text === token.lower && RELATION_WORDS.has(bare)) return false;
   if (!allowLower && !/^[A-Z\u00C0-\u00DE]/.test(token.text)) return false;
   // After "I'm", "it's", "this is" in lower case, what describes is no name: "I'm afraid",
   // "it's pretty mild", "it's mostly gone", "it's migrated", "I'm undetectable".
@@ -91,13 +97,13 @@ export const PREDICATES = new Set(
   (
     "afraid pretty type mild gone positive negative undetectable awake asleep alive aware alone " +
     "unwell poorly ill sick poor rich broke bad worse sore stuck lost safe unsure sorted grand " +
-    "fab ace dead mad glad proper bare such these those both either neither"
+    "fab ace dead mad glad proper bare such these those both either neither dry clean sober"
   ).split(" "),
 );
 // Adverbs, participles and adjectives by their endings (names rarely end so in lower case;
 // "olive" and "clive" do: "-ive" after an "l" is left to the other checks).
 export const PREDICATE_SHAPE =
-  /^[a-z]{2,}(?:ously|ently|antly|ately|ibly|ably|ively|fully|lessly|stly|ctly|ghtly|ated|ened|eared|ered|ished|i[sz]ed|ured|ected|ested|ented|olved|anged|aged|ating|ening|ting|ding|king|ying|ful|ous|(?<!l)ive|able|ible|less|ness|ment|ish)$/;
+  /^[a-z]{2,}(?:ously|ently|antly|ately|ibly|ably|ively|fully|lessly|stly|ctly|ghtly|ated|ened|eared|ered|ished|i[sz]ed|ured|ected|ested|ented|olved|anged|aged|ating|ening|ting|ding|king|ying|ful|ous|(?<!l)ive|etic|atic|otic|ical|istic|able|ible|less|ness|ment|ish)$/;
 
 /** Can this word be part of a name said in answer to "your name?" (any case, not a common word)? */
 export function couldBeName(token: Token): boolean {

@@ -15,11 +15,10 @@ const INTRODUCTION =
 
 // "my mum, Dawn": a relative's name, even when a member of staff shares it.
 // "me sister" (UK speech for "my"), "mi hermana"; "my daughter in law".
-const RELATIVE = `(?:my|me|mi|our|her|his|their)\\s+(?:${RELATIONS})(?:[- ]in[- ]law)?`;
-const RELATION_INTRODUCTION = new RegExp(
-  `\\b${RELATIVE}(?:'s name is|\\s+is called|\\s+called|\\s+named|,)?\\s*$`,
-  "i",
-);
+// "the wife", "the missus": a spouse spoken of without "my".
+const RELATIVE = `(?:(?:my|me|mi|our|her|his|their)\\s+(?:ex[- ])?(?:${RELATIONS})(?:[- ]in[- ]law)?|the\\s+(?:wife|husband|missus|missis|hubby|other half))`;
+const RELATIVE_NAMED = `(?:['’]s\\s+name(?:\\s+(?:is|was))?|\\s+is called|\\s+called|\\s+named|,)?`;
+const RELATION_INTRODUCTION = new RegExp(`\\b${RELATIVE}${RELATIVE_NAMED}\\s*$`, "i");
 
 const TRIGGERS = [
   // Explicit: whatever follows is a name, in any case.
@@ -29,10 +28,7 @@ const TRIGGERS = [
     lower: true,
   },
   {
-    pattern: new RegExp(
-      `\\b(?:for\\s+)?${RELATIVE}(?:'s name is|\\s+is called|\\s+called|\\s+named|,)?\\s*$`,
-      "i",
-    ),
+    pattern: new RegExp(`\\b(?:for\\s+)?${RELATIVE}${RELATIVE_NAMED}\\s*$`, "i"),
     lower: true,
   },
   { pattern: /\b(?:mr|mrs|ms|miss|mx|mister|missus|misses)\.?\s*$/i, lower: true },
@@ -61,11 +57,18 @@ const TRIGGERS = [
  */
 const TRIGGER_ENDS = new Set([
   ...(
-    "is name's name’s name names of me for law her him them it's it’s its i'm i’m im am called named under by as , : . mr mrs ms miss mx mister missus misses dr doctor " +
+    "is was name's name’s name names of me for law her him them it's it’s its i'm i’m im am called named under by as , : . mr mrs ms miss mx mister missus misses dr doctor " +
     "thanks you cheers hi hello hey dear bye goodbye sorry welcome congratulations morning afternoon evening"
   ).split(" "),
   ...RELATIONS.split("|"),
 ]);
+
+// What follows "may" or "will" as a verb: "my wife may come too", "my son will be there".
+const AFTER_MODAL = new Set(
+  "be come go want need have do ring call book pop bring get take try also not well just still already never like prefer pay".split(
+    " ",
+  ),
+);
 
 // Not "Park", "Hill", "Lane", "Green" or "Way": surnames too ("Jenny Park").
 const PLACE_TYPE =
@@ -138,7 +141,12 @@ export function detectNames(
     const ambiguousIntroduced =
       introduced &&
       AMBIGUOUS_NAMES.has(token.lower) &&
-      (!next ||
+      // "me wife june she's...": after a relative, the name whatever follows, unless a date or
+      // a verb does ("my wife may come too").
+      ((RELATION_INTRODUCTION.test(before) &&
+        !/^\d/.test(next?.text ?? "") &&
+        !AFTER_MODAL.has(next?.lower ?? "")) ||
+        !next ||
         !/\w/.test(next.text) ||
         isNameLike(next, true) ||
         /^[a-z]$/i.test(next.text) ||
