@@ -1204,3 +1204,17 @@ describe("the twelfth set's tuned half, as classes", () => {
     );
   });
 });
+
+describe("medicines heard with a vowel wrong or a short last syllable", () => {
+  it("takes a long medicine over three words with its vowels blurred, and a two-letter end", () => {
+    expect(redact("she took tam ox a fen for five years")).not.toMatch(/tam ox a fen/);
+    expect(redact("i use the al buter all inhaler")).not.toMatch(/al buter all/);
+    expect(redact("he was on the effex or")).not.toMatch(/effex or/);
+  });
+
+  it("keeps three short words that start something else", () => {
+    expect(redact("is the code in the email")).toBe("is the code in the email");
+    expect(redact("the copy is one page")).toBe("the copy is one page");
+    expect(redact("she's got add her all for focus")).not.toMatch(/add her all/);
+  });
+});

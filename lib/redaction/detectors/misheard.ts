@@ -69,6 +69,12 @@ const MEDICATIONS = [
 const SOUNDS = new Set(MEDICATIONS.map(soundKey));
 // The first four sounds of every medicine of eight letters or more: several words are only
 // joined and keyed when theirs begin like one (keying every window cost a third of the time).
+// A long medicine's sound with its vowels blurred: over three or more words speech-to-text
+// often hears an unstressed vowel wrong ("tam ox a fen", "al buter all").
+const blurred = (sound: string) => sound.replace(/[aeiou]+/g, "*");
+const LONG_BLURRED = new Set(
+  MEDICATIONS.filter((drug) => drug.length >= 8).map((drug) => blurred(soundKey(drug))),
+);
 const LONG_STARTS = new Set(
   MEDICATIONS.filter((drug) => drug.length >= 8).map((drug) => soundKey(drug).slice(0, 4)),
 );
@@ -208,7 +214,9 @@ export function fuzzyMedications(
     // Two words heard for one name ("Levo Thyroxin"), never a number ("code nine").
     if (
       next &&
-      /^[a-z]{3,}$/i.test(next.text) &&
+      // "the effex or": a last syllable of two letters only where the whole sounds exactly so.
+      (/^[a-z]{3,}$/i.test(next.text) ||
+        (/^[a-z]{2}$/i.test(next.text) && SOUNDS.has(soundKey(token.lower + next.lower)))) &&
       /^\s$/.test(text.slice(token.end, next.start)) &&
       !NUMBER_WORDS.has(next.lower) &&
       !NUMBER_WORDS.has(token.lower) &&
@@ -240,6 +248,9 @@ export function fuzzyMedications(
       /^\s$/.test(text.slice(token.end, next.start)) &&
       /^\s$/.test(text.slice(next.end, third.start)) &&
       !FUNCTION_WORDS.has(token.lower) &&
+      // "the code in the email" is no codeine, "a copy is one" no Copaxone ("add her all" is
+      // Adderall).
+      !STARTS_ANOTHER.has(third.lower) &&
       !clinicWord(token, keep) &&
       near(token.lower + next.lower + third.lower)
     ) {
@@ -264,6 +275,9 @@ export function fuzzyMedications(
   }
   return findings;
 }
+
+// Words that start what follows, never a drug's last syllable.
+const STARTS_ANOTHER = new Set("the an this that my your his our their one you and".split(" "));
 
 /**
  * A word of the clinic's own terms, longer than a syllable: "pro" of "pro hilo" or the "a" of
@@ -339,7 +353,7 @@ function soundsLikeSeveral(text: string, tokens: Token[], index: number, keep: S
       last >= index + 2 &&
       joined.length >= 8 &&
       !keep.has(joined) &&
-      SOUNDS.has(soundKey(joined))
+      (SOUNDS.has(soundKey(joined)) || LONG_BLURRED.has(blurred(soundKey(joined))))
     )
       return last;
   }
