@@ -225,3 +225,17 @@ describe("the ninth set written blind to the code (eval/redaction/tenth)", () =>
     holdsHalves(tenth, [0.98, 0.94]);
   }, 60_000);
 });
+
+describe("the tenth set written blind to the code (eval/redaction/eleventh)", () => {
+  const eleventh = loadCallSet("eval/redaction/eleventh");
+
+  it("is whole calls from two more clinics, UK and US", () => {
+    expect(new Set(eleventh.turns.map((turn) => turn.call)).size).toBeGreaterThanOrEqual(78);
+    expect(eleventh.turns.length).toBeGreaterThanOrEqual(1_350);
+    expect(new Set(eleventh.turns.map((turn) => turn.locale))).toEqual(new Set(["UK", "US"]));
+  });
+
+  it("keeps what the whole-call path reaches on both halves", () => {
+    holdsHalves(eleventh, [0.985, 0.93]);
+  }, 60_000);
+});
