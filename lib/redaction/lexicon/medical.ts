@@ -347,7 +347,6 @@ const CONDITION = [
   "hepatitis c positive",
   "tuberculosis",
   "h pylori",
-  "h. pylori",
   "helicobacter",
   "nerve pain",
   "tb",
