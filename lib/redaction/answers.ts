@@ -1,11 +1,13 @@
 /**
  * The caller's answer to what the assistant asked (context.ts says what that is): read whatever
  * form it takes, a date, a number, a code, a spelled name, an address, an email, a secret given
- * bare, health history or how far along a pregnancy is.
+ * bare, health history or how far along a pregnancy is (health-answers.ts), its words read by
+ * answer-words.ts.
  */
+import { isCodeish, isDateish, isMonth, isNumberish, stretch } from "./answer-words";
 import type { Expectation } from "./context";
 import { AMBIGUOUS_NAMES } from "./detectors/name-words";
-import { NUMBER_WORDS } from "./numbers";
+import { medicalAnswer, pregnancyAnswer } from "./health-answers";
 import { FILLERS, type Token } from "./tokens";
 import type { Finding, RedactionType } from "./types";
 
@@ -53,54 +55,6 @@ const NEXT_THOUGHT = new Set([
   "i'll",
   "we",
 ]);
-const MONTHS =
-  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
-const ORDINAL =
-  /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)$/;
-
-/**
- * A date said in Spanish by a caller who switches for it ("el quince de enero", "el primero de
- * mayo del noventa"): its months, its numbers and its joining words.
- */
-const SPANISH_MONTHS =
-  /^(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)$/;
-const SPANISH_NUMBERS =
-  /^(?:uno|primero|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieci(?:s[eé]is|siete|ocho|nueve)|veinte|veinti(?:uno|d[oó]s|tr[eé]s|cuatro|cinco|s[eé]is|siete|ocho|nueve)|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|mil|novecientos)$/;
-const isNumberish = (token: Token) =>
-  /\d/.test(token.text) ||
-  NUMBER_WORDS.has(token.lower) ||
-  ORDINAL.test(token.lower) ||
-  SPANISH_NUMBERS.test(token.lower);
-const isMonth = (token: Token) => MONTHS.test(token.lower) || SPANISH_MONTHS.test(token.lower);
-const isDateish = (token: Token) =>
-  isNumberish(token) ||
-  isMonth(token) ||
-  // "1st of November", "'82": ordinal endings and a year's apostrophe belong to the date.
-  [
-    "of",
-    "the",
-    "/",
-    "-",
-    ".",
-    ",",
-    "st",
-    "nd",
-    "rd",
-    "th",
-    "'",
-    "’",
-    "el",
-    "de",
-    "del",
-    "y",
-  ].includes(token.lower);
-const isCodeish = (token: Token) =>
-  isNumberish(token) ||
-  /^[a-z]$/i.test(token.text) ||
-  /^[A-Z]{1,4}$/.test(token.text) ||
-  /^[a-z]*\d[a-z0-9]*$/i.test(token.text) ||
-  ["-", "/", "dash", "hyphen", "slash", "double", "triple", "oh", "o"].includes(token.lower);
-
 /** The answer's segments: runs of tokens between pauses and new thoughts, lead-ins trimmed. */
 function segments(tokens: Token[]): Token[][] {
   const result: Token[][] = [];
@@ -122,24 +76,6 @@ function segments(tokens: Token[]): Token[][] {
   }
   close();
   return result;
-}
-
-/** The longest stretch of `segment` made of tokens that pass `fits`, as one finding. */
-function stretch(segment: Token[], fits: (token: Token) => boolean, type: RedactionType) {
-  const findings: Finding[] = [];
-  let start = -1;
-  let end = -1;
-  for (const token of segment) {
-    if (fits(token)) {
-      if (start < 0) start = token.start;
-      end = token.end;
-    } else if (start >= 0) {
-      findings.push({ type, start, end });
-      start = -1;
-    }
-  }
-  if (start >= 0) findings.push({ type, start, end });
-  return findings;
 }
 
 /**
@@ -299,111 +235,6 @@ const REST_STOPS = new Set(
     " ",
   ),
 );
-
-// Words of an answer about medications or conditions that are not the history itself.
-const NOT_HISTORY = new Set(
-  (
-    "a an the and or of for with to in on at from by as is are was were be been am it it's its that that's this " +
-    "i i'm im i've ive i'd id i'll me my mine she she's her he he's his him they they're their them we our you your " +
-    "yes yeah yep no nope not none nothing nah never just only also too else some any all both either other " +
-    "take takes taking took taken tablet tablets pill pills medication medications medicine medicines meds " +
-    "have has had having got get gets getting use used using do does did done on off daily day days every night nights " +
-    "morning mornings evening week weeks month months year years once twice times time a day now currently still at the moment " +
-    "really very quite bit little lot about around like kind sort think know remember sure certain far aware " +
-    "well so um uh er erm hmm ok okay right oh ah actually basically honestly probably maybe mostly usually sometimes " +
-    "over counter regular regularly normal usual stuff things thing anything something everything that's it " +
-    "which what who where when how why there here then than if because cos but though though although " +
-    "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday ago since last next before after " +
-    "book booking booked appointment consultation slot price cost cancel move thanks thank please sorry fine good great " +
-    "january february march april may june july august september october november december mean means want wants wanted wanting interested looking hoping wondering"
-  ).split(" "),
-);
-const NEGATIVE = /^(?:no|none|nope|nothing|nah|never)$/;
-const REQUEST = new Set("want wants wanted wanting book booking interested looking".split(" "));
-// A new question ends the answer ("no, can I book Friday?", "...when can she come in?"); a
-// clause about the answer does not ("i had tb when i was small", "which is under control").
-const AUXILIARY = new Set("can could would will do does did is are shall should".split(" "));
-const WH_WORD = new Set("what how when why".split(" "));
-const SUBJECT = new Set("i you we she he they it there".split(" "));
-const asksNext = (token: Token, next: Token | undefined) =>
-  token.lower === "i'd" ||
-  token.lower === "i'll" ||
-  (AUXILIARY.has(token.lower) && next !== undefined && SUBJECT.has(next.lower)) ||
-  (WH_WORD.has(token.lower) &&
-    (next === undefined || AUXILIARY.has(next.lower) || next.lower === "about"));
-
-/**
- * The caller's answer to "any medications?", "any medical history?", "any allergies?": the
- * first sentence with something in it, up to a new question, its words other than the
- * answer's grammar (take, just, for my, daily) and the clinic's own terms. What is named there
- * is history, whether or not the lexicon knows the word ("just lipitor and low dose aspirin",
- * "a thing called ozurdex for my eye").
- */
-function medicalAnswer(tokens: Token[], isBusiness: (token: Token) => boolean): Finding[] {
-  const sentences: Token[][] = [[]];
-  for (const token of tokens) {
-    if (/^[.?!;…]$/.test(token.text)) sentences.push([]);
-    else sentences.at(-1)!.push(token);
-  }
-  // "the m s", "k p on my arms", "a t i a": a condition's initials, letter by letter.
-  const letter = (token: Token | undefined) => token !== undefined && /^[a-z]$/i.test(token.text);
-  const initials = new Set(
-    tokens.filter(
-      (token, index) => letter(token) && (letter(tokens[index - 1]) || letter(tokens[index + 1])),
-    ),
-  );
-  const isWord = (token: Token) =>
-    (/[a-z]/i.test(token.text) && token.text.length >= 3) || initials.has(token);
-  const fits = (token: Token) =>
-    !NOT_HISTORY.has(token.lower) &&
-    !FILLERS.has(token.lower) &&
-    !isBusiness(token) &&
-    (isWord(token) || isNumberish(token) || token.text === "-" || /^\d/.test(token.text));
-  for (const sentence of sentences.slice(0, 3)) {
-    const answer: Token[] = [];
-    for (const [index, token] of sentence.entries()) {
-      if (index > 0 && asksNext(token, sentence[index + 1])) break;
-      answer.push(token);
-    }
-    // "no he wants the botox for his forehead": answered no, then asked for a treatment.
-    const opening = answer.find((token) => /\w/.test(token.text) && !FILLERS.has(token.lower));
-    if (opening && NEGATIVE.test(opening.lower) && answer.some((token) => REQUEST.has(token.lower)))
-      return [];
-    const found = stretch(answer, fits, "MEDICAL").filter((finding) =>
-      answer.some(
-        (token) =>
-          token.start >= finding.start &&
-          token.end <= finding.end &&
-          isWord(token) &&
-          !NUMBER_WORDS.has(token.lower),
-      ),
-    );
-    if (found.length) return found;
-    // "no" or "none": nothing to remove, and the caller has answered.
-    if (answer.some((token) => /^(?:no|none|nope|nothing|nah)$/.test(token.lower))) return [];
-  }
-  return [];
-}
-
-const PREGNANCY_UNIT = /^(?:weeks?|wks?|months?)$/;
-const ROUGHLY = new Set("about around nearly almost roughly just over under gone past".split(" "));
-
-/** "I'm about seven weeks", "nearly 20 weeks now", "five months": how far along, said. */
-function pregnancyAnswer(tokens: Token[]): Finding[] {
-  const findings: Finding[] = [];
-  for (const [index, token] of tokens.entries()) {
-    if (!PREGNANCY_UNIT.test(token.lower)) continue;
-    let first = index;
-    while (first > 0 && (isNumberish(tokens[first - 1]!) || tokens[first - 1]!.lower === "and"))
-      first--;
-    if (first === index) continue;
-    while (first > 0 && ROUGHLY.has(tokens[first - 1]!.lower)) first--;
-    const next = tokens[index + 1];
-    const end = next && /^(?:gone|pregnant|along)$/.test(next.lower) ? next.end : token.end;
-    findings.push({ type: "MEDICAL", start: tokens[first]!.start, end });
-  }
-  return findings;
-}
 
 /**
  * A name's answer up to what explains it: "like…" ("grace like the prayer", "batiste like mister
