@@ -82,6 +82,9 @@ test("opening a patient is in the access log the admin reads, with who and which
   await signIn(page, RECEPTIONIST, `/patients?q=${number.slice(-7)}`);
   await page.getByTestId("patient-row").first().getByRole("link").click();
   await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+  // The URL changes as the page's loading state shows; the opening is recorded with the page's
+  // data, so wait for that before signing out (leaving earlier can cancel the load).
+  await expect(page.getByTestId("patient-number")).toBeVisible();
   const patientPath = new URL(page.url()).pathname;
 
   await page.context().clearCookies();
