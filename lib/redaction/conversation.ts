@@ -8,7 +8,7 @@ import {
 import { isSpelledToken } from "./detectors/spelled";
 import { applyFindings, finishFindings, mergeFindings } from "./findings";
 import { digitRuns } from "./numbers";
-import type { Redactor } from "./redact";
+import type { Redactor, TurnMemo } from "./redact";
 import { FILLERS, tokenize } from "./tokens";
 import type { Finding } from "./types";
 
@@ -50,7 +50,8 @@ const JOINED_MIN_DIGITS = 7;
  * - a name found anywhere in the call (or known beforehand, `knownNames`) is removed from every
  *   turn (two passes), and so is a health term's last word said alone after the term in full
  *   ("my hair transplant" ... "the transplant").
- * Linear in the call: each turn is redacted twice.
+ * Linear in the call: each turn is read twice, and what the first read found that does not
+ * depend on the rest of the call is kept for the second (`memos`).
  */
 export function redactConversation(
   redactor: Redactor,
@@ -60,15 +61,21 @@ export function redactConversation(
   const expectations = expectedPerTurn(turns, redactor);
   const names = new Set<string>(knownNames);
   const knownTerms = new Set<string>();
+  // What the first pass finds in a turn that the second would find again.
+  const memos: TurnMemo[] = turns.map(() => ({}));
   for (const [index, turn] of turns.entries()) {
-    const learned = redactor.learn(turn.text, { expect: expectations[index] });
+    const learned = redactor.learn(turn.text, { expect: expectations[index], memo: memos[index] });
     for (const name of learned.names) names.add(name.toLowerCase());
     for (const term of learned.terms) knownTerms.add(term);
   }
   const joined = joinedNumbers(turns);
   const found = turns.map((turn, index) =>
     mergeFindings([
-      ...redactor.redact(turn.text, names, { expect: expectations[index], knownTerms }).findings,
+      ...redactor.redact(turn.text, names, {
+        expect: expectations[index],
+        knownTerms,
+        memo: memos[index],
+      }).findings,
       ...(joined.get(index) ?? []),
     ]),
   );

@@ -34,6 +34,27 @@ export interface RedactOptions {
    * transplant"), they are that term.
    */
   knownTerms?: ReadonlySet<string>;
+  /**
+   * The turn's working memory: what the first pass (`learn`) found in this turn, which the
+   * second (`redact`) of the same turn reuses instead of finding it again.
+   */
+  memo?: TurnMemo;
+}
+
+/** What one turn holds before the call's names are known: its words, terms and names. */
+export interface TurnAnalysis {
+  tokens: Token[];
+  terms: Finding[];
+  overlapsTerm: (finding: Finding) => boolean;
+  answers: Finding[];
+  names: Finding[];
+  learned: string[];
+  lastWords: string[];
+}
+export interface TurnMemo {
+  /** The text it was found in: a memo handed another text is not used. */
+  text?: string;
+  analysis?: TurnAnalysis;
 }
 
 /** What a first pass over one piece of a call learns, to be removed everywhere in it. */
@@ -160,7 +181,11 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
   const fuzzySeen = new Map<string, boolean>();
 
   /** The clinic's terms, and the names (guessed and answered) that are not one of them. */
-  const namesIn = (text: string, tokens: Token[], options: RedactOptions) => {
+  const namesIn = (
+    text: string,
+    tokens: Token[],
+    options: RedactOptions,
+  ): Omit<TurnAnalysis, "tokens"> => {
     // Terms the clinic or the lexicon name explicitly outrank a guess that a word is a name.
     const keywordFindings = keywords.flatMap((match) => match(text, tokens));
     const known = medical(text, tokens);
@@ -226,6 +251,19 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     return { terms, overlapsTerm, answers, names, learned, lastWords };
   };
 
+  /**
+   * A turn's words, terms and names, found once for both passes (`options.memo`): they depend on
+   * the turn's text and the question before it only.
+   */
+  const analyse = (text: string, options: RedactOptions): TurnAnalysis => {
+    const memo = options.memo;
+    if (memo?.analysis && memo.text === text) return memo.analysis;
+    const tokens = tokenize(text);
+    const analysis = { tokens, ...namesIn(text, tokens, options) };
+    if (memo) Object.assign(memo, { text, analysis });
+    return analysis;
+  };
+
   /** "the transplant", said after "my hair transplant": a learned term's last word alone. */
   const referredTo = (tokens: Token[], known: ReadonlySet<string> | undefined): Finding[] =>
     known?.size
@@ -245,12 +283,11 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       return last !== undefined && VALUE_TO_COME.test(text.slice(last.end));
     },
     learn(text, options = {}) {
-      const { learned, lastWords } = namesIn(text, tokenize(text), options);
+      const { learned, lastWords } = analyse(text, options);
       return { names: learned, terms: lastWords };
     },
     redact(text, knownNames = new Set(), options = {}) {
-      const tokens = tokenize(text);
-      const { terms, overlapsTerm, answers, names, learned } = namesIn(text, tokens, options);
+      const { tokens, terms, overlapsTerm, answers, names, learned } = analyse(text, options);
       const detected = [
         ...detectDigitRuns(text, tokens),
         ...detectAlphanumericIds(text, tokens),
