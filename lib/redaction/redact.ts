@@ -7,7 +7,7 @@ import { detectAddresses } from "./detectors/address";
 import { detectAlphanumericIds, detectCodes, detectDigitRuns } from "./detectors/digits";
 import { detectDatesOfBirth } from "./detectors/dob";
 import { detectEmails } from "./detectors/email";
-import { saidOfOneself } from "./detectors/everyday";
+import { listedAfter, saidOfOneself } from "./detectors/everyday";
 import { historyDetector, takenFor, TREATMENTS, withHistoryVerb } from "./detectors/history";
 import { detectKnownNames } from "./detectors/known-names";
 import { compileLexicon } from "./detectors/lexicon";
@@ -207,6 +207,8 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
         (finding) => !byKeyword(finding),
       ),
     ];
+    // "...and then the sleeve in 2017": the next item of a list of health matters.
+    terms.push(...listedAfter(text, terms, isClinicWord));
     const overlapsTerm = overlapChecker(terms.filter((finding) => !heardLike.has(finding)));
     // An answer to "your name?" is a name even if a member of staff has it too.
     const isNameWord = (token: Token, previous: Token | undefined) =>

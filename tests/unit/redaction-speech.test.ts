@@ -1218,3 +1218,47 @@ describe("medicines heard with a vowel wrong or a short last syllable", () => {
     expect(redact("she's got add her all for focus")).not.toMatch(/add her all/);
   });
 });
+
+describe("a medicine by how it is taken, lists of health matters, feeling lost", () => {
+  it("takes whatever is taken with a dose or in a medicine's form, and keeps everyday things", () => {
+    expect(redact("i take fluck so teen twice a day")).toBe("i [MEDICAL]");
+    expect(redact("me dad takes war fair in every night")).not.toMatch(/war fair/);
+    expect(redact("she take b nine injections for her blood")).not.toMatch(/b nine/);
+    for (const kept of [
+      "i take the bus every morning",
+      "he takes the dog out every morning",
+      "i take my kids to school daily",
+      "i take it twice a day",
+      "i take photos every day",
+    ])
+      expect(redact(kept)).toBe(kept);
+  });
+
+  it("takes the next item of a list of health matters, dated or ending the clause", () => {
+    expect(
+      redact("i had a gastric band in 2012 that they removed and then the bypass in 2016"),
+    ).toBe("i [MEDICAL] that they removed and then [MEDICAL]");
+    expect(redact("she's on warfarin and the water tablets")).not.toMatch(/water tablets/);
+    expect(redact("i'm on sertraline and my husband too")).toMatch(/my husband too$/);
+    expect(redact("i had a facelift last year and the clinic was lovely")).toMatch(
+      /and the clinic was lovely$/,
+    );
+  });
+
+  it("takes feeling lost somewhere, what was done to it with 'it', and a part said first", () => {
+    expect(redact("he's got no feeling in his toes")).not.toMatch(/feeling|toes/);
+    expect(redact("i get pins and needles in my hands")).not.toMatch(/needles|hands/);
+    expect(redact("she had to get it drained in the end")).not.toMatch(/drained/);
+    expect(redact("can i get it removed please")).toBe("can i get it removed please");
+    expect(redact("the womb they whipped out in ninety eight")).not.toMatch(/womb|whipped/);
+  });
+
+  it("takes a relative said to be someone who is then spoken of", () => {
+    expect(redact("my mom is joy she's turning sixty")).toBe(
+      "my mom is [NAME] she's turning sixty",
+    );
+    expect(redact("my daughter is Ruby, she's nine")).toBe("my daughter is [NAME], she's nine");
+    expect(redact("my husband is will be there")).toBe("my husband is will be there");
+    expect(redact("my mum is fine she's just nervous")).toBe("my mum is fine she's just nervous");
+  });
+});

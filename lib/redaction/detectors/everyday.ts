@@ -118,6 +118,21 @@ export const DISCLOSURES: RegExp[] = [
   // A medicine named by what it is for ("she takes the one for her bones", "and the tablets for
   // his pressure").
   /\b(?:takes?|taking|took|on|uses?|using|and|plus|also)\s+(?:the|a|an|her|his|my|me|their|them|some)\s+(?:little\s+|white\s+|blue\s+|yellow\s+|pink\s+|weekly\s+|daily\s+)?(?:ones?|pills?|tablets?|jabs?|shots?|injections?|creams?|sprays?|inhalers?|drops|patch(?:es)?|stuff|meds|medicine)\s+for\s+(?:my|me|her|his|their|the)\s+(?:bones|joints|heart|nerves|thyroid|pressure|blood pressure|sugar|cholesterol|depression|anxiety|mood|sleep|memory|stomach|bladder|waterworks|prostate|gout|arthritis|asthma|breathing|chest|fits|seizures|migraines?|headaches?|periods?|hormones|hot flushes|flushes|menopause|pain|back|knees?|hips?|eyes?|skin|acne|psoriasis|eczema|blood|water|fluid|swelling|ticker)\b/gi,
+  // Feeling or a sense lost somewhere ("no feeling in his toes", "lost the hearing in one ear",
+  // "pins and needles in my hands").
+  new RegExp(
+    `\\b(?:no|lost|lost the|losing|losing the|loss of|lack of|not much|hardly any)\\s+(?:feeling|sensation|movement|hearing|sight|vision|strength|grip|circulation)\\s+(?:in|of|on)\\s+(?:(?:my|me|her|his|their|the|both|one|this|that)\\s+)?(?:(?:left|right|lower|upper)\\s+)?(?:${BODY}|${LOOKS}|toes?|fingers?|fingertips|side|sides)\\b|\\bpins and needles\\b(?:\\s+in\\s+(?:(?:my|me|her|his|their|the|both)\\s+)?[a-z]+)?`,
+    "gi",
+  ),
+  // Something had done to what went wrong, said with "it" ("so i had to get it dissolved", "we
+  // had them drained"): in the past, never a request ("can i get it removed?").
+  /\b(?:had|got|'ve had|’ve had|have had|has had|she had|he had)\s+(?:to\s+(?:get|have)\s+)?(?:it|them|that|those|both)\s+(?:all\s+)?(?:dissolved|drained|lanced|removed|cut out|taken out|frozen off|burned off|burnt off|lasered off|cauteri[sz]ed|biopsied|stitched(?:\s+up)?|reversed|reset|pinned|plated)\b/gi,
+  // What was done to a part of the body, the part said first ("the prostate they radiated", "me
+  // gallbladder they whipped out").
+  new RegExp(
+    `\\b(?:the|my|me|her|his|their)\\s+(?:${ORGANS}|${BODY})\\s+(?:they|the doctors?|the surgeons?|the hospital|the consultant)\\s+(?:(?:had|have|then|also|just)\\s+)?(?:took out|taken out|whipped out|removed|radiated|zapped|operated on|cut out|burned off|burnt off|froze off|frozen|fixed|replaced|rebuilt|shocked|stented|lasered|biopsied|drained|scoped|stapled|pinned)\\b`,
+    "gi",
+  ),
 ];
 
 // A word each of DISCLOSURES needs (same order), looked for first: most turns have none, and
@@ -162,6 +177,9 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\bmoles?\b/i,
   /\bsides?\b/i,
   /\b(?:ones?|pills?|tablets?|jabs?|shots?|injections?|creams?|sprays?|inhalers?|drops|patch(?:es)?|stuff|meds|medicine)\s+for\b/i,
+  /\b(?:feeling|sensation|movement|hearing|sight|vision|strength|grip|circulation|pins and needles)\b/i,
+  /\b(?:dissolved|drained|lanced|removed|cut out|taken out|(?:frozen|burned|burnt|lasered) off|cauteri[sz]ed|biopsied|stitched|reversed|reset|pinned|plated)\b/i,
+  /\b(?:they|doctors?|surgeons?|hospital|consultant)\s+(?:(?:had|have|then|also|just)\s+)?(?:took|taken|whipped|removed|radiated|zapped|operated|cut|burned|burnt|froze|frozen|fixed|replaced|rebuilt|shocked|stented|lasered|biopsied|drained|scoped|stapled|pinned)\b/i,
 ];
 
 // Every hint in one pass: most turns have none, and one scan costs less than two dozen.
@@ -238,6 +256,97 @@ export function saidOfOneself(text: string, isClinicWord: (phrase: string) => bo
     // With the verb that says it was had: "she's [got a cold]", "I [had a fall]".
     const verb = OWN_VERB.exec(match[0]);
     findings.push({ type: "MEDICAL", start: verb ? match.index + verb.index : start, end });
+  }
+  return [...findings, ...takenAsMedicine(text, isClinicWord)];
+}
+
+// Someone taking something ("i take", "she takes", "he's on", "me mam has"): speech drops the
+// "-s" ("she take"), and a relative may be named ("me dad takes").
+const TAKES =
+  /\b(?:i|she|he|they|we|mum|mom|mam|dad|(?:my|me|her|his)\s+(?:mum|mom|mam|dad|husband|wife|son|daughter|nan|gran|grandma|grandad))\s+(?:(?:still|also|only|just|now|usually|normally|even|has to|have to|got to|needs to|need to)\s+)?(?:take|takes|taking|took|is taking|'s taking|’s taking|am taking|'m taking|’m taking|(?:is|am|was|'s|’s|'m|’m)\s+on)\s+/gi;
+// How a medicine is taken: the words before it are the medicine, whatever they are ("i take a
+// leak was twice a day", heard for Eliquis).
+const DOSE =
+  /^(?:(?:once|twice|three times|four times|\d+\s+times)\s+(?:a|per|each|every)\s+(?:day|week|month)|daily|weekly|every\s+(?:morning|night|evening|day|week|other day)|at\s+(?:night|bedtime)|before\s+bed|in\s+the\s+mornings?|with\s+(?:food|meals|breakfast))\b/i;
+// The forms a medicine comes in: the words before one are its name ("b twelve injections").
+const FORM =
+  /^(?:injections|jabs|shots|tablets|tabs|pills|capsules|infusions|drops|patches|inhalers?|puffers?)$/i;
+// What is taken that is no medicine: a bus, a walk, the kids, a photo; "to" and "out" say
+// where it goes ("take the dog out", "take her to school").
+const NOT_TAKEN = new Set(
+  (
+    "it them that this those these one ones mine hers his to out off up in round around home back " +
+    "walk walks shower showers bath baths nap naps break breaks bus train tube car taxi uber dog dogs kids kid " +
+    "children photo photos picture pictures selfie selfies call calls lunch breakfast dinner coffee tea time " +
+    "turns turn class classes lessons exam exams notes look care note money cash card payment"
+  ).split(" "),
+);
+
+/**
+ * A medicine said by how it is taken: "i take a leak was twice a day", "she take b twelve
+ * injections". Speech-to-text mishears medicine names past any list; how it is taken says what
+ * it is. Up to four words, none an everyday object of "take".
+ */
+function takenAsMedicine(text: string, isClinicWord: (phrase: string) => boolean): Finding[] {
+  const findings: Finding[] = [];
+  for (const match of text.matchAll(TAKES)) {
+    const start = match.index + match[0].length;
+    const rest = text.slice(start, start + 80);
+    const words = [...rest.matchAll(/[^\s.,;:!?]+/g)];
+    let end = -1;
+    for (let count = 1; count <= Math.min(5, words.length); count++) {
+      const word = words[count - 1]!;
+      // Only words up to a pause: punctuation ends what is taken.
+      if (
+        /[.,;:!?]/.test(
+          rest.slice(
+            count > 1 ? words[count - 2]!.index + words[count - 2]![0].length : 0,
+            word.index,
+          ),
+        )
+      )
+        break;
+      if (NOT_TAKEN.has(word[0].toLowerCase())) break;
+      if (FORM.test(word[0]) && count > 1) {
+        end = word.index + word[0].length;
+        break;
+      }
+      if (count <= 4 && DOSE.test(rest.slice(word.index + word[0].length).trimStart())) {
+        end = word.index + word[0].length;
+        break;
+      }
+    }
+    if (end < 0) continue;
+    const phrase = rest.slice(0, end);
+    if (isClinicWord(phrase) || /^(?:the|a|an|some|my|me|her|his|their)$/i.test(phrase)) continue;
+    findings.push({ type: "MEDICAL", start, end: start + end });
+  }
+  return findings;
+}
+
+// What continues a list of health matters: "and then", "plus", with what was had before it
+// ("a lap band in 2014 that they took out and then the sleeve in 2017", "the injections and
+// the iron"). Only when the item ends the clause or is dated: "and the clinic was lovely" is not.
+const LIST_NEXT =
+  /^[^.?!;]{0,50}?\s(?:and|and then|then|plus|and also|as well as)\s+((?:the|a|an|my|me|her|his|their)\s+[a-z'’-]+(?:\s+[a-z'’-]+)?)(?=\s+(?:(?:back\s+)?in\s+(?:(?:19|20)\d\d|nineteen|twenty|two thousand)|(?:[a-z]+\s+){1,2}years?\s+ago|last\s+year|too|as well|an all|and all)\b|\s*(?:[.?!,;]|$))/i;
+
+/** The next item of a list of health matters, said after one already found. */
+export function listedAfter(
+  text: string,
+  found: Finding[],
+  isClinicWord: (phrase: string) => boolean,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const finding of found) {
+    if (finding.type !== "MEDICAL") continue;
+    const match = LIST_NEXT.exec(text.slice(finding.end, finding.end + 120));
+    if (!match) continue;
+    const item = match[1]!;
+    const words = item.toLowerCase().split(/\s+/).slice(1);
+    if (words.some((word) => EVERYDAY.has(word.replace(/['’]s$/, ""))) || isClinicWord(item))
+      continue;
+    const start = finding.end + match.index + match[0].length - item.length;
+    findings.push({ type: "MEDICAL", start, end: start + item.length });
   }
   return findings;
 }

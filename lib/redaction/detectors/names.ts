@@ -19,6 +19,10 @@ const INTRODUCTION =
 const RELATIVE = `(?:(?:my|me|mi|our|her|his|their)\\s+(?:ex[- ])?(?:${RELATIONS})(?:[- ]in[- ]law)?|the\\s+(?:wife|husband|missus|missis|hubby|other half))`;
 const RELATIVE_NAMED = `(?:['’]s\\s+name(?:\\s+(?:is|was))?|\\s+is called|\\s+called|\\s+named|,)?`;
 const RELATION_INTRODUCTION = new RegExp(`\\b${RELATIVE}${RELATIVE_NAMED}\\s*$`, "i");
+// "my mom is joy, she's the birthday girl": a relative said to be someone, who is then spoken
+// of; only a word that is also a name or one written with a capital ("my mum is deaf" is not).
+const RELATIVE_IS = new RegExp(`\\b${RELATIVE}\\s+is\\s*$`, "i");
+const SPOKEN_OF = /^(?:she|he|she's|he's|shes|hes|she’s|he’s|and|but|so|who)$/i;
 
 const TRIGGERS = [
   // Explicit: whatever follows is a name, in any case.
@@ -165,12 +169,20 @@ export function detectNames(
           /\b(?:this is|it's|its|i'm|im|for|ask|tell|called|named)\s+$/i.test(
             text.slice(Math.max(0, previous.start - 12), previous.start),
           )));
+    const relativeIs =
+      afterTrigger &&
+      previous.lower === "is" &&
+      (AMBIGUOUS_NAMES.has(token.lower) || isCapitalised(token.text)) &&
+      isNameLike(token, true) &&
+      (!next || !/\w/.test(next.text) || SPOKEN_OF.test(next.text)) &&
+      RELATIVE_IS.test(before);
     const trigger =
       (afterTrigger && !possessiveIts
         ? TRIGGERS.find(
             (candidate) => candidate.pattern.test(before) && isNameLike(token, candidate.lower),
           )
-        : undefined) ?? (ambiguousIntroduced || titledAmbiguous ? { lower: true } : undefined);
+        : undefined) ??
+      (ambiguousIntroduced || titledAmbiguous || relativeIs ? { lower: true } : undefined);
     const capitalisedMidSentence =
       isCapitalised(token.text) && !startsSentence(text, token) && isNameLike(token, false);
     const capitalisedPair =
