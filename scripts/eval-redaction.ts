@@ -7,8 +7,8 @@
  *   style, and the share of business words kept, for the half tuned on and the half held out.
  * - eval/redaction/fresh: a third whole-call set written blind to the redactor's code, after
  *   the fixes the first two sets led to: the honest figure for text nobody tuned on.
- * - eval/redaction/third, fourth, fifth, sixth, seventh, eighth, ninth, tenth and eleventh: nine
- *   more blind sets (two new clinics each, UK and US), each written after the fixes the one
+ * - eval/redaction/third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh and
+ *   twelfth: ten more blind sets (two new clinics each, UK and US), each written after the fixes the one
  *   before it led to.
  * Exits non-zero below the targets (whole calls: recall >= 99.5%, business words >= 97%).
  */
@@ -154,6 +154,9 @@ reportHalves("tenth set, ", loadCallSet("eval/redaction/tenth"));
 // And a twelfth (eval/redaction/eleventh: Leicester and Philadelphia): first run 93.0% (721/775)
 // on the code before it existed (92.5% on that morning's code), business words 99.3%.
 reportHalves("eleventh set, ", loadCallSet("eval/redaction/eleventh"));
+// And a thirteenth (eval/redaction/twelfth: Norwich and Miami): first run 94.1% (798/848) on the
+// code before it existed (the same on that day's starting code), business words 98.9%.
+reportHalves("twelfth set, ", loadCallSet("eval/redaction/twelfth"));
 console.log(
   failures.length ? `\nBelow target:\n  ${failures.join("\n  ")}` : "\nWhole-call targets met.",
 );

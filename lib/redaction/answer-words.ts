@@ -1,6 +1,6 @@
 /**
  * What the words of an answer are (lib/redaction/answers.ts): numbers, months and dates said any
- * way (English and Spanish), codes, and the stretches of them an answer holds.
+ * way (English, Spanish and Portuguese), codes, and the stretches of them an answer holds.
  */
 import { NUMBER_WORDS } from "./numbers";
 import type { Token } from "./tokens";
@@ -19,13 +19,21 @@ const SPANISH_MONTHS =
   /^(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)$/;
 const SPANISH_NUMBERS =
   /^(?:uno|primero|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieci(?:s[eé]is|siete|ocho|nueve)|veinte|veinti(?:uno|d[oó]s|tr[eé]s|cuatro|cinco|s[eé]is|siete|ocho|nueve)|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|mil|novecientos)$/;
+/** And in Portuguese ("vinte e dois de outubro", "dez de dezembro"); "um" is a filler in English. */
+const PORTUGUESE_MONTHS =
+  /^(?:janeiro|fevereiro|mar[cç]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)$/;
+const PORTUGUESE_NUMBERS =
+  /^(?:uma|primeiro|dois|duas|tr[eê]s|quatro|cinco|seis|sete|oito|nove|dez|onze|doze|treze|catorze|quatorze|quinze|dez[ae]sseis|dez[ae]ssete|dezoito|dez[ae]nove|vinte|trinta|quarenta|cinquenta|sessenta|setenta|oitenta|noventa|mil|novecentos)$/;
 export const isNumberish = (token: Token) =>
   /\d/.test(token.text) ||
   NUMBER_WORDS.has(token.lower) ||
   ORDINAL.test(token.lower) ||
-  SPANISH_NUMBERS.test(token.lower);
+  SPANISH_NUMBERS.test(token.lower) ||
+  PORTUGUESE_NUMBERS.test(token.lower);
 export const isMonth = (token: Token) =>
-  MONTHS.test(token.lower) || SPANISH_MONTHS.test(token.lower);
+  MONTHS.test(token.lower) ||
+  SPANISH_MONTHS.test(token.lower) ||
+  PORTUGUESE_MONTHS.test(token.lower);
 export const isDateish = (token: Token) =>
   isNumberish(token) ||
   isMonth(token) ||
@@ -47,6 +55,8 @@ export const isDateish = (token: Token) =>
     "de",
     "del",
     "y",
+    "e",
+    "do",
   ].includes(token.lower);
 export const isCodeish = (token: Token) =>
   isNumberish(token) ||

@@ -59,7 +59,7 @@ const CUES: [Expectation, RegExp][] = [
   ["EMAIL", /\be-?mail\b/],
   [
     "MEDICAL",
-    /\b(?:(?:any|other|regular|current|prescribed?|prescription) (?:medications?|medicines?|meds|tablets|pills|drugs)|(?:on|taking|take) any(?:thing| medications?| medicines?| meds| tablets| pills)?\b(?! (?:time|card|deposit|payment))|what (?:are|is|do|does) (?:you|she|he|they) (?:taking|take|on)|which (?:medications?|medicines?|tablets)|(?:medical|health) (?:history|conditions?|problems|issues|concerns)|any (?:other )?conditions|(?:any|other|known) allerg(?:y|ies)|allergic to anything|(?:had|have) (?:any )?(?:treatments?|procedures?|surgery|surgeries|operations?) (?:before|done|elsewhere|previously)|anything (?:else )?(?:we|i|the (?:doctor|nurse|practitioner)) should know|anything (?:else )?(?:medical|health[- ]related)|what (?:medications?|medicines?|meds|tablets|pills) (?:are|is|do|does) (?:you|she|he|they))\b/,
+    /\b(?:(?:any|other|regular|current|prescribed?|prescription) (?:medications?|medicines?|meds|tablets|pills|drugs)|(?:on|taking|take) any(?:thing| medications?| medicines?| meds| tablets| pills)?\b(?! (?:time|card|deposit|payment))|what (?:are|is|do|does) (?:you|she|he|they) (?:taking|take|on)|which (?:medications?|medicines?|tablets)|(?:medical|health) (?:history|conditions?|problems|issues|concerns)|any (?:other )?conditions|(?:any|other|known) allerg(?:y|ies)|allergic to anything|(?:had|have) (?:any )?(?:treatments?|procedures?|surgery|surgeries|operations?) (?:before|done|elsewhere|previously)|anything (?:else )?(?:we|i|the (?:doctor|nurse|practitioner)) should know|anything (?:else )?(?:medical|health[- ]related)|(?:or|and|new|your|her|his|their) (?:medications?|medicines?|meds)(?! (?:list|review|delivery|collection|reminder))|(?:changes?|changed|new) (?:to|with|in) (?:your|her|his|their) health|what (?:medications?|medicines?|meds|tablets|pills) (?:are|is|do|does) (?:you|she|he|they))\b/,
   ],
   ["PREGNANCY", /\bhow (?:far (?:along|gone)|many (?:weeks|months)(?: pregnant| along| gone)?)\b/],
   [
@@ -88,14 +88,16 @@ export function expectationsFrom(
     .filter(Boolean);
   const sentences = said.filter(
     (sentence, index) =>
-      sentence.includes("?") ||
-      // "Your record number is JQS-305986.": what is told asks for nothing either.
-      (!TELLS_VALUE.test(sentence) &&
-        // "I've sent a new PIN to your mobile.": what was done asks for nothing...
-        !REPORTS_DONE.test(sentence)) ||
-      // ...unless the question after it asks for what it named ("We put a verbal password on
-      // new accounts. What would you like it to be?").
-      (index === said.length - 2 && REFERS_BACK.test(said.at(-1)!)),
+      // "Please don't say your password out loud": what is not to be said is not asked for.
+      !DONT_SAY.test(sentence) &&
+      (sentence.includes("?") ||
+        // "Your record number is JQS-305986.": what is told asks for nothing either.
+        (!TELLS_VALUE.test(sentence) &&
+          // "I've sent a new PIN to your mobile.": what was done asks for nothing...
+          !REPORTS_DONE.test(sentence)) ||
+        // ...unless the question after it asks for what it named ("We put a verbal password on
+        // new accounts. What would you like it to be?").
+        (index === said.length - 2 && REFERS_BACK.test(said.at(-1)!))),
   );
   const asked = sentences.slice(-2).join(" ");
   const expected = CUES.filter(([, cue]) => cue.test(asked)).map(([expectation]) => expectation);
@@ -114,6 +116,8 @@ export function expectationsFrom(
     ? [...expected, "SECRET"]
     : expected;
 }
+const DONT_SAY =
+  /\b(?:don't|do not|never|no need to|there's no need to)\s+(?:\w+\s+)?(?:say|tell|give|share|read|spell)\b/;
 const TELLS_VALUE = /\b(?:is|are|was|as|:)\s+[^.?!]*\d/;
 const REFERS_BACK = /\b(?:what|which)\b[^?]*\b(?:it|that|one)\b[^?]*\?$/;
 const CLINIC_CODE =

@@ -21,10 +21,15 @@ export function mergeFindings(findings: Finding[]): Finding[] {
 // What may lie between two findings of one type that are one thing: a space, a comma or a
 // pause ("[Denise] [Cawthorne]", "[O-K-A-F-O-R], hyphen, [L-U-N-D]"), and between two medical
 // terms the little words that tie a condition to where it is ("a [clot] in me [lung]",
-// "[pain] in her [lower back]").
+// "[pain] in her [lower back]") or say how much ("[my eyes went] all [starey]", "[my liver's] a
+// bit [scarred]").
 const JOIN_ANY = /^[\s,.;–—-]*(?:(?:hyphen|dash)[\s,.;–—-]*)?$/i;
 const JOIN_MEDICAL =
-  /^\s+(?:(?:in|on|of|to|for|my|me|her|his|their|the|a|an|left|right|both|lower|upper)\s+){1,3}$/i;
+  /^\s+(?:(?:in|on|of|to|for|my|me|her|his|their|the|a|an|left|right|both|lower|upper|all|bit|little|really|very|so|quite|proper|dead|kinda|kind|sort)\s+){1,3}$/i;
+
+// The little words inside a full name: "[maria] da [conceicao freitas]", "[van] der [berg]".
+const NAME_PARTICLE =
+  /^\s+(?:da|de|do|dos|das|del|della|di|du|van|von|der|den|la|le|bin|bint|ibn|al|el|ter|ten|y)\s+$/i;
 
 /**
  * Merged findings (sorted, apart), with neighbours of one type that are one thing joined: the
@@ -40,6 +45,7 @@ export function joinAdjacent(text: string, findings: Finding[]): Finding[] {
       last.type === finding.type &&
       (JOIN_ANY.test(gap) ||
         (finding.type === "MEDICAL" && JOIN_MEDICAL.test(gap)) ||
+        (finding.type === "NAME" && NAME_PARTICLE.test(gap)) ||
         // "[two thousand] and [one]" is one year.
         (finding.type === "DOB" &&
           /^\s+and\s+$/i.test(gap) &&
@@ -62,8 +68,12 @@ const HEALTH_LEAD = new RegExp(
 );
 const BODY =
   "(?:face|cheeks?|chin|jaw(?:line)?|nose|lips?|forehead|eyes?|eyelids?|ears?|neck|chest|breasts?|back|shoulders?|arms?|hands?|legs?|knees?|hips?|thighs?|shins?|calf|calves|elbows?|shoulder\s+blades?|feet|foot|ankles?|stomach|tummy|belly|bum|scalp|head|temples?|skin|lungs?|heart|liver|kidneys?|brain|spine|wrists?|fingers?|toes?)";
+const PLACE_NEXT = new RegExp(
+  String.raw`^\s+(?:(?:put|injected|done|placed)\s+(?:in|into|on)\s+)?(?:my|me|her|his|their|the|both)\s+(?:(?:left|right|lower|upper|top|bottom)\s+)?${BODY}\b`,
+  "i",
+);
 const HEALTH_TRAIL = new RegExp(
-  String.raw`^(?:\s+(?:pills?|tablets?|tabs|meds|medications?|medicines?|inhalers?|injections?|jabs?|creams?|patch(?:es)?|drops|surgery|surgeries|operations?|ops?))?(?:\s+(?:at\s+night|every\s+(?:night|morning|day)|overnight|in\s+the\s+mornings?|(?:once|twice|three\s+times)\s+a\s+(?:day|week)|daily|weekly))?(?:\s+with\s+(?:mesh|stitches|staples|pins|plates|screws|rods|an?\s+(?:stent|plate|rod|pin)))?(?:\s+(?:on|in|under|behind|around|near|off|from)\s+(?:the\s+(?:top|side|back|front|tip|bottom)\s+of\s+)?(?:my|me|her|his|their|the|both)\s+(?:(?:left|right|lower|upper|top|bottom)\s+)?${BODY}\b)?(?:,?\s+(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|christmas)|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|\d+)\s+(?:years?|months?|weeks?)\s+ago|(?:back\s+)?in\s+(?:19|20)\d\d|as\s+a\s+(?:teen|teenager|kid|child|baby)|(?:in|out\s+in|over\s+in)\s+(?:turkey|istanbul|lithuania|poland|hungary|budapest|mexico|tijuana|colombia|the\s+dominican\s+republic|thailand|bangkok|korea|seoul|brazil|dubai)|abroad|overseas|(?:like|about|around|nearly|almost|just\s+over|just\s+under)?\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[\s-]\w+|thirty|thirty[\s-]\w+|forty)\s+weeks(?:\s+(?:along|gone|in))?|survivor|undetectable|in\s+remission|for\s+(?:my|me|her|his|their|the)\s+(?:nerves|thyroid|heart|blood\s+pressure|pressure|sugar|cholesterol|depression|anxiety|acne|psoriasis|eczema|migraines?|headaches?|pain|joints|arthritis|bones|mood|sleep|periods?|hormones|blood|stomach|bladder|skin\s+condition))\b)?(?:\s+(?:that|which)(?:'s|’s|\s+has|\s+is|\s+keeps)?\s+(?:been\s+)?(?:growing|bleeding|changing|spreading|itching|getting\s+bigger)\b|\s+(?:has\s+|'s\s+|’s\s+|had\s+)?(?:migrated|moved|dissolved|gone\s+(?:lumpy|hard)|went\s+(?:lumpy|hard))\b|\s+(?:shocked|zapped|stented|ablated|frozen|froze|cauteri[sz]ed|burn(?:ed|t)\s+off|cut\s+out|drained|biopsied|radiated)\b)?(?:(?:\s+too)?,?\s+(?:and|plus|&)\s+(?:(?:my|me|her|his|their|the|high|low|bad)\s+)?(?:pressure|sugar|nerves|cholesterol|thyroid|asthma|arthritis)\b)?`,
+  String.raw`^(?:\s+(?:pills?|tablets?|tabs|meds|medications?|medicines?|inhalers?|injections?|jabs?|shots?|creams?|patch(?:es)?|drops|surgery|surgeries|operations?|ops?|thing|things|stuff|done))?(?:\s+(?:at\s+night|every\s+(?:night|morning|day)|overnight|in\s+the\s+mornings?|(?:once|twice|three\s+times)\s+a\s+(?:day|week)|daily|weekly))?(?:\s+with\s+(?:mesh|stitches|staples|pins|plates|screws|rods|an?\s+(?:stent|plate|rod|pin)))?(?:\s+(?:on|in|under|behind|around|near|off|from)\s+(?:the\s+(?:top|side|back|front|tip|bottom)\s+of\s+)?(?:my|me|her|his|their|the|both)\s+(?:(?:left|right|lower|upper|top|bottom)\s+)?${BODY}\b)?(?:,?\s+(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|christmas)|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|\d+)\s+(?:years?|months?|weeks?)\s+ago|(?:back\s+)?in\s+(?:19|20)\d\d|as\s+a\s+(?:teen|teenager|kid|child|baby)|(?:in|out\s+in|over\s+in)\s+(?:turkey|istanbul|lithuania|poland|hungary|budapest|mexico|tijuana|colombia|the\s+dominican\s+republic|thailand|bangkok|korea|seoul|brazil|dubai)|abroad|overseas|(?:like|about|around|nearly|almost|just\s+over|just\s+under)?\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[\s-]\w+|thirty|thirty[\s-]\w+|forty)\s+weeks(?:\s+(?:along|gone|in))?|survivor|undetectable|in\s+remission|for\s+(?:my|me|her|his|their|the)\s+(?:nerves|thyroid|heart|blood\s+pressure|pressure|sugar|cholesterol|depression|anxiety|acne|psoriasis|eczema|migraines?|headaches?|pain|joints|arthritis|bones|mood|sleep|periods?|hormones|blood|stomach|bladder|skin\s+condition))\b)?(?:\s+(?:that|which)(?:'s|’s|\s+has|\s+is|\s+keeps)?\s+(?:been\s+)?(?:growing|bleeding|changing|spreading|itching|getting\s+bigger)\b|\s+(?:has\s+|'s\s+|’s\s+|had\s+)?(?:migrated|moved|dissolved|gone\s+(?:lumpy|hard)|went\s+(?:lumpy|hard))\b|\s+(?:shocked|zapped|stented|ablated|frozen|froze|cauteri[sz]ed|burn(?:ed|t)\s+off|cut\s+out|drained|biopsied|radiated)\b)?(?:(?:\s+too)?,?\s+(?:and|plus|&)\s+(?:(?:my|me|her|his|their|the|high|low|bad)\s+)?(?:pressure|sugar|nerves|cholesterol|thyroid|asthma|arthritis)\b)?`,
   "i",
 );
 // "the" said with a date of birth or an address ("[the 21st of May]", "[the top flat, 19 ...]"),
@@ -120,10 +130,16 @@ export function finishFindings(text: string, merged: Finding[]): Finding[] {
       DETERMINER_BEFORE.exec(before);
     const to = Math.min(findings[index + 1]?.start ?? text.length, finding.end + WIDEN_REACH);
     const trail = HEALTH_TRAIL.exec(text.slice(finding.end, to));
+    // "[had filler put in] my top lip", "[had filler] injected into her chin": where it went.
+    const place = trail?.[0] ? null : PLACE_NEXT.exec(text.slice(finding.end, to));
+    const placed =
+      place &&
+      (/^\s+(?:put|injected|done|placed)\b/i.test(place[0]) ||
+        /\b(?:in|into|on)$/i.test(text.slice(finding.start, finding.end)));
     return {
       ...finding,
       start: lead ? finding.start - lead[0].length : finding.start,
-      end: finding.end + (trail?.[0].length ?? 0),
+      end: finding.end + (trail?.[0].length || (placed ? place[0].length : 0)),
     };
   });
   return joinAdjacent(text, mergeFindings(widened));

@@ -26,9 +26,15 @@ const NOT_HISTORY = new Set(
   ).split(" "),
 );
 const NEGATIVE = /^(?:no|none|nope|nothing|nah|never)$/;
+// What a caller says before a long answer, a question to no one: "where do i start", "how
+// long have you got", "let me think".
+const OPENER =
+  /^(?:(?:well|oh|um|uh|er|erm|so|ok|okay|right|gosh|god|blimey|ooh)\s+)*(?:where (?:do|shall|should) i (?:start|begin)|where to (?:start|begin)|how long (?:have|do) you (?:got|have)|what (?:can|shall) i (?:say|tell you)|how (?:do|can|shall) i put (?:this|it)|let me (?:think|see))\b/i;
 const REQUEST = new Set("want wants wanted wanting book booking interested looking".split(" "));
 // A new question ends the answer ("no, can I book Friday?", "...when can she come in?"); a
 // clause about the answer does not ("i had tb when i was small", "which is under control").
+// The words of a sentence as said, spaced (offsets are the original text's).
+const text = (tokens: Token[]) => tokens.map((token) => token.lower).join(" ");
 const AUXILIARY = new Set("can could would will do does did is are shall should".split(" "));
 const WH_WORD = new Set("what how when why".split(" "));
 const SUBJECT = new Set("i you we she he they it there".split(" "));
@@ -66,7 +72,9 @@ export function medicalAnswer(tokens: Token[], isBusiness: (token: Token) => boo
     !FILLERS.has(token.lower) &&
     !isBusiness(token) &&
     (isWord(token) || isNumberish(token) || token.text === "-" || /^\d/.test(token.text));
-  for (const sentence of sentences.slice(0, 3)) {
+  for (const whole of sentences.slice(0, 3)) {
+    const opener = OPENER.exec(text(whole));
+    const sentence = opener ? whole.slice(opener[0].split(" ").length) : whole;
     const answer: Token[] = [];
     for (const [index, token] of sentence.entries()) {
       if (index > 0 && asksNext(token, sentence[index + 1])) break;

@@ -7,7 +7,7 @@ import { detectAddresses } from "./detectors/address";
 import { detectAlphanumericIds, detectCodes, detectDigitRuns } from "./detectors/digits";
 import { detectDatesOfBirth } from "./detectors/dob";
 import { detectEmails } from "./detectors/email";
-import { listedAfter, saidOfOneself } from "./detectors/everyday";
+import { BODY_PART, listedAfter, saidOfOneself } from "./detectors/everyday";
 import { historyDetector, takenFor, TREATMENTS, withHistoryVerb } from "./detectors/history";
 import { detectKnownNames } from "./detectors/known-names";
 import { compileLexicon } from "./detectors/lexicon";
@@ -122,6 +122,14 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       )
       .map((term) => term.split(" ").at(-1)!.toLowerCase()),
   );
+  // Treatments named in one word (the clinic's and the common ones): never part of a name ("for
+  // the botox gustavo briceno" answers "your name?" after the treatment). Not the words of
+  // longer ones: "Laser Genesis" does not make Genesis no name.
+  const treatmentWords = new Set(
+    [...(config.procedures ?? []), ...TREATMENTS]
+      .map((term) => term.trim().toLowerCase())
+      .filter((term) => /^[a-z][a-z0-9-]*$/.test(term)),
+  );
   // The clinic's terms and the common treatments, as whole terms ("cold plasma" is one, "cold"
   // alone is not).
   const clinicTerms = compileLexicon([...allowed], "MEDICAL");
@@ -213,11 +221,19 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     // An answer to "your name?" is a name even if a member of staff has it too.
     const isNameWord = (token: Token, previous: Token | undefined) =>
       !(previous && STAFF_TITLE.test(previous.text) && allow.has(token.lower)) &&
+      !treatmentWords.has(token.lower) &&
       (couldBeName(token) || AMBIGUOUS_NAMES.has(token.lower));
+    // In a health answer a part of the body is business only inside one of the clinic's terms
+    // ("lip filler"): "filler put in my top lip" is where it was had.
+    const insideTerm = options.expect?.includes("MEDICAL")
+      ? overlapChecker(clinicTerms(text, tokens))
+      : () => false;
+    const isBusiness = (token: Token) =>
+      allow.has(token.lower) &&
+      (!BODY_PART.test(token.lower) ||
+        insideTerm({ type: "MEDICAL", start: token.start, end: token.end }));
     const answers = [
-      ...answerFindings(tokens, options.expect ?? [], isNameWord, (token) =>
-        allow.has(token.lower),
-      ),
+      ...answerFindings(tokens, options.expect ?? [], isNameWord, isBusiness),
       ...announcedAnswers(text, tokens, isNameWord),
     ];
     const names = [

@@ -239,3 +239,17 @@ describe("the tenth set written blind to the code (eval/redaction/eleventh)", ()
     holdsHalves(eleventh, [0.985, 0.93]);
   }, 60_000);
 });
+
+describe("the eleventh set written blind to the code (eval/redaction/twelfth)", () => {
+  const twelfth = loadCallSet("eval/redaction/twelfth");
+
+  it("is whole calls from two more clinics, UK and US", () => {
+    expect(new Set(twelfth.turns.map((turn) => turn.call)).size).toBeGreaterThanOrEqual(80);
+    expect(twelfth.turns.length).toBeGreaterThanOrEqual(1_450);
+    expect(new Set(twelfth.turns.map((turn) => turn.locale))).toEqual(new Set(["UK", "US"]));
+  });
+
+  it("keeps what the whole-call path reaches on both halves", () => {
+    holdsHalves(twelfth, [0.99, 0.94]);
+  }, 60_000);
+});

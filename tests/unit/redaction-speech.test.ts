@@ -1262,3 +1262,97 @@ describe("a medicine by how it is taken, lists of health matters, feeling lost",
     expect(redact("my mum is fine she's just nervous")).toBe("my mum is fine she's just nervous");
   });
 });
+
+describe("the thirteenth set's tuned half, as classes", () => {
+  const answer = (question: string, reply: string) =>
+    call(["assistant", question], ["caller", reply])[1];
+
+  it("takes a date of birth said in Portuguese, and a full name with its particles", () => {
+    expect(answer("And her date of birth?", "catorze de março de mil novecentos e oitenta")).toBe(
+      "[DOB]",
+    );
+    expect(answer("And your date of birth?", "onze de novembro sorry eleventh of november")).toBe(
+      "[DOB] sorry [DOB]",
+    );
+    expect(answer("Can I take the patient's full name?", "ana paula dos santos ribeiro")).toBe(
+      "[NAME]",
+    );
+  });
+
+  it("reads a health answer after 'any changes to your health or medicines?' and an opener", () => {
+    expect(
+      answer(
+        "Any changes to your health or medicines?",
+        "just the lansoprazole now and a dodgy knee",
+      ),
+    ).toBe("just [MEDICAL] now and [MEDICAL]");
+    expect(
+      answer(
+        "Any medical history we should know about?",
+        "where do i start i had a hip replaced and i'm on warfarin",
+      ),
+    ).toBe("where do i start i [MEDICAL] and i'm [MEDICAL]");
+  });
+
+  it("asks nothing when it asks for something not to be said", () => {
+    expect(
+      answer("Please don't say your PIN out loud, I'll send a link.", "oh sorry tell dana thanks"),
+    ).toBe("oh sorry tell dana thanks");
+  });
+
+  it("never takes a one-word treatment for part of a name", () => {
+    expect(answer("Can I take your name?", "for the profhilo it's dana kirsch")).toBe(
+      "for the profhilo it's [NAME]",
+    );
+  });
+
+  it("takes recovery as the rooms, chips, meetings and sponsors say it", () => {
+    expect(redact("i've been in the rooms six years now")).not.toMatch(/rooms/);
+    expect(redact("two years without a drink")).toBe("[MEDICAL]");
+    expect(redact("i got my one year coin last week")).not.toMatch(/coin/);
+    expect(redact("i go to meetings twice a week and my sponsor helps")).not.toMatch(
+      /meetings|sponsor/,
+    );
+    expect(redact("i go to meetings at work on mondays")).toBe(
+      "i go to meetings at work on mondays",
+    );
+  });
+
+  it("takes what a medicine is for, Spanish said of someone, a thing that changed, where filler went", () => {
+    expect(redact("i'm on ram i pril for my bp")).toBe("i'm [MEDICAL]");
+    expect(redact("le dio un infarto el año pasado")).toBe("[MEDICAL] el año pasado");
+    expect(redact("sigo dando pecho")).toBe("sigo [MEDICAL]");
+    expect(redact("she's got like a red thing on her arm that changed colour")).not.toMatch(
+      /thing|arm|colour/,
+    );
+    expect(redact("she had filler injected into her chin")).toBe("she [MEDICAL]");
+    expect(redact("i had botox and my chin is fine")).toMatch(/my chin is fine$/);
+    expect(redact("had me cruciate done last year")).toBe("[MEDICAL]");
+  });
+
+  it("hears six- and seven-letter medicines said in pieces, exactly", () => {
+    expect(redact("she's on ly ri ca")).toBe("she's [MEDICAL]");
+    expect(redact("i'm on pro zac")).toBe("i'm [MEDICAL]");
+    expect(redact("you may distribute covered code in executable form")).toBe(
+      "you may distribute covered code in executable form",
+    );
+  });
+
+  it("takes relatives named in Spanish or as slang, and keeps a wish", () => {
+    expect(redact("my tia marisol is picking me up")).toBe("my tia [NAME] is picking me up");
+    expect(redact("my girl kenia told me about you")).toBe("my girl [NAME] told me about you");
+    expect(redact("it's tia leigh bennett")).toBe("it's [NAME]");
+    expect(redact("my wife may she rest in peace booked for us")).toBe(
+      "my wife may she rest in peace booked for us",
+    );
+  });
+
+  it("keeps the clinic's services said beside health words", () => {
+    expect(redact("we start with a lump and bump check")).toBe(
+      "we start with a lump and bump check",
+    );
+    expect(redact("can i see my hydrafacial before and after photos")).toBe(
+      "can i see my hydrafacial before and after photos",
+    );
+  });
+});

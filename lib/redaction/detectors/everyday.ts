@@ -18,6 +18,8 @@ const COUNT = "one|two|1|2|i|ii";
 // Parts of the body a caller to a clinic talks about, and what is wrong with them.
 const LOOKS =
   "face|cheeks?|chin|jaw|jawline|nose|lips?|top lip|bottom lip|forehead|eyes?|eyelids?|under eyes?|ears?|neck|chest|breasts?|boobs?|nipples?|back|shoulder blades?|shoulders?|arms?|armpits?|hands?|fingers?|legs?|knees?|hips?|thighs?|feet|foot|ankles?|stomach|tummy|belly|bum|scalp|head|skin|gums?|mouth|throat|scar|scars|wound|incision|stitches|hair|hairline|edges";
+/** A part of the body said alone ("lip", "jawline"). */
+export const BODY_PART = new RegExp(`^(?:${LOOKS})$`, "i");
 const SYMPTOMS =
   "dropped|drooped|swollen|swelling|bruised|bruising|numb|lumpy|sore|painful|aching|achy|itchy|itching|inflamed|infected|bleeding|weeping|oozing|blistered|blistering|peeling|burning|tingling|breaking out|broken out|flaring up|flared up|flaring|hurting|throbbing|scarred|scarring|crusty|crusting|tender|raw|rashy|flaky|cracked|droopy|drooping|thinning|falling out|coming out in clumps|shedding";
 
@@ -53,7 +55,7 @@ export const DISCLOSURES: RegExp[] = [
   /\b(?:hiv|h\s+i\s+v|h\.i\.v\.?|hep\s+[abc]|hepatitis\s+[abc])(?:\s+positive|\s+negative|\s+undetectable)?\b(?:\s*(?:,|and)?\s*(?:i'm|she's|he's)\s+undetectable)?/gi,
   /\b(?:(?:about|around|nearly|almost|just over|just under|over)\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ](?:one|two|three|four|five|six|seven|eight|nine)|thirty|thirty[- ](?:one|two|three|four|five|six|seven|eight|nine)|forty)\s+(?:weeks?|months?)\s+(?:gone|pregnant|along)\b/gi,
   // Said in Spanish by an English-speaking caller ("he gets migrañas", "something for la presión").
-  /\b(?:migrañas?|(?:la\s+)?presión(?:\s+alta)?|el\s+azúcar|diabetes|(?:del\s+)?corazón|embarazada|alergias?|pastillas|cáncer|tiroides|colesterol|ansiedad|depresión|asma|artritis|convulsiones|los\s+nervios|derrame(?:\s+cerebral)?|infarto|embolia|la\s+gota|los\s+riñones|la\s+insulina)(?![\p{L}])/giu,
+  /\b(?:(?:le\s+dio|le\s+dieron|tuvo|tiene|sufre\s+de|padece\s+de)\s+(?:una?\s+|el\s+|la\s+)?(?=migraña|presión|derrame|infarto|embolia|diabetes|cáncer|ansiedad|depresión|asma|artritis|convulsiones))?(?:migrañas?|(?:la\s+)?presión(?:\s+alta)?|el\s+azúcar|diabetes|(?:del\s+)?corazón|embarazada|alergias?|pastillas|cáncer|tiroides|colesterol|ansiedad|depresión|asma|artritis|convulsiones|los\s+nervios|derrame(?:\s+cerebral)?|infarto|embolia|la\s+gota|los\s+riñones|la\s+insulina|dando\s+(?:el\s+)?pecho|dando\s+de\s+mamar|amamantando|lactando)(?![\p{L}])/giu,
   /\b(?:gender[- ]affirming(?:\s+(?:care|surgery|hormones|treatment|therapy))?|basal cell(?:\s+carcinoma)?|squamous cell(?:\s+carcinoma)?|skin cancer|a\s?fib|atrial fibrillation)\b/gi,
   /\bvon\s+willebrand(?:['’]?s)?(?:\s+disease)?\b|\b[a-z]+['’]s\s+(?:disease|syndrome|palsy)\b/gi,
   /\b(?:(?!(?:a|an|the|my|her|his|of|with|got|have|has|had|some|this|that|any)\b)[a-z'’-]+\s+){1,2}(?:syndrome|disorder)\b/gi,
@@ -90,7 +92,7 @@ export const DISCLOSURES: RegExp[] = [
   // A lump or a cyst had ("for the cyst on my back"), and skin tags or warts someone has
   // ("these skin tags on his neck"; "the skin tags" a caller rings about are the clinic's
   // treatment, and so is "a skin tag removal").
-  /\b(?:(?:a|the|this|that|my|me|her|his|their|these|those)\s+(?:(?:big|small|little|painful|infected|sebaceous|weird|funny|new|hard|strange)\s+)?(?:cysts?|lumps?|growths?|tumou?rs?|abscess(?:es)?|boils?|polyps?|lesions?)|(?:my|me|her|his|their|these|those)\s+(?:(?:big|small|little|new|hanging)\s+)?(?:skin\s+tags?|warts?|verrucas?))\b(?!\s+(?:removal|removals|treatment|treatments|clinic|appointment|consultation|check))/gi,
+  /\b(?:(?:a|the|this|that|my|me|her|his|their|these|those)\s+(?:(?:big|small|little|painful|infected|sebaceous|weird|funny|new|hard|strange)\s+)?(?:cysts?|lumps?|growths?|tumou?rs?|abscess(?:es)?|boils?|polyps?|lesions?)|(?:my|me|her|his|their|these|those)\s+(?:(?:big|small|little|new|hanging)\s+)?(?:skin\s+tags?|warts?|verrucas?))\b(?!\s+(?:and\s+bumps?\s+)?(?:removal|removals|treatment|treatments|clinic|appointment|consultation|check))/gi,
   // A condition by its everyday name, said as someone's ("there's me heart", "ye've got the
   // sugar", "for me nerves", "since the change", "my sugar was like 140"), never the words
   // alone ("my heart is set on it", "the change of date").
@@ -101,7 +103,7 @@ export const DISCLOSURES: RegExp[] = [
   // A spot, a bump or a rash someone has somewhere ("he has a spot on his ear", "i've got this
   // rash under my arm"): what the clinic is asked to look at.
   new RegExp(
-    `\\b(?:has|have|had|got|'s got|’s got|with)\\s+(?:a|an|this|these|some|a few)\\s+(?:(?:little|small|wee|tiny|big|weird|funny|new|dark|red|brown|black|raised|scaly|crusty|sore|itchy|rough)\\s+){0,2}(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?)\\s+(?:on|under|behind|near|by|in)\\s+(?:my|me|her|his|their|the)\\s+(?:${LOOKS})\\b`,
+    `\\b(?:has|have|had|got|'s got|’s got|with)\\s+(?:(?:like|kind of|sort of|kinda|this)\\s+)?(?:a|an|this|these|some|a few)\\s+(?:(?:little|small|wee|tiny|big|weird|funny|new|dark|red|brown|black|raised|scaly|crusty|sore|itchy|rough)\\s+){0,2}(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|thing|things)\\s+(?:on|under|behind|near|by|in)\\s+(?:my|me|her|his|their|the)\\s+(?:${LOOKS})\\b(?:\\s+(?:that|which)(?:['’]s|\\s+has|\\s+have)?\\s+(?:changed(?:\\s+colou?r)?|grown|got bigger|gotten bigger|bled|started bleeding|gone darker|got darker|itches|spread))?`,
     "gi",
   ),
   // A stay in hospital, and what for ("i was in hospital for my nerves", "she ended up in a
@@ -149,7 +151,7 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\btype\b/i,
   /\b(?:hiv|h\s+i\s+v|h\.i\.v|hep)/i,
   /\b(?:weeks?|months?)\s+(?:gone|pregnant|along)\b/i,
-  /[ñóú]|\b(?:diabetes|embarazada|alergias?|pastillas|tiroides|colesterol|ansiedad|asma|artritis|convulsiones|nervios|derrame|infarto|embolia|gota|insulina)\b/i,
+  /[ñóú]|\b(?:diabetes|embarazada|pecho|mamar|amamantando|lactando|alergias?|pastillas|tiroides|colesterol|ansiedad|asma|artritis|convulsiones|nervios|derrame|infarto|embolia|gota|insulina)\b/i,
   /\b(?:gender|basal|squamous|cancer|fib|fibrillation)/i,
   /\b(?:von|disease|syndrome|palsy)\b/i,
   /\b(?:syndrome|disorder)\b/i,
@@ -171,7 +173,7 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:sugar|pressure|bloods|a\s?1\s?c|a\s+one\s+c)\b/i,
   /\bchange\b/i,
   /\ba\s?(?:1|one)\s?c\b/i,
-  /\b(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?)\s+(?:on|under|behind|near|by|in)\b/i,
+  /\b(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|thing|things)\s+(?:on|under|behind|near|by|in)\b/i,
   /\b(?:hospital|a\s?&\s?e|a and e|the er|icu|rehab|psych)\b/i,
   /\b(?:bypass|stent|pacemaker|transplant|biops)/i,
   /\bmoles?\b/i,
@@ -223,7 +225,9 @@ const EVERYDAY = new Set(
     "october november december christmas easter summer birthday anniversary meeting date dates reminder reminders both either all " +
     "medicare medicaid contact health name names earliest latest rota openings opening availability last first next spare few " +
     "there here home in out up down off over through around away lucky stuck sorted married engaged divorced " +
-    "membership memberships package packages subscription loyalty points credit credits balance"
+    "membership memberships package packages subscription loyalty points credit credits balance " +
+    "formula bottle bottles nights days earlies lates call leave " +
+    "surgeon surgeons doctor doctors gp nurse nurses consultant specialist dermatologist practitioner team clinic notes records chart file"
   ).split(" "),
 );
 
@@ -306,7 +310,12 @@ function takenAsMedicine(text: string, isClinicWord: (phrase: string) => boolean
         )
       )
         break;
-      if (NOT_TAKEN.has(word[0].toLowerCase())) break;
+      // "levothyroxine 100 micrograms every morning": a dose said is no part of a name.
+      if (
+        NOT_TAKEN.has(word[0].toLowerCase()) ||
+        /\d|^(?:mg|mcg|micrograms?|milligrams?|ml|units?)$/i.test(word[0])
+      )
+        break;
       if (FORM.test(word[0]) && count > 1) {
         end = word.index + word[0].length;
         break;
@@ -330,6 +339,11 @@ function takenAsMedicine(text: string, isClinicWord: (phrase: string) => boolean
 const LIST_NEXT =
   /^[^.?!;]{0,50}?\s(?:and|and then|then|plus|and also|as well as)\s+((?:the|a|an|my|me|her|his|their)\s+[a-z'’-]+(?:\s+[a-z'’-]+)?)(?=\s+(?:(?:back\s+)?in\s+(?:(?:19|20)\d\d|nineteen|twenty|two thousand)|(?:[a-z]+\s+){1,2}years?\s+ago|last\s+year|too|as well|an all|and all)\b|\s*(?:[.?!,;]|$))/i;
 
+// What a medicine is for, said straight after it ("...in dap a mide for my bp", "zo loft now
+// for my ppd"): the condition, whatever it is called.
+const TAKEN_FOR =
+  /^\s+(?:(?:now|still|daily|every day|at night)\s+)?for\s+((?:my|me|her|his|their|the)\s+[a-z'’-]+(?:\s+[a-z'’-]+)?)(?=\s*(?:[.?!,;]|$)|\s+(?:and|but|so|too|now|since|at|which|that|as well)\b)/i;
+
 /** The next item of a list of health matters, said after one already found. */
 export function listedAfter(
   text: string,
@@ -339,12 +353,17 @@ export function listedAfter(
   const findings: Finding[] = [];
   for (const finding of found) {
     if (finding.type !== "MEDICAL") continue;
-    const match = LIST_NEXT.exec(text.slice(finding.end, finding.end + 120));
+    const after = text.slice(finding.end, finding.end + 120);
+    const listed = LIST_NEXT.exec(after);
+    const taken = listed ? null : TAKEN_FOR.exec(after);
+    const match = listed ?? taken;
     if (!match) continue;
     const item = match[1]!;
     const words = item.toLowerCase().split(/\s+/).slice(1);
     if (words.some((word) => EVERYDAY.has(word.replace(/['’]s$/, ""))) || isClinicWord(item))
       continue;
+    // "spironolactone for my skin": a part of the body is what it treats, not a condition.
+    if (match === taken && words.length === 1 && BODY_PART.test(words[0]!)) continue;
     const start = finding.end + match.index + match[0].length - item.length;
     findings.push({ type: "MEDICAL", start, end: start + item.length });
   }

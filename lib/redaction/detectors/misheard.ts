@@ -78,6 +78,14 @@ const LONG_BLURRED = new Set(
 const LONG_STARTS = new Set(
   MEDICATIONS.filter((drug) => drug.length >= 8).map((drug) => soundKey(drug).slice(0, 4)),
 );
+// And of the six- and seven-letter ones, heard in pieces only when exactly so ("oh tez la").
+const SHORT_STARTS = new Set(
+  MEDICATIONS.filter((drug) => drug.length >= 6 && drug.length < 8).map((drug) =>
+    soundKey(drug).slice(0, 4),
+  ),
+);
+const startsLike = (sound: string) =>
+  LONG_STARTS.has(sound.slice(0, 4)) || SHORT_STARTS.has(sound.slice(0, 4));
 // Each word's sound, kept: a call says the same words again and again.
 const wordSounds = new Map<string, string>();
 function wordSound(word: string): string {
@@ -225,7 +233,9 @@ export function fuzzyMedications(
     ) {
       const joined = token.lower + next.lower;
       if (
-        joined.length >= 7 &&
+        // "zo loft": six letters when they sound exactly like one.
+        (joined.length >= 7 ||
+          (joined.length === 6 && next.text.length >= 3 && SOUNDS.has(soundKey(joined)))) &&
         !keep.has(joined) &&
         !clinicWord(token, keep) &&
         !clinicWord(next, keep) &&
@@ -306,6 +316,8 @@ function syllable(word: string): string {
   if (word === "are") return "ar";
   // "ack you tane": "you" said for the "u" of a name.
   if (word === "you") return "u";
+  // "oh tez la": "oh" said for an "o".
+  if (word === "oh") return "o";
   if (word.length === 1) return LETTER_NAMES[word] ?? word;
   if (word.endsWith("que")) return `${word.slice(0, -3)}k`;
   // "sin through id": "through", "though" said for "thro", "tho".
@@ -322,7 +334,7 @@ function soundsLikeSeveral(text: string, tokens: Token[], index: number, keep: S
   const first = tokens[index]!;
   const firstSound = wordSound(syllable(first.lower));
   if (
-    (firstSound.length >= 4 && !LONG_STARTS.has(firstSound.slice(0, 4))) ||
+    (firstSound.length >= 4 && !startsLike(firstSound)) ||
     FUNCTION_WORDS.has(first.lower) ||
     // "oh mep ra zole": a first syllable heard as "oh", never another number.
     (NUMBER_WORDS.has(first.lower) && first.lower !== "oh") ||
@@ -347,13 +359,16 @@ function soundsLikeSeveral(text: string, tokens: Token[], index: number, keep: S
     if (sounds.length < 4) {
       // One sound across the join too ("es cit": "essit" is "esit", as in "escitalopram").
       sounds = (sounds + wordSound(syllable(token.lower))).replace(/([a-z])\1+/g, "$1");
-      if (sounds.length >= 4 && !LONG_STARTS.has(sounds.slice(0, 4))) return index;
+      if (sounds.length >= 4 && !startsLike(sounds)) return index;
     }
     if (
       last >= index + 2 &&
-      joined.length >= 8 &&
       !keep.has(joined) &&
-      (SOUNDS.has(soundKey(joined)) || LONG_BLURRED.has(blurred(soundKey(joined))))
+      ((joined.length >= 8 &&
+        (SOUNDS.has(soundKey(joined)) ||
+          (LONG_STARTS.has(sounds.slice(0, 4)) && LONG_BLURRED.has(blurred(soundKey(joined)))))) ||
+        // "oh tez la": six or seven letters when they sound exactly like one.
+        (joined.length >= 6 && SOUNDS.has(soundKey(joined))))
     )
       return last;
   }

@@ -37,12 +37,20 @@ export const NOT_NAMES = new Set(
     "believe reckon suppose guess mean imagine " +
     // A relative who "comes to you", a caller "off that night", "my english name is ...".
     "comes brings takes books pays rings calls swears booked rang off name names surname nickname " +
-    "keep keeps kept tell tells ask asks make makes give gives let lets help helps reckons wanna gonna gotta"
+    "keep keeps kept tell tells ask asks make makes give gives let lets help helps reckons wanna gonna gotta " +
+    // Said after a relative's name, in the past: "my girl yanelis brought me".
+    "brought bought thought caught taught drove took gave made sent paid spent lent showed shown recommended referred"
   ).split(" "),
 );
-export const RELATIONS =
-  "ex|missus|hubby|lass|lad|daughter|son|husband|wife|partner|mother|mum|mom|mam|mama|momma|mommy|mummy|ma|father|dad|daddy|papa|da|sister|brother|friend|best friend|mate|pal|colleague|neighbour|neighbor|flatmate|housemate|roommate|fiance|fiancé|fiancee|girlfriend|boyfriend|grandmother|grandma|nan|nana|gran|granny|grandfather|grandpa|grandad|granddad|stepmum|stepmom|stepdad|stepson|stepdaughter|aunt|auntie|uncle|niece|nephew|cousin|grandson|granddaughter|grandchild|grandkid|godson|goddaughter|child|kid|boss|pa|assistant|carer";
-const RELATION_WORDS = new Set(RELATIONS.split("|"));
+// Relations said in English, and as slang ("my girl yanelis", "my pops"): never a name alone.
+const ENGLISH_RELATIONS =
+  "ex|missus|hubby|lass|lad|daughter|son|husband|wife|partner|mother|mum|mom|mam|mama|momma|mommy|mummy|ma|father|dad|daddy|papa|da|sister|brother|friend|best friend|mate|pal|colleague|neighbour|neighbor|flatmate|housemate|roommate|fiance|fiancé|fiancee|girlfriend|boyfriend|grandmother|grandma|nan|nana|gran|granny|grandfather|grandpa|grandad|granddad|stepmum|stepmom|stepdad|stepson|stepdaughter|aunt|auntie|uncle|niece|nephew|cousin|grandson|granddaughter|grandchild|grandkid|godson|goddaughter|child|kid|boss|pa|assistant|carer|girl|homegirl|homeboy|bestie|pops|moms";
+// Said in Spanish, Portuguese or Haitian Creole ("my tia dulce", "mi abuela", "my avó"): they
+// introduce a name, but may be one too ("Tia Leigh", "Rose Mae").
+const OTHER_RELATIONS =
+  "tia|tía|tio|tío|titi|abuela|abuelo|abuelita|abuelito|prima|primo|hermana|hermano|madre|padre|mami|papi|suegra|suegro|cuñada|cuñado|cunada|cunado|madrina|padrino|comadre|compadre|avó|avô|avo|vovó|vovo|mãe|mae|irmã|irma|irmão|irmao|manman|grann|tonton|matant";
+export const RELATIONS = `${ENGLISH_RELATIONS}|${OTHER_RELATIONS}`;
+const RELATION_WORDS = new Set(ENGLISH_RELATIONS.split("|"));
 // Capitalised words that are not people: calendar, languages and nationalities, titles, brands.
 export const CAPITALISED_COMMON = new Set(
   (

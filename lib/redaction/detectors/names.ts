@@ -149,7 +149,12 @@ export function detectNames(
       // a verb does ("my wife may come too").
       ((RELATION_INTRODUCTION.test(before) &&
         !/^\d/.test(next?.text ?? "") &&
-        !AFTER_MODAL.has(next?.lower ?? "")) ||
+        !AFTER_MODAL.has(next?.lower ?? "") &&
+        // "my wife may she rest in peace": the wish, not her name.
+        !(
+          /^(?:may|will)$/.test(token.lower) &&
+          /^(?:she|he|they|i|we|you|it|god)$/.test(next?.lower ?? "")
+        )) ||
         !next ||
         !/\w/.test(next.text) ||
         isNameLike(next, true) ||

@@ -615,6 +615,8 @@ const CONDITION = [
 ] as const;
 
 const MEDICATION = [
+  "sintrom",
+  "acenocoumarol",
   // Added from the evaluation set's misses.
   "vitamin e",
   // Blood thinners and antiplatelets
@@ -1832,6 +1834,8 @@ const MENTAL_HEALTH = [
   "seasonal affective disorder",
   "postnatal depression",
   "postpartum depression",
+  "ppd",
+  "pnd",
   "post-natal depression",
   "post-partum depression",
   "perinatal depression",
@@ -1876,6 +1880,16 @@ const MENTAL_HEALTH = [
 ] as const;
 
 const PRIOR_TREATMENT = [
+  // Operations by their letters or their ligament ("a CABG", "the ACL repair", "my cruciate").
+  "cabg",
+  "coronary artery bypass",
+  "acl repair",
+  "acl reconstruction",
+  "cruciate ligament",
+  "cruciate repair",
+  "cruciate",
+  "menisectomy",
+  "meniscectomy",
   // Added from the evaluation set's misses.
   "septoplasty",
   "breast reduction",
