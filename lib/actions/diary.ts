@@ -6,10 +6,12 @@ import { AppError } from "@/lib/api/errors";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import {
   blockTime as blockTimeInDiary,
+  removeBlock as removeBlockFromDiary,
+} from "@/lib/diary/blocks";
+import {
   bookAppointment as bookAppointmentInDiary,
   cancelAppointment as cancelAppointmentInDiary,
   moveAppointment as moveAppointmentInDiary,
-  removeBlock as removeBlockFromDiary,
   setAppointmentStatus as setAppointmentStatusInDiary,
 } from "@/lib/diary/service";
 import {

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { AppError } from "@/lib/api/errors";
 import {
   loadDiaryRows,
   type BusyRow,
@@ -143,4 +144,15 @@ export async function loadDiary(
       practitionerIds: type.practitionerIds,
     })),
   };
+}
+
+/** The clinic's diary over `span`, or a "Clinic not found." refusal. */
+export async function loadOrFail(
+  tx: Tx,
+  clinicId: string,
+  span: { from: Date; to: Date },
+): Promise<LoadedDiary> {
+  const diary = await loadDiary(tx, clinicId, span);
+  if (!diary) throw new AppError("not_found", "Clinic not found.");
+  return diary;
 }

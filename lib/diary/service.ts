@@ -5,14 +5,8 @@ import { AppError } from "@/lib/api/errors";
 import type { Claims } from "@/lib/auth/claims";
 import { getAppointment, type AppointmentStatus } from "@/lib/db/appointments";
 import { updateBookingStatus } from "@/lib/db/bookings";
-import {
-  blockInDiary,
-  bookInDiary,
-  listDiaryEntries,
-  moveInDiary,
-  removeBlockInDiary,
-} from "@/lib/db/reservations";
-import { withClaims, type Tx } from "@/lib/db/transaction";
+import { bookInDiary, listDiaryEntries, moveInDiary } from "@/lib/db/reservations";
+import { withClaims } from "@/lib/db/transaction";
 
 import {
   availableStarts,
@@ -20,7 +14,8 @@ import {
   workingIntervals,
   type BookableType,
 } from "./availability";
-import { loadDiary, type BusyEntry, type LoadedDiary } from "./load";
+import { DAY_MS, id, instant, range } from "./input";
+import { loadOrFail, type BusyEntry, type LoadedDiary } from "./load";
 import { refusal, writeRefusal } from "./refusals";
 
 /**
@@ -30,46 +25,11 @@ import { refusal, writeRefusal } from "./refusals";
  * Staff writes are checked against the diary's rules with the availability engine
  * (checkBookable: hours, closures, who performs what, overlaps, horizon), then made by the SQL
  * functions under the same locks and exclusion constraints as the assistant's holds, which
- * catch whatever changed in between. Times cross this boundary as ISO strings.
+ * catch whatever changed in between. Times cross this boundary as ISO strings (./input.ts
+ * checks them). Blocked time: ./blocks.ts.
  */
 
-const MAX_RANGE_DAYS = 62;
-const DAY_MS = 86_400_000;
-
-function instant(value: string, what: string): Date {
-  const date = typeof value === "string" ? new Date(value) : new Date(Number.NaN);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(String(value)) || Number.isNaN(date.getTime()))
-    throw new AppError("invalid", `The ${what} is not a valid date and time.`);
-  return date;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function id(value: string | null | undefined, what: string): string {
-  if (typeof value !== "string" || !UUID.test(value))
-    throw new AppError("invalid", `Choose ${what}.`);
-  return value;
-}
-
-function range(input: { from: string; to: string }): { from: Date; to: Date } {
-  const from = instant(input.from, "start of the range");
-  const to = instant(input.to, "end of the range");
-  if (to <= from) throw new AppError("invalid", "The end must be after the start.");
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS)
-    throw new AppError("invalid", `Show at most ${MAX_RANGE_DAYS} days at once.`);
-  return { from, to };
-}
-
-async function loadOrFail(
-  tx: Tx,
-  clinicId: string,
-  span: { from: Date; to: Date },
-): Promise<LoadedDiary> {
-  const diary = await loadDiary(tx, clinicId, span);
-  if (!diary) throw new AppError("not_found", "Clinic not found.");
-  return diary;
-}
-
-/** "10:30 on Tue 2 Dec", clinic-local. */
+/** The days around a start (the day before to two days after): enough diary to check it. */
 const around = (start: Date) => ({
   from: new Date(start.getTime() - DAY_MS),
   to: new Date(start.getTime() + 2 * DAY_MS),
@@ -348,74 +308,4 @@ export async function setAppointmentStatus(
   if (!["confirmed", "arrived", "completed", "no_show"].includes(input.status))
     throw new AppError("invalid", "Unknown appointment status.");
   await changeStatus(claims, clinicId, input.bookingId, { status: input.status });
-}
-
-export async function blockTime(
-  claims: Claims,
-  clinicId: string,
-  input: {
-    practitionerId: string | null;
-    resourceId: string | null;
-    start: string;
-    end: string;
-    reason: string;
-  },
-): Promise<{ blockId: string }> {
-  const start = instant(input.start, "start");
-  const end = instant(input.end, "end");
-  if (end <= start) throw new AppError("invalid", "The end must be after the start.");
-  if (end.getTime() - start.getTime() > 31 * DAY_MS)
-    throw new AppError(
-      "invalid",
-      "Block at most 31 days at once; use time off or a closure for longer.",
-    );
-  if (!input.practitionerId && !input.resourceId)
-    throw new AppError("invalid", "Choose a practitioner or a room to block.");
-  if (input.practitionerId) id(input.practitionerId, "a practitioner");
-  if (input.resourceId) id(input.resourceId, "a room or device");
-  const reason = String(input.reason ?? "").trim();
-  if (reason.length > 200)
-    throw new AppError("invalid", "The reason is too long (at most 200 characters).");
-  return withClaims(claims, async (tx) => {
-    const diary = await loadOrFail(tx, clinicId, {
-      from: new Date(start.getTime() - DAY_MS),
-      to: new Date(end.getTime() + DAY_MS),
-    });
-    if (end <= diary.clinic.now) throw new AppError("invalid", "That time has already passed.");
-    if (
-      input.practitionerId &&
-      !diary.config.practitioners.some((p) => p.id === input.practitionerId)
-    )
-      throw new AppError("invalid", "That practitioner does not exist or is not active.");
-    if (input.resourceId && !diary.config.resources.some((r) => r.id === input.resourceId))
-      throw new AppError("invalid", "That room or device does not exist.");
-    const result = await blockInDiary(tx, {
-      clinicId,
-      practitionerId: input.practitionerId,
-      resourceId: input.resourceId,
-      start,
-      end,
-      reason: reason || "Blocked",
-    });
-    if (result.outcome !== "ok" || !result.id)
-      throw writeRefusal(diary, result, {
-        practitionerId: input.practitionerId,
-        resourceId: input.resourceId,
-        start,
-      });
-    return { blockId: result.id };
-  });
-}
-
-export async function removeBlock(
-  claims: Claims,
-  clinicId: string,
-  input: { blockId: string },
-): Promise<void> {
-  id(input.blockId, "the blocked time to remove");
-  const outcome = await withClaims(claims, (tx) => removeBlockInDiary(tx, clinicId, input.blockId));
-  if (outcome === "forbidden")
-    throw new AppError("forbidden", "You are not a member of this clinic.");
-  if (outcome === "not_found")
-    throw new AppError("not_found", "That blocked time no longer exists.");
 }

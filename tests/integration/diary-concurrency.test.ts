@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AppError } from "@/lib/api/errors";
 import type { Claims } from "@/lib/auth/claims";
 import { closePool } from "@/lib/db/pool";
-import { blockTime, bookAppointment, moveAppointment } from "@/lib/diary/service";
+import { blockTime } from "@/lib/diary/blocks";
+import { bookAppointment, moveAppointment } from "@/lib/diary/service";
 import { danglingHolds } from "@/lib/simulator/invariants";
 
 import {

@@ -5,14 +5,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AppError } from "@/lib/api/errors";
 import type { Claims } from "@/lib/auth/claims";
 import { closePool } from "@/lib/db/pool";
+import { blockTime, removeBlock } from "@/lib/diary/blocks";
 import {
-  blockTime,
   bookAppointment,
   cancelAppointment,
   getAvailability,
   getDiary,
   moveAppointment,
-  removeBlock,
   setAppointmentStatus,
 } from "@/lib/diary/service";
 
