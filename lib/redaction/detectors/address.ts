@@ -14,6 +14,7 @@ const ORDINAL = `(?:\\d{1,3}(?:st|nd|rd|th)|(?:${NUMBER_WORD}[\\s-]+(?:and\\s+)?
 // 125th"), none of them a time of day, a linking word or a pronoun ("wednesday five because i
 // close the salon" is no street).
 const STREET_NAME = `(?:(?:(?:(?:north|south)[\\s-]?(?:east|west)|north|south|east|west|[ns][ew]|[nsew])\\.?\\s+)?${ORDINAL}\\s+|(?:(?!(?:am|pm|at|on|in|to|and|or|for|is|was|my|your|with|by|from|of|a|an|per|each|than|because|cause|cos|i|we|you|they|he|she|it|when|if|so|but|then|till|til|until|weeks?|days?|months?|years?|hours?|minutes?)\\b)[a-z][a-z'’-]*\\s+){1,3})`;
+const STREET_WORD = new RegExp(`\\b${SUFFIX}\\b`, "i");
 const STREET = new RegExp(`\\b${HOUSE}\\s+${STREET_NAME}${SUFFIX}\\b\\.?`, "gi");
 // Without a house number only after an address phrase: "send it to ... church lane".
 const ADDRESS_CONTEXT =
@@ -124,10 +125,15 @@ function saidAddresses(text: string): Finding[] {
 /** Street addresses written or spoken, with flat and town and postcode; UK postcodes; PO boxes. */
 export function detectAddresses(text: string): Finding[] {
   const findings: Finding[] = [];
-  const streets = [...text.matchAll(STREET)].map(
-    (match) => [match.index, match.index + match[0].length] as const,
-  );
-  for (const match of text.matchAll(BARE_STREET)) {
+  // Most turns name no street: one scan for a street word spares the two patterns that try a
+  // street at every word.
+  const hasStreetWord = STREET_WORD.test(text);
+  const streets = hasStreetWord
+    ? [...text.matchAll(STREET)].map(
+        (match) => [match.index, match.index + match[0].length] as const,
+      )
+    : [];
+  for (const match of hasStreetWord ? text.matchAll(BARE_STREET) : []) {
     const before = text.slice(Math.max(0, match.index - 120), match.index);
     if (ADDRESS_CONTEXT.test(before) || PREFIX.test(before))
       streets.push([match.index, match.index + match[0].length]);
