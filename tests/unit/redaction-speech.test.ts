@@ -1356,3 +1356,14 @@ describe("the thirteenth set's tuned half, as classes", () => {
     );
   });
 });
+
+describe("what a medicine came after, and an allergy with its words", () => {
+  it("takes the operation a medicine came after, never an everyday thing", () => {
+    expect(redact("they gave me percs after my wisdom teeth and")).not.toMatch(/wisdom/);
+    expect(redact("i'm on antibiotics after my holiday")).toMatch(/after my holiday$/);
+  });
+
+  it("takes 'allergic to' with what the caller is allergic to", () => {
+    expect(redact("i'm allergic to the contrast dye")).toBe("i'm [MEDICAL]");
+  });
+});

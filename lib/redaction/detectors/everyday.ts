@@ -204,7 +204,8 @@ export function disclosures(text: string): Finding[] {
 const OWN_CUE =
   /\b(?:i(?:'ve|’ve| have)? got|ive got|i've had|i’ve had|i have had|i had|i have|(?:i was|i've been|i’ve been|she was|he was|been|got) diagnosed with|diagnosed with|she(?:'s|’s| has)? got|he(?:'s|’s| has)? got|she has|he has|she had|he had|i suffer (?:from|with)|(?:she|he) suffers (?:from|with)|suffering (?:from|with)|i'm on|i’m on|im on|i am on|she's on|he's on|i take|i'm taking|she takes|he takes|she's taking|he's taking|i've always had|i used to have|(?:i'm|i’m|she's|he's|i am) allergic to|i struggle with|i live with|i'm being treated for|i'm recovering from|recovering from)\s+/gi;
 // As withHistoryVerb: "got" and "had" go with what was had.
-const OWN_VERB = /\b(?:got|had)\s+$/i;
+// And an allergy with what says it is one ("[is allergic to nuts]").
+const OWN_VERB = /\b(?:got|had)\s+$|\b(?:(?:is|are|was|were)\s+)?allergic\s+to\s+$/i;
 const OWN_END =
   /[.,;:!?]|\s(?:and|but|so|which|because|cos|that|if|when|where|who|is|was|are|were|do|does|did|can|could|would|will|should|at|for|since|from|last|this|next|with|to|on|about|right|though|then|now|too|as|or|anyway|yesterday|today|tomorrow|ago|in|before|already|like|booked|left|going|after|again|yet|there|here|please)\b/i;
 const LEADING =
@@ -226,7 +227,7 @@ const EVERYDAY = new Set(
     "medicare medicaid contact health name names earliest latest rota openings opening availability last first next spare few " +
     "there here home in out up down off over through around away lucky stuck sorted married engaged divorced " +
     "membership memberships package packages subscription loyalty points credit credits balance " +
-    "formula bottle bottles nights days earlies lates call leave " +
+    "formula bottle bottles nights days earlies lates call leave spring autumn winter fall holidays " +
     "surgeon surgeons doctor doctors gp nurse nurses consultant specialist dermatologist practitioner team clinic notes records chart file"
   ).split(" "),
 );
@@ -339,10 +340,10 @@ function takenAsMedicine(text: string, isClinicWord: (phrase: string) => boolean
 const LIST_NEXT =
   /^[^.?!;]{0,50}?\s(?:and|and then|then|plus|and also|as well as)\s+((?:the|a|an|my|me|her|his|their)\s+[a-z'’-]+(?:\s+[a-z'’-]+)?)(?=\s+(?:(?:back\s+)?in\s+(?:(?:19|20)\d\d|nineteen|twenty|two thousand)|(?:[a-z]+\s+){1,2}years?\s+ago|last\s+year|too|as well|an all|and all)\b|\s*(?:[.?!,;]|$))/i;
 
-// What a medicine is for, said straight after it ("...in dap a mide for my bp", "zo loft now
-// for my ppd"): the condition, whatever it is called.
+// What a medicine is for or came after, said straight after it ("...in dap a mide for my bp",
+// "zo loft now for my ppd", "percs after my wisdom teeth"): the condition, whatever it is called.
 const TAKEN_FOR =
-  /^\s+(?:(?:now|still|daily|every day|at night)\s+)?for\s+((?:my|me|her|his|their|the)\s+[a-z'’-]+(?:\s+[a-z'’-]+)?)(?=\s*(?:[.?!,;]|$)|\s+(?:and|but|so|too|now|since|at|which|that|as well)\b)/i;
+  /^\s+(?:(?:now|still|daily|every day|at night)\s+)?(?:for|after)\s+((?:my|me|her|his|their|the)\s+[a-z'’-]+(?:\s+[a-z'’-]+)?)(?=\s*(?:[.?!,;]|$)|\s+(?:and|but|so|too|now|since|at|which|that|as well)\b)/i;
 
 /** The next item of a list of health matters, said after one already found. */
 export function listedAfter(
