@@ -5,88 +5,31 @@ import type { z } from "zod";
 import type { Claims } from "@/lib/auth/claims";
 import * as config from "@/lib/db/diary-config";
 import * as hours from "@/lib/db/diary-hours";
-import { databaseFailure, type DatabaseFailure } from "@/lib/db/errors";
-import {
-  addDateHours as addDateHoursRow,
-  deleteDateHours as deleteDateHoursRow,
-  listOpeningHours,
-  listUpcomingDateHours,
-  replaceOpeningHours,
-} from "@/lib/db/opening-hours";
+import { listOpeningHours, listUpcomingDateHours } from "@/lib/db/opening-hours";
 import * as routing from "@/lib/db/routing";
-import { withClaims, type Tx } from "@/lib/db/transaction";
-import { rotaGaps } from "@/lib/hours/routing";
+import { withClaims } from "@/lib/db/transaction";
 import {
   activeSchema,
   appointmentTypeSchema,
   bookingRulesSchema,
-  closureSchema,
-  configFieldErrors,
-  dateHoursSchema,
-  deleteSchema,
-  openingHoursSchema,
-  overrideSchema,
   practitionerSchema,
   resourceSchema,
-  weeklyHoursSchema,
 } from "@/lib/validations/diary-config";
-import { plainError } from "@/lib/validations/plain-errors";
-import { rotaGapWarning, rotaSchema, routingSettingsSchema } from "@/lib/validations/routing";
+
+import { gone, NOT_ADMIN, parse, write, type ConfigResult } from "./config-write";
+
+export { NOT_ADMIN, type ConfigResult } from "./config-write";
+// Hours (working, opening, on a date, changed, closed) and routing (the front desk number, the
+// on-call rota) have their own modules; callers reach every write through this one.
+export * from "./hours-config";
+export * from "./routing-config";
 
 // The diary's configuration, as the signed-in person: RLS lets members read and only the
 // clinic's admins write, and the audit triggers record who changed what. Every write checks
 // its input here too (whoever calls, nothing invalid is stored) and answers what went wrong in
-// the shape the admin forms show: `fieldErrors` beside a field, or one `error`.
-
-/** What a configuration write answers: the row's id, or what to show and where. */
-export interface ConfigResult {
-  id?: string;
-  /** Saved, but worth knowing (e.g. nights nobody is on call). */
-  warning?: string;
-  error?: string;
-  fieldErrors?: Record<string, string>;
-}
-
-export const NOT_ADMIN = "Only clinic admins can change the diary's configuration.";
-
-type Explanations = Partial<
-  Record<DatabaseFailure, ConfigResult | ((constraint: string) => ConfigResult)>
->;
-
-/**
- * Runs a write as `claims`; a database refusal the admin can act on (a duplicate name, a
- * practitioner of another clinic, overlapping hours, not an admin) becomes its message, and
- * the whole transaction is rolled back. Anything else is a bug and is rethrown.
- */
-async function write(
-  claims: Claims,
-  run: (tx: Tx) => Promise<ConfigResult>,
-  explanations: Explanations = {},
-): Promise<ConfigResult> {
-  try {
-    return await withClaims(claims, run);
-  } catch (error) {
-    const failure = databaseFailure(error);
-    const explanation = failure ? explanations[failure] : undefined;
-    if (typeof explanation === "function")
-      return explanation(String((error as { constraint?: string }).constraint ?? ""));
-    if (explanation) return explanation;
-    if (failure === "forbidden") return { error: NOT_ADMIN };
-    throw error;
-  }
-}
-
-function parse<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-): { data: z.output<S> } | { invalid: ConfigResult } {
-  const parsed = schema.safeParse(input, { error: plainError });
-  return parsed.success
-    ? { data: parsed.data }
-    : { invalid: { fieldErrors: configFieldErrors(parsed.error) } };
-}
-
-const gone = (what: string): ConfigResult => ({ error: `That ${what} no longer exists.` });
+// the shape the admin forms show: `fieldErrors` beside a field, or one `error`
+// (./config-write.ts). This module: what the admin pages load, rooms and devices,
+// practitioners, appointment types and the booking rules.
 
 /** Everything the diary admin pages show (receptionists read it too). */
 export function loadDiaryConfig(claims: Claims, clinicId: string) {
@@ -219,183 +162,6 @@ export async function setAppointmentTypeActive(
     (await config.setAppointmentTypeActive(tx, clinicId, id, active))
       ? { id }
       : gone("appointment type"),
-  );
-}
-
-export async function saveWeeklyHours(
-  claims: Claims,
-  clinicId: string,
-  input: z.input<typeof weeklyHoursSchema>,
-): Promise<ConfigResult> {
-  const parsed = parse(weeklyHoursSchema, input);
-  if ("invalid" in parsed) return parsed.invalid;
-  const { practitionerId, intervals } = parsed.data;
-  return write(
-    claims,
-    async (tx) =>
-      (await hours.replaceWeeklyHours(tx, clinicId, practitionerId, intervals))
-        ? { id: practitionerId }
-        : gone("practitioner"),
-    {
-      overlap: {
-        fieldErrors: { intervals: "Two intervals on the same day overlap. Adjust them and save." },
-      },
-    },
-  );
-}
-
-/** The clinic's opening hours (when the front desk answers), saved as a whole week. */
-export async function saveOpeningHours(
-  claims: Claims,
-  clinicId: string,
-  input: z.input<typeof openingHoursSchema>,
-): Promise<ConfigResult> {
-  const parsed = parse(openingHoursSchema, input);
-  if ("invalid" in parsed) return parsed.invalid;
-  return write(
-    claims,
-    async (tx) =>
-      (await replaceOpeningHours(tx, clinicId, parsed.data.intervals))
-        ? { id: clinicId }
-        : { error: NOT_ADMIN },
-    {
-      overlap: {
-        fieldErrors: { intervals: "Two intervals on the same day overlap. Adjust them and save." },
-      },
-    },
-  );
-}
-
-/** The clinic's number Voxanne answers: a transfer there would ring Voxanne again. */
-const LOOP = "That is the number Voxanne answers: a transfer there would come straight back.";
-
-async function ownNumber(tx: Tx, clinicId: string): Promise<string | null> {
-  const row = await tx.maybeOne<{ phoneNumber: string }>(
-    'select phone_number as "phoneNumber" from public.clinics where id = $1',
-    [clinicId],
-  );
-  return row?.phoneNumber ?? null;
-}
-
-/** Front desk number, what Voxanne does after hours, and the local emergency number. */
-export async function saveRoutingSettings(
-  claims: Claims,
-  clinicId: string,
-  input: z.input<typeof routingSettingsSchema>,
-): Promise<ConfigResult> {
-  const parsed = parse(routingSettingsSchema, input);
-  if ("invalid" in parsed) return parsed.invalid;
-  return write(claims, async (tx) => {
-    if (
-      parsed.data.frontDeskNumber &&
-      parsed.data.frontDeskNumber === (await ownNumber(tx, clinicId))
-    )
-      return { fieldErrors: { frontDeskNumber: LOOP } };
-    return (await routing.saveRoutingSettings(tx, clinicId, parsed.data))
-      ? { id: clinicId }
-      : { error: NOT_ADMIN };
-  });
-}
-
-/** The on-call rota, saved as a whole week; nights nobody covers are saved with a warning. */
-export async function saveRota(
-  claims: Claims,
-  clinicId: string,
-  input: z.input<typeof rotaSchema>,
-): Promise<ConfigResult> {
-  const parsed = parse(rotaSchema, input);
-  if ("invalid" in parsed) return parsed.invalid;
-  const { nights } = parsed.data;
-  return write(claims, async (tx) => {
-    const own = await ownNumber(tx, clinicId);
-    const loop = nights.findIndex((night) => night.phoneNumber === own);
-    if (loop !== -1) return { fieldErrors: { [`nights.${loop}`]: LOOP } };
-    if (!(await routing.replaceRota(tx, clinicId, nights))) return { error: NOT_ADMIN };
-    const warning = rotaGapWarning(rotaGaps(nights));
-    return warning ? { id: clinicId, warning } : { id: clinicId };
-  });
-}
-
-export async function addOverride(
-  claims: Claims,
-  clinicId: string,
-  input: z.input<typeof overrideSchema>,
-): Promise<ConfigResult> {
-  const parsed = parse(overrideSchema, input);
-  if ("invalid" in parsed) return parsed.invalid;
-  return write(claims, async (tx) => ({ id: await hours.addOverride(tx, clinicId, parsed.data) }), {
-    bad_reference: { fieldErrors: { practitionerId: "Choose a practitioner of this clinic." } },
-  });
-}
-
-export async function deleteOverride(
-  claims: Claims,
-  clinicId: string,
-  input: z.input<typeof deleteSchema>,
-): Promise<ConfigResult> {
-  const parsed = parse(deleteSchema, input);
-  if ("invalid" in parsed) return { error: "Invalid request." };
-  const { id } = parsed.data;
-  return write(claims, async (tx) =>
-    (await hours.deleteOverride(tx, clinicId, id))
-      ? { id }
-      : { error: "That change of hours was already deleted." },
-  );
-}
-
-export async function addClosure(
-  claims: Claims,
-  clinicId: string,
-  input: z.input<typeof closureSchema>,
-): Promise<ConfigResult> {
-  const parsed = parse(closureSchema, input);
-  if ("invalid" in parsed) return parsed.invalid;
-  return write(claims, async (tx) => ({ id: await hours.addClosure(tx, clinicId, parsed.data) }));
-}
-
-export async function deleteClosure(
-  claims: Claims,
-  clinicId: string,
-  input: z.input<typeof deleteSchema>,
-): Promise<ConfigResult> {
-  const parsed = parse(deleteSchema, input);
-  if ("invalid" in parsed) return { error: "Invalid request." };
-  const { id } = parsed.data;
-  return write(claims, async (tx) =>
-    (await hours.deleteClosure(tx, clinicId, id))
-      ? { id }
-      : { error: "That closure was already deleted." },
-  );
-}
-
-export async function addDateHours(
-  claims: Claims,
-  clinicId: string,
-  input: z.input<typeof dateHoursSchema>,
-): Promise<ConfigResult> {
-  const parsed = parse(dateHoursSchema, input);
-  if ("invalid" in parsed) return parsed.invalid;
-  return write(claims, async (tx) => ({ id: await addDateHoursRow(tx, clinicId, parsed.data) }), {
-    overlap: {
-      fieldErrors: {
-        opens: "These hours overlap hours already set on that date. Delete or adjust those first.",
-      },
-    },
-  });
-}
-
-export async function deleteDateHours(
-  claims: Claims,
-  clinicId: string,
-  input: z.input<typeof deleteSchema>,
-): Promise<ConfigResult> {
-  const parsed = parse(deleteSchema, input);
-  if ("invalid" in parsed) return { error: "Invalid request." };
-  const { id } = parsed.data;
-  return write(claims, async (tx) =>
-    (await deleteDateHoursRow(tx, clinicId, id))
-      ? { id }
-      : { error: "Those hours were already deleted." },
   );
 }
 
