@@ -1367,3 +1367,19 @@ describe("what a medicine came after, and an allergy with its words", () => {
     expect(redact("i'm allergic to the contrast dye")).toBe("i'm [MEDICAL]");
   });
 });
+
+describe("a health matter said again after a comma, and a droop after a treatment", () => {
+  it("takes the restatement, never a verb phrase or an everyday thing", () => {
+    expect(
+      redact("I had a bad reaction to Restylane in 2021, a delayed swelling thing, and then"),
+    ).toBe("I [MEDICAL], and then");
+    expect(redact("i had a facelift in 2019, the best money i spent")).toMatch(
+      /, the best money i spent$/,
+    );
+    expect(redact("i had botox in march, a tuesday, and it was fine")).toMatch(/a tuesday/);
+  });
+
+  it("takes a droop said as a noun, with what it came after", () => {
+    expect(redact("I'll note the eyelid droop after Dysport.")).toBe("I'll note [MEDICAL].");
+  });
+});

@@ -120,6 +120,8 @@ export const DISCLOSURES: RegExp[] = [
   // A medicine named by what it is for ("she takes the one for her bones", "and the tablets for
   // his pressure").
   /\b(?:takes?|taking|took|on|uses?|using|and|plus|also)\s+(?:the|a|an|her|his|my|me|their|them|some)\s+(?:little\s+|white\s+|blue\s+|yellow\s+|pink\s+|weekly\s+|daily\s+)?(?:ones?|pills?|tablets?|jabs?|shots?|injections?|creams?|sprays?|inhalers?|drops|patch(?:es)?|stuff|meds|medicine)\s+for\s+(?:my|me|her|his|their|the)\s+(?:bones|joints|heart|nerves|thyroid|pressure|blood pressure|sugar|cholesterol|depression|anxiety|mood|sleep|memory|stomach|bladder|waterworks|prostate|gout|arthritis|asthma|breathing|chest|fits|seizures|migraines?|headaches?|periods?|hormones|hot flushes|flushes|menopause|pain|back|knees?|hips?|eyes?|skin|acne|psoriasis|eczema|blood|water|fluid|swelling|ticker)\b/gi,
+  // A droop after a treatment ("the eyelid droop after Dysport", "a brow drop").
+  /\b(?:(?:an?|the|my|her|his)\s+)?(?:eyelid|eyebrow|brow|lid|lip|smile|mouth)\s+(?:droop|drop|ptosis)\b(?:\s+after\s+(?:the\s+|my\s+|her\s+|his\s+)?[a-z]+)?/gi,
   // Feeling or a sense lost somewhere ("no feeling in his toes", "lost the hearing in one ear",
   // "pins and needles in my hands").
   new RegExp(
@@ -179,6 +181,7 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\bmoles?\b/i,
   /\bsides?\b/i,
   /\b(?:ones?|pills?|tablets?|jabs?|shots?|injections?|creams?|sprays?|inhalers?|drops|patch(?:es)?|stuff|meds|medicine)\s+for\b/i,
+  /\b(?:droop|drop|ptosis)\b/i,
   /\b(?:feeling|sensation|movement|hearing|sight|vision|strength|grip|circulation|pins and needles)\b/i,
   /\b(?:dissolved|drained|lanced|removed|cut out|taken out|(?:frozen|burned|burnt|lasered) off|cauteri[sz]ed|biopsied|stitched|reversed|reset|pinned|plated)\b/i,
   /\b(?:they|doctors?|surgeons?|hospital|consultant)\s+(?:(?:had|have|then|also|just)\s+)?(?:took|taken|whipped|removed|radiated|zapped|operated|cut|burned|burnt|froze|frozen|fixed|replaced|rebuilt|shocked|stented|lasered|biopsied|drained|scoped|stapled|pinned)\b/i,
@@ -336,9 +339,19 @@ function takenAsMedicine(text: string, isClinicWord: (phrase: string) => boolean
 
 // What continues a list of health matters: "and then", "plus", with what was had before it
 // ("a lap band in 2014 that they took out and then the sleeve in 2017", "the injections and
-// the iron"). Only when the item ends the clause or is dated: "and the clinic was lovely" is not.
-const LIST_NEXT =
-  /^[^.?!;]{0,50}?\s(?:and|and then|then|plus|and also|as well as)\s+((?:the|a|an|my|me|her|his|their)\s+[a-z'’-]+(?:\s+[a-z'’-]+)?)(?=\s+(?:(?:back\s+)?in\s+(?:(?:19|20)\d\d|nineteen|twenty|two thousand)|(?:[a-z]+\s+){1,2}years?\s+ago|last\s+year|too|as well|an all|and all)\b|\s*(?:[.?!,;]|$))/i;
+// the iron"), or says it again after a comma ("a reaction to Restylane in 2021, a delayed
+// swelling thing,"). Only when the item ends the clause or is dated: "and the clinic was
+// lovely" is not.
+const ITEM_END = String.raw`(?=\s+(?:(?:back\s+)?in\s+(?:(?:19|20)\d\d|nineteen|twenty|two thousand)|(?:[a-z]+\s+){1,2}years?\s+ago|last\s+year|too|as well|an all|and all)\b|\s*(?:[.?!,;]|$))`;
+const LIST_NEXT = new RegExp(
+  String.raw`^[^.?!;]{0,50}?\s(?:and|and then|then|plus|and also|as well as)\s+((?:the|a|an|my|me|her|his|their)\s+[a-z'’-]+(?:\s+[a-z'’-]+)?)${ITEM_END}`,
+  "i",
+);
+// The same said again after a comma, up to three words none of them a verb.
+const RESTATED = new RegExp(
+  String.raw`^[^.?!;,]{0,50}?,\s*((?:a|an|the|my|her|his)\s+(?:(?!(?:is|are|was|were|be|been|has|have|had|do|did|does|will|would|can|could|went|got|gets|so|very|really|best|worst|only)\b)[a-z'’-]+\s*){1,3})${ITEM_END}`,
+  "i",
+);
 
 // What a medicine is for or came after, said straight after it ("...in dap a mide for my bp",
 // "zo loft now for my ppd", "percs after my wisdom teeth"): the condition, whatever it is called.
@@ -355,12 +368,20 @@ export function listedAfter(
   for (const finding of found) {
     if (finding.type !== "MEDICAL") continue;
     const after = text.slice(finding.end, finding.end + 120);
-    const listed = LIST_NEXT.exec(after);
+    const listed = LIST_NEXT.exec(after) ?? RESTATED.exec(after);
     const taken = listed ? null : TAKEN_FOR.exec(after);
     const match = listed ?? taken;
     if (!match) continue;
-    const item = match[1]!;
-    const words = item.toLowerCase().split(/\s+/).slice(1);
+    const item = match[1]!.trimEnd();
+    // "a delayed swelling thing": a vague last word leaves the rest to say what it is.
+    const words = item
+      .toLowerCase()
+      .split(/\s+/)
+      .slice(1)
+      .filter(
+        (word, index, all) => index < all.length - 1 || !/^(?:thing|things|stuff)$/.test(word),
+      );
+    if (words.length === 0) continue;
     if (words.some((word) => EVERYDAY.has(word.replace(/['’]s$/, ""))) || isClinicWord(item))
       continue;
     // "spironolactone for my skin": a part of the body is what it treats, not a condition.
