@@ -30,8 +30,13 @@ export const isNumberish = (token: Token) =>
   ORDINAL.test(token.lower) ||
   SPANISH_NUMBERS.test(token.lower) ||
   PORTUGUESE_NUMBERS.test(token.lower);
+// Bikram Sambat months, as a Nepali caller may give a birthday first ("two thousand forty nine
+// saun twenty six").
+const NEPALI_MONTHS =
+  /^(?:baisakh|baishakh|jestha|jeth|asar|ashadh|asadh|saun|shrawan|srawan|bhadau|bhadra|asoj|ashwin|kartik|mangsir|poush|push|magh|falgun|phagun|chaitra|chait)$/;
 export const isMonth = (token: Token) =>
   MONTHS.test(token.lower) ||
+  NEPALI_MONTHS.test(token.lower) ||
   SPANISH_MONTHS.test(token.lower) ||
   PORTUGUESE_MONTHS.test(token.lower);
 export const isDateish = (token: Token) =>

@@ -80,19 +80,25 @@ export function redactConversation(
     ]),
   );
   continuedSpellings(turns, found);
+  continuedAddresses(turns, found);
   return turns.map((turn, index) => {
     const findings = finishFindings(turn.text, found[index]!);
     return { role: turn.role, text: applyFindings(turn.text, findings), findings };
   });
 }
 
+// What a caller says straight after the rest of something spelled: an aside or a check.
+const ASIDE =
+  /^(?:sorry|hang|hold|wait|oops|that's|thats|that|is|did|got|okay|ok|my|and|yeah|right)$/;
 const SPELLED_TYPES = new Set(["ID", "PHONE", "CARD", "ADDRESS", "NAME", "EMAIL", "CUSTOM"]);
 
 /**
  * Something spelled out continued over pauses: a caller turn that ends in an identifier being
  * spelled ("my number is three h w eight") and the caller turns after it (with at most a
  * backchannel or "and the rest?" between) that are nothing but letters and digits ("e k four",
- * "t p six two") are one identifier: those turns are removed whole. Updates `found` in place.
+ * "t p six two") are one identifier: those turns are removed whole, or their opening letters
+ * and digits when an aside follows ("two eight four sorry my kid is yelling"). Updates `found`
+ * in place.
  */
 function continuedSpellings(turns: Turn[], found: Finding[][]) {
   let open: Finding["type"] | null = null;
@@ -110,6 +116,16 @@ function continuedSpellings(turns: Turn[], found: Finding[][]) {
       ]);
       continue;
     }
+    // "two eight four sorry my kid is yelling": the rest, then an aside.
+    const run = words.findIndex((word) => !isSpelledToken(word));
+    if (open && run >= 2 && run <= 12 && ASIDE.test(words[run]!.lower)) {
+      found[index] = mergeFindings([
+        ...found[index]!,
+        { type: open, start: words[0]!.start, end: words[run - 1]!.end },
+      ]);
+      open = null;
+      continue;
+    }
     // Does this turn end inside something spelled or identified (at most a filler after it)?
     const last = words.at(-1);
     const ending = last
@@ -119,6 +135,41 @@ function continuedSpellings(turns: Turn[], found: Finding[][]) {
         )
       : undefined;
     open = ending && isSpelledToken(last!) ? ending.type : null;
+  }
+}
+
+// A digit, written or said.
+const DIGIT = "(?:\\d|zero|oh|o|one|two|three|four|five|six|seven|eight|nine)";
+// The rest of an address said after a pause: a town and a zip or a postcode, nothing else
+// ("minneapolis five five four five four", "plymouth p l four").
+const ADDRESS_REST = new RegExp(
+  String.raw`^\W*(?:[a-z'’-]+\s+){0,3}(?:\d{5}(?:-\d{4})?|(?:${DIGIT}\s+){4}${DIGIT}|[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|[a-z](?:\s+[a-z])?\s+${DIGIT}(?:\s+${DIGIT})?(?:\s+\w){0,3})\W*$`,
+  "i",
+);
+const ABOUT_AN_ADDRESS =
+  /\b(?:address|live|lives|living|street|road|avenue|lane|drive|apartment|flat|unit)\b/i;
+
+/**
+ * An address said over a pause: a caller turn that ends in an address (or in its numbers) and
+ * the next caller turn that is only a town with a zip or a postcode. Updates `found` in place.
+ */
+function continuedAddresses(turns: Turn[], found: Finding[][]) {
+  for (let index = 1; index < turns.length; index++) {
+    const before = turns[index - 1]!;
+    const turn = turns[index]!;
+    if (before.role !== "caller" || turn.role !== "caller" || !ADDRESS_REST.test(turn.text))
+      continue;
+    const tail = before.text.replace(/[\s.,!?]+$/, "");
+    const ends = found[index - 1]!.some(
+      (finding) => /^(?:ADDRESS|PHONE|ID)$/.test(finding.type) && finding.end >= tail.length,
+    );
+    if (!ends || !ABOUT_AN_ADDRESS.test(before.text)) continue;
+    const start = turn.text.search(/\w/);
+    const end = turn.text.replace(/\W+$/, "").length;
+    found[index] = mergeFindings([
+      ...found[index]!.filter((finding) => finding.end <= start || finding.start >= end),
+      { type: "ADDRESS", start, end },
+    ]);
   }
 }
 

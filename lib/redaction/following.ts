@@ -85,6 +85,11 @@ const codeLike = (token: Token) =>
 const SET_AS =
   /^\s*,?\s*(?:(?:for|on)\s+(?:the\s+|my\s+|your\s+)?[a-z]+\s*,?\s+)?(?:(?:i|we|she|he)\s+|(?:it['’]?s|it\s+is|it\s+was)\s+)?(?:set\s+(?:it\s+)?(?:up\s+)?(?:as|to)|made\s+it|changed\s+it\s+to|put\s+it\s+as|chose|picked)\s+/i;
 
+const COMPLAINT =
+  /^(?:wrong|incorrect|invalid|locked|expired|broken|rejected|declined|failing|not|no|never)$/;
+const CLAIMED =
+  /^[^.?!]*?\b(?:it['’]s|it\s+is|it\s+was|(?:it\s+)?should\s+be|i\s+(?:put|typed|entered|used)(?:\s+in)?)\s+(?=\S)/i;
+
 export function valueAfter(
   text: string,
   tokens: Token[],
@@ -102,6 +107,13 @@ export function valueAfter(
     if (PAUSE.has(token.text) && token.text !== ":") return [];
     if (!LEAD_INS.has(token.lower)) break;
     index++;
+  }
+  // "...my portal pin is wrong but i'm sure it's two oh one nine": a complaint is no value; the
+  // value is what the caller then says it is, in the same sentence.
+  if (tokens[index] && COMPLAINT.test(tokens[index]!.lower)) {
+    const from = tokens[index]!.end;
+    const claimed = CLAIMED.exec(text.slice(from, from + 120));
+    return claimed ? valueAfter(text, tokens, from + claimed.index + claimed[0].length, type) : [];
   }
   // Straight after the keyword, with no "is" or ":" between, a preposition or a pronoun starts
   // the value only when a number or a letter is said soon after ("the code they gave me is

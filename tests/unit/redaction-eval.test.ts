@@ -253,3 +253,17 @@ describe("the eleventh set written blind to the code (eval/redaction/twelfth)", 
     holdsHalves(twelfth, [0.99, 0.94]);
   }, 60_000);
 });
+
+describe("the twelfth set written blind to the code (eval/redaction/thirteenth)", () => {
+  const thirteenth = loadCallSet("eval/redaction/thirteenth");
+
+  it("is whole calls from two more clinics, UK and US", () => {
+    expect(new Set(thirteenth.turns.map((turn) => turn.call)).size).toBeGreaterThanOrEqual(80);
+    expect(thirteenth.turns.length).toBeGreaterThanOrEqual(1_500);
+    expect(new Set(thirteenth.turns.map((turn) => turn.locale))).toEqual(new Set(["UK", "US"]));
+  });
+
+  it("keeps what the whole-call path reaches on both halves", () => {
+    holdsHalves(thirteenth, [0.99, 0.92]);
+  }, 60_000);
+});

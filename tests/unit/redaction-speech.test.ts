@@ -1383,3 +1383,94 @@ describe("a health matter said again after a comma, and a droop after a treatmen
     expect(redact("I'll note the eyelid droop after Dysport.")).toBe("I'll note [MEDICAL].");
   });
 });
+
+describe("the fourteenth set's tuned half, as classes", () => {
+  const answer = (question: string, ...replies: string[]) =>
+    call(
+      ["assistant", question],
+      ...replies.map((reply) => ["caller", reply] as [Turn["role"], string]),
+    );
+
+  it("hears a medicine whose first syllable is a little word or a number is inside, exactly", () => {
+    expect(redact("so i'm on a ten oh lol")).toBe("so i'm [MEDICAL]");
+    expect(redact("they've started me on can de sar tan the doctor")).not.toMatch(/sar tan/);
+    expect(redact("at a ten o clock start")).toBe("at a ten o clock start");
+    expect(redact("it was a one two three")).toBe("it was a one two three");
+  });
+
+  it("takes an organ said to fail, heavy periods, hair pulled out, and idioms", () => {
+    expect(redact("the doctor reckons me kidneys are leaking protein")).toBe(
+      "the doctor reckons [MEDICAL]",
+    );
+    expect(redact("she's on the pill cause her periods are that heavy")).not.toMatch(/heavy/);
+    expect(redact("i pull out my eyebrow hairs when i'm stressed so")).toBe("i [MEDICAL] so");
+    expect(redact("he's deaf as a post")).toBe("he's [MEDICAL]");
+    expect(redact("she's got a bun in the oven she's due in april")).not.toMatch(/bun|april/);
+    expect(redact("the invoice is due in april")).toBe("the invoice is due in april");
+    expect(redact("my heart is set on the facelift")).toBe("my heart is set on the facelift");
+  });
+
+  it("takes recovery, Spanish operations and a spot that will not heal", () => {
+    expect(redact("i haven't had a tot since ninety two")).toBe("i [MEDICAL]");
+    expect(redact("i still go to the fellowship of a monday")).not.toMatch(/fellowship/);
+    expect(redact("i got out of treatment in april")).not.toMatch(/treatment/);
+    expect(redact("i did twenty eight days at hazelden back then")).not.toMatch(/hazelden/);
+    expect(redact("tengo diabetes tipo dos y me operaron de la hernia")).not.toMatch(/tipo|hernia/);
+    expect(redact("she has a sore on her shin that won't close up")).not.toMatch(/shin|close/);
+  });
+
+  it("reads a Nepali birthday, a service number, and the rest of a code after an aside", () => {
+    expect(answer("And your date of birth?", "two thousand forty nine saun twenty six")[1]).toBe(
+      "[DOB]",
+    );
+    expect(
+      answer("Just read me the service number on it.", "d one seven four", "two two eight k").slice(
+        1,
+      ),
+    ).toEqual(["[ID]", "[ID]"]);
+    expect(
+      call(
+        ["assistant", "And the code?"],
+        ["caller", "my portal password is h c seven one"],
+        ["caller", "two eight four sorry my kid is yelling"],
+      )[2],
+    ).toBe("[CUSTOM] sorry my kid is yelling");
+  });
+
+  it("takes a secret said after a complaint about it, and an address finished after a pause", () => {
+    expect(redact("it says my portal password is wrong but i'm sure it's two oh one nine")).toMatch(
+      /it's \[CUSTOM\]$/,
+    );
+    expect(
+      call(
+        ["assistant", "Reminders by post?"],
+        ["caller", "yes her address is nineteen twenty south sixth street"],
+        ["caller", "minneapolis five five four five four"],
+      )[2],
+    ).toBe("[ADDRESS]");
+    expect(
+      call(
+        ["assistant", "Reminders by post?"],
+        ["caller", "yes her address is nineteen twenty south sixth street"],
+        ["caller", "and she is fine with texts"],
+      )[2],
+    ).toBe("and she is fine with texts");
+  });
+
+  it("keeps a treatment's area, a staff member's name told, and plural days", () => {
+    const clinic = createRedactor({
+      allow: ["Botox", "forehead", "Tamar Hext", "Dr Tamar Hext", "Robin"],
+      procedures: ["Botox", "forehead"],
+    });
+    expect(clinic.redact("yeah botox with robin for my forehead after the storm").text).toBe(
+      "yeah botox with robin for my forehead after the storm",
+    );
+    expect(clinic.redact("Dr Hext's first name is Tamar, like the river.").text).toBe(
+      "Dr Hext's first name is Tamar, like the river.",
+    );
+    expect(clinic.redact("no way that's me tamar chenoweth").text).toBe("no way that's me [NAME]");
+    expect(redact("saturday then she's got dance fridays")).toBe(
+      "saturday then she's got dance fridays",
+    );
+  });
+});

@@ -17,7 +17,7 @@ const INJURY =
 const COUNT = "one|two|1|2|i|ii";
 // Parts of the body a caller to a clinic talks about, and what is wrong with them.
 const LOOKS =
-  "face|cheeks?|chin|jaw|jawline|nose|lips?|top lip|bottom lip|forehead|eyes?|eyelids?|under eyes?|ears?|neck|chest|breasts?|boobs?|nipples?|back|shoulder blades?|shoulders?|arms?|armpits?|hands?|fingers?|legs?|knees?|hips?|thighs?|feet|foot|ankles?|stomach|tummy|belly|bum|scalp|head|skin|gums?|mouth|throat|scar|scars|wound|incision|stitches|hair|hairline|edges";
+  "face|cheeks?|chin|jaw|jawline|nose|lips?|top lip|bottom lip|forehead|temples?|shins?|eyes?|eyelids?|under eyes?|ears?|neck|chest|breasts?|boobs?|nipples?|back|shoulder blades?|shoulders?|arms?|armpits?|hands?|fingers?|legs?|knees?|hips?|thighs?|feet|foot|ankles?|stomach|tummy|belly|bum|scalp|head|skin|gums?|mouth|throat|scar|scars|wound|incision|stitches|hair|hairline|edges";
 /** A part of the body said alone ("lip", "jawline"). */
 export const BODY_PART = new RegExp(`^(?:${LOOKS})$`, "i");
 const SYMPTOMS =
@@ -49,7 +49,7 @@ export const DISCLOSURES: RegExp[] = [
     "gi",
   ),
   new RegExp(
-    `\\b(?:(?:i'm|im|i am|she's|he's|she is|he is|is|am|being|was|(?:^|[.,!?]\\s*)(?:aye|yes|yeah|yep|yup|no|just)(?:,)?)\\s+(?:a\\s+)?type\\s+(?:${COUNT})\\b(?:\\s+(?:diabetic|diabetes))?|type\\s+(?:${COUNT})\\s+(?:diabetic|diabetes|diabetics))\\b`,
+    `\\b(?:(?:i'm|im|i am|she's|he's|she is|he is|is|am|being|was|(?:^|[.,!?]\\s*)(?:aye|yes|yeah|yep|yup|no|just|only)(?:,)?)\\s+(?:a\\s+)?type\\s+(?:${COUNT})\\b(?:\\s+(?:diabetic|diabetes))?|type\\s+(?:${COUNT})\\s+(?:diabetic|diabetes|diabetics))\\b`,
     "gi",
   ),
   /\b(?:hiv|h\s+i\s+v|h\.i\.v\.?|hep\s+[abc]|hepatitis\s+[abc])(?:\s+positive|\s+negative|\s+undetectable)?\b(?:\s*(?:,|and)?\s*(?:i'm|she's|he's)\s+undetectable)?/gi,
@@ -103,7 +103,7 @@ export const DISCLOSURES: RegExp[] = [
   // A spot, a bump or a rash someone has somewhere ("he has a spot on his ear", "i've got this
   // rash under my arm"): what the clinic is asked to look at.
   new RegExp(
-    `\\b(?:has|have|had|got|'s got|’s got|with)\\s+(?:(?:like|kind of|sort of|kinda|this)\\s+)?(?:a|an|this|these|some|a few)\\s+(?:(?:little|small|wee|tiny|big|weird|funny|new|dark|red|brown|black|raised|scaly|crusty|sore|itchy|rough)\\s+){0,2}(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|thing|things)\\s+(?:on|under|behind|near|by|in)\\s+(?:my|me|her|his|their|the)\\s+(?:${LOOKS})\\b(?:\\s+(?:that|which)(?:['’]s|\\s+has|\\s+have)?\\s+(?:changed(?:\\s+colou?r)?|grown|got bigger|gotten bigger|bled|started bleeding|gone darker|got darker|itches|spread))?`,
+    `\\b(?:has|have|had|got|'s got|’s got|’ve got|'ve got|with|at)\\s+(?:(?:like|kind of|sort of|kinda|this)\\s+)?(?:a|an|this|these|some|a few)\\s+(?:(?:little|small|wee|tiny|big|weird|funny|new|dark|red|brown|black|raised|scaly|crusty|sore|itchy|rough)\\s+){0,2}(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|thing|things)\\s+(?:on|under|behind|near|by|in)\\s+(?:my|me|her|his|their|the)\\s+(?:(?:left|right|lower|upper)\\s+)?(?:${LOOKS})\\b(?:\\s+(?:that|which)(?:['’]s|\\s+has|\\s+have|\\s+is|\\s+won['’]t|\\s+will\\s+not)?\\s+(?:changed(?:\\s+colou?r)?|grown|got bigger|gotten bigger|bled|started bleeding|gone darker|got darker|itches|spread|(?:gone|going|got|gone all|got all)\\s+(?:all\\s+)?(?:crusty|scabby|red|sore|itchy|weepy|hard|bigger|darker)|close up|heal(?:\\s+up)?))?`,
     "gi",
   ),
   // A stay in hospital, and what for ("i was in hospital for my nerves", "she ended up in a
@@ -120,6 +120,19 @@ export const DISCLOSURES: RegExp[] = [
   // A medicine named by what it is for ("she takes the one for her bones", "and the tablets for
   // his pressure").
   /\b(?:takes?|taking|took|on|uses?|using|and|plus|also)\s+(?:the|a|an|her|his|my|me|their|them|some)\s+(?:little\s+|white\s+|blue\s+|yellow\s+|pink\s+|weekly\s+|daily\s+)?(?:ones?|pills?|tablets?|jabs?|shots?|injections?|creams?|sprays?|inhalers?|drops|patch(?:es)?|stuff|meds|medicine)\s+for\s+(?:my|me|her|his|their|the)\s+(?:bones|joints|heart|nerves|thyroid|pressure|blood pressure|sugar|cholesterol|depression|anxiety|mood|sleep|memory|stomach|bladder|waterworks|prostate|gout|arthritis|asthma|breathing|chest|fits|seizures|migraines?|headaches?|periods?|hormones|hot flushes|flushes|menopause|pain|back|knees?|hips?|eyes?|skin|acne|psoriasis|eczema|blood|water|fluid|swelling|ticker)\b/gi,
+  // A pregnancy said sideways ("a bun in the oven", "she's due in april").
+  /\b(?:(?:a|got a|has a|have a)\s+bun in the oven|(?:i'm|im|i am|she's|she is|we're|we are|baby's|baby is)\s+due\s+(?:in|on|at the end of|around|the)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|the\s+\w+|\d+\w*|\w+\s+weeks?))\b/gi,
+  // An operation said in Spanish ("me operaron de la hernia"), a type of diabetes.
+  /(?<![\p{L}])(?:(?:me|le|la|lo|nos)\s+operaron(?:\s+de(?:\s+(?:la|el|los|las))?)?\s+\p{L}+|diabetes\s+tipo\s+(?:uno|dos|1|2))(?![\p{L}])/giu,
+  // An organ said to be failing ("the doctor reckons me kidneys are leaking protein"), periods
+  // that are heavy, hair pulled out, "deaf as a post".
+  new RegExp(
+    `\\b(?:my|me|her|his|their)\\s+(?:${ORGANS}|${BODY})(?:['’]s|\\s+(?:is|are|was|were|has been|have been|keeps?))\\s+(?:(?:a bit|a little|really|very|still|not|always|just)\\s+)?(?:failing|leaking(?:\\s+(?:protein|blood))?|playing up|packing up|packed up|not working|not right|enlarged|scarred|damaged|inflamed|knackered|shot|giving out|giving up)\\b`,
+    "gi",
+  ),
+  /\b(?:my|me|her|his|their)\s+periods?(?:['’]s|\s+(?:is|are|was|were|have been|has been|get|gets|got))\s+(?:(?:that|so|really|very|too|always|a bit|proper|dead)\s+)?(?:heavy|painful|irregular|bad|awful|all over the place|stopped|late|erratic)\b/gi,
+  /\b(?:pull|pulls|pulling|pulled)\s+(?:out\s+)?(?:my|me|her|his|their)\s+(?:own\s+)?(?:eyebrow hairs|hair|eyebrows?|eyelashes|lashes|brows)(?:\s+out)?(?:\s+when\s+(?:i'm|i am|she's|he's|i get|she gets|he gets)\s+[a-z]+)?/gi,
+  /\b(?:deaf as a post|blind as a bat|deaf in (?:one|both) ears?)\b/gi,
   // A droop after a treatment ("the eyelid droop after Dysport", "a brow drop").
   /\b(?:(?:an?|the|my|her|his)\s+)?(?:eyelid|eyebrow|brow|lid|lip|smile|mouth)\s+(?:droop|drop|ptosis)\b(?:\s+after\s+(?:the\s+|my\s+|her\s+|his\s+)?[a-z]+)?/gi,
   // Feeling or a sense lost somewhere ("no feeling in his toes", "lost the hearing in one ear",
@@ -181,6 +194,15 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\bmoles?\b/i,
   /\bsides?\b/i,
   /\b(?:ones?|pills?|tablets?|jabs?|shots?|injections?|creams?|sprays?|inhalers?|drops|patch(?:es)?|stuff|meds|medicine)\s+for\b/i,
+  /\b(?:bun in the oven|due)\b/i,
+  /\b(?:operaron|tipo)\b/i,
+  new RegExp(
+    `\\b(?:${ORGANS}|${BODY})(?:['’]s)?\\s+(?:is|are|was|were|has|have|keeps?|[a-z]+ing)\\b`,
+    "i",
+  ),
+  /\bperiods?\b/i,
+  /\b(?:pull|pulls|pulling|pulled)\b/i,
+  /\b(?:deaf|blind)\b/i,
   /\b(?:droop|drop|ptosis)\b/i,
   /\b(?:feeling|sensation|movement|hearing|sight|vision|strength|grip|circulation|pins and needles)\b/i,
   /\b(?:dissolved|drained|lanced|removed|cut out|taken out|(?:frozen|burned|burnt|lasered) off|cauteri[sz]ed|biopsied|stitched|reversed|reset|pinned|plated)\b/i,
@@ -231,6 +253,8 @@ const EVERYDAY = new Set(
     "there here home in out up down off over through around away lucky stuck sorted married engaged divorced " +
     "membership memberships package packages subscription loyalty points credit credits balance " +
     "formula bottle bottles nights days earlies lates call leave spring autumn winter fall holidays " +
+    "mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends dance football soccer hockey " +
+    "practice training swimming gym rehearsal choir church lessons classes shifts " +
     "surgeon surgeons doctor doctors gp nurse nurses consultant specialist dermatologist practitioner team clinic notes records chart file"
   ).split(" "),
 );
@@ -349,7 +373,7 @@ const LIST_NEXT = new RegExp(
 );
 // The same said again after a comma, up to three words none of them a verb.
 const RESTATED = new RegExp(
-  String.raw`^[^.?!;,]{0,50}?,\s*((?:a|an|the|my|her|his)\s+(?:(?!(?:is|are|was|were|be|been|has|have|had|do|did|does|will|would|can|could|went|got|gets|so|very|really|best|worst|only)\b)[a-z'’-]+\s*){1,3})${ITEM_END}`,
+  String.raw`^[^.?!;,]{0,50}?,\s*((?:a|an|the|my|her|his)\s+(?:(?!(?:is|are|was|were|be|been|has|have|had|do|did|does|will|would|can|could|went|got|gets|so|very|really|best|worst|only|and|or|but|with|for|to|of|in|on|at|from|by|as|that|which|who)\b)[a-z'’-]+\s*){1,3})${ITEM_END}`,
   "i",
 );
 

@@ -227,7 +227,7 @@ const CLAUSE_END =
 // the gear six year now", "in the programme, ten month dry", "in the rooms", "a year without a
 // drop", "my thirty day chip", meetings gone to beside a sponsor or a chip.
 const RECOVERY =
-  /\b(?:in recovery|(?:(?<![\w'’])\w+\s+){0,2}(?:days?|weeks?|months?|years?)\s+(?:off|clean off|clear of|free of)\s+the\s+(?:drink|booze|drugs|gear|fags|cigs|pills|weed|brown|smack|crack|coke|charlie|bottle|sauce)\b|(?:off|stopped|quit|given up|gave up|packed in)\s+the\s+(?:drink|booze|drugs|gear|fags|cigs|pills|weed|brown|smack|crack|coke|charlie|bottle|sauce)(?:\s+(?:for\s+)?(?:(?:\w+|\d+)\s+){1,2}(?:days?|weeks?|months?|years?)(?:\s+now)?)?|(?:in|on)\s+(?:the|a)\s+(?:(?:recovery|methadone|treatment|detox|twelve step|12 step)\s+program(?:me)?|program(?:me)?(?=(?:\s+\w+){0,3}\s+(?:clean|sober|dry)\b))|(?:been|gone|stayed|kept|i'm|im|i am|he's|she's)\s+dry\s+(?:for\s+|since\s+)?(?:(?:\w+|\d+)\s+){0,2}(?:days?|weeks?|months?|years?|(?:19|20)\d\d|last\s+\w+)|teetotal|t total|on the wagon|in (?:aa|na)\b|(?:in|been in|back in)\s+the\s+rooms\b|(?:(?<![\w'’])\w+\s+){0,2}(?:days?|weeks?|months?|years?)\s+without\s+a\s+(?:drop|drink|drug|pill|smoke|cig|bet)\b|(?:my|a|his|her|the)\s+(?:(?:\w+|\d+)\s+){0,2}(?:day|month|year)s?\s+(?:chip|coin|medallion|token)\b|(?:go|going|went|goes|been going)\s+to\s+(?:my\s+|the\s+|(?:aa|na)\s+)?meetings\b(?=(?:\s+\w+){0,6}\s+(?:sponsor|sober|clean|chip|recovery|steps|program(?:me)?)\b)|(?:my|her|his)\s+sponsor\b|alcoholics anonymous|narcotics anonymous|(?:sober|clean) since (?:(?:19|20)\d\d|(?:nineteen|twenty|two thousand)(?:\s+[a-z]+){1,2}|last\s+\w+|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?:19|20)\d\d)?)|(?:(?<![\w'’])\w+\s+){0,2}(?:days?|weeks?|months?|years?)\s+(?:clean|sober|dry)|sober(?:\s+(?:for|now|since|going on|about|nearly|almost)(?:\s+(?:for|about|nearly|almost))?\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))?|clean\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))\b/gi;
+  /\b(?:in recovery|(?:(?<![\w'’])\w+\s+){0,2}(?:days?|weeks?|months?|years?)\s+(?:off|clean off|clear of|free of)\s+the\s+(?:drink|booze|drugs|gear|fags|cigs|pills|weed|brown|smack|crack|coke|charlie|bottle|sauce)\b|(?:off|stopped|quit|given up|gave up|packed in)\s+the\s+(?:drink|booze|drugs|gear|fags|cigs|pills|weed|brown|smack|crack|coke|charlie|bottle|sauce)(?:\s+(?:for\s+)?(?:(?:\w+|\d+)\s+){1,2}(?:days?|weeks?|months?|years?)(?:\s+now)?)?|(?:in|on)\s+(?:the|a)\s+(?:(?:recovery|methadone|treatment|detox|twelve step|12 step)\s+program(?:me)?|program(?:me)?(?=(?:\s+\w+){0,3}\s+(?:clean|sober|dry)\b))|(?:been|gone|stayed|kept|i'm|im|i am|he's|she's)\s+dry\s+(?:for\s+|since\s+)?(?:(?:\w+|\d+)\s+){0,2}(?:days?|weeks?|months?|years?|(?:19|20)\d\d|last\s+\w+)|teetotal|t total|on the wagon|in (?:aa|na)\b|(?:in|been in|back in)\s+the\s+rooms\b|(?:haven't|have not|hasn't|has not|not)\s+(?:had|touched)\s+(?:a|one|a single)\s+(?:drink|drop|tot|sip|pint|bevvy|beer|smoke|cig)\s+(?:since|for|in)\s+(?:(?:\w+|\d+)\s+){0,2}(?:\w+|\d+)|(?:go|going|goes|went|been going)\s+to\s+the\s+fellowship\b|(?:got|came|come|just got)\s+out\s+of\s+(?:treatment|rehab|detox|the program(?:me)?)\b|(?:finished|completed|did)\s+(?:rehab|detox|treatment)\b|(?:(?<![\w'’])\w+\s+){0,2}(?:days?|weeks?|months?)\s+(?:at|in)\s+(?:hazelden|betty ford|rehab|detox|the priory)\b|(?:(?<![\w'’])\w+\s+){0,2}(?:days?|weeks?|months?|years?)\s+without\s+a\s+(?:drop|drink|drug|pill|smoke|cig|bet)\b|(?:my|a|his|her|the)\s+(?:(?:\w+|\d+)\s+){0,2}(?:day|month|year)s?\s+(?:chip|coin|medallion|token)\b|(?:go|going|went|goes|been going)\s+to\s+(?:my\s+|the\s+|(?:aa|na)\s+)?meetings\b(?=(?:\s+\w+){0,6}\s+(?:sponsor|sober|clean|chip|recovery|steps|program(?:me)?)\b)|(?:my|her|his)\s+sponsor\b|alcoholics anonymous|narcotics anonymous|(?:sober|clean) since (?:(?:19|20)\d\d|(?:nineteen|twenty|two thousand)(?:\s+[a-z]+){1,2}|last\s+\w+|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(?:19|20)\d\d)?)|(?:(?<![\w'’])\w+\s+){0,2}(?:days?|weeks?|months?|years?)\s+(?:clean|sober|dry)|sober(?:\s+(?:for|now|since|going on|about|nearly|almost)(?:\s+(?:for|about|nearly|almost))?\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))?|clean\s+for\s+(?:(?:\w+|\d+)\s+){0,2}(?:days|weeks|months|years))\b/gi;
 
 /**
  * `pastAsked`: the assistant has just asked what the caller had before ("have you had filler
@@ -260,10 +260,18 @@ export function historyDetector(procedures: string[]) {
       const start = match.index + match[0].indexOf(" ") + 1;
       findings.push({ type: "MEDICAL", start, end: match.index + match[0].length });
     }
+    let previousEnd = -1;
     for (const term of terms(text, tokens)) {
       // The clause the treatment is in: back to the last pause or "but", forward to the next.
       const raw = text.slice(Math.max(0, term.start - 80), term.start);
       const before = clauseBefore(raw);
+      // "botox with robin for my forehead": a clinic term named for where another goes is the
+      // area treated, not something had.
+      const area =
+        previousEnd >= term.start - before.length &&
+        /\bfor\s+(?:my|me|her|his|their|the)\s*$/i.test(before);
+      previousEnd = term.end;
+      if (area) continue;
       const after = clauseAfter(text.slice(term.end, term.end + 60));
       // "can I have lip filler": a request, before the clause cut at "I have" hides the "can".
       const asking =

@@ -335,12 +335,14 @@ function soundsLikeSeveral(text: string, tokens: Token[], index: number, keep: S
   const firstSound = wordSound(syllable(first.lower));
   if (
     (firstSound.length >= 4 && !startsLike(firstSound)) ||
-    FUNCTION_WORDS.has(first.lower) ||
     // "oh mep ra zole": a first syllable heard as "oh", never another number.
     (NUMBER_WORDS.has(first.lower) && first.lower !== "oh") ||
     clinicWord(first, keep)
   )
     return index;
+  // "a ten oh lol", "can de sar tan": a first syllable heard as a little word, or one heard as a
+  // number inside, only where the whole sounds exactly like a medicine of eight letters or more.
+  let exactOnly = FUNCTION_WORDS.has(first.lower);
   let joined = syllable(first.lower);
   // How the words sound one by one, joined: close enough to the whole's sound to rule out
   // windows that cannot start like a long medicine.
@@ -350,16 +352,21 @@ function soundsLikeSeveral(text: string, tokens: Token[], index: number, keep: S
     if (
       !/^[a-z]+$/i.test(token.text) ||
       text.slice(tokens[last - 1]!.end, token.start) !== " " ||
-      // "pro pran oh lol": a syllable heard as "oh", never another number.
-      (NUMBER_WORDS.has(token.lower) && token.lower !== "oh") ||
+      // "pro pran oh lol": a syllable heard as "oh"; another number only as above.
+      /^(?:hundred|thousand|double|triple)$/.test(token.lower) ||
       clinicWord(token, keep)
     )
       return index;
+    if (NUMBER_WORDS.has(token.lower) && token.lower !== "oh") exactOnly = true;
     joined += syllable(token.lower);
     if (sounds.length < 4) {
       // One sound across the join too ("es cit": "essit" is "esit", as in "escitalopram").
       sounds = (sounds + wordSound(syllable(token.lower))).replace(/([a-z])\1+/g, "$1");
       if (sounds.length >= 4 && !startsLike(sounds)) return index;
+    }
+    if (exactOnly) {
+      if (last >= index + 2 && joined.length >= 8 && SOUNDS.has(soundKey(joined))) return last;
+      continue;
     }
     if (
       last >= index + 2 &&

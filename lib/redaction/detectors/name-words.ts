@@ -111,7 +111,7 @@ export const PREDICATES = new Set(
 // Adverbs, participles and adjectives by their endings (names rarely end so in lower case;
 // "olive" and "clive" do: "-ive" after an "l" is left to the other checks).
 export const PREDICATE_SHAPE =
-  /^[a-z]{2,}(?:ously|ently|antly|ately|ibly|ably|ively|fully|lessly|stly|ctly|ghtly|ated|ened|eared|ered|ished|i[sz]ed|ured|ected|ested|ented|olved|anged|aged|ating|ening|ting|ding|king|ying|ful|ous|(?<!l)ive|etic|atic|otic|ical|istic|able|ible|less|ness|ment|ish)$/;
+  /^[a-z]{2,}(?:ously|ently|antly|ately|ibly|ably|ively|fully|lessly|stly|ctly|ghtly|ated|ened|eared|ered|ished|i[sz]ed|ured|ected|ested|ented|olved|anged|aged|ating|ening|ting|ding|king|ying|ssed|ched|pped|tted|gged|ful|ous|(?<!l)ive|etic|atic|otic|ical|istic|able|ible|less|ness|ment|ish)$/;
 
 /** Can this word be part of a name said in answer to "your name?" (any case, not a common word)? */
 export function couldBeName(token: Token): boolean {

@@ -11,7 +11,7 @@ import { AMBIGUOUS_NAMES, isNameLike, RELATIONS } from "./name-words";
 // when the clinic has staff of that name ("my name's grace kinsella"); only the whole name of
 // a member of staff is kept.
 const INTRODUCTION =
-  /\b(?:my name is|my name's|my names|my name|name is|the name is|the name's|full name is|first name is|last name is|surname is|under the name(?: of)?|call me|calls me|(?:call|calls|called)\s+(?:her|him|them)|goes by|known as|this is|it's|its|i'm|i am|im|(?:^|[.!?]\s*)name['’]s|(?:booking|booking's|appointment|appointment's|account|account's|reservation|booked|registered|listed)\s+(?:\w+\s+){0,2}under|name\s*[,:])\s*$/i;
+  /\b(?:(?:that's|thats|that is|it's|its) me,?|my name is|my name's|my names|my name|name is|the name is|the name's|full name is|first name is|last name is|surname is|under the name(?: of)?|call me|calls me|(?:call|calls|called)\s+(?:her|him|them)|goes by|known as|this is|it's|its|i'm|i am|im|(?:^|[.!?]\s*)name['’]s|(?:booking|booking's|appointment|appointment's|account|account's|reservation|booked|registered|listed)\s+(?:\w+\s+){0,2}under|name\s*[,:])\s*$/i;
 
 // "my mum, Dawn": a relative's name, even when a member of staff shares it.
 // "me sister" (UK speech for "my"), "mi hermana"; "my daughter in law".
@@ -19,6 +19,8 @@ const INTRODUCTION =
 const RELATIVE = `(?:(?:my|me|mi|our|her|his|their)\\s+(?:ex[- ])?(?:${RELATIONS})(?:[- ]in[- ]law)?|the\\s+(?:wife|husband|missus|missis|hubby|other half))`;
 const RELATIVE_NAMED = `(?:['’]s\\s+name(?:\\s+(?:is|was))?|\\s+is called|\\s+called|\\s+named|,)?`;
 const RELATION_INTRODUCTION = new RegExp(`\\b${RELATIVE}${RELATIVE_NAMED}\\s*$`, "i");
+const STAFF_NAME_TOLD =
+  /\b(?:dr|doctor|nurse|prof|professor)\.?\s+[a-z'’-]+['’]s\s+(?:first\s+|full\s+|last\s+|sur)?name\s+(?:is|was)\s*$/i;
 // "my mom is joy, she's the birthday girl": a relative said to be someone, who is then spoken
 // of; only a word that is also a name or one written with a capital ("my mum is deaf" is not).
 const RELATIVE_IS = new RegExp(`\\b${RELATIVE}\\s+is\\s*$`, "i");
@@ -28,7 +30,7 @@ const TRIGGERS = [
   // Explicit: whatever follows is a name, in any case.
   {
     pattern:
-      /(?:(?:^|[.!?]\s*)name['’]s|\b(?:my name is|my name's|my names|her name is|his name is|their name is|(?:her|his|their|your) name['’]s|name is|the name is|the name's|full name is|first name is|last name is|surname is|patient name is|patient's name is|under the name(?: of)?|call me|calls me|called me|(?:call|calls|called)\s+(?:her|him|them)|goes by|go by|known as|nickname is|nickname's|prefer to be called|prefers to be called|it's for|its for|booking for|appointment for))\s*$/i,
+      /(?:(?:^|[.!?]\s*)name['’]s|\b(?:(?:that's|thats|that is|it's|its) me,?|my name is|my name's|my names|her name is|his name is|their name is|(?:her|his|their|your) name['’]s|name is|the name is|the name's|full name is|first name is|last name is|surname is|patient name is|patient's name is|under the name(?: of)?|call me|calls me|called me|(?:call|calls|called)\s+(?:her|him|them)|goes by|go by|known as|nickname is|nickname's|prefer to be called|prefers to be called|it's for|its for|booking for|appointment for))\s*$/i,
     lower: true,
   },
   {
@@ -139,7 +141,10 @@ export function detectNames(
     const afterTrigger = previous !== undefined && TRIGGER_ENDS.has(previous.lower);
     const before = afterTrigger ? text.slice(Math.max(0, token.start - 50), token.start) : "";
     const introduced =
-      afterTrigger && (INTRODUCTION.test(before) || RELATION_INTRODUCTION.test(before));
+      afterTrigger &&
+      (INTRODUCTION.test(before) || RELATION_INTRODUCTION.test(before)) &&
+      // "Dr Hext's first name is Tamar": a member of staff's name, told.
+      !STAFF_NAME_TOLD.test(before);
     const next = tokens[index + 1];
     // "my name's may", "this is Will Bradshaw": a word that is also a name, introduced.
     const ambiguousIntroduced =

@@ -27,6 +27,14 @@ export type MedicalGroup =
   | "substance";
 
 const CONDITION = [
+  "widowmaker",
+  "the widow maker",
+  "asbestosis",
+  "weil's disease",
+  "weils disease",
+  "leptospirosis",
+  "vibration white finger",
+  "farmer's lung",
   // Added from the evaluation set's misses.
   "deviated septum",
   "acne",
@@ -615,6 +623,18 @@ const CONDITION = [
 ] as const;
 
 const MEDICATION = [
+  "dermovate",
+  "azithro",
+  "clobetasol",
+  "buccastem",
+  "prochlorperazine",
+  "vivitrol",
+  "forteo",
+  "teriparatide",
+  "tranexamic acid",
+  "cyklokapron",
+  "hormone pellets",
+  "benzocaine",
   "sintrom",
   "acenocoumarol",
   // Added from the evaluation set's misses.
@@ -1880,6 +1900,8 @@ const MENTAL_HEALTH = [
 ] as const;
 
 const PRIOR_TREATMENT = [
+  "hair transplant",
+  "fue hair transplant",
   // Operations by their letters or their ligament ("a CABG", "the ACL repair", "my cruciate").
   "cabg",
   "coronary artery bypass",
