@@ -7,8 +7,8 @@
  *   style, and the share of business words kept, for the half tuned on and the half held out.
  * - eval/redaction/fresh: a third whole-call set written blind to the redactor's code, after
  *   the fixes the first two sets led to: the honest figure for text nobody tuned on.
- * - eval/redaction/third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth
- *   and thirteenth: eleven more blind sets (two new clinics each, UK and US), each written after the fixes the one
+ * - eval/redaction/third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth,
+ *   thirteenth and fourteenth: twelve more blind sets (two new clinics each, UK and US), each written after the fixes the one
  *   before it led to.
  * Exits non-zero below the targets (whole calls: recall >= 99.5%, business words >= 97%).
  */
@@ -161,6 +161,9 @@ reportHalves("twelfth set, ", loadCallSet("eval/redaction/twelfth"));
 // (798/861) on the code before it existed (91.2% on that day's starting code), business words
 // 99.0%.
 reportHalves("thirteenth set, ", loadCallSet("eval/redaction/thirteenth"));
+// And a fifteenth (eval/redaction/fourteenth: Hull and Honolulu): first run 93.2% (796/854) on the
+// code before it existed (91.9% on that day's starting code), business words 99.3%.
+reportHalves("fourteenth set, ", loadCallSet("eval/redaction/fourteenth"));
 console.log(
   failures.length ? `\nBelow target:\n  ${failures.join("\n  ")}` : "\nWhole-call targets met.",
 );

@@ -267,3 +267,17 @@ describe("the twelfth set written blind to the code (eval/redaction/thirteenth)"
     holdsHalves(thirteenth, [0.99, 0.92]);
   }, 60_000);
 });
+
+describe("the thirteenth set written blind to the code (eval/redaction/fourteenth)", () => {
+  const fourteenth = loadCallSet("eval/redaction/fourteenth");
+
+  it("is whole calls from two more clinics, UK and US", () => {
+    expect(new Set(fourteenth.turns.map((turn) => turn.call)).size).toBeGreaterThanOrEqual(80);
+    expect(fourteenth.turns.length).toBeGreaterThanOrEqual(1_400);
+    expect(new Set(fourteenth.turns.map((turn) => turn.locale))).toEqual(new Set(["UK", "US"]));
+  });
+
+  it("keeps what the whole-call path reaches on both halves", () => {
+    holdsHalves(fourteenth, [0.975, 0.93]);
+  }, 60_000);
+});

@@ -1474,3 +1474,52 @@ describe("the fourteenth set's tuned half, as classes", () => {
     );
   });
 });
+
+describe("the fifteenth set's tuned half, as classes", () => {
+  it("takes a spot said the Pidgin way, with how it is changing", () => {
+    expect(redact("because i get one spot on my ear that keeps scabbing over")).toBe(
+      "because i [MEDICAL]",
+    );
+    expect(redact("she get one dark spot on her cheek stay growing and my mom")).toBe(
+      "she [MEDICAL] and my mom",
+    );
+    expect(redact("she has a rough spot on the back of her hand that bleeds")).toBe(
+      "she [MEDICAL]",
+    );
+    expect(redact("i have one mole on my scalp that bleeds when i comb")).toBe("i [MEDICAL]");
+    expect(redact("i get a spot on the price")).toBe("i get a spot on the price");
+  });
+
+  it("takes what was taken off or out of the body, a sense going, knees no good", () => {
+    expect(redact("last year they took out some polyps from my colon")).toBe(
+      "last year they [MEDICAL]",
+    );
+    expect(redact("and i had one basal cell burned off my nose back then")).toBe(
+      "and i [MEDICAL] back then",
+    );
+    expect(redact("her hearing is bad so talk loud")).toBe("[MEDICAL] so talk loud");
+    expect(redact("and my knees no good")).toBe("and [MEDICAL]");
+    expect(redact("in poznan they did my veins stripped")).toBe("in poznan they [MEDICAL]");
+  });
+
+  it("takes recovery said as years recovered, sober from, a home group, off the ale since", () => {
+    expect(redact("i'm three years recovered now")).toBe("i'm [MEDICAL] now");
+    expect(redact("i'm nine years sober from ice so")).toBe("i'm [MEDICAL] so");
+    expect(redact("i go to my home group tuesday nights")).not.toMatch(/home group/);
+    expect(redact("i've been off the ale since two thousand and six")).toBe("i've been [MEDICAL]");
+  });
+
+  it("keeps how often a medicine is taken with it, and hears an x as ks", () => {
+    expect(redact("i take metformin three times a day")).toBe("i [MEDICAL]");
+    expect(redact("she's on dialysis three times a week and")).toBe("she's [MEDICAL] and");
+    expect(redact("put him on the docks ee cycline and")).not.toMatch(/docks|cycline/);
+  });
+
+  it("asks for a name with 'your own name?', and no phone word is a name", () => {
+    expect(call(["assistant", "And your own name?"], ["caller", "stuart harland"])[1]).toBe(
+      "[NAME]",
+    );
+    expect(redact("it's Jo, my mobile is on the form")).not.toMatch(/\[NAME\] is/);
+    expect(redact("my ate marilou had it done here")).toBe("my ate [NAME] had it done here");
+  });
+});

@@ -31,9 +31,13 @@ const SYMPTOMS =
  * syndrome or disorder ("von willebrand", "Crohn's disease", "a bleeding disorder"), a
  * habit being stopped ("to help me stop smoking"), and a breakdown or burnout had.
  */
+// How a spot on the body is changing, said after it ("...that's gone all crusty", "...that keeps
+// scabbing over", "...that no like heal", "...stay growing", "...that bleeds when i comb").
+const CHANGED = `(?:\\s+(?:(?:that|which)(?:['’]s|\\s+has|\\s+have|\\s+is|\\s+keeps?|\\s+won['’]t|\\s+will\\s+not|\\s+no(?:\\s+like)?|\\s+just)?|stay|stays)\\s+(?:been\\s+)?(?:changed(?:\\s+colou?r)?|changing|grown|growing|got bigger|gotten bigger|getting bigger|bled|bleeds|bleeding|started bleeding|gone darker|got darker|getting darker|itches|itching|spread|spreading|scabbing(?:\\s+over)?|scabs(?:\\s+over)?|crusting|weeping|(?:gone|going|got|gone all|got all)\\s+(?:all\\s+)?(?:crusty|scabby|red|sore|itchy|weepy|hard|bigger|darker)|close up|heal(?:\\s+up)?|healing)(?:\\s+when\\s+(?:i|she|he)\\s+[a-z]+)?)?`;
+
 export const DISCLOSURES: RegExp[] = [
   new RegExp(
-    `\\b(?:had|have had|'ve had|’ve had|got|getting|having|get)\\s+(?:(?:me|my|her|his|their|the|a|an|both|two|some|a few)\\s+)?(?:${ORGANS})\\s+(?:out|removed|taken out|cut out|cut off|replaced|done|operated on|lasered|frozen off|burned off|burnt off|taken off|cut away|fixed|put in|fitted|inserted|implanted)\\b`,
+    `\\b(?:had|have had|'ve had|’ve had|got|getting|having|get|did|done)\\s+(?:(?:me|my|her|his|their|the|a|an|both|two|some|a few)\\s+)?(?:${ORGANS})\\s+(?:out|removed|stripped|taken out|cut out|cut off|replaced|done|operated on|lasered|frozen off|burned off|burnt off|taken off|cut away|fixed|put in|fitted|inserted|implanted)\\b`,
     "gi",
   ),
   new RegExp(
@@ -64,7 +68,7 @@ export const DISCLOSURES: RegExp[] = [
   // A symptom said of a part of the body ("her lip is really swollen", "my scalp's been itchy",
   // "his hair's falling out"): the caller's health, whatever brought it on.
   new RegExp(
-    `\\b(?:my|me|her|his|their|your|the)\\s+(?:(?:left|right|top|bottom|upper|lower)\\s+)?(?:${LOOKS})(?:(?:['’]s|\\s+(?:is|are|was|were|has been|have been|been|keeps?|kept|has gone|have gone|went|gone|started|starting|is still|are still))\\s+(?:(?:really|very|so|a bit|a little|quite|still|all|kinda|kind of|sort of|going|getting|being|proper|dead|super|more|and|just|always|constantly|been)\\s+)*(?:${SYMPTOMS})|\\s+(?:dropped|drooped|swelled(?:\\s+up)?|bled|blistered|peeled|bruised|went\\s+(?:numb|lumpy|hard|red)))\\b`,
+    `\\b(?:my|me|her|his|their|your|the)\\s+(?:(?:left|right|top|bottom|upper|lower)\\s+)?(?:${LOOKS})(?:(?:['’]s|\\s+(?:is|are|was|were|has been|have been|been|keeps?|kept|has gone|have gone|went|gone|started|starting|is still|are still|stay|stays))\\s+(?:(?:really|very|so|a bit|a little|quite|still|all|kinda|kind of|sort of|going|getting|being|proper|dead|super|more|and|just|always|constantly|been)\\s+)*(?:${SYMPTOMS})|\\s+(?:dropped|drooped|swelled(?:\\s+up)?|bled|blistered|peeled|bruised|went\\s+(?:numb|lumpy|hard|red)))\\b`,
     "gi",
   ),
   // Weight lost or gained, said of someone ("i lost a lot of weight on ozempic", "she's put on
@@ -103,7 +107,7 @@ export const DISCLOSURES: RegExp[] = [
   // A spot, a bump or a rash someone has somewhere ("he has a spot on his ear", "i've got this
   // rash under my arm"): what the clinic is asked to look at.
   new RegExp(
-    `\\b(?:has|have|had|got|'s got|’s got|’ve got|'ve got|with|at)\\s+(?:(?:like|kind of|sort of|kinda|this)\\s+)?(?:a|an|this|these|some|a few)\\s+(?:(?:little|small|wee|tiny|big|weird|funny|new|dark|red|brown|black|raised|scaly|crusty|sore|itchy|rough)\\s+){0,2}(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|thing|things)\\s+(?:on|under|behind|near|by|in)\\s+(?:my|me|her|his|their|the)\\s+(?:(?:left|right|lower|upper)\\s+)?(?:${LOOKS})\\b(?:\\s+(?:that|which)(?:['’]s|\\s+has|\\s+have|\\s+is|\\s+won['’]t|\\s+will\\s+not)?\\s+(?:changed(?:\\s+colou?r)?|grown|got bigger|gotten bigger|bled|started bleeding|gone darker|got darker|itches|spread|(?:gone|going|got|gone all|got all)\\s+(?:all\\s+)?(?:crusty|scabby|red|sore|itchy|weepy|hard|bigger|darker)|close up|heal(?:\\s+up)?))?`,
+    `\\b(?:has|have|had|got|get|gets|'s got|’s got|’ve got|'ve got|with|at|noticed|found)\\s+(?:(?:like|kind of|sort of|kinda|this)\\s+)?(?:a|an|one|this|these|some|a few|two|three)\\s+(?:(?:little|small|wee|tiny|big|weird|funny|new|dark|red|brown|black|raised|scaly|crusty|sore|itchy|rough)\\s+){0,2}(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|moles?|thing|things)\\s+(?:on|under|behind|near|by|in)\\s+(?:the\\s+(?:back|side|top|front|tip|bottom)\\s+of\\s+)?(?:my|me|her|his|their|the)\\s+(?:(?:left|right|lower|upper|top|bottom)\\s+)?(?:${LOOKS}|forearms?|collarbone|wrists?|elbows?)\\b${CHANGED}`,
     "gi",
   ),
   // A stay in hospital, and what for ("i was in hospital for my nerves", "she ended up in a
@@ -127,12 +131,19 @@ export const DISCLOSURES: RegExp[] = [
   // An organ said to be failing ("the doctor reckons me kidneys are leaking protein"), periods
   // that are heavy, hair pulled out, "deaf as a post".
   new RegExp(
-    `\\b(?:my|me|her|his|their)\\s+(?:${ORGANS}|${BODY})(?:['’]s|\\s+(?:is|are|was|were|has been|have been|keeps?))\\s+(?:(?:a bit|a little|really|very|still|not|always|just)\\s+)?(?:failing|leaking(?:\\s+(?:protein|blood))?|playing up|packing up|packed up|not working|not right|enlarged|scarred|damaged|inflamed|knackered|shot|giving out|giving up)\\b`,
+    `\\b(?:my|me|her|his|their)\\s+(?:${ORGANS}|${BODY})(?:['’]s|\\s+(?:is|are|was|were|has been|have been|keeps?))\\s+(?:(?:a bit|a little|really|very|still|not|always|just)\\s+)?(?:failing|leaking(?:\\s+(?:protein|blood))?|playing up|packing up|packed up|not working|not right|enlarged|scarred|damaged|inflamed|knackered|shot|giving out|giving up)\\b|\\b(?:my|me|her|his|their)\\s+(?:${ORGANS}|${BODY})\\s+(?:no good|no work|not good|no can)\\b`,
     "gi",
   ),
   /\b(?:my|me|her|his|their)\s+periods?(?:['’]s|\s+(?:is|are|was|were|have been|has been|get|gets|got))\s+(?:(?:that|so|really|very|too|always|a bit|proper|dead)\s+)?(?:heavy|painful|irregular|bad|awful|all over the place|stopped|late|erratic)\b/gi,
   /\b(?:pull|pulls|pulling|pulled)\s+(?:out\s+)?(?:my|me|her|his|their)\s+(?:own\s+)?(?:eyebrow hairs|hair|eyebrows?|eyelashes|lashes|brows)(?:\s+out)?(?:\s+when\s+(?:i'm|i am|she's|he's|i get|she gets|he gets)\s+[a-z]+)?/gi,
   /\b(?:deaf as a post|blind as a bat|deaf in (?:one|both) ears?)\b/gi,
+  // Something taken off or out of a part of the body ("they took out some polyps from my colon",
+  // "i had one basal cell burned off my nose"), and a sense that is going ("her hearing is bad").
+  new RegExp(
+    `\\b(?:(?:took|taken|removed|cut|burned|burnt|froze|frozen|lasered|scraped)\\s+(?:out|off)?\\s*|(?:had|got|have had|'ve had)\\s+)(?:some|a|an|two|three|a couple of|a few|one|a couple of those|some of those)\\s+(?:(?:little|small|big|tiny)\\s+)?(?:polyps?|moles?|cysts?|lumps?|growths?|spots?|skin cancers?|basal cells?|basal cell carcinomas?|lesions?|warts?|skin tags?)\\s+(?:(?:burned|burnt|cut|frozen|froze|lasered|scraped|taken|removed)\\s+)?(?:from|off|out of|on)\\s+(?:my|me|her|his|their|the)\\s+(?:(?:left|right|lower|upper)\\s+)?(?:${ORGANS}|${BODY}|${LOOKS})\\b`,
+    "gi",
+  ),
+  /\b(?:my|me|her|his|their)\s+(?:hearing|eyesight|sight|vision|memory|balance)(?:['’]s|\s+(?:is|are|was|has been|has gone|went|getting|stay))\s+(?:(?:really|very|a bit|pretty|quite|so|not)\s+)?(?:bad|poor|going|gone|terrible|awful|not great|not good|failing|worse)\b/gi,
   // A droop after a treatment ("the eyelid droop after Dysport", "a brow drop").
   /\b(?:(?:an?|the|my|her|his)\s+)?(?:eyelid|eyebrow|brow|lid|lip|smile|mouth)\s+(?:droop|drop|ptosis)\b(?:\s+after\s+(?:the\s+|my\s+|her\s+|his\s+)?[a-z]+)?/gi,
   // Feeling or a sense lost somewhere ("no feeling in his toes", "lost the hearing in one ear",
@@ -188,7 +199,7 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:sugar|pressure|bloods|a\s?1\s?c|a\s+one\s+c)\b/i,
   /\bchange\b/i,
   /\ba\s?(?:1|one)\s?c\b/i,
-  /\b(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|thing|things)\s+(?:on|under|behind|near|by|in)\b/i,
+  /\b(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|moles?|thing|things)\s+(?:on|under|behind|near|by|in)\b/i,
   /\b(?:hospital|a\s?&\s?e|a and e|the er|icu|rehab|psych)\b/i,
   /\b(?:bypass|stent|pacemaker|transplant|biops)/i,
   /\bmoles?\b/i,
@@ -197,12 +208,14 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:bun in the oven|due)\b/i,
   /\b(?:operaron|tipo)\b/i,
   new RegExp(
-    `\\b(?:${ORGANS}|${BODY})(?:['’]s)?\\s+(?:is|are|was|were|has|have|keeps?|[a-z]+ing)\\b`,
+    `\\b(?:${ORGANS}|${BODY})(?:['’]s)?\\s+(?:is|are|was|were|has|have|keeps?|no|not|[a-z]+ing)\\b`,
     "i",
   ),
   /\bperiods?\b/i,
   /\b(?:pull|pulls|pulling|pulled)\b/i,
   /\b(?:deaf|blind)\b/i,
+  /\b(?:polyps?|moles?|cysts?|lumps?|growths?|spots?|cancers?|cells?|lesions?|warts?|tags?)\s+(?:(?:burned|burnt|cut|frozen|froze|lasered|scraped|taken|removed)\s+)?(?:from|off|out|on)\b/i,
+  /\b(?:hearing|eyesight|sight|vision|memory|balance)\b/i,
   /\b(?:droop|drop|ptosis)\b/i,
   /\b(?:feeling|sensation|movement|hearing|sight|vision|strength|grip|circulation|pins and needles)\b/i,
   /\b(?:dissolved|drained|lanced|removed|cut out|taken out|(?:frozen|burned|burnt|lasered) off|cauteri[sz]ed|biopsied|stitched|reversed|reset|pinned|plated)\b/i,
@@ -269,7 +282,14 @@ export function saidOfOneself(text: string, isClinicWord: (phrase: string) => bo
     const start = match.index + match[0].length;
     const rest = text.slice(start, start + 60);
     const cut = OWN_END.exec(rest);
-    let phrase = rest.slice(0, cut ? cut.index : rest.length).trimEnd();
+    // "metformin three times a day": how often is said after what (the trail takes it whole).
+    let phrase = rest
+      .slice(0, cut ? cut.index : rest.length)
+      .replace(
+        /\s+(?:(?:once|twice|[a-z]+\s+times|\d+\s+times)\s+(?:a|per|each)\b|every\s|daily\b|weekly\b).*$/i,
+        "",
+      )
+      .trimEnd();
     const words = phrase.split(/\s+/);
     if (words.length > 4) phrase = words.slice(0, 4).join(" ");
     const head = phrase.replace(LEADING, "");

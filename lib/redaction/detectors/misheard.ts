@@ -40,6 +40,7 @@ const soundKey = (word: string) =>
   word
     .replace(/ph/g, "f")
     .replace(/^x/, "z")
+    .replace(/x/g, "ks")
     .replace(/igh/g, "i")
     .replace(/([aeo])h(?![aeiou])/g, "$1")
     .replace(/ck/g, "k")

@@ -39,7 +39,9 @@ export const NOT_NAMES = new Set(
     "comes brings takes books pays rings calls swears booked rang off name names surname nickname " +
     "keep keeps kept tell tells ask asks make makes give gives let lets help helps reckons wanna gonna gotta " +
     // Said after a relative's name, in the past: "my girl yanelis brought me".
-    "brought bought thought caught taught drove took gave made sent paid spent lent showed shown recommended referred"
+    "brought bought thought caught taught drove took gave made sent paid spent lent showed shown recommended referred " +
+    // What a caller gives next after their name ("stuart harland and me mobile's ...").
+    "mobile landline cell phone number email address postcode zip"
   ).split(" "),
 );
 // Relations said in English, and as slang ("my girl yanelis", "my pops"): never a name alone.
@@ -48,7 +50,7 @@ const ENGLISH_RELATIONS =
 // Said in Spanish, Portuguese or Haitian Creole ("my tia dulce", "mi abuela", "my avó"): they
 // introduce a name, but may be one too ("Tia Leigh", "Rose Mae").
 const OTHER_RELATIONS =
-  "tia|tía|tio|tío|titi|abuela|abuelo|abuelita|abuelito|prima|primo|hermana|hermano|madre|padre|mami|papi|suegra|suegro|cuñada|cuñado|cunada|cunado|madrina|padrino|comadre|compadre|avó|avô|avo|vovó|vovo|mãe|mae|irmã|irma|irmão|irmao|manman|grann|tonton|matant";
+  "tia|tía|tio|tío|titi|abuela|abuelo|abuelita|abuelito|prima|primo|hermana|hermano|madre|padre|mami|papi|suegra|suegro|cuñada|cuñado|cunada|cunado|madrina|padrino|comadre|compadre|avó|avô|avo|vovó|vovo|mãe|mae|irmã|irma|irmão|irmao|manman|grann|tonton|matant|ate|kuya|tita|tito|lola|lolo|nanay|tatay|tutu";
 export const RELATIONS = `${ENGLISH_RELATIONS}|${OTHER_RELATIONS}`;
 const RELATION_WORDS = new Set(ENGLISH_RELATIONS.split("|"));
 // Capitalised words that are not people: calendar, languages and nationalities, titles, brands.

@@ -27,6 +27,12 @@ export type MedicalGroup =
   | "substance";
 
 const CONDITION = [
+  "chicken pox",
+  "chickenpox",
+  "staph",
+  "staph infection",
+  "seal finger",
+  "uric acid attacks",
   "widowmaker",
   "the widow maker",
   "asbestosis",
@@ -623,6 +629,9 @@ const CONDITION = [
 ] as const;
 
 const MEDICATION = [
+  "gaviscon",
+  "saint john's wort",
+  "lupron",
   "dermovate",
   "azithro",
   "clobetasol",
@@ -1654,6 +1663,8 @@ const IMPLANT_DEVICE = [
 ] as const;
 
 const PREGNANCY = [
+  "hapai",
+  "i'm hapai",
   "pregnant",
   "pregnancy",
   "weeks pregnant",
