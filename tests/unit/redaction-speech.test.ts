@@ -1515,6 +1515,18 @@ describe("the fifteenth set's tuned half, as classes", () => {
     expect(redact("put him on the docks ee cycline and")).not.toMatch(/docks|cycline/);
   });
 
+  it("reads 'has anything changed since your consult?' as a health question", () => {
+    expect(
+      call(
+        ["assistant", "Has anything changed since your consult?"],
+        ["caller", "yeah i started a pill for my pressure last month"],
+      )[1],
+    ).not.toMatch(/pill|pressure/);
+    expect(
+      call(["assistant", "Has anything changed since you booked?"], ["caller", "nope all good"])[1],
+    ).toBe("nope all good");
+  });
+
   it("asks for a name with 'your own name?', and no phone word is a name", () => {
     expect(call(["assistant", "And your own name?"], ["caller", "stuart harland"])[1]).toBe(
       "[NAME]",
