@@ -8,7 +8,7 @@
  * - eval/redaction/fresh: a third whole-call set written blind to the redactor's code, after
  *   the fixes the first two sets led to: the honest figure for text nobody tuned on.
  * - eval/redaction/third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth,
- *   thirteenth and fourteenth: twelve more blind sets (two new clinics each, UK and US), each written after the fixes the one
+ *   thirteenth, fourteenth and fifteenth: thirteen more blind sets (two new clinics each, UK and US), each written after the fixes the one
  *   before it led to.
  * Exits non-zero below the targets (whole calls: recall >= 99.5%, business words >= 97%).
  */
@@ -164,6 +164,9 @@ reportHalves("thirteenth set, ", loadCallSet("eval/redaction/thirteenth"));
 // And a fifteenth (eval/redaction/fourteenth: Hull and Honolulu): first run 93.2% (796/854) on the
 // code before it existed (91.9% on that day's starting code), business words 99.3%.
 reportHalves("fourteenth set, ", loadCallSet("eval/redaction/fourteenth"));
+// And a sixteenth (eval/redaction/fifteenth: Aberdeen and Albuquerque): first run 91.4% (868/950)
+// on the code before it existed (90.0% on that day's starting code), business words 99.2%.
+reportHalves("fifteenth set, ", loadCallSet("eval/redaction/fifteenth"));
 console.log(
   failures.length ? `\nBelow target:\n  ${failures.join("\n  ")}` : "\nWhole-call targets met.",
 );

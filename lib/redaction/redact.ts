@@ -21,7 +21,7 @@ import { valueAfter } from "./following";
 import { MEDICAL_LEXICON, REFERRED_TO_BY_LAST_WORD } from "./lexicon/medical";
 import { digitRuns, NUMBER_WORDS } from "./numbers";
 import { compilePatterns } from "./rules";
-import { tokenize, type Token } from "./tokens";
+import { asSaid, tokenize, type Token } from "./tokens";
 import type { Finding, RedactionConfig, RedactionResult } from "./types";
 
 export { applyFindings, mergeFindings } from "./findings";
@@ -300,11 +300,14 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       const last = valueKeywords(text).at(-1);
       return last !== undefined && VALUE_TO_COME.test(text.slice(last.end));
     },
-    learn(text, options = {}) {
-      const { learned, lastWords } = analyse(text, options);
+    learn(said, options = {}) {
+      const { learned, lastWords } = analyse(asSaid(said), options);
       return { names: learned, terms: lastWords };
     },
-    redact(text, knownNames = new Set(), options = {}) {
+    redact(said, knownNames = new Set(), options = {}) {
+      // Detection reads the text with its dialect words as said (same offsets); the original
+      // is what is redacted.
+      const text = asSaid(said);
       const { tokens, terms, overlapsTerm, answers, names, learned } = analyse(text, options);
       const detected = [
         ...detectDigitRuns(text, tokens),
@@ -337,7 +340,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
           ...spelledOut(text, tokens, [...names, ...spelled], allow),
         ]),
       );
-      return { text: applyFindings(text, findings), findings, names: learned };
+      return { text: applyFindings(said, findings), findings, names: learned };
     },
   };
 }

@@ -45,3 +45,18 @@ export function wordsBefore(tokens: Token[], start: number, count: number): stri
     if (/\w/.test(tokens[index]!.text)) words.push(tokens[index]!.lower);
   return words.reverse().join(" ");
 }
+
+// Scots "ma" for "my" before a part of the body or a health word ("i had ma lips done", "broke
+// ma pelvis"): never the mother ("ma said", "me ma linda") nor "ma'am".
+const MA_FOR_MY =
+  /\bma(?=\s+(?:(?:left|right|wee|poor|bad|own)\s+)?(?:lips?|face|skin|nose|eyes?|eyelids?|ears?|cheeks?|chin|jaw|neck|chest|breasts?|boobs?|back|shoulders?|arms?|hands?|fingers?|legs?|knees?|hips?|feet|foot|ankles?|wrists?|belly|stomach|tummy|bum|scalp|hair|head|forehead|teeth|heart|lungs?|liver|kidneys?|bowels?|bladder|womb|pelvis|bones?|joints?|back|gastric|sugar|pressure|nerves|meds|medication|tablets|pills|jags?|inhaler|periods?|operation|op|surgery|bypass|cancer|diabetes|asthma|arthritis)\b)/gi;
+
+/**
+ * The text as detection reads it: dialect words that stand for a common word of the same length
+ * replaced by it, so every offset stays the original's (only the original is ever redacted).
+ */
+export function asSaid(text: string): string {
+  return /\bma\b/i.test(text)
+    ? text.replace(MA_FOR_MY, (word) => (word[0] === "M" ? "My" : "my"))
+    : text;
+}

@@ -281,3 +281,17 @@ describe("the thirteenth set written blind to the code (eval/redaction/fourteent
     holdsHalves(fourteenth, [0.975, 0.93]);
   }, 60_000);
 });
+
+describe("the fourteenth set written blind to the code (eval/redaction/fifteenth)", () => {
+  const fifteenth = loadCallSet("eval/redaction/fifteenth");
+
+  it("is whole calls from two more clinics, UK and US", () => {
+    expect(new Set(fifteenth.turns.map((turn) => turn.call)).size).toBeGreaterThanOrEqual(80);
+    expect(fifteenth.turns.length).toBeGreaterThanOrEqual(1_500);
+    expect(new Set(fifteenth.turns.map((turn) => turn.locale))).toEqual(new Set(["UK", "US"]));
+  });
+
+  it("keeps what the whole-call path reaches on both halves", () => {
+    holdsHalves(fifteenth, [0.94, 0.92]);
+  }, 60_000);
+});

@@ -1535,3 +1535,31 @@ describe("the fifteenth set's tuned half, as classes", () => {
     expect(redact("my ate marilou had it done here")).toBe("my ate [NAME] had it done here");
   });
 });
+
+describe("the sixteenth set's tuned half, as classes", () => {
+  it("reads Scots 'ma' as 'my' before a part of the body, never the mother", () => {
+    expect(redact("aye i had ma lips done in glasgow")).toBe("aye i [MEDICAL] in glasgow");
+    expect(redact("i broke ma pelvis last winter")).not.toMatch(/pelvis/);
+    expect(redact("ma said she'd come with me")).toBe("ma said she'd come with me");
+  });
+
+  it("takes a racing heart, an operation waited for, a spot in Spanish, lungs messed up", () => {
+    expect(redact("my heart goes too fast sometimes")).toBe("[MEDICAL] sometimes");
+    expect(redact("i'm waitin on a skin removal op")).toBe("i'm [MEDICAL]");
+    expect(redact("i'm waiting on a call back")).toBe("i'm waiting on a call back");
+    expect(redact("tengo un lunar en la espalda que me pica")).toBe("tengo [MEDICAL]");
+    expect(redact("and my lungs all messed up from the fumes")).not.toMatch(/lungs/);
+  });
+
+  it("takes a patch on the rim of an ear that flakes, a squamous frozen off, clean and dry", () => {
+    expect(
+      redact("i've got a rough patch on the rim of my left ear that keeps flaking off"),
+    ).not.toMatch(/patch|rim|flaking/);
+    expect(redact("i had a squamous frozen off my cheek")).toBe("i [MEDICAL]");
+    expect(redact("clean eleven year now")).toBe("[MEDICAL]");
+    expect(redact("dry since twenty nineteen")).toBe("[MEDICAL]");
+    expect(redact("ever since i got clean")).toBe("ever [MEDICAL]");
+    expect(redact("quit smoking in two thousand ten")).toBe("[MEDICAL]");
+    expect(redact("i get the b twelve jags")).toBe("i [MEDICAL]");
+  });
+});

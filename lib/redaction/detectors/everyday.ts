@@ -33,7 +33,7 @@ const SYMPTOMS =
  */
 // How a spot on the body is changing, said after it ("...that's gone all crusty", "...that keeps
 // scabbing over", "...that no like heal", "...stay growing", "...that bleeds when i comb").
-const CHANGED = `(?:\\s+(?:(?:that|which)(?:['’]s|\\s+has|\\s+have|\\s+is|\\s+keeps?|\\s+won['’]t|\\s+will\\s+not|\\s+no(?:\\s+like)?|\\s+just)?|stay|stays)\\s+(?:been\\s+)?(?:changed(?:\\s+colou?r)?|changing|grown|growing|got bigger|gotten bigger|getting bigger|bled|bleeds|bleeding|started bleeding|gone darker|got darker|getting darker|itches|itching|spread|spreading|scabbing(?:\\s+over)?|scabs(?:\\s+over)?|crusting|weeping|(?:gone|going|got|gone all|got all)\\s+(?:all\\s+)?(?:crusty|scabby|red|sore|itchy|weepy|hard|bigger|darker)|close up|heal(?:\\s+up)?|healing)(?:\\s+when\\s+(?:i|she|he)\\s+[a-z]+)?)?`;
+const CHANGED = `(?:\\s+(?:(?:that|which)(?:['’]s|\\s+has|\\s+have|\\s+is|\\s+keeps?|\\s+won['’]t|\\s+will\\s+not|\\s+no(?:\\s+like)?|\\s+just)?|stay|stays)\\s+(?:been\\s+)?(?:changed(?:\\s+colou?r)?|changing|grown|growing|got bigger|gotten bigger|getting bigger|bled|bleeds|bleeding|started bleeding|gone darker|got darker|getting darker|itches|itching|spread|spreading|scabbing(?:\\s+over)?|scabs(?:\\s+over)?|crusting(?:\\s+over)?|flaking(?:\\s+off)?|peeling|weeping|(?:gone|going|got|gone all|got all)\\s+(?:all\\s+)?(?:crusty|scabby|red|sore|itchy|weepy|hard|bigger|darker)|close up|heal(?:\\s+up)?|healing)(?:\\s+when\\s+(?:i|she|he)\\s+[a-z]+)?)?`;
 
 export const DISCLOSURES: RegExp[] = [
   new RegExp(
@@ -77,7 +77,7 @@ export const DISCLOSURES: RegExp[] = [
   // Contraception ("on the pill", "the coil", "my mirena").
   /\b(?:the\s+(?:mini[\s-]?)?pill|the\s+coil|(?:a|an|the|my)\s+iud|mirena|nexplanon|depo[\s-]provera|(?:contraceptive|birth control)(?:\s+(?:pill|pills|implant|injection|patch|shot))?)\b/gi,
   // Still feeding a baby ("still feeding her at night", "i'm breastfeeding").
-  /\b(?:breast\s*feeding|breast-feeding|(?:stopped|finished|stop|quit)\s+(?:breast\s*)?feeding|(?:still|i'm|im|i’m|i am|currently)\s+(?:nursing|feeding)(?:\s+(?:her|him|the baby|my baby|them|at night))?)\b/gi,
+  /\b(?:breast\s*feeding|breast-feeding|(?:stopped|finished|stop|quit)\s+(?:breast\s*)?feeding|(?:still|i'm|im|i’m|i am|currently)\s+(?:nursing|feeding|feedin)(?:\s+(?:her|him|the baby|my baby|them|at night))?)\b/gi,
   // A part of the body described by what is wrong with it ("a droopy eyelid", "her swollen lip"),
   // a reaction or complication had ("a bad reaction to filler"), hair lost, weeks along.
   new RegExp(
@@ -107,7 +107,7 @@ export const DISCLOSURES: RegExp[] = [
   // A spot, a bump or a rash someone has somewhere ("he has a spot on his ear", "i've got this
   // rash under my arm"): what the clinic is asked to look at.
   new RegExp(
-    `\\b(?:has|have|had|got|get|gets|'s got|’s got|’ve got|'ve got|with|at|noticed|found)\\s+(?:(?:like|kind of|sort of|kinda|this)\\s+)?(?:a|an|one|this|these|some|a few|two|three)\\s+(?:(?:little|small|wee|tiny|big|weird|funny|new|dark|red|brown|black|raised|scaly|crusty|sore|itchy|rough)\\s+){0,2}(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|moles?|thing|things)\\s+(?:on|under|behind|near|by|in)\\s+(?:the\\s+(?:back|side|top|front|tip|bottom)\\s+of\\s+)?(?:my|me|her|his|their|the)\\s+(?:(?:left|right|lower|upper|top|bottom)\\s+)?(?:${LOOKS}|forearms?|collarbone|wrists?|elbows?)\\b${CHANGED}`,
+    `\\b(?:has|have|had|got|get|gets|'s got|’s got|’ve got|'ve got|with|at|noticed|found)\\s+(?:(?:like|kind of|sort of|kinda|this)\\s+)?(?:a|an|one|this|these|some|a few|two|three)\\s+(?:(?:little|small|wee|tiny|big|weird|funny|new|dark|red|brown|black|raised|scaly|crusty|sore|itchy|rough)\\s+){0,2}(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|moles?|streaks?|thing|things)\\s+(?:on|under|behind|near|by|in)\\s+(?:the\\s+(?:back|side|top|front|tip|bottom|rim|edge)\\s+of\\s+)?(?:my|me|her|his|their|the)\\s+(?:(?:left|right|lower|upper|top|bottom)\\s+)?(?:${LOOKS}|forearms?|collarbone|wrists?|elbows?|thumbnail|fingernail|toenail|nails?)\\b${CHANGED}`,
     "gi",
   ),
   // A stay in hospital, and what for ("i was in hospital for my nerves", "she ended up in a
@@ -131,7 +131,7 @@ export const DISCLOSURES: RegExp[] = [
   // An organ said to be failing ("the doctor reckons me kidneys are leaking protein"), periods
   // that are heavy, hair pulled out, "deaf as a post".
   new RegExp(
-    `\\b(?:my|me|her|his|their)\\s+(?:${ORGANS}|${BODY})(?:['’]s|\\s+(?:is|are|was|were|has been|have been|keeps?))\\s+(?:(?:a bit|a little|really|very|still|not|always|just)\\s+)?(?:failing|leaking(?:\\s+(?:protein|blood))?|playing up|packing up|packed up|not working|not right|enlarged|scarred|damaged|inflamed|knackered|shot|giving out|giving up)\\b|\\b(?:my|me|her|his|their)\\s+(?:${ORGANS}|${BODY})\\s+(?:no good|no work|not good|no can)\\b`,
+    `\\b(?:my|me|her|his|their)\\s+(?:${ORGANS}|${BODY})(?:['’]s|\\s+(?:is|are|was|were|has been|have been|keeps?))\\s+(?:(?:a bit|a little|really|very|still|not|always|just)\\s+)?(?:failing|leaking(?:\\s+(?:protein|blood))?|playing up|packing up|packed up|not working|not right|enlarged|scarred|damaged|inflamed|knackered|shot|giving out|giving up|(?:all\\s+)?messed up|wrecked|screwed up)\\b|\\b(?:my|me|her|his|their)\\s+(?:${ORGANS}|${BODY})\\s+(?:no good|no work|not good|no can|(?:all\\s+)?messed up)\\b`,
     "gi",
   ),
   /\b(?:my|me|her|his|their)\s+periods?(?:['’]s|\s+(?:is|are|was|were|have been|has been|get|gets|got))\s+(?:(?:that|so|really|very|too|always|a bit|proper|dead)\s+)?(?:heavy|painful|irregular|bad|awful|all over the place|stopped|late|erratic)\b/gi,
@@ -140,10 +140,19 @@ export const DISCLOSURES: RegExp[] = [
   // Something taken off or out of a part of the body ("they took out some polyps from my colon",
   // "i had one basal cell burned off my nose"), and a sense that is going ("her hearing is bad").
   new RegExp(
-    `\\b(?:(?:took|taken|removed|cut|burned|burnt|froze|frozen|lasered|scraped)\\s+(?:out|off)?\\s*|(?:had|got|have had|'ve had)\\s+)(?:some|a|an|two|three|a couple of|a few|one|a couple of those|some of those)\\s+(?:(?:little|small|big|tiny)\\s+)?(?:polyps?|moles?|cysts?|lumps?|growths?|spots?|skin cancers?|basal cells?|basal cell carcinomas?|lesions?|warts?|skin tags?)\\s+(?:(?:burned|burnt|cut|frozen|froze|lasered|scraped|taken|removed)\\s+)?(?:from|off|out of|on)\\s+(?:my|me|her|his|their|the)\\s+(?:(?:left|right|lower|upper)\\s+)?(?:${ORGANS}|${BODY}|${LOOKS})\\b`,
+    `\\b(?:(?:took|taken|removed|cut|burned|burnt|froze|frozen|lasered|scraped)\\s+(?:out|off)?\\s*|(?:had|got|have had|'ve had)\\s+)(?:some|a|an|two|three|a couple of|a few|one|a couple of those|some of those)\\s+(?:(?:little|small|big|tiny)\\s+)?(?:polyps?|moles?|cysts?|lumps?|growths?|spots?|skin cancers?|basal cells?|basal cell carcinomas?|squamous(?: cells?)?|lesions?|warts?|skin tags?)\\s+(?:(?:burned|burnt|cut|frozen|froze|lasered|scraped|taken|removed)\\s+)?(?:from|off|out of|on)\\s+(?:my|me|her|his|their|the)\\s+(?:(?:left|right|lower|upper)\\s+)?(?:${ORGANS}|${BODY}|${LOOKS})\\b`,
     "gi",
   ),
   /\b(?:my|me|her|his|their)\s+(?:hearing|eyesight|sight|vision|memory|balance)(?:['’]s|\s+(?:is|are|was|has been|has gone|went|getting|stay))\s+(?:(?:really|very|a bit|pretty|quite|so|not)\s+)?(?:bad|poor|going|gone|terrible|awful|not great|not good|failing|worse)\b/gi,
+  // A bone broken ("broke my pelvis", "busted my collarbone"), a heart that races, an operation
+  // waited for, a spot in Spanish ("un lunar en la espalda que me pica").
+  new RegExp(
+    `\\b(?:broke|broken|busted|fractured|cracked|snapped|dislocated|shattered)\\s+(?:my|me|her|his|their|both)\\s+(?:(?:left|right)\\s+)?(?:${BODY}|${LOOKS}|pelvis|collarbone|ribs?|wrists?|ankles?|elbows?|nose|jaw|femur|tibia|hip|skull|cheekbone|eye socket|toes?|fingers?)\\b`,
+    "gi",
+  ),
+  /\b(?:my|me|her|his|their)\s+(?:heart|heartbeat|pulse)\s+(?:goes|going|went|is|'s|races|racing|raced|flutters|fluttering|skips|skipping|pounds|pounding|does)\s+(?:(?:a bit|really|way|all|too)\s+)*(?:fast|funny|crazy|irregular|all over the place|weird|mad|a beat|beats)\b/gi,
+  /\b(?:waiting|waitin|waitin'|on the list)\s+(?:on|for)\s+(?:a|an|my|me|her|his|the)\s+(?:[a-z]+\s+){0,2}(?:op|operation|surgery|transplant|replacement|removal op)\b/gi,
+  /(?<![\p{L}])(?:un|una|el|la|mi)\s+(?:lunar|mancha|grano|bolita|llaga|herida|verruga)\s+(?:en|on)\s+(?:la|el|mi|su|my)\s+\p{L}+(?:\s+que\s+(?:me|le)\s+(?:pica|duele|sangra|crece|arde))?/giu,
   // A droop after a treatment ("the eyelid droop after Dysport", "a brow drop").
   /\b(?:(?:an?|the|my|her|his)\s+)?(?:eyelid|eyebrow|brow|lid|lip|smile|mouth)\s+(?:droop|drop|ptosis)\b(?:\s+after\s+(?:the\s+|my\s+|her\s+|his\s+)?[a-z]+)?/gi,
   // Feeling or a sense lost somewhere ("no feeling in his toes", "lost the hearing in one ear",
@@ -186,7 +195,7 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   new RegExp(`\\b(?:${SYMPTOMS})\\b`, "i"),
   /\b(?:weight|pounds|lbs|kilos|kg|stone)\b/i,
   /\b(?:pill|coil|iud|mirena|nexplanon|depo|contraceptive|birth control)\b/i,
-  /\b(?:feeding|nursing)\b/i,
+  /\b(?:feeding|feedin|nursing)\b/i,
   /\b(?:droopy|drooping|swollen|bruised|lumpy|infected|numb|sore|itchy|inflamed|blistered|scarred|cracked|bleeding|weeping|white|red|dark|discolou?red)\b/i,
   /\b(?:reaction|infection|complication|necrosis|occlusion|anaphyla)/i,
   /\b(?:hair|bald)\b/i,
@@ -199,7 +208,7 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:sugar|pressure|bloods|a\s?1\s?c|a\s+one\s+c)\b/i,
   /\bchange\b/i,
   /\ba\s?(?:1|one)\s?c\b/i,
-  /\b(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|moles?|thing|things)\s+(?:on|under|behind|near|by|in)\b/i,
+  /\b(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|moles?|streaks?|thing|things)\s+(?:on|under|behind|near|by|in)\b/i,
   /\b(?:hospital|a\s?&\s?e|a and e|the er|icu|rehab|psych)\b/i,
   /\b(?:bypass|stent|pacemaker|transplant|biops)/i,
   /\bmoles?\b/i,
@@ -208,14 +217,18 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:bun in the oven|due)\b/i,
   /\b(?:operaron|tipo)\b/i,
   new RegExp(
-    `\\b(?:${ORGANS}|${BODY})(?:['’]s)?\\s+(?:is|are|was|were|has|have|keeps?|no|not|[a-z]+ing)\\b`,
+    `\\b(?:${ORGANS}|${BODY})(?:['’]s)?\\s+(?:is|are|was|were|has|have|keeps?|no|not|all|messed|[a-z]+ing)\\b`,
     "i",
   ),
   /\bperiods?\b/i,
   /\b(?:pull|pulls|pulling|pulled)\b/i,
   /\b(?:deaf|blind)\b/i,
-  /\b(?:polyps?|moles?|cysts?|lumps?|growths?|spots?|cancers?|cells?|lesions?|warts?|tags?)\s+(?:(?:burned|burnt|cut|frozen|froze|lasered|scraped|taken|removed)\s+)?(?:from|off|out|on)\b/i,
+  /\b(?:polyps?|moles?|cysts?|lumps?|growths?|spots?|cancers?|cells?|squamous|lesions?|warts?|tags?)\s+(?:(?:burned|burnt|cut|frozen|froze|lasered|scraped|taken|removed)\s+)?(?:from|off|out|on)\b/i,
   /\b(?:hearing|eyesight|sight|vision|memory|balance)\b/i,
+  /\b(?:broke|broken|busted|fractured|cracked|snapped|dislocated|shattered)\b/i,
+  /\b(?:heart|heartbeat|pulse)\b/i,
+  /\b(?:waiting|waitin|on the list)\b/i,
+  /\b(?:lunar|mancha|grano|bolita|llaga|herida|verruga)\b/i,
   /\b(?:droop|drop|ptosis)\b/i,
   /\b(?:feeling|sensation|movement|hearing|sight|vision|strength|grip|circulation|pins and needles)\b/i,
   /\b(?:dissolved|drained|lanced|removed|cut out|taken out|(?:frozen|burned|burnt|lasered) off|cauteri[sz]ed|biopsied|stitched|reversed|reset|pinned|plated)\b/i,
@@ -322,7 +335,7 @@ const DOSE =
   /^(?:(?:once|twice|three times|four times|\d+\s+times)\s+(?:a|per|each|every)\s+(?:day|week|month)|daily|weekly|every\s+(?:morning|night|evening|day|week|other day)|at\s+(?:night|bedtime)|before\s+bed|in\s+the\s+mornings?|with\s+(?:food|meals|breakfast))\b/i;
 // The forms a medicine comes in: the words before one are its name ("b twelve injections").
 const FORM =
-  /^(?:injections|jabs|shots|tablets|tabs|pills|capsules|infusions|drops|patches|inhalers?|puffers?)$/i;
+  /^(?:injections|jabs|jags|shots|tablets|tabs|pills|capsules|infusions|drops|patches|inhalers?|puffers?)$/i;
 // What is taken that is no medicine: a bus, a walk, the kids, a photo; "to" and "out" say
 // where it goes ("take the dog out", "take her to school").
 const NOT_TAKEN = new Set(

@@ -27,6 +27,12 @@ export type MedicalGroup =
   | "substance";
 
 const CONDITION = [
+  "orf",
+  "beryllium sensitization",
+  "beryllium sensitisation",
+  "chronic beryllium disease",
+  "pelvic fracture",
+  "burn pits",
   "chicken pox",
   "chickenpox",
   "staph",
@@ -629,6 +635,14 @@ const CONDITION = [
 ] as const;
 
 const MEDICATION = [
+  "rivastigmine",
+  "exelon",
+  "pizotifen",
+  "sublocade",
+  "restasis",
+  "cyclosporine eye drops",
+  "b twelve jags",
+  "b12 jags",
   "gaviscon",
   "saint john's wort",
   "lupron",
