@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "./fixtures";
+import { expect, test, type Page, type TestInfo } from "./fixtures";
 import { gotoHydrated, RECEPTIONIST, reloadHydrated, signIn, testCall } from "./helpers";
 
 // Alerts (issue 20): what needs the front desk is counted beside Live calls and Bookings and in
@@ -28,6 +28,78 @@ async function expectTitleMatchesBadges(page: Page, title: string) {
   }).toPass({ timeout: 10_000 });
 }
 
+/**
+ * Runs in every page of the test's context: records when each EventSource opens, errs and
+ * receives an event, with the time, into `window.__streamLog`.
+ */
+function probeStreams() {
+  const log: string[] = [];
+  (window as unknown as { __streamLog: string[] }).__streamLog = log;
+  const Original = window.EventSource;
+  const stamp = () => new Date().toISOString().slice(11, 23);
+  window.EventSource = class extends Original {
+    constructor(url: string | URL, init?: EventSourceInit) {
+      super(url, init);
+      const where = String(url).replace(/^.*\/api\//, "");
+      log.push(`${stamp()} new ${where}`);
+      this.addEventListener("open", () => log.push(`${stamp()} open ${where}`));
+      this.addEventListener("error", () =>
+        log.push(`${stamp()} error ${where} (readyState ${this.readyState})`),
+      );
+      for (const name of ["message", "alerts_change", "calls_change", "call_status"])
+        this.addEventListener(name, (event) =>
+          log.push(
+            `${stamp()} ${name} ${where} ${String((event as MessageEvent).data).slice(0, 120)}`,
+          ),
+        );
+    }
+  };
+}
+
+/** Every request for the alert counts a page makes, and what it answered. */
+function watchCountReloads(page: Page) {
+  const lines: string[] = [];
+  const stamp = () => new Date().toISOString().slice(11, 23);
+  page.on("request", (request) => {
+    if (/\/alerts$/.test(new URL(request.url()).pathname))
+      lines.push(`${stamp()} GET ${request.url()}`);
+  });
+  page.on("response", async (response) => {
+    if (!/\/alerts$/.test(new URL(response.url()).pathname)) return;
+    const body = await response.text().catch(() => "(no body)");
+    lines.push(`${stamp()} ${response.status()} ${body.slice(0, 200)}`);
+  });
+  page.on("requestfailed", (request) => {
+    if (/\/alerts$/.test(new URL(request.url()).pathname))
+      lines.push(`${stamp()} failed ${request.failure()?.errorText ?? ""}`);
+  });
+  return lines;
+}
+
+/** Attaches both tabs' stream logs, the first tab's count reloads and the server's count now. */
+async function attachProbe(testInfo: TestInfo, pages: Record<string, Page>, reloads: string[]) {
+  const sections: string[] = [];
+  for (const [name, tab] of Object.entries(pages)) {
+    const log = await tab
+      .evaluate(() => (window as unknown as { __streamLog?: string[] }).__streamLog ?? [])
+      .catch(() => ["(page gone)"]);
+    sections.push(`## ${name} tab streams\n${log.join("\n")}`);
+  }
+  sections.push(`## first tab count reloads\n${reloads.join("\n")}`);
+  const url = reloads.map((line) => /GET (\S+)/.exec(line)?.[1]).find(Boolean);
+  if (url) {
+    const now = await pages
+      .first!.evaluate((target) => fetch(target, { cache: "no-store" }).then((r) => r.text()), url)
+      .catch((error: unknown) => `(fetch failed: ${String(error)})`);
+    sections.push(`## the server's counts now\n${now}`);
+  }
+  await testInfo.attach("live-update-probe", {
+    body: sections.join("\n\n"),
+    contentType: "text/plain",
+  });
+  console.log(sections.join("\n\n"));
+}
+
 const suffix = () =>
   Math.random()
     .toString(36)
@@ -39,7 +111,11 @@ test.describe("alerts", () => {
     page,
     context,
     baseURL,
-  }) => {
+  }, testInfo) => {
+    // A kept probe for the rare failure below (docs/testing.md): each tab's stream events and
+    // count reloads, attached with the server's own count only when the live update fails.
+    await context.addInitScript(probeStreams);
+    const reloads = watchCountReloads(page);
     const last4 = String(1000 + Math.floor(Math.random() * 9000));
     const patient = `Nora Alert${suffix()}`;
     await signIn(page, RECEPTIONIST);
@@ -72,7 +148,12 @@ test.describe("alerts", () => {
     const row = bookings.getByTestId("booking-row").filter({ hasText: patient, visible: true });
     await row.getByRole("button", { name: "Confirm" }).click();
     await expect(row.getByTestId("booking-status")).toHaveText("confirmed");
-    await expect.poll(() => badge(page, "bookings"), { timeout: 10_000 }).toBe(before);
+    try {
+      await expect.poll(() => badge(page, "bookings"), { timeout: 10_000 }).toBe(before);
+    } catch (error) {
+      await attachProbe(testInfo, { first: page, second: bookings }, reloads);
+      throw error;
+    }
     await expectTitleMatchesBadges(page, "Live calls");
     await expectTitleMatchesBadges(bookings, "Bookings");
 
