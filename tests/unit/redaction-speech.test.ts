@@ -1551,6 +1551,16 @@ describe("the sixteenth set's tuned half, as classes", () => {
     expect(redact("and my lungs all messed up from the fumes")).not.toMatch(/lungs/);
   });
 
+  it("takes a street whose word comes first, with its direction, unit, town and zip", () => {
+    expect(
+      redact(
+        "so mail it to seventeen twenty calle cuervo northwest unit b albuquerque eight seven one one four",
+      ),
+    ).toBe("so mail it to [ADDRESS]");
+    expect(redact("i live at 1720 Calle Cuervo NW, Albuquerque 87114")).toBe("i live at [ADDRESS]");
+    expect(redact("we went to the plaza on sunday")).toBe("we went to the plaza on sunday");
+  });
+
   it("takes a patch on the rim of an ear that flakes, a squamous frozen off, clean and dry", () => {
     expect(
       redact("i've got a rough patch on the rim of my left ear that keeps flaking off"),

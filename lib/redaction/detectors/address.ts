@@ -15,6 +15,15 @@ const ORDINAL = `(?:\\d{1,3}(?:st|nd|rd|th)|(?:${NUMBER_WORD}[\\s-]+(?:and\\s+)?
 // close the salon" is no street).
 const STREET_NAME = `(?:(?:(?:(?:north|south)[\\s-]?(?:east|west)|north|south|east|west|[ns][ew]|[nsew])\\.?\\s+)?${ORDINAL}\\s+|(?:(?!(?:am|pm|at|on|in|to|and|or|for|is|was|my|your|with|by|from|of|a|an|per|each|than|because|cause|cos|i|we|you|they|he|she|it|when|if|so|but|then|till|til|until|weeks?|days?|months?|years?|hours?|minutes?)\\b)[a-z][a-z'’-]*\\s+){1,3})`;
 const STREET_WORD = new RegExp(`\\b${SUFFIX}\\b`, "i");
+// A street whose word comes first, as in Spanish and Portuguese ("1720 calle cuervo nw",
+// "seventeen twenty camino del oso"): the house number (digits, or two number words or more),
+// the word, a name of one or two words.
+const STREET_FIRST_WORD =
+  /\b(?:calle|camino|avenida|paseo|v[ií]a|plaza|placita|callej[oó]n|caminito|rua|rue)\b/i;
+const STREET_FIRST = new RegExp(
+  `\\b(?:\\d{1,6}[a-z]?|${NUMBER_WORD}(?:[\\s-]+${NUMBER_WORD}){1,4})\\s+(?:calle|camino|avenida|paseo|v[ií]a|plaza|placita|callej[oó]n|caminito|rua|rue)\\s+(?:(?:de|del|de la|de los|de las|do|da|dos|das)\\s+)?[a-zà-ÿ'’-]+(?:\\s+(?!(?:north|south|east|west|northwest|northeast|southwest|southeast|nw|ne|sw|se|n|s|e|w|apt|apartment|unit|suite|and|in|at|to|on|for|so|but|i|we|my)\\b)[a-zà-ÿ'’-]+)?\\b`,
+  "gi",
+);
 const STREET = new RegExp(`\\b${HOUSE}\\s+${STREET_NAME}${SUFFIX}\\b\\.?`, "gi");
 // Without a house number only after an address phrase: "send it to ... church lane".
 const ADDRESS_CONTEXT =
@@ -133,6 +142,9 @@ export function detectAddresses(text: string): Finding[] {
         (match) => [match.index, match.index + match[0].length] as const,
       )
     : [];
+  if (STREET_FIRST_WORD.test(text))
+    for (const match of text.matchAll(STREET_FIRST))
+      streets.push([match.index, match.index + match[0].length] as const);
   for (const match of hasStreetWord ? text.matchAll(BARE_STREET) : []) {
     const before = text.slice(Math.max(0, match.index - 120), match.index);
     if (ADDRESS_CONTEXT.test(before) || PREFIX.test(before))
