@@ -5,6 +5,7 @@ import {
   trailingCues,
   type Expectation,
 } from "./context";
+import { isTownAndCode } from "./detectors/address";
 import { isSpelledToken } from "./detectors/spelled";
 import { applyFindings, finishFindings, mergeFindings } from "./findings";
 import { digitRuns } from "./numbers";
@@ -138,14 +139,6 @@ function continuedSpellings(turns: Turn[], found: Finding[][]) {
   }
 }
 
-// A digit, written or said.
-const DIGIT = "(?:\\d|zero|oh|o|one|two|three|four|five|six|seven|eight|nine)";
-// The rest of an address said after a pause: a town and a zip or a postcode, nothing else
-// ("minneapolis five five four five four", "plymouth p l four").
-const ADDRESS_REST = new RegExp(
-  String.raw`^\W*(?:[a-z'’-]+\s+){0,3}(?:\d{5}(?:-\d{4})?|(?:${DIGIT}\s+){4}${DIGIT}|[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|[a-z](?:\s+[a-z])?\s+${DIGIT}(?:\s+${DIGIT})?(?:\s+\w){0,3})\W*$`,
-  "i",
-);
 const ABOUT_AN_ADDRESS =
   /\b(?:address|live|lives|living|street|road|avenue|lane|drive|apartment|flat|unit)\b/i;
 
@@ -157,8 +150,7 @@ function continuedAddresses(turns: Turn[], found: Finding[][]) {
   for (let index = 1; index < turns.length; index++) {
     const before = turns[index - 1]!;
     const turn = turns[index]!;
-    if (before.role !== "caller" || turn.role !== "caller" || !ADDRESS_REST.test(turn.text))
-      continue;
+    if (before.role !== "caller" || turn.role !== "caller" || !isTownAndCode(turn.text)) continue;
     const tail = before.text.replace(/[\s.,!?]+$/, "");
     const ends = found[index - 1]!.some(
       (finding) => /^(?:ADDRESS|PHONE|ID)$/.test(finding.type) && finding.end >= tail.length,

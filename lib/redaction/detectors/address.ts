@@ -56,6 +56,13 @@ const UNIT_PART = `(?:apt|apartment|unit|suite|flat|#)\\.?\\s*[a-z0-9]+(?:\\s+(?
 const ZIP = `(?:\\d{5}(?:-\\d{4})?|(?:${DIGIT}\\s+){4}${DIGIT})`;
 const SPOKEN_POSTCODE = `[a-z](?:\\s+[a-z])?\\s+(?:${DIGIT}\\s+){1,2}(?:[a-z]\\s+)?${DIGIT}\\s+[a-z]\\s*[a-z]`;
 const WRITTEN_POSTCODE = "[a-z]{1,2}\\d[a-z\\d]?\\s?\\d[a-z]{2}";
+// A town with its zip or postcode and nothing else, the rest of an address said after a pause
+// ("minneapolis five five four five four", "plymouth p l four"): the outward code alone too.
+const TOWN_AND_CODE = new RegExp(
+  `^\\W*(?:[a-z'’-]+\\s+){0,3}(?:${ZIP}|${WRITTEN_POSTCODE}|${SPOKEN_POSTCODE}|[a-z](?:\\s+[a-z])?\\s+${DIGIT}(?:\\s+${DIGIT})?(?:\\s+\\w){0,3})\\W*$`,
+  "i",
+);
+export const isTownAndCode = (text: string) => TOWN_AND_CODE.test(text);
 const PLACE = `(?:[a-z]+\\s+){1,3}(?:(?:[a-z]+\\s+){0,2}${ZIP}|${SPOKEN_POSTCODE}|${WRITTEN_POSTCODE})`;
 // "34th Avenue S, Seattle": a direction after the street type, before a comma or a unit.
 const DIRECTION_AFTER =
