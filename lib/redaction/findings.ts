@@ -24,8 +24,12 @@ export function mergeFindings(findings: Finding[]): Finding[] {
 // "[pain] in her [lower back]") or say how much ("[my eyes went] all [starey]", "[my liver's] a
 // bit [scarred]").
 const JOIN_ANY = /^[\s,.;–—-]*(?:(?:hyphen|dash)[\s,.;–—-]*)?$/i;
+// So do the words that tie one to its cause or the next ("[asthma's triggered] by [strong
+// perfume]", "[five years clean] off [heroin]", "[got bucked off a horse] and [busted my
+// pelvis]", "[third degree burns] that they had to [graft]"): only little words lie between, so
+// no business word is lost.
 const JOIN_MEDICAL =
-  /^\s+(?:(?:in|on|of|to|for|my|me|her|his|their|the|a|an|left|right|both|lower|upper|all|bit|little|really|very|so|quite|proper|dead|kinda|kind|sort|go|goes|went|gone|got|get|gets)\s+){1,3}$/i;
+  /^\s+(?:(?:in|on|of|to|for|my|me|her|his|their|the|a|an|left|right|both|lower|upper|all|bit|little|really|very|so|quite|proper|dead|kinda|kind|sort|go|goes|went|gone|got|get|gets|off|from|by|like|wi|with|and|after|efter|since|o|at|that|which|they|had|have|has|i|she|he|was|were|it|then|up|out|down|over)\s+){1,4}$/i;
 
 // The little words inside a full name: "[maria] da [conceicao freitas]", "[van] der [berg]".
 const NAME_PARTICLE =
@@ -73,7 +77,7 @@ const PLACE_NEXT = new RegExp(
   "i",
 );
 const HEALTH_TRAIL = new RegExp(
-  String.raw`^(?:\s+(?:pills?|tablets?|tabs|meds|medications?|medicines?|inhalers?|injections?|jabs?|jags?|shots?|creams?|patch(?:es)?|drops|surgery|surgeries|operations?|ops?|thing|things|stuff|done|assessments?|diagnosis|allerg(?:y|ies)|intolerance))?(?:\s+(?:at\s+night|every\s+(?:night|morning|day|winter|summer|spring|autumn|year)|a\s+(?:day|week|month)(?![\w'’])|overnight|in\s+the\s+mornings?|(?:once|twice|three\s+times)\s+a\s+(?:day|week)|daily|weekly))?(?:\s+with\s+(?:mesh|stitches|staples|pins|plates|screws|rods|an?\s+(?:stent|plate|rod|pin)))?(?:\s+(?:on|in|under|behind|around|near|off|from)\s+(?:the\s+(?:top|side|back|front|tip|bottom)\s+of\s+)?(?:my|me|her|his|their|the|both)\s+(?:(?:left|right|lower|upper|top|bottom)\s+)?${BODY}\b)?(?:,?\s+(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|christmas)|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|\d+)\s+(?:years?|months?|weeks?)\s+ago|(?:back\s+)?in\s+(?:19|20)\d\d|(?:back\s+)?in\s+(?:nineteen|twenty|two\s+thousand)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)){1,2}|as\s+a\s+(?:teen|teenager|kid|child|baby)|(?:in|out\s+in|over\s+in)\s+(?:turkey|istanbul|lithuania|poland|hungary|budapest|mexico|tijuana|colombia|the\s+dominican\s+republic|thailand|bangkok|korea|seoul|brazil|dubai)|abroad|overseas|(?:like|about|around|nearly|almost|just\s+over|just\s+under)?\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[\s-]\w+|thirty|thirty[\s-]\w+|forty)\s+weeks(?:\s+(?:along|gone|in))?|survivor|undetectable|in\s+remission|for\s+(?:my|me|her|his|their|the)\s+(?:nerves|thyroid|heart|blood\s+pressure|pressure|sugar|cholesterol|depression|anxiety|acne|psoriasis|eczema|migraines?|headaches?|pain|joints|arthritis|bones|mood|sleep|periods?|hormones|blood|stomach|bladder|skin\s+condition))\b)?(?:\s+(?:that|which)(?:'s|’s|\s+has|\s+is|\s+keeps)?\s+(?:been\s+)?(?:growing|bleeding|changing|spreading|itching|getting\s+bigger)\b|\s+(?:has\s+|'s\s+|’s\s+|had\s+)?(?:migrated|moved|dissolved|gone\s+(?:lumpy|hard)|went\s+(?:lumpy|hard))\b|\s+(?:shocked|zapped|stented|ablated|frozen|froze|cauteri[sz]ed|burn(?:ed|t)\s+off|cut\s+out|drained|biopsied|radiated)\b)?(?:(?:\s+too)?,?\s+(?:and|plus|&)\s+(?:(?:my|me|her|his|their|the|high|low|bad)\s+)?(?:pressure|sugar|nerves|cholesterol|thyroid|asthma|arthritis)\b)?`,
+  String.raw`^(?:\s+(?:pills?|tablets?|tabs|meds|medications?|medicines?|inhalers?|injections?|jabs?|jags?|shots?|creams?|patch(?:es)?|drops|surgery|surgeries|operations?|ops?|thing|things|stuff|done|assessments?|diagnosis|allerg(?:y|ies)|intolerance))?(?:\s+(?:at\s+night|every\s+(?:night|morning|day|winter|summer|spring|autumn|year)|a\s+(?:day|week|month)(?![\w'’])|overnight|in\s+the\s+mornings?|(?:once|twice|(?:(?:two|three|four|five|six|\d)\s+)?times)\s+a\s+(?:day|week|month)|daily|weekly))?(?:\s+with\s+(?:mesh|stitches|staples|pins|plates|screws|rods|an?\s+(?:stent|plate|rod|pin)))?(?:\s+(?:on|in|under|behind|around|near|off|from)\s+(?:the\s+(?:top|side|back|front|tip|bottom)\s+of\s+)?(?:my|me|her|his|their|the|both)\s+(?:(?:left|right|lower|upper|top|bottom)\s+)?${BODY}\b)?(?:,?\s+(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|christmas)|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple\s+of|\d+)\s+(?:years?|months?|weeks?)\s+ago|(?:back\s+)?in\s+(?:19|20)\d\d|(?:back\s+)?in\s+(?:nineteen|twenty|two\s+thousand)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)){1,2}|as\s+a\s+(?:teen|teenager|kid|child|baby)|(?:in|out\s+in|over\s+in)\s+(?:turkey|istanbul|lithuania|poland|hungary|budapest|mexico|tijuana|colombia|the\s+dominican\s+republic|thailand|bangkok|korea|seoul|brazil|dubai)|abroad|overseas|(?:like|about|around|nearly|almost|just\s+over|just\s+under)?\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[\s-]\w+|thirty|thirty[\s-]\w+|forty)\s+weeks(?:\s+(?:along|gone|in))?|survivor|undetectable|in\s+remission|for\s+(?:my|me|her|his|their|the)\s+(?:nerves|thyroid|heart|blood\s+pressure|pressure|sugar|cholesterol|depression|anxiety|acne|psoriasis|eczema|migraines?|headaches?|pain|joints|arthritis|bones|mood|sleep|periods?|hormones|blood|stomach|bladder|skin\s+condition))\b)?(?:\s+(?:that|which)(?:'s|’s|\s+has|\s+is|\s+keeps)?\s+(?:been\s+)?(?:growing|bleeding|changing|spreading|itching|getting\s+bigger)\b|\s+(?:has\s+|'s\s+|’s\s+|had\s+)?(?:migrated|moved|dissolved|gone\s+(?:lumpy|hard)|went\s+(?:lumpy|hard))\b|\s+(?:shocked|zapped|stented|ablated|frozen|froze|cauteri[sz]ed|burn(?:ed|t)\s+off|cut\s+out|drained|biopsied|radiated)\b)?(?:(?:\s+too)?,?\s+(?:and|plus|&)\s+(?:(?:my|me|her|his|their|the|high|low|bad)\s+)?(?:pressure|sugar|nerves|cholesterol|thyroid|asthma|arthritis)\b)?`,
   "i",
 );
 // "the" said with a date of birth or an address ("[the 21st of May]", "[the top flat, 19 ...]"),
@@ -86,12 +90,17 @@ const DATE_BEFORE = /(?<![\p{L}\p{N}'’])(?:the|of)\s+$/iu;
 const EXPECTING = /^(?:pregnant|expecting|breast ?feeding|breast-feeding|nursing)\b/i;
 const SAYS_OF_ONESELF =
   /(?<![\p{L}\p{N}'’])(?:i'm|i’m|im|i am|she's|she’s|she is|we're|we’re|we are)\s+(?:(?:just|now|currently|still|newly|also)\s+)?$/iu;
-// Spanish ones too, said by a caller who switches for the condition ("[la presión alta]").
+// Spanish ones too, said by a caller who switches for the condition ("[la presión alta]"); how
+// much, said before a state ("she's [a bit muddled]", "i'm [quite anxious]").
 const DETERMINER_BEFORE =
-  /(?<![\p{L}\p{N}'’])(?:(?:one|two|three|a\s+couple|a\s+few|some|all)\s+of\s+(?:them|those|these|the|my|her|his)|the|a|an|some|my|me|her|his|their|your|them|those|la|el|los|las|mi|su|un|una)\s+(?:(?:little|small|slight|minor|mini|massive|major|big|bad)\s+)?$/iu;
+  /(?<![\p{L}\p{N}'’])(?:(?:one|two|three|a\s+couple|a\s+few|some|all)\s+of\s+(?:them|those|these|the|my|her|his)|the|a|an|some|my|me|her|his|their|your|them|those|la|el|los|las|mi|su|un|una)\s+(?:(?:little|small|slight|minor|mini|massive|major|big|bad)\s+)?$|(?<![\p{L}\p{N}'’])(?:a\s+(?:wee\s+|little\s+)?bit|a\s+little|quite|very|really|awfully|affa|that)\s+(?=[\p{L}]*$)/iu;
 
 const TITLE_BEFORE =
   /(?<![\p{L}])(?:mr|mrs|ms|miss|mx|master|dr|doctor|sir|madam|auntie|aunty|uncle|nana|nanna)\.?\s+$/iu;
+// An initial or a particle between the title and the name ("Mrs. C de Baca", "Mr J. Okafor",
+// "Mrs. de Souza").
+const INITIAL_BEFORE =
+  /(?<![\p{L}])(?:[A-Z]\.?\s+)?(?:(?:[Dd][aeiou]|[Dd]el|[Dd]ella|[Dd]os|[Vv][ao]n|[Dd]er|[Ll][ae])\s+)?$/u;
 
 // How far either side of a health finding the words said with it are looked for: a long
 // transcript's gaps between findings are never scanned whole.
@@ -108,11 +117,14 @@ export function finishFindings(text: string, merged: Finding[]): Finding[] {
   const findings = joinAdjacent(text, merged);
   const widened = findings.map((finding, index) => {
     if (finding.type === "NAME") {
-      // "Thank you, [Mr. Beaumont]": the title is said of that person.
-      const title = TITLE_BEFORE.exec(text.slice(Math.max(0, finding.start - 12), finding.start));
-      if (!title || (findings[index - 1]?.end ?? 0) > finding.start - title[0].length)
-        return finding;
-      return { ...finding, start: finding.start - title[0].length };
+      // "Thank you, [Mr. Beaumont]", "[Mrs. C de Baca]": the title (and an initial) is said of
+      // that person.
+      const before = text.slice(Math.max(0, finding.start - 16), finding.start);
+      const initial = INITIAL_BEFORE.exec(before)?.[0] ?? "";
+      const title = TITLE_BEFORE.exec(before.slice(0, before.length - initial.length));
+      const length = title ? title[0].length + initial.length : 0;
+      if (!title || (findings[index - 1]?.end ?? 0) > finding.start - length) return finding;
+      return { ...finding, start: finding.start - length };
     }
     if (finding.type !== "MEDICAL" && finding.type !== "DOB" && finding.type !== "ADDRESS")
       return finding;

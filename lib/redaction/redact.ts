@@ -220,6 +220,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     // "...and then the sleeve in 2017": the next item of a list of health matters.
     terms.push(...listedAfter(text, terms, isClinicWord));
     const overlapsTerm = overlapChecker(terms.filter((finding) => !heardLike.has(finding)));
+    const overlapsHeard = overlapChecker([...heardLike]);
     // An answer to "your name?" is a name even if a member of staff has it too.
     const isNameWord = (token: Token, previous: Token | undefined) =>
       !(previous && STAFF_TITLE.test(previous.text) && allow.has(token.lower)) &&
@@ -240,7 +241,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     ];
     const names = [
       ...detectNames(text, tokens, allow, allowPhrases, staffSurnames).filter(
-        (finding) => !overlapsTerm(finding),
+        (finding) => !overlapsTerm(finding) && !(finding.guessed && overlapsHeard(finding)),
       ),
       ...answers.filter((finding) => finding.type === "NAME"),
     ].map((finding) =>

@@ -13,6 +13,11 @@ export interface Finding {
   type: RedactionType;
   start: number;
   end: number;
+  /**
+   * Found by what the word is alone (a first name in lower case with no cue): a medicine heard
+   * like it outranks it.
+   */
+  guessed?: boolean;
 }
 
 export interface RedactionResult {

@@ -175,7 +175,7 @@ describe("history as the fresh set's tuned half showed it", () => {
     expect(redact("I got breast implants in 2016")).toBe("I [MEDICAL]");
     expect(redact("i take seroquell at night")).toBe("i [MEDICAL]");
     expect(redact("she was on oh xycodone after surgery")).toBe("she [MEDICAL] after surgery");
-    expect(redact("im sober since march and in AA")).toBe("im [MEDICAL] and [MEDICAL]");
+    expect(redact("im sober since march and in AA")).toBe("im [MEDICAL]");
   });
 
   it("keeps a treatment being booked, moved or cancelled", () => {
@@ -215,7 +215,7 @@ describe("names beside staff names and months", () => {
 
 describe("medicines and conditions the lexicon has never heard of", () => {
   it("takes a word built like a generic drug name or a diagnosis, and keeps English words of that shape", () => {
-    expect(redact("i'm on rabeprazole and nebivolol")).toBe("i'm [MEDICAL] and [MEDICAL]");
+    expect(redact("i'm on rabeprazole and nebivolol")).toBe("i'm [MEDICAL]");
     expect(redact("she had a salpingectomy and has bronchiectasis")).not.toMatch(
       /salpingectomy|bronchiectasis/,
     );
@@ -533,9 +533,7 @@ describe("history said in everyday words (the third set's tuned half, as classes
 
 describe("a finding takes what is said with it (the sixth set's tuned half, as classes)", () => {
   it("widens history over the verb, the place on the body, when, how far along and what for", () => {
-    expect(redact("she has anxiety and she had a breakdown last year")).toBe(
-      "she [MEDICAL] and she [MEDICAL]",
-    );
+    expect(redact("she has anxiety and she had a breakdown last year")).toBe("she [MEDICAL]");
     expect(redact("ah brill i'm on blood thinners though")).toBe("ah brill i'm [MEDICAL] though");
     expect(redact("so i'm pregnant like twelve weeks and my skin is going crazy")).toBe(
       "so [MEDICAL] and my skin is going crazy",
@@ -618,9 +616,7 @@ describe("what the sixth and seventh sets' tuned halves showed, as classes", () 
   });
 
   it("matches a term written with its digits, only as written", () => {
-    expect(redact("I had Morpheus8 last year and a CO2 laser in 2019")).toBe(
-      "I [MEDICAL] and [MEDICAL]",
-    );
+    expect(redact("I had Morpheus8 last year and a CO2 laser in 2019")).toBe("I [MEDICAL]");
     expect(redact("I'd like to book Morpheus8 please")).toBe("I'd like to book Morpheus8 please");
     expect(redact("they put in two stents")).toBe("they [MEDICAL]");
   });
@@ -1297,7 +1293,7 @@ describe("the thirteenth set's tuned half, as classes", () => {
   it("asks nothing when it asks for something not to be said", () => {
     expect(
       answer("Please don't say your PIN out loud, I'll send a link.", "oh sorry tell dana thanks"),
-    ).toBe("oh sorry tell dana thanks");
+    ).toBe("oh sorry tell [NAME] thanks");
   });
 
   it("never takes a one-word treatment for part of a name", () => {

@@ -12,9 +12,12 @@ const SPELLED_TLD = TLD.split("|")
   .filter((tld) => tld.length <= 3)
   .map((tld) => tld.split("").join("\\s+"))
   .join("|");
+// A domain's dot, said ("dot") or written with nothing after it: a full stop and a space end
+// a sentence ("see your grandmother Saturday at 10. It's ..." is no address).
+const DOT = "(?:\\s*dot\\s*|\\s*\\.(?!\\s))";
 // " at gmail dot com", " at yahoo dot co dot uk", " @ outlook.com", " at c p s dot e d u"
 const SPOKEN_DOMAIN = new RegExp(
-  `\\s+(?:at|@)\\s+${LABEL}(?:\\s*(?:dot|\\.)\\s*${LABEL})*?\\s*(?:dot|\\.)\\s*(?:${TLD}|${SPELLED_TLD})\\b(?:\\s*(?:dot|\\.)\\s*(?:[a-z]{2}|[a-z]\\s+[a-z])\\b)?`,
+  `\\s+(?:at|@)\\s+${LABEL}(?:${DOT}${LABEL})*?${DOT}(?:${TLD}|${SPELLED_TLD})\\b(?:${DOT}(?:[a-z]{2}|[a-z]\\s+[a-z])\\b)?`,
   "gi",
 );
 const CONNECTORS = new Set(["dot", "underscore", "dash", "hyphen", "period", ".", "_", "-"]);

@@ -75,8 +75,9 @@ export const DISCLOSURES: RegExp[] = [
   /(?<=\b(?:i|i've|ive|i’ve|i have|she|she's|she has|he|he's|he has|they|they've|we|we've)\s+(?:(?:been|recently|just|also|really|have|had|since)\s+){0,2})(?:lost|losing|gained|gaining|put on|putting on|dropped)\s+(?:[\w'’-]+\s+){0,4}?(?:weight|pounds|lbs|kilos|kg|stone)\b/gi,
   // Contraception ("on the pill", "the coil", "my mirena").
   /\b(?:the\s+(?:mini[\s-]?)?pill|the\s+coil|(?:a|an|the|my)\s+iud|mirena|nexplanon|depo[\s-]provera|(?:contraceptive|birth control)(?:\s+(?:pill|pills|implant|injection|patch|shot))?)\b/gi,
-  // Still feeding a baby ("still feeding her at night", "i'm breastfeeding").
-  /\b(?:breast\s*feeding|breast-feeding|(?:stopped|finished|stop|quit)\s+(?:breast\s*)?feeding|(?:still|i'm|im|i’m|i am|currently)\s+(?:nursing|feeding|feedin)(?:\s+(?:her|him|the baby|my baby|them|at night))?)\b/gi,
+  // Still feeding a baby ("still feeding her at night", "i'm breastfeeding", "still feedin the
+  // wee one masel").
+  /\b(?:breast\s*feeding|breast-feeding|(?:stopped|finished|stop|quit)\s+(?:breast\s*)?feeding|(?:still|i'm|im|i’m|i am|currently)\s+(?:nursing|feeding|feedin)(?:\s+(?:her|him|them|at night|(?:the|my|ma|me|our|oor)\s+(?:baby|babby|bairn|wean|wee one|little one|youngest))(?:\s+(?:myself|masel|mysel|meself|at night))?)?)\b/gi,
   // A part of the body described by what is wrong with it ("a droopy eyelid", "her swollen lip"),
   // a reaction or complication had ("a bad reaction to filler"), hair lost, weeks along.
   new RegExp(
@@ -91,7 +92,7 @@ export const DISCLOSURES: RegExp[] = [
   // meetings gone to ("i'm in a a").
   /\b(?:deaf|hard of hearing|registered blind|partially sighted|blind in (?:one|this|that|my|her|his|the left|the right) eye|hearing aids?|wheelchair(?: user)?|walking stick|insulin pump|colostomy(?: bag)?|stoma)\b(?:\s+in\s+(?:this|that|one|my|her|his|the|both)\s+(?:(?:left|right)\s+)?(?:ear|ears|eye|eyes))?/gi,
   /(?<=\b(?:i've got|i’ve got|ive got|i have|i got|she has|he has|she's got|he's got|she’s got|he’s got|diagnosed with|living with|i suffer from)\s+)(?:m\s?s|m\.s\.|p\s?c\s?o\s?s|i\s?b\s?s|a\s?d\s?h\s?d|o\s?c\s?d|p\s?t\s?s\s?d|c\s?o\s?p\s?d|c\s?f\s?s|e\s?d\s?s)\b/gi,
-  /\b(?:i'm in|i’m in|im in|go to|going to|goes to|attend|attending|been going to)\s+(?:a\s+a|aa|a\.a\.|n\s+a|na)(?:\s+meetings?)?\b/gi,
+  /\b(?:i'm in|i’m in|im in|(?:go|going|goes|went|been going|gan|gang)\s+(?:to|tae)(?:\s+the)?|attend|attending)\s+(?:a\s+a|aa|a\.a\.|n\s+a|na)(?:\s+meetings?)?\b(?:\s+(?:in|at)\s+the\s+(?:[a-z]+\s+)?(?:hall|church|kirk|centre|center|basement|library))?/gi,
   // A lump or a cyst had ("for the cyst on my back"), and skin tags or warts someone has
   // ("these skin tags on his neck"; "the skin tags" a caller rings about are the clinic's
   // treatment, and so is "a skin tag removal").
@@ -104,9 +105,10 @@ export const DISCLOSURES: RegExp[] = [
   /(?<=\b(?:since|through|with|because of|cos of|during|after|started|starting|in|into|on)\s+)the\s+change\b(?!\s+(?:of|to|in|the|your|my|fee|date|booking|appointment))/gi,
   /\ba\s?(?:1|one)\s?c\s+(?:of\s+)?(?:\d+(?:\.\d)?|[a-z]+\s+point\s+[a-z]+|[a-z]+)\b/gi,
   // A spot, a bump or a rash someone has somewhere ("he has a spot on his ear", "i've got this
-  // rash under my arm"): what the clinic is asked to look at.
+  // rash under my arm", "to see a skin doctor for a dark streak under my thumbnail"): what the
+  // clinic is asked to look at.
   new RegExp(
-    `\\b(?:has|have|had|got|get|gets|'s got|’s got|’ve got|'ve got|with|at|noticed|found)\\s+(?:(?:like|kind of|sort of|kinda|this)\\s+)?(?:a|an|one|this|these|some|a few|two|three)\\s+(?:(?:little|small|wee|tiny|big|weird|funny|new|dark|red|brown|black|raised|scaly|crusty|sore|itchy|rough)\\s+){0,2}(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|moles?|streaks?|thing|things)\\s+(?:on|under|behind|near|by|in)\\s+(?:the\\s+(?:back|side|top|front|tip|bottom|rim|edge)\\s+of\\s+)?(?:my|me|her|his|their|the)\\s+(?:(?:left|right|lower|upper|top|bottom)\\s+)?(?:${LOOKS}|forearms?|collarbone|wrists?|elbows?|thumbnail|fingernail|toenail|nails?)\\b${CHANGED}`,
+    `\\b(?:has|have|had|got|get|gets|'s got|’s got|’ve got|'ve got|with|at|noticed|found|for|about)\\s+(?:(?:like|kind of|sort of|kinda|this)\\s+)?(?:a|an|one|this|these|some|a few|two|three)\\s+(?:(?:little|small|wee|tiny|big|weird|funny|new|dark|red|brown|black|raised|scaly|crusty|sore|itchy|rough)\\s+){0,2}(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|moles?|streaks?|thing|things)\\s+(?:on|under|behind|near|by|in)\\s+(?:the\\s+(?:back|side|top|front|tip|bottom|rim|edge)\\s+of\\s+)?(?:my|me|her|his|their|the)\\s+(?:(?:left|right|lower|upper|top|bottom)\\s+)?(?:${LOOKS}|forearms?|collarbone|wrists?|elbows?|thumbnail|fingernail|toenail|nails?)\\b${CHANGED}`,
     "gi",
   ),
   // A stay in hospital, and what for ("i was in hospital for my nerves", "she ended up in a
@@ -169,6 +171,18 @@ export const DISCLOSURES: RegExp[] = [
     `\\b(?:the|my|me|her|his|their)\\s+(?:${ORGANS}|${BODY})\\s+(?:they|the doctors?|the surgeons?|the hospital|the consultant)\\s+(?:(?:had|have|then|also|just)\\s+)?(?:took out|taken out|whipped out|removed|radiated|zapped|operated on|cut out|burned off|burnt off|froze off|frozen|fixed|replaced|rebuilt|shocked|stented|lasered|biopsied|drained|scoped|stapled|pinned)\\b`,
     "gi",
   ),
+  // What a treatment did, said of "it" or "they" ("they went aw lumpy", "it turned hard").
+  /\b(?:they|it|both|one)\s+(?:went|gone|has gone|have gone|turned|came up|come up)\s+(?:(?:all|aw|really|a bit|dead|proper|so|kinda|pure)\s+)*(?:lumpy|hard|swollen|infected|numb|droopy|bumpy|uneven|hot|black|purple|blue|septic|manky|crusty)\b/gi,
+  // A low time after a birth, said sideways ("i had a bad time efter the bairn", "a rough patch
+  // after the twins").
+  /\b(?:(?:i|she|we)\s+)?(?:had|went through|having|going through)\s+(?:a\s+)?(?:really\s+)?(?:bad|rough|hard|tough|dark|awful|terrible|low)\s+(?:time|patch|spell|few months)\s+(?:after|efter|when i had|when she had)\s+(?:the|ma|my|me|her|our|oor)\s+(?:baby|babby|bairn|wean|birth|kids?|twins|little one|youngest|son|daughter|first|second|last one)\b/gi,
+  // Part of the body lost ("lost the top of my finger in the winch", "lost two toes").
+  new RegExp(
+    `\\blost\\s+(?:(?:the\\s+)?(?:top|tip|end|part|half|bit)\\s+(?:of|o)\\s+(?:my|me|ma|her|his|their|a)|(?:my|me|her|his|their|a|an|one|two|three)|(?:my|me|her|his|their)\\s+(?:two|three|four))\\s+(?:(?:left|right|big|little|middle|index)\\s+)?(?:fingers?|thumbs?|toes?|legs?|arms?|foot|feet|hands?|eyes?|ears?|breasts?|kidneys?|lungs?)\\b`,
+    "gi",
+  ),
+  // A medicine named by what it treats ("on the acne pills", "took the water tablets").
+  /\b(?:on|taking|takes|took|take|been on|was on|using|uses)\s+(?:the|some|my|me|her|his|them)\s+(?:[a-z]+\s+){1,2}?(?:pills|tablets|tabs|meds|medication|injections|jabs|shots)\b/gi,
 ];
 
 // A word each of DISCLOSURES needs (same order), looked for first: most turns have none, and
@@ -232,6 +246,10 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:feeling|sensation|movement|hearing|sight|vision|strength|grip|circulation|pins and needles)\b/i,
   /\b(?:dissolved|drained|lanced|removed|cut out|taken out|(?:frozen|burned|burnt|lasered) off|cauteri[sz]ed|biopsied|stitched|reversed|reset|pinned|plated)\b/i,
   /\b(?:they|doctors?|surgeons?|hospital|consultant)\s+(?:(?:had|have|then|also|just)\s+)?(?:took|taken|whipped|removed|radiated|zapped|operated|cut|burned|burnt|froze|frozen|fixed|replaced|rebuilt|shocked|stented|lasered|biopsied|drained|scoped|stapled|pinned)\b/i,
+  /\b(?:went|gone|turned|came up|come up)\b/i,
+  /\b(?:time|patch|spell|months)\s+(?:after|efter|when)\b/i,
+  /\blost\b/i,
+  /\b(?:pills|tablets|tabs|meds|medication|injections|jabs|shots)\b/i,
 ];
 
 // Every hint in one pass: most turns have none, and one scan costs less than two dozen.

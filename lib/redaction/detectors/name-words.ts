@@ -41,16 +41,28 @@ export const NOT_NAMES = new Set(
     // Said after a relative's name, in the past: "my girl yanelis brought me".
     "brought bought thought caught taught drove took gave made sent paid spent lent showed shown recommended referred " +
     // What a caller gives next after their name ("stuart harland and me mobile's ...").
-    "mobile landline cell phone number email address postcode zip"
+    "mobile landline cell phone number email address postcode zip " +
+    // The "-ing" said without its "g", and how a caller hedges ("i'm phonin fae", "i'm wantin
+    // lip filler", "i'm kinda freaking out").
+    "phonin callin ringin wantin lookin wonderin hopin tryin askin thinkin goin gettin comin needin " +
+    "feelin bookin checkin waitin workin kinda sorta " +
+    // Scots for how someone is ("i'm affa feart", "i'm fair scunnered").
+    "affa awfy feart fair richt scunnered crabbit chuffed gutted knackered shattered " +
+    // Scots and Geordie "our" ("it's for oor kayleigh").
+    "oor wor"
   ).split(" "),
 );
 // Relations said in English, and as slang ("my girl yanelis", "my pops"): never a name alone.
 const ENGLISH_RELATIONS =
-  "ex|missus|hubby|lass|lad|daughter|son|husband|wife|partner|mother|mum|mom|mam|mama|momma|mommy|mummy|ma|father|dad|daddy|papa|da|sister|brother|friend|best friend|mate|pal|colleague|neighbour|neighbor|flatmate|housemate|roommate|fiance|fiancé|fiancee|girlfriend|boyfriend|grandmother|grandma|nan|nana|gran|granny|grandfather|grandpa|grandad|granddad|stepmum|stepmom|stepdad|stepson|stepdaughter|aunt|auntie|uncle|niece|nephew|cousin|grandson|granddaughter|grandchild|grandkid|godson|goddaughter|child|kid|boss|pa|assistant|carer|girl|homegirl|homeboy|bestie|pops|moms";
+  "ex|missus|hubby|lass|lad|daughter|son|husband|wife|partner|mother|mum|mom|mam|mama|momma|mommy|mummy|ma|father|dad|daddy|papa|da|sister|brother|friend|best friend|mate|pal|colleague|neighbour|neighbor|flatmate|housemate|roommate|fiance|fiancé|fiancee|girlfriend|boyfriend|grandmother|grandma|nan|nana|gran|granny|grandfather|grandpa|grandad|granddad|stepmum|stepmom|stepdad|stepson|stepdaughter|aunt|auntie|uncle|niece|nephew|cousin|grandson|granddaughter|grandchild|grandkid|godson|goddaughter|child|kid|boss|pa|assistant|carer|girl|homegirl|homeboy|bestie|pops|moms|" +
+  // Scots ("ma quine kayleigh", "oor loon", "the bairn").
+  "quine|loon|bairn|wean|lassie|laddie|faither|mither|granda|grandda|grannie|wifie";
 // Said in Spanish, Portuguese or Haitian Creole ("my tia dulce", "mi abuela", "my avó"): they
 // introduce a name, but may be one too ("Tia Leigh", "Rose Mae").
 const OTHER_RELATIONS =
-  "tia|tía|tio|tío|titi|abuela|abuelo|abuelita|abuelito|prima|primo|hermana|hermano|madre|padre|mami|papi|suegra|suegro|cuñada|cuñado|cunada|cunado|madrina|padrino|comadre|compadre|avó|avô|avo|vovó|vovo|mãe|mae|irmã|irma|irmão|irmao|manman|grann|tonton|matant|ate|kuya|tita|tito|lola|lolo|nanay|tatay|tutu";
+  "tia|tía|tio|tío|titi|abuela|abuelo|abuelita|abuelito|prima|primo|hermana|hermano|madre|padre|mami|papi|suegra|suegro|cuñada|cuñado|cunada|cunado|madrina|padrino|comadre|compadre|avó|avô|avo|vovó|vovo|mãe|mae|irmã|irma|irmão|irmao|manman|grann|tonton|matant|ate|kuya|tita|tito|lola|lolo|nanay|tatay|tutu|" +
+  // New Mexico and northern Mexico Spanish ("my tata eloy", "my nina rosie", "my mija").
+  "tata|nina|nino|mija|mijo|hija|hijo|jita|jito|esposa|esposo|novia|novio|sobrina|sobrino|nieta|nieto";
 export const RELATIONS = `${ENGLISH_RELATIONS}|${OTHER_RELATIONS}`;
 const RELATION_WORDS = new Set(ENGLISH_RELATIONS.split("|"));
 // Capitalised words that are not people: calendar, languages and nationalities, titles, brands.
@@ -110,10 +122,12 @@ export const PREDICATES = new Set(
     "fab ace dead mad glad proper bare such these those both either neither dry clean sober"
   ).split(" "),
 );
-// Adverbs, participles and adjectives by their endings (names rarely end so in lower case;
-// "olive" and "clive" do: "-ive" after an "l" is left to the other checks).
+// Adverbs, participles and adjectives by their endings, among them how a condition is said of
+// someone ("i'm dyslexic", "she's epileptic", "he's anaemic"): names rarely end so in lower
+// case ("olive" and "clive" do: "-ive" after an "l" is left to the other checks; "-ish" only
+// as in "foolish", "childish", "biggish": "hamish", "manish", "trish" are names).
 export const PREDICATE_SHAPE =
-  /^[a-z]{2,}(?:ously|ently|antly|ately|ibly|ably|ively|fully|lessly|stly|ctly|ghtly|ated|ened|eared|ered|ished|i[sz]ed|ured|ected|ested|ented|olved|anged|aged|ating|ening|ting|ding|king|ying|ssed|ched|pped|tted|gged|ful|ous|(?<!l)ive|etic|atic|otic|ical|istic|able|ible|less|ness|ment|ish)$/;
+  /^[a-z]{2,}(?:ously|ently|antly|ately|ibly|ably|ively|fully|lessly|stly|ctly|ghtly|ated|ened|eared|ered|ished|i[sz]ed|ured|ected|ested|ented|olved|anged|aged|ating|ening|ting|ding|king|ying|ssed|ched|pped|tted|gged|ful|ous|(?<!l)ive|etic|atic|otic|ical|istic|lexic|rexic|eptic|ritic|phrenic|aemic|emic|ergic|able|ible|less|ness|ment|lish|ldish|fish|ckish|yish|ggish|ddish)$/;
 
 /** Can this word be part of a name said in answer to "your name?" (any case, not a common word)? */
 export function couldBeName(token: Token): boolean {

@@ -2,10 +2,11 @@
  * Names said in a turn: introduced, greeted, titled, capitalised mid-sentence or spelled. Which
  * words can be names: ./name-words.ts; names the call has already learned: ./known-names.ts.
  */
+import { FIRST_NAMES } from "../lexicon/first-names";
 import { NUMBER_WORDS } from "../numbers";
 import { FILLERS, type Token } from "../tokens";
 import type { Finding } from "../types";
-import { AMBIGUOUS_NAMES, isNameLike, RELATIONS } from "./name-words";
+import { AMBIGUOUS_NAMES, isNameLike, RELATIONS, STAFF_TITLE } from "./name-words";
 
 // Explicit introductions: the words after them are the speaker's (or a relative's) name even
 // when the clinic has staff of that name ("my name's grace kinsella"); only the whole name of
@@ -14,9 +15,10 @@ const INTRODUCTION =
   /\b(?:(?:that's|thats|that is|it's|its) me,?|my name is|my name's|my names|my name|name is|the name is|the name's|full name is|first name is|last name is|surname is|under the name(?: of)?|call me|calls me|(?:call|calls|called)\s+(?:her|him|them)|goes by|known as|this is|it's|its|i'm|i am|im|(?:^|[.!?]\s*)name['’]s|(?:booking|booking's|appointment|appointment's|account|account's|reservation|booked|registered|listed)\s+(?:\w+\s+){0,2}under|name\s*[,:])\s*$/i;
 
 // "my mum, Dawn": a relative's name, even when a member of staff shares it.
-// "me sister" (UK speech for "my"), "mi hermana"; "my daughter in law".
+// "me sister" (UK speech for "my"), Scots "ma partner", "oor quine", "mi hermana"; "my
+// daughter in law".
 // "the wife", "the missus": a spouse spoken of without "my".
-const RELATIVE = `(?:(?:my|me|mi|our|her|his|their)\\s+(?:ex[- ])?(?:${RELATIONS})(?:[- ]in[- ]law)?|the\\s+(?:wife|husband|missus|missis|hubby|other half))`;
+const RELATIVE = `(?:(?:my|me|mi|ma|oor|our|her|his|their)\\s+(?:ex[- ])?(?:${RELATIONS})(?:[- ]in[- ]law)?|the\\s+(?:wife|husband|missus|missis|hubby|other half))`;
 const RELATIVE_NAMED = `(?:['’]s\\s+name(?:\\s+(?:is|was))?|\\s+is called|\\s+called|\\s+named|,)?`;
 const RELATION_INTRODUCTION = new RegExp(`\\b${RELATIVE}${RELATIVE_NAMED}\\s*$`, "i");
 const STAFF_NAME_TOLD =
@@ -25,6 +27,14 @@ const STAFF_NAME_TOLD =
 // of; only a word that is also a name or one written with a capital ("my mum is deaf" is not).
 const RELATIVE_IS = new RegExp(`\\b${RELATIVE}\\s+is\\s*$`, "i");
 const SPOKEN_OF = /^(?:she|he|she's|he's|shes|hes|she’s|he’s|and|but|so|who)$/i;
+
+// Words before a place: a first name with no other cue after them is a town or a country
+// ("in jordan", "san francisco").
+// ...or a place said with what it is ("beverly hills", "florence park").
+const PLACE_AFTER =
+  /^(?:hills?|heights|beach|springs|falls|city|valley|village|bay|harbou?r|county|island|creek|ridge|park|green|town|point|lake|lakes|mesa|canyon|crossing|station)$/i;
+const PLACE_BEFORE =
+  /^(?:in|at|from|near|to|into|off|via|towards|outside|around|san|santa|são|sao|saint|st|fort|port|mount|lake|los|las)$/i;
 
 const TRIGGERS = [
   // Explicit: whatever follows is a name, in any case.
@@ -201,7 +211,17 @@ export function detectNames(
       isCapitalised(tokens[index + 1]?.text ?? "", false) &&
       isNameLike(tokens[index + 1], false) &&
       tokens[index + 1]!.start === token.end + 1;
-    if (!trigger && !capitalisedMidSentence && !capitalisedPair) continue;
+    // "a gift card for oor kirsten's wedding", "my tata eloy": a first name that is no English
+    // word, said in lower case with no cue (lexicon/first-names.ts).
+    const knownFirstName =
+      !trigger &&
+      FIRST_NAMES.has(token.lower.replace(/['’]s$/, "")) &&
+      !AMBIGUOUS_NAMES.has(token.lower) &&
+      isNameLike(token, true) &&
+      // "a sister in houston", "up from jordan": a place ("jordan") before a name.
+      !(previous && (STAFF_TITLE.test(previous.text) || PLACE_BEFORE.test(previous.text))) &&
+      !(next && PLACE_AFTER.test(next.text));
+    if (!trigger && !capitalisedMidSentence && !capitalisedPair && !knownFirstName) continue;
     // "it stops on Great Hampton Street": a street's name, not a person's (with a house
     // number, the address detector takes it).
     if (!trigger && next && PLACE_TYPE.test(next.text)) continue;
@@ -219,7 +239,12 @@ export function detectNames(
     let last = index;
     // A surname (and maybe a middle name) follows if it also looks like a name; when the first
     // name was written with a capital, so must the rest be.
-    const allowLower = !/^[A-Z\u00C0-\u00DE]/.test(token.text) && Boolean(trigger?.lower);
+    const allowLower =
+      !/^[A-Z\u00C0-\u00DE]/.test(token.text) && (Boolean(trigger?.lower) || knownFirstName);
+    // A known first name with no cue takes one more word at most ("kirsten findlater").
+    // "kayleigh's birthday": none after a possessive.
+    const reach =
+      trigger || !knownFirstName || capitalisedMidSentence ? 3 : /['’]s$/.test(token.text) ? 0 : 1;
     for (;;) {
       const next = tokens[last + 1];
       // Hyphenated names continue: "Hyun-woo", "Mary-Jane".
@@ -238,7 +263,7 @@ export function detectNames(
         continue;
       }
       if (
-        last < index + 3 &&
+        last < index + reach &&
         isNameLike(next, allowLower) &&
         (introduced ||
           !allowed(next!) ||
@@ -253,7 +278,12 @@ export function detectNames(
     const span = text.slice(token.start, tokens[last]!.end).toLowerCase();
     // "it's Amara Okafor's patient": the whole name of a member of staff stays.
     if (!(allowPhrases.has(span) || allowPhrases.has(span.replace(/['’]s$/, "")))) {
-      findings.push({ type: "NAME", start: token.start, end: tokens[last]!.end });
+      findings.push({
+        type: "NAME",
+        start: token.start,
+        end: tokens[last]!.end,
+        ...(knownFirstName ? { guessed: true } : {}),
+      });
     }
     index = last;
   }

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+
+import { redactConversation, type Turn } from "@/lib/redaction/conversation";
+import { FIRST_NAMES } from "@/lib/redaction/lexicon/first-names";
+import { createRedactor } from "@/lib/redaction/redact";
+
+// What the sixteenth set's tuned half showed, as classes (issue 17): names said in lower case
+// with no cue, relatives named the dialect way, health said in pieces joined by little words.
+// The examples are new ones, not lines of the evaluation set.
+const redactor = createRedactor({
+  allow: ["Botox", "Lip filler", "Morpheus8", "Nurse Kirsten Lowe", "Kirsten Lowe", "Voxanne"],
+  procedures: ["Botox", "Lip filler", "Morpheus8"],
+});
+const redact = (text: string) => redactor.redact(text).text;
+const call = (...turns: [Turn["role"], string][]) =>
+  redactConversation(
+    redactor,
+    turns.map(([role, text]) => ({ role, text })),
+  ).map((turn) => turn.text);
+
+describe("a first name said in lower case with no cue", () => {
+  it("is a name when it is no English word", () => {
+    expect(redact("it's for oor kayleigh's birthday")).toBe("it's for oor [NAME] birthday");
+    expect(redact("so then brandon drove me over")).toBe("so then [NAME] drove me over");
+    expect(redact("can courtney come in with me")).toBe("can [NAME] come in with me");
+  });
+
+  it("takes one more word as the surname at most", () => {
+    expect(redact("and callum mcnulty will pay for it")).toBe("and [NAME] will pay for it");
+    expect(redact("for kayleigh's birthday")).toBe("for [NAME] birthday");
+  });
+
+  it("leaves names that are words, places and members of staff", () => {
+    expect(redact("she's off to summer camp")).toBe("she's off to summer camp");
+    expect(redact("we moved from jordan last year")).toBe("we moved from jordan last year");
+    expect(redact("my sister's in san francisco")).not.toMatch(/NAME/);
+    expect(redact("near beverly hills")).toBe("near beverly hills");
+    expect(redact("i'd like kirsten for my botox")).toBe("i'd like kirsten for my botox");
+  });
+
+  it("gives way to a medicine heard like it", () => {
+    expect(
+      call(["assistant", "Any medications?"], ["caller", "just the pre gabba lynn at night"])[1],
+    ).not.toMatch(/NAME|lynn/);
+  });
+
+  it("comes from the locale lists less English words and the callers' own speech", () => {
+    for (const name of ["kirsten", "callum", "eloy", "hamish", "agnes"])
+      expect(FIRST_NAMES.has(name)).toBe(true);
+    for (const word of ["summer", "grace", "will", "chase", "fae", "nae", "tara", "ave", "dev"])
+      expect(FIRST_NAMES.has(word)).toBe(false);
+  });
+});
+
+describe("names said the dialect way", () => {
+  it("reads Scots 'ma' and 'oor' before a relation, and the Scots and Spanish relations", () => {
+    expect(redact("ma partner callum says it's fine")).toBe("ma partner [NAME] says it's fine");
+    expect(redact("a gift card for ma quine isla")).toBe("a gift card for ma quine [NAME]");
+    expect(redact("my tata ruben had one too")).toMatch(/^my tata \[NAME\]/);
+  });
+
+  it("never takes a dropped '-ing', a hedge or how someone is for a name", () => {
+    expect(redact("i'm phonin aboot lip filler")).toBe("i'm phonin aboot lip filler");
+    expect(redact("i'm kinda nervous")).toBe("i'm kinda nervous");
+    expect(redact("i'm affa feart o needles")).toBe("i'm affa feart o needles");
+  });
+
+  it("never takes a name ending in '-ish' for how someone is", () => {
+    expect(redact("this is hamish")).toBe("this is [NAME]");
+    expect(redact("i'm feeling a bit foolish")).toBe("i'm feeling a bit foolish");
+  });
+
+  it("takes a condition said of oneself as health, not a name", () => {
+    expect(
+      call(["assistant", "Any health conditions?"], ["caller", "i'm dyslexic and that's it"])[1],
+    ).not.toMatch(/NAME|dyslexic/);
+  });
+
+  it("takes the title and an initial with a surname read back", () => {
+    expect(
+      call(["caller", "it's c de vargas"], ["assistant", "Thank you, Mrs. C de Vargas."])[1],
+    ).toBe("Thank you, [NAME].");
+  });
+});
+
+describe("health said in pieces", () => {
+  it("joins two findings with only little words between", () => {
+    expect(
+      call(
+        ["assistant", "Any health conditions?"],
+        ["caller", "my eczema flares up from washing powder"],
+      )[1],
+    ).toBe("[MEDICAL]");
+    expect(redact("i've been three years clean off cocaine")).not.toMatch(/off|cocaine/);
+  });
+
+  it("takes how much before a state, a low time after a birth, part of the body lost", () => {
+    expect(
+      call(
+        ["assistant", "Any health conditions?"],
+        ["caller", "he's a bit confused these days"],
+      )[1],
+    ).not.toMatch(/bit|confused/);
+    expect(redact("i had a rough patch after the twins")).toBe("[MEDICAL]");
+    expect(redact("i lost the tip of my thumb at work")).toMatch(/^i \[MEDICAL\] at work$/);
+  });
+
+  it("takes what went wrong with a treatment, said of 'they', and a medicine by what it treats", () => {
+    expect(redact("and then they went all hard")).toBe("and then [MEDICAL]");
+    expect(redact("i was on the water tablets")).toBe("i [MEDICAL]");
+  });
+
+  it("takes a baby still fed and meetings in a hall", () => {
+    expect(redact("i'm still feeding the little one myself")).toBe("i'm [MEDICAL]");
+    expect(redact("i go to the aa in the church hall")).toBe("i [MEDICAL]");
+  });
+
+  it("takes a spot the doctor sent someone about and a frequency after a number", () => {
+    expect(redact("my gp wants me seen for a dark mark under my fingernail")).not.toMatch(
+      /dark mark|fingernail/,
+    );
+    expect(
+      call(
+        ["assistant", "Any health conditions?"],
+        ["caller", "i'm on dialysis four times a week"],
+      )[1],
+    ).not.toMatch(/times a week/);
+  });
+
+  it("keeps paying the rest of a treatment, and a full stop after 'at 10'", () => {
+    expect(redact("i want to pay the rest of my morpheus8")).toBe(
+      "i want to pay the rest of my morpheus8",
+    );
+    expect(redact("We'll see you Friday at 10. It's on the ground floor.")).toBe(
+      "We'll see you Friday at 10. It's on the ground floor.",
+    );
+    expect(redact("it's jo at mail dot co dot uk")).toMatch(/\[EMAIL\]/);
+  });
+});
