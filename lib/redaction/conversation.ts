@@ -7,8 +7,9 @@ import {
 } from "./context";
 import { isTownAndCode } from "./detectors/address";
 import { isSpelledToken } from "./detectors/spelled";
-import { applyFindings, finishFindings, mergeFindings } from "./findings";
+import { applyFindings, finishFindings, mergeFindings, overlapChecker } from "./findings";
 import { digitRuns } from "./numbers";
+import { answeredHealth, readBack } from "./read-back";
 import type { Redactor, TurnMemo } from "./redact";
 import { FILLERS, tokenize } from "./tokens";
 import type { Finding } from "./types";
@@ -82,10 +83,36 @@ export function redactConversation(
   );
   continuedSpellings(turns, found);
   continuedAddresses(turns, found);
+  notedHealth(turns, found, expectations, redactor);
   return turns.map((turn, index) => {
     const findings = finishFindings(turn.text, found[index]!);
     return { role: turn.role, text: applyFindings(turn.text, findings), findings };
   });
+}
+
+/**
+ * What the assistant says it noted right after a caller's health answer ("I've noted the
+ * alendronate and the rest"): the caller's history read back (read-back.ts). Updates `found`
+ * in place; never over another finding.
+ */
+function notedHealth(
+  turns: Turn[],
+  found: Finding[][],
+  expectations: Expectation[][],
+  redactor: Redactor,
+) {
+  let answered = false;
+  for (const [index, turn] of turns.entries()) {
+    if (turn.role === "caller") {
+      answered = answeredHealth(expectations[index]!, found[index]!);
+      continue;
+    }
+    if (!answered) continue;
+    answered = false;
+    const overlaps = overlapChecker(found[index]!.filter((finding) => finding.type !== "MEDICAL"));
+    const noted = readBack(turn.text, redactor.keeps).filter((finding) => !overlaps(finding));
+    if (noted.length) found[index] = mergeFindings([...found[index]!, ...noted]);
+  }
 }
 
 // What a caller says straight after the rest of something spelled: an aside or a check.

@@ -79,6 +79,8 @@ export interface Redactor {
   endsOnKeywordValue(text: string): boolean;
   /** Whether the text names one of the clinic's keywords whose value follows ("voucher code"). */
   namesKeywordValue(text: string): boolean;
+  /** Whether a word is the clinic's own (a treatment, a member of staff, its name). */
+  keeps(word: string): boolean;
   /** Redacts one piece of text. `knownNames` are names learned earlier in the same call. */
   redact(
     text: string,
@@ -299,6 +301,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
 
   return {
     namesKeywordValue: (text) => valueKeywords(text).length > 0,
+    keeps: (word) => allow.has(word.toLowerCase()),
     endsOnKeywordValue(text) {
       const last = valueKeywords(text).at(-1);
       return last !== undefined && VALUE_TO_COME.test(text.slice(last.end));

@@ -137,3 +137,46 @@ describe("health said in pieces", () => {
     expect(redact("it's jo at mail dot co dot uk")).toMatch(/\[EMAIL\]/);
   });
 });
+
+describe("what the assistant says it noted after a health answer", () => {
+  const asked = (answer: string, noted: string) =>
+    call(
+      ["assistant", "Any health conditions or medicines?"],
+      ["caller", answer],
+      ["assistant", noted],
+    )[2];
+
+  it("takes the items read back, up to who they are for", () => {
+    expect(
+      asked(
+        "i take the bisoprolol and something for gout",
+        "Thank you, I've noted the bisoprolol and allopurinol for Dr Lowe.",
+      ),
+    ).toBe("Thank you, I've noted [MEDICAL] for Dr Lowe.");
+    expect(asked("i'm on the sertra leen", "Thanks, sertraline noted. Friday at 2?")).toBe(
+      "Thanks, [MEDICAL] noted. Friday at 2?",
+    );
+    expect(
+      asked("he's got the parkinson's", "I've noted that he's on carbidopa and the rest."),
+    ).toBe("I've noted that he's [MEDICAL].");
+  });
+
+  it("keeps what is no health item, the clinic's words and what is noted elsewhere", () => {
+    expect(asked("none", "That's noted. Can I take your name?")).toBe(
+      "That's noted. Can I take your name?",
+    );
+    expect(asked("i had botox before", "I've noted the botox for Nurse Kirsten Lowe.")).toBe(
+      "I've noted the botox for Nurse Kirsten Lowe.",
+    );
+    expect(asked("just metformin", "I've noted your Friday slot and the deposit.")).toBe(
+      "I've noted your Friday slot and the deposit.",
+    );
+    expect(
+      call(
+        ["assistant", "Can I take your mobile?"],
+        ["caller", "it's the same as before"],
+        ["assistant", "I've noted that, and the dandelion."],
+      )[2],
+    ).toBe("I've noted that, and the dandelion.");
+  });
+});
