@@ -87,8 +87,10 @@ const SET_AS =
 
 const COMPLAINT =
   /^(?:wrong|incorrect|invalid|locked|expired|broken|rejected|declined|failing|not|no|never)$/;
+// ...in the same sentence, or the next when it goes on from it ("It says my PIN is wrong. But
+// I'm sure it's ...").
 const CLAIMED =
-  /^[^.?!]*?\b(?:it['’]s|it\s+is|it\s+was|(?:it\s+)?should\s+be|i\s+(?:put|typed|entered|used)(?:\s+in)?)\s+(?=\S)/i;
+  /^[^.?!]*?(?:[.?!]\s+(?:but|and|so|though|although|yet|i\s+think|i'm\s+sure)\b[^.?!]*?)?\b(?:it['’]s|it\s+is|it\s+was|(?:it\s+)?should\s+be|i\s+(?:put|typed|entered|used)(?:\s+in)?)\s+(?=\S)/i;
 
 export function valueAfter(
   text: string,
@@ -109,7 +111,7 @@ export function valueAfter(
     index++;
   }
   // "...my portal pin is wrong but i'm sure it's two oh one nine": a complaint is no value; the
-  // value is what the caller then says it is, in the same sentence.
+  // value is what the caller then says it is, in the same sentence or the next.
   if (tokens[index] && COMPLAINT.test(tokens[index]!.lower)) {
     const from = tokens[index]!.end;
     const claimed = CLAIMED.exec(text.slice(from, from + 120));

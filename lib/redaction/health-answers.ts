@@ -72,9 +72,12 @@ export function medicalAnswer(tokens: Token[], isBusiness: (token: Token) => boo
     !FILLERS.has(token.lower) &&
     !isBusiness(token) &&
     (isWord(token) || isNumberish(token) || token.text === "-" || /^\d/.test(token.text));
-  for (const whole of sentences.slice(0, 3)) {
+  const all: Finding[] = [];
+  for (const whole of sentences.slice(0, 8)) {
     const opener = OPENER.exec(text(whole));
     const sentence = opener ? whole.slice(opener[0].split(" ").length) : whole;
+    // A later sentence that asks ("Can I do Friday?") ends the answer.
+    if (all.length && sentence[0] && asksNext(sentence[0], sentence[1])) break;
     const answer: Token[] = [];
     for (const [index, token] of sentence.entries()) {
       if (index > 0 && asksNext(token, sentence[index + 1])) break;
@@ -93,11 +96,18 @@ export function medicalAnswer(tokens: Token[], isBusiness: (token: Token) => boo
           !NUMBER_WORDS.has(token.lower),
       ),
     );
-    if (found.length) return found;
+    // The sentences of the answer after the first with something in it, until one asks or
+    // turns to something else ("I have asthma. I also take sertraline. Can I do Friday?").
+    if (found.length) {
+      all.push(...found);
+      if (answer.length < sentence.length) break;
+      continue;
+    }
+    if (all.length) break;
     // "no" or "none": nothing to remove, and the caller has answered.
     if (answer.some((token) => /^(?:no|none|nope|nothing|nah)$/.test(token.lower))) return [];
   }
-  return [];
+  return all;
 }
 
 const PREGNANCY_UNIT = /^(?:weeks?|wks?|months?)$/;

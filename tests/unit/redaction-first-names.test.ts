@@ -180,3 +180,23 @@ describe("what the assistant says it noted after a health answer", () => {
     ).toBe("I've noted that, and the dandelion.");
   });
 });
+
+describe("a health answer in sentences, as smart format writes it", () => {
+  it("reads every sentence of the answer until one asks or turns to something else", () => {
+    const [, answer] = call(
+      ["assistant", "Any health conditions or medicines?"],
+      [
+        "caller",
+        "Well, I had a stent in 2019. And I take bisoprolol. And I've got the gout. Can I do Friday?",
+      ],
+    );
+    expect(answer).not.toMatch(/stent|bisoprolol|gout/);
+    expect(answer).toMatch(/Can I do Friday\?$/);
+  });
+
+  it("takes the secret said in the sentence after a complaint about it", () => {
+    expect(redactor.redact("It says my PIN is wrong. But I'm sure it's 4 9 1 7.").text).not.toMatch(
+      /4 9 1 7/,
+    );
+  });
+});
