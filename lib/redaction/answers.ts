@@ -60,7 +60,12 @@ function segments(tokens: Token[]): Token[][] {
   const result: Token[][] = [];
   let current: Token[] = [];
   const close = () => {
-    while (current.length && (LEAD_INS.has(current[0]!.lower) || current[0]!.text === ","))
+    while (
+      current.length &&
+      (LEAD_INS.has(current[0]!.lower) || current[0]!.text === ",") &&
+      // "first of the first": a date's ordinal, not "first name".
+      !(isNumberish(current[0]!) && current[1]?.lower === "of")
+    )
       current.shift();
     while (current.length && (FILLERS.has(current.at(-1)!.lower) || current.at(-1)!.text === ","))
       current.pop();

@@ -200,3 +200,57 @@ describe("a health answer in sentences, as smart format writes it", () => {
     );
   });
 });
+
+describe("the seventeenth set's tuned half, as classes", () => {
+  it("reads a health answer after 'anything about your health' and 'any health changes?'", () => {
+    for (const question of [
+      "Is there anything about her health Dr Lowe should know?",
+      "It's been a year. Any health changes?",
+      "How's your health been?",
+    ])
+      expect(
+        call(["assistant", question], ["caller", "she has the gout and takes febuxostat"])[1],
+      ).not.toMatch(/gout|febuxostat/);
+  });
+
+  it("takes a date of birth said as ordinals, 'first of the first'", () => {
+    expect(
+      call(["assistant", "And her date of birth?"], ["caller", "second of the third"])[1],
+    ).toBe("[DOB]");
+  });
+
+  it("takes what is said with a health matter: how often, since when, for how many years", () => {
+    expect(redact("he's had hiv since ninety one")).toBe("he's [MEDICAL]");
+    expect(redact("then radiation every weekday")).toBe("then [MEDICAL]");
+    expect(redact("i've been on tamoxifen for five years")).toBe("i've [MEDICAL]");
+    expect(redact("i broke my wrist twice")).toBe("i [MEDICAL]");
+    expect(redact("pause the tretinoin for one week")).toBe("pause [MEDICAL] for one week");
+  });
+
+  it("takes a pregnancy said plainly, never what is awaited", () => {
+    expect(redact("i've just found out i'm expecting again")).toBe("i've just found out [MEDICAL]");
+    expect(redact("i'm expecting a call back")).toBe("i'm expecting a call back");
+  });
+
+  it("takes an organ that 'am shot', a pressure that went high, a tablet given for something", () => {
+    expect(redact("me knees am shot")).toBe("[MEDICAL]");
+    expect(redact("and her blood pressure went high")).toBe("and [MEDICAL]");
+    expect(redact("the doctor gave her the water tablets")).toMatch(/^the doctor \[MEDICAL\]$/);
+    expect(redact("he ain't touched a drop since twenty nineteen")).toBe("he [MEDICAL]");
+  });
+
+  it("takes a spot he keeps picking at, one that bleeds when the hat goes on", () => {
+    expect(redact("he's got a waxy spot on his ear he keeps picking at")).not.toMatch(
+      /waxy|picking/,
+    );
+    expect(redact("i got a scabby spot on my head that bleeds when i put my hat on")).not.toMatch(
+      /scabby|hat on/,
+    );
+  });
+
+  it("never takes 'healthy' for a name", () => {
+    expect(redact("other than that i'm healthy as a horse")).toBe(
+      "other than that i'm healthy as a horse",
+    );
+  });
+});

@@ -560,7 +560,7 @@ describe("a finding takes what is said with it (the sixth set's tuned half, as c
     expect(redact("i lost a lot of weight on ozempic")).toBe("i [MEDICAL]");
     expect(redact("it's postpartum hair loss")).toBe("it's [MEDICAL]");
     expect(redact("hello can you hear me i'm deaf in this ear see")).toBe(
-      "hello can you hear me i'm [MEDICAL] see",
+      "hello can you hear me [MEDICAL] see",
     );
     expect(redact("i've got m s so i'm in a wheelchair is there a ramp")).toBe(
       "i've [MEDICAL] so i'm in [MEDICAL] is there a ramp",
@@ -885,7 +885,7 @@ describe("what the eighth set's tuned half showed, as classes", () => {
     expect(redact("that's 118 42nd Street NE, Minneapolis, MN 55421, right?")).not.toMatch(
       /NE|Minneapolis|55421/,
     );
-    expect(redact("my nan had the big c twice")).toBe("my nan [MEDICAL] twice");
+    expect(redact("my nan had the big c twice")).toBe("my nan [MEDICAL]");
     // Levothyroxine heard as "levo through x een".
     expect(redact("he takes levo through x een")).toBe("he [MEDICAL]");
   });
@@ -1360,7 +1360,7 @@ describe("what a medicine came after, and an allergy with its words", () => {
   });
 
   it("takes 'allergic to' with what the caller is allergic to", () => {
-    expect(redact("i'm allergic to the contrast dye")).toBe("i'm [MEDICAL]");
+    expect(redact("i'm allergic to the contrast dye")).toBe("[MEDICAL]");
   });
 });
 
@@ -1400,7 +1400,7 @@ describe("the fourteenth set's tuned half, as classes", () => {
     );
     expect(redact("she's on the pill cause her periods are that heavy")).not.toMatch(/heavy/);
     expect(redact("i pull out my eyebrow hairs when i'm stressed so")).toBe("i [MEDICAL] so");
-    expect(redact("he's deaf as a post")).toBe("he's [MEDICAL]");
+    expect(redact("he's deaf as a post")).toBe("[MEDICAL]");
     expect(redact("she's got a bun in the oven she's due in april")).not.toMatch(/bun|april/);
     expect(redact("the invoice is due in april")).toBe("the invoice is due in april");
     expect(redact("my heart is set on the facelift")).toBe("my heart is set on the facelift");

@@ -32,7 +32,7 @@ const SYMPTOMS =
  */
 // How a spot on the body is changing, said after it ("...that's gone all crusty", "...that keeps
 // scabbing over", "...that no like heal", "...stay growing", "...that bleeds when i comb").
-const CHANGED = `(?:\\s+(?:(?:that|which)(?:['’]s|\\s+has|\\s+have|\\s+is|\\s+keeps?|\\s+won['’]t|\\s+will\\s+not|\\s+no(?:\\s+like)?|\\s+just)?|stay|stays)\\s+(?:been\\s+)?(?:changed(?:\\s+colou?r)?|changing|grown|growing|got bigger|gotten bigger|getting bigger|bled|bleeds|bleeding|started bleeding|gone darker|got darker|getting darker|itches|itching|spread|spreading|scabbing(?:\\s+over)?|scabs(?:\\s+over)?|crusting(?:\\s+over)?|flaking(?:\\s+off)?|peeling|weeping|(?:gone|going|got|gone all|got all)\\s+(?:all\\s+)?(?:crusty|scabby|red|sore|itchy|weepy|hard|bigger|darker)|close up|heal(?:\\s+up)?|healing)(?:\\s+when\\s+(?:i|she|he)\\s+[a-z]+)?)?`;
+const CHANGED = `(?:\\s+(?:(?:that|which)(?:['’]s|\\s+has|\\s+have|\\s+is|\\s+keeps?|\\s+won['’]t|\\s+will\\s+not|\\s+no(?:\\s+like)?|\\s+just)?|stay|stays)\\s+(?:been\\s+)?(?:changed(?:\\s+colou?r)?|changing|grown|growing|got bigger|gotten bigger|getting bigger|bled|bleeds|bleeding|started bleeding|gone darker|got darker|getting darker|itches|itching|spread|spreading|scabbing(?:\\s+over)?|scabs(?:\\s+over)?|crusting(?:\\s+over)?|flaking(?:\\s+off)?|peeling|weeping|(?:gone|going|got|gone all|got all)\\s+(?:all\\s+)?(?:crusty|scabby|red|sore|itchy|weepy|hard|bigger|darker)|close up|heal(?:\\s+up)?|healing)(?:\\s+when\\s+(?:i|she|he)\\s+[a-z]+(?:\\s+(?:my|his|her|the|a|it))?(?:\\s+(?:hat|hair|face|head|glasses|shirt|collar|bra|shoes?|it))?(?:\\s+(?:on|off|in|out|up))?)?|\\s+(?:(?:that|which)\\s+)?(?:i|he|she)\\s+keeps?\\s+(?:picking|scratching|catching|knocking|rubbing)(?:\\s+(?:at|on|it))?)?`;
 
 export const DISCLOSURES: RegExp[] = [
   new RegExp(
@@ -101,14 +101,14 @@ export const DISCLOSURES: RegExp[] = [
   // sugar", "for me nerves", "since the change", "my sugar was like 140"), never the words
   // alone ("my heart is set on it", "the change of date").
   /(?<=\b(?:got|have|has|had|having|with|for|there's|theres|there is|and|cos of|because of|due to|on account of|about|it's|its|being)\s+)(?:the|my|me|her|his|their)\s+(?:sugar|sugars|nerves|heart|pressure|bones|waterworks|thyroid|chest|joints|ticker|fits|funny turns|blackouts|dizzy spells)\b(?!\s*(?:-|set|free|of|to|in|out|goes|went|rate|monitor|shaped))/gi,
-  /\b(?:my|me|her|his|their)\s+(?:sugar|sugars|pressure|bloods|a\s?1\s?c|a\s+one\s+c)(?:\s+(?:was|is|were|are|has been|went|goes|gets|runs|reading)|['’]s)\b(?:\s+(?:(?:a\s+bit|a\s+wee\s+bit|really|very|too|always|still|quite|dead)\s+)?(?:high|low|up|down|bad|through the roof|all over the place))?/gi,
+  /\b(?:my|me|her|his|their)\s+(?:(?:blood\s+)?(?:sugar|sugars|pressure)|bloods|a\s?1\s?c|a\s+one\s+c)(?:\s+(?:was|is|were|are|has been|went|goes|gets|runs|reading)|['’]s)\b(?:\s+(?:(?:a\s+bit|a\s+wee\s+bit|really|very|too|always|still|quite|dead)\s+)?(?:high|low|up|down|bad|through the roof|all over the place))?/gi,
   /(?<=\b(?:since|through|with|because of|cos of|during|after|started|starting|in|into|on)\s+)the\s+change\b(?!\s+(?:of|to|in|the|your|my|fee|date|booking|appointment))/gi,
   /\ba\s?(?:1|one)\s?c\s+(?:of\s+)?(?:\d+(?:\.\d)?|[a-z]+\s+point\s+[a-z]+|[a-z]+)\b/gi,
   // A spot, a bump or a rash someone has somewhere ("he has a spot on his ear", "i've got this
   // rash under my arm", "to see a skin doctor for a dark streak under my thumbnail"): what the
   // clinic is asked to look at.
   new RegExp(
-    `\\b(?:has|have|had|got|get|gets|'s got|’s got|’ve got|'ve got|with|at|noticed|found|for|about)\\s+(?:(?:like|kind of|sort of|kinda|this)\\s+)?(?:a|an|one|this|these|some|a few|two|three)\\s+(?:(?:little|small|wee|tiny|big|weird|funny|new|dark|red|brown|black|raised|scaly|crusty|sore|itchy|rough)\\s+){0,2}(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|moles?|streaks?|thing|things)\\s+(?:on|under|behind|near|by|in)\\s+(?:the\\s+(?:back|side|top|front|tip|bottom|rim|edge)\\s+of\\s+)?(?:my|me|her|his|their|the)\\s+(?:(?:left|right|lower|upper|top|bottom)\\s+)?(?:${LOOKS}|forearms?|collarbone|wrists?|elbows?|thumbnail|fingernail|toenail|nails?)\\b${CHANGED}`,
+    `\\b(?:has|have|had|got|get|gets|'s got|’s got|’ve got|'ve got|with|at|noticed|found|for|about)\\s+(?:(?:like|kind of|sort of|kinda|this)\\s+)?(?:a|an|one|this|these|some|a few|two|three)\\s+(?:(?:little|small|wee|tiny|big|weird|funny|new|dark|red|brown|black|raised|scaly|crusty|sore|itchy|rough|pearly|shiny|waxy|scabby|flaky|pink|white|purple|odd|ugly|hard|fleshy|bleeding|angry)\\s+){0,2}(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|moles?|streaks?|thing|things)\\s+(?:on|under|behind|near|by|in)\\s+(?:the\\s+(?:back|side|top|front|tip|bottom|rim|edge)\\s+of\\s+)?(?:my|me|her|his|their|the)\\s+(?:(?:left|right|lower|upper|top|bottom)\\s+)?(?:${LOOKS}|forearms?|collarbone|wrists?|elbows?|thumbnail|fingernail|toenail|nails?)\\b${CHANGED}`,
     "gi",
   ),
   // A stay in hospital, and what for ("i was in hospital for my nerves", "she ended up in a
@@ -125,6 +125,9 @@ export const DISCLOSURES: RegExp[] = [
   // A medicine named by what it is for ("she takes the one for her bones", "and the tablets for
   // his pressure").
   /\b(?:takes?|taking|took|on|uses?|using|and|plus|also)\s+(?:the|a|an|her|his|my|me|their|them|some)\s+(?:little\s+|white\s+|blue\s+|yellow\s+|pink\s+|weekly\s+|daily\s+)?(?:ones?|pills?|tablets?|jabs?|shots?|injections?|creams?|sprays?|inhalers?|drops|patch(?:es)?|stuff|meds|medicine)\s+for\s+(?:my|me|her|his|their|the)\s+(?:bones|joints|heart|nerves|thyroid|pressure|blood pressure|sugar|cholesterol|depression|anxiety|mood|sleep|memory|stomach|bladder|waterworks|prostate|gout|arthritis|asthma|breathing|chest|fits|seizures|migraines?|headaches?|periods?|hormones|hot flushes|flushes|menopause|pain|back|knees?|hips?|eyes?|skin|acne|psoriasis|eczema|blood|water|fluid|swelling|ticker)\b/gi,
+  // A pregnancy said plainly ("i've just found out i'm expecting again"), never what is awaited
+  // ("i'm expecting a call back").
+  /\b(?:i'm|im|i’m|i am|she's|she’s|she is|we're|we’re|we are)\s+(?:(?:just|now|also|finally)\s+)?expecting(?:\s+(?:again|twins|a baby|our first|my first|her first|number\s+\w+))?\b(?!\s+(?:a|an|the|your|some|to|it|that|you|them|him|her|this|delivery|call|parcel|package|payment|refund|email|text|my|his|our))/gi,
   // A pregnancy said sideways ("a bun in the oven", "she's due in april").
   /\b(?:(?:a|got a|has a|have a)\s+bun in the oven|(?:i'm|im|i am|she's|she is|we're|we are|baby's|baby is)\s+due\s+(?:in|on|at the end of|around|the)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|the\s+\w+|\d+\w*|\w+\s+weeks?))\b/gi,
   // An operation said in Spanish ("me operaron de la hernia"), a type of diabetes.
@@ -132,7 +135,7 @@ export const DISCLOSURES: RegExp[] = [
   // An organ said to be failing ("the doctor reckons me kidneys are leaking protein"), periods
   // that are heavy, hair pulled out, "deaf as a post".
   new RegExp(
-    `\\b(?:my|me|her|his|their)\\s+(?:${ORGANS}|${BODY})(?:['’]s|\\s+(?:is|are|was|were|has been|have been|keeps?))\\s+(?:(?:a bit|a little|really|very|still|not|always|just)\\s+)?(?:failing|leaking(?:\\s+(?:protein|blood))?|playing up|packing up|packed up|not working|not right|enlarged|scarred|damaged|inflamed|knackered|shot|giving out|giving up|(?:all\\s+)?messed up|wrecked|screwed up)\\b|\\b(?:my|me|her|his|their)\\s+(?:${ORGANS}|${BODY})\\s+(?:no good|no work|not good|no can|(?:all\\s+)?messed up)\\b`,
+    `\\b(?:my|me|her|his|their)\\s+(?:${ORGANS}|${BODY})(?:['’]s|\\s+(?:is|are|am|was|were|has been|have been|keeps?))\\s+(?:(?:a bit|a little|really|very|still|not|always|just)\\s+)?(?:failing|leaking(?:\\s+(?:protein|blood))?|playing up|packing up|packed up|not working|not right|enlarged|scarred|damaged|inflamed|knackered|shot|giving out|giving up|(?:all\\s+)?messed up|wrecked|screwed up)\\b|\\b(?:my|me|her|his|their)\\s+(?:${ORGANS}|${BODY})\\s+(?:no good|no work|not good|no can|(?:all\\s+)?messed up)\\b`,
     "gi",
   ),
   /\b(?:my|me|her|his|their)\s+periods?(?:['’]s|\s+(?:is|are|was|were|have been|has been|get|gets|got))\s+(?:(?:that|so|really|very|too|always|a bit|proper|dead)\s+)?(?:heavy|painful|irregular|bad|awful|all over the place|stopped|late|erratic)\b/gi,
@@ -182,7 +185,7 @@ export const DISCLOSURES: RegExp[] = [
     "gi",
   ),
   // A medicine named by what it treats ("on the acne pills", "took the water tablets").
-  /\b(?:on|taking|takes|took|take|been on|was on|using|uses)\s+(?:the|some|my|me|her|his|them)\s+(?:[a-z]+\s+){1,2}?(?:pills|tablets|tabs|meds|medication|injections|jabs|shots)\b/gi,
+  /\b(?:on|taking|takes|took|take|been on|was on|using|uses|(?:give|gave|gives|given|prescribed|put)\s+(?:me|her|him|them|us)(?:\s+on)?)\s+(?:the|some|my|me|her|his|them|an?)\s+(?:[a-z]+\s+){1,2}?(?:pills?|tablets?|tabs|meds|medications?|injections?|jabs?|shots?|puffers?|inhalers?|infusions?)\b/gi,
 ];
 
 // A word each of DISCLOSURES needs (same order), looked for first: most turns have none, and
@@ -227,10 +230,11 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\bmoles?\b/i,
   /\bsides?\b/i,
   /\b(?:ones?|pills?|tablets?|jabs?|shots?|injections?|creams?|sprays?|inhalers?|drops|patch(?:es)?|stuff|meds|medicine)\s+for\b/i,
+  /\bexpecting\b/i,
   /\b(?:bun in the oven|due)\b/i,
   /\b(?:operaron|tipo)\b/i,
   new RegExp(
-    `\\b(?:${ORGANS}|${BODY})(?:['’]s)?\\s+(?:is|are|was|were|has|have|keeps?|no|not|all|messed|[a-z]+ing)\\b`,
+    `\\b(?:${ORGANS}|${BODY})(?:['’]s)?\\s+(?:is|are|am|was|were|has|have|keeps?|no|not|all|messed|[a-z]+ing)\\b`,
     "i",
   ),
   /\bperiods?\b/i,
@@ -249,7 +253,7 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:went|gone|turned|came up|come up)\b/i,
   /\b(?:time|patch|spell|months)\s+(?:after|efter|when)\b/i,
   /\blost\b/i,
-  /\b(?:pills|tablets|tabs|meds|medication|injections|jabs|shots)\b/i,
+  /\b(?:pills?|tablets?|tabs|meds|medications?|injections?|jabs?|shots?|puffers?|inhalers?|infusions?)\b/i,
 ];
 
 // Every hint in one pass: most turns have none, and one scan costs less than two dozen.
