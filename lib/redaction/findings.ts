@@ -29,7 +29,7 @@ const JOIN_ANY = /^[\s,.;–—-]*(?:(?:hyphen|dash)[\s,.;–—-]*)?$/i;
 // pelvis]", "[third degree burns] that they had to [graft]"): only little words lie between, so
 // no business word is lost.
 const JOIN_MEDICAL =
-  /^\s+(?:(?:in|on|of|to|for|my|me|her|his|their|the|a|an|left|right|both|lower|upper|all|bit|little|really|very|so|quite|proper|dead|kinda|kind|sort|go|goes|went|gone|got|get|gets|off|from|by|like|wi|with|and|after|efter|since|o|oh|at|that|which|they|had|have|has|i|she|he|was|were|it|then|up|out|down|over)\s+){1,4}$/i;
+  /^\s+(?:(?:in|on|of|to|for|my|me|her|his|their|the|a|an|left|right|both|lower|upper|all|bit|little|really|very|so|quite|proper|dead|kinda|kind|sort|go|goes|went|gone|got|get|gets|off|from|by|like|wi|with|and|after|efter|since|o|oh|at|that|which|they|had|have|has|i|she|he|was|were|it|then|up|out|down|over|every|each|per)\s+){1,4}$/i;
 
 // The little words inside a full name: "[maria] da [conceicao freitas]", "[van] der [berg]".
 const NAME_PARTICLE =
@@ -97,6 +97,15 @@ const SAYS_OF_ONESELF =
 const DETERMINER_BEFORE =
   /(?<![\p{L}\p{N}'’])(?:(?:one|two|three|a\s+couple|a\s+few|some|all)\s+of\s+(?:them|those|these|the|my|her|his)|the|a|an|some|my|me|her|his|their|your|them|those|la|el|los|las|mi|su|un|una)\s+(?:(?:little|small|slight|minor|mini|massive|major|big|bad)\s+)?$|(?<![\p{L}\p{N}'’])(?:a\s+(?:wee\s+|little\s+)?bit|a\s+little|quite|very|really|awfully|affa|that)\s+(?=[\p{L}]*$)/iu;
 
+// A dose said before a medicine ("[the seventy five aspirin]", "[the 20 mg citalopram]").
+const DOSE_BEFORE =
+  /(?<![\p{L}\p{N}'’])(?:(?:the|my|her|his|a|an)\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s+(?:(?:and|\d+|one|two|three|four|five|six|seven|eight|nine|hundred|fifty)\s+){0,3}(?:(?:mg|milligrams?|mil|mcg|micrograms?)\s+)?$/iu;
+const LED =
+  /^(?:on|in|at|for|with|to|from|of|by|my|me|her|his|their|your|the|a|an|some|had|has|have|got|taking|takes)\b/i;
+// "[broke my nose three] times": how many times, after a finding that ends on the number.
+const TIMES_AFTER = /^\s+times\b/i;
+const ENDS_ON_NUMBER = /(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|many|several)|\d)$/i;
+
 const TITLE_BEFORE =
   /(?<![\p{L}])(?:mr|mrs|ms|miss|mx|master|dr|doctor|sir|madam|auntie|aunty|uncle|nana|nanna)\.?\s+$/iu;
 // An initial or a particle between the title and the name ("Mrs. C de Baca", "Mr J. Okafor",
@@ -141,9 +150,15 @@ export function finishFindings(text: string, merged: Finding[]): Finding[] {
       (EXPECTING.test(text.slice(finding.start, finding.end))
         ? SAYS_OF_ONESELF.exec(before)
         : null) ??
-      DETERMINER_BEFORE.exec(before);
+      DETERMINER_BEFORE.exec(before) ??
+      // Only before the medicine itself: a finding already widened over its lead ("[on my
+      // acne]") is not widened again (the call's pass finishes findings a second time).
+      (LED.test(text.slice(finding.start, finding.end)) ? null : DOSE_BEFORE.exec(before));
     const to = Math.min(findings[index + 1]?.start ?? text.length, finding.end + WIDEN_REACH);
-    const trail = HEALTH_TRAIL.exec(text.slice(finding.end, to));
+    const trail = ENDS_ON_NUMBER.test(text.slice(finding.start, finding.end))
+      ? (TIMES_AFTER.exec(text.slice(finding.end, to)) ??
+        HEALTH_TRAIL.exec(text.slice(finding.end, to)))
+      : HEALTH_TRAIL.exec(text.slice(finding.end, to));
     // "[had filler put in] my top lip", "[had filler] injected into her chin": where it went.
     const place = trail?.[0] ? null : PLACE_NEXT.exec(text.slice(finding.end, to));
     const placed =

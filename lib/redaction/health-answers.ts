@@ -22,14 +22,15 @@ const NOT_HISTORY = new Set(
     "which what who where when how why there here then than if because cos but though though although " +
     "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday ago since last next before after " +
     "book booking booked appointment consultation slot price cost cancel move thanks thank please sorry fine good great " +
-    "january february march april may june july august september october november december mean means want wants wanted wanting interested looking hoping wondering"
+    "january february march april may june july august september october november december mean means want wants wanted wanting interested looking hoping wondering " +
+    "should could would might must can will shall fine"
   ).split(" "),
 );
 const NEGATIVE = /^(?:no|none|nope|nothing|nah|never)$/;
 // What a caller says before a long answer, a question to no one: "where do i start", "how
 // long have you got", "let me think".
 const OPENER =
-  /^(?:(?:well|oh|um|uh|er|erm|so|ok|okay|right|gosh|god|blimey|ooh)\s+)*(?:where (?:do|shall|should) i (?:start|begin)|where to (?:start|begin)|how long (?:have|do) you (?:got|have)|what (?:can|shall) i (?:say|tell you)|how (?:do|can|shall) i put (?:this|it)|let me (?:think|see))\b/i;
+  /^(?:(?:well|oh|um|uh|er|erm|so|ok|okay|right|gosh|god|blimey|ooh|hon|honey|love|luv|darling|darlin|dear|duck|bab|pet|hen|sweetie|sweetheart|mate)\s+)*(?:where (?:do|shall|should) i (?:start|begin)|where to (?:start|begin)|how long (?:have|do) you (?:got|have)|what (?:can|shall) i (?:say|tell you)|how (?:do|can|shall) i put (?:this|it)|let me (?:think|see))\b/i;
 const REQUEST = new Set("want wants wanted wanting book booking interested looking".split(" "));
 // A new question ends the answer ("no, can I book Friday?", "...when can she come in?"); a
 // clause about the answer does not ("i had tb when i was small", "which is under control").

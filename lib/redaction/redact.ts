@@ -184,9 +184,15 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     );
 
   // "p c o s", "a d h d", "h r t": a condition's initials spelled out, not a name.
+  // "i had a t i a": the article said before the letters.
   const spelledMedical = (text: string, finding: Finding) => {
     const word = spelledWord(text.slice(finding.start, finding.end));
-    return word !== null && medical(word).length > 0;
+    const isCondition = (letters: string) =>
+      SPELLED_CONDITIONS.has(letters) || medical(letters).length > 0;
+    return (
+      word !== null &&
+      (isCondition(word) || (/^a[a-z]{2,}$/.test(word) && isCondition(word.slice(1))))
+    );
   };
 
   // Misheard medication names, memoised per word: a call repeats its words.
@@ -350,6 +356,21 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
     },
   };
 }
+
+// Conditions known by initials that the lexicon leaves out as words ("ms", "tia": names and
+// words too), taken only when spelled letter by letter ("a t i a", "the m s").
+const SPELLED_CONDITIONS = new Set([
+  "tia",
+  "ms",
+  "ra",
+  "pe",
+  "uti",
+  "dvt",
+  "ckd",
+  "mi",
+  "cf",
+  "sle",
+]);
 
 // The little words inside a clinic's multi-word terms ("microneedling with PRP", "Skin by the
 // Sea", "Facial for men"), never business words alone.

@@ -253,4 +253,29 @@ describe("the seventeenth set's tuned half, as classes", () => {
       "other than that i'm healthy as a horse",
     );
   });
+
+  it("takes organs taken out said other ways, injections into an eye, a dose before a medicine", () => {
+    expect(redact("they took my appendix out in june")).toMatch(/^they \[MEDICAL\]/);
+    expect(redact("they took out part of my bowel")).toBe("they [MEDICAL]");
+    expect(redact("my spleen was taken out")).toBe("[MEDICAL]");
+    expect(redact("i had my left knee replaced")).toBe("i [MEDICAL]");
+    expect(redact("so injections in my eye every month")).toBe("so [MEDICAL]");
+    expect(redact("and the seventy five aspirin")).toBe("and [MEDICAL]");
+    expect(redact("can i book morpheus8 on my acne scars")).toMatch(/morpheus8/);
+  });
+
+  it("takes a spot 'on top of my head', one that changed its shape, and 'a t i a'", () => {
+    expect(redact("i got a pink bump on top of my ear")).toBe("i [MEDICAL]");
+    expect(redact("a mole on my back that changed its colour")).toBe("[MEDICAL]");
+    expect(redact("i had a t i a last year")).not.toMatch(/NAME|t i a/);
+  });
+
+  it("reads a health answer opened with an endearment, and never takes 'should' for history", () => {
+    expect(
+      call(
+        ["assistant", "Any health changes?"],
+        ["caller", "oh hon where do i start i had a heart attack in march so i should be okay"],
+      )[1],
+    ).toMatch(/^oh hon where do i start i \[MEDICAL\].* should be okay$/);
+  });
 });

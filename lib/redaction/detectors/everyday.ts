@@ -32,11 +32,11 @@ const SYMPTOMS =
  */
 // How a spot on the body is changing, said after it ("...that's gone all crusty", "...that keeps
 // scabbing over", "...that no like heal", "...stay growing", "...that bleeds when i comb").
-const CHANGED = `(?:\\s+(?:(?:that|which)(?:['’]s|\\s+has|\\s+have|\\s+is|\\s+keeps?|\\s+won['’]t|\\s+will\\s+not|\\s+no(?:\\s+like)?|\\s+just)?|stay|stays)\\s+(?:been\\s+)?(?:changed(?:\\s+colou?r)?|changing|grown|growing|got bigger|gotten bigger|getting bigger|bled|bleeds|bleeding|started bleeding|gone darker|got darker|getting darker|itches|itching|spread|spreading|scabbing(?:\\s+over)?|scabs(?:\\s+over)?|crusting(?:\\s+over)?|flaking(?:\\s+off)?|peeling|weeping|(?:gone|going|got|gone all|got all)\\s+(?:all\\s+)?(?:crusty|scabby|red|sore|itchy|weepy|hard|bigger|darker)|close up|heal(?:\\s+up)?|healing)(?:\\s+when\\s+(?:i|she|he)\\s+[a-z]+(?:\\s+(?:my|his|her|the|a|it))?(?:\\s+(?:hat|hair|face|head|glasses|shirt|collar|bra|shoes?|it))?(?:\\s+(?:on|off|in|out|up))?)?|\\s+(?:(?:that|which)\\s+)?(?:i|he|she)\\s+keeps?\\s+(?:picking|scratching|catching|knocking|rubbing)(?:\\s+(?:at|on|it))?)?`;
+const CHANGED = `(?:\\s+(?:(?:that|which)(?:['’]s|\\s+has|\\s+have|\\s+is|\\s+keeps?|\\s+won['’]t|\\s+will\\s+not|\\s+no(?:\\s+like)?|\\s+just)?|stay|stays)\\s+(?:been\\s+)?(?:changed(?:\\s+(?:its\\s+|it['’]s\\s+)?(?:colou?r|shape|size))?|changing|grown|growing|got bigger|gotten bigger|getting bigger|bled|bleeds|bleeding|started bleeding|gone darker|got darker|getting darker|itches|itching|spread|spreading|scabbing(?:\\s+over)?|scabs(?:\\s+over)?|crusting(?:\\s+over)?|flaking(?:\\s+off)?|peeling|weeping|(?:gone|going|got|gone all|got all)\\s+(?:all\\s+)?(?:crusty|scabby|red|sore|itchy|weepy|hard|bigger|darker)|close up|heal(?:\\s+up)?|healing)(?:\\s+when\\s+(?:i|she|he)\\s+[a-z]+(?:\\s+(?:my|his|her|the|a|it))?(?:\\s+(?:hat|hair|face|head|glasses|shirt|collar|bra|shoes?|it))?(?:\\s+(?:on|off|in|out|up))?)?|\\s+(?:(?:that|which)\\s+)?(?:i|he|she)\\s+keeps?\\s+(?:picking|scratching|catching|knocking|rubbing)(?:\\s+(?:at|on|it))?)?`;
 
 export const DISCLOSURES: RegExp[] = [
   new RegExp(
-    `\\b(?:had|have had|'ve had|’ve had|got|getting|having|get|did|done)\\s+(?:(?:me|my|her|his|their|the|a|an|both|two|some|a few)\\s+)?(?:${ORGANS})\\s+(?:out|removed|stripped|taken out|cut out|cut off|replaced|done|operated on|lasered|frozen off|burned off|burnt off|taken off|cut away|fixed|put in|fitted|inserted|implanted)\\b`,
+    `\\b(?:had|have had|'ve had|’ve had|got|getting|having|get|did|done|took|taken|take|whipped|whip)\\s+(?:(?:me|my|her|his|their|the|a|an|both|two|some|a few)\\s+)?(?:(?:left|right|both)\\s+)?(?:${ORGANS})\\s+(?:out|removed|stripped|taken out|cut out|cut off|replaced|done|operated on|lasered|frozen off|burned off|burnt off|taken off|cut away|fixed|put in|fitted|inserted|implanted)\\b`,
     "gi",
   ),
   new RegExp(
@@ -91,7 +91,7 @@ export const DISCLOSURES: RegExp[] = [
   // aids", "i'm in a wheelchair"), a condition said by its letters ("i've got m s"), and
   // meetings gone to ("i'm in a a").
   /\b(?:deaf|hard of hearing|registered blind|partially sighted|blind in (?:one|this|that|my|her|his|the left|the right) eye|hearing aids?|wheelchair(?: user)?|walking stick|insulin pump|colostomy(?: bag)?|stoma)\b(?:\s+in\s+(?:this|that|one|my|her|his|the|both)\s+(?:(?:left|right)\s+)?(?:ear|ears|eye|eyes))?/gi,
-  /(?<=\b(?:i've got|i’ve got|ive got|i have|i got|she has|he has|she's got|he's got|she’s got|he’s got|diagnosed with|living with|i suffer from)\s+)(?:m\s?s|m\.s\.|p\s?c\s?o\s?s|i\s?b\s?s|a\s?d\s?h\s?d|o\s?c\s?d|p\s?t\s?s\s?d|c\s?o\s?p\s?d|c\s?f\s?s|e\s?d\s?s)\b/gi,
+  /(?<=\b(?:i've got|i’ve got|ive got|i have|i got|she has|he has|she's got|he's got|she’s got|he’s got|diagnosed with|living with|i suffer from)\s+(?:the\s+)?)(?:m\s?s|m\.s\.|p\s?c\s?o\s?s|i\s?b\s?s|a\s?d\s?h\s?d|o\s?c\s?d|p\s?t\s?s\s?d|c\s?o\s?p\s?d|c\s?f\s?s|e\s?d\s?s)\b/gi,
   /\b(?:i'm in|i’m in|im in|(?:go|going|goes|went|been going|gan|gang)\s+(?:to|tae)(?:\s+the)?|attend|attending)\s+(?:a\s+a|aa|a\.a\.|n\s+a|na)(?:\s+meetings?)?\b(?:\s+(?:in|at)\s+the\s+(?:[a-z]+\s+)?(?:hall|church|kirk|centre|center|basement|library))?/gi,
   // A lump or a cyst had ("for the cyst on my back"), and skin tags or warts someone has
   // ("these skin tags on his neck"; "the skin tags" a caller rings about are the clinic's
@@ -108,7 +108,7 @@ export const DISCLOSURES: RegExp[] = [
   // rash under my arm", "to see a skin doctor for a dark streak under my thumbnail"): what the
   // clinic is asked to look at.
   new RegExp(
-    `\\b(?:has|have|had|got|get|gets|'s got|’s got|’ve got|'ve got|with|at|noticed|found|for|about)\\s+(?:(?:like|kind of|sort of|kinda|this)\\s+)?(?:a|an|one|this|these|some|a few|two|three)\\s+(?:(?:little|small|wee|tiny|big|weird|funny|new|dark|red|brown|black|raised|scaly|crusty|sore|itchy|rough|pearly|shiny|waxy|scabby|flaky|pink|white|purple|odd|ugly|hard|fleshy|bleeding|angry)\\s+){0,2}(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|moles?|streaks?|thing|things)\\s+(?:on|under|behind|near|by|in)\\s+(?:the\\s+(?:back|side|top|front|tip|bottom|rim|edge)\\s+of\\s+)?(?:my|me|her|his|their|the)\\s+(?:(?:left|right|lower|upper|top|bottom)\\s+)?(?:${LOOKS}|forearms?|collarbone|wrists?|elbows?|thumbnail|fingernail|toenail|nails?)\\b${CHANGED}`,
+    `\\b(?:has|have|had|got|get|gets|'s got|’s got|’ve got|'ve got|with|at|noticed|found|for|about)\\s+(?:(?:like|kind of|sort of|kinda|this)\\s+)?(?:a|an|one|this|these|some|a few|two|three)\\s+(?:(?:little|small|wee|tiny|big|weird|funny|new|dark|red|brown|black|raised|scaly|crusty|sore|itchy|rough|pearly|shiny|waxy|scabby|flaky|pink|white|purple|odd|ugly|hard|fleshy|bleeding|angry)\\s+){0,2}(?:spots?|bumps?|marks?|patch|patches|rash|sores?|growths?|scabs?|blisters?|moles?|streaks?|thing|things)\\s+(?:on|under|behind|near|by|in)\\s+(?:(?:the\\s+)?(?:back|side|top|front|tip|bottom|rim|edge)\\s+of\\s+)?(?:my|me|her|his|their|the)\\s+(?:(?:left|right|lower|upper|top|bottom)\\s+)?(?:${LOOKS}|forearms?|collarbone|wrists?|elbows?|thumbnail|fingernail|toenail|nails?)\\b${CHANGED}`,
     "gi",
   ),
   // A stay in hospital, and what for ("i was in hospital for my nerves", "she ended up in a
@@ -118,7 +118,7 @@ export const DISCLOSURES: RegExp[] = [
   /\b(?:had|'ve had|’ve had|has had|having|got|getting|put in|fitted)\s+(?:a|an|her|his|my|me|their|two|three)\s+(?:(?:heart|triple|double|quadruple|gastric|coronary)\s+)?(?:bypass|bypasses|stents?|pacemaker|transplant|biopsy|biopsies)\b/gi,
   // A mole that changed: a sign the doctor is to see ("a mole that's got bigger", "a changing
   // mole"), never the clinic's "mole check".
-  /\b(?:(?:a|the|this|that|my|me|her|his|their)\s+(?:(?:new|changing|dark|darker|weird|funny|strange|suspicious|itchy|bleeding|growing|raised)\s+)?moles?(?:\s+(?:on|under|behind|near|by)\s+(?:my|me|her|his|their|the)\s+[a-z]+)?\s+(?:that|which)(?:\s+(?:has|have|is|are|keeps)|['’]s)?\s+(?:been\s+)?(?:changed|changing|grown|growing|bled|bleeding|itches|itching|itchy|got\s+bigger|gotten\s+bigger|getting\s+bigger|darkened|spread|changed\s+colou?r)|(?:a|the|this|that|my|me|her|his|their)\s+(?:changing|suspicious|bleeding|growing)\s+moles?)\b/gi,
+  /\b(?:(?:a|the|this|that|my|me|her|his|their)\s+(?:(?:new|changing|dark|darker|weird|funny|strange|suspicious|itchy|bleeding|growing|raised)\s+)?moles?(?:\s+(?:on|under|behind|near|by)\s+(?:my|me|her|his|their|the)\s+[a-z]+)?\s+(?:that|which)(?:\s+(?:has|have|is|are|keeps)|['’]s)?\s+(?:been\s+)?(?:changed\s+(?:its\s+|it['’]s\s+)?(?:colou?r|shape|size)|changed|changing|grown|growing|bled|bleeding|itches|itching|itchy|got\s+bigger|gotten\s+bigger|getting\s+bigger|darkened|spread)|(?:a|the|this|that|my|me|her|his|their)\s+(?:changing|suspicious|bleeding|growing)\s+moles?)\b/gi,
   // A side or part that changed after a treatment ("one side went hard", "the left side's
   // still lower"): a complication had.
   /\b(?:one|the other|the left|the right|both|either)\s+sides?(?:['’]s|\s+(?:is|are|was|were|went|has gone|have gone|gone|has been|looks|feels))\s+(?:(?:really|a bit|a little|quite|all|still|gone|going|kinda|kind of|way|much)\s+)*(?:hard|lumpy|numb|swollen|droopy|drooping|higher|lower|bigger|smaller|bumpy|uneven|dropped|flat|puffy|tight|sore|painful)\b/gi,
@@ -182,6 +182,13 @@ export const DISCLOSURES: RegExp[] = [
   // Part of the body lost ("lost the top of my finger in the winch", "lost two toes").
   new RegExp(
     `\\blost\\s+(?:(?:the\\s+)?(?:top|tip|end|part|half|bit)\\s+(?:of|o)\\s+(?:my|me|ma|her|his|their|a)|(?:my|me|her|his|their|a|an|one|two|three)|(?:my|me|her|his|their)\\s+(?:two|three|four))\\s+(?:(?:left|right|big|little|middle|index)\\s+)?(?:fingers?|thumbs?|toes?|legs?|arms?|foot|feet|hands?|eyes?|ears?|breasts?|kidneys?|lungs?)\\b`,
+    "gi",
+  ),
+  // Part of an organ taken ("they took out part of my intestine"), an organ said to have been
+  // taken ("my thyroid was taken out"), injections into an eye or a joint ("shots in my eye
+  // every month").
+  new RegExp(
+    `\\b(?:took|taken|removed|cut)\\s+(?:out\\s+)?(?:part|some|half|a bit|a piece|a section|a length)\\s+of\\s+(?:my|me|her|his|their|the)\\s+(?:(?:small|large|left|right)\\s+)?(?:${ORGANS}|${BODY}|intestines?|bowels?|colon|stomach|guts?)\\b|\\b(?:my|me|her|his|their)\\s+(?:${ORGANS})\\s+(?:was|were|got|had been|has been)\\s+(?:taken out|removed|cut out|whipped out|out|taken)\\b|\\b(?:shots?|injections?|jabs?|jags?)\\s+(?:in|into)\\s+(?:my|me|her|his|their|the)\\s+(?:(?:left|right|good|bad)\\s+)?(?:eyes?|knees?|spine|back|hips?|joints?|shoulders?|belly|stomach)\\b`,
     "gi",
   ),
   // A medicine named by what it treats ("on the acne pills", "took the water tablets").
@@ -253,6 +260,7 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:went|gone|turned|came up|come up)\b/i,
   /\b(?:time|patch|spell|months)\s+(?:after|efter|when)\b/i,
   /\blost\b/i,
+  /\b(?:part|some|half|bit|piece|section|length)\s+of\b|\b(?:was|were|got|been)\s+(?:taken|removed|cut|whipped|out)\b|\b(?:shots?|injections?|jabs?|jags?)\s+in/i,
   /\b(?:pills?|tablets?|tabs|meds|medications?|injections?|jabs?|shots?|puffers?|inhalers?|infusions?)\b/i,
 ];
 

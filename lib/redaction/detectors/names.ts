@@ -175,10 +175,12 @@ export function detectNames(
         isNameLike(next, true) ||
         /^[a-z]$/i.test(next.text) ||
         /^(?:calling|here|speaking|again|from|too)$/i.test(next.text));
-    // "on its way", "for its price": the possessive, not "it's".
+    // "on its way", "for its price", "changed its shape": the possessive, not "it's".
     const possessiveIts =
       previous?.lower === "its" &&
-      /^(?:on|in|of|for|to|at|by|with|from|into|onto|about)$/i.test(tokens[index - 2]?.text ?? "");
+      /^(?:on|in|of|for|to|at|by|with|from|into|onto|about|changed|changing|lost|losing|kept|keeps|has|had|done|did|doing|made|makes)$/i.test(
+        tokens[index - 2]?.text ?? "",
+      );
     // "this is miss june", "Mrs May": a word that is also a name (or a month) after a title.
     const titledAmbiguous =
       AMBIGUOUS_NAMES.has(token.lower) &&
