@@ -144,9 +144,13 @@ function continuedSpellings(turns: Turn[], found: Finding[][]) {
       ]);
       continue;
     }
-    // "two eight four sorry my kid is yelling": the rest, then an aside.
+    // "two eight four sorry my kid is yelling", "r two nine he wrote it so small": the rest,
+    // then an aside (any, once the rest has a number and a letter in it).
     const run = words.findIndex((word) => !isSpelledToken(word));
-    if (open && run >= 2 && run <= 12 && ASIDE.test(words[run]!.lower)) {
+    const mixed =
+      words.slice(0, run).some((word) => /^[a-z]$/i.test(word.text)) &&
+      words.slice(0, run).some((word) => word.lower !== "a" && !/^[a-z]$/i.test(word.text));
+    if (open && run >= 2 && run <= 12 && (ASIDE.test(words[run]!.lower) || mixed)) {
       found[index] = mergeFindings([
         ...found[index]!,
         { type: open, start: words[0]!.start, end: words[run - 1]!.end },

@@ -29,7 +29,7 @@ const JOIN_ANY = /^[\s,.;–—-]*(?:(?:hyphen|dash)[\s,.;–—-]*)?$/i;
 // pelvis]", "[third degree burns] that they had to [graft]"): only little words lie between, so
 // no business word is lost.
 const JOIN_MEDICAL =
-  /^\s+(?:(?:in|on|of|to|for|my|me|her|his|their|the|a|an|left|right|both|lower|upper|all|bit|little|really|very|so|quite|proper|dead|kinda|kind|sort|go|goes|went|gone|got|get|gets|off|from|by|like|wi|with|and|after|efter|since|o|oh|at|that|which|they|had|have|has|i|she|he|was|were|it|then|up|out|down|over|every|each|per)\s+){1,4}$/i;
+  /^\s+(?:(?:in|on|of|to|for|my|me|her|his|their|the|a|an|left|right|both|lower|upper|all|bit|little|really|very|so|quite|proper|dead|kinda|kind|sort|go|goes|went|gone|got|get|gets|off|from|by|like|wi|with|and|after|efter|since|o|oh|at|that|which|they|had|have|has|i|she|he|was|were|it|then|up|out|down|over|every|each|per|its|it's)\s+){1,4}$/i;
 
 // The little words inside a full name: "[maria] da [conceicao freitas]", "[van] der [berg]".
 const NAME_PARTICLE =

@@ -278,4 +278,17 @@ describe("the seventeenth set's tuned half, as classes", () => {
       )[1],
     ).toMatch(/^oh hon where do i start i \[MEDICAL\].* should be okay$/);
   });
+
+  it("takes the rest of a code said in the next turn, then an aside", () => {
+    const turns = call(
+      ["assistant", "Can you read me the code on the card?"],
+      ["caller", "okay the code is k d four n"],
+      ["caller", "x two he wrote it so small"],
+    );
+    expect(turns[2]).toBe("[ID] he wrote it so small");
+  });
+
+  it("takes a spot an answer opens with, and what it did", () => {
+    expect(redact("a red patch on my neck that changed its shape")).toBe("[MEDICAL]");
+  });
 });
