@@ -3,6 +3,7 @@
  * named after "any medications?" or "any medical history?", and how far along a pregnancy is.
  */
 import { isNumberish, stretch } from "./answer-words";
+import { RELATIONS } from "./detectors/name-words";
 import { NUMBER_WORDS } from "./numbers";
 import { FILLERS, type Token } from "./tokens";
 import type { Finding } from "./types";
@@ -100,7 +101,7 @@ export function medicalAnswer(tokens: Token[], isBusiness: (token: Token) => boo
     // The sentences of the answer after the first with something in it, until one asks or
     // turns to something else ("I have asthma. I also take sertraline. Can I do Friday?").
     if (found.length) {
-      all.push(...found);
+      all.push(...joinedOver(answer, found, isBusiness));
       if (answer.length < sentence.length) break;
       continue;
     }
@@ -109,6 +110,50 @@ export function medicalAnswer(tokens: Token[], isBusiness: (token: Token) => boo
     if (answer.some((token) => /^(?:no|none|nope|nothing|nah)$/.test(token.lower))) return [];
   }
   return all;
+}
+
+// A relative named in the answer ("since my brother chuy passed") starts a name, not more.
+const RELATION = new Set(RELATIONS.split("|"));
+
+// How many of the answer's own little words may lie between two things named in it and still
+// be one ("[blood clots] in my [lungs]", "[feet] stay [numb]").
+const JOIN_GAP = 3;
+
+/**
+ * The things named in one sentence of a health answer, joined over the short runs of grammar
+ * between them ("she [has low iron] so the [doctor give her the iron tablet]"): a label's words
+ * are the answer's, its grammar too; never over one of the clinic's words or a comma.
+ */
+function joinedOver(
+  answer: Token[],
+  found: Finding[],
+  isBusiness: (token: Token) => boolean,
+): Finding[] {
+  const joined: Finding[] = [];
+  for (const finding of found) {
+    const last = joined.at(-1);
+    if (last) {
+      const between = answer.filter(
+        (token) => token.start >= last.end && token.end <= finding.start,
+      );
+      // Only over the answer's grammar, and never into a name ("...at the Beth Israel").
+      const next = answer.filter(
+        (token) => token.start >= finding.start && token.end <= finding.end,
+      );
+      if (
+        between.length <= JOIN_GAP &&
+        between.every(
+          (token) => /\w/.test(token.text) && NOT_HISTORY.has(token.lower) && !isBusiness(token),
+        ) &&
+        !next.some((token) => /^[A-Z][a-z]/.test(token.text) || RELATION.has(token.lower))
+      ) {
+        last.end = finding.end;
+        continue;
+      }
+    }
+    joined.push({ ...finding });
+  }
+  return joined;
 }
 
 const PREGNANCY_UNIT = /^(?:weeks?|wks?|months?)$/;

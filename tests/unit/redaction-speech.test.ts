@@ -1281,13 +1281,13 @@ describe("the thirteenth set's tuned half, as classes", () => {
         "Any changes to your health or medicines?",
         "just the lansoprazole now and a dodgy knee",
       ),
-    ).toBe("just [MEDICAL] now and [MEDICAL]");
+    ).toBe("just [MEDICAL]");
     expect(
       answer(
         "Any medical history we should know about?",
         "where do i start i had a hip replaced and i'm on warfarin",
       ),
-    ).toBe("where do i start i [MEDICAL] and i'm [MEDICAL]");
+    ).toBe("where do i start i [MEDICAL]");
   });
 
   it("asks nothing when it asks for something not to be said", () => {
