@@ -46,7 +46,7 @@ const CUES: [Expectation, RegExp][] = [
   ],
   [
     "ID",
-    /\b(?:(?:nhs|national insurance|ni|n i|member(?:ship)?|policy|medicare|medicaid|insurance|insurer|subscriber|group|reference|account|patient|record|chart|file|client|case|claim|authori[sz]ation|licen[cs]e|passport|social security|service|serial|confirmation|booking|order|registration|tracking) (?:id|number|no|code)|mbi|nhs number|member id|policy number|(?:have|got|on|with|under|use|using|through) (?:medicare|medicaid|tricare|an? (?:insurance|health) (?:card|plan)))\b/,
+    /\b(?:(?:nhs|national insurance|ni|n i|member(?:ship)?|policy|medicare|medicaid|insurance|insurer|subscriber|group|reference|account|patient|record|chart|file|client|case|claim|authori[sz]ation|licen[cs]e|passport|social security|service|serial|confirmation|booking|order|registration|tracking) (?:id|number|no|code)|mbi|nhs number|member id|policy number|what(?:['’]s| is) (?:the|your|her|his) (?:reference|code)(?= ?[?.]|$)|(?:have|got|on|with|under|use|using|through) (?:medicare|medicaid|tricare|an? (?:insurance|health) (?:card|plan)))\b/,
   ],
   [
     "SECRET",

@@ -11,7 +11,7 @@ import { applyFindings, finishFindings, mergeFindings, overlapChecker } from "./
 import { digitRuns } from "./numbers";
 import { answeredHealth, readBack } from "./read-back";
 import type { Redactor, TurnMemo } from "./redact";
-import { FILLERS, tokenize } from "./tokens";
+import { FILLERS, tokenize, type Token } from "./tokens";
 import type { Finding } from "./types";
 
 export type Role = "assistant" | "caller";
@@ -115,6 +115,13 @@ function notedHealth(
   }
 }
 
+// What leads into the rest of something spelled ("and then", "the rest is").
+const CONTINUE_LEAD = new Set(
+  "and then so it's its is the rest last bit part next yeah yes okay ok right after that".split(
+    " ",
+  ),
+);
+
 // What a caller says straight after the rest of something spelled: an aside or a check.
 const ASIDE =
   /^(?:sorry|hang|hold|wait|oops|that's|thats|that|is|did|got|okay|ok|my|and|yeah|right)$/;
@@ -136,7 +143,10 @@ function continuedSpellings(turns: Turn[], found: Finding[][]) {
       continue;
     }
     const tokens = tokenize(turn.text);
-    const words = tokens.filter((token) => /\w/.test(token.text) && !FILLERS.has(token.lower));
+    const said = tokens.filter((token) => /\w/.test(token.text) && !FILLERS.has(token.lower));
+    // "and then four four b", "the rest is x nine": what leads into the rest is not part of it.
+    const leadIn = open ? said.findIndex((token) => !CONTINUE_LEAD.has(token.lower)) : 0;
+    const words: Token[] = leadIn > 0 && leadIn < said.length ? said.slice(leadIn) : said;
     if (open && words.length > 0 && words.length <= 12 && words.every(isSpelledToken)) {
       found[index] = mergeFindings([
         ...found[index]!,

@@ -292,3 +292,35 @@ describe("the seventeenth set's tuned half, as classes", () => {
     expect(redact("a red patch on my neck that changed its shape")).toBe("[MEDICAL]");
   });
 });
+
+describe("a code continued over turns as smart format writes it", () => {
+  it("takes pieces written together, after a lead-in, and never a plain answer", () => {
+    const custom = createRedactor({
+      rules: [
+        { kind: "keyword", value: "gift card code", category: "CUSTOM", redactFollowing: true },
+      ],
+    });
+    const talk = (...turns: [Turn["role"], string][]) =>
+      redactConversation(
+        custom,
+        turns.map(([role, text]) => ({ role, text })),
+      ).map((turn) => turn.text);
+    expect(talk(["caller", "The gift card code is GC-44"], ["caller", "91-TX."])[1]).toBe(
+      "[CUSTOM].",
+    );
+    expect(
+      talk(
+        ["assistant", "What's the reference?"],
+        ["caller", "It's RX 4 4"],
+        ["caller", "And then 7 1 B."],
+      ),
+    ).toEqual(["What's the reference?", "It's [ID]", "And then [ID]."]);
+    expect(
+      talk(
+        ["assistant", "What's the reference?"],
+        ["caller", "it's r x four four"],
+        ["caller", "OK."],
+      ),
+    ).toEqual(["What's the reference?", "it's [ID]", "OK."]);
+  });
+});

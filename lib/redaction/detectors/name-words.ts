@@ -120,7 +120,7 @@ export const PREDICATES = new Set(
     "afraid pretty type mild gone positive negative undetectable awake asleep alive aware alone " +
     "unwell poorly ill sick poor rich broke bad worse sore stuck lost safe unsure sorted grand " +
     "fab ace dead mad glad proper bare such these those both either neither dry clean sober " +
-    "healthy fit well"
+    "healthy fit well tiny huge massive"
   ).split(" "),
 );
 // Adverbs, participles and adjectives by their endings, among them how a condition is said of

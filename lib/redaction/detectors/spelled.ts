@@ -12,9 +12,19 @@ export function isSpelledToken(token: Token): boolean {
     /^[a-z]$/i.test(token.text) ||
     NUMBER_WORDS.has(token.lower) ||
     /^\d{1,4}$/.test(token.text) ||
-    ["-", "/", "dash", "hyphen", "slash"].includes(token.lower)
+    ["-", "/", "dash", "hyphen", "slash"].includes(token.lower) ||
+    // Smart format writes a code's pieces together: "TX", "P2", "7K" ("91-TX", "X9B4").
+    ((/^[A-Z]{2,3}$/.test(token.text) ||
+      /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{2,6}$/.test(token.text)) &&
+      !NOT_CODES.has(token.lower))
   );
 }
+// Capitals and short words with a digit that are no piece of a code.
+const NOT_CODES = new Set(
+  "ok tv nhs gp id pm am uk us usa er md dr mr ms mrs asap fyi ipl prp hrt bbl ivf atm sms pin 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th 12th 20th 21st 30th 31st 3d 4k co2".split(
+    " ",
+  ),
+);
 
 /** Letters that are also everyday words ("a", "I") or a spoken zero ("o"). */
 const WORD_LETTERS = new Set(["a", "i", "o"]);
