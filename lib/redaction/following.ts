@@ -104,9 +104,18 @@ export function valueAfter(
   // The keyword's own token when it ended inside it ("password's").
   if (tokens[index] && tokens[index]!.start < after) index++;
   const valueStart = index;
-  for (let skipped = 0; index < tokens.length && skipped < 4; skipped++) {
+  for (let skipped = 0; index < tokens.length && skipped < 6; skipped++) {
     const token = tokens[index]!;
-    if (PAUSE.has(token.text) && token.text !== ":") return [];
+    // "The portal password, it's, um, Bluebell77": a comma before a lead-in is no pause.
+    const leadsOn =
+      token.text === "," &&
+      (LEAD_INS.has(tokens[index + 1]?.lower ?? "") ||
+        (index > valueStart && LEAD_INS.has(tokens[index - 1]!.lower)));
+    if (PAUSE.has(token.text) && token.text !== ":" && !leadsOn) return [];
+    if (leadsOn) {
+      index++;
+      continue;
+    }
     if (!LEAD_INS.has(token.lower)) break;
     index++;
   }

@@ -323,4 +323,18 @@ describe("a code continued over turns as smart format writes it", () => {
       ),
     ).toEqual(["What's the reference?", "it's [ID]", "OK."]);
   });
+
+  it("takes a keyword's value after a comma and a lead-in ('it's, um,')", () => {
+    const custom = createRedactor({
+      rules: [
+        { kind: "keyword", value: "portal password", category: "CUSTOM", redactFollowing: true },
+      ],
+    });
+    expect(custom.redact("The portal password, it's, um, Bluebell77.").text).toBe(
+      "The [CUSTOM], it's, um, [CUSTOM].",
+    );
+    expect(custom.redact("The portal password, I never use it.").text).toBe(
+      "The [CUSTOM], I never use it.",
+    );
+  });
 });
