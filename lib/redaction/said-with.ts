@@ -86,7 +86,15 @@ export function announcedAnswers(
     if (token && !/^[.?!]$/.test(token.text)) continue;
     const sentence = tokens.slice(sentenceStart, index);
     if (announced.length && sentence.length)
-      findings.push(...answerFindings(sentence, announced, isNameWord));
+      findings.push(
+        ...answerFindings(sentence, announced, isNameWord).filter(
+          // "I need to change my address. And my phone on my account...": an address said
+          // next has a number or a street in it.
+          (finding) =>
+            finding.type !== "ADDRESS" ||
+            LOOKS_LIKE_ADDRESS.test(text.slice(finding.start, finding.end)),
+        ),
+      );
     const said = sentence.length ? text.slice(sentence[0]!.start, sentence.at(-1)!.end) : "";
     // "I've updated your address." reports what was done: nothing is about to be said.
     announced = said && !REPORTS_DONE.test(said) ? trailingCues(said) : [];
@@ -94,3 +102,6 @@ export function announcedAnswers(
   }
   return findings;
 }
+
+const LOOKS_LIKE_ADDRESS =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|street|st|road|rd|avenue|ave|lane|drive|close|court|crescent|way|place|terrace|gardens|grove|boulevard|blvd|apartment|apt|flat|unit|suite|house|cottage|farm)\b/i;

@@ -337,4 +337,13 @@ describe("a code continued over turns as smart format writes it", () => {
       "The [CUSTOM], I never use it.",
     );
   });
+
+  it("takes an address announced in one sentence from the next only when it looks like one", () => {
+    expect(
+      redact("I need to change my address. And my phone on my account and move my Botox."),
+    ).toBe("I need to change my address. And my phone on my account and move my Botox.");
+    expect(redact("I need to change my address. It's 14 Elm Road, Dudley.")).toMatch(
+      /It's \[ADDRESS\]/,
+    );
+  });
 });
