@@ -153,6 +153,12 @@ describe("what the assistant says it noted after a health answer", () => {
         "Thank you, I've noted the bisoprolol and allopurinol for Dr Lowe.",
       ),
     ).toBe("Thank you, I've noted [MEDICAL] for Dr Lowe.");
+    expect(
+      asked(
+        "my knee's been done and i take the beta blocker",
+        "Thanks, I'll update your notes with the knee surgery and metoprolol.",
+      ),
+    ).toBe("Thanks, I'll update your notes [MEDICAL].");
     expect(asked("i'm on the sertra leen", "Thanks, sertraline noted. Friday at 2?")).toBe(
       "Thanks, [MEDICAL] noted. Friday at 2?",
     );
@@ -345,5 +351,12 @@ describe("a code continued over turns as smart format writes it", () => {
     expect(redact("I need to change my address. It's 14 Elm Road, Dudley.")).toMatch(
       /It's \[ADDRESS\]/,
     );
+  });
+
+  it("takes a baby just had and fed in other words", () => {
+    expect(redact("i only had the baby six weeks ago")).toBe("i only [MEDICAL]");
+    expect(redact("i still give the breast to my daughter")).toBe("i [MEDICAL]");
+    expect(redact("i'm still pumping at night")).toMatch(/^i'm \[MEDICAL\]/);
+    expect(redact("the baby shower is next week")).toBe("the baby shower is next week");
   });
 });

@@ -75,6 +75,9 @@ export const DISCLOSURES: RegExp[] = [
   /(?<=\b(?:i|i've|ive|i’ve|i have|she|she's|she has|he|he's|he has|they|they've|we|we've)\s+(?:(?:been|recently|just|also|really|have|had|since)\s+){0,2})(?:lost|losing|gained|gaining|put on|putting on|dropped)\s+(?:[\w'’-]+\s+){0,4}?(?:weight|pounds|lbs|kilos|kg|stone)\b/gi,
   // Contraception ("on the pill", "the coil", "my mirena").
   /\b(?:the\s+(?:mini[\s-]?)?pill|the\s+coil|(?:a|an|the|my)\s+iud|mirena|nexplanon|depo[\s-]provera|(?:contraceptive|birth control)(?:\s+(?:pill|pills|implant|injection|patch|shot))?)\b/gi,
+  // A baby just had ("i just had the baby five weeks ago", "gave birth in june"), and fed in
+  // other words ("i still give the breast to my son", "still pumping", "expressing").
+  /\b(?:(?:just\s+)?had\s+(?:the|a|my|our|her)\s+(?:baby|babby|little\s+(?:one|boy|girl)|son|daughter|twins)|gave\s+birth|give\s+birth|(?:since|after)\s+(?:the\s+)?birth)\s+(?:(?:about|only|like|just)\s+)?(?:(?:\w+|\d+)\s+){1,2}(?:days?|weeks?|months?)\s+ago\b|\b(?:still\s+)?(?:give|giving|gives)\s+(?:the\s+)?breast(?:\s+to\s+(?:my|her|the|our)\s+(?:son|daughter|baby|babby|little\s+one))?|\b(?:still|i'm|i’m|im|i am|she's|currently)\s+(?:pumping|expressing)(?:\s+milk)?\b/gi,
   // Still feeding a baby ("still feeding her at night", "i'm breastfeeding", "still feedin the
   // wee one masel").
   /\b(?:breast\s*feeding|breast-feeding|(?:stopped|finished|stop|quit)\s+(?:breast\s*)?feeding|(?:still|i'm|im|i’m|i am|currently)\s+(?:nursing|feeding|feedin)(?:\s+(?:her|him|them|at night|(?:the|my|ma|me|our|oor)\s+(?:baby|babby|bairn|wean|wee one|little one|youngest))(?:\s+(?:myself|masel|mysel|meself|at night))?)?)\b/gi,
@@ -218,6 +221,7 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   new RegExp(`\\b(?:${SYMPTOMS})\\b`, "i"),
   /\b(?:weight|pounds|lbs|kilos|kg|stone)\b/i,
   /\b(?:pill|coil|iud|mirena|nexplanon|depo|contraceptive|birth control)\b/i,
+  /\b(?:baby|babby|little|son|daughter|twins|birth|breast|pumping|expressing)\b/i,
   /\b(?:feeding|feedin|nursing)\b/i,
   /\b(?:droopy|drooping|swollen|bruised|lumpy|infected|numb|sore|itchy|inflamed|blistered|scarred|cracked|bleeding|weeping|white|red|dark|discolou?red)\b/i,
   /\b(?:reaction|infection|complication|necrosis|occlusion|anaphyla)/i,
