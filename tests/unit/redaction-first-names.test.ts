@@ -59,6 +59,12 @@ describe("names said the dialect way", () => {
     expect(redact("my tata ruben had one too")).toMatch(/^my tata \[NAME\]/);
   });
 
+  it("takes a partner said plainly and a relative's name told, even a member of staff's", () => {
+    expect(redact("ma man ewan will run me down")).toBe("ma man [NAME] will run me down");
+    expect(redact("her name's kirsten, she's my niece")).toBe("her name's [NAME], she's my niece");
+    expect(redact("my man said it's fine")).toBe("my man said it's fine");
+  });
+
   it("never takes a dropped '-ing', a hedge or how someone is for a name", () => {
     expect(redact("i'm phonin aboot lip filler")).toBe("i'm phonin aboot lip filler");
     expect(redact("i'm kinda nervous")).toBe("i'm kinda nervous");

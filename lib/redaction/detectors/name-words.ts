@@ -56,7 +56,9 @@ export const NOT_NAMES = new Set(
 const ENGLISH_RELATIONS =
   "ex|missus|hubby|lass|lad|daughter|son|husband|wife|partner|mother|mum|mom|mam|mama|momma|mommy|mummy|ma|father|dad|daddy|papa|da|sister|brother|friend|best friend|mate|pal|colleague|neighbour|neighbor|flatmate|housemate|roommate|fiance|fiancé|fiancee|girlfriend|boyfriend|grandmother|grandma|nan|nana|gran|granny|grandfather|grandpa|grandad|granddad|stepmum|stepmom|stepdad|stepson|stepdaughter|aunt|auntie|uncle|niece|nephew|cousin|grandson|granddaughter|grandchild|grandkid|godson|goddaughter|child|kid|boss|pa|assistant|carer|girl|homegirl|homeboy|bestie|pops|moms|" +
   // Scots ("ma quine kayleigh", "oor loon", "the bairn").
-  "quine|loon|bairn|wean|lassie|laddie|faither|mither|granda|grandda|grannie|wifie";
+  "quine|loon|bairn|wean|lassie|laddie|faither|mither|granda|grandda|grannie|wifie|" +
+  // A partner said plainly ("ma man glen", "my fella", "the wifey").
+  "man|fella|feller|bloke|hubs|wifey";
 // Said in Spanish, Portuguese or Haitian Creole ("my tia dulce", "mi abuela", "my avó"): they
 // introduce a name, but may be one too ("Tia Leigh", "Rose Mae").
 const OTHER_RELATIONS =

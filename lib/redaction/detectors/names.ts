@@ -12,7 +12,7 @@ import { AMBIGUOUS_NAMES, isNameLike, RELATIONS, STAFF_TITLE } from "./name-word
 // when the clinic has staff of that name ("my name's grace kinsella"); only the whole name of
 // a member of staff is kept.
 const INTRODUCTION =
-  /\b(?:(?:that's|thats|that is|it's|its) me,?|my name is|my name's|my names|my name|name is|the name is|the name's|full name is|first name is|last name is|surname is|under the name(?: of)?|call me|calls me|(?:call|calls|called)\s+(?:her|him|them)|goes by|known as|this is|it's|its|i'm|i am|im|(?:^|[.!?]\s*)name['’]s|(?:booking|booking's|appointment|appointment's|account|account's|reservation|booked|registered|listed)\s+(?:\w+\s+){0,2}under|name\s*[,:])\s*$/i;
+  /\b(?:(?:that's|thats|that is|it's|its) me,?|my name is|my name's|my names|my name|name is|the name is|the name's|(?:her|his|their) name['’]s|full name is|first name is|last name is|surname is|under the name(?: of)?|call me|calls me|(?:call|calls|called)\s+(?:her|him|them)|goes by|known as|this is|it's|its|i'm|i am|im|(?:^|[.!?]\s*)name['’]s|(?:booking|booking's|appointment|appointment's|account|account's|reservation|booked|registered|listed)\s+(?:\w+\s+){0,2}under|name\s*[,:])\s*$/i;
 
 // "my mum, Dawn": a relative's name, even when a member of staff shares it.
 // "me sister" (UK speech for "my"), Scots "ma partner", "oor quine", "mi hermana"; "my
