@@ -15,9 +15,10 @@ const NOTED =
 // "... sertraline noted", "the statins noted": what was noted, said first.
 const NAMED_NOTED =
   /(?:^|[,.;:!?]\s*|\b(?:thanks|thank you|okay|ok|right)\s+)([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*)?)\s+noted\b/gi;
-// Where what was noted ends: "... for Dr Marsh", "... to your notes", a pause.
+// Where what was noted ends: "... for Dr Marsh", "... to your notes", a full stop; never a
+// comma ("the autoimmune thyroid, Eltroxin, the rubber glove reaction and the nerve palsy").
 const ITEMS_END =
-  /\s+(?:for|to|in|on\s+(?:your|her|his|their|the)\s+(?:file|notes|records?|account)|with|so|which|because|as|before|ahead|privately|confidentially|down)\b|\s*[.;:!?—–(]|,\s*(?!and\b)|$/i;
+  /\s+(?:for|(?:to|in|on|into)\s+(?:your|her|his|their|the)\s+(?:file|notes|records?|account|chart)|with\s+(?:dr|doctor|nurse)|so|which|because|as|before|ahead|privately|confidentially|down)\b|\s*[.;:!?—–(]|$/i;
 // What a noted item is when it is no health matter.
 const NOT_AN_ITEM =
   /^(?:that|that['’]s|thats|that is|that['’]s all|it|it['’]s|it all|this|those|these|both|all|all of (?:it|that|them)|everything|everything['’]s|them|the rest|the rest of it|anything else|nothing|none|no|your (?:answers?|details|preferences?|request|notes))$/i;
@@ -28,7 +29,7 @@ const ITEM_LEAD =
 const WHO_NOTED =
   /^(?:i|i['’]ve|i['’]ll|i['’]d|we|we['’]ve|she|he|they|it|it['’]s|that|that['’]s|this|all|both|everything|has|have|is|was|been|also|just|and|so|now|ha|oh)\b/i;
 const BOOKING_WORD =
-  /\b(?:appointment|booking|consult(?:ation)?|time|day|date|slot|deposit|card|payment|price|address|number|mobile|phone|email|name|preference|request|voucher|gift|review|photos?|pictures?|allergy test|patch test|(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening|\d)\b/i;
+  /\b(?:appointment|booking|consult(?:ation)?|time|day|date|slot|deposit|card|payment|price|address|number|mobile|phone|email|name|preference|request|voucher|gift|review|photos?|pictures?|allergy test|patch test|(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening|\d{1,2}(?::\d\d)?\s*(?:am|pm))\b|[£$]\d/i;
 
 /**
  * The health items the assistant says it noted in `text` (conversation.ts asks only right

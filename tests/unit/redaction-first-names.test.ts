@@ -173,6 +173,15 @@ describe("what the assistant says it noted after a health answer", () => {
     ).toBe("I've noted that he's [MEDICAL].");
   });
 
+  it("reads a list with commas, and a dose with its medicine", () => {
+    expect(
+      asked(
+        "i've got a bad thyroid and i react to latex",
+        "I've noted the thyroid, levothyroxine 50, the latex reaction and the nerve pain.",
+      ),
+    ).toBe("I've noted [MEDICAL].");
+  });
+
   it("keeps what is no health item, the clinic's words and what is noted elsewhere", () => {
     expect(asked("none", "That's noted. Can I take your name?")).toBe(
       "That's noted. Can I take your name?",
