@@ -18,7 +18,12 @@ const NAMED_NOTED =
 // Where what was noted ends: "... for Dr Marsh", "... to your notes", a full stop; never a
 // comma ("the autoimmune thyroid, Eltroxin, the rubber glove reaction and the nerve palsy").
 const ITEMS_END =
-  /\s+(?:for|(?:to|in|on|into)\s+(?:your|her|his|their|the)\s+(?:file|notes|records?|account|chart)|with\s+(?:dr|doctor|nurse)|so|which|because|as|before|ahead|privately|confidentially|down)\b|\s*[.;:!?—–(]|$/i;
+  /\s+(?:for\s+(?:dr|doctor|nurse|mr|mrs|ms|miss|you|your|her|him|them|the\s+(?:doctor|nurse|team|practitioner))|(?:to|in|on|into)\s+(?:your|her|his|their|the)\s+(?:file|notes|records?|account|chart)|with\s+(?:dr|doctor|nurse)|so|which|because|as|before|ahead|privately|confidentially|down)\b|\s*[.;:!?—–(]|$/i;
+// ...or "for" and a name ("... and the aspirin for Lane"): "for gout" goes on.
+const FOR_SOMEONE = /\s+for\s+(?=\p{Lu})/u;
+// What the caller asked for, noted: "that you'd like lip filler", "your interest in Profhilo".
+const REQUESTED =
+  /^(?:that\s+)?(?:you['’]d\s+like|you\s+would\s+like|you\s+want|you['’]re\s+(?:interested|after|looking)|your\s+(?:interest|request|enquiry|inquiry))\b/i;
 // What a noted item is when it is no health matter.
 const NOT_AN_ITEM =
   /^(?:that|that['’]s|thats|that is|that['’]s all|it|it['’]s|it all|this|those|these|both|all|all of (?:it|that|them)|everything|everything['’]s|them|the rest|the rest of it|anything else|nothing|none|no|your (?:answers?|details|preferences?|request|notes))$/i;
@@ -43,15 +48,24 @@ export function readBack(text: string, keeps: (word: string) => boolean): Findin
     const rest = item.slice(lead.length).trim();
     if (!rest || NOT_AN_ITEM.test(rest) || BOOKING_WORD.test(rest)) return;
     if (rest.split(/\s+/).length > 5) return;
-    if (tokenize(rest).some((token) => /\w/.test(token.text) && keeps(token.lower))) return;
+    // A member of staff or a product named with a capital ("Ember will call you", "the Botox
+    // for Friday"); a treatment had elsewhere, in lower case, is history ("the breast
+    // augmentation", "the nose surgery").
+    if (
+      tokenize(rest).some((token) => /^[A-Z]/.test(token.text) && keeps(token.lower)) ||
+      REQUESTED.test(rest)
+    )
+      return;
     const at = start + lead.length + item.slice(lead.length).indexOf(rest);
     findings.push({ type: "MEDICAL", start: at, end: at + rest.length });
   };
   for (const match of text.matchAll(NOTED)) {
     const from = match.index + match[0].length;
     const after = text.slice(from, from + 120);
-    const end = ITEMS_END.exec(after);
-    const span = after.slice(0, end ? end.index : after.length);
+    const ends = [ITEMS_END.exec(after)?.index, FOR_SOMEONE.exec(after)?.index].filter(
+      (index): index is number => index !== undefined,
+    );
+    const span = after.slice(0, ends.length ? Math.min(...ends) : after.length);
     // "finasteride and the transplant", "the rivastigmine and that she's on a blood thinner".
     let offset = 0;
     for (const item of span.split(/\s+and\s+|,\s*/)) {

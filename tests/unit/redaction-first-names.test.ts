@@ -182,12 +182,24 @@ describe("what the assistant says it noted after a health answer", () => {
     ).toBe("I've noted [MEDICAL].");
   });
 
+  it("takes a treatment had elsewhere in lower case, up to 'for' and a name", () => {
+    expect(
+      asked(
+        "i had my boobs done years ago and i take allopurinol",
+        "I've noted the breast augmentation and the allopurinol for gout for Nurse Lowe.",
+      ),
+    ).toBe("I've noted [MEDICAL] for Nurse Lowe.");
+    expect(
+      asked("i'm on metformin", "I've noted that you'd like lip filler and the metformin."),
+    ).toBe("I've noted that you'd like lip filler and [MEDICAL].");
+  });
+
   it("keeps what is no health item, the clinic's words and what is noted elsewhere", () => {
     expect(asked("none", "That's noted. Can I take your name?")).toBe(
       "That's noted. Can I take your name?",
     );
-    expect(asked("i had botox before", "I've noted the botox for Nurse Kirsten Lowe.")).toBe(
-      "I've noted the botox for Nurse Kirsten Lowe.",
+    expect(asked("i had botox before", "I've noted the Botox for Nurse Kirsten Lowe.")).toBe(
+      "I've noted the Botox for Nurse Kirsten Lowe.",
     );
     expect(asked("just metformin", "I've noted your Friday slot and the deposit.")).toBe(
       "I've noted your Friday slot and the deposit.",
