@@ -11,7 +11,7 @@ import type { Finding } from "./types";
 // "I've noted ...", "I've made a note of ...", "I've added ... to your notes".
 // "I'll note Suboxone for Marina", "I'll update your notes with the ACL repair".
 const NOTED =
-  /\b(?:noted(?:\s+down)?|(?:i['’]ll|we['’]ll|i\s+will|let\s+me)\s+note|made\s+a\s+note\s+of|a\s+note\s+of|written\s+down|flagged|passed\s+on|added|(?:update|updated|updating)\s+(?:your|her|his|their)\s+(?:notes|chart|file|records?)\s+with)\s+/gi;
+  /\b(?:noted(?:\s+down)?|(?:i['’]ll|we['’]ll|i\s+will|let\s+me)\s+note|made\s+a\s+note\s+of|made\s+note\s+of|a\s+note\s+of|written\s+down|jotted\s+down|put\s+down|logged|recorded|flagged|passed\s+on|added|(?:update|updated|updating)\s+(?:your|her|his|their)\s+(?:notes|chart|file|records?)\s+with)\s+/gi;
 // "... sertraline noted", "the statins noted": what was noted, said first.
 const NAMED_NOTED =
   /(?:^|[,.;:!?]\s*|\b(?:thanks|thank you|okay|ok|right)\s+)([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*)?)\s+noted\b/gi;

@@ -386,4 +386,16 @@ describe("a code continued over turns as smart format writes it", () => {
     expect(redact("i'm still pumping at night")).toMatch(/^i'm \[MEDICAL\]/);
     expect(redact("the baby shower is next week")).toBe("the baby shower is next week");
   });
+
+  it("takes 'sober N years', the acne capsules, eczema round the eyes, early Parkinson's", () => {
+    expect(redact("and i'm sober three years now")).toBe("and i'm [MEDICAL]");
+    expect(redact("i was on the acne capsules")).toBe("i [MEDICAL]");
+    expect(redact("the steroid cream for the eczema round my eyes")).toBe("[MEDICAL]");
+    expect(redact("they've found early Parkinson's")).toBe("they've found [MEDICAL]");
+  });
+
+  it("never takes a place written with a capital after 'in' for a person", () => {
+    expect(redact("I had a nose job in Athens")).not.toMatch(/NAME/);
+    expect(redact("I'll call Athena tomorrow")).toMatch(/NAME/);
+  });
 });

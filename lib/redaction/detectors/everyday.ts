@@ -195,7 +195,7 @@ export const DISCLOSURES: RegExp[] = [
     "gi",
   ),
   // A medicine named by what it treats ("on the acne pills", "took the water tablets").
-  /\b(?:on|taking|takes|took|take|been on|was on|using|uses|(?:give|gave|gives|given|prescribed|put)\s+(?:me|her|him|them|us)(?:\s+on)?)\s+(?:the|some|my|me|her|his|them|an?)\s+(?:[a-z]+\s+){1,2}?(?:pills?|tablets?|tabs|meds|medications?|injections?|jabs?|shots?|puffers?|inhalers?|infusions?)\b/gi,
+  /\b(?:on|taking|takes|took|take|been on|was on|using|uses|(?:give|gave|gives|given|prescribed|put)\s+(?:me|her|him|them|us)(?:\s+on)?)\s+(?:the|some|my|me|her|his|them|an?)\s+(?:[a-z]+\s+){1,2}?(?:pills?|tablets?|tabs|capsules?|meds|medications?|injections?|jabs?|shots?|puffers?|inhalers?|infusions?)\b/gi,
 ];
 
 // A word each of DISCLOSURES needs (same order), looked for first: most turns have none, and
@@ -265,7 +265,7 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:time|patch|spell|months)\s+(?:after|efter|when)\b/i,
   /\blost\b/i,
   /\b(?:part|some|half|bit|piece|section|length)\s+of\b|\b(?:was|were|got|been)\s+(?:taken|removed|cut|whipped|out)\b|\b(?:shots?|injections?|jabs?|jags?)\s+in/i,
-  /\b(?:pills?|tablets?|tabs|meds|medications?|injections?|jabs?|shots?|puffers?|inhalers?|infusions?)\b/i,
+  /\b(?:pills?|tablets?|tabs|capsules?|meds|medications?|injections?|jabs?|shots?|puffers?|inhalers?|infusions?)\b/i,
 ];
 
 // Every hint in one pass: most turns have none, and one scan costs less than two dozen.

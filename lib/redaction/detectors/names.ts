@@ -205,8 +205,12 @@ export function detectNames(
           )
         : undefined) ??
       (ambiguousIntroduced || titledAmbiguous || relativeIs ? { lower: true } : undefined);
+    // "a nose job in Athens", "out in Gangnam": a place, not a person.
     const capitalisedMidSentence =
-      isCapitalised(token.text) && !startsSentence(text, token) && isNameLike(token, false);
+      isCapitalised(token.text) &&
+      !startsSentence(text, token) &&
+      isNameLike(token, false) &&
+      !(previous && /^(?:in|near|outside|around)$/i.test(previous.text));
     const capitalisedPair =
       isCapitalised(token.text, false) &&
       isNameLike(token, false) &&
