@@ -68,7 +68,9 @@ export const isCodeish = (token: Token) =>
   /^[a-z]$/i.test(token.text) ||
   /^[A-Z]{1,4}$/.test(token.text) ||
   /^[a-z]*\d[a-z0-9]*$/i.test(token.text) ||
-  ["-", "/", "dash", "hyphen", "slash", "double", "triple", "oh", "o"].includes(token.lower);
+  ["-", "/", "dash", "hyphen", "slash", "double", "triple", "treble", "oh", "o"].includes(
+    token.lower,
+  );
 
 /** Every stretch of `segment` made of tokens that pass `fits`, each as one finding. */
 export function stretch(segment: Token[], fits: (token: Token) => boolean, type: RedactionType) {

@@ -42,7 +42,7 @@ const CUES: [Expectation, RegExp][] = [
   ],
   [
     "CARD",
-    /\b(?:card(?:'s)? number|long number|(?:number|digits) on (?:the|your) card|expir(?:e|es|y|ation)|valid (?:until|thru|through)|cvv|cvc|csc|cv2|security (?:code|number) on|(?:three|3|four|4)[- ]digit(?:s)?(?: (?:code|number))?(?: on the (?:back|front))?|(?:code|digits?|numbers?) on the (?:back|front)|card details|card ending)\b/,
+    /\b(?:card(?:'s)? number|long number|(?:number|digits) on (?:the|your) card|expir(?:e|es|y|ation)|valid (?:until|thru|through)|cvv|cvc|csc|cv2|security (?:code|number) on|(?:three|3|four|4)[- ]digit(?:s)?(?: (?:code|number))?(?: on the (?:back|front))?|(?:code|digits?|numbers?) on the (?:back|front)|card details|card ending|(?:the|a|which|what) card (?:to pay|you(?:'d| would) like to (?:pay|use)|to use|for the deposit)|pay(?:ing)? (?:by|with|on) (?:a |your |the )?card)\b/,
   ],
   [
     "ID",

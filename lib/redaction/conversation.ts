@@ -277,6 +277,17 @@ function joinedNumbers(turns: Turn[]): Map<number, Finding[]> {
     const tokens = tokenize(turn.text);
     const words = tokens.filter((token) => /\w/.test(token.text));
     const runs = digitRuns(tokens).filter((run) => !run.quantity);
+    // "oh oh oh oh" said alone while a number is going on: zeros, not an exclamation.
+    if (chain.length && words.length > 0 && words.every((word) => /^(?:oh|o)$/i.test(word.text)))
+      runs.push({
+        digits: "0".repeat(words.length),
+        quantity: false,
+        start: words[0]!.start,
+        end: words.at(-1)!.end,
+        first: tokens.indexOf(words[0]!),
+        last: tokens.indexOf(words.at(-1)!),
+        raw: "",
+      });
     // An area code written in brackets is removed with its brackets: "(201)".
     const bracketed = (run: (typeof runs)[number]) =>
       turn.text[run.start - 1] === "(" && turn.text[run.end] === ")";

@@ -50,6 +50,8 @@ export const NUMBER_WORDS = new Set([
   "thousand",
   "double",
   "triple",
+  // British "treble two" (222).
+  "treble",
 ]);
 
 export interface DigitRun {
@@ -73,7 +75,7 @@ function digitsOf(tokens: Token[], index: number): { digits: string; consumed: n
   const next = tokens[index + 1];
   if (/^\d+$/.test(token.text)) return { digits: token.text, consumed: 1 };
   const word = token.lower;
-  if (word === "double" || word === "triple") {
+  if (word === "double" || word === "triple" || word === "treble") {
     const repeated =
       next && (UNITS[next.lower] ?? (/^\d$/.test(next.text) ? Number(next.text) : undefined));
     if (repeated === undefined) return null;
@@ -89,7 +91,8 @@ function digitsOf(tokens: Token[], index: number): { digits: string; consumed: n
         t.lower in TEENS ||
         t.lower in TENS ||
         t.lower === "double" ||
-        t.lower === "triple");
+        t.lower === "triple" ||
+        t.lower === "treble");
     const skip = (t?: Token) =>
       !!t && (SEPARATORS.has(t.text) || t.lower === "o" || t.lower === "oh");
     let back = index - 1;

@@ -399,3 +399,25 @@ describe("a code continued over turns as smart format writes it", () => {
     expect(redact("I'll call Athena tomorrow")).toMatch(/NAME/);
   });
 });
+
+describe("numbers as the eighteenth set's tuned half said them", () => {
+  it("reads British 'treble' as three of a digit", () => {
+    expect(
+      call(
+        ["assistant", "And a mobile?"],
+        ["caller", "oh seven seven oh oh nine oh oh treble two"],
+      )[1],
+    ).toBe("[PHONE]");
+  });
+
+  it("takes a card asked for as 'the card to pay with', ohs said alone among its pieces", () => {
+    const turns = call(
+      ["assistant", "Thank you. And the card to pay with?"],
+      ["caller", "four one one one"],
+      ["caller", "oh oh oh oh"],
+      ["caller", "one two three four five six seven eight"],
+    );
+    expect(turns.slice(1)).toEqual(["[CARD]", "[CARD]", "[CARD]"]);
+    expect(call(["assistant", "Anything else?"], ["caller", "oh oh oh oh"])[1]).toBe("oh oh oh oh");
+  });
+});

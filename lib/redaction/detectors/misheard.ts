@@ -354,7 +354,7 @@ function soundsLikeSeveral(text: string, tokens: Token[], index: number, keep: S
       !/^[a-z]+$/i.test(token.text) ||
       text.slice(tokens[last - 1]!.end, token.start) !== " " ||
       // "pro pran oh lol": a syllable heard as "oh"; another number only as above.
-      /^(?:hundred|thousand|double|triple)$/.test(token.lower) ||
+      /^(?:hundred|thousand|double|triple|treble)$/.test(token.lower) ||
       clinicWord(token, keep)
     )
       return index;

@@ -83,7 +83,10 @@ export function spelledWord(text: string): string | null {
   for (let index = 0; index < parts.length; index++) {
     const part = parts[index]!;
     if (/^[a-z]$/.test(part)) word += part;
-    else if ((part === "double" || part === "triple") && /^[a-z]$/.test(parts[index + 1] ?? ""))
+    else if (
+      (part === "double" || part === "triple" || part === "treble") &&
+      /^[a-z]$/.test(parts[index + 1] ?? "")
+    )
       word += parts[++index]!.repeat(part === "double" ? 2 : 3);
     else return null;
   }
