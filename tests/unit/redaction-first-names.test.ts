@@ -421,3 +421,14 @@ describe("numbers as the eighteenth set's tuned half said them", () => {
     expect(call(["assistant", "Anything else?"], ["caller", "oh oh oh oh"])[1]).toBe("oh oh oh oh");
   });
 });
+
+describe("health said sideways, as the eighteenth set's tuned half said it", () => {
+  it("takes a mind or body failing, a pregnancy lost, joints that ache, a nodule removed", () => {
+    expect(redact("he's a little forgetful now")).toBe("[MEDICAL]");
+    expect(redact("i lost a baby at twelve weeks last year")).toMatch(/^i \[MEDICAL\]/);
+    expect(redact("my knees ache something awful")).toBe("[MEDICAL]");
+    expect(redact("she had her thyroid nodule removed")).toBe("she [MEDICAL]");
+    expect(redact("a scaly patch on my scalp that flakes off and comes back")).toBe("[MEDICAL]");
+    expect(redact("we lost the booking form")).toBe("we lost the booking form");
+  });
+});

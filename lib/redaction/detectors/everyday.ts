@@ -32,11 +32,11 @@ const SYMPTOMS =
  */
 // How a spot on the body is changing, said after it ("...that's gone all crusty", "...that keeps
 // scabbing over", "...that no like heal", "...stay growing", "...that bleeds when i comb").
-const CHANGED = `(?:\\s+(?:(?:that|which)(?:['’]s|\\s+has|\\s+have|\\s+is|\\s+keeps?|\\s+won['’]t|\\s+will\\s+not|\\s+no(?:\\s+like)?|\\s+just)?|stay|stays)\\s+(?:been\\s+)?(?:changed(?:\\s+(?:its\\s+|it['’]s\\s+)?(?:colou?r|shape|size))?|changing|grown|growing|got bigger|gotten bigger|getting bigger|bled|bleeds|bleeding|started bleeding|gone darker|got darker|getting darker|itches|itching|spread|spreading|scabbing(?:\\s+over)?|scabs(?:\\s+over)?|crusting(?:\\s+over)?|flaking(?:\\s+off)?|peeling|weeping|(?:gone|going|got|gone all|got all)\\s+(?:all\\s+)?(?:crusty|scabby|red|sore|itchy|weepy|hard|bigger|darker)|close up|heal(?:\\s+up)?|healing)(?:\\s+when\\s+(?:i|she|he)\\s+[a-z]+(?:\\s+(?:my|his|her|the|a|it))?(?:\\s+(?:hat|hair|face|head|glasses|shirt|collar|bra|shoes?|it))?(?:\\s+(?:on|off|in|out|up))?)?|\\s+(?:(?:that|which)\\s+)?(?:i|he|she)\\s+keeps?\\s+(?:picking|scratching|catching|knocking|rubbing)(?:\\s+(?:at|on|it))?)?`;
+const CHANGED = `(?:\\s+(?:(?:that|which)(?:['’]s|\\s+has|\\s+have|\\s+is|\\s+keeps?|\\s+won['’]t|\\s+will\\s+not|\\s+no(?:\\s+like)?|\\s+just)?|stay|stays)\\s+(?:been\\s+)?(?:changed(?:\\s+(?:its\\s+|it['’]s\\s+)?(?:colou?r|shape|size))?|changing|grown|growing|got bigger|gotten bigger|getting bigger|bled|bleeds|bleeding|started bleeding|gone darker|got darker|getting darker|itches|itching|spread|spreading|scabbing(?:\\s+over)?|scabs(?:\\s+over)?|crusting(?:\\s+over)?|flaking(?:\\s+off)?|flakes(?:\\s+off)?(?:\\s+and\\s+(?:comes|keeps\\s+coming)\\s+back)?|comes\\s+back|keeps\\s+coming\\s+back|peeling|weeping|(?:gone|going|got|gone all|got all)\\s+(?:all\\s+)?(?:crusty|scabby|red|sore|itchy|weepy|hard|bigger|darker)|close up|heal(?:\\s+up)?|healing)(?:\\s+when\\s+(?:i|she|he)\\s+[a-z]+(?:\\s+(?:my|his|her|the|a|it))?(?:\\s+(?:hat|hair|face|head|glasses|shirt|collar|bra|shoes?|it))?(?:\\s+(?:on|off|in|out|up))?)?|\\s+(?:(?:that|which)\\s+)?(?:i|he|she)\\s+keeps?\\s+(?:picking|scratching|catching|knocking|rubbing)(?:\\s+(?:at|on|it))?)?`;
 
 export const DISCLOSURES: RegExp[] = [
   new RegExp(
-    `\\b(?:had|have had|'ve had|’ve had|got|getting|having|get|did|done|took|taken|take|whipped|whip)\\s+(?:(?:me|my|her|his|their|the|a|an|both|two|some|a few)\\s+)?(?:(?:left|right|both)\\s+)?(?:${ORGANS})\\s+(?:out|removed|stripped|taken out|cut out|cut off|replaced|done|operated on|lasered|frozen off|burned off|burnt off|taken off|cut away|fixed|put in|fitted|inserted|implanted)\\b`,
+    `\\b(?:had|have had|'ve had|’ve had|got|getting|having|get|did|done|took|taken|take|whipped|whip)\\s+(?:(?:me|my|her|his|their|the|a|an|both|two|some|a few)\\s+)?(?:(?:left|right|both)\\s+)?(?:${ORGANS})(?:\\s+(?:nodules?|lumps?|cysts?|stones?|polyps?))?\\s+(?:out|removed|stripped|taken out|cut out|cut off|replaced|done|operated on|lasered|frozen off|burned off|burnt off|taken off|cut away|fixed|put in|fitted|inserted|implanted)\\b`,
     "gi",
   ),
   new RegExp(
@@ -194,6 +194,15 @@ export const DISCLOSURES: RegExp[] = [
     `\\b(?:took|taken|removed|cut)\\s+(?:out\\s+)?(?:part|some|half|a bit|a piece|a section|a length)\\s+of\\s+(?:my|me|her|his|their|the)\\s+(?:(?:small|large|left|right)\\s+)?(?:${ORGANS}|${BODY}|intestines?|bowels?|colon|stomach|guts?)\\b|\\b(?:my|me|her|his|their)\\s+(?:${ORGANS})\\s+(?:was|were|got|had been|has been)\\s+(?:taken out|removed|cut out|whipped out|out|taken)\\b|\\b(?:shots?|injections?|jabs?|jags?)\\s+(?:in|into)\\s+(?:my|me|her|his|their|the)\\s+(?:(?:left|right|good|bad)\\s+)?(?:eyes?|knees?|spine|back|hips?|joints?|shoulders?|belly|stomach)\\b`,
     "gi",
   ),
+  // A mind or body failing, said of someone ("he's a little forgetful now", "she's getting
+  // frail"), a pregnancy lost ("lost a baby at ten weeks"), joints that ache ("my joints ache
+  // something awful").
+  /\b(?:i'm|im|i’m|i am|she's|she’s|she is|he's|he’s|he is|they're|they are)\s+(?:(?:a\s+little|a\s+bit|a\s+wee\s+bit|quite|very|really|getting|more|so)\s+)*(?:forgetful|confused|muddled|wobbly|unsteady|frail|housebound|bedbound|bed-bound)\b(?:\s+(?:now|these days|lately))?/gi,
+  /\b(?:lost\s+(?:a|the|my|our|her)\s+(?:baby|pregnancy)(?:\s+at\s+(?:\w+\s+){1,2}weeks)?|(?:had|have had|'ve had|’ve had)\s+(?:a\s+|two\s+|three\s+)?(?:miscarriages?|still\s?births?))\b/gi,
+  new RegExp(
+    `\\b(?:my|me|her|his|their)\\s+(?:${BODY})\\s+(?:ache|aches|aching|hurt|hurts|throb|throbs|are killing me|is killing me|give me gyp|gives me gyp)\\b(?:\\s+(?:something awful|like mad|all the time|constantly|every day|at night))?`,
+    "gi",
+  ),
   // A medicine named by what it treats ("on the acne pills", "took the water tablets").
   /\b(?:on|taking|takes|took|take|been on|was on|using|uses|(?:give|gave|gives|given|prescribed|put)\s+(?:me|her|him|them|us)(?:\s+on)?)\s+(?:the|some|my|me|her|his|them|an?)\s+(?:[a-z]+\s+){1,2}?(?:pills?|tablets?|tabs|capsules?|meds|medications?|injections?|jabs?|shots?|puffers?|inhalers?|infusions?)\b/gi,
 ];
@@ -265,6 +274,9 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:time|patch|spell|months)\s+(?:after|efter|when)\b/i,
   /\blost\b/i,
   /\b(?:part|some|half|bit|piece|section|length)\s+of\b|\b(?:was|were|got|been)\s+(?:taken|removed|cut|whipped|out)\b|\b(?:shots?|injections?|jabs?|jags?)\s+in/i,
+  /\b(?:forgetful|confused|muddled|wobbly|unsteady|frail|housebound|bed-?bound)\b/i,
+  /\b(?:lost|miscarriages?|still\s?births?)\b/i,
+  /\b(?:ache|aches|aching|hurt|hurts|throbs?|killing|gyp)\b/i,
   /\b(?:pills?|tablets?|tabs|capsules?|meds|medications?|injections?|jabs?|shots?|puffers?|inhalers?|infusions?)\b/i,
 ];
 
