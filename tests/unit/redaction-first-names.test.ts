@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 
 import { redactConversation, type Turn } from "@/lib/redaction/conversation";
+import { DISCLOSURE_HINTS, DISCLOSURES } from "@/lib/redaction/detectors/everyday";
 import { FIRST_NAMES } from "@/lib/redaction/lexicon/first-names";
 import { createRedactor } from "@/lib/redaction/redact";
+
+import { loadCallSet } from "../../scripts/lib/redaction-eval";
 
 // What the sixteenth set's tuned half showed, as classes (issue 17): names said in lower case
 // with no cue, relatives named the dialect way, health said in pieces joined by little words.
@@ -431,4 +434,44 @@ describe("health said sideways, as the eighteenth set's tuned half said it", () 
     expect(redact("a scaly patch on my scalp that flakes off and comes back")).toBe("[MEDICAL]");
     expect(redact("we lost the booking form")).toBe("we lost the booking form");
   });
+});
+
+describe("the everyday-history patterns and their hints", () => {
+  it(
+    "never match real speech their hint (the word they are guarded by) misses",
+    { timeout: 60_000 },
+    () => {
+      // Each pattern runs only when its hint (same index) matches: a hint out of step with its
+      // pattern would silently switch the pattern off. Checked over every whole-call set (this
+      // found five: "gastric sleeve", "the minipill", "breastfeeding", "AFib", "liver's knackered").
+      const texts = [
+        "calls",
+        "fresh",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+      ].flatMap((name) => loadCallSet(`eval/redaction/${name}`).turns.map((turn) => turn.text));
+      for (const [index, pattern] of DISCLOSURES.entries()) {
+        const matching = new RegExp(pattern.source, pattern.flags.replace("g", ""));
+        for (const text of texts)
+          if (matching.test(text))
+            expect(
+              DISCLOSURE_HINTS[index]!.test(text),
+              `${index}: ${pattern.source.slice(0, 60)}`,
+            ).toBe(true);
+      }
+    },
+  );
 });

@@ -210,7 +210,7 @@ export const DISCLOSURES: RegExp[] = [
 // A word each of DISCLOSURES needs (same order), looked for first: most turns have none, and
 // one plain alternation costs a fraction of the pattern it guards (a whole call: 90 -> 20 ms).
 const BODY_WORDS = new RegExp(
-  `\\b(?:${ORGANS}|${BODY}|surgery|operation|transplant|bypass|cancer)\\b`,
+  `\\b(?:${ORGANS}|${BODY}|surgery|operation|transplant|bypass|cancer|sleeve|band|fusion|ablation|biopsy|reconstruction|removal|replacement|op)\\b`,
   "i",
 );
 export const DISCLOSURE_HINTS: RegExp[] = [
@@ -222,16 +222,16 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:hiv|h\s+i\s+v|h\.i\.v|hep)/i,
   /\b(?:weeks?|months?)\s+(?:gone|pregnant|along)\b/i,
   /[ñóú]|\b(?:diabetes|embarazada|pecho|mamar|amamantando|lactando|alergias?|pastillas|tiroides|colesterol|ansiedad|asma|artritis|convulsiones|nervios|derrame|infarto|embolia|gota|insulina)\b/i,
-  /\b(?:gender|basal|squamous|cancer|fib|fibrillation)/i,
+  /\b(?:gender|basal|squamous|cancer|fib|afib|a\s+fib|fibrillation)/i,
   /\b(?:von|disease|syndrome|palsy)\b/i,
   /\b(?:syndrome|disorder)\b/i,
   /\b(?:smok|vap|drink|cig|booze|alcohol|drugs|weed)/i,
   /\b(?:breakdown|burnout|burn out|panic|patch|episode)\b/i,
   new RegExp(`\\b(?:${SYMPTOMS})\\b`, "i"),
   /\b(?:weight|pounds|lbs|kilos|kg|stone)\b/i,
-  /\b(?:pill|coil|iud|mirena|nexplanon|depo|contraceptive|birth control)\b/i,
+  /\b(?:pill|minipill|mini-pill|coil|iud|mirena|nexplanon|depo|contraceptive|birth control)\b/i,
   /\b(?:baby|babby|little|son|daughter|twins|birth|breast|pumping|expressing)\b/i,
-  /\b(?:feeding|feedin|nursing)\b/i,
+  /\b(?:feeding|feedin|nursing|breast\s*feeding|breast-feeding|breastfeeding)\b/i,
   /\b(?:droopy|drooping|swollen|bruised|lumpy|infected|numb|sore|itchy|inflamed|blistered|scarred|cracked|bleeding|weeping|white|red|dark|discolou?red)\b/i,
   /\b(?:reaction|infection|complication|necrosis|occlusion|anaphyla)/i,
   /\b(?:hair|bald)\b/i,
@@ -254,7 +254,7 @@ export const DISCLOSURE_HINTS: RegExp[] = [
   /\b(?:bun in the oven|due)\b/i,
   /\b(?:operaron|tipo)\b/i,
   new RegExp(
-    `\\b(?:${ORGANS}|${BODY})(?:['’]s)?\\s+(?:is|are|am|was|were|has|have|keeps?|no|not|all|messed|[a-z]+ing)\\b`,
+    `\\b(?:${ORGANS}|${BODY})(?:['’]s\\b|\\s+(?:is|are|am|was|were|has|have|keeps?|no|not|all|messed|[a-z]+ing)\\b)`,
     "i",
   ),
   /\bperiods?\b/i,
