@@ -227,7 +227,8 @@ test.describe("the diary", () => {
     page,
     baseURL,
   }) => {
-    const call = testCall(baseURL!, "+15550109911");
+    // Its own caller number: e2e/live-transcript.spec.ts opens the live call ending 9911.
+    const call = testCall(baseURL!, "+15550109933");
     await call.status("in-progress");
     const offered = await call.tool("check_availability", {
       procedure: "facelift",

@@ -6,7 +6,8 @@ test("after a booked call, Insights shows a call funnel with bookings", async ({
   page,
   baseURL,
 }) => {
-  const call = testCall(baseURL!, "+15550104411");
+  // Its own caller number: e2e/call-history.spec.ts searches the history for +15550104411.
+  const call = testCall(baseURL!, "+15550104463");
   await call.status("in-progress");
   const slots = (
     await call.tool("check_availability", { procedure: "facelift", partOfDay: "morning" })
