@@ -168,3 +168,40 @@ export function valueAfter(
   if (last < 0) return [];
   return [{ type, start: tokens[index]!.start, end: tokens[last]!.end }];
 }
+
+const IDENTIFIER_CUE =
+  /\b(?:staff|employee|student|payroll|works|member|membership|policy|account|reference|customer|patient|nhs|insurance|medicare|medicaid|claim|subscriber|group|national insurance|ni|social security|passport|licen[cs]e|hospital|case)\s+(?:number|no|id|code|ref)(?=\s+(?:is|was)\b|['’]s\b|\s*:)/gi;
+
+// "the pin is in the post", "my password is wrong": said about the credential, not the value.
+const SAID_ABOUT_IT =
+  /^(?:in|on|at|the|a|an|not|no|still|wrong|incorrect|locked|expired|different|same|correct|right|working|broken|too|very|my|your|for|to|set|sent|reset|changed|new|old|case|what|how|why|where|there)\b/i;
+const CREDENTIAL_CUE =
+  /\b(?:password|passcode|pass code|passphrase|pin|pin number|pin code|memorable word|memorable answer|security answer|secret answer|security word)(?:\s+(?:for|on|to|at)\s+(?:the\s+|my\s+|your\s+)?[a-z]+(?:\s+(?:portal|app|account|login|site))?)?(?=\s+(?:is|was)\b|['’]s\b|\s*:|,?\s+(?:i|we|she|he)\s+(?:set|made|changed|put)\s+it\b)/gi;
+
+/**
+ * Built in, whatever the clinic's rules: a credential named and then said ("my password for
+ * the portal is ..."), its value up to a pause.
+ */
+export function credentialsSaid(text: string, tokens: Token[]): Finding[] {
+  return [...text.matchAll(CREDENTIAL_CUE)].flatMap((match) =>
+    valueAfter(text, tokens, match.index + match[0].length, "ID").filter(
+      (value) => !SAID_ABOUT_IT.test(text.slice(value.start, value.end)),
+    ),
+  );
+}
+
+/**
+ * Built in: an identifier named and then said ("my staff number's uni 4471", "the member id is
+ * XJ 20 44"), its value up to its last digit or number word.
+ */
+export function identifiersSaid(text: string, tokens: Token[]): Finding[] {
+  return [...text.matchAll(IDENTIFIER_CUE)].flatMap((match) =>
+    valueAfter(text, tokens, match.index + match[0].length, "ID").flatMap((value) => {
+      const inside = tokens.filter((token) => token.start >= value.start && token.end <= value.end);
+      const last = inside.findLastIndex(
+        (token) => /\d/.test(token.text) || NUMBER_WORDS.has(token.lower),
+      );
+      return last < 0 ? [] : [{ ...value, end: inside[last]!.end }];
+    }),
+  );
+}

@@ -18,9 +18,8 @@ import { listedAfter, saidOfOneself } from "./detectors/said-of-someone";
 import { detectSymbolSecrets } from "./detectors/secrets";
 import { detectSpelledRuns, spelledWord } from "./detectors/spelled";
 import { applyFindings, finishFindings, mergeFindings, overlapChecker } from "./findings";
-import { valueAfter } from "./following";
+import { credentialsSaid, identifiersSaid, valueAfter } from "./following";
 import { MEDICAL_LEXICON, REFERRED_TO_BY_LAST_WORD } from "./lexicon/medical";
-import { NUMBER_WORDS } from "./numbers";
 import { compilePatterns } from "./rules";
 import { announcedAnswers, corrected, securityCodes, spelledOut } from "./said-with";
 import { asSaid, tokenize, type Token } from "./tokens";
@@ -159,30 +158,6 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
         );
     });
   const patterns = compilePatterns(rules);
-  // Built in, whatever the clinic's rules: a credential named and then said ("my password for
-  // the portal is ..."), its value up to a pause.
-  const credentials = (text: string, tokens: Token[]): Finding[] =>
-    [...text.matchAll(CREDENTIAL_CUE)].flatMap((match) =>
-      valueAfter(text, tokens, match.index + match[0].length, "ID").filter(
-        (value) => !SAID_ABOUT_IT.test(text.slice(value.start, value.end)),
-      ),
-    );
-
-  // Built in: an identifier named and then said ("my staff number's uni 4471", "the member id
-  // is XJ 20 44"), its value up to its last digit or number word.
-  const identifiers = (text: string, tokens: Token[]): Finding[] =>
-    [...text.matchAll(IDENTIFIER_CUE)].flatMap((match) =>
-      valueAfter(text, tokens, match.index + match[0].length, "ID").flatMap((value) => {
-        const inside = tokens.filter(
-          (token) => token.start >= value.start && token.end <= value.end,
-        );
-        const last = inside.findLastIndex(
-          (token) => /\d/.test(token.text) || NUMBER_WORDS.has(token.lower),
-        );
-        return last < 0 ? [] : [{ ...value, end: inside[last]!.end }];
-      }),
-    );
-
   // "p c o s", "a d h d", "h r t": a condition's initials spelled out, not a name.
   // "i had a t i a": the article said before the letters.
   const spelledMedical = (text: string, finding: Finding) => {
@@ -221,7 +196,7 @@ export function createRedactor(config: RedactionConfig = {}): Redactor {
       ...history(text, tokens, options.expect?.includes("HAD_BEFORE")),
       ...saidOfOneself(text, isClinicWord).filter((finding) => !byKeyword(finding)),
       ...keywordFindings,
-      ...[...credentials(text, tokens), ...identifiers(text, tokens)].filter(
+      ...[...credentialsSaid(text, tokens), ...identifiersSaid(text, tokens)].filter(
         (finding) => !byKeyword(finding),
       ),
     ];
@@ -382,15 +357,6 @@ const TERM_GRAMMAR = new Set(
 
 // Nothing after a keyword but what introduces its value: "is", "it's", ":", a filler.
 const VALUE_TO_COME = /^(?:['’]s)?\W*(?:(?:is|it's|its|it is|um|uh|er|erm|like|so)\W*)*$/i;
-
-const IDENTIFIER_CUE =
-  /\b(?:staff|employee|student|payroll|works|member|membership|policy|account|reference|customer|patient|nhs|insurance|medicare|medicaid|claim|subscriber|group|national insurance|ni|social security|passport|licen[cs]e|hospital|case)\s+(?:number|no|id|code|ref)(?=\s+(?:is|was)\b|['’]s\b|\s*:)/gi;
-
-// "the pin is in the post", "my password is wrong": said about the credential, not the value.
-const SAID_ABOUT_IT =
-  /^(?:in|on|at|the|a|an|not|no|still|wrong|incorrect|locked|expired|different|same|correct|right|working|broken|too|very|my|your|for|to|set|sent|reset|changed|new|old|case|what|how|why|where|there)\b/i;
-const CREDENTIAL_CUE =
-  /\b(?:password|passcode|pass code|passphrase|pin|pin number|pin code|memorable word|memorable answer|security answer|secret answer|security word)(?:\s+(?:for|on|to|at)\s+(?:the\s+|my\s+|your\s+)?[a-z]+(?:\s+(?:portal|app|account|login|site))?)?(?=\s+(?:is|was)\b|['’]s\b|\s*:|,?\s+(?:i|we|she|he)\s+(?:set|made|changed|put)\s+it\b)/gi;
 
 /**
  * Redacts a whole call with its context (lib/redaction/conversation.ts): the assistant's

@@ -4,9 +4,10 @@
  */
 import { FIRST_NAMES } from "../lexicon/first-names";
 import { NUMBER_WORDS } from "../numbers";
-import { FILLERS, type Token } from "../tokens";
+import type { Token } from "../tokens";
 import type { Finding } from "../types";
 import { AMBIGUOUS_NAMES, isNameLike, RELATIONS, STAFF_TITLE } from "./name-words";
+import { detectSpelling } from "./spelled";
 
 // Explicit introductions: the words after them are the speaker's (or a relative's) name even
 // when the clinic has staff of that name ("my name's grace kinsella"); only the whole name of
@@ -343,73 +344,5 @@ export function detectNames(
       findings.push({ type: "NAME", start: next.start, end: next.end });
   }
   findings.push(...namedHere(text, tokens, allow));
-  return findings;
-}
-
-const LETTER = /^[a-z]$/i;
-const SPELLING_GLUE = new Set(["-", ",", ".", "then", "and"]);
-
-/**
- * A name spelled out as people spell on the phone: "s as in sam, m, i, t, h", "b double o t h",
- * "r for robert o s e". Units are a letter, "double"/"triple" and a letter, or a letter "as in"
- * (or "for", "like") a word; three units make a spelling, or two when one of them is one of
- * the spoken forms, which no ordinary sentence has.
- */
-function detectSpelling(tokens: Token[]): Finding[] {
-  const findings: Finding[] = [];
-  let index = 0;
-  while (index < tokens.length) {
-    let cursor = index;
-    let units = 0;
-    let spoken = 0;
-    let end = -1;
-    for (;;) {
-      const token = tokens[cursor];
-      if (!token) break;
-      const after = tokens[cursor + 1];
-      if (
-        (token.lower === "double" || token.lower === "triple") &&
-        after &&
-        LETTER.test(after.text)
-      ) {
-        units++;
-        spoken++;
-        end = cursor + 1;
-        cursor += 2;
-      } else if (LETTER.test(token.text)) {
-        units++;
-        end = cursor;
-        cursor++;
-        // "s as in sam", "r for robert", "p like peter"
-        const link = tokens[cursor];
-        const linkNext = tokens[cursor + 1];
-        if (link?.lower === "as" && linkNext?.lower === "in" && tokens[cursor + 2]) {
-          spoken++;
-          end = cursor + 2;
-          cursor += 3;
-        } else if (
-          (link?.lower === "for" || link?.lower === "like") &&
-          linkNext &&
-          /^[a-z]{2,}$/i.test(linkNext.text) &&
-          units + spoken > 0 &&
-          tokens[cursor + 2] &&
-          (LETTER.test(tokens[cursor + 2]!.text) || SPELLING_GLUE.has(tokens[cursor + 2]!.text))
-        ) {
-          spoken++;
-          end = cursor + 1;
-          cursor += 2;
-        }
-      } else if (units > 0 && (SPELLING_GLUE.has(token.lower) || FILLERS.has(token.lower))) {
-        cursor++;
-      } else break;
-    }
-    if (
-      end >= 0 &&
-      (units >= 3 || (units >= 2 && spoken > 0) || (units >= 1 && spoken > 0 && end > index + 1))
-    ) {
-      findings.push({ type: "NAME", start: tokens[index]!.start, end: tokens[end]!.end });
-      index = end + 1;
-    } else index++;
-  }
   return findings;
 }
